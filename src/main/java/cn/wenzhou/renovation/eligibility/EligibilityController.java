@@ -1,0 +1,86 @@
+package cn.wenzhou.renovation.eligibility;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.wenzhou.renovation.api.EligibilityApi;
+import cn.wenzhou.renovation.api.model.Clause;
+import cn.wenzhou.renovation.api.model.EligibilityRequest;
+import cn.wenzhou.renovation.api.model.EligibilityResponse;
+import cn.wenzhou.renovation.api.model.Reason;
+import cn.wenzhou.renovation.api.model.ReasonEffect;
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.RuleClause;
+import cn.wenzhou.renovation.web.InvalidFieldException;
+
+/** Maps the generated HTTP contract to {@link Community} facts and the outcome back. No policy here. */
+@RestController
+class EligibilityController implements EligibilityApi {
+
+    private final EligibilityService service;
+    private final Clock clock;
+
+    EligibilityController(EligibilityService service, Clock clock) {
+        this.service = service;
+        this.clock = clock;
+    }
+
+    @Override
+    public ResponseEntity<EligibilityResponse> decideEligibility(EligibilityRequest request) {
+        EligibilityOutcome outcome = service.decide(toCommunity(request));
+        return ResponseEntity.ok(toResponse(request, outcome));
+    }
+
+    private Community toCommunity(EligibilityRequest request) {
+        LocalDate evaluationDate = request.getEvaluationDate() != null ? request.getEvaluationDate() : LocalDate.now(clock);
+        if (request.getCompletionYear() > evaluationDate.getYear()) {
+            throw new InvalidFieldException("completionYear", "建成年份 " + request.getCompletionYear()
+                    + " 晚于评估日期 " + evaluationDate + "：小区尚未建成，无法判定 (completion year is after the evaluation date)");
+        }
+        Community community = new Community();
+        community.setCompletionYear(request.getCompletionYear());
+        community.setHousingKind(HousingKind.valueOf(request.getHousingKind().getValue()));
+        community.setListedInShantyRenovationPlan(request.getListedInShantyRenovationPlan());
+        community.setPlannedExpropriationYear(request.getPlannedExpropriationYear());
+        community.setFunctionsIncomplete(request.getDeficiencies().getFunctionsIncomplete());
+        community.setFacilitiesIncomplete(request.getDeficiencies().getFacilitiesIncomplete());
+        community.setPropertyManagementInadequate(request.getDeficiencies().getPropertyManagementInadequate());
+        community.setStrongRenovationWillingness(request.getStrongRenovationWillingness());
+        community.setEvaluationDate(evaluationDate);
+        return community;
+    }
+
+    private static EligibilityResponse toResponse(EligibilityRequest request, EligibilityOutcome outcome) {
+        CompiledRuleset ruleset = outcome.ruleset();
+        EligibilityDecision decision = outcome.decision();
+        List<Reason> reasons = new ArrayList<>();
+        reasons.add(reason(ruleset, decision.ruleId(), ReasonEffect.DECISION, decision.message()));
+        outcome.supportingFindings().forEach(f -> reasons.add(reason(ruleset, f)));
+        List<Reason> whyNot = outcome.failedConditions().stream().map(f -> reason(ruleset, f)).toList();
+        return new EligibilityResponse()
+                .jurisdiction(ruleset.jurisdiction())
+                .rulesetVersion(ruleset.version())
+                .communityName(request.getCommunityName())
+                .evaluationDate(outcome.evaluationDate())
+                .decision(cn.wenzhou.renovation.api.model.EligibilityDecision.valueOf(decision.eligibility().name()))
+                .decisionLabel(decision.message())
+                .reasons(reasons)
+                .whyNot(whyNot);
+    }
+
+    private static Reason reason(CompiledRuleset ruleset, Finding finding) {
+        return reason(ruleset, finding.ruleId(), ReasonEffect.valueOf(finding.effect().name()), finding.message());
+    }
+
+    private static Reason reason(CompiledRuleset ruleset, String ruleId, ReasonEffect effect, String message) {
+        RuleClause clause = ruleset.clauseOf(ruleId)
+                .orElseThrow(() -> new IllegalStateException("Rule " + ruleId + " has no clause"));
+        return new Reason(ruleId, effect, message, new Clause(clause.section(), clause.quote()))
+                .interpretation(clause.interpretation());
+    }
+}

@@ -1,0 +1,39 @@
+package cn.wenzhou.renovation.eligibility;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.RulesetRegistry;
+
+/** Runs guide §1 on a community with the active ruleset. */
+@Service
+public class EligibilityService {
+
+    private final RulesetRegistry registry;
+
+    public EligibilityService(RulesetRegistry registry) {
+        this.registry = registry;
+    }
+
+    public EligibilityOutcome decide(Community community) {
+        return decide(registry.defaultRuleset(), community);
+    }
+
+    /** Decides with a given ruleset; the decision rules must produce exactly one answer. */
+    public static EligibilityOutcome decide(CompiledRuleset ruleset, Community community) {
+        CompiledRuleset.Evaluation evaluation = ruleset.evaluate(List.of(community));
+        List<EligibilityDecision> decisions = evaluation.all(EligibilityDecision.class);
+        if (decisions.size() != 1) {
+            throw new IllegalStateException("Ruleset " + ruleset.jurisdiction() + "@" + ruleset.version()
+                    + " reached " + decisions.size() + " eligibility decisions instead of one: "
+                    + decisions.stream().map(EligibilityDecision::ruleId).toList());
+        }
+        List<Finding> findings = evaluation.all(Finding.class).stream()
+                .sorted(Comparator.comparing(Finding::effect).thenComparing(Finding::ruleId))
+                .toList();
+        return new EligibilityOutcome(ruleset, community.getEvaluationDate(), decisions.get(0), findings);
+    }
+}

@@ -1,0 +1,19 @@
+package cn.wenzhou.renovation.eligibility;
+
+/** What one fired rule says about the decision. */
+public enum FindingEffect {
+    /** The community qualifies for priority renovation (重点改造). */
+    QUALIFIES_FOR_PRIORITY,
+    /** The community may be included (可纳入). */
+    QUALIFIES_FOR_INCLUSION,
+    /** A condition the guide sets is met. */
+    CONDITION_MET,
+    /** A condition the guide sets is not met: the community is not eligible. */
+    CONDITION_FAILED,
+    /** The housing area is outside the guide's scope altogether. */
+    OUTSIDE_SCOPE;
+
+    public boolean blocks() {
+        return this == CONDITION_FAILED || this == OUTSIDE_SCOPE;
+    }
+}

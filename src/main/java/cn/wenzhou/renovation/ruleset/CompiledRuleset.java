@@ -1,0 +1,85 @@
+package cn.wenzhou.renovation.ruleset;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.kie.api.KieBase;
+import org.kie.api.command.Command;
+import org.kie.api.runtime.ExecutionResults;
+import org.kie.api.runtime.StatelessKieSession;
+import org.kie.internal.command.CommandFactory;
+
+/**
+ * A ruleset as a value: one jurisdiction's compiled KieBase, the content hash of the files it was
+ * compiled from, and the clause each of its rules cites. Built once, then shared by every request.
+ */
+public final class CompiledRuleset {
+
+    private static final String OBJECTS = "objects";
+
+    private final String jurisdiction;
+    private final String version;
+    private final KieBase kieBase;
+    private final StatelessKieSession session;
+    private final Map<String, RuleClause> clauses;
+    private final List<String> files;
+
+    CompiledRuleset(String jurisdiction, String version, KieBase kieBase, Map<String, RuleClause> clauses,
+            List<String> files) {
+        this.jurisdiction = jurisdiction;
+        this.version = version;
+        this.kieBase = kieBase;
+        // A stateless session is thread-safe: each execute() runs on a fresh working memory.
+        this.session = kieBase.newStatelessKieSession();
+        this.clauses = Map.copyOf(clauses);
+        this.files = List.copyOf(files);
+    }
+
+    /** Inserts the facts, fires every rule, and returns all facts in working memory afterwards. */
+    public Evaluation evaluate(Collection<?> facts) {
+        List<Command<?>> commands = List.of(
+                CommandFactory.newInsertElements(facts),
+                CommandFactory.newFireAllRules(),
+                CommandFactory.newGetObjects(OBJECTS));
+        ExecutionResults results = session.execute(CommandFactory.newBatchExecution(commands));
+        @SuppressWarnings("unchecked")
+        Collection<Object> objects = (Collection<Object>) results.getValue(OBJECTS);
+        return new Evaluation(new ArrayList<>(objects));
+    }
+
+    public Optional<RuleClause> clauseOf(String ruleId) {
+        return Optional.ofNullable(clauses.get(ruleId));
+    }
+
+    public String jurisdiction() {
+        return jurisdiction;
+    }
+
+    /** Content hash of the rule files: the same files give the same version on every machine. */
+    public String version() {
+        return version;
+    }
+
+    public KieBase kieBase() {
+        return kieBase;
+    }
+
+    public Map<String, RuleClause> clauses() {
+        return clauses;
+    }
+
+    public List<String> files() {
+        return files;
+    }
+
+    /** What the working memory held after the rules fired. */
+    public record Evaluation(List<Object> objects) {
+
+        public <T> List<T> all(Class<T> type) {
+            return objects.stream().filter(type::isInstance).map(type::cast).toList();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package cn.wenzhou.renovation.ruleset;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * Reads rule files from a folder on the classpath (the jar's embedded copy) or on disk, giving each
+ * a path relative to the ruleset root, e.g. {@code rules/eligibility/scope.drl}.
+ */
+public final class RuleSourceLoader {
+
+    private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+
+    /**
+     * @param location   {@code classpath:rules}, {@code file:/srv/rules} or a plain path
+     * @param folderName the name the folder has in a ruleset ({@code rules} or {@code decision-tables})
+     */
+    public List<RuleFile> load(String location, String folderName) {
+        String base = normalise(location);
+        try {
+            Resource root = resolver.getResource(base + "/");
+            if (!root.exists()) {
+                throw new RulesetCompilationException("(loading)",
+                        List.of(RuleProblem.inFile(location, "规则目录不存在")));
+            }
+            String rootUri = root.getURI().toString();
+            List<RuleFile> files = new ArrayList<>();
+            for (Resource resource : resolver.getResources(base + "/**/*")) {
+                String uri = resource.getURI().toString();
+                String name = resource.getFilename();
+                if (uri.endsWith("/") || !uri.startsWith(rootUri) || name == null || isIgnored(name)
+                        || !resource.isReadable()) {
+                    continue;
+                }
+                try (InputStream in = resource.getInputStream()) {
+                    files.add(new RuleFile(folderName + "/" + uri.substring(rootUri.length()), in.readAllBytes()));
+                }
+            }
+            return files;
+        } catch (IOException e) {
+            throw new RulesetCompilationException("(loading)",
+                    List.of(RuleProblem.inFile(location, "无法读取规则目录: " + e.getMessage())));
+        }
+    }
+
+    private static String normalise(String location) {
+        String trimmed = location.strip();
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        if (trimmed.startsWith("classpath:") || trimmed.startsWith("file:")) {
+            return trimmed;
+        }
+        return "file:" + Path.of(trimmed).toAbsolutePath().normalize();
+    }
+
+    /** Editor lock files (~$x.xlsx), hidden files and anything that is neither DRL nor a spreadsheet. */
+    private static boolean isIgnored(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        boolean ruleLike = lower.endsWith(".drl") || lower.endsWith(".xlsx") || lower.endsWith(".xls");
+        return name.startsWith("~$") || name.startsWith(".") || !ruleLike;
+    }
+
+}

@@ -1,0 +1,16 @@
+package cn.wenzhou.renovation.ruleset;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the service reads its rules. The defaults are the copies packaged in the jar; point
+ * {@code renovation.rules-dir} and {@code renovation.decision-tables-dir} at folders on disk
+ * (a plain path, {@code file:...} or {@code classpath:...}) to serve an external copy.
+ */
+@ConfigurationProperties("renovation")
+public record RulesetProperties(
+        @DefaultValue("classpath:rules") String rulesDir,
+        @DefaultValue("classpath:decision-tables") String decisionTablesDir,
+        @DefaultValue("wenzhou") String jurisdiction) {
+}
