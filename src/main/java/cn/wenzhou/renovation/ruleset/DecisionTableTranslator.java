@@ -40,10 +40,12 @@ final class DecisionTableTranslator {
         RuleProblem locate(int line, String message, Sheet source, DataFormatter formatter) {
             Optional<GeneratedRule> rule = ruleAt(line).or(() -> ruleNamedIn(message));
             String offendingLine = line > 0 ? drl.lines().skip(line - 1L).findFirst().orElse("") : "";
-            String haystack = message + "\n" + offendingLine;
             List<Integer> rows = rule.map(r -> List.of(r.row()))
                     .orElseGet(() -> rules.stream().map(GeneratedRule::row).toList());
-            Optional<CellReference> cell = bestMatchingCell(source, rows, haystack, formatter);
+            // The message quotes the bad value; the rule's own name would match its NAME cell, so drop it.
+            String quoted = rule.map(r -> message.replace(r.name(), "")).orElse(message);
+            Optional<CellReference> cell = bestMatchingCell(source, rows, quoted, formatter)
+                    .or(() -> bestMatchingCell(source, rows, offendingLine, formatter));
             String where = cell.map(c -> c.formatAsString(false))
                     .orElse(rule.map(r -> "第 " + r.row() + " 行").orElse(null));
             String ruleName = rule.map(r -> "规则 " + r.name() + ": ").orElse("");

@@ -48,8 +48,8 @@ public final class RulesetCompiler {
         String version = contentHash(files);
         List<RuleProblem> problems = new ArrayList<>();
         KieFileSystem kfs = kieServices.newKieFileSystem();
-        Map<String, String> sourceOfKiePath = new HashMap<>();
-        Map<String, DecisionTableTranslator.SheetDrl> sheetOfKiePath = new HashMap<>();
+        Map<String, String> sourceFileOf = new HashMap<>();
+        Map<String, DecisionTableTranslator.SheetDrl> sheetOf = new HashMap<>();
         Map<String, RuleFile> fileByPath = new LinkedHashMap<>();
         int ruleFiles = 0;
 
@@ -66,10 +66,10 @@ public final class RulesetCompiler {
                 }
                 String kiePath = RESOURCES + file.path();
                 kfs.write(kiePath, drl);
-                sourceOfKiePath.put(kiePath, file.path());
+                sourceFileOf.put(file.path(), file.path());
             } else if (file.isDecisionTable()) {
                 ruleFiles++;
-                addDecisionTable(file, kfs, sourceOfKiePath, sheetOfKiePath, problems);
+                addDecisionTable(file, kfs, sourceFileOf, sheetOf, problems);
             }
         }
         if (ruleFiles == 0) {
@@ -84,7 +84,7 @@ public final class RulesetCompiler {
         KieBuilder builder = kieServices.newKieBuilder(kfs).buildAll(DrlProject.class);
         for (Message message : builder.getResults().getMessages()) {
             if (message.getLevel() == Message.Level.ERROR) {
-                problems.add(locate(message, sourceOfKiePath, sheetOfKiePath, fileByPath));
+                problems.add(locate(message, sourceFileOf, sheetOf, fileByPath));
             }
         }
         if (!problems.isEmpty()) {
@@ -95,7 +95,7 @@ public final class RulesetCompiler {
         // The KieBase is built; keeping the module in the global repository would only hold memory.
         kieServices.getRepository().removeKieModule(releaseId);
 
-        Map<String, RuleClause> clauses = clausesOf(kieBase, sourceOfKiePath, problems);
+        Map<String, RuleClause> clauses = clausesOf(kieBase, sourceFileOf, problems);
         if (!problems.isEmpty()) {
             throw new RulesetCompilationException(jurisdiction, problems);
         }
@@ -103,8 +103,8 @@ public final class RulesetCompiler {
         return new CompiledRuleset(jurisdiction, version, kieBase, clauses, files.stream().map(RuleFile::path).toList());
     }
 
-    private void addDecisionTable(RuleFile file, KieFileSystem kfs, Map<String, String> sourceOfKiePath,
-            Map<String, DecisionTableTranslator.SheetDrl> sheetOfKiePath, List<RuleProblem> problems) {
+    private void addDecisionTable(RuleFile file, KieFileSystem kfs, Map<String, String> sourceFileOf,
+            Map<String, DecisionTableTranslator.SheetDrl> sheetOf, List<RuleProblem> problems) {
         List<DecisionTableTranslator.SheetDrl> sheets;
         try {
             sheets = translator.translate(file);
@@ -118,17 +118,17 @@ public final class RulesetCompiler {
             return;
         }
         for (int i = 0; i < sheets.size(); i++) {
-            String kiePath = RESOURCES + file.path() + ".sheet" + (i + 1) + ".drl";
-            kfs.write(kiePath, sheets.get(i).drl());
-            sourceOfKiePath.put(kiePath, file.path());
-            sheetOfKiePath.put(kiePath, sheets.get(i));
+            String generatedPath = file.path() + ".sheet" + (i + 1) + ".drl";
+            kfs.write(RESOURCES + generatedPath, sheets.get(i).drl());
+            sourceFileOf.put(generatedPath, file.path());
+            sheetOf.put(generatedPath, sheets.get(i));
         }
     }
 
-    private RuleProblem locate(Message message, Map<String, String> sourceOfKiePath,
-            Map<String, DecisionTableTranslator.SheetDrl> sheetOfKiePath, Map<String, RuleFile> fileByPath) {
-        String kiePath = message.getPath();
-        DecisionTableTranslator.SheetDrl sheetDrl = kiePath == null ? null : sheetOfKiePath.get(kiePath);
+    private RuleProblem locate(Message message, Map<String, String> sourceFileOf,
+            Map<String, DecisionTableTranslator.SheetDrl> sheetOf, Map<String, RuleFile> fileByPath) {
+        String kiePath = withoutResourcesPrefix(message.getPath());
+        DecisionTableTranslator.SheetDrl sheetDrl = kiePath == null ? null : sheetOf.get(kiePath);
         if (sheetDrl != null) {
             try {
                 Sheet sheet = translator.sheet(fileByPath.get(sheetDrl.file()), sheetDrl.sheet());
@@ -137,11 +137,11 @@ public final class RulesetCompiler {
                 return RuleProblem.atCell(sheetDrl.file(), sheetDrl.sheet(), null, message.getText());
             }
         }
-        String file = kiePath == null ? "(ruleset)" : sourceOfKiePath.getOrDefault(kiePath, kiePath);
+        String file = kiePath == null ? "(ruleset)" : sourceFileOf.getOrDefault(kiePath, kiePath);
         return RuleProblem.atLine(file, message.getLine(), message.getText().strip());
     }
 
-    private static Map<String, RuleClause> clausesOf(KieBase kieBase, Map<String, String> sourceOfKiePath,
+    private static Map<String, RuleClause> clausesOf(KieBase kieBase, Map<String, String> sourceFileOf,
             List<RuleProblem> problems) {
         Map<String, RuleClause> clauses = new HashMap<>();
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
@@ -149,7 +149,7 @@ public final class RulesetCompiler {
                 String section = metadata(rule, "clause");
                 String quote = metadata(rule, "quote");
                 if (section == null || quote == null) {
-                    problems.add(RuleProblem.inFile(sourceOf(rule, sourceOfKiePath),
+                    problems.add(RuleProblem.inFile(sourceOf(rule, sourceFileOf),
                             "规则 " + rule.getName() + " 未注明所依据的条款（@clause 与 @quote，决策表中为 METADATA 列）"));
                     continue;
                 }
@@ -159,10 +159,10 @@ public final class RulesetCompiler {
         return clauses;
     }
 
-    private static String sourceOf(Rule rule, Map<String, String> sourceOfKiePath) {
+    private static String sourceOf(Rule rule, Map<String, String> sourceFileOf) {
         if (rule instanceof RuleImpl impl && impl.getResource() != null) {
-            String kiePath = impl.getResource().getSourcePath();
-            return sourceOfKiePath.getOrDefault(kiePath, kiePath);
+            String kiePath = withoutResourcesPrefix(impl.getResource().getSourcePath());
+            return sourceFileOf.getOrDefault(kiePath, kiePath);
         }
         return rule.getPackageName();
     }
@@ -177,6 +177,11 @@ public final class RulesetCompiler {
             text = text.substring(1, text.length() - 1).strip();
         }
         return text.isEmpty() ? null : text;
+    }
+
+    /** Drools reports paths with or without the KieFileSystem's {@code src/main/resources/} prefix. */
+    private static String withoutResourcesPrefix(String path) {
+        return path != null && path.startsWith(RESOURCES) ? path.substring(RESOURCES.length()) : path;
     }
 
     private static int declaredRuleCount(String drl) {
