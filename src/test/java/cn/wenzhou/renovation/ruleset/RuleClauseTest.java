@@ -1,0 +1,85 @@
+package cn.wenzhou.renovation.ruleset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+
+/** Every rule cites the guide, and what it quotes is really in the guide. */
+class RuleClauseTest {
+
+    private static final Path POLICY_TEXT = Path.of("docs/policy/wenzhou-renovation-guide-2020.txt");
+
+    private static CompiledRuleset ruleset;
+    private static String policyText;
+
+    @BeforeAll
+    static void compileRepositoryRulesAndReadPolicy() throws IOException {
+        RuleSourceLoader loader = new RuleSourceLoader();
+        List<RuleFile> files = new ArrayList<>(loader.load("rules", "rules"));
+        files.addAll(loader.load("decision-tables", "decision-tables"));
+        ruleset = new RulesetCompiler().compile("wenzhou", files);
+        policyText = Files.readString(POLICY_TEXT, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void everyRuleCarriesClauseAndQuoteMetadata() {
+        List<Rule> rules = allRules();
+        List<String> withoutCitation = rules.stream()
+                .filter(r -> isBlank(r.getMetaData().get("clause")) || isBlank(r.getMetaData().get("quote")))
+                .map(Rule::getName)
+                .toList();
+
+        assertThat(rules).as("rules in the KieBase").isNotEmpty();
+        assertThat(withoutCitation).as("rules without @clause/@quote").isEmpty();
+    }
+
+    @Test
+    void everyQuoteAppearsVerbatimInTheGuide() {
+        Map<String, String> quoteNotInGuide = new LinkedHashMap<>();
+        for (Rule rule : allRules()) {
+            String quote = String.valueOf(rule.getMetaData().get("quote"));
+            if (!policyText.contains(quote)) {
+                quoteNotInGuide.put(rule.getName(), quote);
+            }
+        }
+
+        assertThat(quoteNotInGuide).as("rule → quote not found verbatim in " + POLICY_TEXT).isEmpty();
+    }
+
+    @Test
+    void rulesetOffersTheClauseOfEveryRuleInTheKieBase() {
+        // The API answers "which clause?" from clauses(); it must know every rule that can fire.
+        List<String> ruleNames = allRules().stream().map(Rule::getName).toList();
+
+        assertThat(ruleset.clauses().keySet()).containsExactlyInAnyOrderElementsOf(ruleNames);
+        for (Rule rule : allRules()) {
+            RuleClause clause = ruleset.clauses().get(rule.getName());
+            assertThat(clause.quote()).as(rule.getName()).isEqualTo(rule.getMetaData().get("quote"));
+            assertThat(clause.section()).as(rule.getName()).isEqualTo(rule.getMetaData().get("clause"));
+        }
+    }
+
+    private static List<Rule> allRules() {
+        List<Rule> rules = new ArrayList<>();
+        for (KiePackage kiePackage : ruleset.kieBase().getKiePackages()) {
+            rules.addAll(kiePackage.getRules());
+        }
+        return rules;
+    }
+
+    private static boolean isBlank(Object metadata) {
+        return metadata == null || metadata.toString().isBlank();
+    }
+}
