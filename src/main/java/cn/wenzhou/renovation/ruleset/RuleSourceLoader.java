@@ -2,6 +2,8 @@ package cn.wenzhou.renovation.ruleset;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +41,9 @@ public final class RuleSourceLoader {
                     continue;
                 }
                 try (InputStream in = resource.getInputStream()) {
-                    files.add(new RuleFile(folderName + "/" + uri.substring(rootUri.length()), in.readAllBytes()));
+                    String relative = URLDecoder.decode(uri.substring(rootUri.length()).replace("+", "%2B"),
+                            StandardCharsets.UTF_8);
+                    files.add(new RuleFile(folderName + "/" + relative, in.readAllBytes()));
                 }
             }
             return files;

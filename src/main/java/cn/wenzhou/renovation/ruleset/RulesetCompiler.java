@@ -46,56 +46,29 @@ public final class RulesetCompiler {
     public CompiledRuleset compile(String jurisdiction, List<RuleFile> sourceFiles) {
         List<RuleFile> files = sourceFiles.stream().sorted(Comparator.comparing(RuleFile::path)).toList();
         String version = contentHash(files);
-        List<RuleProblem> problems = new ArrayList<>();
-        KieFileSystem kfs = kieServices.newKieFileSystem();
-        Map<String, String> sourceFileOf = new HashMap<>();
-        Map<String, DecisionTableTranslator.SheetDrl> sheetOf = new HashMap<>();
-        Map<String, RuleFile> fileByPath = new LinkedHashMap<>();
-        int ruleFiles = 0;
-
-        for (RuleFile file : files) {
-            fileByPath.put(file.path(), file);
-            if (file.isMisnamedSpreadsheet()) {
-                problems.add(RuleProblem.inFile(file.path(),
-                        "电子表格决策表须命名为 *.drl.xlsx（或 *.drl.xls），否则 Drools 不会编译它，其中的规则不会生效"));
-            } else if (file.isDrl()) {
-                ruleFiles++;
-                String drl = new String(file.content(), StandardCharsets.UTF_8);
-                if (declaredRuleCount(drl) == 0) {
-                    problems.add(RuleProblem.inFile(file.path(), "文件中没有任何规则"));
-                }
-                String kiePath = RESOURCES + file.path();
-                kfs.write(kiePath, drl);
-                sourceFileOf.put(file.path(), file.path());
-            } else if (file.isDecisionTable()) {
-                ruleFiles++;
-                addDecisionTable(file, kfs, sourceFileOf, sheetOf, problems);
-            }
-        }
-        if (ruleFiles == 0) {
-            problems.add(RuleProblem.inFile("(ruleset)", "没有找到任何规则文件（*.drl 或 *.drl.xlsx）"));
-        }
+        DrlSources sources = translate(files);
+        List<RuleProblem> problems = sources.problems();
         if (!problems.isEmpty()) {
             throw new RulesetCompilationException(jurisdiction, problems);
         }
 
+        KieFileSystem kfs = kieServices.newKieFileSystem();
+        sources.drlByPath().forEach((path, drl) -> kfs.write(RESOURCES + path, drl));
         ReleaseId releaseId = kieServices.newReleaseId("cn.wenzhou.renovation.rulesets", jurisdiction, "1.0.0-" + version);
         kfs.generateAndWritePomXML(releaseId);
         KieBuilder builder = kieServices.newKieBuilder(kfs).buildAll(DrlProject.class);
-        for (Message message : builder.getResults().getMessages()) {
-            if (message.getLevel() == Message.Level.ERROR) {
-                problems.add(locate(message, sourceFileOf, sheetOf, fileByPath));
-            }
+        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+            problems.add(locate(message, sources));
         }
         if (!problems.isEmpty()) {
-            throw new RulesetCompilationException(jurisdiction, problems);
+            throw new RulesetCompilationException(jurisdiction, withoutFollowOnErrors(problems));
         }
 
         KieBase kieBase = kieServices.newKieContainer(releaseId).getKieBase();
         // The KieBase is built; keeping the module in the global repository would only hold memory.
         kieServices.getRepository().removeKieModule(releaseId);
 
-        Map<String, RuleClause> clauses = clausesOf(kieBase, sourceFileOf, problems);
+        Map<String, RuleClause> clauses = clausesOf(kieBase, sources.sourceFileOf(), problems);
         if (!problems.isEmpty()) {
             throw new RulesetCompilationException(jurisdiction, problems);
         }
@@ -103,41 +76,93 @@ public final class RulesetCompiler {
         return new CompiledRuleset(jurisdiction, version, kieBase, clauses, files.stream().map(RuleFile::path).toList());
     }
 
-    private void addDecisionTable(RuleFile file, KieFileSystem kfs, Map<String, String> sourceFileOf,
-            Map<String, DecisionTableTranslator.SheetDrl> sheetOf, List<RuleProblem> problems) {
+    /**
+     * The DRL the files become, exactly as {@link #compile} builds it: a DRL file as it is, a
+     * spreadsheet as one DRL per rule sheet. Keyed by a path under the source file's own path. For
+     * tools that need their own KieContainer over the same rules (the Test Scenario runner).
+     */
+    public Map<String, String> drlSources(String jurisdiction, List<RuleFile> files) {
+        DrlSources sources = translate(files.stream().sorted(Comparator.comparing(RuleFile::path)).toList());
+        if (!sources.problems().isEmpty()) {
+            throw new RulesetCompilationException(jurisdiction, sources.problems());
+        }
+        return sources.drlByPath();
+    }
+
+    /** What the translation of the rule files produced, and where each generated DRL came from. */
+    private record DrlSources(Map<String, String> drlByPath, Map<String, String> sourceFileOf,
+            Map<String, DecisionTableTranslator.SheetDrl> sheetOf, Map<String, RuleFile> fileByPath,
+            List<RuleProblem> problems) {
+    }
+
+    private DrlSources translate(List<RuleFile> files) {
+        DrlSources sources = new DrlSources(new LinkedHashMap<>(), new HashMap<>(), new HashMap<>(),
+                new HashMap<>(), new ArrayList<>());
+        int ruleFiles = 0;
+        for (RuleFile file : files) {
+            sources.fileByPath().put(file.path(), file);
+            if (file.isMisnamedSpreadsheet()) {
+                sources.problems().add(RuleProblem.inFile(file.path(),
+                        "电子表格决策表须命名为 *.drl.xlsx（或 *.drl.xls），否则 Drools 不会编译它，其中的规则不会生效"));
+            } else if (file.isDrl()) {
+                ruleFiles++;
+                String drl = new String(file.content(), StandardCharsets.UTF_8);
+                if (declaredRuleCount(drl) == 0) {
+                    sources.problems().add(RuleProblem.inFile(file.path(), "文件中没有任何规则"));
+                }
+                sources.drlByPath().put(file.path(), drl);
+                sources.sourceFileOf().put(file.path(), file.path());
+            } else if (file.isDecisionTable()) {
+                ruleFiles++;
+                addDecisionTable(file, sources);
+            }
+        }
+        if (ruleFiles == 0) {
+            sources.problems().add(RuleProblem.inFile("(ruleset)", "没有找到任何规则文件（*.drl 或 *.drl.xlsx）"));
+        }
+        return sources;
+    }
+
+    private void addDecisionTable(RuleFile file, DrlSources sources) {
         List<DecisionTableTranslator.SheetDrl> sheets;
         try {
             sheets = translator.translate(file);
         } catch (DecisionTableTranslator.TranslationException e) {
-            problems.add(e.problem());
+            sources.problems().add(e.problem());
             return;
         }
         int rules = sheets.stream().mapToInt(s -> s.rules().size()).sum();
         if (rules == 0) {
-            problems.add(RuleProblem.inFile(file.path(), "决策表没有生成任何规则（缺少 RuleSet / RuleTable，或规则行为空）"));
+            sources.problems().add(RuleProblem.inFile(file.path(), "决策表没有生成任何规则（缺少 RuleSet / RuleTable，或规则行为空）"));
             return;
         }
         for (int i = 0; i < sheets.size(); i++) {
             String generatedPath = file.path() + ".sheet" + (i + 1) + ".drl";
-            kfs.write(RESOURCES + generatedPath, sheets.get(i).drl());
-            sourceFileOf.put(generatedPath, file.path());
-            sheetOf.put(generatedPath, sheets.get(i));
+            sources.drlByPath().put(generatedPath, sheets.get(i).drl());
+            sources.sourceFileOf().put(generatedPath, file.path());
+            sources.sheetOf().put(generatedPath, sheets.get(i));
         }
     }
 
-    private RuleProblem locate(Message message, Map<String, String> sourceFileOf,
-            Map<String, DecisionTableTranslator.SheetDrl> sheetOf, Map<String, RuleFile> fileByPath) {
+    /** Drools adds "Parser returned a null Package" after a syntax error it has already reported. */
+    private static List<RuleProblem> withoutFollowOnErrors(List<RuleProblem> problems) {
+        List<RuleProblem> kept = problems.stream()
+                .filter(p -> !p.message().contains("Parser returned a null Package")).toList();
+        return kept.isEmpty() ? problems : kept;
+    }
+
+    private RuleProblem locate(Message message, DrlSources sources) {
         String kiePath = withoutResourcesPrefix(message.getPath());
-        DecisionTableTranslator.SheetDrl sheetDrl = kiePath == null ? null : sheetOf.get(kiePath);
+        DecisionTableTranslator.SheetDrl sheetDrl = kiePath == null ? null : sources.sheetOf().get(kiePath);
         if (sheetDrl != null) {
             try {
-                Sheet sheet = translator.sheet(fileByPath.get(sheetDrl.file()), sheetDrl.sheet());
+                Sheet sheet = translator.sheet(sources.fileByPath().get(sheetDrl.file()), sheetDrl.sheet());
                 return sheetDrl.locate(message.getLine(), message.getText(), sheet, translator.formatter());
             } catch (IOException e) {
                 return RuleProblem.atCell(sheetDrl.file(), sheetDrl.sheet(), null, message.getText());
             }
         }
-        String file = kiePath == null ? "(ruleset)" : sourceFileOf.getOrDefault(kiePath, kiePath);
+        String file = kiePath == null ? "(ruleset)" : sources.sourceFileOf().getOrDefault(kiePath, kiePath);
         return RuleProblem.atLine(file, message.getLine(), message.getText().strip());
     }
 

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,8 +57,6 @@ class RuleSourceLoaderTest {
     }
 
     @Test
-    @Disabled("Production bug, see report: RuleSourceLoader cuts the path out of the resource URI without decoding it,"
-            + " so this file is named 'rules/改造范围/范围%20规则.drl' in problems and in the version hash")
     void keepsSpacesInFileNamesAsWritten() throws IOException {
         // Spreadsheet copies get names like "eligibility - 副本.drl.xlsx".
         Files.createDirectories(folder.resolve("改造范围"));

@@ -24,7 +24,6 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellReference;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -99,10 +98,6 @@ class RulesetCompilerTest {
     }
 
     @Test
-    @Disabled("Production bug, see report: the problem names 'decision-tables/eligibility/eligibility.drl.xlsx.sheet1.drl'"
-            + " with no sheet or cell, because RulesetCompiler.locate looks up Message.getPath() (relative to the"
-            + " resources root) among keys prefixed 'src/main/resources/'; with that fixed, SheetDrl.locate still"
-            + " picks B10 (the NAME cell, its text is in the offending 'rule \"…\"' line) instead of D10")
     void locatesBrokenParameterCellBySheetAndCell() throws IOException {
         String brokenCell = editCutoffCell(cell -> cell.setCellValue("二千"));
 
