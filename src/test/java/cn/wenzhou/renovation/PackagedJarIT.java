@@ -3,8 +3,6 @@ package cn.wenzhou.renovation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,16 +15,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import cn.wenzhou.renovation.testing.RuleFolderCopy;
 
 /**
  * Starts the packaged jar with {@code java -jar}, as an operator would, and talks to it over HTTP:
@@ -34,10 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  * Run by Failsafe after {@code package}.
  */
 class PackagedJarIT {
-
-    private static final String CUT_OFF_RULE = "ELIG-PARAM-PRIORITY-CUTOFF";
-    private static final String CUT_OFF_HEADER = "计入“2000年前建成”的最后竣工年份";
-    private static final String CUT_OFF_SHEET = "改造范围参数";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -66,8 +55,9 @@ class PackagedJarIT {
 
     @Test
     void externalDecisionTablesFolderReplacesTheEmbeddedOne() throws Exception {
-        Path tables = copyOfDecisionTables();
-        setCutOffYear(tables.resolve("eligibility/eligibility.drl.xlsx"), 2005);
+        RuleFolderCopy.copyRepositoryRules(temp);
+        RuleFolderCopy.editCutoffCell(temp, cell -> cell.setCellValue(2005));
+        Path tables = temp.resolve("decision-tables");
         try (RunningJar app = RunningJar.start(temp.resolve("external.log"),
                 "--renovation.decision-tables-dir=" + tables)) {
             HttpResponse<String> response = post(app, community(2003, false));
@@ -77,13 +67,14 @@ class PackagedJarIT {
 
     @Test
     void brokenDecisionTableStopsStartupNamingFileSheetAndCell() throws Exception {
-        Path tables = copyOfDecisionTables();
-        String cell = setCutOffCell(tables.resolve("eligibility/eligibility.drl.xlsx"), "二千");
+        RuleFolderCopy.copyRepositoryRules(temp);
+        String cell = RuleFolderCopy.editCutoffCell(temp, c -> c.setCellValue("二千"));
+        Path tables = temp.resolve("decision-tables");
         Path log = temp.resolve("broken.log");
         Process process = RunningJar.launch(log, freePort(), "--renovation.decision-tables-dir=" + tables);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("startup must fail, not hang").isTrue();
         assertThat(process.exitValue()).isNotZero();
-        assertThat(Files.readString(log)).contains("eligibility.drl.xlsx", CUT_OFF_SHEET, "单元格 " + cell);
+        assertThat(Files.readString(log)).contains("eligibility.drl.xlsx", RuleFolderCopy.PARAMETER_SHEET, "单元格 " + cell);
     }
 
     private HttpResponse<String> post(RunningJar app, String body) throws IOException, InterruptedException {
@@ -101,58 +92,6 @@ class PackagedJarIT {
                  "deficiencies": {"functionsIncomplete": %b, "facilitiesIncomplete": %b, "propertyManagementInadequate": %b},
                  "strongRenovationWillingness": true, "evaluationDate": "2026-03-01"}
                 """.formatted(completionYear, deficient, deficient, deficient);
-    }
-
-    private Path copyOfDecisionTables() throws IOException {
-        Path source = Path.of("decision-tables");
-        Path target = temp.resolve("decision-tables");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.toList()) {
-                Path copy = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy);
-                }
-            }
-        }
-        return target;
-    }
-
-    private static void setCutOffYear(Path workbook, int year) throws IOException {
-        editCutOffCell(workbook, cell -> cell.setCellValue(year));
-    }
-
-    private static String setCutOffCell(Path workbook, String text) throws IOException {
-        return editCutOffCell(workbook, cell -> cell.setCellValue(text));
-    }
-
-    /** Finds the cut-off cell by its rule name and column header, never by fixed coordinates. */
-    private static String editCutOffCell(Path workbook, java.util.function.Consumer<Cell> edit) throws IOException {
-        DataFormatter text = new DataFormatter();
-        try (InputStream in = Files.newInputStream(workbook); Workbook book = WorkbookFactory.create(in)) {
-            Sheet sheet = book.getSheet(CUT_OFF_SHEET);
-            int column = -1;
-            Row ruleRow = null;
-            for (Row row : sheet) {
-                for (Cell cell : row) {
-                    String value = text.formatCellValue(cell).strip();
-                    if (value.equals(CUT_OFF_HEADER)) {
-                        column = cell.getColumnIndex();
-                    } else if (value.equals(CUT_OFF_RULE)) {
-                        ruleRow = row;
-                    }
-                }
-            }
-            assertThat(column).as("column headed " + CUT_OFF_HEADER).isNotNegative();
-            assertThat(ruleRow).as("row " + CUT_OFF_RULE).isNotNull();
-            Cell cell = ruleRow.getCell(column);
-            edit.accept(cell);
-            try (OutputStream out = Files.newOutputStream(workbook)) {
-                book.write(out);
-            }
-            return new org.apache.poi.ss.util.CellReference(cell.getRowIndex(), column).formatAsString(false);
-        }
     }
 
     private static int freePort() throws IOException {

@@ -29,7 +29,7 @@ public class Community {
         return plannedExpropriationYear - evaluationDate.getYear();
     }
 
-    /** How many of the three post-2000 deficiencies (功能、配套、物业) the community shows. */
+    /** How many of the three deficiencies §1 names for later communities (功能、配套、物业) the community shows. */
     public int getDeficiencyCount() {
         return (functionsIncomplete ? 1 : 0) + (facilitiesIncomplete ? 1 : 0) + (propertyManagementInadequate ? 1 : 0);
     }

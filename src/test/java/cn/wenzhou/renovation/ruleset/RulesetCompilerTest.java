@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,16 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.function.Consumer;
-import java.util.stream.Stream;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
-import org.apache.poi.ss.util.CellReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,24 +22,21 @@ import cn.wenzhou.renovation.eligibility.Community;
 import cn.wenzhou.renovation.eligibility.Eligibility;
 import cn.wenzhou.renovation.eligibility.EligibilityService;
 import cn.wenzhou.renovation.eligibility.HousingKind;
+import cn.wenzhou.renovation.testing.RuleFolderCopy;
 
 /** Compiling edited copies of the real rule files: what an editor's change does, and how mistakes are reported. */
 class RulesetCompilerTest {
 
-    private static final String DECISION_TABLE = "decision-tables/eligibility/eligibility.drl.xlsx";
+    private static final String DECISION_TABLE = RuleFolderCopy.ELIGIBILITY_TABLE;
     private static final String SCOPE_DRL = "rules/eligibility/scope.drl";
-    private static final String PARAMETER_SHEET = "改造范围参数";
-    private static final String NAME_HEADER = "NAME";
-    private static final String CUTOFF_ROW = "ELIG-PARAM-PRIORITY-CUTOFF";
-    private static final String CUTOFF_COLUMN_LABEL = "计入“2000年前建成”的最后竣工年份";
+    private static final String PARAMETER_SHEET = RuleFolderCopy.PARAMETER_SHEET;
 
     @TempDir
     Path root;
 
     @BeforeEach
     void copyRepositoryRules() throws IOException {
-        copyTree(Path.of("rules"), root.resolve("rules"));
-        copyTree(Path.of("decision-tables"), root.resolve("decision-tables"));
+        RuleFolderCopy.copyRepositoryRules(root);
     }
 
     // --- an editor's change to a parameter cell ----------------------------------------------
@@ -58,7 +44,7 @@ class RulesetCompilerTest {
     @Test
     void movingTheCutoffTo2005PrioritisesACommunityBuiltIn2003() throws IOException {
         CompiledRuleset original = compile();
-        editCutoffCell(cell -> cell.setCellValue(2005));
+        RuleFolderCopy.editCutoffCell(root, cell -> cell.setCellValue(2005));
         CompiledRuleset modified = compile();
 
         assertThat(decideFor2003CommunityWithoutDeficiencies(original)).isEqualTo(Eligibility.NOT_ELIGIBLE);
@@ -90,7 +76,7 @@ class RulesetCompilerTest {
 
     @Test
     void rejectsParameterCellThatIsNotANumber() throws IOException {
-        editCutoffCell(cell -> cell.setCellValue("二千"));
+        RuleFolderCopy.editCutoffCell(root, cell -> cell.setCellValue("二千"));
 
         RulesetCompilationException failure = compileFailing();
 
@@ -99,7 +85,7 @@ class RulesetCompilerTest {
 
     @Test
     void locatesBrokenParameterCellBySheetAndCell() throws IOException {
-        String brokenCell = editCutoffCell(cell -> cell.setCellValue("二千"));
+        String brokenCell = RuleFolderCopy.editCutoffCell(root, cell -> cell.setCellValue("二千"));
 
         RulesetCompilationException failure = compileFailing();
 
@@ -204,50 +190,6 @@ class RulesetCompilerTest {
         return EligibilityService.decide(ruleset, community).decision().eligibility();
     }
 
-    /**
-     * Edits the cut-off cell of the copied decision table, found the way a person would: the row
-     * whose NAME cell is ELIG-PARAM-PRIORITY-CUTOFF, the column headed with the cut-off's label.
-     * Returns the cell's reference, e.g. {@code D10}.
-     */
-    private String editCutoffCell(Consumer<Cell> edit) throws IOException {
-        Path table = root.resolve(DECISION_TABLE);
-        Workbook workbook;
-        try (InputStream in = Files.newInputStream(table)) {
-            workbook = WorkbookFactory.create(in);
-        }
-        try (workbook) {
-            Sheet sheet = workbook.getSheet(PARAMETER_SHEET);
-            assertThat(sheet).as("sheet " + PARAMETER_SHEET).isNotNull();
-            int nameColumn = cellWithText(sheet, NAME_HEADER).getColumnIndex();
-            int cutoffColumn = cellWithText(sheet, CUTOFF_COLUMN_LABEL).getColumnIndex();
-            Row cutoffRow = Stream.iterate(0, i -> i <= sheet.getLastRowNum(), i -> i + 1)
-                    .map(sheet::getRow)
-                    .filter(row -> row != null && CUTOFF_ROW.equals(text(row.getCell(nameColumn))))
-                    .findFirst().orElseThrow(() -> new AssertionError("no row named " + CUTOFF_ROW));
-            Cell cell = cutoffRow.getCell(cutoffColumn, Row.MissingCellPolicy.CREATE_NULL_AS_BLANK);
-            edit.accept(cell);
-            try (OutputStream out = Files.newOutputStream(table)) {
-                workbook.write(out);
-            }
-            return new CellReference(cell.getRowIndex(), cell.getColumnIndex()).formatAsString(false);
-        }
-    }
-
-    private static Cell cellWithText(Sheet sheet, String wanted) {
-        for (Row row : sheet) {
-            for (Cell cell : row) {
-                if (wanted.equals(text(cell))) {
-                    return cell;
-                }
-            }
-        }
-        throw new AssertionError("no cell reading '" + wanted + "' in sheet " + sheet.getSheetName());
-    }
-
-    private static String text(Cell cell) {
-        return cell == null ? null : new DataFormatter().formatCellValue(cell).strip();
-    }
-
     private static RuleFile withOneByteChanged(RuleFile file) {
         byte[] content = file.content().clone();
         // The first line is a comment: flipping a letter's case leaves the rules as they were.
@@ -264,18 +206,5 @@ class RulesetCompilerTest {
             }
         }
         throw new AssertionError("'" + fragment + "' not found");
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path source : paths.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
     }
 }

@@ -1,0 +1,100 @@
+package cn.wenzhou.renovation.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellReference;
+
+/** A throw-away copy of the repository's rule folders, edited the way a policy officer would edit them. */
+public final class RuleFolderCopy {
+
+    public static final String ELIGIBILITY_TABLE = "decision-tables/eligibility/eligibility.drl.xlsx";
+    public static final String PARAMETER_SHEET = "改造范围参数";
+    public static final String CUTOFF_ROW = "ELIG-PARAM-PRIORITY-CUTOFF";
+    public static final String CUTOFF_COLUMN_LABEL = "计入“2000年前建成”的最后竣工年份";
+
+    private static final String NAME_HEADER = "NAME";
+
+    private RuleFolderCopy() {
+    }
+
+    /** Copies {@code rules/} and {@code decision-tables/} of the working directory (the project) under {@code root}. */
+    public static void copyRepositoryRules(Path root) throws IOException {
+        copyTree(Path.of("rules"), root.resolve("rules"));
+        copyTree(Path.of("decision-tables"), root.resolve("decision-tables"));
+    }
+
+    /** Edits the eligibility cut-off cell of the copy under {@code root}; returns its reference, e.g. {@code D10}. */
+    public static String editCutoffCell(Path root, Consumer<Cell> edit) throws IOException {
+        return editCell(root.resolve(ELIGIBILITY_TABLE), PARAMETER_SHEET, CUTOFF_ROW, CUTOFF_COLUMN_LABEL, edit);
+    }
+
+    /**
+     * Edits one cell found as a person finds it, never by fixed coordinates: the row whose NAME
+     * cell holds {@code ruleName}, the column headed {@code columnLabel}.
+     */
+    public static String editCell(Path workbookFile, String sheetName, String ruleName, String columnLabel,
+            Consumer<Cell> edit) throws IOException {
+        Workbook workbook;
+        try (InputStream in = Files.newInputStream(workbookFile)) {
+            workbook = WorkbookFactory.create(in);
+        }
+        try (workbook) {
+            Sheet sheet = workbook.getSheet(sheetName);
+            assertThat(sheet).as("sheet " + sheetName).isNotNull();
+            int nameColumn = cellWithText(sheet, NAME_HEADER).getColumnIndex();
+            int column = cellWithText(sheet, columnLabel).getColumnIndex();
+            Row row = Stream.iterate(0, i -> i <= sheet.getLastRowNum(), i -> i + 1)
+                    .map(sheet::getRow)
+                    .filter(r -> r != null && ruleName.equals(text(r.getCell(nameColumn))))
+                    .findFirst().orElseThrow(() -> new AssertionError("no row named " + ruleName));
+            Cell cell = row.getCell(column, Row.MissingCellPolicy.CREATE_NULL_AS_BLANK);
+            edit.accept(cell);
+            try (OutputStream out = Files.newOutputStream(workbookFile)) {
+                workbook.write(out);
+            }
+            return new CellReference(cell.getRowIndex(), cell.getColumnIndex()).formatAsString(false);
+        }
+    }
+
+    private static Cell cellWithText(Sheet sheet, String wanted) {
+        for (Row row : sheet) {
+            for (Cell cell : row) {
+                if (wanted.equals(text(cell))) {
+                    return cell;
+                }
+            }
+        }
+        throw new AssertionError("no cell reading '" + wanted + "' in sheet " + sheet.getSheetName());
+    }
+
+    private static String text(Cell cell) {
+        return cell == null ? null : new DataFormatter().formatCellValue(cell).strip();
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : paths.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+    }
+}
