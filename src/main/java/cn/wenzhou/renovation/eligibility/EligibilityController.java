@@ -2,20 +2,15 @@ package cn.wenzhou.renovation.eligibility;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.wenzhou.renovation.api.EligibilityApi;
-import cn.wenzhou.renovation.api.model.Clause;
 import cn.wenzhou.renovation.api.model.EligibilityRequest;
 import cn.wenzhou.renovation.api.model.EligibilityResponse;
-import cn.wenzhou.renovation.api.model.Reason;
-import cn.wenzhou.renovation.api.model.ReasonEffect;
+import cn.wenzhou.renovation.decision.Reasons;
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.RuleClause;
 import cn.wenzhou.renovation.web.InvalidFieldException;
 
 /** Maps the generated HTTP contract to {@link Community} facts and the outcome back. No policy here. */
@@ -58,10 +53,7 @@ class EligibilityController implements EligibilityApi {
     private static EligibilityResponse toResponse(EligibilityRequest request, EligibilityOutcome outcome) {
         CompiledRuleset ruleset = outcome.ruleset();
         EligibilityDecision decision = outcome.decision();
-        List<Reason> reasons = new ArrayList<>();
-        reasons.add(reason(ruleset, decision.ruleId(), ReasonEffect.DECISION, decision.message()));
-        outcome.supportingFindings().forEach(f -> reasons.add(reason(ruleset, f)));
-        List<Reason> whyNot = outcome.failedConditions().stream().map(f -> reason(ruleset, f)).toList();
+        Reasons reasons = new Reasons(ruleset);
         return new EligibilityResponse()
                 .jurisdiction(ruleset.jurisdiction())
                 .rulesetVersion(ruleset.version())
@@ -69,18 +61,7 @@ class EligibilityController implements EligibilityApi {
                 .evaluationDate(outcome.evaluationDate())
                 .decision(cn.wenzhou.renovation.api.model.EligibilityDecision.valueOf(decision.eligibility().name()))
                 .decisionLabel(decision.message())
-                .reasons(reasons)
-                .whyNot(whyNot);
-    }
-
-    private static Reason reason(CompiledRuleset ruleset, Finding finding) {
-        return reason(ruleset, finding.ruleId(), ReasonEffect.valueOf(finding.effect().name()), finding.message());
-    }
-
-    private static Reason reason(CompiledRuleset ruleset, String ruleId, ReasonEffect effect, String message) {
-        RuleClause clause = ruleset.clauseOf(ruleId)
-                .orElseThrow(() -> new IllegalStateException("Rule " + ruleId + " has no clause"));
-        return new Reason(ruleId, effect, message, new Clause(clause.section(), clause.quote()))
-                .interpretation(clause.interpretation());
+                .reasons(reasons.decidedBy(decision.ruleId(), decision.message(), outcome.supportingFindings()))
+                .whyNot(reasons.of(outcome.failedConditions()));
     }
 }

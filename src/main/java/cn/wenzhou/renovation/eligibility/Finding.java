@@ -1,8 +1,8 @@
 package cn.wenzhou.renovation.eligibility;
 
-/**
- * One rule's conclusion about a community, inserted by the rule that reached it. The clause it
- * applies is the rule's metadata, looked up by {@code ruleId}.
- */
-public record Finding(String ruleId, FindingEffect effect, String message) {
+import cn.wenzhou.renovation.decision.FindingEffect;
+import cn.wenzhou.renovation.decision.RuleFinding;
+
+/** One eligibility rule's conclusion about a community (guide §1). */
+public record Finding(String ruleId, FindingEffect effect, String message) implements RuleFinding {
 }

@@ -1,6 +1,6 @@
-package cn.wenzhou.renovation.eligibility;
+package cn.wenzhou.renovation.decision;
 
-/** What one fired rule says about the decision. */
+/** What one fired rule says about a decision, in every capability. */
 public enum FindingEffect {
     /** The community qualifies for priority renovation (重点改造). */
     QUALIFIES_FOR_PRIORITY,
@@ -8,7 +8,7 @@ public enum FindingEffect {
     QUALIFIES_FOR_INCLUSION,
     /** A condition the guide sets is met. */
     CONDITION_MET,
-    /** A condition the guide sets is not met: the community is not eligible. */
+    /** A condition the guide (or a statute) sets is not met: the answer is no. */
     CONDITION_FAILED,
     /** The housing area is outside the guide's scope altogether. */
     OUTSIDE_SCOPE;

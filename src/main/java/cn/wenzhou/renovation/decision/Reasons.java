@@ -1,0 +1,43 @@
+package cn.wenzhou.renovation.decision;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.wenzhou.renovation.api.model.Clause;
+import cn.wenzhou.renovation.api.model.Reason;
+import cn.wenzhou.renovation.api.model.ReasonEffect;
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.RuleClause;
+
+/** Builds the API's reasons, the same way for every capability: rule id, effect, message, clause. */
+public final class Reasons {
+
+    private final CompiledRuleset ruleset;
+
+    public Reasons(CompiledRuleset ruleset) {
+        this.ruleset = ruleset;
+    }
+
+    /** The deciding rule first, then the findings behind the decision. */
+    public List<Reason> decidedBy(String decisionRuleId, String decisionMessage, List<? extends RuleFinding> findings) {
+        List<Reason> reasons = new ArrayList<>();
+        reasons.add(of(decisionRuleId, ReasonEffect.DECISION, decisionMessage));
+        findings.forEach(f -> reasons.add(of(f)));
+        return reasons;
+    }
+
+    public List<Reason> of(List<? extends RuleFinding> findings) {
+        return findings.stream().map(this::of).toList();
+    }
+
+    public Reason of(RuleFinding finding) {
+        return of(finding.ruleId(), ReasonEffect.valueOf(finding.effect().name()), finding.message());
+    }
+
+    public Reason of(String ruleId, ReasonEffect effect, String message) {
+        RuleClause clause = ruleset.clauseOf(ruleId)
+                .orElseThrow(() -> new IllegalStateException("Rule " + ruleId + " has no clause"));
+        return new Reason(ruleId, effect, message, new Clause(clause.section(), clause.quote()))
+                .interpretation(clause.interpretation());
+    }
+}
