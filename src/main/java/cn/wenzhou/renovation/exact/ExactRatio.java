@@ -1,0 +1,110 @@
+package cn.wenzhou.renovation.exact;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.Objects;
+
+import org.apache.commons.numbers.fraction.BigFraction;
+
+/**
+ * A share kept as an exact fraction (66.68 m² of 100.02 m² is exactly 2/3) and compared exactly.
+ * Percentages exist only for display. A share of nothing (0 of 0) is undefined and reaches no
+ * threshold.
+ */
+public final class ExactRatio {
+
+
+    /** Null when the whole is zero. */
+    private final BigFraction value;
+
+    private ExactRatio(BigFraction value) {
+        this.value = value;
+    }
+
+    public static ExactRatio of(BigDecimal part, BigDecimal whole) {
+        Objects.requireNonNull(part, "part");
+        Objects.requireNonNull(whole, "whole");
+        if (whole.signum() == 0) {
+            return new ExactRatio(null);
+        }
+        return new ExactRatio(fraction(part).divide(fraction(whole)));
+    }
+
+    public static ExactRatio of(long part, long whole) {
+        return whole == 0 ? new ExactRatio(null) : new ExactRatio(BigFraction.of(part, whole));
+    }
+
+    /**
+     * Reads a threshold as policy staff write it in a decision table: {@code 2/3}, {@code 90%} or
+     * {@code 0.9}.
+     *
+     * @throws IllegalArgumentException when the text is none of these or is negative
+     */
+    public static ExactRatio parse(String text) {
+        String t = text == null ? "" : text.strip().replace('％', '%').replace('／', '/');
+        try {
+            BigFraction parsed;
+            if (t.endsWith("%")) {
+                parsed = fraction(new BigDecimal(t.substring(0, t.length() - 1).strip())).divide(BigInteger.valueOf(100));
+            } else if (t.contains("/")) {
+                String[] parts = t.split("/", 2);
+                parsed = fraction(new BigDecimal(parts[0].strip())).divide(fraction(new BigDecimal(parts[1].strip())));
+            } else {
+                parsed = fraction(new BigDecimal(t));
+            }
+            if (parsed.signum() < 0) {
+                throw new IllegalArgumentException("比例不能为负数: " + text);
+            }
+            return new ExactRatio(parsed);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException("无法识别的比例 '" + text + "'，应写作 2/3、90% 或 0.9", e);
+        }
+    }
+
+    public boolean isDefined() {
+        return value != null;
+    }
+
+    /** {@code 以上} includes the number itself: exactly the minimum passes. */
+    public boolean isAtLeast(ExactRatio minimum) {
+        return isDefined() && minimum.isDefined() && value.compareTo(minimum.value) >= 0;
+    }
+
+    /** The reduced fraction, e.g. {@code 2/3}; {@code 0/0} when undefined. */
+    public String fraction() {
+        if (!isDefined()) {
+            return "0/0";
+        }
+        return value.getNumerator() + "/" + value.getDenominator();
+    }
+
+    /**
+     * A percentage for display only, cut (not rounded up) to {@code scale} places so that it never
+     * overstates a share: 899,999.99 of 1,000,000 shows 89.99, not a misleading 90.00. Null when
+     * undefined. Decisions compare {@link #isAtLeast}, never this.
+     */
+    public BigDecimal percent(int scale) {
+        return isDefined() ? value.multiply(100).bigDecimalValue(scale, RoundingMode.DOWN) : null;
+    }
+
+    private static BigFraction fraction(BigDecimal decimal) {
+        BigDecimal d = decimal.scale() < 0 ? decimal.setScale(0) : decimal;
+        return BigFraction.of(d.unscaledValue(), BigInteger.TEN.pow(d.scale()));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ExactRatio other && Objects.equals(value, other.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(value);
+    }
+
+    @Override
+    public String toString() {
+        return isDefined() ? fraction() + " (" + percent(2) + "%)" : "undefined";
+    }
+}

@@ -1,0 +1,12 @@
+package cn.wenzhou.renovation.funding;
+
+import cn.wenzhou.renovation.exact.ExactRatio;
+
+/** Policy parameter from the decision table: the share of self-raised funds that must be in place. */
+public record MinimumArrivalRate(ExactRatio minimum) {
+
+    /** As written in the table cell: {@code 90%}, {@code 9/10} or {@code 0.9}. */
+    public MinimumArrivalRate(String minimum) {
+        this(ExactRatio.parse(minimum));
+    }
+}
