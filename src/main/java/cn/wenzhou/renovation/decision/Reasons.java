@@ -37,7 +37,10 @@ public final class Reasons {
     public Reason of(String ruleId, ReasonEffect effect, String message) {
         RuleClause clause = ruleset.clauseOf(ruleId)
                 .orElseThrow(() -> new IllegalStateException("Rule " + ruleId + " has no clause"));
-        return new Reason(ruleId, effect, message, new Clause(clause.section(), clause.quote()))
-                .interpretation(clause.interpretation());
+        return new Reason(ruleId, effect, message, clause(clause)).interpretation(clause.interpretation());
+    }
+
+    public static Clause clause(RuleClause clause) {
+        return new Clause(clause.section(), clause.quote()).source(clause.source());
     }
 }

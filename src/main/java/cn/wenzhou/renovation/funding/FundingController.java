@@ -6,13 +6,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.wenzhou.renovation.api.FundingApi;
-import cn.wenzhou.renovation.api.model.ExactShare;
 import cn.wenzhou.renovation.api.model.FundsReadinessDecision;
 import cn.wenzhou.renovation.api.model.FundsReadinessRequest;
 import cn.wenzhou.renovation.api.model.FundsReadinessResponse;
 import cn.wenzhou.renovation.decision.Reasons;
-import cn.wenzhou.renovation.exact.ExactRatio;
-import cn.wenzhou.renovation.web.Money;
+import cn.wenzhou.renovation.web.Decimals;
+import cn.wenzhou.renovation.web.ExactShares;
 
 /** Maps the generated HTTP contract to {@link FundsStatus} and the outcome back. No policy here. */
 @RestController
@@ -26,8 +25,8 @@ class FundingController implements FundingApi {
 
     @Override
     public ResponseEntity<FundsReadinessResponse> assessFundingReadiness(FundsReadinessRequest request) {
-        BigDecimal target = Money.yuan("targetAmount", request.getTargetAmount());
-        BigDecimal inPlace = Money.yuan("amountInPlace", request.getAmountInPlace());
+        BigDecimal target = Decimals.yuan("targetAmount", request.getTargetAmount());
+        BigDecimal inPlace = Decimals.yuan("amountInPlace", request.getAmountInPlace());
         FundsOutcome outcome = service.assess(new FundsStatus(target, inPlace, request.getRemainderCommitted()));
         Reasons reasons = new Reasons(outcome.ruleset());
         FundsDecision decision = outcome.decision();
@@ -37,13 +36,9 @@ class FundingController implements FundingApi {
                 .projectName(request.getProjectName())
                 .decision(decision.ready() ? FundsReadinessDecision.READY : FundsReadinessDecision.NOT_READY)
                 .decisionLabel(decision.message())
-                .arrivalRate(share(outcome.funds().getArrivalRate()))
-                .minimumArrivalRate(share(outcome.minimum().minimum()))
+                .arrivalRate(ExactShares.of(outcome.funds().getArrivalRate()))
+                .minimumArrivalRate(ExactShares.of(outcome.minimum().minimum()))
                 .reasons(reasons.decidedBy(decision.ruleId(), decision.message(), outcome.supportingFindings()))
                 .whyNot(reasons.of(outcome.failedConditions())));
-    }
-
-    static ExactShare share(ExactRatio ratio) {
-        return new ExactShare(ratio.fraction()).percent(ratio.percent(2));
     }
 }

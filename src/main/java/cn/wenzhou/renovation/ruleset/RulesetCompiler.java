@@ -178,7 +178,8 @@ public final class RulesetCompiler {
                             "规则 " + rule.getName() + " 未注明所依据的条款（@clause 与 @quote，决策表中为 METADATA 列）"));
                     continue;
                 }
-                clauses.put(rule.getName(), new RuleClause(section, quote, metadata(rule, "interpretation")));
+                clauses.put(rule.getName(),
+                        new RuleClause(section, quote, metadata(rule, "interpretation"), metadata(rule, "source")));
             }
         }
         return clauses;

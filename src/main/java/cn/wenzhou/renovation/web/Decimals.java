@@ -2,12 +2,12 @@ package cn.wenzhou.renovation.web;
 
 import java.math.BigDecimal;
 
-/** Amounts of money at the API's edge: yuan, exact decimals, at most two places (分). */
-public final class Money {
+/** Money and areas at the API's edge: exact decimals, at most two places (分, 0.01 m²). */
+public final class Decimals {
 
     private static final int FEN = 2;
 
-    private Money() {
+    private Decimals() {
     }
 
     /**
@@ -22,5 +22,14 @@ public final class Money {
                     + " 超过两位小数：金额以元为单位，最多精确到分 (at most two decimal places)");
         }
         return amount.setScale(FEN);
+    }
+
+    /** An area in m² with exactly two decimal places; finer precision is refused as for money. */
+    public static BigDecimal squareMetres(String field, BigDecimal area) {
+        if (area.stripTrailingZeros().scale() > FEN) {
+            throw new InvalidFieldException(field, "面积 " + area.toPlainString()
+                    + " m² 超过两位小数：面积最多精确到 0.01 m² (at most two decimal places)");
+        }
+        return area.setScale(FEN);
     }
 }

@@ -1,0 +1,12 @@
+package cn.wenzhou.renovation.consent;
+
+import cn.wenzhou.renovation.exact.ExactRatio;
+
+/** One minimum share a legal basis in force requires, from a row of the requirements table. */
+public record ConsentRequirement(String ruleId, LegalBasis basis, Measure measure, ExactRatio minimum) {
+
+    /** As written in the table cell: {@code 2/3}, {@code 3/4}, {@code 75%}. */
+    public ConsentRequirement(String ruleId, LegalBasis basis, Measure measure, String minimum) {
+        this(ruleId, basis, measure, ExactRatio.parse(minimum));
+    }
+}

@@ -1,0 +1,44 @@
+package cn.wenzhou.renovation.consent;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.RulesetRegistry;
+
+/** Tallies a vote under the guide and the statute in force on its date, with the active ruleset. */
+@Service
+public class ConsentService {
+
+    private final RulesetRegistry registry;
+
+    public ConsentService(RulesetRegistry registry) {
+        this.registry = registry;
+    }
+
+    public ConsentOutcome tally(ConsentTally tally) {
+        return tally(registry.defaultRuleset(), tally);
+    }
+
+    public static ConsentOutcome tally(CompiledRuleset ruleset, ConsentTally tally) {
+        CompiledRuleset.Evaluation evaluation = ruleset.evaluate(List.of(tally));
+        List<CriterionResult> criteria = evaluation.all(CriterionResult.class).stream()
+                .sorted(Comparator.comparing(CriterionResult::basis).thenComparing(CriterionResult::measure))
+                .toList();
+        return new ConsentOutcome(ruleset, tally,
+                single(evaluation.all(BlankBallotTreatment.class), ruleset, "blank-ballot treatment"),
+                single(evaluation.all(CountedVotes.class), ruleset, "vote count"),
+                criteria,
+                single(evaluation.all(ConsentDecision.class), ruleset, "consent decision"));
+    }
+
+    private static <T> T single(List<T> found, CompiledRuleset ruleset, String what) {
+        if (found.size() != 1) {
+            throw new IllegalStateException("Ruleset " + ruleset.jurisdiction() + "@" + ruleset.version() + " produced "
+                    + found.size() + " " + what + "s instead of one");
+        }
+        return found.get(0);
+    }
+}

@@ -1,0 +1,15 @@
+package cn.wenzhou.renovation.web;
+
+import cn.wenzhou.renovation.api.model.ExactShare;
+import cn.wenzhou.renovation.exact.ExactRatio;
+
+/** An exact ratio as the API shows it: the reduced fraction, and a display percentage. */
+public final class ExactShares {
+
+    private ExactShares() {
+    }
+
+    public static ExactShare of(ExactRatio ratio) {
+        return new ExactShare(ratio.fraction()).percent(ratio.percent(2));
+    }
+}
