@@ -30,8 +30,12 @@ final class RosterSummary {
         this.lines = lines;
     }
 
-    /** Checks room numbers are unique (ignoring spaces, case and full-width forms) and areas exact. */
-    static RosterSummary of(List<Line> lines) {
+    /**
+     * Checks room numbers are unique (ignoring spaces, case and full-width forms) and areas exact.
+     *
+     * @param field the roster's JSON path, for field names in problems
+     */
+    static RosterSummary of(List<Line> lines, String field) {
         Map<String, Integer> seen = new HashMap<>();
         List<Line> checked = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -40,10 +44,10 @@ final class RosterSummary {
             String key = Normalizer.normalize(room, Normalizer.Form.NFKC).replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
             Integer first = seen.putIfAbsent(key, i);
             if (first != null) {
-                throw new InvalidFieldException("roster[" + i + "].roomNumber",
-                        "房号 " + room + " 与 roster[" + first + "] 重复：一户只能表决一次 (duplicate room number)");
+                throw new InvalidFieldException(field + "[" + i + "].roomNumber",
+                        "房号 " + room + " 与 " + field + "[" + first + "] 重复：一户只能表决一次 (duplicate room number)");
             }
-            BigDecimal area = Decimals.squareMetres("roster[" + i + "].exclusiveArea", line.exclusiveArea());
+            BigDecimal area = Decimals.squareMetres(field + "[" + i + "].exclusiveArea", line.exclusiveArea());
             checked.add(new Line(room, area, line.opinion()));
         }
         return new RosterSummary(checked);

@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import cn.wenzhou.renovation.consent.ConsentInsufficientException;
 import cn.wenzhou.renovation.ruleset.UnknownJurisdictionException;
 
 /**
@@ -81,6 +82,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         problem.setProperty("code", ProblemCode.UNKNOWN_JURISDICTION);
         problem.setProperty("errors", List.of(new FieldProblem("jurisdiction", "未知辖区代码 " + ex.jurisdiction())));
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+
+    @ExceptionHandler(ConsentInsufficientException.class)
+    ResponseEntity<Object> consentInsufficient(ConsentInsufficientException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, ex.getMessage());
+        problem.setTitle("Consent insufficient");
+        problem.setProperty("code", ProblemCode.CONSENT_INSUFFICIENT);
+        problem.setProperty("failedRules", ex.failedRules());
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(problem);
     }
 
     @ExceptionHandler(Exception.class)

@@ -32,7 +32,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 /**
  * Posts every request example of the OpenAPI spec to the running application and checks that it
  * gets the response example of the same name, status and body, so the documented examples can
- * never go stale. Only {@code rulesetVersion}, a content hash of today's rules, may differ.
+ * never go stale. Only {@code rulesetVersion}, a content hash of today's rules, may differ. An
+ * operation answering with a document (not JSON) is checked for its documented status and type.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -43,7 +44,9 @@ class SpecExamplesTest {
     @Autowired
     private MockMvc mvc;
 
-    record Example(String method, String path, String name, JsonNode request, int status, JsonNode response) {
+    /** {@code response} is null for a document response, which is checked by {@code mediaType} only. */
+    record Example(String method, String path, String name, JsonNode request, int status, String mediaType,
+            JsonNode response) {
     }
 
     @TestFactory
@@ -61,6 +64,11 @@ class SpecExamplesTest {
                 .andReturn();
         String body = result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(result.getResponse().getStatus()).as(body).isEqualTo(example.status());
+        assertThat(result.getResponse().getContentType()).startsWith(example.mediaType());
+        if (example.response() == null) {
+            assertThat(result.getResponse().getContentAsByteArray()).isNotEmpty();
+            return;
+        }
         JSONAssert.assertEquals(example.response().toString(), body, new CustomComparator(JSONCompareMode.STRICT,
                 new Customization("rulesetVersion", (documented, actual) -> actual.toString().matches("[0-9a-f]{16}"))));
     }
@@ -78,7 +86,8 @@ class SpecExamplesTest {
                     String name = requestExample.getKey();
                     JsonNode request = resolve(spec, requestExample.getValue()).path("value");
                     examples.add(responseFor(spec, op.getValue(), name)
-                            .map(r -> new Example(op.getKey().toUpperCase(), path.getKey(), name, request, r.status(), r.body()))
+                            .map(r -> new Example(op.getKey().toUpperCase(), path.getKey(), name, request, r.status(),
+                                    r.mediaType(), r.body()))
                             .orElseThrow(() -> new AssertionError("No response example named '" + name + "' for "
                                     + op.getKey() + " " + path.getKey())));
                 }
@@ -87,21 +96,27 @@ class SpecExamplesTest {
         return examples;
     }
 
-    private record DocumentedResponse(int status, JsonNode body) {
+    private record DocumentedResponse(int status, String mediaType, JsonNode body) {
     }
 
     private static java.util.Optional<DocumentedResponse> responseFor(JsonNode spec, JsonNode operation, String name) {
+        DocumentedResponse document = null;
         for (Iterator<Map.Entry<String, JsonNode>> responses = operation.path("responses").fields(); responses.hasNext();) {
             Map.Entry<String, JsonNode> response = responses.next();
-            for (Iterator<JsonNode> contents = response.getValue().path("content").elements(); contents.hasNext();) {
-                JsonNode example = contents.next().path("examples").path(name);
+            int status = Integer.parseInt(response.getKey());
+            for (Iterator<Map.Entry<String, JsonNode>> contents = response.getValue().path("content").fields(); contents.hasNext();) {
+                Map.Entry<String, JsonNode> content = contents.next();
+                JsonNode example = content.getValue().path("examples").path(name);
                 if (!example.isMissingNode()) {
-                    return java.util.Optional.of(new DocumentedResponse(Integer.parseInt(response.getKey()),
+                    return java.util.Optional.of(new DocumentedResponse(status, content.getKey(),
                             resolve(spec, example).path("value")));
+                }
+                if (status / 100 == 2 && !content.getKey().contains("json") && document == null) {
+                    document = new DocumentedResponse(status, content.getKey(), null);
                 }
             }
         }
-        return java.util.Optional.empty();
+        return java.util.Optional.ofNullable(document);
     }
 
     private static JsonNode resolve(JsonNode spec, JsonNode node) {

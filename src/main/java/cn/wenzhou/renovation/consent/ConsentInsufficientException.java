@@ -1,0 +1,18 @@
+package cn.wenzhou.renovation.consent;
+
+import java.util.List;
+
+/** A notice was asked for a vote that did not pass: annex 3 is only posted for a passed vote. */
+public class ConsentInsufficientException extends RuntimeException {
+
+    private final transient List<String> failedRules;
+
+    ConsentInsufficientException(ConsentOutcome outcome) {
+        super("表决未达到表决日施行的规定，不能出具居民意见公示书 (the consent is insufficient; no notice is issued)");
+        this.failedRules = outcome.failedCriteria().stream().map(c -> c.ruleId() + " " + c.measure()).toList();
+    }
+
+    public List<String> failedRules() {
+        return failedRules;
+    }
+}

@@ -1,0 +1,108 @@
+package cn.wenzhou.renovation.consent;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import cn.wenzhou.renovation.api.model.ConsentCounts;
+import cn.wenzhou.renovation.api.model.ConsentTallyRequest;
+import cn.wenzhou.renovation.api.model.RosterEntry;
+import cn.wenzhou.renovation.web.Decimals;
+import cn.wenzhou.renovation.web.InvalidFieldException;
+
+/**
+ * Reads a vote from the API into a {@link ConsentTally}, checking only that the figures are
+ * possible: no more ballots than households, no more area than the building beyond rounding, no
+ * room twice, no vote in the future. What the figures mean is for the rules. Roster names, ID
+ * numbers and phones are never read.
+ */
+final class VoteIntake {
+
+    /** Counts give three entries (agree, disagree, blank), each rounded. */
+    private static final int COUNT_ENTRIES = 3;
+
+    record Vote(ConsentTally tally, RosterSummary roster) {
+    }
+
+    private final ConsentProperties properties;
+    private final Clock clock;
+
+    VoteIntake(ConsentProperties properties, Clock clock) {
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** @param prefix the JSON path of the vote within the request body, for field names in problems */
+    Vote read(ConsentTallyRequest request, String prefix) {
+        ConsentTally tally = new ConsentTally();
+        tally.setRound(VoteRound.valueOf(request.getRound().getValue()));
+        tally.setVoteDate(pastOrToday(request.getVoteDate(), prefix));
+        tally.setTotalArea(Decimals.squareMetres(prefix + "totalExclusiveArea", request.getTotalExclusiveArea()));
+        tally.setTotalHouseholds(request.getTotalHouseholds());
+
+        boolean hasCounts = request.getCounts() != null;
+        boolean hasRoster = request.getRoster() != null && !request.getRoster().isEmpty();
+        if (hasCounts == hasRoster) {
+            throw new InvalidFieldException(prefix + (hasCounts ? "roster" : "counts"),
+                    "counts（汇总数）与 roster（逐户名册）须且只须提交其一 (give exactly one of counts or roster)");
+        }
+        if (hasCounts) {
+            addCounts(request.getCounts(), tally, prefix + "counts.");
+            checkTotals(tally, COUNT_ENTRIES, prefix + "counts");
+            return new Vote(tally, null);
+        }
+        RosterSummary roster = roster(request.getRoster(), tally, prefix + "roster");
+        roster.addTo(tally);
+        checkTotals(tally, roster.size(), prefix + "roster");
+        return new Vote(tally, roster);
+    }
+
+    private LocalDate pastOrToday(LocalDate voteDate, String prefix) {
+        LocalDate today = LocalDate.now(clock);
+        if (voteDate.isAfter(today)) {
+            throw new InvalidFieldException(prefix + "voteDate", "表决日期 " + voteDate + " 晚于今天 " + today
+                    + "：尚未举行的表决无法计票 (the vote date is in the future)");
+        }
+        return voteDate;
+    }
+
+    private static void addCounts(ConsentCounts counts, ConsentTally tally, String prefix) {
+        tally.setAgreeingHouseholds(counts.getAgreeingHouseholds());
+        tally.setAgreeingArea(Decimals.squareMetres(prefix + "agreeingArea", counts.getAgreeingArea()));
+        tally.setDisagreeingHouseholds(counts.getDisagreeingHouseholds());
+        tally.setDisagreeingArea(Decimals.squareMetres(prefix + "disagreeingArea", counts.getDisagreeingArea()));
+        tally.setBlankHouseholds(counts.getBlankHouseholds());
+        tally.setBlankArea(Decimals.squareMetres(prefix + "blankArea", counts.getBlankArea()));
+    }
+
+    private RosterSummary roster(List<RosterEntry> entries, ConsentTally tally, String field) {
+        if (entries.size() > properties.maxRosterEntries()) {
+            throw new InvalidFieldException(field, "名册最多 " + properties.maxRosterEntries() + " 户 (roster too long)");
+        }
+        if (entries.size() > tally.getTotalHouseholds()) {
+            throw new InvalidFieldException(field, "名册有 " + entries.size() + " 户，多于总户数 "
+                    + tally.getTotalHouseholds() + " (more households listed than in total)");
+        }
+        return RosterSummary.of(entries.stream()
+                .map(e -> new RosterSummary.Line(e.getRoomNumber(), e.getExclusiveArea(),
+                        RosterSummary.Opinion.valueOf(e.getBallot().getValue())))
+                .toList(), field);
+    }
+
+    /** Ballots cannot outnumber households, nor their areas the building beyond rounding. */
+    private void checkTotals(ConsentTally tally, int entries, String field) {
+        int households = tally.getAgreeingHouseholds() + tally.getDisagreeingHouseholds() + tally.getBlankHouseholds();
+        if (households > tally.getTotalHouseholds()) {
+            throw new InvalidFieldException(field, "同意、不同意与空白票合计 " + households + " 户，多于总户数 "
+                    + tally.getTotalHouseholds() + " (more ballots than households)");
+        }
+        BigDecimal area = tally.getAgreeingArea().add(tally.getDisagreeingArea()).add(tally.getBlankArea());
+        BigDecimal tolerance = properties.areaRoundingPerEntry().multiply(BigDecimal.valueOf(entries));
+        if (area.subtract(tally.getTotalArea()).compareTo(tolerance) > 0) {
+            throw new InvalidFieldException(field, "表决户面积合计 " + area.toPlainString() + " m² 超过总面积 "
+                    + tally.getTotalArea().toPlainString() + " m²（允许的舍入误差 "
+                    + tolerance.stripTrailingZeros().toPlainString() + " m²） (areas exceed the total)");
+        }
+    }
+}
