@@ -26,6 +26,11 @@ public final class RuleFolderCopy {
     public static final String CUTOFF_ROW = "ELIG-PARAM-PRIORITY-CUTOFF";
     public static final String CUTOFF_COLUMN_LABEL = "计入“2000年前建成”的最后竣工年份";
 
+    public static final String FUNDING_TABLE = "decision-tables/funding/funding.drl.xlsx";
+    public static final String FUNDING_SHEET = "自筹资金到位";
+    public static final String MINIMUM_ARRIVAL_RATE_ROW = "FUNDS-PARAM-MINIMUM-ARRIVAL-RATE";
+    public static final String MINIMUM_ARRIVAL_RATE_COLUMN_LABEL = "最低到位率（含本数）";
+
     private static final String NAME_HEADER = "NAME";
 
     private RuleFolderCopy() {
@@ -40,6 +45,12 @@ public final class RuleFolderCopy {
     /** Edits the eligibility cut-off cell of the copy under {@code root}; returns its reference, e.g. {@code D10}. */
     public static String editCutoffCell(Path root, Consumer<Cell> edit) throws IOException {
         return editCell(root.resolve(ELIGIBILITY_TABLE), PARAMETER_SHEET, CUTOFF_ROW, CUTOFF_COLUMN_LABEL, edit);
+    }
+
+    /** Edits the funds gate's minimum arrival rate cell of the copy under {@code root}; returns its reference. */
+    public static String editMinimumArrivalRateCell(Path root, Consumer<Cell> edit) throws IOException {
+        return editCell(root.resolve(FUNDING_TABLE), FUNDING_SHEET, MINIMUM_ARRIVAL_RATE_ROW,
+                MINIMUM_ARRIVAL_RATE_COLUMN_LABEL, edit);
     }
 
     /**
