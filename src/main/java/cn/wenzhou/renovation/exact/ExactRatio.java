@@ -76,7 +76,10 @@ public final class ExactRatio {
         if (!isDefined()) {
             return "0/0";
         }
-        return value.getNumerator() + "/" + value.getDenominator();
+        // BigFraction keeps the signs it was given (1/-2); show the sign on the numerator only.
+        boolean negativeDenominator = value.getDenominator().signum() < 0;
+        return (negativeDenominator ? value.getNumerator().negate() : value.getNumerator()) + "/"
+                + value.getDenominator().abs();
     }
 
     /**

@@ -40,6 +40,17 @@ final class DecisionTableTranslator {
         RuleProblem locate(int line, String message, Sheet source, DataFormatter formatter) {
             Optional<GeneratedRule> rule = ruleAt(line).or(() -> ruleNamedIn(message));
             String offendingLine = line > 0 ? drl.lines().skip(line - 1L).findFirst().orElse("") : "";
+            return locate(rule, message, offendingLine, source, formatter);
+        }
+
+        /** Maps a failure of a named rule (e.g. a cell value its consequence cannot read) back to a cell. */
+        Optional<RuleProblem> locateRule(String ruleName, String message, Sheet source, DataFormatter formatter) {
+            return rules.stream().filter(r -> r.name().equals(ruleName)).findFirst()
+                    .map(rule -> locate(Optional.of(rule), message, "", source, formatter));
+        }
+
+        private RuleProblem locate(Optional<GeneratedRule> rule, String message, String offendingLine, Sheet source,
+                DataFormatter formatter) {
             List<Integer> rows = rule.map(r -> List.of(r.row()))
                     .orElseGet(() -> rules.stream().map(GeneratedRule::row).toList());
             // The message quotes the bad value; the rule's own name would match its NAME cell, so drop it.

@@ -27,6 +27,7 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.rule.ConsequenceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,8 +73,14 @@ public final class RulesetCompiler {
         if (!problems.isEmpty()) {
             throw new RulesetCompilationException(jurisdiction, problems);
         }
+        CompiledRuleset ruleset = new CompiledRuleset(jurisdiction, version, kieBase, clauses,
+                files.stream().map(RuleFile::path).toList());
+        problems.addAll(dryRun(ruleset, sources));
+        if (!problems.isEmpty()) {
+            throw new RulesetCompilationException(jurisdiction, problems);
+        }
         log.info("Compiled ruleset {} version {}: {} rules from {} files", jurisdiction, version, clauses.size(), files.size());
-        return new CompiledRuleset(jurisdiction, version, kieBase, clauses, files.stream().map(RuleFile::path).toList());
+        return ruleset;
     }
 
     /**
@@ -142,6 +149,61 @@ public final class RulesetCompiler {
             sources.sourceFileOf().put(generatedPath, file.path());
             sources.sheetOf().put(generatedPath, sheets.get(i));
         }
+    }
+
+    /**
+     * Runs the ruleset once with no facts. Parameter rows fire (their consequences read the cell
+     * values, e.g. a share written 九成) and the integrity rules report parameters missing or given
+     * twice: both would otherwise surface only when a request arrives.
+     */
+    private List<RuleProblem> dryRun(CompiledRuleset ruleset, DrlSources sources) {
+        KieBase kieBase = ruleset.kieBase();
+        try {
+            return ruleset.evaluate(List.of()).all(RulesetDefect.class).stream()
+                    .map(d -> RuleProblem.inFile(fileOfRule(kieBase, d.ruleId(), sources), d.message()))
+                    .distinct().toList();
+        } catch (RuntimeException e) {
+            ConsequenceException failure = consequenceFailure(e);
+            if (failure == null) {
+                throw e;
+            }
+            String ruleName = failure.getMatch().getRule().getName();
+            // The consequence's own exception says what it could not read (e.g. 无法识别的比例 '九成').
+            Throwable thrown = failure.getCause() != null ? failure.getCause() : failure;
+            String message = "规则执行失败，单元格取值无法识别: " + thrown.getMessage();
+            for (DecisionTableTranslator.SheetDrl sheetDrl : sources.sheetOf().values()) {
+                try {
+                    Sheet sheet = translator.sheet(sources.fileByPath().get(sheetDrl.file()), sheetDrl.sheet());
+                    var located = sheetDrl.locateRule(ruleName, message, sheet, translator.formatter());
+                    if (located.isPresent()) {
+                        return List.of(located.get());
+                    }
+                } catch (IOException unreadable) {
+                    break;
+                }
+            }
+            return List.of(RuleProblem.inFile(fileOfRule(kieBase, ruleName, sources), "规则 " + ruleName + ": " + message));
+        }
+    }
+
+    private static ConsequenceException consequenceFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConsequenceException consequence) {
+                return consequence;
+            }
+        }
+        return null;
+    }
+
+    private static String fileOfRule(KieBase kieBase, String ruleName, DrlSources sources) {
+        for (KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                if (rule.getName().equals(ruleName)) {
+                    return sourceOf(rule, sources.sourceFileOf());
+                }
+            }
+        }
+        return "(ruleset)";
     }
 
     /** Drools adds "Parser returned a null Package" after a syntax error it has already reported. */

@@ -13,7 +13,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -246,11 +245,6 @@ class FundingRulesTest {
         }
 
         @Test
-        @Disabled("Production defect: the cell text reaches ExactRatio.parse only when the parameter rule fires, so "
-                + "RulesetCompiler accepts 九成 (and -90%, or a blank cell) and every funds evaluation then fails at run "
-                + "time: 'Exception executing consequence for rule \"FUNDS-PARAM-MINIMUM-ARRIVAL-RATE\" ... "
-                + "IllegalArgumentException: 无法识别的比例 '九成''. A cut-off year written 二千 is rejected at compile time "
-                + "with file, sheet and cell.")
         void rejectsMinimumCellThatIsNotAShareWhenTheRulesAreCompiled() throws IOException {
             String brokenCell = RuleFolderCopy.editMinimumArrivalRateCell(root, cell -> cell.setCellValue("九成"));
 

@@ -207,4 +207,18 @@ class RulesetCompilerTest {
         }
         throw new AssertionError("'" + fragment + "' not found");
     }
+
+    @Test
+    void blankParameterCellFailsCompilationNamingTheMissingParameter() throws IOException {
+        RuleFolderCopy.editCutoffCell(root, cell -> cell.setBlank());
+
+        RulesetCompilationException failure = catchThrowableOfType(RulesetCompilationException.class, this::compile);
+
+        assertThat(failure).as("a ruleset without its cut-off must not serve requests").isNotNull();
+        assertThat(failure.problems()).anySatisfy(problem -> {
+            assertThat(problem.file()).isEqualTo("rules/eligibility/integrity.drl");
+            assertThat(problem.message()).contains("ELIG-PARAM-PRIORITY-CUTOFF");
+        });
+    }
+
 }
