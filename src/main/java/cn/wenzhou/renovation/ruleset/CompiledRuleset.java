@@ -5,8 +5,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.kie.api.KieBase;
+import org.kie.api.KieServices;
 import org.kie.api.command.Command;
 import org.kie.api.runtime.ExecutionResults;
 import org.kie.api.runtime.StatelessKieSession;
@@ -26,6 +29,7 @@ public final class CompiledRuleset {
     private final StatelessKieSession session;
     private final Map<String, RuleClause> clauses;
     private final List<String> files;
+    private final Map<Class<?>, Object> derivedValues = new ConcurrentHashMap<>();
 
     CompiledRuleset(String jurisdiction, String version, KieBase kieBase, Map<String, RuleClause> clauses,
             List<String> files) {
@@ -40,10 +44,34 @@ public final class CompiledRuleset {
 
     /** Inserts the facts, fires every rule, and returns all facts in working memory afterwards. */
     public Evaluation evaluate(Collection<?> facts) {
-        List<Command<?>> commands = List.of(
+        return execute(List.of(
                 CommandFactory.newInsertElements(facts),
                 CommandFactory.newFireAllRules(),
-                CommandFactory.newGetObjects(OBJECTS));
+                CommandFactory.newGetObjects(OBJECTS)));
+    }
+
+    /**
+     * As {@link #evaluate(Collection)}, with one agenda group focused first: rules kept out of every
+     * request (the item catalogue) fire only when asked for.
+     */
+    public Evaluation evaluate(Collection<?> facts, String agendaGroup) {
+        return execute(List.of(
+                CommandFactory.newInsertElements(facts),
+                KieServices.get().getCommands().newAgendaGroupSetFocus(agendaGroup),
+                CommandFactory.newFireAllRules(),
+                CommandFactory.newGetObjects(OBJECTS)));
+    }
+
+    /**
+     * A value derived from this ruleset alone (the catalogue, say), computed once and kept with it:
+     * when the ruleset is replaced, so is everything derived from it.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Class<T> type, Function<CompiledRuleset, T> derivation) {
+        return (T) derivedValues.computeIfAbsent(type, t -> derivation.apply(this));
+    }
+
+    private Evaluation execute(List<Command<?>> commands) {
         ExecutionResults results = session.execute(CommandFactory.newBatchExecution(commands));
         @SuppressWarnings("unchecked")
         Collection<Object> objects = (Collection<Object>) results.getValue(OBJECTS);

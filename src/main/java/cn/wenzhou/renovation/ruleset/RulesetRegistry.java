@@ -17,11 +17,15 @@ public class RulesetRegistry {
     private final AtomicReference<Map<String, CompiledRuleset>> active;
     private final String defaultJurisdiction;
 
-    public RulesetRegistry(RulesetProperties properties) {
+    public RulesetRegistry(RulesetProperties properties, List<RulesetCheck> checks) {
         RuleSourceLoader loader = new RuleSourceLoader();
         List<RuleFile> files = new ArrayList<>(loader.load(properties.rulesDir(), "rules"));
         files.addAll(loader.load(properties.decisionTablesDir(), "decision-tables"));
         CompiledRuleset base = new RulesetCompiler().compile(properties.jurisdiction(), files);
+        List<RuleProblem> problems = checks.stream().flatMap(c -> c.check(base).stream()).toList();
+        if (!problems.isEmpty()) {
+            throw new RulesetCompilationException(base.jurisdiction(), problems);
+        }
         this.defaultJurisdiction = properties.jurisdiction();
         this.active = new AtomicReference<>(Map.of(base.jurisdiction(), base));
     }

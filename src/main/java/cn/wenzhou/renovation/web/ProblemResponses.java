@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -67,6 +69,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 ? "请求体不是合法的 JSON: " + json.getOriginalMessage()
                 : "请求体缺失或无法读取 (request body is missing or unreadable)";
         return badRequest(ProblemCode.MALFORMED_REQUEST, List.of(new FieldProblem("body", message)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : ex.getPropertyName();
+        Class<?> type = ex.getRequiredType();
+        String allowed = type != null && type.isEnum() ? "，允许的取值: " + java.util.Arrays.toString(type.getEnumConstants()) : "";
+        return badRequest(ProblemCode.INVALID_FIELD, List.of(new FieldProblem(field == null ? "query" : field,
+                "取值 " + abbreviate(ex.getValue()) + " 无法识别" + allowed)));
     }
 
     @ExceptionHandler(InvalidFieldException.class)

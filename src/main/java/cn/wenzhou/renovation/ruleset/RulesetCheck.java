@@ -1,0 +1,12 @@
+package cn.wenzhou.renovation.ruleset;
+
+import java.util.List;
+
+/**
+ * A capability's own check of a freshly compiled ruleset (e.g. no two catalogue items answer to
+ * one name). Every check runs before the ruleset serves a request; any problem refuses it.
+ */
+public interface RulesetCheck {
+
+    List<RuleProblem> check(CompiledRuleset ruleset);
+}
