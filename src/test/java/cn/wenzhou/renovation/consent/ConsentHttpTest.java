@@ -52,7 +52,7 @@ class ConsentHttpTest {
     private static final String CIVIL_CODE_PARTICIPATION = "CONSENT-CIVIL-CODE-278-PARTICIPATION";
     private static final String CIVIL_CODE_APPROVAL = "CONSENT-CIVIL-CODE-278-APPROVAL";
 
-    /** "Today" is 2026-03-01 in Wenzhou. */
+    /** "Today" is 2026-03-01 in Wenzhou (00:30), still 2026-02-28 in UTC. */
     @TestConfiguration
     static class FixedClock {
         @Bean
@@ -509,7 +509,7 @@ class ConsentHttpTest {
         }
 
         @Test
-        void voteDateTodayIsAccepted() throws Exception {
+        void voteDateTodayInWenzhouIsAcceptedThoughItIsStillYesterdayInUtc() throws Exception {
             tallied(exactlyTwoThirds("2026-03-01"), false).andExpect(jsonPath("$.voteDate").value("2026-03-01"));
         }
 
