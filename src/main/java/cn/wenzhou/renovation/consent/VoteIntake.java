@@ -49,12 +49,14 @@ final class VoteIntake {
         }
         if (hasCounts) {
             addCounts(request.getCounts(), tally, prefix + "counts.");
-            checkTotals(tally, COUNT_ENTRIES, prefix + "counts");
+            BigDecimal balloted = tally.getAgreeingArea().add(tally.getDisagreeingArea()).add(tally.getBlankArea());
+            checkTotals(tally, balloted, COUNT_ENTRIES, prefix + "counts");
             return new Vote(tally, null);
         }
         RosterSummary roster = roster(request.getRoster(), tally, prefix + "roster");
         roster.addTo(tally);
-        checkTotals(tally, roster.size(), prefix + "roster");
+        // Every listed household's area counts against the building, whether it voted or not.
+        checkTotals(tally, roster.totalArea(), roster.size(), prefix + "roster");
         return new Vote(tally, roster);
     }
 
@@ -69,11 +71,21 @@ final class VoteIntake {
 
     private static void addCounts(ConsentCounts counts, ConsentTally tally, String prefix) {
         tally.setAgreeingHouseholds(counts.getAgreeingHouseholds());
-        tally.setAgreeingArea(Decimals.squareMetres(prefix + "agreeingArea", counts.getAgreeingArea()));
+        tally.setAgreeingArea(area(prefix + "agreeingArea", counts.getAgreeingArea(), counts.getAgreeingHouseholds()));
         tally.setDisagreeingHouseholds(counts.getDisagreeingHouseholds());
-        tally.setDisagreeingArea(Decimals.squareMetres(prefix + "disagreeingArea", counts.getDisagreeingArea()));
+        tally.setDisagreeingArea(area(prefix + "disagreeingArea", counts.getDisagreeingArea(), counts.getDisagreeingHouseholds()));
         tally.setBlankHouseholds(counts.getBlankHouseholds());
-        tally.setBlankArea(Decimals.squareMetres(prefix + "blankArea", counts.getBlankArea()));
+        tally.setBlankArea(area(prefix + "blankArea", counts.getBlankArea(), counts.getBlankHouseholds()));
+    }
+
+    /** Households without area, or area without households, cannot both be right. */
+    private static BigDecimal area(String field, BigDecimal area, int households) {
+        BigDecimal exact = Decimals.squareMetres(field, area);
+        if ((households == 0) != (exact.signum() == 0)) {
+            throw new InvalidFieldException(field, "户数为 " + households + " 而面积为 " + exact.toPlainString()
+                    + " m²：户数与面积须同为零或同不为零 (households and area contradict each other)");
+        }
+        return exact;
     }
 
     private RosterSummary roster(List<RosterEntry> entries, ConsentTally tally, String field) {
@@ -91,16 +103,15 @@ final class VoteIntake {
     }
 
     /** Ballots cannot outnumber households, nor their areas the building beyond rounding. */
-    private void checkTotals(ConsentTally tally, int entries, String field) {
+    private void checkTotals(ConsentTally tally, BigDecimal area, int entries, String field) {
         int households = tally.getAgreeingHouseholds() + tally.getDisagreeingHouseholds() + tally.getBlankHouseholds();
         if (households > tally.getTotalHouseholds()) {
             throw new InvalidFieldException(field, "同意、不同意与空白票合计 " + households + " 户，多于总户数 "
                     + tally.getTotalHouseholds() + " (more ballots than households)");
         }
-        BigDecimal area = tally.getAgreeingArea().add(tally.getDisagreeingArea()).add(tally.getBlankArea());
         BigDecimal tolerance = properties.areaRoundingPerEntry().multiply(BigDecimal.valueOf(entries));
         if (area.subtract(tally.getTotalArea()).compareTo(tolerance) > 0) {
-            throw new InvalidFieldException(field, "表决户面积合计 " + area.toPlainString() + " m² 超过总面积 "
+            throw new InvalidFieldException(field, "所列面积合计 " + area.toPlainString() + " m² 超过总面积 "
                     + tally.getTotalArea().toPlainString() + " m²（允许的舍入误差 "
                     + tolerance.stripTrailingZeros().toPlainString() + " m²） (areas exceed the total)");
         }

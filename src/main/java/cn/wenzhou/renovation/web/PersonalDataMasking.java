@@ -17,6 +17,9 @@ public class PersonalDataMasking extends MessageConverter {
     /** A field that holds personal data, as toString() or JSON prints it, and its value. */
     private static final Pattern LABELLED = Pattern.compile(
             "(ownerName|idNumber|phone)(\"?\\s*[:=]\\s*\"?)([^,\"\\n}\\]]*)");
+    /** Spring's field errors: {@code on field 'roster[0].phone': rejected value [...]; codes [...]}. */
+    private static final Pattern REJECTED = Pattern.compile(
+            "(on field '[^']*(?:ownerName|idNumber|phone)': rejected value \\[)(.*?)(\\](?:; codes|$))");
     private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9])(\\d{6})\\d{8}(\\d{3}[0-9Xx])(?![0-9])");
     private static final Pattern MOBILE = Pattern.compile("(?<![0-9])(1[3-9]\\d)\\d{4}(\\d{4})(?![0-9])");
 
@@ -29,7 +32,8 @@ public class PersonalDataMasking extends MessageConverter {
         if (message == null || message.isEmpty()) {
             return message;
         }
-        String masked = replace(LABELLED, message, m -> m.group(1) + m.group(2) + "***");
+        String masked = replace(REJECTED, message, m -> m.group(1) + "***" + m.group(3));
+        masked = replace(LABELLED, masked, m -> m.group(1) + m.group(2) + "***");
         masked = replace(ID_NUMBER, masked, m -> m.group(1) + "********" + m.group(2));
         return replace(MOBILE, masked, m -> m.group(1) + "****" + m.group(2));
     }

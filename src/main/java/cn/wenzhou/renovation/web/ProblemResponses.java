@@ -203,8 +203,14 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return "对象 (object)";
     }
 
+    /**
+     * Echoes a rejected number, flag or date to help the caller, never rejected text: a text field
+     * may hold a resident's name, ID number or phone.
+     */
     private static String describe(String message, Object rejected) {
-        return rejected == null ? message : message + "（收到 " + abbreviate(rejected) + "）";
+        boolean harmless = rejected instanceof Number || rejected instanceof Boolean || rejected instanceof Enum<?>
+                || rejected instanceof java.time.temporal.Temporal;
+        return harmless ? message + "（收到 " + abbreviate(rejected) + "）" : message;
     }
 
     /** Never echo a long or possibly personal value in full. */

@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -454,10 +453,6 @@ class ConsentHttpTest {
             tallied(rosterVote("2026-03-01", number("200.00"), 2, roster), true);
         }
 
-        @Disabled("BUG (production): ConsentController.checkTotals sums only agreeing + disagreeing + blank areas"
-                + " (RosterSummary.addTo), so NO_BALLOT entries' areas are never compared with totalExclusiveArea although"
-                + " they count as entries for the tolerance; this roster (90 + 90 m² of a 100 m² building) is answered"
-                + " 200 with criteria computed on 90/100 instead of 400 naming 'roster'")
         @Test
         void rosterAreasOfHouseholdsWithoutABallotCountTowardsTheTotal() throws Exception {
             // 90 + 90 m² listed for a building of 100 m²: impossible, whoever voted.

@@ -14,7 +14,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -209,10 +208,6 @@ class ConsentPersonalDataTest {
         return rosterVote(roster);
     }
 
-    @Disabled("LEAK in every response, production code: ProblemResponses.handleMethodArgumentNotValid -> describe(message,"
-            + " rejectedValue) -> abbreviate() echoes the first 40 characters of the rejected personal value, e.g."
-            + " errors[0].message = \"size must be between 0 and 30（收到 13857712345 / 0577-88123456 (家)）\" for roster[0].phone;"
-            + " likewise roster[0].idNumber and roster[0].ownerName")
     @ParameterizedTest(name = "{0} too long")
     @ValueSource(strings = {"ownerName", "idNumber", "phone"})
     void overlongPersonalFieldIsRefusedWithoutReturningIt(String field) throws Exception {
@@ -223,11 +218,6 @@ class ConsentPersonalDataTest {
         assertNoPersonalData(body(result), "the problem");
     }
 
-    @Disabled("LEAK in the log at DEBUG: logger org.springframework.web.servlet.mvc.method.annotation."
-            + "ExceptionHandlerExceptionResolver writes \"Resolved [org.springframework.web.bind.MethodArgumentNotValidException:"
-            + " Validation failed for argument [0] ... Field error in object 'consentTallyRequest' on field 'roster[0].phone':"
-            + " rejected value [13857712345 / 0577-88123456 (家)]; ...]\" - the whole personal value, for ownerName and"
-            + " idNumber too")
     @ParameterizedTest(name = "{0} too long")
     @ValueSource(strings = {"ownerName", "idNumber", "phone"})
     void overlongPersonalFieldIsRefusedWithoutLoggingIt(String field) throws Exception {

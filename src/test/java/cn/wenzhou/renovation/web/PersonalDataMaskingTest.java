@@ -32,4 +32,13 @@ class PersonalDataMaskingTest {
         String text = "面积 6700.00 m², 2026-03-01, 1000000.00 元, 户数 100";
         assertThat(PersonalDataMasking.mask(text)).isEqualTo(text);
     }
+
+    @Test
+    void masksRejectedValuesOfPersonalFieldsInSpringFieldErrors() {
+        String logged = "Field error in object 'consentTallyRequest' on field 'roster[0].phone': rejected value "
+                + "[0577-88123456 (家)]; codes [Size.consentTallyRequest.roster[0].phone]; default message [size]";
+        String masked = PersonalDataMasking.mask(logged);
+        assertThat(masked).doesNotContain("0577-88123456").contains("rejected value [***]; codes [Size");
+    }
+
 }
