@@ -71,8 +71,8 @@ public final class Catalogue {
         return items;
     }
 
-    public Optional<CatalogueItem> find(String name) {
-        return Optional.ofNullable(byName.get(normalise(name)));
+    public Optional<CatalogueItem> byCode(String code) {
+        return items.stream().filter(i -> i.getCode().equals(code)).findFirst();
     }
 
     /** The items whose names are closest to {@code name}, most alike first. */

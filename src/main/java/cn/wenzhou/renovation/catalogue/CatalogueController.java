@@ -4,7 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.wenzhou.renovation.api.CatalogueApi;
 import cn.wenzhou.renovation.api.model.CatalogueEntry;
 import cn.wenzhou.renovation.api.model.CatalogueResponse;
+import cn.wenzhou.renovation.api.model.CategoryCoverage;
 import cn.wenzhou.renovation.api.model.CategoryTierCount;
 import cn.wenzhou.renovation.api.model.ClassifyRequest;
 import cn.wenzhou.renovation.api.model.ClassifyResponse;
@@ -19,8 +21,11 @@ import cn.wenzhou.renovation.api.model.ClassifyResult;
 import cn.wenzhou.renovation.api.model.ItemCategory;
 import cn.wenzhou.renovation.api.model.ItemSuggestion;
 import cn.wenzhou.renovation.api.model.ItemTier;
+import cn.wenzhou.renovation.api.model.PlanCheckRequest;
+import cn.wenzhou.renovation.api.model.PlanCheckResponse;
 import cn.wenzhou.renovation.decision.Reasons;
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.RuleClause;
 
 /** The catalogue and name classification over HTTP; the items themselves come from the table. */
 @RestController
@@ -57,25 +62,67 @@ class CatalogueController implements CatalogueApi {
 
     @Override
     public ResponseEntity<ClassifyResponse> classifyItems(ClassifyRequest request) {
-        CatalogueService.CatalogueView view = service.current();
-        List<ClassifyResult> results = request.getNames().stream().map(name -> classify(view, name)).toList();
-        return ResponseEntity.ok(new ClassifyResponse(view.ruleset().jurisdiction(), view.ruleset().version(), results));
+        CatalogueService.Classified classified = service.classify(
+                request.getNames().stream().map(n -> new ItemName(n, ItemName.Role.LOOKUP)).toList());
+        CatalogueService.CatalogueView view = classified.view();
+        return ResponseEntity.ok(new ClassifyResponse(view.ruleset().jurisdiction(), view.ruleset().version(),
+                results(view, classified.names())));
     }
 
-    private static ClassifyResult classify(CatalogueService.CatalogueView view, String name) {
-        Optional<CatalogueItem> found = view.catalogue().find(name);
-        if (found.isPresent()) {
-            CatalogueItem item = found.get();
-            boolean official = Catalogue.normalise(item.getOfficialName()).equals(Catalogue.normalise(name));
-            return new ClassifyResult(name, true, List.of())
-                    .matchedBy(official ? ClassifyResult.MatchedByEnum.OFFICIAL_NAME : ClassifyResult.MatchedByEnum.ALIAS)
-                    .item(entry(view.ruleset(), item));
+    @Override
+    public ResponseEntity<PlanCheckResponse> checkPlan(PlanCheckRequest request) {
+        List<ItemName> names = new ArrayList<>();
+        request.getPlannedItems().forEach(n -> names.add(new ItemName(n, ItemName.Role.PLANNED)));
+        request.getRequestedItems().forEach(n -> names.add(new ItemName(n, ItemName.Role.REQUESTED)));
+        CatalogueService.Classified classified = service.classify(names);
+        CatalogueService.CatalogueView view = classified.view();
+        CompiledRuleset ruleset = view.ruleset();
+        List<CatalogueService.NameResult> planned = classified.withRole(ItemName.Role.PLANNED);
+        return ResponseEntity.ok(new PlanCheckResponse(ruleset.jurisdiction(), ruleset.version(),
+                results(view, planned), results(view, classified.withRole(ItemName.Role.REQUESTED)),
+                coverage(planned), classified.warnings().stream().map(w -> warning(view, w)).toList())
+                .communityName(request.getCommunityName()));
+    }
+
+    /** Which tiers the planned items reach in each category that has any, in the guide's order. */
+    private static List<CategoryCoverage> coverage(List<CatalogueService.NameResult> planned) {
+        Map<Category, List<CatalogueItem>> byCategory = new TreeMap<>();
+        planned.stream().flatMap(n -> n.item().stream()).distinct()
+                .forEach(i -> byCategory.computeIfAbsent(i.getCategory(), c -> new ArrayList<>()).add(i));
+        return byCategory.entrySet().stream().map(e -> new CategoryCoverage(ItemCategory.valueOf(e.getKey().name()),
+                e.getKey().label(),
+                e.getValue().stream().map(CatalogueItem::getTier).distinct().sorted()
+                        .map(t -> ItemTier.valueOf(t.name())).toList(),
+                e.getValue().stream().map(CatalogueItem::getCode).toList())).toList();
+    }
+
+    private static cn.wenzhou.renovation.api.model.PlanWarning warning(CatalogueService.CatalogueView view, PlanWarning w) {
+        CatalogueItem basic = view.catalogue().byCode(w.missingBasicCode()).orElseThrow();
+        CatalogueItem enhancement = view.catalogue().byCode(w.enhancementCode()).orElseThrow();
+        RuleClause clause = view.ruleset().clauseOf(w.ruleId()).orElseThrow();
+        return new cn.wenzhou.renovation.api.model.PlanWarning(w.ruleId(), ItemCategory.valueOf(w.category().name()),
+                basic.getCode(), basic.getOfficialName(), enhancement.getCode(), enhancement.getOfficialName(),
+                w.message(), Reasons.clause(clause)).interpretation(clause.interpretation());
+    }
+
+    private static List<ClassifyResult> results(CatalogueService.CatalogueView view,
+            List<CatalogueService.NameResult> names) {
+        return names.stream().map(n -> result(view, n)).toList();
+    }
+
+    private static ClassifyResult result(CatalogueService.CatalogueView view, CatalogueService.NameResult n) {
+        String text = n.name().getText();
+        if (n.item().isPresent()) {
+            return new ClassifyResult(text, true, List.of())
+                    .matchedBy(n.classification().byAlias() ? ClassifyResult.MatchedByEnum.ALIAS
+                            : ClassifyResult.MatchedByEnum.OFFICIAL_NAME)
+                    .item(entry(view.ruleset(), n.item().get()));
         }
-        List<ItemSuggestion> suggestions = view.catalogue().closest(name, SUGGESTIONS).stream()
+        List<ItemSuggestion> suggestions = view.catalogue().closest(text, SUGGESTIONS).stream()
                 .map(s -> new ItemSuggestion(s.item().getCode(), s.item().getOfficialName(),
                         BigDecimal.valueOf(s.similarity()).setScale(2, RoundingMode.HALF_UP)))
                 .toList();
-        return new ClassifyResult(name, false, suggestions);
+        return new ClassifyResult(text, false, suggestions);
     }
 
     private static CatalogueEntry entry(CompiledRuleset ruleset, CatalogueItem item) {

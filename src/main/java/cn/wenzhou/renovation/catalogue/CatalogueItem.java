@@ -57,6 +57,15 @@ public class CatalogueItem {
         this.officialName = officialName.strip();
     }
 
+    /** Whether a normalised name is this item's official name or one of its aliases. */
+    public boolean answersTo(String key) {
+        return Catalogue.normalise(officialName).equals(key) || isAliasFor(key);
+    }
+
+    public boolean isAliasFor(String key) {
+        return aliases.stream().anyMatch(a -> Catalogue.normalise(a).equals(key));
+    }
+
     public List<String> getAliases() {
         return aliases;
     }

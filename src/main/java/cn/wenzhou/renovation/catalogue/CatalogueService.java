@@ -1,7 +1,11 @@
 package cn.wenzhou.renovation.catalogue;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
@@ -31,6 +35,44 @@ public class CatalogueService {
 
     /** The catalogue together with the ruleset it came from, for the jurisdiction and version. */
     public record CatalogueView(CompiledRuleset ruleset, Catalogue catalogue) {
+    }
+
+    /** One name and what the classification rules made of it. */
+    public record NameResult(ItemName name, Classification classification, Optional<CatalogueItem> item) {
+    }
+
+    /** The outcome of classifying names, and for a plan its warnings, with the ruleset that decided. */
+    public record Classified(CatalogueView view, List<NameResult> names, List<PlanWarning> warnings) {
+
+        public List<NameResult> withRole(ItemName.Role role) {
+            return names.stream().filter(n -> n.name().getRole() == role).toList();
+        }
+    }
+
+    /** Classifies names (and checks a plan, when planned and requested names are given) in one session. */
+    public Classified classify(List<ItemName> names) {
+        CatalogueView view = current();
+        CompiledRuleset.Evaluation evaluation = view.ruleset().evaluate(names, AGENDA_GROUP);
+        Map<ItemName, Classification> byName = new IdentityHashMap<>();
+        for (Classification c : evaluation.all(Classification.class)) {
+            Classification earlier = byName.putIfAbsent(c.name(), c);
+            if (earlier != null) {
+                throw new IllegalStateException("Name '" + c.name().getText() + "' classified twice: "
+                        + earlier.ruleId() + " and " + c.ruleId());
+            }
+        }
+        List<NameResult> results = names.stream().map(n -> {
+            Classification c = byName.get(n);
+            if (c == null) {
+                throw new IllegalStateException("No classification rule decided on '" + n.getText() + "'");
+            }
+            return new NameResult(n, c, c.isMatched() ? view.catalogue().byCode(c.itemCode()) : Optional.empty());
+        }).toList();
+        List<PlanWarning> warnings = evaluation.all(PlanWarning.class).stream().distinct()
+                .sorted(Comparator.comparing(PlanWarning::category).thenComparing(PlanWarning::missingBasicCode)
+                        .thenComparing(PlanWarning::enhancementCode))
+                .toList();
+        return new Classified(view, results, warnings);
     }
 
     public static Catalogue catalogueOf(CompiledRuleset ruleset) {
