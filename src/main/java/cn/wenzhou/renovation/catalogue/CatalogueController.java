@@ -1,7 +1,5 @@
 package cn.wenzhou.renovation.catalogue;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +17,6 @@ import cn.wenzhou.renovation.api.model.ClassifyRequest;
 import cn.wenzhou.renovation.api.model.ClassifyResponse;
 import cn.wenzhou.renovation.api.model.ClassifyResult;
 import cn.wenzhou.renovation.api.model.ItemCategory;
-import cn.wenzhou.renovation.api.model.ItemSuggestion;
 import cn.wenzhou.renovation.api.model.ItemTier;
 import cn.wenzhou.renovation.api.model.PlanCheckRequest;
 import cn.wenzhou.renovation.api.model.PlanCheckResponse;
@@ -30,8 +27,6 @@ import cn.wenzhou.renovation.ruleset.RuleClause;
 /** The catalogue and name classification over HTTP; the items themselves come from the table. */
 @RestController
 class CatalogueController implements CatalogueApi {
-
-    private static final int SUGGESTIONS = 3;
 
     private final CatalogueService service;
 
@@ -118,11 +113,7 @@ class CatalogueController implements CatalogueApi {
                             : ClassifyResult.MatchedByEnum.OFFICIAL_NAME)
                     .item(entry(view.ruleset(), n.item().get()));
         }
-        List<ItemSuggestion> suggestions = view.catalogue().closest(text, SUGGESTIONS).stream()
-                .map(s -> new ItemSuggestion(s.item().getCode(), s.item().getOfficialName(),
-                        BigDecimal.valueOf(s.similarity()).setScale(2, RoundingMode.HALF_UP)))
-                .toList();
-        return new ClassifyResult(text, false, suggestions);
+        return new ClassifyResult(text, false, ItemSuggestions.of(view.catalogue(), text));
     }
 
     private static CatalogueEntry entry(CompiledRuleset ruleset, CatalogueItem item) {

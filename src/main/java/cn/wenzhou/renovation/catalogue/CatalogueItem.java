@@ -18,6 +18,9 @@ public class CatalogueItem {
     private String number;
     private String officialName;
     private List<String> aliases = List.of();
+    /** Official name and aliases as compared, computed once: classification compares many names. */
+    private String officialKey = "";
+    private List<String> aliasKeys = List.of();
 
     public CatalogueItem(String code, Category category) {
         this.code = code;
@@ -55,15 +58,16 @@ public class CatalogueItem {
 
     public void setOfficialName(String officialName) {
         this.officialName = officialName.strip();
+        this.officialKey = Catalogue.normalise(this.officialName);
     }
 
     /** Whether a normalised name is this item's official name or one of its aliases. */
     public boolean answersTo(String key) {
-        return Catalogue.normalise(officialName).equals(key) || isAliasFor(key);
+        return officialKey.equals(key) || isAliasFor(key);
     }
 
     public boolean isAliasFor(String key) {
-        return aliases.stream().anyMatch(a -> Catalogue.normalise(a).equals(key));
+        return aliasKeys.contains(key);
     }
 
     public List<String> getAliases() {
@@ -72,5 +76,6 @@ public class CatalogueItem {
 
     public void setAliases(String aliases) {
         this.aliases = Arrays.stream(aliases.split(ALIAS_SEPARATOR)).map(String::strip).filter(a -> !a.isEmpty()).toList();
+        this.aliasKeys = this.aliases.stream().map(Catalogue::normalise).toList();
     }
 }

@@ -33,8 +33,11 @@ final class VoteIntake {
         this.clock = clock;
     }
 
-    /** @param prefix the JSON path of the vote within the request body, for field names in problems */
-    Vote read(ConsentTallyRequest request, String prefix) {
+    /**
+     * @param prefix      the JSON path of the vote within the request body, for field names in problems
+     * @param rosterField what the body calls its list of households
+     */
+    Vote read(ConsentTallyRequest request, String prefix, String rosterField) {
         ConsentTally tally = new ConsentTally();
         tally.setRound(VoteRound.valueOf(request.getRound().getValue()));
         tally.setVoteDate(pastOrToday(request.getVoteDate(), prefix));
@@ -44,7 +47,7 @@ final class VoteIntake {
         boolean hasCounts = request.getCounts() != null;
         boolean hasRoster = request.getRoster() != null && !request.getRoster().isEmpty();
         if (hasCounts == hasRoster) {
-            throw new InvalidFieldException(prefix + (hasCounts ? "roster" : "counts"),
+            throw new InvalidFieldException(prefix + (hasCounts ? rosterField : "counts"),
                     "counts（汇总数）与 roster（逐户名册）须且只须提交其一 (give exactly one of counts or roster)");
         }
         if (hasCounts) {
@@ -53,10 +56,10 @@ final class VoteIntake {
             checkTotals(tally, balloted, COUNT_ENTRIES, prefix + "counts");
             return new Vote(tally, null);
         }
-        RosterSummary roster = roster(request.getRoster(), tally, prefix + "roster");
+        RosterSummary roster = roster(request.getRoster(), tally, prefix + rosterField);
         roster.addTo(tally);
         // Every listed household's area counts against the building, whether it voted or not.
-        checkTotals(tally, roster.totalArea(), roster.size(), prefix + "roster");
+        checkTotals(tally, roster.totalArea(), roster.size(), prefix + rosterField);
         return new Vote(tally, roster);
     }
 

@@ -1,0 +1,83 @@
+package cn.wenzhou.renovation.consent;
+
+import java.time.Clock;
+
+import org.springframework.stereotype.Component;
+
+import cn.wenzhou.renovation.api.model.BlankBallots;
+import cn.wenzhou.renovation.api.model.ConsentCriterion;
+import cn.wenzhou.renovation.api.model.ConsentMeasure;
+import cn.wenzhou.renovation.api.model.ConsentTallyRequest;
+import cn.wenzhou.renovation.api.model.ConsentTallyResponse;
+import cn.wenzhou.renovation.api.model.PublicityFigures;
+import cn.wenzhou.renovation.decision.Reasons;
+import cn.wenzhou.renovation.ruleset.RuleClause;
+import cn.wenzhou.renovation.web.ExactShares;
+
+/**
+ * A vote in the API's terms, read, tallied by the consent rules and answered: the one way every
+ * endpoint that counts residents' consent (the tally, the notice, the annex-1 survey) does it.
+ */
+@Component
+public class ConsentTallies {
+
+    private final ConsentService service;
+    private final VoteIntake intake;
+
+    public ConsentTallies(ConsentService service, ConsentProperties properties, Clock clock) {
+        this.service = service;
+        this.intake = new VoteIntake(properties, clock);
+    }
+
+    record Tallied(VoteIntake.Vote vote, ConsentOutcome outcome) {
+    }
+
+    /**
+     * @param prefix      the vote's JSON path within the request body, for field names in problems
+     * @param rosterField what the caller's body calls the list of households (roster, responses)
+     */
+    public ConsentTallyResponse tally(ConsentTallyRequest request, String prefix, String rosterField) {
+        Tallied tallied = read(request, prefix, rosterField);
+        return toResponse(request, tallied.outcome(), tallied.vote().roster());
+    }
+
+    Tallied read(ConsentTallyRequest request, String prefix, String rosterField) {
+        VoteIntake.Vote vote = intake.read(request, prefix, rosterField);
+        return new Tallied(vote, service.tally(vote.tally()));
+    }
+
+    private static ConsentTallyResponse toResponse(ConsentTallyRequest request, ConsentOutcome outcome,
+            RosterSummary roster) {
+        Reasons reasons = new Reasons(outcome.ruleset());
+        ConsentDecision decision = outcome.decision();
+        CountedVotes votes = outcome.votes();
+        BlankBallotTreatment blanks = outcome.blankBallots();
+        ConsentTallyResponse response = new ConsentTallyResponse()
+                .jurisdiction(outcome.ruleset().jurisdiction())
+                .rulesetVersion(outcome.ruleset().version())
+                .communityName(request.getCommunityName())
+                .round(request.getRound())
+                .voteDate(outcome.tally().getVoteDate())
+                .sufficient(decision.sufficient())
+                .decisionLabel(decision.message())
+                .criteria(outcome.criteria().stream().map(c -> criterion(c, outcome)).toList())
+                .blankBallots(new BlankBallots(outcome.tally().getBlankHouseholds(), outcome.tally().getBlankArea(),
+                        blanks.countedAsAgreeing(), blanks.ruleId(), blanks.message()))
+                .publicity(new PublicityFigures(votes.totalArea(), votes.totalHouseholds(), votes.agreeingHouseholds(),
+                        ExactShares.of(votes.share(Measure.AGREEING_HOUSEHOLDS_OF_TOTAL)), votes.agreeingArea(),
+                        ExactShares.of(votes.share(Measure.AGREEING_AREA_OF_TOTAL))))
+                .reasons(reasons.decidedBy(decision.ruleId(), decision.message(), outcome.supportingFindings()))
+                .whyNot(reasons.of(outcome.failedCriteria()));
+        // Annex 2's room summary exists only for a roster; counts have no rooms to list.
+        response.setAgreeingRooms(roster == null ? null : roster.agreeingRooms(blanks.countedAsAgreeing()));
+        return response;
+    }
+
+    private static ConsentCriterion criterion(CriterionResult c, ConsentOutcome outcome) {
+        RuleClause clause = outcome.ruleset().clauseOf(c.ruleId())
+                .orElseThrow(() -> new IllegalStateException("Rule " + c.ruleId() + " has no clause"));
+        return new ConsentCriterion(c.ruleId(), cn.wenzhou.renovation.api.model.LegalBasis.valueOf(c.basis().name()),
+                ConsentMeasure.valueOf(c.measure().name()), c.measure().label(), c.part(), c.whole(),
+                ExactShares.of(c.share()), ExactShares.of(c.minimum()), c.passed(), Reasons.clause(clause));
+    }
+}
