@@ -26,6 +26,10 @@ import cn.wenzhou.renovation.api.model.ItemCategory;
 import cn.wenzhou.renovation.api.model.ItemDemand;
 import cn.wenzhou.renovation.api.model.ItemTier;
 import cn.wenzhou.renovation.api.model.RosterEntry;
+import cn.wenzhou.renovation.api.model.SatisfactionForm;
+import cn.wenzhou.renovation.api.model.SatisfactionRate;
+import cn.wenzhou.renovation.api.model.SatisfactionSurveyRequest;
+import cn.wenzhou.renovation.api.model.SatisfactionSurveyResponse;
 import cn.wenzhou.renovation.api.model.UnrecognisedItem;
 import cn.wenzhou.renovation.api.model.VoteRound;
 import cn.wenzhou.renovation.catalogue.Catalogue;
@@ -34,11 +38,16 @@ import cn.wenzhou.renovation.catalogue.CatalogueService;
 import cn.wenzhou.renovation.catalogue.ItemName;
 import cn.wenzhou.renovation.catalogue.ItemSuggestions;
 import cn.wenzhou.renovation.consent.ConsentTallies;
+import cn.wenzhou.renovation.decision.Reasons;
 import cn.wenzhou.renovation.exact.ExactRatio;
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.RuleClause;
 import cn.wenzhou.renovation.web.ExactShares;
+import cn.wenzhou.renovation.web.PersonalDataMasking;
 
 /**
- * Annex 1 questionnaires, aggregated: question one is a consent vote, counted by the consent rules
+ * Annex 7 questionnaires counted per question, with the satisfaction rate the table defines; and
+ * annex 1 questionnaires, aggregated: question one is a consent vote, counted by the consent rules
  * ({@link ConsentTallies}); question two is classified by the catalogue rules and counted per
  * household. Counting and ranking are arithmetic, not policy. Names and phones are never read.
  */
@@ -47,10 +56,32 @@ class SurveyController implements SurveysApi {
 
     private final ConsentTallies tallies;
     private final CatalogueService catalogue;
+    private final SatisfactionService satisfaction;
 
-    SurveyController(ConsentTallies tallies, CatalogueService catalogue) {
+    SurveyController(ConsentTallies tallies, CatalogueService catalogue, SatisfactionService satisfaction) {
         this.tallies = tallies;
         this.catalogue = catalogue;
+        this.satisfaction = satisfaction;
+    }
+
+    @Override
+    public ResponseEntity<SatisfactionSurveyResponse> aggregateSatisfaction(SatisfactionSurveyRequest request) {
+        List<SatisfactionForm> forms = request.getResponses();
+        SatisfactionService.Definition definition = satisfaction.current();
+        CompiledRuleset ruleset = definition.ruleset();
+        List<SatisfactionForm> answered = forms.stream().filter(f -> f.getSatisfaction() != null).toList();
+        long satisfied = answered.stream()
+                .filter(f -> definition.satisfied().answers().contains(SatisfactionAnswer.valueOf(f.getSatisfaction().getValue())))
+                .count();
+        RuleClause clause = ruleset.clauseOf(definition.ruleId()).orElseThrow();
+        SatisfactionRate rate = new SatisfactionRate((int) satisfied, answered.size(),
+                ExactShares.of(ExactRatio.of(satisfied, answered.size())),
+                definition.satisfied().answers().stream().sorted().map(Enum::name).toList(), Reasons.clause(clause));
+        // Comments are free text: a resident may write an ID number or a mobile into them.
+        List<String> comments = forms.stream().map(SatisfactionForm::getComments)
+                .filter(c -> c != null && !c.isBlank()).map(c -> PersonalDataMasking.mask(c.strip())).toList();
+        return ResponseEntity.ok(new SatisfactionSurveyResponse(ruleset.jurisdiction(), ruleset.version(), forms.size(),
+                SatisfactionQuestions.distributions(forms), rate, comments).communityName(request.getCommunityName()));
     }
 
     @Override

@@ -1,0 +1,32 @@
+package cn.wenzhou.renovation.survey;
+
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.RulesetRegistry;
+
+/** The satisfaction-rate definition of the active ruleset, read once from its parameter row. */
+@Service
+public class SatisfactionService {
+
+    private final RulesetRegistry registry;
+
+    public SatisfactionService(RulesetRegistry registry) {
+        this.registry = registry;
+    }
+
+    public record Definition(CompiledRuleset ruleset, SatisfiedAnswers satisfied, String ruleId) {
+    }
+
+    public Definition current() {
+        CompiledRuleset ruleset = registry.defaultRuleset();
+        // Parameter rows fire with no facts; the compiler's dry run has already proved exactly one exists.
+        SatisfiedAnswers satisfied = ruleset.derived(SatisfiedAnswers.class,
+                r -> r.evaluate(List.of()).all(SatisfiedAnswers.class).get(0));
+        return new Definition(ruleset, satisfied, RULE_ID);
+    }
+
+    static final String RULE_ID = "SURVEY-PARAM-SATISFIED-ANSWERS";
+}
