@@ -32,7 +32,7 @@ final class SatisfactionQuestions {
                     "A_LITTLE", "了解一点", "BASICALLY", "基本了解", "VERY_WELL", "非常了解")),
             single(5, "您所在的小区是否涉及老旧小区改造？", SatisfactionForm::getInvolved, labels("YES", "是", "NO", "不是")),
             new Question(6, "您所在的老旧小区改造主要改造了哪些方面？", true,
-                    f -> f.getRenovatedAspects().stream().distinct().map(Object::toString).toList(),
+                    f -> f.getRenovatedAspects().stream().distinct().toList(),
                     labels("PIPELINES", "管线", "FACADES", "房屋外立面", "ROADS", "小区道路", "GREENING", "小区绿化",
                             "EV_CHARGING", "电动车辆充电设施", "LEAK_REPAIR", "漏水改造", "ELEVATORS", "加装电梯", "OTHER", "其他")),
             single(7, "改造后，小区环境和您的生活品质是否有提高？", SatisfactionForm::getQualityOfLife, labels("MUCH_BETTER",
