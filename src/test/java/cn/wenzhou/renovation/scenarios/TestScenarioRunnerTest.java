@@ -6,8 +6,15 @@ import org.junit.runner.RunWith;
  * Runs every Test Scenario ({@code *.scesim}) on the test classpath, i.e. the files under
  * {@code src/test/resources/scenarios/}, against the rules of {@code rules/} and every rule sheet of
  * {@code decision-tables/}, through the stateless session each file names as its {@code <dmoSession>}
- * ({@code eligibility-scenarios}, {@code consent-scenarios}, {@code funding-scenarios}), declared in
- * {@code META-INF/kmodule.xml}. Surefire reports each scenario row as one test, named by its Description.
+ * ({@code eligibility-scenarios}, {@code consent-scenarios}, {@code funding-scenarios},
+ * {@code catalogue-scenarios}), declared in {@code META-INF/kmodule.xml}. Surefire reports each scenario
+ * row as one test, named by its Description.
+ *
+ * <p>The catalogue table's rows are in agenda group "catalogue". A scenario's {@code <ruleFlowGroup>}
+ * setting focuses that group: the stateless RULE runner (drools-scenario-simulation-backend 10.1.0,
+ * {@code RuleScenarioRunnerHelper} → {@code RuleStatelessScenarioExecutableBuilder.setActiveRuleFlowGroup})
+ * adds an {@code AgendaGroupSetFocus} command before inserting the givens, as the service's
+ * {@code CompiledRuleset.evaluate(facts, "catalogue")} does.
  *
  * <p>Runs through {@link AllWorksheetsScenarioActivator}, Drools' {@code ScenarioJunitActivator}
  * with a KieContainer that compiles every worksheet of a decision table; the stock one compiles only

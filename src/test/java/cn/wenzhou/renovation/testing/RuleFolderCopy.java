@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -30,6 +31,9 @@ public final class RuleFolderCopy {
     public static final String FUNDING_SHEET = "自筹资金到位";
     public static final String MINIMUM_ARRIVAL_RATE_ROW = "FUNDS-PARAM-MINIMUM-ARRIVAL-RATE";
     public static final String MINIMUM_ARRIVAL_RATE_COLUMN_LABEL = "最低到位率（含本数）";
+
+    public static final String CATALOGUE_TABLE = "decision-tables/catalogue/catalogue.drl.xlsx";
+    public static final String CATALOGUE_SHEET = "改造内容清单";
 
     private static final String NAME_HEADER = "NAME";
 
@@ -78,6 +82,42 @@ public final class RuleFolderCopy {
                 workbook.write(out);
             }
             return new CellReference(cell.getRowIndex(), cell.getColumnIndex()).formatAsString(false);
+        }
+    }
+
+    /**
+     * Adds one row to a rule table the way a person adds one: right under the table's last row (the
+     * last one with a rule name), each value typed as text into the column headed by its label.
+     * Returns the new row's number as Excel shows it, e.g. {@code 60}.
+     */
+    public static int appendRow(Path workbookFile, String sheetName, Map<String, String> valuesByColumnLabel)
+            throws IOException {
+        Workbook workbook;
+        try (InputStream in = Files.newInputStream(workbookFile)) {
+            workbook = WorkbookFactory.create(in);
+        }
+        try (workbook) {
+            Sheet sheet = workbook.getSheet(sheetName);
+            assertThat(sheet).as("sheet " + sheetName).isNotNull();
+            Cell nameHeader = cellWithText(sheet, NAME_HEADER);
+            int nameColumn = nameHeader.getColumnIndex();
+            int last = nameHeader.getRowIndex();
+            for (int i = last + 1; i <= sheet.getLastRowNum(); i++) {
+                Row row = sheet.getRow(i);
+                String name = row == null ? null : text(row.getCell(nameColumn));
+                if (name != null && !name.isEmpty()) {
+                    last = i;
+                }
+            }
+            Row below = sheet.getRow(last + 1);
+            Row row = below != null ? below : sheet.createRow(last + 1);
+            valuesByColumnLabel.forEach((label, value) -> row
+                    .getCell(cellWithText(sheet, label).getColumnIndex(), Row.MissingCellPolicy.CREATE_NULL_AS_BLANK)
+                    .setCellValue(value));
+            try (OutputStream out = Files.newOutputStream(workbookFile)) {
+                workbook.write(out);
+            }
+            return row.getRowNum() + 1;
         }
     }
 
