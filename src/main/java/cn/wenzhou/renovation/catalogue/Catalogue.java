@@ -19,9 +19,17 @@ import cn.wenzhou.renovation.ruleset.RuleProblem;
  */
 public final class Catalogue {
 
-    /** Numbering and tick marks a name may carry when copied from a form: 1.2, （2）, □, √. */
-    private static final Pattern DECORATION = Pattern.compile("^(\\(?[0-9]+\\)?[.、]?)+|[□☐√✓✔]");
-    private static final Pattern SPACES_AND_STOPS = Pattern.compile("[\\s。.．]+");
+    /**
+     * Numbering a name may carry when copied from a form — 1.2, （2）, 3、, 一、 — but not digits that
+     * belong to the name (5G基站建设): a number counts as numbering only when bracketed, dotted or
+     * followed by a list mark.
+     */
+    private static final Pattern NUMBERING = Pattern.compile(
+            "^(\\([0-9]+\\)|[0-9]+(\\.[0-9]+)+|[0-9]+[.、]|[一二三四五六七八九十]+、)+");
+    private static final Pattern TICKS = Pattern.compile("[□☐√✓✔]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** List punctuation around a name: 屋面防漏维修； or 加装电梯。 */
+    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[.。;；,，、]+|[.。;；,，、]+$");
 
     private final List<CatalogueItem> items;
     private final Map<String, CatalogueItem> byName;
@@ -33,8 +41,10 @@ public final class Catalogue {
 
     /** A name with surrounding numbering, spaces and full-width forms taken away, for comparison only. */
     public static String normalise(String name) {
-        String nfkc = Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFKC).strip();
-        return SPACES_AND_STOPS.matcher(DECORATION.matcher(nfkc).replaceAll("")).replaceAll("");
+        String text = Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFKC);
+        text = SPACES.matcher(TICKS.matcher(text).replaceAll("")).replaceAll("");
+        text = NUMBERING.matcher(text).replaceFirst("");
+        return EDGE_PUNCTUATION.matcher(text).replaceAll("");
     }
 
     /** One item suggested for an unknown name, with how alike the two are (1 = identical). */

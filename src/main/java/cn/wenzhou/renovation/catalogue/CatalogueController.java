@@ -23,6 +23,7 @@ import cn.wenzhou.renovation.api.model.PlanCheckResponse;
 import cn.wenzhou.renovation.decision.Reasons;
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.RuleClause;
+import cn.wenzhou.renovation.web.InvalidFieldException;
 
 /** The catalogue and name classification over HTTP; the items themselves come from the table. */
 @RestController
@@ -57,8 +58,7 @@ class CatalogueController implements CatalogueApi {
 
     @Override
     public ResponseEntity<ClassifyResponse> classifyItems(ClassifyRequest request) {
-        CatalogueService.Classified classified = service.classify(
-                request.getNames().stream().map(n -> new ItemName(n, ItemName.Role.LOOKUP)).toList());
+        CatalogueService.Classified classified = service.classify(names(request.getNames(), "names", ItemName.Role.LOOKUP));
         CatalogueService.CatalogueView view = classified.view();
         return ResponseEntity.ok(new ClassifyResponse(view.ruleset().jurisdiction(), view.ruleset().version(),
                 results(view, classified.names())));
@@ -66,9 +66,8 @@ class CatalogueController implements CatalogueApi {
 
     @Override
     public ResponseEntity<PlanCheckResponse> checkPlan(PlanCheckRequest request) {
-        List<ItemName> names = new ArrayList<>();
-        request.getPlannedItems().forEach(n -> names.add(new ItemName(n, ItemName.Role.PLANNED)));
-        request.getRequestedItems().forEach(n -> names.add(new ItemName(n, ItemName.Role.REQUESTED)));
+        List<ItemName> names = new ArrayList<>(names(request.getPlannedItems(), "plannedItems", ItemName.Role.PLANNED));
+        names.addAll(names(request.getRequestedItems(), "requestedItems", ItemName.Role.REQUESTED));
         CatalogueService.Classified classified = service.classify(names);
         CatalogueService.CatalogueView view = classified.view();
         CompiledRuleset ruleset = view.ruleset();
@@ -77,6 +76,21 @@ class CatalogueController implements CatalogueApi {
                 results(view, planned), results(view, classified.withRole(ItemName.Role.REQUESTED)),
                 coverage(planned), classified.warnings().stream().map(w -> warning(view, w)).toList())
                 .communityName(request.getCommunityName()));
+    }
+
+    /** A JSON null in a list of names is a mistake to name, not a name to classify; an absent list is empty. */
+    private static List<ItemName> names(List<String> texts, String field, ItemName.Role role) {
+        if (texts == null) {
+            return List.of();
+        }
+        List<ItemName> names = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            if (texts.get(i) == null) {
+                throw new InvalidFieldException(field + "[" + i + "]", "项目名称不能为 null (a name is missing)");
+            }
+            names.add(new ItemName(texts.get(i), role));
+        }
+        return names;
     }
 
     /** Which tiers the planned items reach in each category that has any, in the guide's order. */
@@ -118,8 +132,9 @@ class CatalogueController implements CatalogueApi {
 
     private static CatalogueEntry entry(CompiledRuleset ruleset, CatalogueItem item) {
         return new CatalogueEntry(item.getCode(), ItemCategory.valueOf(item.getCategory().name()), item.getCategory().label(),
-                ItemTier.valueOf(item.getTier().name()), item.getTier().label(), item.getNumber(), item.getOfficialName(),
+                ItemTier.valueOf(item.getTier().name()), item.getTier().label(), item.getOfficialName(),
                 item.getAliases(), Reasons.clause(ruleset.clauseOf(item.getCode())
-                        .orElseThrow(() -> new IllegalStateException("Item " + item.getCode() + " has no clause"))));
+                        .orElseThrow(() -> new IllegalStateException("Item " + item.getCode() + " has no clause"))))
+                .number(item.getNumber());
     }
 }

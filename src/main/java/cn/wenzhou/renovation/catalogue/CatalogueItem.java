@@ -66,8 +66,13 @@ public class CatalogueItem {
         return officialKey.equals(key) || isAliasFor(key);
     }
 
+    public boolean isOfficialName(String key) {
+        return officialKey.equals(key);
+    }
+
+    /** An alias that merely repeats the official name is no alias. */
     public boolean isAliasFor(String key) {
-        return aliasKeys.contains(key);
+        return aliasKeys.contains(key) && !officialKey.equals(key);
     }
 
     public List<String> getAliases() {

@@ -19,7 +19,6 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -398,9 +397,6 @@ class CatalogueRulesTest {
         }
 
         @Test
-        @Disabled("Production bug: Catalogue.normalise strips leading digits even when they belong to the name "
-                + "(\"5G基站建设\" -> \"G基站建设\"), so the catalogue check refuses the ruleset: "
-                + "名称“4G基站建设”同时指向改造项目 LOCAL-1 和 LOCAL-2：每个名称或别名只能对应一个项目")
         void twoLocalItemsDifferingOnlyInALeadingDigitAreBothAccepted() throws IOException {
             addRow("LOCAL-1", "PIPES_AND_COMMUNICATIONS", "ENHANCEMENT", "3.3", "", "5G基站建设");
             addRow("LOCAL-2", "PIPES_AND_COMMUNICATIONS", "ENHANCEMENT", "3.4", "", "4G基站建设");
@@ -412,8 +408,6 @@ class CatalogueRulesTest {
         }
 
         @Test
-        @Disabled("Production bug: Catalogue.normalise strips the leading \"5\" of \"5G基站建设\", so \"G基站建设\" "
-                + "is classified CAT-CLASSIFY-OFFICIAL-NAME LOCAL-1 instead of CAT-CLASSIFY-NOT-IN-CATALOGUE")
         void aNameMissingTheLeadingDigitOfALocalItemIsNotMatched() throws IOException {
             addRow("LOCAL-1", "PIPES_AND_COMMUNICATIONS", "ENHANCEMENT", "3.3", "", "5G基站建设");
 
