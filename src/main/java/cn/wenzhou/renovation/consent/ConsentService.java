@@ -27,18 +27,8 @@ public class ConsentService {
         List<CriterionResult> criteria = evaluation.all(CriterionResult.class).stream()
                 .sorted(Comparator.comparing(CriterionResult::basis).thenComparing(CriterionResult::measure))
                 .toList();
-        return new ConsentOutcome(ruleset, tally,
-                single(evaluation.all(BlankBallotTreatment.class), ruleset, "blank-ballot treatment"),
-                single(evaluation.all(CountedVotes.class), ruleset, "vote count"),
-                criteria,
-                single(evaluation.all(ConsentDecision.class), ruleset, "consent decision"));
+        return new ConsentOutcome(ruleset, tally, evaluation.single(BlankBallotTreatment.class),
+                evaluation.single(CountedVotes.class), criteria, evaluation.single(ConsentDecision.class));
     }
 
-    private static <T> T single(List<T> found, CompiledRuleset ruleset, String what) {
-        if (found.size() != 1) {
-            throw new IllegalStateException("Ruleset " + ruleset.jurisdiction() + "@" + ruleset.version() + " produced "
-                    + found.size() + " " + what + "s instead of one");
-        }
-        return found.get(0);
-    }
 }

@@ -25,15 +25,10 @@ public class EligibilityService {
     /** Decides with a given ruleset; the decision rules must produce exactly one answer. */
     public static EligibilityOutcome decide(CompiledRuleset ruleset, Community community) {
         CompiledRuleset.Evaluation evaluation = ruleset.evaluate(List.of(community));
-        List<EligibilityDecision> decisions = evaluation.all(EligibilityDecision.class);
-        if (decisions.size() != 1) {
-            throw new IllegalStateException("Ruleset " + ruleset.jurisdiction() + "@" + ruleset.version()
-                    + " reached " + decisions.size() + " eligibility decisions instead of one: "
-                    + decisions.stream().map(EligibilityDecision::ruleId).toList());
-        }
+        EligibilityDecision decision = evaluation.single(EligibilityDecision.class);
         List<Finding> findings = evaluation.all(Finding.class).stream()
                 .sorted(Comparator.comparing(Finding::effect).thenComparing(Finding::ruleId))
                 .toList();
-        return new EligibilityOutcome(ruleset, community.getEvaluationDate(), decisions.get(0), findings);
+        return new EligibilityOutcome(ruleset, community.getEvaluationDate(), decision, findings);
     }
 }

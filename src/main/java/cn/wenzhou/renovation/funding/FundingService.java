@@ -24,19 +24,12 @@ public class FundingService {
 
     public static FundsOutcome assess(CompiledRuleset ruleset, FundsStatus funds) {
         CompiledRuleset.Evaluation evaluation = ruleset.evaluate(List.of(funds));
-        FundsDecision decision = single(evaluation.all(FundsDecision.class), ruleset, "funds decision");
-        MinimumArrivalRate minimum = single(evaluation.all(MinimumArrivalRate.class), ruleset, "minimum arrival rate");
+        FundsDecision decision = evaluation.single(FundsDecision.class);
+        MinimumArrivalRate minimum = evaluation.single(MinimumArrivalRate.class);
         List<FundsFinding> findings = evaluation.all(FundsFinding.class).stream()
                 .sorted(Comparator.comparing(FundsFinding::effect).thenComparing(FundsFinding::ruleId))
                 .toList();
         return new FundsOutcome(ruleset, funds, minimum, decision, findings);
     }
 
-    private static <T> T single(List<T> found, CompiledRuleset ruleset, String what) {
-        if (found.size() != 1) {
-            throw new IllegalStateException("Ruleset " + ruleset.jurisdiction() + "@" + ruleset.version() + " produced "
-                    + found.size() + " " + what + "s instead of one");
-        }
-        return found.get(0);
-    }
 }

@@ -109,5 +109,18 @@ public final class CompiledRuleset {
         public <T> List<T> all(Class<T> type) {
             return objects.stream().filter(type::isInstance).map(type::cast).toList();
         }
+
+        /**
+         * The one fact of a type the rules must conclude exactly once (a decision, a parameter).
+         * Anything else is a defect of the ruleset, not of the request.
+         */
+        public <T> T single(Class<T> type) {
+            List<T> found = all(type);
+            if (found.size() != 1) {
+                throw new IllegalStateException("The rules concluded " + found.size() + " " + type.getSimpleName()
+                        + " facts instead of exactly one: " + found);
+            }
+            return found.get(0);
+        }
     }
 }

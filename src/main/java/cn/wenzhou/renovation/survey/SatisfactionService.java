@@ -24,7 +24,7 @@ public class SatisfactionService {
         CompiledRuleset ruleset = registry.defaultRuleset();
         // Parameter rows fire with no facts; the compiler's dry run has already proved exactly one exists.
         SatisfiedAnswers satisfied = ruleset.derived(SatisfiedAnswers.class,
-                r -> r.evaluate(List.of()).all(SatisfiedAnswers.class).get(0));
+                r -> r.evaluate(List.of()).single(SatisfiedAnswers.class));
         return new Definition(ruleset, satisfied, RULE_ID);
     }
 
