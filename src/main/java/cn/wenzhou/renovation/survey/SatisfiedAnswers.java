@@ -17,10 +17,20 @@ public record SatisfiedAnswers(Set<SatisfactionAnswer> answers) {
         this(parse(answers));
     }
 
+    /** The message quotes the whole cell, so the compiler can point at it. */
+    private static SatisfactionAnswer answer(String name, String cell) {
+        try {
+            return SatisfactionAnswer.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("无法识别的答案 " + name + "（单元格内容 '" + cell + "'），可选 "
+                    + java.util.Arrays.toString(SatisfactionAnswer.values()), e);
+        }
+    }
+
     private static Set<SatisfactionAnswer> parse(String cell) {
         Set<SatisfactionAnswer> set = EnumSet.noneOf(SatisfactionAnswer.class);
         Arrays.stream(cell.split("[;；,，]")).map(String::strip).filter(a -> !a.isEmpty())
-                .forEach(a -> set.add(SatisfactionAnswer.valueOf(a)));
+                .forEach(a -> set.add(answer(a, cell)));
         if (set.isEmpty()) {
             throw new IllegalArgumentException("计为满意的答案不能为空: '" + cell + "'");
         }

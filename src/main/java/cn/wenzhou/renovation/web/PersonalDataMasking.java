@@ -16,10 +16,10 @@ public class PersonalDataMasking extends MessageConverter {
 
     /** A field that holds personal data, as toString() or JSON prints it, and its value. */
     private static final Pattern LABELLED = Pattern.compile(
-            "(ownerName|idNumber|phone)(\"?\\s*[:=]\\s*\"?)([^,\"\\n}\\]]*)");
+            "(ownerName|idNumber|phone|respondentName|contact)(\"?\\s*[:=]\\s*\"?)([^,\"\\n}\\]]*)");
     /** Spring's field errors: {@code on field 'roster[0].phone': rejected value [...]; codes [...]}. */
     private static final Pattern REJECTED = Pattern.compile(
-            "(on field '[^']*(?:ownerName|idNumber|phone)': rejected value \\[)(.*?)(\\](?:; codes|$))");
+            "(on field '[^']*(?:ownerName|idNumber|phone|respondentName|contact)': rejected value \\[)(.*?)(\\](?:; codes|$))");
     private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9])(\\d{6})\\d{8}(\\d{3}[0-9Xx])(?![0-9])");
     private static final Pattern MOBILE = Pattern.compile("(?<![0-9])(1[3-9]\\d)\\d{4}(\\d{4})(?![0-9])");
 

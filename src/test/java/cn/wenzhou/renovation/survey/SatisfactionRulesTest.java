@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -111,7 +110,6 @@ class SatisfactionRulesTest {
      * parse time (funding's minimum rate written 九成) is located by its reference, e.g. D10.
      */
     @Test
-    @Disabled("RulesetCompiler names a parameter cell failing in the dry run by its row ('第 10 行'), not its cell ('D10')")
     void anUnknownAnswerNameInTheCellIsLocatedByItsCellReference() throws IOException {
         String brokenCell = editSatisfiedCell("VERY_SATISFIED；SATISFIED");
 
