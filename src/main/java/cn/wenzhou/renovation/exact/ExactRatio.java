@@ -36,8 +36,8 @@ public final class ExactRatio {
     }
 
     /**
-     * Reads a threshold as policy staff write it in a decision table: {@code 2/3}, {@code 90%} or
-     * {@code 0.9}.
+     * Reads a threshold as policy staff write it in a decision table: {@code 2/3}, {@code 75%} or
+     * {@code 0.75}.
      *
      * @throws IllegalArgumentException when the text is none of these or is negative
      */
@@ -58,7 +58,7 @@ public final class ExactRatio {
             }
             return new ExactRatio(parsed);
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException("无法识别的比例 '" + text + "'，应写作 2/3、90% 或 0.9", e);
+            throw new IllegalArgumentException("无法识别的比例 '" + text + "'，应写作 3/4、75% 或 0.75 这样的形式", e);
         }
     }
 

@@ -13,9 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,20 +23,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.wenzhou.renovation.testing.FixedWenzhouClock;
+
 
 /** {@code POST /api/v1/consent/tally} through the real Spring context, real JSON and the real rules. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@Import(FixedWenzhouClock.class)
 class ConsentHttpTest {
 
     private static final String URL = "/api/v1/consent/tally";
@@ -51,15 +49,6 @@ class ConsentHttpTest {
     private static final String CIVIL_CODE_PARTICIPATION = "CONSENT-CIVIL-CODE-278-PARTICIPATION";
     private static final String CIVIL_CODE_APPROVAL = "CONSENT-CIVIL-CODE-278-APPROVAL";
 
-    /** "Today" is 2026-03-01 in Wenzhou (00:30), still 2026-02-28 in UTC. */
-    @TestConfiguration
-    static class FixedClock {
-        @Bean
-        @Primary
-        Clock fixedClock() {
-            return Clock.fixed(Instant.parse("2026-02-28T16:30:00Z"), ZoneId.of("Asia/Shanghai"));
-        }
-    }
 
     @Autowired
     private MockMvc mvc;

@@ -11,9 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,34 +20,26 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.wenzhou.renovation.testing.FixedWenzhouClock;
+
 
 /** {@code POST /api/v1/eligibility} through the real Spring context, real JSON and the real rules. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@Import(FixedWenzhouClock.class)
 class EligibilityHttpTest {
 
     private static final String URL = "/api/v1/eligibility";
     private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
 
-    /** "Today" is 2026-03-01 in Wenzhou for requests without an evaluation date. */
-    @TestConfiguration
-    static class FixedClock {
-        @Bean
-        @Primary
-        Clock fixedClock() {
-            return Clock.fixed(Instant.parse("2026-02-28T16:30:00Z"), ZoneId.of("Asia/Shanghai"));
-        }
-    }
 
     @Autowired
     private MockMvc mvc;

@@ -12,9 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,17 +19,17 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.wenzhou.renovation.testing.FixedWenzhouClock;
+
 
 /**
  * {@code POST /api/v1/surveys/consultation} (annex 1) through the real context and rules: question
@@ -41,21 +38,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@Import(FixedWenzhouClock.class)
 class ConsultationSurveyHttpTest {
 
     private static final String URL = "/api/v1/surveys/consultation";
     private static final String TALLY_URL = "/api/v1/consent/tally";
     private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
 
-    /** "Today" is 2026-03-01 in Wenzhou (00:30), still 2026-02-28 in UTC. */
-    @TestConfiguration
-    static class FixedClock {
-        @Bean
-        @Primary
-        Clock fixedClock() {
-            return Clock.fixed(Instant.parse("2026-02-28T16:30:00Z"), ZoneId.of("Asia/Shanghai"));
-        }
-    }
 
     @Autowired
     private MockMvc mvc;

@@ -7,9 +7,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,19 +17,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.wenzhou.renovation.testing.FixedWenzhouClock;
+
 
 /**
  * Annex 1's signer and phone and annex 7's respondent and contact are "不记日志、不返回"
@@ -44,6 +41,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
         "logging.level.cn.wenzhou=DEBUG"})
 @AutoConfigureMockMvc
 @ExtendWith(OutputCaptureExtension.class)
+@Import(FixedWenzhouClock.class)
 class SurveyPersonalDataTest {
 
     private static final String CONSULTATION = "/api/v1/surveys/consultation";
@@ -55,14 +53,6 @@ class SurveyPersonalDataTest {
     private static final String CONTACT = "温州市龙湾区河滨路8号 13957754321";
     private static final String CONTACT_MOBILE = "13957754321";
 
-    @TestConfiguration
-    static class FixedClock {
-        @Bean
-        @Primary
-        Clock fixedClock() {
-            return Clock.fixed(Instant.parse("2026-02-28T16:30:00Z"), ZoneId.of("Asia/Shanghai"));
-        }
-    }
 
     @Autowired
     private MockMvc mvc;
