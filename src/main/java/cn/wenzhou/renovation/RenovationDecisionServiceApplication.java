@@ -8,11 +8,16 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
+import cn.wenzhou.renovation.cli.AssessInventoryCommand;
+
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class RenovationDecisionServiceApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && "assess".equals(args[0])) {
+            System.exit(AssessInventoryCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         SpringApplication.run(RenovationDecisionServiceApplication.class, args);
     }
 

@@ -27,10 +27,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import cn.wenzhou.renovation.calendar.DateNotCoveredException;
 import cn.wenzhou.renovation.consent.ConsentInsufficientException;
 import cn.wenzhou.renovation.ruleset.UnknownJurisdictionException;
 
@@ -51,7 +49,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(e -> new FieldProblem(e.getField(), describe(e.getDefaultMessage(), e.getRejectedValue())))
+                .map(e -> new FieldProblem(e.getField(), FieldProblems.describe(e.getDefaultMessage(), e.getRejectedValue())))
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();
         return badRequest(ProblemCode.INVALID_FIELD, errors);
@@ -62,8 +60,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getCause();
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = path(mapping);
-            return badRequest(ProblemCode.INVALID_FIELD, List.of(new FieldProblem(field, mappingMessage(mapping))));
+            String field = FieldProblems.path(mapping);
+            return badRequest(ProblemCode.INVALID_FIELD, List.of(new FieldProblem(field, FieldProblems.mappingMessage(mapping))));
         }
         String message = cause instanceof JsonProcessingException json
                 ? "请求体不是合法的 JSON: " + json.getOriginalMessage()
@@ -78,7 +76,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         Class<?> type = ex.getRequiredType();
         String allowed = type != null && type.isEnum() ? "，允许的取值: " + java.util.Arrays.toString(type.getEnumConstants()) : "";
         return badRequest(ProblemCode.INVALID_FIELD, List.of(new FieldProblem(field == null ? "query" : field,
-                "取值 " + abbreviate(ex.getValue()) + " 无法识别" + allowed)));
+                "取值 " + FieldProblems.abbreviate(ex.getValue()) + " 无法识别" + allowed)));
     }
 
     @ExceptionHandler(InvalidFieldException.class)
@@ -94,6 +92,36 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         problem.setProperty("code", ProblemCode.UNKNOWN_JURISDICTION);
         problem.setProperty("errors", List.of(new FieldProblem("jurisdiction", "未知辖区代码 " + ex.jurisdiction())));
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+
+    @ExceptionHandler(InvalidWorkbookException.class)
+    ResponseEntity<Object> invalidWorkbook(InvalidWorkbookException ex) {
+        return badRequest(ProblemCode.INVALID_WORKBOOK, List.of(new FieldProblem("body", ex.getMessage())));
+    }
+
+    /** A body the service parses itself (the streamed batch) that is not JSON. */
+    @ExceptionHandler(JsonProcessingException.class)
+    ResponseEntity<Object> unreadableJson(JsonProcessingException ex) {
+        return badRequest(ProblemCode.MALFORMED_REQUEST,
+                List.of(new FieldProblem("body", "请求体不是合法的 JSON: " + FieldProblems.abbreviate(ex.getOriginalMessage()))));
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<Object> payloadTooLarge(PayloadTooLargeException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, ex.getMessage());
+        problem.setTitle("Payload too large");
+        problem.setProperty("code", ProblemCode.PAYLOAD_TOO_LARGE);
+        problem.setProperty("errors", List.of(new FieldProblem(ex.field(), ex.getMessage())));
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
+    }
+
+    @ExceptionHandler(DateNotCoveredException.class)
+    ResponseEntity<Object> dateNotCovered(DateNotCoveredException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, ex.getMessage());
+        problem.setTitle("Date outside the holiday calendar");
+        problem.setProperty("code", ProblemCode.DATE_NOT_IN_CALENDAR);
+        problem.setProperty("errors", List.of(new FieldProblem(ex.field(), ex.getMessage())));
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(problem);
     }
 
     @ExceptionHandler(ConsentInsufficientException.class)
@@ -148,74 +176,5 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         problem.setTitle("Invalid request");
         problem.setProperties(Map.of("code", code, "errors", errors));
         return ResponseEntity.badRequest().body(problem);
-    }
-
-    /** JSON path of a mapping failure: {@code deficiencies.functionsIncomplete}, {@code items[2].name}. */
-    private static String path(JsonMappingException ex) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : ex.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "body" : path.toString();
-    }
-
-    private static String mappingMessage(JsonMappingException ex) {
-        if (ex instanceof UnrecognizedPropertyException) {
-            return "未知字段 (unknown field)";
-        }
-        if (ex instanceof InvalidFormatException format) {
-            Class<?> target = format.getTargetType();
-            if (target != null && target.isEnum()) {
-                return "取值 " + abbreviate(format.getValue()) + " 不在允许的取值范围内: "
-                        + java.util.Arrays.toString(target.getEnumConstants());
-            }
-            return "取值 " + abbreviate(format.getValue()) + " 的类型不对，应为 " + typeName(target);
-        }
-        if (ex instanceof MismatchedInputException mismatch) {
-            return "类型不对，应为 " + typeName(mismatch.getTargetType());
-        }
-        return "无法读取该字段";
-    }
-
-    private static String typeName(Class<?> type) {
-        if (type == null) {
-            return "约定的类型";
-        }
-        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class) {
-            return "数字 (number)";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true 或 false (boolean)";
-        }
-        if (type == String.class) {
-            return "字符串 (string)";
-        }
-        if (type.getName().startsWith("java.time")) {
-            return "日期 YYYY-MM-DD (date)";
-        }
-        return "对象 (object)";
-    }
-
-    /**
-     * Echoes a rejected number, flag or date to help the caller, never rejected text: a text field
-     * may hold a resident's name, ID number or phone.
-     */
-    private static String describe(String message, Object rejected) {
-        boolean harmless = rejected instanceof Number || rejected instanceof Boolean || rejected instanceof Enum<?>
-                || rejected instanceof java.time.temporal.Temporal;
-        return harmless ? message + "（收到 " + abbreviate(rejected) + "）" : message;
-    }
-
-    /** Never echo a long or possibly personal value in full. */
-    private static String abbreviate(Object value) {
-        String text = String.valueOf(value);
-        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 }

@@ -54,13 +54,33 @@ class RuleClauseTest {
         for (Rule rule : allRules()) {
             String quote = String.valueOf(rule.getMetaData().get("quote"));
             String cited = isBlank(rule.getMetaData().get("source")) ? policyText : statuteText;
-            if (!cited.contains(quote)) {
+            if (!quotedVerbatim(cited, quote)) {
                 quoteNotFound.put(rule.getName(), quote);
             }
         }
 
         assertThat(quoteNotFound).as("rule → quote not found verbatim in " + POLICY_TEXT + " or " + STATUTE_TEXT)
                 .isEmpty();
+    }
+
+    /** A quote may leave words out with "……": each piece must then appear verbatim, in order. */
+    static boolean quotedVerbatim(String text, String quote) {
+        int from = 0;
+        for (String piece : quote.split("……", -1)) {
+            int at = text.indexOf(piece, from);
+            if (piece.isEmpty() || at < 0) {
+                return false;
+            }
+            from = at + piece.length();
+        }
+        return true;
+    }
+
+    @Test
+    void anElidedQuoteMustKeepItsPiecesInOrder() {
+        assertThat(quotedVerbatim("甲乙丙丁", "甲……丁")).isTrue();
+        assertThat(quotedVerbatim("甲乙丙丁", "丁……甲")).isFalse();
+        assertThat(quotedVerbatim("甲乙丙丁", "甲……")).isFalse();
     }
 
     @Test

@@ -1,0 +1,22 @@
+package cn.wenzhou.renovation.approval;
+
+import java.util.Comparator;
+import java.util.List;
+
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+
+/** The approval path the rules set for one project: the scope, then one finding per approval step in order. */
+public record ApprovalPlan(CompiledRuleset ruleset, ApprovalProject project, OptimizedScope scope,
+        List<ScopeFinding> scopeFindings, List<ApprovalFinding> steps) {
+
+    public static ApprovalPlan of(CompiledRuleset ruleset, ApprovalProject project) {
+        CompiledRuleset.Evaluation evaluation = ruleset.evaluate(List.of(project));
+        List<ApprovalFinding> steps = evaluation.all(ApprovalFinding.class).stream()
+                .sorted(Comparator.comparing(ApprovalFinding::step))
+                .toList();
+        List<ScopeFinding> scopeFindings = evaluation.all(ScopeFinding.class).stream()
+                .sorted(Comparator.comparing(ScopeFinding::ruleId))
+                .toList();
+        return new ApprovalPlan(ruleset, project, evaluation.single(OptimizedScope.class), scopeFindings, steps);
+    }
+}

@@ -1,0 +1,138 @@
+package cn.wenzhou.renovation.assessment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.wenzhou.renovation.api.model.AssessmentBatchResult;
+import cn.wenzhou.renovation.ruleset.RulesetRegistry;
+import cn.wenzhou.renovation.web.InvalidFieldException;
+import cn.wenzhou.renovation.web.PayloadTooLargeException;
+
+/**
+ * The batch endpoints of the spec (tag assessment-batch), written by hand rather than from the
+ * generated interface: each item is read and validated on its own so a bad item cannot fail the
+ * batch, results are streamed as they are decided, and workbooks go in and out as files.
+ */
+@RestController
+class AssessmentBatchController {
+
+    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final ProjectAssessor assessor;
+    private final InventoryWorkbook workbooks;
+    private final RulesetRegistry registry;
+    private final AssessmentProperties properties;
+    private final ObjectMapper mapper;
+
+    AssessmentBatchController(ProjectAssessor assessor, InventoryWorkbook workbooks, RulesetRegistry registry,
+            AssessmentProperties properties, ObjectMapper mapper) {
+        this.assessor = assessor;
+        this.workbooks = workbooks;
+        this.registry = registry;
+        this.properties = properties;
+        this.mapper = mapper;
+    }
+
+    @PostMapping(path = "/api/v1/assessments/batch", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<StreamingResponseBody> assessBatch(InputStream body) throws IOException {
+        List<JsonNode> items = readItems(body);
+        var ruleset = registry.defaultRuleset();
+        StreamingResponseBody stream = out -> {
+            try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
+                int invalid = 0;
+                json.writeStartObject();
+                json.writeStringField("jurisdiction", ruleset.jurisdiction());
+                json.writeStringField("rulesetVersion", ruleset.version());
+                json.writeArrayFieldStart("results");
+                for (int i = 0; i < items.size(); i++) {
+                    AssessmentBatchResult result = assessor.assessItem(i, items.get(i));
+                    if (result.getStatus() == AssessmentBatchResult.StatusEnum.INVALID) {
+                        invalid++;
+                    }
+                    mapper.writeValue(json, result);
+                    items.set(i, null);
+                }
+                json.writeEndArray();
+                json.writeNumberField("itemCount", items.size());
+                json.writeNumberField("invalidCount", invalid);
+                json.writeEndObject();
+            }
+        };
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(stream);
+    }
+
+    @GetMapping(path = "/api/v1/assessments/template.xlsx")
+    ResponseEntity<byte[]> downloadInventoryTemplate() throws IOException {
+        return ResponseEntity.ok()
+                .contentType(XLSX)
+                .header("Content-Disposition", "attachment; filename=\"inventory-template.xlsx\"")
+                .body(workbooks.template());
+    }
+
+    @PostMapping(path = "/api/v1/assessments/workbook", consumes = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    ResponseEntity<byte[]> assessWorkbook(InputStream body) throws IOException {
+        byte[] upload = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, properties.maxWorkbookBytes() + 1));
+        if (upload.length > properties.maxWorkbookBytes()) {
+            throw new PayloadTooLargeException("body", "工作簿超过 " + properties.maxWorkbookBytes()
+                    + " 字节上限 (renovation.assessment.max-workbook-bytes)");
+        }
+        return ResponseEntity.ok()
+                .contentType(XLSX)
+                .header("Content-Disposition", "attachment; filename=\"inventory-assessed.xlsx\"")
+                .body(workbooks.assess(upload, InventoryWorkbook.Progress.NONE));
+    }
+
+    /** The items array, each item kept as JSON to be read on its own; the whole body must be valid JSON. */
+    private List<JsonNode> readItems(InputStream body) throws IOException {
+        JsonFactory factory = mapper.getFactory();
+        List<JsonNode> items = new ArrayList<>();
+        boolean sawItems = false;
+        try (JsonParser parser = factory.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new InvalidFieldException("body", "请求体应为 JSON 对象 {\"items\": [...]}");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (!"items".equals(field)) {
+                    throw new InvalidFieldException(field, "未知字段 (unknown field)");
+                }
+                if (value != JsonToken.START_ARRAY) {
+                    throw new InvalidFieldException("items", "items 应为数组");
+                }
+                sawItems = true;
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    if (items.size() == properties.maxBatchItems()) {
+                        throw new PayloadTooLargeException("items", "一次最多评估 " + properties.maxBatchItems()
+                                + " 项 (renovation.assessment.max-batch-items)");
+                    }
+                    items.add(mapper.readTree(parser));
+                }
+            }
+            if (parser.nextToken() != null) {
+                throw new InvalidFieldException("body", "JSON 对象之后还有多余内容");
+            }
+        }
+        if (!sawItems || items.isEmpty()) {
+            throw new InvalidFieldException("items", "items 不能缺失或为空");
+        }
+        return items;
+    }
+}

@@ -1,0 +1,23 @@
+package cn.wenzhou.renovation.assessment;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.wenzhou.renovation.api.AssessmentsApi;
+import cn.wenzhou.renovation.api.model.AssessmentRequest;
+import cn.wenzhou.renovation.api.model.AssessmentResponse;
+
+@RestController
+class AssessmentController implements AssessmentsApi {
+
+    private final ProjectAssessor assessor;
+
+    AssessmentController(ProjectAssessor assessor) {
+        this.assessor = assessor;
+    }
+
+    @Override
+    public ResponseEntity<AssessmentResponse> assessProject(AssessmentRequest request) {
+        return ResponseEntity.ok(assessor.assess(request));
+    }
+}

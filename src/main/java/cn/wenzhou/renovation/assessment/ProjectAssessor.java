@@ -1,0 +1,152 @@
+package cn.wenzhou.renovation.assessment;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+import cn.wenzhou.renovation.api.ApprovalsApi;
+import cn.wenzhou.renovation.api.ConsentApi;
+import cn.wenzhou.renovation.api.EligibilityApi;
+import cn.wenzhou.renovation.api.FundingApi;
+import cn.wenzhou.renovation.api.ProcedureApi;
+import cn.wenzhou.renovation.api.model.AssessmentBatchResult;
+import cn.wenzhou.renovation.api.model.AssessmentRequest;
+import cn.wenzhou.renovation.api.model.AssessmentResponse;
+import cn.wenzhou.renovation.api.model.FieldError;
+import cn.wenzhou.renovation.api.model.Problem;
+import cn.wenzhou.renovation.calendar.DateNotCoveredException;
+import cn.wenzhou.renovation.ruleset.RulesetRegistry;
+import cn.wenzhou.renovation.web.FieldProblems;
+import cn.wenzhou.renovation.web.InvalidFieldException;
+import cn.wenzhou.renovation.web.ProblemCode;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+/**
+ * One project, every decision: each part goes through the same public contract as its own endpoint
+ * (the generated API interfaces), so a part answers here exactly as it answers alone. Input errors
+ * of a part name the field with the part in front, e.g. {@code funding.amountInPlace}.
+ */
+@Component
+public class ProjectAssessor {
+
+    private final EligibilityApi eligibility;
+    private final ConsentApi consent;
+    private final FundingApi funding;
+    private final ApprovalsApi approvals;
+    private final ProcedureApi procedure;
+    private final RulesetRegistry registry;
+    private final Validator validator;
+    private final ObjectReader itemReader;
+
+    ProjectAssessor(EligibilityApi eligibility, ConsentApi consent, FundingApi funding, ApprovalsApi approvals,
+            ProcedureApi procedure, RulesetRegistry registry, Validator validator, ObjectMapper mapper) {
+        this.eligibility = eligibility;
+        this.consent = consent;
+        this.funding = funding;
+        this.approvals = approvals;
+        this.procedure = procedure;
+        this.registry = registry;
+        this.validator = validator;
+        this.itemReader = mapper.readerFor(AssessmentRequest.class);
+    }
+
+    public AssessmentResponse assess(AssessmentRequest request) {
+        if (request.getEligibility() == null && request.getConsent() == null && request.getFunding() == null
+                && request.getApprovals() == null && request.getProcedure() == null) {
+            throw new InvalidFieldException("body", "请至少给出 eligibility、consent、funding、approvals、procedure 之一");
+        }
+        var ruleset = registry.defaultRuleset();
+        AssessmentResponse response = new AssessmentResponse()
+                .jurisdiction(ruleset.jurisdiction())
+                .rulesetVersion(ruleset.version())
+                .projectName(request.getProjectName());
+        if (request.getEligibility() != null) {
+            response.eligibility(part("eligibility", () -> eligibility.decideEligibility(request.getEligibility()).getBody()));
+        }
+        if (request.getConsent() != null) {
+            response.consent(part("consent", () -> consent.tallyConsent(request.getConsent()).getBody()));
+        }
+        if (request.getFunding() != null) {
+            response.funding(part("funding", () -> funding.assessFundingReadiness(request.getFunding()).getBody()));
+        }
+        if (request.getApprovals() != null) {
+            response.approvals(part("approvals", () -> approvals.planApprovals(request.getApprovals()).getBody()));
+        }
+        if (request.getProcedure() != null) {
+            response.procedure(part("procedure", () -> procedure.assessProcedureStatus(request.getProcedure()).getBody()));
+        }
+        return response;
+    }
+
+    /**
+     * One item of a batch, from its JSON: read, validated and assessed on its own, so that a bad item
+     * becomes an INVALID result naming {@code items[i].field} and never fails the batch.
+     */
+    public AssessmentBatchResult assessItem(int index, JsonNode item) {
+        String prefix = "items[" + index + "]";
+        AssessmentBatchResult result = new AssessmentBatchResult(index, AssessmentBatchResult.StatusEnum.INVALID);
+        if (item == null || !item.isObject()) {
+            return result.problem(problem(HttpStatus.BAD_REQUEST, ProblemCode.INVALID_FIELD,
+                    List.of(new FieldError(prefix, "每一项应为 JSON 对象 (each item must be an object)"))));
+        }
+        AssessmentRequest request;
+        try {
+            request = itemReader.readValue(item);
+        } catch (JsonMappingException e) {
+            String path = FieldProblems.path(e);
+            return result.problem(problem(HttpStatus.BAD_REQUEST, ProblemCode.INVALID_FIELD,
+                    List.of(new FieldError(prefix + ("body".equals(path) ? "" : "." + path), FieldProblems.mappingMessage(e)))));
+        } catch (java.io.IOException e) {
+            return result.problem(problem(HttpStatus.BAD_REQUEST, ProblemCode.MALFORMED_REQUEST,
+                    List.of(new FieldError(prefix, "无法读取该项 (unreadable item)"))));
+        }
+        Set<ConstraintViolation<AssessmentRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            return result.problem(problem(HttpStatus.BAD_REQUEST, ProblemCode.INVALID_FIELD, violations.stream()
+                    .map(v -> new FieldError(prefix + "." + v.getPropertyPath(),
+                            FieldProblems.describe(v.getMessage(), v.getInvalidValue())))
+                    .sorted(Comparator.comparing(FieldError::getField))
+                    .toList()));
+        }
+        try {
+            AssessmentResponse assessment = assess(request);
+            return result.status(AssessmentBatchResult.StatusEnum.ASSESSED).assessment(assessment);
+        } catch (InvalidFieldException e) {
+            return result.problem(problem(HttpStatus.BAD_REQUEST, ProblemCode.INVALID_FIELD,
+                    List.of(new FieldError(prefix + "." + e.field(), e.getMessage()))));
+        } catch (DateNotCoveredException e) {
+            return result.problem(problem(HttpStatus.UNPROCESSABLE_ENTITY, ProblemCode.DATE_NOT_IN_CALENDAR,
+                    List.of(new FieldError(prefix + "." + e.field(), e.getMessage()))));
+        }
+    }
+
+    private static <T> T part(String name, Supplier<T> decision) {
+        try {
+            return decision.get();
+        } catch (InvalidFieldException e) {
+            throw new InvalidFieldException(qualified(name, e.field()), e.getMessage());
+        } catch (DateNotCoveredException e) {
+            throw e.blame(qualified(name, e.field()));
+        }
+    }
+
+    private static String qualified(String part, String field) {
+        return "body".equals(field) ? part : part + "." + field;
+    }
+
+    private static Problem problem(HttpStatus status, ProblemCode code, List<FieldError> errors) {
+        return new Problem("about:blank", status.getReasonPhrase(), status.value(), code.name())
+                .detail("该项有误，字段: " + String.join(", ", errors.stream().map(FieldError::getField).distinct().toList()))
+                .errors(errors);
+    }
+}

@@ -1,0 +1,94 @@
+package cn.wenzhou.renovation.calendar;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads the calendar file staff maintain ({@code date,kind,holiday,notice_year,source}, {@code #}
+ * comments). A mistake in it stops startup with the line at fault, because a wrong holiday would
+ * silently shift every deadline.
+ */
+public final class CalendarFile {
+
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+            .setCommentMarker('#')
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreSurroundingSpaces(true)
+            .setIgnoreEmptyLines(true)
+            .get();
+
+    private CalendarFile() {
+    }
+
+    public static OfficialCalendar read(InputStream in, String name) throws IOException {
+        Map<LocalDate, CalendarDay> days = new LinkedHashMap<>();
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+                CSVParser parser = FORMAT.parse(reader)) {
+            for (CSVRecord row : parser) {
+                long line = parser.getCurrentLineNumber();
+                CalendarDay day = parse(row, name, line);
+                CalendarDay earlier = days.putIfAbsent(day.date(), day);
+                if (earlier != null) {
+                    throw invalid(name, line, "日期 " + day.date() + " 出现了两次");
+                }
+            }
+        }
+        if (days.isEmpty()) {
+            throw new IllegalStateException(name + ": 节假日日历没有任何日期");
+        }
+        return new OfficialCalendar(days);
+    }
+
+    private static CalendarDay parse(CSVRecord row, String name, long line) {
+        if (!row.isConsistent()) {
+            throw invalid(name, line, "应有 5 列 date,kind,holiday,notice_year,source");
+        }
+        LocalDate date;
+        int noticeYear;
+        CalendarDay.Kind kind;
+        try {
+            date = LocalDate.parse(row.get("date"));
+        } catch (DateTimeException e) {
+            throw invalid(name, line, "date 列 '" + row.get("date") + "' 不是 yyyy-MM-dd 日期");
+        }
+        try {
+            kind = CalendarDay.Kind.valueOf(row.get("kind").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw invalid(name, line, "kind 列 '" + row.get("kind") + "' 只能是 holiday 或 makeup_workday");
+        }
+        try {
+            noticeYear = Integer.parseInt(row.get("notice_year"));
+        } catch (NumberFormatException e) {
+            throw invalid(name, line, "notice_year 列 '" + row.get("notice_year") + "' 不是年份");
+        }
+        // A notice covers its own year; only a New Year break may begin on the last days of the year before.
+        if (noticeYear != date.getYear() && !(noticeYear == date.getYear() + 1 && date.getMonthValue() == 12)) {
+            throw invalid(name, line, "日期 " + date + " 不属于 " + noticeYear + " 年的放假通知");
+        }
+        DayOfWeek weekday = date.getDayOfWeek();
+        boolean weekend = weekday == DayOfWeek.SATURDAY || weekday == DayOfWeek.SUNDAY;
+        if (kind == CalendarDay.Kind.MAKEUP_WORKDAY && !weekend) {
+            throw invalid(name, line, "调休上班日 " + date + " 是周" + "一二三四五".charAt(weekday.getValue() - 1)
+                    + "，本来就是工作日");
+        }
+        return new CalendarDay(date, kind, row.get("holiday"), noticeYear, row.get("source"));
+    }
+
+    private static IllegalStateException invalid(String name, long line, String message) {
+        return new IllegalStateException(name + " 第 " + line + " 行: " + message);
+    }
+}

@@ -1,0 +1,9 @@
+package cn.wenzhou.renovation.calendar;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** Where the official holiday calendar is read from: the packaged copy unless staff point elsewhere. */
+@ConfigurationProperties("renovation.calendar")
+public record CalendarProperties(@DefaultValue("classpath:calendar/cn-public-holidays.csv") String file) {
+}

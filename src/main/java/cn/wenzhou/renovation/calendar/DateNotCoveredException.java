@@ -1,0 +1,62 @@
+package cn.wenzhou.renovation.calendar;
+
+import java.time.LocalDate;
+import java.util.SortedSet;
+
+/** A date in a year whose holiday notice the calendar does not hold: counting it would be a guess. */
+public class DateNotCoveredException extends RuntimeException {
+
+    private final String field;
+    private final LocalDate date;
+    private final SortedSet<Integer> coveredYears;
+    private final LocalDate countedFrom;
+
+    public DateNotCoveredException(String field, LocalDate date, SortedSet<Integer> coveredYears) {
+        this(field, date, coveredYears, null);
+    }
+
+    /** A date reached by counting working days from {@code countedFrom}, which the caller can map back to its field. */
+    public DateNotCoveredException(String field, LocalDate date, SortedSet<Integer> coveredYears, LocalDate countedFrom) {
+        super((countedFrom == null ? "" : "从 " + countedFrom + " 起计算工作日时到达") + "日期 " + date + " 所在年份 " + date.getYear() + " 不在法定节假日日历内（已收录 "
+                + coveredYears.first() + "–" + coveredYears.last() + " 年），无法按工作日计算；"
+                + "请在 calendar/cn-public-holidays.csv 中补录国务院办公厅当年的放假通知");
+        this.field = field;
+        this.date = date;
+        this.coveredYears = coveredYears;
+        this.countedFrom = countedFrom;
+    }
+
+    public java.util.Optional<LocalDate> countedFrom() {
+        return java.util.Optional.ofNullable(countedFrom);
+    }
+
+    /** The same refusal, blamed on the request field that carried the date counting started from. */
+    public DateNotCoveredException blame(String requestField) {
+        return new DateNotCoveredException(requestField, date, coveredYears, countedFrom);
+    }
+
+    public SortedSet<Integer> coveredYears() {
+        return coveredYears;
+    }
+
+    /**
+     * The calendar refusal behind an engine failure, if that is what it was: a rule that counts past
+     * the last covered year fails inside Drools, which wraps the exception.
+     */
+    public static RuntimeException unwrap(RuntimeException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DateNotCoveredException notCovered) {
+                return notCovered;
+            }
+        }
+        return failure;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public LocalDate date() {
+        return date;
+    }
+}

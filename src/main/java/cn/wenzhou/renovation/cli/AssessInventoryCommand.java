@@ -1,0 +1,77 @@
+package cn.wenzhou.renovation.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import cn.wenzhou.renovation.RenovationDecisionServiceApplication;
+import cn.wenzhou.renovation.assessment.InventoryWorkbook;
+import cn.wenzhou.renovation.web.InvalidWorkbookException;
+import cn.wenzhou.renovation.web.PayloadTooLargeException;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code java -jar <jar> assess inventory.xlsx -o result.xlsx}: the workbook endpoint without a
+ * server, for district staff and scripts. Same rules, same template, same result columns.
+ */
+@Command(name = "assess", mixinStandardHelpOptions = true,
+        description = "按模板填写的小区清单逐行评估，输出填好结论、理由和条款的工作簿 (assess an inventory workbook)")
+public class AssessInventoryCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "INVENTORY", description = "按模板填写的 .xlsx 清单")
+    Path inventory;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "RESULT", description = "结果工作簿 .xlsx")
+    Path output;
+
+    @Option(names = "--no-progress", description = "不显示进度条")
+    boolean noProgress;
+
+    public static int run(String[] args) {
+        return new CommandLine(new AssessInventoryCommand()).execute(args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isRegularFile(inventory)) {
+            System.err.println("找不到清单文件: " + inventory);
+            return 2;
+        }
+        byte[] upload = Files.readAllBytes(inventory);
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RenovationDecisionServiceApplication.class)
+                .web(WebApplicationType.NONE)
+                .logStartupInfo(false)
+                .properties("spring.main.banner-mode=off", "logging.level.root=WARN")
+                .run()) {
+            InventoryWorkbook workbooks = context.getBean(InventoryWorkbook.class);
+            byte[] result;
+            if (noProgress) {
+                result = workbooks.assess(upload, InventoryWorkbook.Progress.NONE);
+            } else {
+                try (ProgressBar bar = new ProgressBarBuilder().setTaskName("评估").setStyle(ProgressBarStyle.ASCII)
+                        .setInitialMax(0).build()) {
+                    result = workbooks.assess(upload, (done, total) -> {
+                        bar.maxHint(total);
+                        bar.stepTo(done);
+                    });
+                }
+            }
+            Files.write(output, result);
+            System.err.println("已写入 " + output);
+            return 0;
+        } catch (InvalidWorkbookException | PayloadTooLargeException e) {
+            System.err.println("清单无法评估: " + e.getMessage());
+            return 2;
+        }
+    }
+}

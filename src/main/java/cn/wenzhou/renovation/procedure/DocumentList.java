@@ -1,0 +1,23 @@
+package cn.wenzhou.renovation.procedure;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+
+/** The document codes a ruleset's table 各步骤所需材料 knows, read once per ruleset from its parameter rows. */
+public record DocumentList(Map<String, String> namesByCode) {
+
+    public static DocumentList of(CompiledRuleset ruleset) {
+        return ruleset.derived(DocumentList.class, r -> {
+            Map<String, String> names = new TreeMap<>();
+            r.evaluate(List.of()).all(RequiredDocument.class).forEach(d -> names.put(d.code(), d.name()));
+            return new DocumentList(Map.copyOf(names));
+        });
+    }
+
+    public boolean knows(String code) {
+        return namesByCode.containsKey(code);
+    }
+}

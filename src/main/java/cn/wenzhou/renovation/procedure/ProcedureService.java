@@ -1,0 +1,61 @@
+package cn.wenzhou.renovation.procedure;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import cn.wenzhou.renovation.calendar.DateNotCoveredException;
+import cn.wenzhou.renovation.calendar.OfficialCalendar;
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.RulesetRegistry;
+
+/** Runs the §3 procedure rules and the §3.4 publicity rule with the active ruleset and the official calendar. */
+@Service
+public class ProcedureService {
+
+    private final RulesetRegistry registry;
+    private final OfficialCalendar calendar;
+
+    public ProcedureService(RulesetRegistry registry, OfficialCalendar calendar) {
+        this.registry = registry;
+        this.calendar = calendar;
+    }
+
+    public CompiledRuleset ruleset() {
+        return registry.defaultRuleset();
+    }
+
+    public OfficialCalendar calendar() {
+        return calendar;
+    }
+
+    public ProcedureStatus status(ProjectProgress progress, Optional<PublicityPeriod> publicity) {
+        try {
+            return ProcedureStatus.of(ruleset(), calendar, progress, publicity);
+        } catch (RuntimeException failure) {
+            RuntimeException cause = DateNotCoveredException.unwrap(failure);
+            if (cause instanceof DateNotCoveredException notCovered && notCovered.countedFrom().isPresent()) {
+                LocalDate from = notCovered.countedFrom().get();
+                throw notCovered.blame(from.equals(progress.siteSurveyOn()) ? "siteSurveyOn" : "publicityPostedOn");
+            }
+            throw cause;
+        }
+    }
+
+    /** Whether one publicity period is long enough (guide §3.4), as the rules count it. */
+    public PublicityOutcome checkPublicity(PublicityPeriod period) {
+        CompiledRuleset ruleset = ruleset();
+        try {
+            PublicityFinding finding = ruleset.evaluate(List.of(calendar, period)).single(PublicityFinding.class);
+            return new PublicityOutcome(ruleset, finding);
+        } catch (RuntimeException failure) {
+            RuntimeException cause = DateNotCoveredException.unwrap(failure);
+            throw cause instanceof DateNotCoveredException notCovered ? notCovered.blame("publicity.postedOn") : cause;
+        }
+    }
+
+    public record PublicityOutcome(CompiledRuleset ruleset, PublicityFinding finding) {
+    }
+}

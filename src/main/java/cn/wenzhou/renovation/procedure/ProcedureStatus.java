@@ -1,0 +1,53 @@
+package cn.wenzhou.renovation.procedure;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import cn.wenzhou.renovation.calendar.OfficialCalendar;
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+
+/**
+ * Where a project stands in the ten steps of guide §3, as the rules concluded: the steps complete,
+ * the current step (the first not complete; empty when all ten are), what blocks it and the
+ * documents still missing.
+ */
+public record ProcedureStatus(CompiledRuleset ruleset, Set<Integer> completeSteps, Optional<ProcedureStep> currentStep,
+        List<StepBlocker> blockers, List<MissingDocument> missingDocuments, Optional<PublicityFinding> publicity,
+        List<MilestoneReached> milestones) {
+
+    public static ProcedureStatus of(CompiledRuleset ruleset, OfficialCalendar calendar, ProjectProgress progress,
+            Optional<PublicityPeriod> publicityPeriod) {
+        List<Object> facts = new java.util.ArrayList<>(List.of(calendar, progress));
+        publicityPeriod.ifPresent(facts::add);
+        CompiledRuleset.Evaluation evaluation = ruleset.evaluate(facts);
+        Set<Integer> complete = evaluation.all(StepComplete.class).stream()
+                .map(StepComplete::step)
+                .collect(Collectors.toUnmodifiableSet());
+        Optional<ProcedureStep> current = java.util.Arrays.stream(ProcedureStep.values())
+                .filter(step -> !complete.contains(step.number()))
+                .findFirst();
+        int currentNumber = current.map(ProcedureStep::number).orElse(Integer.MAX_VALUE);
+        List<StepBlocker> blockers = evaluation.all(StepBlocker.class).stream()
+                .filter(b -> b.step() == currentNumber)
+                .sorted(Comparator.comparing(StepBlocker::ruleId))
+                .toList();
+        List<MissingDocument> missing = evaluation.all(MissingDocument.class).stream()
+                .sorted(Comparator.comparing((MissingDocument m) -> m.document().step())
+                        .thenComparing(m -> m.document().annex() == 0 ? Integer.MAX_VALUE : m.document().annex())
+                        .thenComparing(m -> m.document().code()))
+                .toList();
+        List<MilestoneReached> milestones = evaluation.all(MilestoneReached.class).stream()
+                .sorted(Comparator.comparing(MilestoneReached::step))
+                .toList();
+        Optional<PublicityFinding> publicity = evaluation.all(PublicityFinding.class).stream().findFirst();
+        return new ProcedureStatus(ruleset, complete, current, blockers, missing, publicity, milestones);
+    }
+
+    public Optional<ProcedureStep> nextStep() {
+        return currentStep.filter(step -> step.number() < ProcedureStep.values().length)
+                .map(step -> ProcedureStep.numbered(step.number() + 1));
+    }
+}

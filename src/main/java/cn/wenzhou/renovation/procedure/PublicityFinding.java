@@ -1,0 +1,19 @@
+package cn.wenzhou.renovation.procedure;
+
+import java.time.LocalDate;
+
+import cn.wenzhou.renovation.decision.FindingEffect;
+import cn.wenzhou.renovation.decision.RuleFinding;
+
+/**
+ * Whether a publicity period is long enough (§3.4): the working days it counts, the minimum, and the
+ * earliest last day that would have been enough.
+ */
+public record PublicityFinding(String ruleId, FindingEffect effect, String message, PublicityPeriod period,
+        int countedWorkingDays, int minimumWorkingDays, boolean startDayCounted, LocalDate earliestLastDay)
+        implements RuleFinding {
+
+    public boolean longEnough() {
+        return effect == FindingEffect.CONDITION_MET;
+    }
+}

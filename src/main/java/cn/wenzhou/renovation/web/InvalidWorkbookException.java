@@ -1,0 +1,9 @@
+package cn.wenzhou.renovation.web;
+
+/** An uploaded workbook that is not an .xlsx made from the service's template (400, INVALID_WORKBOOK). */
+public class InvalidWorkbookException extends RuntimeException {
+
+    public InvalidWorkbookException(String message) {
+        super(message);
+    }
+}
