@@ -38,7 +38,7 @@ public class ProcedureService {
             RuntimeException cause = DateNotCoveredException.unwrap(failure);
             if (cause instanceof DateNotCoveredException notCovered && notCovered.countedFrom().isPresent()) {
                 LocalDate from = notCovered.countedFrom().get();
-                throw notCovered.blame(from.equals(progress.siteSurveyOn()) ? "siteSurveyOn" : "publicityPostedOn");
+                throw notCovered.blame(from.equals(progress.getSiteSurveyOn()) ? "siteSurveyOn" : "publicityPostedOn");
             }
             throw cause;
         }
