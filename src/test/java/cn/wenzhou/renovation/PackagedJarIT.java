@@ -16,6 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +26,8 @@ import cn.wenzhou.renovation.testing.RuleFolderCopy;
 
 /**
  * Starts the packaged jar with {@code java -jar}, as an operator would, and talks to it over HTTP:
- * the embedded rules, an external rules folder, and a broken table that must stop startup.
+ * the embedded rules, an external rules folder, and a broken table that must stop startup; and the
+ * {@code assess} command line on an inventory workbook.
  * Run by Failsafe after {@code package}.
  */
 class PackagedJarIT {
@@ -77,6 +81,69 @@ class PackagedJarIT {
         assertThat(Files.readString(log)).contains("eligibility.drl.xlsx", RuleFolderCopy.PARAMETER_SHEET, "单元格 " + cell);
     }
 
+    @Test
+    void assessCommandFillsAnInventoryWorkbookWithoutAServer() throws Exception {
+        Path inventory = temp.resolve("清单.xlsx");
+        Path result = temp.resolve("结果.xlsx");
+        writeInventory(inventory);
+        Path log = temp.resolve("assess.log");
+        Process process = new ProcessBuilder(javaCommand("assess", inventory.toString(), "-o", result.toString()))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the command must finish").isTrue();
+        assertThat(process.exitValue()).as(Files.readString(log)).isZero();
+        assertThat(Files.readString(log)).contains("评估", "已写入");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(result))) {
+            Sheet sheet = workbook.getSheet("小区清单");
+            Row headings = sheet.getRow(0);
+            int funds = -1;
+            int problems = -1;
+            for (int c = 0; c < headings.getLastCellNum(); c++) {
+                String heading = headings.getCell(c).getStringCellValue();
+                funds = "资金结论".equals(heading) ? c : funds;
+                problems = "问题".equals(heading) ? c : problems;
+            }
+            assertThat(sheet.getRow(2).getCell(funds).getStringCellValue()).contains("可启动项目立项");
+            assertThat(sheet.getRow(3).getCell(problems).getStringCellValue()).contains("funding.amountInPlace");
+        }
+    }
+
+    /** Two rows in the template's layout: headings, the path row the service reads, then one community per row. */
+    private static void writeInventory(Path file) throws IOException {
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            Sheet sheet = workbook.createSheet("小区清单");
+            String[] paths = {"projectName", "funding.targetAmount", "funding.amountInPlace", "funding.remainderCommitted"};
+            Object[][] rows = {
+                {"项目（小区）名称", "应筹自筹资金（元）", "已到位自筹资金（元）", "业主已承诺剩余资金开工前到位"},
+                paths,
+                {"鹿城区江滨小区", 1_000_000, 900_000, "是"},
+                {"鹿城区广化小区", 1_000_000, "九十万", "是"},
+            };
+            for (int r = 0; r < rows.length; r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    if (rows[r][c] instanceof Integer number) {
+                        row.createCell(c).setCellValue(number);
+                    } else {
+                        row.createCell(c).setCellValue(String.valueOf(rows[r][c]));
+                    }
+                }
+            }
+            try (var out = Files.newOutputStream(file)) {
+                workbook.write(out);
+            }
+        }
+    }
+
+    private static List<String> javaCommand(String... args) {
+        String jar = System.getProperty("packagedJar");
+        assertThat(jar).as("system property packagedJar (set by Failsafe)").isNotBlank();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
+        command.addAll(List.of(args));
+        return command;
+    }
+
     private HttpResponse<String> post(RunningJar app, String body) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(app.uri("/api/v1/eligibility"))
                 .header("Content-Type", "application/json")
@@ -112,11 +179,7 @@ class PackagedJarIT {
         }
 
         static Process launch(Path log, int port, String... args) throws IOException {
-            String jar = System.getProperty("packagedJar");
-            assertThat(jar).as("system property packagedJar (set by Failsafe)").isNotBlank();
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", jar, "--server.port=" + port));
+            List<String> command = javaCommand("--server.port=" + port);
             command.addAll(List.of(args));
             return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         }

@@ -131,9 +131,10 @@ public class InventoryWorkbook {
             writeResultHeadings(workbook, sheet, resultColumn);
             CellStyle wrap = workbook.createCellStyle();
             wrap.setWrapText(true);
+            DataFormatter formatter = new DataFormatter();
             for (int i = 0; i < rows.size(); i++) {
                 Row row = sheet.getRow(rows.get(i));
-                AssessmentBatchResult result = assessor.assessItem(i, item(row, columns));
+                AssessmentBatchResult result = assessor.assessItem(i, item(row, columns, formatter));
                 writeResult(row, resultColumn, result, wrap);
                 progress.rowDone(i + 1, rows.size());
             }
@@ -187,18 +188,18 @@ public class InventoryWorkbook {
     }
 
     /** A row as an assessment item: the same JSON a portal would send, so it is checked the same way. */
-    private JsonNode item(Row row, Map<Integer, InventoryColumn> columns) {
+    private JsonNode item(Row row, Map<Integer, InventoryColumn> columns, DataFormatter formatter) {
         ObjectNode item = nodes.objectNode();
         columns.forEach((index, column) -> {
             Cell cell = row.getCell(index);
             if (!blank(cell)) {
-                put(item, column.path(), value(cell, column));
+                put(item, column.path(), value(cell, column, formatter));
             }
         });
         return item;
     }
 
-    private JsonNode value(Cell cell, InventoryColumn column) {
+    private JsonNode value(Cell cell, InventoryColumn column, DataFormatter formatter) {
         CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
         if (type == CellType.BOOLEAN) {
             return nodes.booleanNode(cell.getBooleanCellValue());
@@ -214,7 +215,7 @@ public class InventoryWorkbook {
             return column.kind() == InventoryColumn.Kind.TEXT || column.kind() == InventoryColumn.Kind.CHOICE
                     ? nodes.textNode(number.toPlainString()) : nodes.numberNode(number);
         }
-        String text = new DataFormatter().formatCellValue(cell).strip();
+        String text = formatter.formatCellValue(cell).strip();
         return switch (column.kind()) {
             case YES_NO -> "是".equals(text) ? nodes.booleanNode(true) : "否".equals(text) ? nodes.booleanNode(false) : nodes.textNode(text);
             case DECIMAL -> decimalOrText(text.replace(",", ""));
