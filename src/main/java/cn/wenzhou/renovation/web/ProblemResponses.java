@@ -86,12 +86,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(UnknownJurisdictionException.class)
     ResponseEntity<Object> unknownJurisdiction(UnknownJurisdictionException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "没有辖区 '" + ex.jurisdiction() + "' 的规则集 (unknown jurisdiction)");
-        problem.setTitle("Unknown jurisdiction");
-        problem.setProperty("code", ProblemCode.UNKNOWN_JURISDICTION);
-        problem.setProperty("errors", List.of(new FieldProblem("jurisdiction", "未知辖区代码 " + ex.jurisdiction())));
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+        return fieldProblem(HttpStatus.NOT_FOUND, "Unknown jurisdiction", ProblemCode.UNKNOWN_JURISDICTION,
+                "没有辖区 '" + ex.jurisdiction() + "' 的规则集 (unknown jurisdiction)",
+                new FieldProblem("jurisdiction", "未知辖区代码 " + ex.jurisdiction()));
     }
 
     @ExceptionHandler(InvalidWorkbookException.class)
@@ -108,20 +105,24 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<Object> payloadTooLarge(PayloadTooLargeException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, ex.getMessage());
-        problem.setTitle("Payload too large");
-        problem.setProperty("code", ProblemCode.PAYLOAD_TOO_LARGE);
-        problem.setProperty("errors", List.of(new FieldProblem(ex.field(), ex.getMessage())));
-        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
+        return fieldProblem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", ProblemCode.PAYLOAD_TOO_LARGE,
+                ex.getMessage(), new FieldProblem(ex.field(), ex.getMessage()));
     }
 
     @ExceptionHandler(DateNotCoveredException.class)
     ResponseEntity<Object> dateNotCovered(DateNotCoveredException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, ex.getMessage());
-        problem.setTitle("Date outside the holiday calendar");
-        problem.setProperty("code", ProblemCode.DATE_NOT_IN_CALENDAR);
-        problem.setProperty("errors", List.of(new FieldProblem(ex.field(), ex.getMessage())));
-        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(problem);
+        return fieldProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Date outside the holiday calendar",
+                ProblemCode.DATE_NOT_IN_CALENDAR, ex.getMessage(), new FieldProblem(ex.field(), ex.getMessage()));
+    }
+
+    /** A problem other than 400 that still names the one field at fault. */
+    private static ResponseEntity<Object> fieldProblem(HttpStatus status, String title, ProblemCode code, String detail,
+            FieldProblem error) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setProperty("code", code);
+        problem.setProperty("errors", List.of(error));
+        return ResponseEntity.status(status).body(problem);
     }
 
     @ExceptionHandler(ConsentInsufficientException.class)
