@@ -2,15 +2,17 @@ package cn.wenzhou.renovation.calendar;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -34,10 +36,16 @@ public final class CalendarFile {
     private CalendarFile() {
     }
 
+    private static final List<String> HEADER = List.of("date", "kind", "holiday", "notice_year", "source");
+
     public static OfficialCalendar read(InputStream in, String name) throws IOException {
         Map<LocalDate, CalendarDay> days = new LinkedHashMap<>();
-        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+        try (Reader reader = new StringReader(tidy(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
                 CSVParser parser = FORMAT.parse(reader)) {
+            if (!parser.getHeaderNames().equals(HEADER)) {
+                throw new IllegalStateException(name + " 表头应为 " + String.join(",", HEADER) + "，实际为 "
+                        + String.join(",", parser.getHeaderNames()));
+            }
             for (CSVRecord row : parser) {
                 long line = parser.getCurrentLineNumber();
                 CalendarDay day = parse(row, name, line);
@@ -51,6 +59,15 @@ public final class CalendarFile {
             throw new IllegalStateException(name + ": 节假日日历没有任何日期");
         }
         return new OfficialCalendar(days);
+    }
+
+    /**
+     * What spreadsheet programs add when staff save the file: a byte order mark ("CSV UTF-8") and
+     * lines of spaces. Blank lines stay lines, so reported line numbers still match the file.
+     */
+    private static String tidy(String text) {
+        String withoutBom = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return withoutBom.lines().map(line -> line.isBlank() ? "" : line).collect(Collectors.joining("\n"));
     }
 
     private static CalendarDay parse(CSVRecord row, String name, long line) {
