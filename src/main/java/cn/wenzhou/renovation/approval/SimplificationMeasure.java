@@ -28,7 +28,12 @@ public record SimplificationMeasure(String ruleId, String code, boolean adopted,
         if (value.equals("不限")) {
             return Optional.empty();
         }
-        BigDecimal amount = new BigDecimal(value);
+        BigDecimal amount;
+        try {
+            amount = new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("总投资上限应为以元计的金额（如 20000000）或“不限”，不能是 '" + cell.strip() + "'");
+        }
         if (amount.signum() <= 0) {
             throw new IllegalArgumentException("总投资上限必须为正数或“不限”，不能是 " + cell);
         }

@@ -17,7 +17,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import cn.wenzhou.renovation.api.model.AssessmentBatchResult;
 import cn.wenzhou.renovation.ruleset.RulesetRegistry;
@@ -102,6 +105,10 @@ class AssessmentBatchController {
     /** The items array, each item kept as JSON to be read on its own; the whole body must be valid JSON. */
     private List<JsonNode> readItems(InputStream body) throws IOException {
         JsonFactory factory = mapper.getFactory();
+        // Decimals stay exact in the tree, as they do when a single endpoint reads its body.
+        ObjectReader trees = mapper.reader()
+                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .with(JsonNodeFactory.withExactBigDecimals(true));
         List<JsonNode> items = new ArrayList<>();
         boolean sawItems = false;
         try (JsonParser parser = factory.createParser(body)) {
@@ -123,7 +130,7 @@ class AssessmentBatchController {
                         throw new PayloadTooLargeException("items", "一次最多评估 " + properties.maxBatchItems()
                                 + " 项 (renovation.assessment.max-batch-items)");
                     }
-                    items.add(mapper.readTree(parser));
+                    items.add(trees.readTree(parser));
                 }
             }
             if (parser.nextToken() != null) {

@@ -127,7 +127,7 @@ public class InventoryWorkbook {
                 throw new PayloadTooLargeException("body", "清单有 " + rows.size() + " 行，一次最多 "
                         + properties.maxBatchItems() + " 行 (renovation.assessment.max-batch-items)");
             }
-            int resultColumn = sheet.getRow(PATH_ROW).getLastCellNum();
+            int resultColumn = resultColumn(sheet);
             writeResultHeadings(workbook, sheet, resultColumn);
             CellStyle wrap = workbook.createCellStyle();
             wrap.setWrapText(true);
@@ -140,6 +140,17 @@ public class InventoryWorkbook {
             }
             return bytes(workbook);
         }
+    }
+
+    /** Where the result columns go: after the inputs, or over the results of an earlier run of the same workbook. */
+    private static int resultColumn(Sheet sheet) {
+        Row paths = sheet.getRow(PATH_ROW);
+        for (Cell cell : paths) {
+            if (cell.getCellType() == CellType.STRING && RESULT_HEADINGS.get(0).equals(cell.getStringCellValue().strip())) {
+                return cell.getColumnIndex();
+            }
+        }
+        return paths.getLastCellNum();
     }
 
     private static Workbook open(byte[] upload) {
@@ -215,10 +226,13 @@ public class InventoryWorkbook {
             return column.kind() == InventoryColumn.Kind.TEXT || column.kind() == InventoryColumn.Kind.CHOICE
                     ? nodes.textNode(number.toPlainString()) : nodes.numberNode(number);
         }
-        String text = formatter.formatCellValue(cell).strip();
+        // A formula's cached text is its value; only the formatter would show the formula itself.
+        String text = (type == CellType.STRING ? cell.getStringCellValue() : formatter.formatCellValue(cell)).strip();
         return switch (column.kind()) {
             case YES_NO -> "是".equals(text) ? nodes.booleanNode(true) : "否".equals(text) ? nodes.booleanNode(false) : nodes.textNode(text);
             case DECIMAL -> decimalOrText(text.replace(",", ""));
+            // Whole numbers typed as text (a cell formatted as text) are still numbers.
+            case INTEGER -> text.matches("-?\\d{1,9}") ? nodes.numberNode(Integer.parseInt(text)) : nodes.textNode(text);
             default -> nodes.textNode(text);
         };
     }
@@ -293,6 +307,7 @@ public class InventoryWorkbook {
         }
         for (int i = 0; i < values.length; i++) {
             Cell cell = row.createCell(first + i);
+            cell.setBlank();
             if (values[i] != null) {
                 cell.setCellValue(values[i].length() > MAX_CELL_TEXT ? values[i].substring(0, MAX_CELL_TEXT) + "…" : values[i]);
                 cell.setCellStyle(wrap);

@@ -103,9 +103,8 @@ public class ProjectAssessor {
         try {
             request = itemReader.readValue(item);
         } catch (JsonMappingException e) {
-            String path = FieldProblems.path(e);
             return result.problem(problem(HttpStatus.BAD_REQUEST, ProblemCode.INVALID_FIELD,
-                    List.of(new FieldError(prefix + ("body".equals(path) ? "" : "." + path), FieldProblems.mappingMessage(e)))));
+                    List.of(new FieldError(qualified(prefix, FieldProblems.path(e)), FieldProblems.mappingMessage(e)))));
         } catch (java.io.IOException e) {
             return result.problem(problem(HttpStatus.BAD_REQUEST, ProblemCode.MALFORMED_REQUEST,
                     List.of(new FieldError(prefix, "无法读取该项 (unreadable item)"))));
@@ -113,7 +112,7 @@ public class ProjectAssessor {
         Set<ConstraintViolation<AssessmentRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
             return result.problem(problem(HttpStatus.BAD_REQUEST, ProblemCode.INVALID_FIELD, violations.stream()
-                    .map(v -> new FieldError(prefix + "." + v.getPropertyPath(),
+                    .map(v -> new FieldError(prefix + "." + CONTAINER_ELEMENT.matcher(v.getPropertyPath().toString()).replaceAll(""),
                             FieldProblems.describe(v.getMessage(), v.getInvalidValue())))
                     .sorted(Comparator.comparing(FieldError::getField))
                     .toList()));
@@ -123,12 +122,15 @@ public class ProjectAssessor {
             return result.status(AssessmentBatchResult.StatusEnum.ASSESSED).assessment(assessment);
         } catch (InvalidFieldException e) {
             return result.problem(problem(HttpStatus.BAD_REQUEST, ProblemCode.INVALID_FIELD,
-                    List.of(new FieldError(prefix + "." + e.field(), e.getMessage()))));
+                    List.of(new FieldError(qualified(prefix, e.field()), e.getMessage()))));
         } catch (DateNotCoveredException e) {
             return result.problem(problem(HttpStatus.UNPROCESSABLE_ENTITY, ProblemCode.DATE_NOT_IN_CALENDAR,
-                    List.of(new FieldError(prefix + "." + e.field(), e.getMessage()))));
+                    List.of(new FieldError(qualified(prefix, e.field()), e.getMessage()))));
         }
     }
+
+    /** Hibernate Validator names a list's element {@code documents[0].<list element>}; the API says {@code documents[0]}. */
+    private static final java.util.regex.Pattern CONTAINER_ELEMENT = java.util.regex.Pattern.compile("\\.<[^>]+>");
 
     private static <T> T part(String name, Supplier<T> decision) {
         try {

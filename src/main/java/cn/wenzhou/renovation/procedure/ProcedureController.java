@@ -66,6 +66,9 @@ public class ProcedureController implements ProcedureApi {
         Set<String> documents = new HashSet<>();
         List<String> sent = request.getDocuments() == null ? List.of() : request.getDocuments();
         for (int i = 0; i < sent.size(); i++) {
+            if (sent.get(i) == null) {
+                throw new InvalidFieldException("documents[" + i + "]", "材料代码不能为 null");
+            }
             if (!known.knows(sent.get(i))) {
                 throw new InvalidFieldException("documents[" + i + "]", "未知的材料代码 " + sent.get(i)
                         + "；可用的代码: " + String.join(", ", known.namesByCode().keySet()));

@@ -37,8 +37,11 @@ public class ProcedureService {
         } catch (RuntimeException failure) {
             RuntimeException cause = DateNotCoveredException.unwrap(failure);
             if (cause instanceof DateNotCoveredException notCovered && notCovered.countedFrom().isPresent()) {
+                // Periods are counted from the publicity's posting day (always) and from the site survey
+                // (while replies are outstanding): blame the field the count started from.
                 LocalDate from = notCovered.countedFrom().get();
-                throw notCovered.blame(from.equals(progress.getSiteSurveyOn()) ? "siteSurveyOn" : "publicityPostedOn");
+                boolean fromPublicity = publicity.map(PublicityPeriod::postedOn).filter(from::equals).isPresent();
+                throw notCovered.blame(fromPublicity ? "publicityPostedOn" : "siteSurveyOn");
             }
             throw cause;
         }

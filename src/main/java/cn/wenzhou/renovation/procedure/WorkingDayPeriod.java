@@ -13,7 +13,15 @@ public record WorkingDayPeriod(String code, int workingDays, boolean startDayCou
 
     /** As written in the table: a whole number of working days and 是/否. */
     public WorkingDayPeriod(String code, String workingDays, String startDayCounted) {
-        this(code, Integer.parseInt(workingDays.strip()), TableYesNo.parse(startDayCounted));
+        this(code, wholeDays(workingDays), TableYesNo.parse(startDayCounted));
+    }
+
+    private static int wholeDays(String cell) {
+        try {
+            return Integer.parseInt(cell.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("工作日数应为整数，不能是 '" + cell.strip() + "'");
+        }
     }
 
     public WorkingDayPeriod {

@@ -59,7 +59,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getCause();
-        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty() && !isSyntaxError(mapping)) {
             String field = FieldProblems.path(mapping);
             return badRequest(ProblemCode.INVALID_FIELD, List.of(new FieldProblem(field, FieldProblems.mappingMessage(mapping))));
         }
@@ -77,6 +77,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         String allowed = type != null && type.isEnum() ? "，允许的取值: " + java.util.Arrays.toString(type.getEnumConstants()) : "";
         return badRequest(ProblemCode.INVALID_FIELD, List.of(new FieldProblem(field == null ? "query" : field,
                 "取值 " + FieldProblems.abbreviate(ex.getValue()) + " 无法识别" + allowed)));
+    }
+
+    /** Broken JSON inside a nested object (a truncated body) is a malformed body, not a bad field. */
+    private static boolean isSyntaxError(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.exc.StreamReadException && !(t instanceof JsonMappingException)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ExceptionHandler(InvalidFieldException.class)
