@@ -6,10 +6,15 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.io.DefaultResourceLoader;
 
 /**
  * The calendar file staff maintain: a mistake stops startup naming the file and the line (as an
@@ -263,6 +268,61 @@ class CalendarFileTest {
             OfficialCalendar calendar = CalendarFile.read(in, "calendar/cn-public-holidays.csv");
 
             assertThat(calendar.coveredYears()).containsExactly(2020, 2021, 2022, 2023, 2024, 2025, 2026);
+        }
+    }
+    /** Where the service reads the file from: {@code renovation.calendar.file}, packaged copy by default. */
+    @Nested
+    class WhereTheFileIsRead {
+
+        @TempDir
+        Path folder;
+
+        private OfficialCalendar configured(String file) throws IOException {
+            return new CalendarConfiguration().officialCalendar(new CalendarProperties(file), new DefaultResourceLoader());
+        }
+
+        @Test
+        void theDefaultIsThePackagedCopyOnTheClasspath() throws IOException {
+            assertThat(configured("classpath:calendar/cn-public-holidays.csv").coveredYears())
+                    .containsExactly(2020, 2021, 2022, 2023, 2024, 2025, 2026);
+        }
+
+        @Test
+        void aBarePathIsAFileOnDisk() throws IOException {
+            Path file = folder.resolve("holidays-2027.csv");
+            Files.writeString(file, HEADER + row("2027-01-01", "holiday", "元旦", "2027"));
+
+            assertThat(configured(file.toString()).coveredYears()).containsExactly(2027);
+        }
+
+        @Test
+        void aFileUrlIsReadToo() throws IOException {
+            Path file = folder.resolve("holidays-2027.csv");
+            Files.writeString(file, HEADER + row("2027-01-01", "holiday", "元旦", "2027"));
+
+            assertThat(configured(file.toUri().toString()).coveredYears()).containsExactly(2027);
+        }
+
+        @Test
+        void aMissingFileIsRefusedNamingThePathAndTheProperty() {
+            String missing = folder.resolve("no-such-file.csv").toString();
+
+            IllegalStateException refused = catchThrowableOfType(IllegalStateException.class, () -> configured(missing));
+
+            assertThat(refused).isNotNull();
+            assertThat(refused.getMessage()).contains(missing, "renovation.calendar.file");
+        }
+
+        @Test
+        void aMalformedFileIsRefusedNamingThePathAsConfiguredAndTheLine() throws IOException {
+            Path file = folder.resolve("holidays.csv");
+            Files.writeString(file, HEADER + row("2025-10-09", "makeup_workday", "国庆节", "2025"));
+
+            IllegalStateException refused = catchThrowableOfType(IllegalStateException.class,
+                    () -> configured(file.toString()));
+
+            assertThat(refused).isNotNull();
+            assertThat(refused.getMessage()).startsWith(file + " 第 2 行");
         }
     }
 }
