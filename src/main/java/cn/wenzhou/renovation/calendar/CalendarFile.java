@@ -42,6 +42,9 @@ public final class CalendarFile {
         Map<LocalDate, CalendarDay> days = new LinkedHashMap<>();
         try (Reader reader = new StringReader(tidy(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
                 CSVParser parser = FORMAT.parse(reader)) {
+            if (parser.getHeaderNames().isEmpty()) {
+                throw new IllegalStateException(name + ": 节假日日历没有任何日期（文件为空或只有注释）");
+            }
             if (!parser.getHeaderNames().equals(HEADER)) {
                 throw new IllegalStateException(name + " 表头应为 " + String.join(",", HEADER) + "，实际为 "
                         + String.join(",", parser.getHeaderNames()));

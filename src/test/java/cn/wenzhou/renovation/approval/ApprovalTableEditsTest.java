@@ -21,7 +21,6 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -249,7 +248,6 @@ class ApprovalTableEditsTest {
         }
 
         @Test
-        @Disabled("BUG: APPROVAL-INTEGRITY-MERGE-CEILINGS only compares two amounts; a 3-merge ceiling of 不限 is accepted and merges all three for any amount")
         void anUnlimitedThreeMergeCeilingAboveAFiniteTwoMergeCeilingRefusesTheRuleset() throws IOException {
             editCell(THREE_MERGE_ROW, CEILING_LABEL, "不限");
 
@@ -289,7 +287,6 @@ class ApprovalTableEditsTest {
         }
 
         @Test
-        @Disabled("BUG: an unreadable ceiling (2000万) is reported at 第 10 行 with Java's English NumberFormatException text, not at cell F10 quoting the value")
         void aCeilingWrittenIn万IsReportedAtItsCellQuotingTheValue() throws IOException {
             String brokenCell = editCell(TWO_MERGE_ROW, CEILING_LABEL, "2000万");
 
@@ -302,7 +299,6 @@ class ApprovalTableEditsTest {
         }
 
         @Test
-        @Disabled("BUG: a ceiling typed on a measure without one (PLANNING-PERMIT-WAIVER 5000000) is silently ignored; the waiver still applies to 15,000,000")
         void aCeilingOnAMeasureThatHasNoneRefusesTheRuleset() throws IOException {
             editCell(PLANNING_PERMIT_ROW, CEILING_LABEL, "5000000");
 

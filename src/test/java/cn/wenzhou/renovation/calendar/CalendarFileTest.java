@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,7 +84,6 @@ class CalendarFileTest {
     }
 
     @Test
-    @Disabled("BUG: a line holding only spaces is not ignored as blank; it stops startup with a misleading '第 3 行: 应有 5 列'")
     void aLineOfOnlySpacesIsIgnoredLikeABlankLine() throws IOException {
         OfficialCalendar calendar = read(HEADER
                 + row("2025-10-01", "holiday", "国庆节、中秋节", "2025")
@@ -96,7 +94,6 @@ class CalendarFileTest {
     }
 
     @Test
-    @Disabled("BUG: a UTF-8 byte order mark (Excel's 'CSV UTF-8') is kept in the first header name; reading fails with IllegalArgumentException 'Mapping for date not found', naming neither file nor line")
     void aFileSavedByExcelAsCsvUtf8WithAByteOrderMarkIsRead() throws IOException {
         OfficialCalendar calendar = read("\uFEFF" + HEADER + row("2025-10-01", "holiday", "国庆节、中秋节", "2025"));
 
@@ -104,7 +101,6 @@ class CalendarFileTest {
     }
 
     @Test
-    @Disabled("BUG: with a UTF-8 byte order mark the first comment line is taken for the header; the real header line is then refused as '第 2 行: 应有 5 列'")
     void aByteOrderMarkBeforeTheFirstCommentDoesNotTurnTheCommentIntoTheHeader() throws IOException {
         OfficialCalendar calendar = read("\uFEFF# 中国法定节假日\n" + HEADER
                 + row("2025-10-01", "holiday", "国庆节、中秋节", "2025"));
@@ -113,7 +109,6 @@ class CalendarFileTest {
     }
 
     @Test
-    @Disabled("BUG: a misspelt header column fails with commons-csv's IllegalArgumentException 'Mapping for date not found', not naming the file")
     void aMisspeltHeaderIsRefusedNamingTheFileAndTheColumns() {
         IllegalStateException refused = refused("datum,kind,holiday,notice_year,source\n"
                 + row("2025-10-01", "holiday", "国庆节、中秋节", "2025"));

@@ -13,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -374,7 +373,6 @@ class ProcedureHttpTest {
         }
 
         @Test
-        @Disabled("BUG: when the survey and the publicity share a start date, a publicity counted into 2027 is blamed on siteSurveyOn (ProcedureService matches the blamed field by date only)")
         void aPublicityCountedInto2027IsBlamedOnThePublicityEvenWhenTheSurveyWasTheSameDay() throws Exception {
             // Replies received, so no reply deadline is counted from the survey; only the publicity runs out.
             Map<String, String> fields = applicationWithoutAnnex6();
@@ -421,7 +419,6 @@ class ProcedureHttpTest {
         }
 
         @Test
-        @Disabled("BUG: a null in documents is a 500 INTERNAL_ERROR: DocumentList.knows(null) calls containsKey(null) on an immutable Map.copyOf, which throws NullPointerException")
         void aNullInTheDocumentListIsNamedByItsPositionNotA500() throws Exception {
             Map<String, String> fields = applicationWithoutAnnex6();
             fields.put("documents", "[\"ANNEX_1_CONSULTATION_FORM\", null]");

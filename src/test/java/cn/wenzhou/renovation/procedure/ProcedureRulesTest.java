@@ -19,7 +19,6 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -728,7 +727,6 @@ class ProcedureRulesTest {
         }
 
         @Test
-        @Disabled("BUG: on the publicity's last day (inclusive, 民法典第二百零三条: it ends at 24:00) the rules already say 公示期满 and complete step 4; PROCEDURE-4-CONFIRMED/RUNNING use lastDay.isAfter(today)")
         void onItsLastDayThePublicityIsStillRunning() {
             ProjectProgress progress = designConfirmed();
             progress.setEvaluationDate(d("2025-10-10"));
