@@ -24,8 +24,13 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 
-/** {@code renovation.assessment.max-batch-items} set to 3: a fourth item or row is a 413, three are assessed. */
-@SpringBootTest(properties = "renovation.assessment.max-batch-items=3")
+/**
+ * {@code renovation.assessment.max-batch-items} set to 3 and {@code max-workbook-bytes} to 100,000: a fourth
+ * item or row, or a bigger upload, is a 413; three items are assessed.
+ */
+@SpringBootTest(properties = {
+        "renovation.assessment.max-batch-items=3",
+        "renovation.assessment.max-workbook-bytes=100000"})
 @AutoConfigureMockMvc
 class AssessmentBatchLimitHttpTest {
 
@@ -101,5 +106,22 @@ class AssessmentBatchLimitHttpTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.code").value("PAYLOAD_TOO_LARGE"))
                 .andExpect(jsonPath("$.detail", containsString("4")));
+    }
+
+    @Test
+    void aWorkbookUploadAboveTheByteLimitIsPayloadTooLarge() throws Exception {
+        mvc.perform(post("/api/v1/assessments/workbook").contentType(XLSX).content(new byte[100_001]))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(jsonPath("$.code").value("PAYLOAD_TOO_LARGE"))
+                .andExpect(jsonPath("$.errors[0].field").value("body"))
+                .andExpect(jsonPath("$.detail", containsString("renovation.assessment.max-workbook-bytes")));
+    }
+
+    @Test
+    void aWorkbookUploadOfExactlyTheByteLimitIsReadNotRefusedForSize() throws Exception {
+        // 100,000 zero bytes are no workbook: refused as such, which shows the size itself was accepted.
+        mvc.perform(post("/api/v1/assessments/workbook").contentType(XLSX).content(new byte[100_000]))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID_WORKBOOK"));
     }
 }

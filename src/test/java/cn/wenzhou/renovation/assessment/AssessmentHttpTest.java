@@ -176,6 +176,29 @@ class AssessmentHttpTest {
     }
 
     @Nested
+    class PersonalData {
+
+        @Test
+        void aRosterOwnersNameIdNumberAndPhoneAreNotReturned() throws Exception {
+            ObjectNode request = project();
+            ObjectNode consent = (ObjectNode) request.get("consent");
+            consent.remove("counts");
+            consent.put("totalExclusiveArea", new java.math.BigDecimal("180.00")).put("totalHouseholds", 2);
+            ArrayNode roster = consent.putArray("roster");
+            roster.addObject().put("roomNumber", "3-101").put("exclusiveArea", new java.math.BigDecimal("90.00"))
+                    .put("ballot", "AGREE").put("ownerName", "欧阳明华").put("idNumber", "330302198001011234")
+                    .put("phone", "13857712345");
+            roster.addObject().put("roomNumber", "3-102").put("exclusiveArea", new java.math.BigDecimal("90.00"))
+                    .put("ballot", "AGREE");
+            String body = text(assess(request)
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.consent.sufficient").value(true))
+                    .andReturn());
+            assertThat(body).doesNotContain("欧阳明华", "330302198001011234", "13857712345");
+        }
+    }
+
+    @Nested
     class RequestErrors {
 
         private ResultActions invalid(JsonNode body, String field) throws Exception {
