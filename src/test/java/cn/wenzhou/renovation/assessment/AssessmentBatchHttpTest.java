@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.skyscreamer.jsonassert.JSONAssert;
@@ -296,7 +295,6 @@ class AssessmentBatchHttpTest {
         }
 
         @Test
-        @Disabled("BUG: an empty item is named items[1].body, a field no item has; a non-object item is named items[1]")
         void anEmptyObjectIsNamedByItsPosition() throws Exception {
             invalidAt(NODES.objectNode(), "items[1]");
         }
@@ -313,7 +311,6 @@ class AssessmentBatchHttpTest {
         }
 
         @Test
-        @Disabled("BUG: batch items are read through doubles: amountInPlace 899999.999999999999 (refused by the single endpoints) becomes 900000.00 and READY")
         void anAmountWithEighteenDecimalDigitsIsRefusedAsTheSingleEndpointRefusesIt() throws Exception {
             invalidAt(funding("1000000.00", "899999.999999999999", true), "items[1].funding.amountInPlace")
                     .andExpect(jsonPath("$.results[1].problem.errors[0].message", containsString("两位小数")));
@@ -327,7 +324,6 @@ class AssessmentBatchHttpTest {
         }
 
         @Test
-        @Disabled("BUG: a document code breaking its pattern is named items[1].procedure.documents[0].<list element> (the single endpoint says procedure.documents[0])")
         void aDocumentCodeInLowerCaseIsNamedWithItsPosition() throws Exception {
             ObjectNode bad = NODES.objectNode();
             bad.putObject("procedure").put("evaluationDate", "2025-11-03").putArray("documents").add("design_scheme");
