@@ -121,6 +121,9 @@ class AssessmentBatchController {
                 if (!"items".equals(field)) {
                     throw new InvalidFieldException(field, "未知字段 (unknown field)");
                 }
+                if (sawItems) {
+                    throw new InvalidFieldException("items", "items 出现了两次 (items given twice)");
+                }
                 if (value != JsonToken.START_ARRAY) {
                     throw new InvalidFieldException("items", "items 应为数组");
                 }

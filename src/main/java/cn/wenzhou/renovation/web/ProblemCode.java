@@ -12,5 +12,9 @@ public enum ProblemCode {
     DATE_NOT_IN_CALENDAR,
     PAYLOAD_TOO_LARGE,
     INVALID_WORKBOOK,
-    INTERNAL_ERROR
+    INTERNAL_ERROR;
+
+    /** The {@code type} of every 400 problem, in a response and inside a batch result alike. */
+    public static final java.net.URI INVALID_REQUEST_TYPE =
+            java.net.URI.create("https://wenzhou-renovation.example/problems/invalid-request");
 }

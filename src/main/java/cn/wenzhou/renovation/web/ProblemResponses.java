@@ -1,6 +1,5 @@
 package cn.wenzhou.renovation.web;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -40,7 +39,6 @@ import cn.wenzhou.renovation.ruleset.UnknownJurisdictionException;
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
-    private static final URI INVALID_REQUEST = URI.create("https://wenzhou-renovation.example/problems/invalid-request");
 
     record FieldProblem(String field, String message) {
     }
@@ -183,7 +181,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         String fields = errors.stream().map(FieldProblem::field).distinct().collect(Collectors.joining(", "));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "请求有误，字段: " + fields + " (invalid request; see errors)");
-        problem.setType(INVALID_REQUEST);
+        problem.setType(ProblemCode.INVALID_REQUEST_TYPE);
         problem.setTitle("Invalid request");
         problem.setProperties(Map.of("code", code, "errors", errors));
         return ResponseEntity.badRequest().body(problem);

@@ -228,6 +228,8 @@ class AssessmentBatchHttpTest {
         private ResultActions invalidAt(JsonNode bad, String field) throws Exception {
             return onlyTheMiddleOneInvalid(bad)
                     .andExpect(jsonPath("$.results[1].problem.status").value(400))
+                    .andExpect(jsonPath("$.results[1].problem.type").value("https://wenzhou-renovation.example/problems/invalid-request"))
+                    .andExpect(jsonPath("$.results[1].problem.title").value("Invalid request"))
                     .andExpect(jsonPath("$.results[1].problem.code").value("INVALID_FIELD"))
                     .andExpect(jsonPath("$.results[1].problem.errors[*].field").value(field))
                     .andExpect(jsonPath("$.results[1].problem.detail", containsString(field)));
@@ -457,6 +459,13 @@ class AssessmentBatchHttpTest {
         @Test
         void anUnknownFieldBeforeTheItemsIsRefusedByName() throws Exception {
             refused("{\"dryRun\": true, \"items\": [" + community("甲小区", 1990) + "]}", "INVALID_FIELD", "dryRun");
+        }
+
+        @Test
+        void itemsGivenTwiceAreRefusedRatherThanJoined() throws Exception {
+            refused("{\"items\": [" + community("甲小区", 1990) + "], \"items\": [" + community("乙小区", 1991) + "]}",
+                    "INVALID_FIELD", "items")
+                    .andExpect(jsonPath("$.errors[0].message", containsString("两次")));
         }
 
         @Test
