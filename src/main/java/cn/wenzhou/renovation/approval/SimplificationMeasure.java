@@ -32,7 +32,7 @@ public record SimplificationMeasure(String ruleId, String code, boolean adopted,
         try {
             amount = new BigDecimal(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("总投资上限应为以元计的金额（如 20000000）或“不限”，不能是 '" + cell.strip() + "'");
+            throw new IllegalArgumentException("总投资上限应为以元为单位的数字或“不限”，不能是 '" + cell.strip() + "'");
         }
         if (amount.signum() <= 0) {
             throw new IllegalArgumentException("总投资上限必须为正数或“不限”，不能是 " + cell);

@@ -982,6 +982,11 @@ class ProcedureRulesTest {
             String cell = RuleFolderCopy.editCell(root.resolve(TABLE), PERIODS_SHEET, PUBLICITY_ROW,
                     START_COUNTED_COLUMN, c -> c.setCellValue("不计入"));
 
+            assertRefusedAt(cell);
+        }
+
+        /** The edited copy does not compile, and the problem names the table, the sheet and the edited cell. */
+        private void assertRefusedAt(String cell) {
             RulesetCompilationException failure = catchThrowableOfType(RulesetCompilationException.class,
                     () -> RepositoryRuleset.compile(root.resolve("rules"), root.resolve("decision-tables")));
 
@@ -998,14 +1003,7 @@ class ProcedureRulesTest {
             String cell = RuleFolderCopy.editCell(root.resolve(TABLE), PERIODS_SHEET, PUBLICITY_ROW, DAYS_COLUMN,
                     c -> c.setCellValue("0"));
 
-            RulesetCompilationException failure = catchThrowableOfType(RulesetCompilationException.class,
-                    () -> RepositoryRuleset.compile(root.resolve("rules"), root.resolve("decision-tables")));
-
-            assertThat(failure).isNotNull();
-            assertThat(failure.problems()).anySatisfy(problem -> {
-                assertThat(problem.sheet()).isEqualTo(PERIODS_SHEET);
-                assertThat(problem.cell()).isEqualTo(cell);
-            });
+            assertRefusedAt(cell);
         }
 
         @Test
@@ -1013,14 +1011,7 @@ class ProcedureRulesTest {
             String cell = RuleFolderCopy.editCell(root.resolve(TABLE), PERIODS_SHEET, PUBLICITY_ROW, DAYS_COLUMN,
                     c -> c.setCellValue("五"));
 
-            RulesetCompilationException failure = catchThrowableOfType(RulesetCompilationException.class,
-                    () -> RepositoryRuleset.compile(root.resolve("rules"), root.resolve("decision-tables")));
-
-            assertThat(failure).isNotNull();
-            assertThat(failure.problems()).anySatisfy(problem -> {
-                assertThat(problem.sheet()).isEqualTo(PERIODS_SHEET);
-                assertThat(problem.cell()).isEqualTo(cell);
-            });
+            assertRefusedAt(cell);
         }
     }
 }
