@@ -71,7 +71,7 @@ public class ProjectAssessor {
                 .rulesetVersion(ruleset.version())
                 .projectName(request.getProjectName());
         if (request.getEligibility() != null) {
-            response.eligibility(part("eligibility", () -> eligibility.decideEligibility(request.getEligibility()).getBody()));
+            response.eligibility(part("eligibility", () -> eligibility.decideEligibility(request.getEligibility(), null).getBody()));
         }
         if (request.getConsent() != null) {
             response.consent(part("consent", () -> consent.tallyConsent(request.getConsent()).getBody()));

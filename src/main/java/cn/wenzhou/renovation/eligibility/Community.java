@@ -17,6 +17,8 @@ public class Community {
     private boolean propertyManagementInadequate;
     private boolean strongRenovationWillingness;
     private LocalDate evaluationDate;
+    /** The subdistrict (街道) or town (镇) the community lies in; a county variant may limit renovation to some. */
+    private String subdistrict;
 
     public Community() {
     }
@@ -104,5 +106,13 @@ public class Community {
 
     public void setEvaluationDate(LocalDate evaluationDate) {
         this.evaluationDate = evaluationDate;
+    }
+
+    public String getSubdistrict() {
+        return subdistrict;
+    }
+
+    public void setSubdistrict(String subdistrict) {
+        this.subdistrict = subdistrict;
     }
 }

@@ -26,8 +26,9 @@ class EligibilityController implements EligibilityApi {
     }
 
     @Override
-    public ResponseEntity<EligibilityResponse> decideEligibility(EligibilityRequest request) {
-        EligibilityOutcome outcome = service.decide(toCommunity(request));
+    public ResponseEntity<EligibilityResponse> decideEligibility(EligibilityRequest request, String jurisdiction) {
+        Community community = toCommunity(request);
+        EligibilityOutcome outcome = jurisdiction == null ? service.decide(community) : service.decide(jurisdiction, community);
         return ResponseEntity.ok(toResponse(request, outcome));
     }
 
@@ -47,6 +48,7 @@ class EligibilityController implements EligibilityApi {
         community.setPropertyManagementInadequate(request.getDeficiencies().getPropertyManagementInadequate());
         community.setStrongRenovationWillingness(request.getStrongRenovationWillingness());
         community.setEvaluationDate(evaluationDate);
+        community.setSubdistrict(request.getSubdistrict() == null ? null : request.getSubdistrict().strip());
         return community;
     }
 

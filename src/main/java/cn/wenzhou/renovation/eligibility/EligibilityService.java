@@ -22,6 +22,11 @@ public class EligibilityService {
         return decide(registry.defaultRuleset(), community);
     }
 
+    /** Decides with the active ruleset of the given jurisdiction (an unknown code is a 404). */
+    public EligibilityOutcome decide(String jurisdiction, Community community) {
+        return decide(registry.active(jurisdiction), community);
+    }
+
     /** Decides with a given ruleset; the decision rules must produce exactly one answer. */
     public static EligibilityOutcome decide(CompiledRuleset ruleset, Community community) {
         CompiledRuleset.Evaluation evaluation = ruleset.evaluate(List.of(community));

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -17,6 +19,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  */
 public final class RuleSourceLoader {
 
+    /** The folder, inside {@code rules/} and {@code decision-tables/}, that holds one folder per county variant. */
+    public static final String COUNTIES = "counties";
+
     private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 
     /**
@@ -24,6 +29,39 @@ public final class RuleSourceLoader {
      * @param folderName the name the folder has in a ruleset ({@code rules} or {@code decision-tables})
      */
     public List<RuleFile> load(String location, String folderName) {
+        return loadAll(location, folderName).stream()
+                .filter(f -> !f.path().startsWith(folderName + "/" + COUNTIES + "/"))
+                .filter(f -> !f.path().endsWith("/" + JurisdictionDescriptor.FILE_NAME))
+                .toList();
+    }
+
+    /**
+     * The county variants under {@code <folder>/counties/<code>/}: for each code, its files with the
+     * paths they replace or add in the base (a county's {@code rules/counties/yueqing/eligibility/x.drl}
+     * becomes {@code rules/eligibility/x.drl}), and its {@code jurisdiction.yaml} if it has one.
+     */
+    public Map<String, List<RuleFile>> loadCounties(String location, String folderName) {
+        String prefix = folderName + "/" + COUNTIES + "/";
+        Map<String, List<RuleFile>> counties = new TreeMap<>();
+        for (RuleFile file : loadAll(location, folderName)) {
+            if (!file.path().startsWith(prefix)) {
+                continue;
+            }
+            String rest = file.path().substring(prefix.length());
+            int slash = rest.indexOf('/');
+            if (slash <= 0) {
+                continue;
+            }
+            String code = rest.substring(0, slash);
+            String inBase = rest.substring(slash + 1).equals(JurisdictionDescriptor.FILE_NAME)
+                    ? JurisdictionDescriptor.FILE_NAME
+                    : folderName + "/" + rest.substring(slash + 1);
+            counties.computeIfAbsent(code, c -> new ArrayList<>()).add(new RuleFile(inBase, file.content()));
+        }
+        return counties;
+    }
+
+    private List<RuleFile> loadAll(String location, String folderName) {
         String base = normalise(location);
         try {
             Resource root = resolver.getResource(base + "/");
@@ -64,10 +102,11 @@ public final class RuleSourceLoader {
         return "file:" + Path.of(trimmed).toAbsolutePath().normalize();
     }
 
-    /** Editor lock files (~$x.xlsx), hidden files and anything that is neither DRL nor a spreadsheet. */
+    /** Editor lock files (~$x.xlsx), hidden files and anything that is neither DRL, a spreadsheet nor a county's descriptor. */
     private static boolean isIgnored(String name) {
         String lower = name.toLowerCase(java.util.Locale.ROOT);
-        boolean ruleLike = lower.endsWith(".drl") || lower.endsWith(".xlsx") || lower.endsWith(".xls");
+        boolean ruleLike = lower.endsWith(".drl") || lower.endsWith(".xlsx") || lower.endsWith(".xls")
+                || name.equals(JurisdictionDescriptor.FILE_NAME);
         return name.startsWith("~$") || name.startsWith(".") || !ruleLike;
     }
 

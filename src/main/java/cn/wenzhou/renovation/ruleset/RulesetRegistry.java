@@ -1,6 +1,6 @@
 package cn.wenzhou.renovation.ruleset;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,19 +15,32 @@ import org.springframework.stereotype.Component;
 public class RulesetRegistry {
 
     private final AtomicReference<Map<String, CompiledRuleset>> active;
+    private final Map<String, RulesetSources> sources;
     private final String defaultJurisdiction;
 
     public RulesetRegistry(RulesetProperties properties, List<RulesetCheck> checks) {
-        RuleSourceLoader loader = new RuleSourceLoader();
-        List<RuleFile> files = new ArrayList<>(loader.load(properties.rulesDir(), "rules"));
-        files.addAll(loader.load(properties.decisionTablesDir(), "decision-tables"));
-        CompiledRuleset base = new RulesetCompiler().compile(properties.jurisdiction(), files);
-        List<RuleProblem> problems = checks.stream().flatMap(c -> c.check(base).stream()).toList();
-        if (!problems.isEmpty()) {
-            throw new RulesetCompilationException(base.jurisdiction(), problems);
+        RulesetCompiler compiler = new RulesetCompiler();
+        Map<String, CompiledRuleset> compiled = new LinkedHashMap<>();
+        Map<String, RulesetSources> bySource = new LinkedHashMap<>();
+        for (RulesetSources jurisdiction : RulesetSources.load(properties.rulesDir(), properties.decisionTablesDir())) {
+            String code = jurisdiction.jurisdiction().code();
+            CompiledRuleset ruleset = compiler.compile(code, jurisdiction.files());
+            List<RuleProblem> problems = checks.stream().flatMap(c -> c.check(ruleset).stream()).toList();
+            if (!problems.isEmpty()) {
+                throw new RulesetCompilationException(code, problems);
+            }
+            compiled.put(code, ruleset);
+            bySource.put(code, jurisdiction);
         }
         this.defaultJurisdiction = properties.jurisdiction();
-        this.active = new AtomicReference<>(Map.of(base.jurisdiction(), base));
+        this.sources = Map.copyOf(bySource);
+        this.active = new AtomicReference<>(java.util.Collections.unmodifiableMap(compiled));
+        active(defaultJurisdiction);
+    }
+
+    /** Every jurisdiction served, the base first, with the files each compiled from. */
+    public List<RulesetSources> jurisdictions() {
+        return active.get().keySet().stream().map(sources::get).toList();
     }
 
     /** The ruleset currently serving the given jurisdiction. */

@@ -1,0 +1,123 @@
+package cn.wenzhou.renovation.jurisdiction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import cn.wenzhou.renovation.eligibility.Community;
+import cn.wenzhou.renovation.eligibility.Eligibility;
+import cn.wenzhou.renovation.eligibility.EligibilityService;
+import cn.wenzhou.renovation.eligibility.HousingKind;
+import cn.wenzhou.renovation.ruleset.RulesetCompilationException;
+import cn.wenzhou.renovation.ruleset.RulesetProperties;
+import cn.wenzhou.renovation.ruleset.RulesetRegistry;
+import cn.wenzhou.renovation.ruleset.RulesetSources;
+import cn.wenzhou.renovation.ruleset.UnknownJurisdictionException;
+import cn.wenzhou.renovation.testing.RuleFolderCopy;
+
+/**
+ * County variants as files only: a folder under counties/ overlays the Wenzhou base, and the
+ * registry serves it under its code without any Java change.
+ */
+class CountyVariantTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void aCountyAddedAsFilesOnlyIsServedWithItsOwnTableAndInheritsTheRest() throws IOException {
+        RuleFolderCopy.copyRepositoryRules(root);
+        Path county = root.resolve("decision-tables/counties/demo-county/eligibility");
+        Files.createDirectories(county);
+        Files.copy(root.resolve(RuleFolderCopy.ELIGIBILITY_TABLE), county.resolve("eligibility.drl.xlsx"));
+        RuleFolderCopy.editCell(county.resolve("eligibility.drl.xlsx"), RuleFolderCopy.PARAMETER_SHEET,
+                RuleFolderCopy.CUTOFF_ROW, RuleFolderCopy.CUTOFF_COLUMN_LABEL, cell -> cell.setCellValue(2005));
+        Files.writeString(root.resolve("decision-tables/counties/demo-county/jurisdiction.yaml"),
+                "name: 示例县（虚构）\nparent: wenzhou\ndemonstration: true\n");
+
+        RulesetRegistry registry = registry();
+
+        assertThat(decide(registry, "demo-county", 2003)).isEqualTo(Eligibility.PRIORITY_RENOVATION);
+        assertThat(decide(registry, "wenzhou", 2003)).isNotEqualTo(Eligibility.PRIORITY_RENOVATION);
+        RulesetSources demo = registry.jurisdictions().stream()
+                .filter(j -> j.jurisdiction().code().equals("demo-county")).findFirst().orElseThrow();
+        assertThat(demo.jurisdiction().name()).isEqualTo("示例县（虚构）");
+        assertThat(demo.jurisdiction().demonstration()).isTrue();
+        assertThat(demo.overridden()).containsExactly(RuleFolderCopy.ELIGIBILITY_TABLE);
+        assertThat(demo.added()).isEmpty();
+        assertThat(registry.active("demo-county").version()).isNotEqualTo(registry.active("wenzhou").version());
+    }
+
+    @Test
+    void theRepositoryServesWenzhouAndYueqingWhereOnlyYueqingLimitsTheSubdistricts() throws IOException {
+        RuleFolderCopy.copyRepositoryRules(root);
+        RulesetRegistry registry = registry();
+
+        assertThat(registry.jurisdictions()).extracting(j -> j.jurisdiction().code()).containsExactly("wenzhou", "yueqing");
+        assertThat(decideIn(registry, "yueqing", "柳市镇")).isEqualTo(Eligibility.NOT_ELIGIBLE);
+        assertThat(decideIn(registry, "wenzhou", "柳市镇")).isEqualTo(Eligibility.PRIORITY_RENOVATION);
+        assertThat(decideIn(registry, "yueqing", "乐成街道")).isEqualTo(Eligibility.PRIORITY_RENOVATION);
+        assertThat(decideIn(registry, "yueqing", null)).isEqualTo(Eligibility.NOT_ELIGIBLE);
+    }
+
+    @Test
+    void aBrokenCountyTableStopsStartupNamingTheCounty() throws IOException {
+        RuleFolderCopy.copyRepositoryRules(root);
+        Path county = root.resolve("decision-tables/counties/broken/eligibility");
+        Files.createDirectories(county);
+        Files.copy(root.resolve(RuleFolderCopy.ELIGIBILITY_TABLE), county.resolve("eligibility.drl.xlsx"));
+        RuleFolderCopy.editCell(county.resolve("eligibility.drl.xlsx"), RuleFolderCopy.PARAMETER_SHEET,
+                RuleFolderCopy.CUTOFF_ROW, RuleFolderCopy.CUTOFF_COLUMN_LABEL, cell -> cell.setCellValue("二千"));
+
+        RulesetCompilationException failure = catchThrowableOfType(RulesetCompilationException.class, this::registry);
+
+        assertThat(failure).isNotNull();
+        assertThat(failure.getMessage()).contains("broken", "eligibility.drl.xlsx");
+    }
+
+    @Test
+    void anUnknownCodeIsRefused() throws IOException {
+        RuleFolderCopy.copyRepositoryRules(root);
+        RulesetRegistry registry = registry();
+
+        assertThat(catchThrowableOfType(UnknownJurisdictionException.class, () -> registry.active("atlantis")))
+                .isNotNull();
+    }
+
+    private RulesetRegistry registry() {
+        return new RulesetRegistry(new RulesetProperties(root.resolve("rules").toString(),
+                root.resolve("decision-tables").toString(), "wenzhou"), List.of());
+    }
+
+    private static Eligibility decide(RulesetRegistry registry, String jurisdiction, int completionYear) {
+        Community community = community(completionYear, "乐成街道");
+        return EligibilityService.decide(registry.active(jurisdiction), community).decision().eligibility();
+    }
+
+    private static Eligibility decideIn(RulesetRegistry registry, String jurisdiction, String subdistrict) {
+        return EligibilityService.decide(registry.active(jurisdiction), community(1995, subdistrict)).decision().eligibility();
+    }
+
+    /** A community that qualifies on every count but its completion year, in the given subdistrict. */
+    private static Community community(int completionYear, String subdistrict) {
+        Community community = new Community();
+        community.setCompletionYear(completionYear);
+        community.setHousingKind(HousingKind.ORDINARY_RESIDENTIAL_COMMUNITY);
+        community.setListedInShantyRenovationPlan(false);
+        community.setFunctionsIncomplete(true);
+        community.setFacilitiesIncomplete(true);
+        community.setPropertyManagementInadequate(true);
+        community.setStrongRenovationWillingness(true);
+        community.setEvaluationDate(LocalDate.of(2025, 11, 3));
+        community.setSubdistrict(subdistrict);
+        return community;
+    }
+}

@@ -1,0 +1,85 @@
+package cn.wenzhou.renovation.jurisdiction;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** The jurisdictions over HTTP: the listing, and eligibility decided by the Yueqing variant or the Wenzhou base. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class JurisdictionHttpTest {
+
+    @Autowired
+    private MockMvc mvc;
+
+    @Test
+    void theListingShowsWenzhouThenYueqingWithTheFilesYueqingAdds() throws Exception {
+        mvc.perform(get("/api/v1/jurisdictions"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.jurisdictions[*].code", contains("wenzhou", "yueqing")))
+                .andExpect(jsonPath("$.jurisdictions[1].name").value("乐清市"))
+                .andExpect(jsonPath("$.jurisdictions[1].parent").value("wenzhou"))
+                .andExpect(jsonPath("$.jurisdictions[1].demonstration").value(false))
+                .andExpect(jsonPath("$.jurisdictions[1].additions", hasItem("decision-tables/eligibility/subdistricts.drl.xlsx")))
+                .andExpect(jsonPath("$.jurisdictions[1].rulesetVersion").isString());
+    }
+
+    @Test
+    void aCommunityInLiushiTownIsNotEligibleUnderYueqing() throws Exception {
+        eligibility("yueqing", "柳市镇")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.jurisdiction").value("yueqing"))
+                .andExpect(jsonPath("$.decision").value("NOT_ELIGIBLE"))
+                .andExpect(jsonPath("$.whyNot[0].ruleId").value("ELIG-YUEQING-OUTSIDE-RENOVATION-AREAS"))
+                .andExpect(jsonPath("$.whyNot[0].clause.source").value("乐清市城镇老旧小区改造三年行动方案"));
+    }
+
+    @Test
+    void theSameCommunityIsEligibleUnderWenzhou() throws Exception {
+        eligibility("wenzhou", "柳市镇")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.jurisdiction").value("wenzhou"))
+                .andExpect(jsonPath("$.decision").value("PRIORITY_RENOVATION"));
+    }
+
+    @Test
+    void aCommunityInLechengSubdistrictIsEligibleUnderYueqing() throws Exception {
+        eligibility("yueqing", "乐成街道")
+                .andExpect(jsonPath("$.decision").value("PRIORITY_RENOVATION"))
+                .andExpect(jsonPath("$.reasons[*].ruleId", hasItem("ELIG-YUEQING-WITHIN-RENOVATION-AREAS")));
+    }
+
+    @Test
+    void anUnknownJurisdictionIsA404ProblemNamingIt() throws Exception {
+        eligibility("atlantis", "柳市镇")
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("UNKNOWN_JURISDICTION"))
+                .andExpect(jsonPath("$.errors[0].field").value("jurisdiction"))
+                .andExpect(jsonPath("$.detail", containsString("atlantis")));
+    }
+
+    private ResultActions eligibility(String jurisdiction, String subdistrict) throws Exception {
+        return mvc.perform(post("/api/v1/eligibility").param("jurisdiction", jurisdiction)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"completionYear": 1995, "housingKind": "ORDINARY_RESIDENTIAL_COMMUNITY",
+                         "listedInShantyRenovationPlan": false,
+                         "deficiencies": {"functionsIncomplete": true, "facilitiesIncomplete": true, "propertyManagementInadequate": true},
+                         "strongRenovationWillingness": true, "evaluationDate": "2025-11-03", "subdistrict": "%s"}
+                        """.formatted(subdistrict)));
+    }
+}
