@@ -26,6 +26,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import cn.wenzhou.renovation.testing.FixedWenzhouClock;
+import cn.wenzhou.renovation.testing.ProblemExpectations;
 
 /**
  * {@code POST /api/v1/procedure/status} through the real Spring context, the real rules and the
@@ -295,15 +296,7 @@ class ProcedureHttpTest {
     class YearsNotCovered {
 
         private ResultActions notCovered(String text, String field) throws Exception {
-            return postJson(text)
-                    .andExpect(status().isUnprocessableEntity())
-                    .andExpect(content().contentTypeCompatibleWith(PROBLEM))
-                    .andExpect(jsonPath("$.status").value(422))
-                    .andExpect(jsonPath("$.code").value("DATE_NOT_IN_CALENDAR"))
-                    .andExpect(jsonPath("$.errors", hasSize(1)))
-                    .andExpect(jsonPath("$.errors[0].field").value(field))
-                    .andExpect(jsonPath("$.detail", containsString("2020–2026")))
-                    .andExpect(content().string(not(containsString("Exception"))));
+            return ProblemExpectations.dateNotInCalendar(postJson(text), field);
         }
 
         @Test

@@ -1,0 +1,31 @@
+package cn.wenzhou.renovation.testing;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** What every endpoint answers alike, checked the same way wherever it is tested. */
+public final class ProblemExpectations {
+
+    private ProblemExpectations() {
+    }
+
+    /** A 422 problem: the one field at fault holds a date in a year the holiday calendar does not cover. */
+    public static ResultActions dateNotInCalendar(ResultActions response, String field) throws Exception {
+        return response
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(422))
+                .andExpect(jsonPath("$.code").value("DATE_NOT_IN_CALENDAR"))
+                .andExpect(jsonPath("$.errors", hasSize(1)))
+                .andExpect(jsonPath("$.errors[0].field").value(field))
+                .andExpect(jsonPath("$.detail", containsString("2020–2026")))
+                .andExpect(content().string(not(containsString("Exception"))));
+    }
+}
