@@ -27,7 +27,7 @@ public class ApprovalController implements ApprovalsApi {
     }
 
     @Override
-    public ResponseEntity<ApprovalPlanResponse> planApprovals(ApprovalPlanRequest request) {
+    public ResponseEntity<ApprovalPlanResponse> planApprovals(ApprovalPlanRequest request, String jurisdiction) {
         ApprovalProject project = new ApprovalProject(
                 request.getGovernmentInvested(),
                 Decimals.yuan("totalInvestment", request.getTotalInvestment()),
@@ -41,7 +41,7 @@ public class ApprovalController implements ApprovalsApi {
                 request.getInvolvesFireSafety(),
                 request.getInvolvesStructureOrSeismic(),
                 request.getMeetsCurrentStandards());
-        ApprovalPlan plan = service.plan(project);
+        ApprovalPlan plan = service.plan(jurisdiction, project);
         Reasons reasons = new Reasons(plan.ruleset());
         List<Reason> scopeReasons = new ArrayList<>();
         scopeReasons.add(reasons.of(plan.scope().ruleId(), ReasonEffect.DECISION, plan.scope().message()));

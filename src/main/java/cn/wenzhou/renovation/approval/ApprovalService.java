@@ -14,7 +14,7 @@ public class ApprovalService {
         this.registry = registry;
     }
 
-    public ApprovalPlan plan(ApprovalProject project) {
-        return ApprovalPlan.of(registry.defaultRuleset(), project);
+    public ApprovalPlan plan(String jurisdiction, ApprovalProject project) {
+        return ApprovalPlan.of(registry.forRequest(jurisdiction), project);
     }
 }

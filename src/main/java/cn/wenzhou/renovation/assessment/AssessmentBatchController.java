@@ -9,6 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
@@ -54,9 +55,10 @@ class AssessmentBatchController {
 
     @PostMapping(path = "/api/v1/assessments/batch", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<StreamingResponseBody> assessBatch(InputStream body) throws IOException {
+    ResponseEntity<StreamingResponseBody> assessBatch(InputStream body,
+            @RequestParam(name = "jurisdiction", required = false) String jurisdiction) throws IOException {
+        var ruleset = registry.forRequest(jurisdiction);
         List<JsonNode> items = readItems(body);
-        var ruleset = registry.defaultRuleset();
         StreamingResponseBody stream = out -> {
             try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
                 int invalid = 0;
@@ -65,7 +67,7 @@ class AssessmentBatchController {
                 json.writeStringField("rulesetVersion", ruleset.version());
                 json.writeArrayFieldStart("results");
                 for (int i = 0; i < items.size(); i++) {
-                    AssessmentBatchResult result = assessor.assessItem(i, items.get(i));
+                    AssessmentBatchResult result = assessor.assessItem(i, items.get(i), ruleset.jurisdiction());
                     if (result.getStatus() == AssessmentBatchResult.StatusEnum.INVALID) {
                         invalid++;
                     }
@@ -90,7 +92,9 @@ class AssessmentBatchController {
     }
 
     @PostMapping(path = "/api/v1/assessments/workbook", consumes = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    ResponseEntity<byte[]> assessWorkbook(InputStream body) throws IOException {
+    ResponseEntity<byte[]> assessWorkbook(InputStream body,
+            @RequestParam(name = "jurisdiction", required = false) String jurisdiction) throws IOException {
+        registry.forRequest(jurisdiction);
         byte[] upload = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, properties.maxWorkbookBytes() + 1));
         if (upload.length > properties.maxWorkbookBytes()) {
             throw new PayloadTooLargeException("body", "工作簿超过 " + properties.maxWorkbookBytes()
@@ -99,7 +103,7 @@ class AssessmentBatchController {
         return ResponseEntity.ok()
                 .contentType(XLSX)
                 .header("Content-Disposition", "attachment; filename=\"inventory-assessed.xlsx\"")
-                .body(workbooks.assess(upload, InventoryWorkbook.Progress.NONE));
+                .body(workbooks.assess(upload, jurisdiction, InventoryWorkbook.Progress.NONE));
     }
 
     /** The items array, each item kept as JSON to be read on its own; the whole body must be valid JSON. */

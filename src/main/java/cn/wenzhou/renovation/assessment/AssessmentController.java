@@ -17,7 +17,7 @@ class AssessmentController implements AssessmentsApi {
     }
 
     @Override
-    public ResponseEntity<AssessmentResponse> assessProject(AssessmentRequest request) {
-        return ResponseEntity.ok(assessor.assess(request));
+    public ResponseEntity<AssessmentResponse> assessProject(AssessmentRequest request, String jurisdiction) {
+        return ResponseEntity.ok(assessor.assess(request, jurisdiction));
     }
 }

@@ -115,7 +115,7 @@ public class InventoryWorkbook {
     }
 
     /** Reads every filled row, assesses it, writes the result columns, and returns the workbook. */
-    public byte[] assess(byte[] upload, Progress progress) throws IOException {
+    public byte[] assess(byte[] upload, String jurisdiction, Progress progress) throws IOException {
         try (Workbook workbook = open(upload)) {
             Sheet sheet = workbook.getSheet(SHEET);
             if (sheet == null) {
@@ -134,7 +134,7 @@ public class InventoryWorkbook {
             DataFormatter formatter = new DataFormatter();
             for (int i = 0; i < rows.size(); i++) {
                 Row row = sheet.getRow(rows.get(i));
-                AssessmentBatchResult result = assessor.assessItem(i, item(row, columns, formatter));
+                AssessmentBatchResult result = assessor.assessItem(i, item(row, columns, formatter), jurisdiction);
                 writeResult(row, resultColumn, result, wrap);
                 progress.rowDone(i + 1, rows.size());
             }

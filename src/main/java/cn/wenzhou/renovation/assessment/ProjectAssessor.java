@@ -60,30 +60,30 @@ public class ProjectAssessor {
         this.itemReader = mapper.readerFor(AssessmentRequest.class);
     }
 
-    public AssessmentResponse assess(AssessmentRequest request) {
+    public AssessmentResponse assess(AssessmentRequest request, String jurisdiction) {
         if (request.getEligibility() == null && request.getConsent() == null && request.getFunding() == null
                 && request.getApprovals() == null && request.getProcedure() == null) {
             throw new InvalidFieldException("body", "请至少给出 eligibility、consent、funding、approvals、procedure 之一");
         }
-        var ruleset = registry.defaultRuleset();
+        var ruleset = registry.forRequest(jurisdiction);
         AssessmentResponse response = new AssessmentResponse()
                 .jurisdiction(ruleset.jurisdiction())
                 .rulesetVersion(ruleset.version())
                 .projectName(request.getProjectName());
         if (request.getEligibility() != null) {
-            response.eligibility(part("eligibility", () -> eligibility.decideEligibility(request.getEligibility(), null).getBody()));
+            response.eligibility(part("eligibility", () -> eligibility.decideEligibility(request.getEligibility(), jurisdiction).getBody()));
         }
         if (request.getConsent() != null) {
-            response.consent(part("consent", () -> consent.tallyConsent(request.getConsent()).getBody()));
+            response.consent(part("consent", () -> consent.tallyConsent(request.getConsent(), jurisdiction).getBody()));
         }
         if (request.getFunding() != null) {
-            response.funding(part("funding", () -> funding.assessFundingReadiness(request.getFunding()).getBody()));
+            response.funding(part("funding", () -> funding.assessFundingReadiness(request.getFunding(), jurisdiction).getBody()));
         }
         if (request.getApprovals() != null) {
-            response.approvals(part("approvals", () -> approvals.planApprovals(request.getApprovals()).getBody()));
+            response.approvals(part("approvals", () -> approvals.planApprovals(request.getApprovals(), jurisdiction).getBody()));
         }
         if (request.getProcedure() != null) {
-            response.procedure(part("procedure", () -> procedure.assessProcedureStatus(request.getProcedure()).getBody()));
+            response.procedure(part("procedure", () -> procedure.assessProcedureStatus(request.getProcedure(), jurisdiction).getBody()));
         }
         return response;
     }
@@ -92,7 +92,7 @@ public class ProjectAssessor {
      * One item of a batch, from its JSON: read, validated and assessed on its own, so that a bad item
      * becomes an INVALID result naming {@code items[i].field} and never fails the batch.
      */
-    public AssessmentBatchResult assessItem(int index, JsonNode item) {
+    public AssessmentBatchResult assessItem(int index, JsonNode item, String jurisdiction) {
         String prefix = "items[" + index + "]";
         AssessmentBatchResult result = new AssessmentBatchResult(index, AssessmentBatchResult.StatusEnum.INVALID);
         if (item == null || !item.isObject()) {
@@ -118,7 +118,7 @@ public class ProjectAssessor {
                     .toList()));
         }
         try {
-            AssessmentResponse assessment = assess(request);
+            AssessmentResponse assessment = assess(request, jurisdiction);
             return result.status(AssessmentBatchResult.StatusEnum.ASSESSED).assessment(assessment);
         } catch (InvalidFieldException e) {
             return result.problem(problem(HttpStatus.BAD_REQUEST, ProblemCode.INVALID_FIELD,

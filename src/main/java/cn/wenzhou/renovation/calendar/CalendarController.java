@@ -39,11 +39,11 @@ class CalendarController implements CalendarApi {
     }
 
     @Override
-    public ResponseEntity<WorkingDaysResponse> computeWorkingDays(WorkingDaysRequest request) {
+    public ResponseEntity<WorkingDaysResponse> computeWorkingDays(WorkingDaysRequest request, String jurisdiction) {
         if (request.getRange() == null && request.getDeadline() == null && request.getPublicity() == null) {
             throw new InvalidFieldException("body", "请至少给出 range、deadline、publicity 之一 (give range, deadline or publicity)");
         }
-        var ruleset = procedure.ruleset();
+        var ruleset = procedure.ruleset(jurisdiction);
         WorkingDaysResponse response = new WorkingDaysResponse()
                 .jurisdiction(ruleset.jurisdiction())
                 .rulesetVersion(ruleset.version())
@@ -69,7 +69,7 @@ class CalendarController implements CalendarApi {
             if (last.isBefore(posted)) {
                 throw new InvalidFieldException("publicity.lastDay", "公示最后一日 " + last + " 早于张贴日 " + posted);
             }
-            ProcedureService.PublicityOutcome outcome = procedure.checkPublicity(new PublicityPeriod(posted, last));
+            ProcedureService.PublicityOutcome outcome = procedure.checkPublicity(jurisdiction, new PublicityPeriod(posted, last));
             response.publicity(PublicityChecks.toApi(new Reasons(outcome.ruleset()), outcome.finding()));
         }
         return ResponseEntity.ok(response);

@@ -36,8 +36,8 @@ class CatalogueController implements CatalogueApi {
     }
 
     @Override
-    public ResponseEntity<CatalogueResponse> listCatalogue(ItemCategory category, ItemTier tier) {
-        CatalogueService.CatalogueView view = service.current();
+    public ResponseEntity<CatalogueResponse> listCatalogue(String jurisdiction, ItemCategory category, ItemTier tier) {
+        CatalogueService.CatalogueView view = service.current(jurisdiction);
         List<CatalogueItem> items = view.catalogue().items().stream()
                 .filter(i -> category == null || i.getCategory().name().equals(category.getValue()))
                 .filter(i -> tier == null || i.getTier().name().equals(tier.getValue()))
@@ -57,18 +57,18 @@ class CatalogueController implements CatalogueApi {
     }
 
     @Override
-    public ResponseEntity<ClassifyResponse> classifyItems(ClassifyRequest request) {
-        CatalogueService.Classified classified = service.classify(names(request.getNames(), "names", ItemName.Role.LOOKUP));
+    public ResponseEntity<ClassifyResponse> classifyItems(ClassifyRequest request, String jurisdiction) {
+        CatalogueService.Classified classified = service.classify(jurisdiction, names(request.getNames(), "names", ItemName.Role.LOOKUP));
         CatalogueService.CatalogueView view = classified.view();
         return ResponseEntity.ok(new ClassifyResponse(view.ruleset().jurisdiction(), view.ruleset().version(),
                 results(view, classified.names())));
     }
 
     @Override
-    public ResponseEntity<PlanCheckResponse> checkPlan(PlanCheckRequest request) {
+    public ResponseEntity<PlanCheckResponse> checkPlan(PlanCheckRequest request, String jurisdiction) {
         List<ItemName> names = new ArrayList<>(names(request.getPlannedItems(), "plannedItems", ItemName.Role.PLANNED));
         names.addAll(names(request.getRequestedItems(), "requestedItems", ItemName.Role.REQUESTED));
-        CatalogueService.Classified classified = service.classify(names);
+        CatalogueService.Classified classified = service.classify(jurisdiction, names);
         CatalogueService.CatalogueView view = classified.view();
         CompiledRuleset ruleset = view.ruleset();
         List<CatalogueService.NameResult> planned = classified.withRole(ItemName.Role.PLANNED);

@@ -28,8 +28,8 @@ public class CatalogueService {
         this.registry = registry;
     }
 
-    public CatalogueView current() {
-        CompiledRuleset ruleset = registry.defaultRuleset();
+    public CatalogueView current(String jurisdiction) {
+        CompiledRuleset ruleset = registry.forRequest(jurisdiction);
         return new CatalogueView(ruleset, catalogueOf(ruleset));
     }
 
@@ -50,8 +50,8 @@ public class CatalogueService {
     }
 
     /** Classifies names (and checks a plan, when planned and requested names are given) in one session. */
-    public Classified classify(List<ItemName> names) {
-        CatalogueView view = current();
+    public Classified classify(String jurisdiction, List<ItemName> names) {
+        CatalogueView view = current(jurisdiction);
         CompiledRuleset.Evaluation evaluation = view.ruleset().evaluate(names, AGENDA_GROUP);
         Map<ItemName, Classification> byName = new IdentityHashMap<>();
         for (Classification c : evaluation.all(Classification.class)) {

@@ -34,6 +34,9 @@ public class AssessInventoryCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "RESULT", description = "结果工作簿 .xlsx")
     Path output;
 
+    @Option(names = "--jurisdiction", paramLabel = "CODE", description = "按哪个辖区的规则评估，默认 wenzhou，如 yueqing")
+    String jurisdiction;
+
     @Option(names = "--no-progress", description = "不显示进度条")
     boolean noProgress;
 
@@ -56,11 +59,11 @@ public class AssessInventoryCommand implements Callable<Integer> {
             InventoryWorkbook workbooks = context.getBean(InventoryWorkbook.class);
             byte[] result;
             if (noProgress) {
-                result = workbooks.assess(upload, InventoryWorkbook.Progress.NONE);
+                result = workbooks.assess(upload, jurisdiction, InventoryWorkbook.Progress.NONE);
             } else {
                 try (ProgressBar bar = new ProgressBarBuilder().setTaskName("评估").setStyle(ProgressBarStyle.ASCII)
                         .setInitialMax(0).build()) {
-                    result = workbooks.assess(upload, (done, total) -> {
+                    result = workbooks.assess(upload, jurisdiction, (done, total) -> {
                         bar.maxHint(total);
                         bar.stepTo(done);
                     });

@@ -28,13 +28,13 @@ class ConsentController implements ConsentApi {
     }
 
     @Override
-    public ResponseEntity<ConsentTallyResponse> tallyConsent(ConsentTallyRequest request) {
-        return ResponseEntity.ok(tallies.tally(request, "", "roster"));
+    public ResponseEntity<ConsentTallyResponse> tallyConsent(ConsentTallyRequest request, String jurisdiction) {
+        return ResponseEntity.ok(tallies.tally(jurisdiction, request, "", "roster"));
     }
 
     @Override
-    public ResponseEntity<Resource> renderConsentNotice(ConsentNoticeRequest request) {
-        ConsentTallies.Tallied tallied = tallies.read(request.getTally(), "tally.", "roster");
+    public ResponseEntity<Resource> renderConsentNotice(ConsentNoticeRequest request, String jurisdiction) {
+        ConsentTallies.Tallied tallied = tallies.read(jurisdiction, request.getTally(), "tally.", "roster");
         String communityName = request.getTally().getCommunityName();
         if (communityName == null || communityName.isBlank()) {
             throw new InvalidFieldException("tally.communityName", "公示书须写明小区名称 (the notice needs the community name)");

@@ -18,8 +18,8 @@ public class ConsentService {
         this.registry = registry;
     }
 
-    public ConsentOutcome tally(ConsentTally tally) {
-        return tally(registry.defaultRuleset(), tally);
+    public ConsentOutcome tally(String jurisdiction, ConsentTally tally) {
+        return tally(registry.forRequest(jurisdiction), tally);
     }
 
     public static ConsentOutcome tally(CompiledRuleset ruleset, ConsentTally tally) {

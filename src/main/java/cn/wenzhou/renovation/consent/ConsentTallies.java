@@ -36,14 +36,14 @@ public class ConsentTallies {
      * @param prefix      the vote's JSON path within the request body, for field names in problems
      * @param rosterField what the caller's body calls the list of households (roster, responses)
      */
-    public ConsentTallyResponse tally(ConsentTallyRequest request, String prefix, String rosterField) {
-        Tallied tallied = read(request, prefix, rosterField);
+    public ConsentTallyResponse tally(String jurisdiction, ConsentTallyRequest request, String prefix, String rosterField) {
+        Tallied tallied = read(jurisdiction, request, prefix, rosterField);
         return toResponse(request, tallied.outcome(), tallied.vote().roster());
     }
 
-    Tallied read(ConsentTallyRequest request, String prefix, String rosterField) {
+    Tallied read(String jurisdiction, ConsentTallyRequest request, String prefix, String rosterField) {
         VoteIntake.Vote vote = intake.read(request, prefix, rosterField);
-        return new Tallied(vote, service.tally(vote.tally()));
+        return new Tallied(vote, service.tally(jurisdiction, vote.tally()));
     }
 
     private static ConsentTallyResponse toResponse(ConsentTallyRequest request, ConsentOutcome outcome,

@@ -28,7 +28,7 @@ class EligibilityController implements EligibilityApi {
     @Override
     public ResponseEntity<EligibilityResponse> decideEligibility(EligibilityRequest request, String jurisdiction) {
         Community community = toCommunity(request);
-        EligibilityOutcome outcome = jurisdiction == null ? service.decide(community) : service.decide(jurisdiction, community);
+        EligibilityOutcome outcome = service.decide(jurisdiction, community);
         return ResponseEntity.ok(toResponse(request, outcome));
     }
 

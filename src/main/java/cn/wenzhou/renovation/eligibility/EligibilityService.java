@@ -18,13 +18,9 @@ public class EligibilityService {
         this.registry = registry;
     }
 
-    public EligibilityOutcome decide(Community community) {
-        return decide(registry.defaultRuleset(), community);
-    }
-
-    /** Decides with the active ruleset of the given jurisdiction (an unknown code is a 404). */
+    /** Decides with the ruleset of the given jurisdiction, the default when null (an unknown code is a 404). */
     public EligibilityOutcome decide(String jurisdiction, Community community) {
-        return decide(registry.active(jurisdiction), community);
+        return decide(registry.forRequest(jurisdiction), community);
     }
 
     /** Decides with a given ruleset; the decision rules must produce exactly one answer. */

@@ -24,10 +24,10 @@ class FundingController implements FundingApi {
     }
 
     @Override
-    public ResponseEntity<FundsReadinessResponse> assessFundingReadiness(FundsReadinessRequest request) {
+    public ResponseEntity<FundsReadinessResponse> assessFundingReadiness(FundsReadinessRequest request, String jurisdiction) {
         BigDecimal target = Decimals.yuan("targetAmount", request.getTargetAmount());
         BigDecimal inPlace = Decimals.yuan("amountInPlace", request.getAmountInPlace());
-        FundsOutcome outcome = service.assess(new FundsStatus(target, inPlace, request.getRemainderCommitted()));
+        FundsOutcome outcome = service.assess(jurisdiction, new FundsStatus(target, inPlace, request.getRemainderCommitted()));
         Reasons reasons = new Reasons(outcome.ruleset());
         FundsDecision decision = outcome.decision();
         return ResponseEntity.ok(new FundsReadinessResponse()

@@ -18,8 +18,8 @@ public class FundingService {
         this.registry = registry;
     }
 
-    public FundsOutcome assess(FundsStatus funds) {
-        return assess(registry.defaultRuleset(), funds);
+    public FundsOutcome assess(String jurisdiction, FundsStatus funds) {
+        return assess(registry.forRequest(jurisdiction), funds);
     }
 
     public static FundsOutcome assess(CompiledRuleset ruleset, FundsStatus funds) {

@@ -32,14 +32,14 @@ public class ProcedureController implements ProcedureApi {
     }
 
     @Override
-    public ResponseEntity<ProcedureStatusResponse> assessProcedureStatus(ProcedureStatusRequest request) {
+    public ResponseEntity<ProcedureStatusResponse> assessProcedureStatus(ProcedureStatusRequest request, String jurisdiction) {
         LocalDate today = request.getEvaluationDate() != null ? request.getEvaluationDate() : LocalDate.now(clock);
         service.calendar().requireCovered("evaluationDate", today);
         if (request.getSiteSurveyOn() != null) {
             service.calendar().requireCovered("siteSurveyOn", request.getSiteSurveyOn());
         }
         Optional<PublicityPeriod> publicity = publicity(request);
-        ProcedureStatus status = service.status(progress(request, today), publicity);
+        ProcedureStatus status = service.status(jurisdiction, progress(request, today, jurisdiction), publicity);
         return ResponseEntity.ok(toResponse(request, status));
     }
 
@@ -61,8 +61,8 @@ public class ProcedureController implements ProcedureApi {
         return Optional.of(new PublicityPeriod(posted, last));
     }
 
-    private ProjectProgress progress(ProcedureStatusRequest request, LocalDate today) {
-        DocumentList known = DocumentList.of(service.ruleset());
+    private ProjectProgress progress(ProcedureStatusRequest request, LocalDate today, String jurisdiction) {
+        DocumentList known = DocumentList.of(service.ruleset(jurisdiction));
         Set<String> documents = new HashSet<>();
         List<String> sent = request.getDocuments() == null ? List.of() : request.getDocuments();
         for (int i = 0; i < sent.size(); i++) {

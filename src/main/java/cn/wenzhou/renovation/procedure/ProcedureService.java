@@ -23,17 +23,17 @@ public class ProcedureService {
         this.calendar = calendar;
     }
 
-    public CompiledRuleset ruleset() {
-        return registry.defaultRuleset();
+    public CompiledRuleset ruleset(String jurisdiction) {
+        return registry.forRequest(jurisdiction);
     }
 
     public OfficialCalendar calendar() {
         return calendar;
     }
 
-    public ProcedureStatus status(ProjectProgress progress, Optional<PublicityPeriod> publicity) {
+    public ProcedureStatus status(String jurisdiction, ProjectProgress progress, Optional<PublicityPeriod> publicity) {
         try {
-            return ProcedureStatus.of(ruleset(), calendar, progress, publicity);
+            return ProcedureStatus.of(ruleset(jurisdiction), calendar, progress, publicity);
         } catch (RuntimeException failure) {
             RuntimeException cause = DateNotCoveredException.unwrap(failure);
             if (cause instanceof DateNotCoveredException notCovered && notCovered.countedFrom().isPresent()) {
@@ -48,8 +48,8 @@ public class ProcedureService {
     }
 
     /** Whether one publicity period is long enough (guide §3.4), as the rules count it. */
-    public PublicityOutcome checkPublicity(PublicityPeriod period) {
-        CompiledRuleset ruleset = ruleset();
+    public PublicityOutcome checkPublicity(String jurisdiction, PublicityPeriod period) {
+        CompiledRuleset ruleset = ruleset(jurisdiction);
         try {
             PublicityFinding finding = ruleset.evaluate(List.of(calendar, period)).single(PublicityFinding.class);
             return new PublicityOutcome(ruleset, finding);

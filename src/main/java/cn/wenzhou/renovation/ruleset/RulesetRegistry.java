@@ -52,6 +52,11 @@ public class RulesetRegistry {
         return ruleset;
     }
 
+    /** The ruleset a request asked for with {@code ?jurisdiction=}, or the default when it named none. */
+    public CompiledRuleset forRequest(String jurisdiction) {
+        return jurisdiction == null ? defaultRuleset() : active(jurisdiction);
+    }
+
     public CompiledRuleset defaultRuleset() {
         return active(defaultJurisdiction);
     }

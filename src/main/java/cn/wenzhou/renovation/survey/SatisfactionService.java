@@ -20,8 +20,8 @@ public class SatisfactionService {
     public record Definition(CompiledRuleset ruleset, SatisfiedAnswers satisfied, String ruleId) {
     }
 
-    public Definition current() {
-        CompiledRuleset ruleset = registry.defaultRuleset();
+    public Definition current(String jurisdiction) {
+        CompiledRuleset ruleset = registry.forRequest(jurisdiction);
         // Parameter rows fire with no facts; the compiler's dry run has already proved exactly one exists.
         SatisfiedAnswers satisfied = ruleset.derived(SatisfiedAnswers.class,
                 r -> r.evaluate(List.of()).single(SatisfiedAnswers.class));

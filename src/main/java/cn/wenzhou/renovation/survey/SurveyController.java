@@ -65,9 +65,9 @@ class SurveyController implements SurveysApi {
     }
 
     @Override
-    public ResponseEntity<SatisfactionSurveyResponse> aggregateSatisfaction(SatisfactionSurveyRequest request) {
+    public ResponseEntity<SatisfactionSurveyResponse> aggregateSatisfaction(SatisfactionSurveyRequest request, String jurisdiction) {
         List<SatisfactionForm> forms = request.getResponses();
-        SatisfactionService.Definition definition = satisfaction.current();
+        SatisfactionService.Definition definition = satisfaction.current(jurisdiction);
         CompiledRuleset ruleset = definition.ruleset();
         List<SatisfactionForm> answered = forms.stream().filter(f -> f.getSatisfaction() != null).toList();
         long satisfied = answered.stream()
@@ -85,13 +85,13 @@ class SurveyController implements SurveysApi {
     }
 
     @Override
-    public ResponseEntity<ConsultationSurveyResponse> aggregateConsultation(ConsultationSurveyRequest request) {
+    public ResponseEntity<ConsultationSurveyResponse> aggregateConsultation(ConsultationSurveyRequest request, String jurisdiction) {
         List<ConsultationResponseForm> forms = request.getResponses();
-        ConsentTallyResponse consent = tallies.tally(asVote(request), "", "responses");
+        ConsentTallyResponse consent = tallies.tally(jurisdiction, asVote(request), "", "responses");
 
         // Each distinct spelling is classified once by the rules, however many forms carry it.
         Set<String> texts = forms.stream().flatMap(f -> f.getTickedItems().stream()).collect(Collectors.toCollection(LinkedHashSet::new));
-        CatalogueService.Classified classified = catalogue.classify(
+        CatalogueService.Classified classified = catalogue.classify(jurisdiction,
                 texts.stream().map(t -> new ItemName(t, ItemName.Role.REQUESTED)).toList());
         Map<String, CatalogueService.NameResult> byText = classified.names().stream()
                 .collect(Collectors.toMap(n -> n.name().getText(), Function.identity(), (a, b) -> a));

@@ -17,7 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-/** The jurisdictions over HTTP: the listing, and eligibility decided by the Yueqing variant or the Wenzhou base. */
+/** The jurisdictions over HTTP: the listing, and decisions asked of the Yueqing variant or the Wenzhou base. */
 @SpringBootTest
 @AutoConfigureMockMvc
 class JurisdictionHttpTest {
@@ -72,14 +72,45 @@ class JurisdictionHttpTest {
                 .andExpect(jsonPath("$.detail", containsString("atlantis")));
     }
 
+    @Test
+    void everyDecisionEndpointAnswersWithTheJurisdictionAsked() throws Exception {
+        mvc.perform(post("/api/v1/funding/readiness").param("jurisdiction", "yueqing")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"targetAmount\": 1000000, \"amountInPlace\": 900000, \"remainderCommitted\": true}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.jurisdiction").value("yueqing"))
+                .andExpect(jsonPath("$.decision").value("READY"));
+        mvc.perform(get("/api/v1/catalog").param("jurisdiction", "yueqing"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.jurisdiction").value("yueqing"));
+        mvc.perform(post("/api/v1/calendar/working-days").param("jurisdiction", "atlantis")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"range\": {\"from\": \"2025-10-01\", \"to\": \"2025-10-10\"}}"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("UNKNOWN_JURISDICTION"));
+    }
+
+    @Test
+    void aWholeProjectAssessmentUnderYueqingUsesYueqingsEligibilityRules() throws Exception {
+        mvc.perform(post("/api/v1/assessments").param("jurisdiction", "yueqing")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"eligibility\": " + COMMUNITY.formatted("柳市镇") + "}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.jurisdiction").value("yueqing"))
+                .andExpect(jsonPath("$.eligibility.jurisdiction").value("yueqing"))
+                .andExpect(jsonPath("$.eligibility.decision").value("NOT_ELIGIBLE"));
+    }
+
+    private static final String COMMUNITY = """
+            {"completionYear": 1995, "housingKind": "ORDINARY_RESIDENTIAL_COMMUNITY",
+             "listedInShantyRenovationPlan": false,
+             "deficiencies": {"functionsIncomplete": true, "facilitiesIncomplete": true, "propertyManagementInadequate": true},
+             "strongRenovationWillingness": true, "evaluationDate": "2025-11-03", "subdistrict": "%s"}
+            """;
+
     private ResultActions eligibility(String jurisdiction, String subdistrict) throws Exception {
         return mvc.perform(post("/api/v1/eligibility").param("jurisdiction", jurisdiction)
                 .contentType(MediaType.APPLICATION_JSON)
-                .content("""
-                        {"completionYear": 1995, "housingKind": "ORDINARY_RESIDENTIAL_COMMUNITY",
-                         "listedInShantyRenovationPlan": false,
-                         "deficiencies": {"functionsIncomplete": true, "facilitiesIncomplete": true, "propertyManagementInadequate": true},
-                         "strongRenovationWillingness": true, "evaluationDate": "2025-11-03", "subdistrict": "%s"}
-                        """.formatted(subdistrict)));
+                .content(COMMUNITY.formatted(subdistrict)));
     }
 }
