@@ -94,7 +94,7 @@ class AssessmentBatchController {
     @PostMapping(path = "/api/v1/assessments/workbook", consumes = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     ResponseEntity<byte[]> assessWorkbook(InputStream body,
             @RequestParam(name = "jurisdiction", required = false) String jurisdiction) throws IOException {
-        registry.forRequest(jurisdiction);
+        registry.forRequest(jurisdiction); // an unknown code is a 404 before the upload is read
         byte[] upload = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, properties.maxWorkbookBytes() + 1));
         if (upload.length > properties.maxWorkbookBytes()) {
             throw new PayloadTooLargeException("body", "工作簿超过 " + properties.maxWorkbookBytes()
