@@ -29,7 +29,7 @@ public record JurisdictionDescriptor(String code, String name, String parent, bo
             throw new RulesetCompilationException(code, List.of(RuleProblem.inFile("counties/" + code,
                     "县（市、区）文件夹名应为小写字母、数字和连字符，如 yueqing")));
         }
-        return countyFiles.stream().filter(f -> f.path().equals(FILE_NAME)).findFirst()
+        return countyFiles.stream().filter(f -> f.path().endsWith("/" + FILE_NAME)).findFirst()
                 .map(f -> parse(code, new String(f.content(), StandardCharsets.UTF_8)))
                 .orElse(new JurisdictionDescriptor(code, code, BASE, false, null));
     }

@@ -36,9 +36,9 @@ public final class RuleSourceLoader {
     }
 
     /**
-     * The county variants under {@code <folder>/counties/<code>/}: for each code, its files with the
-     * paths they replace or add in the base (a county's {@code rules/counties/yueqing/eligibility/x.drl}
-     * becomes {@code rules/eligibility/x.drl}), and its {@code jurisdiction.yaml} if it has one.
+     * The county variants under {@code <folder>/counties/<code>/}: for each code, its files (with
+     * their own paths, e.g. {@code rules/counties/yueqing/eligibility/x.drl}) and its
+     * {@code jurisdiction.yaml} if it has one.
      */
     public Map<String, List<RuleFile>> loadCounties(String location, String folderName) {
         String prefix = folderName + "/" + COUNTIES + "/";
@@ -53,10 +53,7 @@ public final class RuleSourceLoader {
                 continue;
             }
             String code = rest.substring(0, slash);
-            String inBase = rest.substring(slash + 1).equals(JurisdictionDescriptor.FILE_NAME)
-                    ? JurisdictionDescriptor.FILE_NAME
-                    : folderName + "/" + rest.substring(slash + 1);
-            counties.computeIfAbsent(code, c -> new ArrayList<>()).add(new RuleFile(inBase, file.content()));
+            counties.computeIfAbsent(code, c -> new ArrayList<>()).add(file);
         }
         return counties;
     }

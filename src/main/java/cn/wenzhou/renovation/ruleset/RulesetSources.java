@@ -26,13 +26,20 @@ public record RulesetSources(JurisdictionDescriptor jurisdiction, List<RuleFile>
         Set<String> overridden = new TreeSet<>();
         Set<String> added = new TreeSet<>();
         for (RuleFile file : countyFiles) {
-            if (file.path().equals(JurisdictionDescriptor.FILE_NAME)) {
+            if (file.path().endsWith("/" + JurisdictionDescriptor.FILE_NAME)) {
                 continue;
             }
-            (merged.containsKey(file.path()) ? overridden : added).add(file.path());
-            merged.put(file.path(), file);
+            // The county file keeps its own path, so a problem in it names the county's file.
+            String inBase = basePath(code, file.path());
+            (merged.containsKey(inBase) ? overridden : added).add(inBase);
+            merged.put(inBase, file);
         }
         return new RulesetSources(descriptor, new ArrayList<>(merged.values()), overridden, added);
+    }
+
+    /** {@code rules/counties/yueqing/eligibility/x.drl} stands in for {@code rules/eligibility/x.drl}. */
+    static String basePath(String code, String countyPath) {
+        return countyPath.replaceFirst("^([^/]+)/" + RuleSourceLoader.COUNTIES + "/" + java.util.regex.Pattern.quote(code) + "/", "$1/");
     }
 
     /** Every jurisdiction found under the two folders: the base first, then each county by code. */

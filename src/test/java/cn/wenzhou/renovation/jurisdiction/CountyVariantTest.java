@@ -80,7 +80,7 @@ class CountyVariantTest {
         RulesetCompilationException failure = catchThrowableOfType(RulesetCompilationException.class, this::registry);
 
         assertThat(failure).isNotNull();
-        assertThat(failure.getMessage()).contains("broken", "eligibility.drl.xlsx");
+        assertThat(failure.getMessage()).contains("broken", "decision-tables/counties/broken/eligibility/eligibility.drl.xlsx");
     }
 
     @Test
