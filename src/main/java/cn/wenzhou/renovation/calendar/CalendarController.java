@@ -69,7 +69,7 @@ class CalendarController implements CalendarApi {
             if (last.isBefore(posted)) {
                 throw new InvalidFieldException("publicity.lastDay", "公示最后一日 " + last + " 早于张贴日 " + posted);
             }
-            ProcedureService.PublicityOutcome outcome = procedure.checkPublicity(jurisdiction, new PublicityPeriod(posted, last));
+            ProcedureService.PublicityOutcome outcome = procedure.checkPublicity(ruleset, new PublicityPeriod(posted, last));
             response.publicity(PublicityChecks.toApi(new Reasons(outcome.ruleset()), outcome.finding()));
         }
         return ResponseEntity.ok(response);

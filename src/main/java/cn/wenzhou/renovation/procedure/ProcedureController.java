@@ -17,6 +17,7 @@ import cn.wenzhou.renovation.api.model.ProcedureStatusResponse;
 import cn.wenzhou.renovation.api.model.ProcedureStepInfo;
 import cn.wenzhou.renovation.api.model.ReasonEffect;
 import cn.wenzhou.renovation.decision.Reasons;
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.web.InvalidFieldException;
 
 /** Maps the generated HTTP contract to {@link ProjectProgress} and the rules' status back. No policy here. */
@@ -39,7 +40,8 @@ public class ProcedureController implements ProcedureApi {
             service.calendar().requireCovered("siteSurveyOn", request.getSiteSurveyOn());
         }
         Optional<PublicityPeriod> publicity = publicity(request);
-        ProcedureStatus status = service.status(jurisdiction, progress(request, today, jurisdiction), publicity);
+        CompiledRuleset ruleset = service.ruleset(jurisdiction);
+        ProcedureStatus status = service.status(ruleset, progress(request, today, ruleset), publicity);
         return ResponseEntity.ok(toResponse(request, status));
     }
 
@@ -61,8 +63,8 @@ public class ProcedureController implements ProcedureApi {
         return Optional.of(new PublicityPeriod(posted, last));
     }
 
-    private ProjectProgress progress(ProcedureStatusRequest request, LocalDate today, String jurisdiction) {
-        DocumentList known = DocumentList.of(service.ruleset(jurisdiction));
+    private ProjectProgress progress(ProcedureStatusRequest request, LocalDate today, CompiledRuleset ruleset) {
+        DocumentList known = DocumentList.of(ruleset);
         Set<String> documents = new HashSet<>();
         List<String> sent = request.getDocuments() == null ? List.of() : request.getDocuments();
         for (int i = 0; i < sent.size(); i++) {

@@ -31,9 +31,10 @@ public class ProcedureService {
         return calendar;
     }
 
-    public ProcedureStatus status(String jurisdiction, ProjectProgress progress, Optional<PublicityPeriod> publicity) {
+    /** Evaluates with the ruleset the request already took, so one request never mixes two versions. */
+    public ProcedureStatus status(CompiledRuleset ruleset, ProjectProgress progress, Optional<PublicityPeriod> publicity) {
         try {
-            return ProcedureStatus.of(ruleset(jurisdiction), calendar, progress, publicity);
+            return ProcedureStatus.of(ruleset, calendar, progress, publicity);
         } catch (RuntimeException failure) {
             RuntimeException cause = DateNotCoveredException.unwrap(failure);
             if (cause instanceof DateNotCoveredException notCovered && notCovered.countedFrom().isPresent()) {
@@ -48,8 +49,7 @@ public class ProcedureService {
     }
 
     /** Whether one publicity period is long enough (guide §3.4), as the rules count it. */
-    public PublicityOutcome checkPublicity(String jurisdiction, PublicityPeriod period) {
-        CompiledRuleset ruleset = ruleset(jurisdiction);
+    public PublicityOutcome checkPublicity(CompiledRuleset ruleset, PublicityPeriod period) {
         try {
             PublicityFinding finding = ruleset.evaluate(List.of(calendar, period)).single(PublicityFinding.class);
             return new PublicityOutcome(ruleset, finding);

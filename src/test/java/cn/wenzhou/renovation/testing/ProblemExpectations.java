@@ -1,6 +1,7 @@
 package cn.wenzhou.renovation.testing;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -14,6 +15,18 @@ import org.springframework.test.web.servlet.ResultActions;
 public final class ProblemExpectations {
 
     private ProblemExpectations() {
+    }
+
+    /** A 400 problem naming the field, in {@code errors} and in {@code detail}, and never a stack trace. */
+    public static ResultActions badRequestNaming(ResultActions response, String field) throws Exception {
+        return response
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(400))
+                .andExpect(jsonPath("$.errors[*].field", hasItem(field)))
+                .andExpect(jsonPath("$.detail", containsString(field)))
+                .andExpect(content().string(not(containsString("Exception"))))
+                .andExpect(content().string(not(containsString("\tat "))));
     }
 
     /** A 422 problem: the one field at fault holds a date in a year the holiday calendar does not cover. */
