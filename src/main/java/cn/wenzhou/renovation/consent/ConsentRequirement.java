@@ -9,4 +9,9 @@ public record ConsentRequirement(String ruleId, LegalBasis basis, Measure measur
     public ConsentRequirement(String ruleId, LegalBasis basis, Measure measure, String minimum) {
         this(ruleId, basis, measure, ExactRatio.parse(minimum));
     }
+
+    /** This requirement alone guarantees the statutory floor: its share bounds the floor's, and its minimum is no lower. */
+    public boolean meets(StatutoryFloor floor) {
+        return measure.bounds(floor.measure()) && minimum.isAtLeast(floor.minimum());
+    }
 }

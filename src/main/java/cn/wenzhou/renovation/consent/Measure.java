@@ -23,6 +23,19 @@ public enum Measure {
         return label;
     }
 
+    /**
+     * Whether this share is never larger than the other, for any vote, so that a minimum on this one
+     * guarantees the same minimum on the other. Agreeing ÷ total is at most participating ÷ total
+     * (those who agree take part) and at most agreeing ÷ participating (those who take part are no
+     * more than all): arithmetic, not policy.
+     */
+    boolean bounds(Measure other) {
+        return this == other
+                || this == AGREEING_AREA_OF_TOTAL && (other == PARTICIPATING_AREA_OF_TOTAL || other == AGREEING_AREA_OF_PARTICIPATING)
+                || this == AGREEING_HOUSEHOLDS_OF_TOTAL
+                        && (other == PARTICIPATING_HOUSEHOLDS_OF_TOTAL || other == AGREEING_HOUSEHOLDS_OF_PARTICIPATING);
+    }
+
     /** The share this measure takes of the counted votes. */
     ExactRatio of(CountedVotes v) {
         return switch (this) {

@@ -6,11 +6,27 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.wenzhou.renovation.api.JurisdictionsApi;
+import cn.wenzhou.renovation.api.model.CellDiff;
+import cn.wenzhou.renovation.api.model.ChangeKind;
+import cn.wenzhou.renovation.api.model.ColumnDiff;
+import cn.wenzhou.renovation.api.model.DrlRuleDiff;
+import cn.wenzhou.renovation.api.model.JurisdictionDiff;
 import cn.wenzhou.renovation.api.model.JurisdictionInfo;
 import cn.wenzhou.renovation.api.model.JurisdictionListing;
+import cn.wenzhou.renovation.api.model.RowDiff;
+import cn.wenzhou.renovation.api.model.RulesetFinding;
+import cn.wenzhou.renovation.api.model.TableDiff;
+import cn.wenzhou.renovation.ruleset.JurisdictionDescriptor;
+import cn.wenzhou.renovation.ruleset.RuleProblem;
 import cn.wenzhou.renovation.ruleset.RulesetRegistry;
+import cn.wenzhou.renovation.ruleset.RulesetValidation;
+import cn.wenzhou.renovation.ruleset.UnknownJurisdictionException;
+import cn.wenzhou.renovation.ruleset.diff.RulesetDiff;
 
-/** Lists the jurisdictions the registry serves, each with the ruleset version it answers with. */
+/**
+ * Lists the jurisdictions found, served or refused, each with the ruleset version it answers with,
+ * and shows what a county variant changes against the Wenzhou base.
+ */
 @RestController
 class JurisdictionController implements JurisdictionsApi {
 
@@ -22,13 +38,56 @@ class JurisdictionController implements JurisdictionsApi {
 
     @Override
     public ResponseEntity<JurisdictionListing> listJurisdictions() {
-        return ResponseEntity.ok(new JurisdictionListing(registry.jurisdictions().stream().map(sources -> {
+        return ResponseEntity.ok(new JurisdictionListing(registry.jurisdictions().stream().map(validation -> {
+            var sources = validation.sources();
             var descriptor = sources.jurisdiction();
             return new JurisdictionInfo(descriptor.code(), descriptor.name(), descriptor.demonstration(),
-                    registry.active(descriptor.code()).version(), List.copyOf(sources.overridden()),
-                    List.copyOf(sources.added()))
+                    version(validation), List.copyOf(sources.overridden()), List.copyOf(sources.added()),
+                    validation.valid(), findings(validation.findings()))
                     .parent(descriptor.parent())
                     .source(descriptor.source());
         }).toList()));
+    }
+
+    @Override
+    public ResponseEntity<JurisdictionDiff> diffJurisdiction(String code) {
+        RulesetValidation county = registry.validation(code).orElseThrow(() -> new UnknownJurisdictionException(code));
+        RulesetValidation base = registry.validation(JurisdictionDescriptor.BASE).orElseThrow();
+        RulesetDiff diff = RulesetDiff.between(base.sources(), county.sources());
+        var descriptor = county.sources().jurisdiction();
+        return ResponseEntity.ok(new JurisdictionDiff(code, descriptor.name(), diff.base(), county.valid(),
+                version(county), version(base), diff.summary(),
+                diff.tables().stream().map(JurisdictionController::table).toList(),
+                diff.rules().stream().map(r -> new DrlRuleDiff(kind(r.change()), r.file(), r.countyFile(), r.ruleId())
+                        .before(r.before()).after(r.after())).toList(),
+                findings(county.statutoryViolations()), findings(listed(county.problems(), diff.unreadable())))
+                .demonstration(descriptor.demonstration()));
+    }
+
+    private static String version(RulesetValidation validation) {
+        return validation.ruleset() != null ? validation.ruleset().version() : validation.sources().version();
+    }
+
+    private static TableDiff table(cn.wenzhou.renovation.ruleset.diff.TableChange table) {
+        return new TableDiff(table.file(), table.countyFile(), table.sheet(), table.table(),
+                table.columns().stream().map(c -> new ColumnDiff(kind(c.change()), c.column()).before(c.before()).after(c.after()))
+                        .toList(),
+                table.rows().stream().map(r -> new RowDiff(kind(r.change()), r.ruleId(), r.row(),
+                        r.cells().stream().map(c -> new CellDiff(c.column(), c.cell()).before(c.before()).after(c.after()))
+                                .toList()))
+                        .toList());
+    }
+
+    private static ChangeKind kind(cn.wenzhou.renovation.ruleset.diff.ChangeKind change) {
+        return ChangeKind.valueOf(change.name());
+    }
+
+    private static List<RuleProblem> listed(List<RuleProblem> problems, List<RuleProblem> unreadable) {
+        return java.util.stream.Stream.concat(problems.stream(), unreadable.stream()).distinct().toList();
+    }
+
+    private static List<RulesetFinding> findings(List<RuleProblem> problems) {
+        return problems.stream().map(p -> new RulesetFinding(p.file(), p.location(), p.message())
+                .sheet(p.sheet()).cell(p.cell()).line(p.line())).toList();
     }
 }

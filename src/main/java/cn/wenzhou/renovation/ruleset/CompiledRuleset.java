@@ -28,17 +28,19 @@ public final class CompiledRuleset {
     private final KieBase kieBase;
     private final StatelessKieSession session;
     private final Map<String, RuleClause> clauses;
+    private final Map<String, RuleOrigin> origins;
     private final List<String> files;
     private final Map<Class<?>, Object> derivedValues = new ConcurrentHashMap<>();
 
     CompiledRuleset(String jurisdiction, String version, KieBase kieBase, Map<String, RuleClause> clauses,
-            List<String> files) {
+            Map<String, RuleOrigin> origins, List<String> files) {
         this.jurisdiction = jurisdiction;
         this.version = version;
         this.kieBase = kieBase;
         // A stateless session is thread-safe: each execute() runs on a fresh working memory.
         this.session = kieBase.newStatelessKieSession();
         this.clauses = Map.copyOf(clauses);
+        this.origins = Map.copyOf(origins);
         this.files = List.copyOf(files);
     }
 
@@ -80,6 +82,11 @@ public final class CompiledRuleset {
 
     public Optional<RuleClause> clauseOf(String ruleId) {
         return Optional.ofNullable(clauses.get(ruleId));
+    }
+
+    /** The file (and for a table row, sheet and cell) a rule was written in; the ruleset itself if unknown. */
+    public RuleOrigin originOf(String ruleId) {
+        return origins.getOrDefault(ruleId, new RuleOrigin("(ruleset " + jurisdiction + ")", null, null));
     }
 
     public String jurisdiction() {

@@ -80,8 +80,15 @@ final class DecisionTableTranslator {
         }
     }
 
-    /** A rule Drools generated from one spreadsheet row. Lines are 1-based within the sheet's DRL. */
-    record GeneratedRule(String name, int row, int firstLine) {
+    /**
+     * A rule Drools generated from one spreadsheet row. Lines are 1-based within the sheet's DRL;
+     * {@code firstColumn} is the row's first column (its rule id cell, e.g. {@code B}).
+     */
+    record GeneratedRule(String name, int row, String firstColumn, int firstLine) {
+
+        String firstCell() {
+            return firstColumn + row;
+        }
     }
 
     List<SheetDrl> translate(RuleFile file) throws TranslationException {
@@ -138,16 +145,18 @@ final class DecisionTableTranslator {
         List<GeneratedRule> rules = new ArrayList<>();
         List<String> lines = drl.lines().toList();
         Integer pendingRow = null;
+        String pendingColumn = null;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             Matcher rowComment = ROW_COMMENT.matcher(line);
             if (rowComment.find()) {
                 pendingRow = Integer.parseInt(rowComment.group(2));
+                pendingColumn = rowComment.group(1);
                 continue;
             }
             Matcher declaration = RULE_DECLARATION.matcher(line);
             if (declaration.find() && pendingRow != null) {
-                rules.add(new GeneratedRule(declaration.group(1), pendingRow, i + 1));
+                rules.add(new GeneratedRule(declaration.group(1), pendingRow, pendingColumn, i + 1));
                 pendingRow = null;
             }
         }

@@ -9,4 +9,9 @@ import java.util.List;
 public interface RulesetCheck {
 
     List<RuleProblem> check(CompiledRuleset ruleset);
+
+    /** A check against the law rather than the ruleset's own consistency: its findings are reported as violations. */
+    default boolean statutory() {
+        return false;
+    }
 }

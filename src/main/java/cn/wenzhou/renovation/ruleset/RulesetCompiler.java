@@ -74,7 +74,7 @@ public final class RulesetCompiler {
             throw new RulesetCompilationException(jurisdiction, problems);
         }
         CompiledRuleset ruleset = new CompiledRuleset(jurisdiction, version, kieBase, clauses,
-                files.stream().map(RuleFile::path).toList());
+                originsOf(kieBase, sources), files.stream().map(RuleFile::path).toList());
         problems.addAll(dryRun(ruleset, sources));
         if (!problems.isEmpty()) {
             throw new RulesetCompilationException(jurisdiction, problems);
@@ -245,6 +245,23 @@ public final class RulesetCompiler {
             }
         }
         return clauses;
+    }
+
+    /** Each rule's file, and for a decision-table row its sheet and rule id cell. */
+    private static Map<String, RuleOrigin> originsOf(KieBase kieBase, DrlSources sources) {
+        Map<String, RuleOrigin> origins = new HashMap<>();
+        for (KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                String kiePath = rule instanceof RuleImpl impl && impl.getResource() != null
+                        ? withoutResourcesPrefix(impl.getResource().getSourcePath()) : null;
+                DecisionTableTranslator.SheetDrl sheet = kiePath == null ? null : sources.sheetOf().get(kiePath);
+                String cell = sheet == null ? null : sheet.rules().stream().filter(r -> r.name().equals(rule.getName()))
+                        .findFirst().map(DecisionTableTranslator.GeneratedRule::firstCell).orElse(null);
+                origins.put(rule.getName(), new RuleOrigin(sourceOf(rule, sources.sourceFileOf()),
+                        sheet == null ? null : sheet.sheet(), cell));
+            }
+        }
+        return origins;
     }
 
     private static String sourceOf(Rule rule, Map<String, String> sourceFileOf) {

@@ -10,17 +10,28 @@ import java.util.TreeSet;
 /**
  * The files one jurisdiction compiles: the Wenzhou base, or the base overlaid with a county's folder
  * (a file with the same path replaces the base file, any other file is added, everything else is
- * inherited), with which paths the county replaced and which it added.
+ * inherited), with which paths the county replaced and which it added, and any problem with the
+ * folder itself (a bad code or descriptor, a file replacing the law).
  */
 public record RulesetSources(JurisdictionDescriptor jurisdiction, List<RuleFile> files, Set<String> overridden,
-        Set<String> added) {
+        Set<String> added, List<RuleProblem> problems) {
+
+    /** Base paths a county may not replace or add to: the statutory floors ({@code rules/statute/}). */
+    static final List<String> PROTECTED = List.of("rules/statute/", "decision-tables/statute/");
 
     public static RulesetSources base(List<RuleFile> baseFiles) {
-        return new RulesetSources(JurisdictionDescriptor.base(), List.copyOf(baseFiles), Set.of(), Set.of());
+        return new RulesetSources(JurisdictionDescriptor.base(), List.copyOf(baseFiles), Set.of(), Set.of(), List.of());
     }
 
     public static RulesetSources county(String code, List<RuleFile> baseFiles, List<RuleFile> countyFiles) {
-        JurisdictionDescriptor descriptor = JurisdictionDescriptor.of(code, countyFiles);
+        List<RuleProblem> problems = new ArrayList<>();
+        JurisdictionDescriptor descriptor;
+        try {
+            descriptor = JurisdictionDescriptor.of(code, countyFiles);
+        } catch (RulesetCompilationException e) {
+            descriptor = new JurisdictionDescriptor(code, code, JurisdictionDescriptor.BASE, false, null);
+            problems.addAll(e.problems());
+        }
         Map<String, RuleFile> merged = new LinkedHashMap<>();
         baseFiles.forEach(f -> merged.put(f.path(), f));
         Set<String> overridden = new TreeSet<>();
@@ -31,14 +42,24 @@ public record RulesetSources(JurisdictionDescriptor jurisdiction, List<RuleFile>
             }
             // The county file keeps its own path, so a problem in it names the county's file.
             String inBase = basePath(code, file.path());
+            if (PROTECTED.stream().anyMatch(inBase::startsWith)) {
+                problems.add(RuleProblem.inFile(file.path(),
+                        "县（市、区）不能替换或增加法律底线规则（" + inBase + "）：可以比法律更严，但由本辖区的表决规则表达"));
+                continue;
+            }
             (merged.containsKey(inBase) ? overridden : added).add(inBase);
             merged.put(inBase, file);
         }
-        return new RulesetSources(descriptor, new ArrayList<>(merged.values()), overridden, added);
+        return new RulesetSources(descriptor, new ArrayList<>(merged.values()), overridden, added, problems);
+    }
+
+    /** The version a ruleset compiled from these files has: the content hash of the files, in path order. */
+    public String version() {
+        return RulesetCompiler.contentHash(files.stream().sorted(java.util.Comparator.comparing(RuleFile::path)).toList());
     }
 
     /** {@code rules/counties/yueqing/eligibility/x.drl} stands in for {@code rules/eligibility/x.drl}. */
-    static String basePath(String code, String countyPath) {
+    public static String basePath(String code, String countyPath) {
         return countyPath.replaceFirst("^([^/]+)/" + RuleSourceLoader.COUNTIES + "/" + java.util.regex.Pattern.quote(code) + "/", "$1/");
     }
 

@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 
 import cn.wenzhou.renovation.calendar.DateNotCoveredException;
 import cn.wenzhou.renovation.consent.ConsentInsufficientException;
+import cn.wenzhou.renovation.ruleset.JurisdictionRefusedException;
 import cn.wenzhou.renovation.ruleset.UnknownJurisdictionException;
 
 /**
@@ -92,11 +93,39 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return badRequest(ProblemCode.INVALID_FIELD, List.of(new FieldProblem(ex.field(), ex.getMessage())));
     }
 
+    /** A path or query parameter outside its pattern (e.g. a jurisdiction code in capitals), checked by method validation. */
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    ResponseEntity<Object> invalidParameter(jakarta.validation.ConstraintViolationException ex) {
+        List<FieldProblem> errors = ex.getConstraintViolations().stream()
+                .map(v -> new FieldProblem(lastNode(v.getPropertyPath()), v.getMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        return badRequest(ProblemCode.INVALID_FIELD, errors);
+    }
+
+    private static String lastNode(jakarta.validation.Path path) {
+        String name = "query";
+        for (jakarta.validation.Path.Node node : path) {
+            name = node.getName() != null ? node.getName() : name;
+        }
+        return name;
+    }
+
     @ExceptionHandler(UnknownJurisdictionException.class)
     ResponseEntity<Object> unknownJurisdiction(UnknownJurisdictionException ex) {
         return fieldProblem(HttpStatus.NOT_FOUND, "Unknown jurisdiction", ProblemCode.UNKNOWN_JURISDICTION,
                 "没有辖区 '" + ex.jurisdiction() + "' 的规则集 (unknown jurisdiction)",
                 new FieldProblem("jurisdiction", "未知辖区代码 " + ex.jurisdiction()));
+    }
+
+    /** A county whose rules were refused: the service is up, that county's rules are not. Its findings are in the listing. */
+    @ExceptionHandler(JurisdictionRefusedException.class)
+    ResponseEntity<Object> refusedJurisdiction(JurisdictionRefusedException ex) {
+        String first = ex.findings().isEmpty() ? "" : "：" + ex.findings().get(0);
+        return fieldProblem(HttpStatus.SERVICE_UNAVAILABLE, "Jurisdiction refused", ProblemCode.JURISDICTION_REFUSED,
+                "辖区 '" + ex.jurisdiction() + "' 的规则未通过校验，暂不提供判定 (its rules were refused); 详见 GET /api/v1/jurisdictions/"
+                        + ex.jurisdiction() + "/diff",
+                new FieldProblem("jurisdiction", "辖区 " + ex.jurisdiction() + " 的规则被拒用" + first));
     }
 
     @ExceptionHandler(InvalidWorkbookException.class)

@@ -16,10 +16,12 @@ import cn.wenzhou.renovation.eligibility.Community;
 import cn.wenzhou.renovation.eligibility.Eligibility;
 import cn.wenzhou.renovation.eligibility.EligibilityService;
 import cn.wenzhou.renovation.eligibility.HousingKind;
+import cn.wenzhou.renovation.ruleset.JurisdictionRefusedException;
 import cn.wenzhou.renovation.ruleset.RulesetCompilationException;
 import cn.wenzhou.renovation.ruleset.RulesetProperties;
 import cn.wenzhou.renovation.ruleset.RulesetRegistry;
 import cn.wenzhou.renovation.ruleset.RulesetSources;
+import cn.wenzhou.renovation.ruleset.RulesetValidation;
 import cn.wenzhou.renovation.ruleset.UnknownJurisdictionException;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
 
@@ -47,8 +49,7 @@ class CountyVariantTest {
 
         assertThat(decide(registry, "demo-county", 2003)).isEqualTo(Eligibility.PRIORITY_RENOVATION);
         assertThat(decide(registry, "wenzhou", 2003)).isNotEqualTo(Eligibility.PRIORITY_RENOVATION);
-        RulesetSources demo = registry.jurisdictions().stream()
-                .filter(j -> j.jurisdiction().code().equals("demo-county")).findFirst().orElseThrow();
+        RulesetSources demo = registry.validation("demo-county").orElseThrow().sources();
         assertThat(demo.jurisdiction().name()).isEqualTo("示例县（虚构）");
         assertThat(demo.jurisdiction().demonstration()).isTrue();
         assertThat(demo.overridden()).containsExactly(RuleFolderCopy.ELIGIBILITY_TABLE);
@@ -61,7 +62,8 @@ class CountyVariantTest {
         RuleFolderCopy.copyRepositoryRules(root);
         RulesetRegistry registry = registry();
 
-        assertThat(registry.jurisdictions()).extracting(j -> j.jurisdiction().code()).containsExactly("wenzhou", "yueqing");
+        assertThat(registry.jurisdictions()).extracting(RulesetValidation::jurisdiction).containsExactly("wenzhou", "yueqing");
+        assertThat(registry.jurisdictions()).allMatch(RulesetValidation::valid);
         assertThat(decideIn(registry, "yueqing", "柳市镇")).isEqualTo(Eligibility.NOT_ELIGIBLE);
         assertThat(decideIn(registry, "wenzhou", "柳市镇")).isEqualTo(Eligibility.PRIORITY_RENOVATION);
         assertThat(decideIn(registry, "yueqing", "乐成街道")).isEqualTo(Eligibility.PRIORITY_RENOVATION);
@@ -69,7 +71,7 @@ class CountyVariantTest {
     }
 
     @Test
-    void aBrokenCountyTableStopsStartupNamingTheCounty() throws IOException {
+    void aBrokenCountyTableRefusesThatCountyAloneNamingItsCell() throws IOException {
         RuleFolderCopy.copyRepositoryRules(root);
         Path county = root.resolve("decision-tables/counties/broken/eligibility");
         Files.createDirectories(county);
@@ -77,10 +79,48 @@ class CountyVariantTest {
         RuleFolderCopy.editCell(county.resolve("eligibility.drl.xlsx"), RuleFolderCopy.PARAMETER_SHEET,
                 RuleFolderCopy.CUTOFF_ROW, RuleFolderCopy.CUTOFF_COLUMN_LABEL, cell -> cell.setCellValue("二千"));
 
+        RulesetRegistry registry = registry();
+
+        RulesetValidation broken = registry.validation("broken").orElseThrow();
+        assertThat(broken.valid()).isFalse();
+        assertThat(broken.problems()).anySatisfy(problem -> {
+            assertThat(problem.file()).isEqualTo("decision-tables/counties/broken/eligibility/eligibility.drl.xlsx");
+            assertThat(problem.sheet()).isEqualTo(RuleFolderCopy.PARAMETER_SHEET);
+            assertThat(problem.cell()).isNotNull();
+        });
+        JurisdictionRefusedException refused = catchThrowableOfType(JurisdictionRefusedException.class,
+                () -> registry.active("broken"));
+        assertThat(refused.findings()).isEqualTo(broken.findings());
+        assertThat(decideIn(registry, "wenzhou", "柳市镇")).isEqualTo(Eligibility.PRIORITY_RENOVATION);
+        assertThat(decideIn(registry, "yueqing", "柳市镇")).isEqualTo(Eligibility.NOT_ELIGIBLE);
+    }
+
+    @Test
+    void aBrokenBaseTableStillStopsStartupSinceNothingCouldBeServed() throws IOException {
+        RuleFolderCopy.copyRepositoryRules(root);
+        RuleFolderCopy.editCell(root.resolve(RuleFolderCopy.ELIGIBILITY_TABLE), RuleFolderCopy.PARAMETER_SHEET,
+                RuleFolderCopy.CUTOFF_ROW, RuleFolderCopy.CUTOFF_COLUMN_LABEL, cell -> cell.setCellValue("二千"));
+
         RulesetCompilationException failure = catchThrowableOfType(RulesetCompilationException.class, this::registry);
 
-        assertThat(failure).isNotNull();
-        assertThat(failure.getMessage()).contains("broken", "decision-tables/counties/broken/eligibility/eligibility.drl.xlsx");
+        assertThat(failure.jurisdiction()).isEqualTo("wenzhou");
+        assertThat(failure.getMessage()).contains(RuleFolderCopy.ELIGIBILITY_TABLE);
+    }
+
+    @Test
+    void aCountyCannotReplaceTheStatutoryFloors() throws IOException {
+        RuleFolderCopy.copyRepositoryRules(root);
+        Path county = root.resolve("rules/counties/lawless/statute");
+        Files.createDirectories(county);
+        Files.copy(root.resolve("rules/statute/consent-floors.drl"), county.resolve("consent-floors.drl"));
+
+        RulesetValidation lawless = registry().validation("lawless").orElseThrow();
+
+        assertThat(lawless.valid()).isFalse();
+        assertThat(lawless.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).isEqualTo("rules/counties/lawless/statute/consent-floors.drl");
+            assertThat(problem.message()).contains("法律底线");
+        });
     }
 
     @Test

@@ -1,6 +1,10 @@
 package cn.wenzhou.renovation.jurisdiction;
 
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -35,6 +39,69 @@ class JurisdictionHttpTest {
                 .andExpect(jsonPath("$.jurisdictions[1].demonstration").value(false))
                 .andExpect(jsonPath("$.jurisdictions[1].additions", hasItem("decision-tables/eligibility/subdistricts.drl.xlsx")))
                 .andExpect(jsonPath("$.jurisdictions[1].rulesetVersion").isString());
+    }
+
+    @Test
+    void bothRepositoryJurisdictionsAreServedWithoutFindings() throws Exception {
+        mvc.perform(get("/api/v1/jurisdictions"))
+                .andExpect(jsonPath("$.jurisdictions[*].served", contains(true, true)))
+                .andExpect(jsonPath("$.jurisdictions[0].findings").isEmpty())
+                .andExpect(jsonPath("$.jurisdictions[1].findings").isEmpty());
+    }
+
+    @Test
+    void yueqingsDiffListsItsSubdistrictRowsAndRulesAsAdditions() throws Exception {
+        mvc.perform(get("/api/v1/jurisdictions/yueqing/diff"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.jurisdiction").value("yueqing"))
+                .andExpect(jsonPath("$.base").value("wenzhou"))
+                .andExpect(jsonPath("$.served").value(true))
+                .andExpect(jsonPath("$.tables[0].file").value("decision-tables/eligibility/subdistricts.drl.xlsx"))
+                .andExpect(jsonPath("$.tables[0].countyFile")
+                        .value("decision-tables/counties/yueqing/eligibility/subdistricts.drl.xlsx"))
+                .andExpect(jsonPath("$.tables[0].rows[*].change", everyItem(is("ADDED"))))
+                .andExpect(jsonPath("$.tables[0].rows[*].cells[*].after", hasItems("乐成街道", "城东街道", "城南街道")))
+                .andExpect(jsonPath("$.rules[*].ruleId", containsInAnyOrder("ELIG-YUEQING-WITHIN-RENOVATION-AREAS",
+                        "ELIG-YUEQING-OUTSIDE-RENOVATION-AREAS", "ELIG-YUEQING-SUBDISTRICT-MISSING")))
+                .andExpect(jsonPath("$.rules[*].change", everyItem(is("ADDED"))))
+                .andExpect(jsonPath("$.summary", hasItem(containsString("新增规则 ELIG-YUEQING-OUTSIDE-RENOVATION-AREAS"))))
+                .andExpect(jsonPath("$.statutoryViolations").isEmpty())
+                .andExpect(jsonPath("$.problems").isEmpty());
+    }
+
+    @Test
+    void wenzhouAgainstItselfHasNoDifferences() throws Exception {
+        mvc.perform(get("/api/v1/jurisdictions/wenzhou/diff"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.summary").isEmpty())
+                .andExpect(jsonPath("$.tables").isEmpty())
+                .andExpect(jsonPath("$.rules").isEmpty());
+    }
+
+    @Test
+    void theDiffOfAnUnknownCodeIsA404NamingIt() throws Exception {
+        mvc.perform(get("/api/v1/jurisdictions/atlantis/diff"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("UNKNOWN_JURISDICTION"))
+                .andExpect(jsonPath("$.detail", containsString("atlantis")));
+    }
+
+    @Test
+    void theDiffOfAMalformedCodeIsA400NamingTheCode() throws Exception {
+        mvc.perform(get("/api/v1/jurisdictions/Not_A_Code/diff"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("code"));
+    }
+
+    @Test
+    void aMalformedJurisdictionParameterIsA400NamingIt() throws Exception {
+        eligibility("Yue Qing", "柳市镇")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("INVALID_FIELD"))
+                .andExpect(jsonPath("$.errors[0].field").value("jurisdiction"));
     }
 
     @Test

@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.drools.scenariosimulation.backend.runner.AbstractScenarioRunner;
 import org.drools.scenariosimulation.backend.runner.ScenarioJunitActivator;
@@ -21,7 +24,7 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieContainer;
 
 import cn.wenzhou.renovation.ruleset.RuleFile;
-import cn.wenzhou.renovation.ruleset.RuleSourceLoader;
+import cn.wenzhou.renovation.ruleset.RulesetSources;
 import cn.wenzhou.renovation.ruleset.RulesetCompiler;
 
 /**
@@ -34,6 +37,10 @@ import cn.wenzhou.renovation.ruleset.RulesetCompiler;
  * stock activator silently loses the out-of-scope rules. This container takes its DRL from the
  * service's own {@link RulesetCompiler#drlSources}, so the scenarios test the rules the service runs.
  *
+ * <p>Each scenario runs against its jurisdiction's rules, named by its folder:
+ * {@code scenarios/wenzhou/...} against the base, {@code scenarios/yueqing/...} against the base
+ * overlaid with Yueqing's files. A folder naming no jurisdiction fails the run.
+ *
  * <p>Everything else is the classpath kmodule: the kbases and sessions come from
  * {@code META-INF/kmodule.xml} and the rule files from the folder that holds it (the test classes
  * root, where the pom copies {@code rules/} and {@code decision-tables/}).
@@ -43,7 +50,10 @@ public class AllWorksheetsScenarioActivator extends ScenarioJunitActivator {
     private static final String KMODULE = "META-INF/kmodule.xml";
     private static final String RESOURCES = "src/main/resources/";
 
-    private KieContainer kieContainer;
+    /** {@code scenarios/<jurisdiction>/...}: the folder a scenario file sits in names the ruleset it tests. */
+    private static final Pattern JURISDICTION_FOLDER = Pattern.compile("(?:^|/)scenarios/([^/]+)/");
+
+    private final Map<String, KieContainer> kieContainers = new HashMap<>();
 
     public AllWorksheetsScenarioActivator(Class<?> testClass) throws InitializationError {
         super(testClass);
@@ -53,15 +63,20 @@ public class AllWorksheetsScenarioActivator extends ScenarioJunitActivator {
     protected void runChild(ScenarioRunnerDTO child, RunNotifier notifier) {
         AbstractScenarioRunner runner = AbstractScenarioRunner
                 .getSpecificRunnerProvider(child.getSettings().getType())
-                .create(kieContainer(), child);
+                .create(kieContainer(jurisdictionOf(child.getFileName())), child);
         runner.run(notifier);
     }
 
-    private synchronized KieContainer kieContainer() {
-        if (kieContainer == null) {
-            kieContainer = build(classpathRoot());
+    static String jurisdictionOf(String scenarioFile) {
+        Matcher folder = JURISDICTION_FOLDER.matcher(scenarioFile.replace('\\', '/'));
+        if (!folder.find()) {
+            throw new IllegalStateException("A scenario file must sit under scenarios/<jurisdiction>/: " + scenarioFile);
         }
-        return kieContainer;
+        return folder.group(1);
+    }
+
+    private synchronized KieContainer kieContainer(String jurisdiction) {
+        return kieContainers.computeIfAbsent(jurisdiction, code -> build(classpathRoot(), code));
     }
 
     private Path classpathRoot() {
@@ -76,8 +91,11 @@ public class AllWorksheetsScenarioActivator extends ScenarioJunitActivator {
         }
     }
 
-    /** The kmodule beside the rules, and the rules translated by the service's own compiler. */
-    static KieContainer build(Path root) {
+    /**
+     * The kmodule beside the rules, and one jurisdiction's rules (the base, or the base overlaid with a
+     * county's folder, exactly as the service serves it) translated by the service's own compiler.
+     */
+    static KieContainer build(Path root, String jurisdiction) {
         KieServices kieServices = KieServices.get();
         KieFileSystem kfs = kieServices.newKieFileSystem();
         try {
@@ -85,12 +103,14 @@ public class AllWorksheetsScenarioActivator extends ScenarioJunitActivator {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + root.resolve(KMODULE), e);
         }
-        RuleSourceLoader loader = new RuleSourceLoader();
-        List<RuleFile> files = new ArrayList<>(loader.load(root.resolve("rules").toString(), "rules"));
-        files.addAll(loader.load(root.resolve("decision-tables").toString(), "decision-tables"));
-        new RulesetCompiler().drlSources("scenarios", files).forEach((path, drl) -> kfs.write(RESOURCES + path, drl));
+        List<RuleFile> files = RulesetSources.load(root.resolve("rules").toString(), root.resolve("decision-tables").toString())
+                .stream().filter(sources -> sources.jurisdiction().code().equals(jurisdiction)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Scenarios for '" + jurisdiction
+                        + "', which has no folder under rules/counties/ or decision-tables/counties/"))
+                .files();
+        new RulesetCompiler().drlSources(jurisdiction, files).forEach((path, drl) -> kfs.write(RESOURCES + path, drl));
 
-        ReleaseId releaseId = kieServices.newReleaseId("cn.wenzhou.renovation.scenarios", "scenario-rules", "1.0.0");
+        ReleaseId releaseId = kieServices.newReleaseId("cn.wenzhou.renovation.scenarios", "scenario-rules-" + jurisdiction, "1.0.0");
         kfs.generateAndWritePomXML(releaseId);
         KieBuilder builder = kieServices.newKieBuilder(kfs).buildAll();
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);

@@ -16,6 +16,9 @@ import org.junit.runner.RunWith;
  * adds an {@code AgendaGroupSetFocus} command before inserting the givens, as the service's
  * {@code CompiledRuleset.evaluate(facts, "catalogue")} does.
  *
+ * <p>Scenarios sit under {@code scenarios/<jurisdiction>/<capability>/}; each runs against its own
+ * jurisdiction's rules ({@code scenarios/yueqing/} against the base overlaid with Yueqing's files).
+ *
  * <p>Runs through {@link AllWorksheetsScenarioActivator}, Drools' {@code ScenarioJunitActivator}
  * with a KieContainer that compiles every worksheet of a decision table; the stock one compiles only
  * the first worksheet and would lose the 不属改造范畴 sheet.
