@@ -1,0 +1,82 @@
+package cn.wenzhou.renovation.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import cn.wenzhou.renovation.testing.RuleFolderCopy;
+import picocli.CommandLine;
+
+/** {@code validate}: what county IT staff run after editing a copied table, before anything is served. */
+class ValidateRulesCommandTest {
+
+    @TempDir
+    Path root;
+
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+    @Test
+    void theRepositoryRulesPassForEveryJurisdiction() throws IOException {
+        RuleFolderCopy.copyRepositoryRules(root);
+
+        int exit = validate("--diff");
+
+        assertThat(exit).isZero();
+        assertThat(output()).contains("通过 wenzhou", "通过 yueqing", "新增规则 ELIG-YUEQING-OUTSIDE-RENOVATION-AREAS",
+                "全部通过");
+    }
+
+    @Test
+    void aCountyBelowArticle278FailsNamingTheCellAndShowsTheChange() throws IOException {
+        RuleFolderCopy.copyRepositoryRules(root);
+        Path copy = root.resolve("decision-tables/counties/weakened/consent/consent.drl.xlsx");
+        Files.createDirectories(copy.getParent());
+        Files.copy(root.resolve("decision-tables/consent/consent.drl.xlsx"), copy);
+        RuleFolderCopy.editCell(copy, "表决通过标准", "CONSENT-CIVIL-CODE-278-APPROVAL", "同意户数/参与户数 ≥",
+                cell -> cell.setCellValue("2/3"));
+
+        int exit = validate("--jurisdiction", "weakened", "--diff");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(output()).contains("未通过 weakened", "[低于法律规定]",
+                "decision-tables/counties/weakened/consent/consent.drl.xlsx 工作表「表决通过标准」 单元格 B14",
+                "CONSENT-CIVIL-CODE-278-APPROVAL", "同意户数/参与户数 ≥ 3/4 → 2/3")
+                .doesNotContain("通过 wenzhou");
+    }
+
+    @Test
+    void aMissingFolderIsExitCodeTwo() {
+        assertThat(validate()).isEqualTo(2);
+        assertThat(output()).contains("规则目录不存在");
+    }
+
+    @Test
+    void anUnknownJurisdictionIsExitCodeTwo() throws IOException {
+        RuleFolderCopy.copyRepositoryRules(root);
+
+        assertThat(validate("--jurisdiction", "atlantis")).isEqualTo(2);
+        assertThat(output()).contains("没有辖区 atlantis");
+    }
+
+    private int validate(String... options) {
+        String[] args = new String[options.length + 4];
+        args[0] = "--rules-dir";
+        args[1] = root.resolve("rules").toString();
+        args[2] = "--decision-tables-dir";
+        args[3] = root.resolve("decision-tables").toString();
+        System.arraycopy(options, 0, args, 4, options.length);
+        return new CommandLine(new ValidateRulesCommand(new PrintStream(printed, true, StandardCharsets.UTF_8))).execute(args);
+    }
+
+    private String output() {
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+}
