@@ -10,6 +10,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import cn.wenzhou.renovation.RenovationDecisionServiceApplication;
 import cn.wenzhou.renovation.assessment.InventoryWorkbook;
+import cn.wenzhou.renovation.ruleset.JurisdictionRefusedException;
+import cn.wenzhou.renovation.ruleset.UnknownJurisdictionException;
 import cn.wenzhou.renovation.web.InvalidWorkbookException;
 import cn.wenzhou.renovation.web.PayloadTooLargeException;
 import me.tongfei.progressbar.ProgressBar;
@@ -74,6 +76,13 @@ public class AssessInventoryCommand implements Callable<Integer> {
             return 0;
         } catch (InvalidWorkbookException | PayloadTooLargeException e) {
             System.err.println("清单无法评估: " + e.getMessage());
+            return 2;
+        } catch (UnknownJurisdictionException e) {
+            System.err.println("没有辖区 " + e.jurisdiction() + " 的规则");
+            return 2;
+        } catch (JurisdictionRefusedException e) {
+            System.err.println("辖区 " + e.jurisdiction() + " 的规则未通过校验，暂不提供评估:");
+            e.findings().forEach(finding -> System.err.println("  " + finding));
             return 2;
         }
     }

@@ -1,12 +1,13 @@
 package cn.wenzhou.renovation.consent;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
@@ -15,20 +16,28 @@ import cn.wenzhou.renovation.ruleset.RuleProblem;
 import cn.wenzhou.renovation.ruleset.RulesetCheck;
 
 /**
- * The statutory guard: refuses a ruleset whose consent requirements, on some vote date, ask for less
- * than the law (民法典第二百七十八条; 物权法第七十六条 before 2021). The floors and the comparison are
- * the rules in {@code rules/statute/}; this class only chooses the probe votes and words the finding,
- * naming the table row that goes below the floor.
+ * The statutory guard: refuses a ruleset that, for some vote date and round, asks less than the law
+ * (民法典第二百七十八条; 物权法第七十六条 before 2021). The floors are the rules in
+ * {@code rules/statute/}; this class chooses the probe votes and words the findings.
  *
- * <p>Probes: both rounds, on each floor's first and last day and on 1 January of every year in
- * between (open-ended floors up to {@value #LAST_PROBED_YEAR}). A county table that lowers a share for
- * a few months inside one year would slip between probes; the tables in this repository change rules
- * only at the start of a year.
+ * <p>Two probes on every date probed, both rounds:
+ * <ol>
+ * <li>the requirements in force, against the floors ({@code STATUTE-GUARD-REQUIREMENTS-IN-FORCE}): names
+ * the table row that asks too little;</li>
+ * <li>a vote one household (or 0.01 m²) short of each floor, every other share near everyone, through
+ * the whole consent decision: it must be found insufficient. This catches what no row shows, such as a
+ * county's own DRL that counts the absent as agreeing.</li>
+ * </ol>
+ * Dates probed: each floor's first and last day, 1 January of every year in between (open-ended
+ * floors up to {@value #LAST_PROBED_YEAR}), and the day before, of and after every date the
+ * legal-basis rows ask about, so a window a county's table opens inside a year is probed too.
  */
 @Component
 public class StatutoryConsentGuard implements RulesetCheck {
 
     static final int LAST_PROBED_YEAR = 2050;
+    private static final String FLOOR_RULE_PREFIX = "STATUTE-";
+    private static final String FLOOR_RULE_SUFFIX = "-FLOOR";
 
     @Override
     public boolean statutory() {
@@ -38,19 +47,54 @@ public class StatutoryConsentGuard implements RulesetCheck {
     @Override
     public List<RuleProblem> check(CompiledRuleset ruleset) {
         List<StatutoryFloor> floors = ruleset.evaluate(List.of(new StatutoryProbe())).all(StatutoryFloor.class);
-        TreeSet<LocalDate> dates = new TreeSet<>();
-        floors.forEach(floor -> dates.addAll(probeDates(floor)));
-        // One finding per broken floor and offending row, with the first vote date it affects.
+        Set<String> missing = ruleset.clauses().keySet().stream()
+                .filter(id -> id.startsWith(FLOOR_RULE_PREFIX) && id.endsWith(FLOOR_RULE_SUFFIX))
+                .filter(id -> floors.stream().noneMatch(f -> f.ruleId().equals(id)))
+                .collect(Collectors.toCollection(TreeSet::new));
+        if (floors.isEmpty() || !missing.isEmpty()) {
+            return List.of(RuleProblem.inFile("rules/statute/consent-floors.drl",
+                    "低于法律规定: 法律底线规则没有给出底线" + (missing.isEmpty() ? "" : "（" + String.join("、", missing) + "）")
+                            + "，可能被本辖区的规则撤回；无法确认表决规则不低于法律规定"));
+        }
         Map<String, RuleProblem> findings = new LinkedHashMap<>();
-        for (LocalDate date : dates) {
+        for (LocalDate date : probeDates(ruleset, floors)) {
             for (VoteRound round : VoteRound.values()) {
-                for (StatutoryBreach breach : ruleset.evaluate(List.of(new StatutoryProbe(), probeVote(date, round)))
-                        .all(StatutoryBreach.class)) {
+                Set<String> breached = new TreeSet<>();
+                for (StatutoryBreach breach : ruleset.evaluate(List.of(new StatutoryProbe(),
+                        FloorProbeVote.unanimous(date, round))).all(StatutoryBreach.class)) {
+                    breached.add(floorKey(breach.floor()));
                     describe(ruleset, breach).forEach(findings::putIfAbsent);
+                }
+                for (StatutoryFloor floor : floors) {
+                    if (floor.appliesOn(date) && !breached.contains(floorKey(floor))) {
+                        decide(ruleset, floor, date, round).ifPresent(p -> findings.putIfAbsent(floorKey(floor) + "|vote", p));
+                    }
                 }
             }
         }
         return new ArrayList<>(findings.values());
+    }
+
+    /** Puts a vote just short of the floor to the whole consent decision; a lawful ruleset refuses it. */
+    private static java.util.Optional<RuleProblem> decide(CompiledRuleset ruleset, StatutoryFloor floor, LocalDate date,
+            VoteRound round) {
+        FloorProbeVote vote = FloorProbeVote.justBelow(floor, date, round);
+        List<ConsentDecision> decisions = ruleset.evaluate(List.of(vote)).all(ConsentDecision.class);
+        String when = "表决日 " + date + " 起的" + roundLabel(round);
+        String law = floor.statute() + "要求" + floor.measure().label() + "不低于 " + floor.minimum().fraction()
+                + "（规则 " + floor.ruleId() + "）";
+        if (decisions.size() != 1) {
+            return java.util.Optional.of(RuleProblem.inFile(consentTable(ruleset), "低于法律规定: " + when + "，"
+                    + floor.measure().label() + "仅为 " + vote.share(floor.measure()) + " 的表决得到 " + decisions.size()
+                    + " 个判定（应恰好一个且为不同意），而" + law));
+        }
+        ConsentDecision decision = decisions.get(0);
+        if (!decision.sufficient()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(ruleset.originOf(decision.ruleId()).problem("低于法律规定: " + when + "，"
+                + floor.measure().label() + "仅为 " + vote.share(floor.measure()) + "、其余比例接近全体的表决，被规则 "
+                + decision.ruleId() + " 判定为同意充分，而" + law));
     }
 
     private static Map<String, RuleProblem> describe(CompiledRuleset ruleset, StatutoryBreach breach) {
@@ -60,42 +104,46 @@ public class StatutoryConsentGuard implements RulesetCheck {
         String when = "表决日 " + breach.probe().getVoteDate() + " 起的" + roundLabel(breach.probe().getRound());
         Map<String, RuleProblem> found = new LinkedHashMap<>();
         if (breach.weaker().isEmpty()) {
-            String key = floor.ruleId() + "|" + floor.measure() + "|none";
-            found.put(key, RuleProblem.inFile(consentTable(ruleset),
-                    "低于法律规定: " + when + "没有任何施行中的规则要求" + floor.measure().label() + "，而" + law
-                            + "。请检查工作表 适用依据 与 表决通过标准"));
+            found.put(floorKey(floor) + "|none", RuleProblem.inFile(consentTable(ruleset),
+                    "低于法律规定: " + when + "没有任何施行中的规则要求" + floor.measure().label() + "（或更严的比例），而" + law
+                            + "。请检查工作表 适用依据 与 表决通过标准 中被删除、清空或改期的行（差异中可见）"));
             return found;
         }
         for (ConsentRequirement weaker : breach.weaker()) {
-            String key = floor.ruleId() + "|" + floor.measure() + "|" + weaker.ruleId();
-            found.put(key, ruleset.originOf(weaker.ruleId()).problem("低于法律规定: 规则 " + weaker.ruleId() + " 要求"
-                    + weaker.measure().label() + "不低于 " + weaker.minimum().fraction() + "，适用于" + when + "，而" + law));
+            found.put(floorKey(floor) + "|" + weaker.ruleId(), ruleset.originOf(weaker.ruleId()).problem("低于法律规定: 规则 "
+                    + weaker.ruleId() + " 要求" + weaker.measure().label() + "不低于 " + weaker.minimum().fraction()
+                    + "，适用于" + when + "，而" + law));
         }
         return found;
     }
 
-    private static List<LocalDate> probeDates(StatutoryFloor floor) {
-        List<LocalDate> dates = new ArrayList<>();
-        LocalDate first = floor.from() != null ? floor.from() : LocalDate.of(2000, 1, 1);
-        LocalDate last = floor.to() != null ? floor.to() : LocalDate.of(LAST_PROBED_YEAR, 12, 31);
-        dates.add(first);
-        for (int year = first.getYear() + 1; year <= last.getYear(); year++) {
-            dates.add(LocalDate.of(year, 1, 1));
-        }
-        dates.add(last);
-        return dates;
+    private static String floorKey(StatutoryFloor floor) {
+        return floor.ruleId() + "|" + floor.measure();
     }
 
-    /** One household of one square metre voting yes: every share is defined, so every consent rule can run. */
-    private static ConsentTally probeVote(LocalDate date, VoteRound round) {
-        ConsentTally vote = new ConsentTally();
-        vote.setVoteDate(date);
-        vote.setRound(round);
-        vote.setTotalArea(BigDecimal.ONE);
-        vote.setTotalHouseholds(1);
-        vote.setAgreeingArea(BigDecimal.ONE);
-        vote.setAgreeingHouseholds(1);
-        return vote;
+    private static Set<LocalDate> probeDates(CompiledRuleset ruleset, List<StatutoryFloor> floors) {
+        TreeSet<LocalDate> dates = new TreeSet<>();
+        for (StatutoryFloor floor : floors) {
+            LocalDate first = floor.from() != null ? floor.from() : LocalDate.of(2000, 1, 1);
+            LocalDate last = floor.to() != null ? floor.to() : LocalDate.of(LAST_PROBED_YEAR, 12, 31);
+            dates.add(first);
+            dates.add(last);
+            for (int year = first.getYear() + 1; year <= last.getYear(); year++) {
+                dates.add(LocalDate.of(year, 1, 1));
+            }
+        }
+        TreeSet<LocalDate> asked = new TreeSet<>();
+        for (LocalDate date : dates) {
+            FloorProbeVote vote = FloorProbeVote.unanimous(date, VoteRound.FIRST_CONSENT);
+            ruleset.evaluate(List.of(vote));
+            asked.addAll(vote.datesAsked());
+        }
+        for (LocalDate date : asked) {
+            dates.add(date.minusDays(1));
+            dates.add(date);
+            dates.add(date.plusDays(1));
+        }
+        return dates;
     }
 
     private static String roundLabel(VoteRound round) {

@@ -71,6 +71,20 @@ public final class ExactRatio {
         return isDefined() && minimum.isDefined() && value.compareTo(minimum.value) >= 0;
     }
 
+    /**
+     * The largest amount with {@code scale} decimal places that is strictly less than this share of
+     * {@code whole}: for 3/4 of 1000.00 at scale 2, 749.99; for 2/3 of 1000 at scale 0, 666.
+     */
+    public BigDecimal largestBelow(BigDecimal whole, int scale) {
+        if (!isDefined()) {
+            throw new IllegalStateException("an undefined share has no amount below it");
+        }
+        BigFraction exact = value.multiply(fraction(whole));
+        BigDecimal floor = exact.bigDecimalValue(scale, RoundingMode.FLOOR);
+        boolean exactlyRepresentable = fraction(floor).compareTo(exact) == 0;
+        return exactlyRepresentable ? floor.subtract(BigDecimal.ONE.movePointLeft(scale)) : floor;
+    }
+
     /** The reduced fraction, e.g. {@code 2/3}; {@code 0/0} when undefined. */
     public String fraction() {
         if (!isDefined()) {

@@ -73,6 +73,12 @@ public record RulesetSources(JurisdictionDescriptor jurisdiction, List<RuleFile>
                 counties.computeIfAbsent(code, c -> new ArrayList<>()).addAll(files));
         loader.loadCounties(decisionTablesDir, "decision-tables").forEach((code, files) ->
                 counties.computeIfAbsent(code, c -> new ArrayList<>()).addAll(files));
+        if (counties.containsKey(JurisdictionDescriptor.BASE)) {
+            // It would stand in for the base itself; which one serves "wenzhou" must never be a guess.
+            throw new RulesetCompilationException(JurisdictionDescriptor.BASE, List.of(RuleProblem.inFile(
+                    RuleSourceLoader.COUNTIES + "/" + JurisdictionDescriptor.BASE,
+                    "县（市、区）文件夹不能命名为 " + JurisdictionDescriptor.BASE + "：这是温州市基础规则的代码")));
+        }
         List<RulesetSources> all = new ArrayList<>();
         all.add(base(base));
         counties.forEach((code, files) -> all.add(county(code, base, files)));

@@ -3,12 +3,16 @@ package cn.wenzhou.renovation.ruleset;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.kie.api.runtime.rule.ConsequenceException;
+
 /**
  * Compiles one jurisdiction's files and runs every {@link RulesetCheck} on the result, collecting
  * every problem instead of stopping at the first: the same validation for startup, the
  * {@code validate} command and the tests.
  */
 public final class RulesetValidator {
+
+    private static final java.util.regex.Pattern RULE_IN_MESSAGE = java.util.regex.Pattern.compile("Rule \"([^\"]+)\"");
 
     private final RulesetCompiler compiler = new RulesetCompiler();
     private final List<RulesetCheck> checks;
@@ -30,8 +34,36 @@ public final class RulesetValidator {
         List<RuleProblem> problems = new ArrayList<>();
         List<RuleProblem> violations = new ArrayList<>();
         for (RulesetCheck check : checks) {
-            (check.statutory() ? violations : problems).addAll(check.check(ruleset));
+            try {
+                (check.statutory() ? violations : problems).addAll(check.check(ruleset));
+            } catch (RuntimeException e) {
+                problems.add(failureOf(ruleset, e));
+            }
         }
         return new RulesetValidation(sources, ruleset, problems, violations);
+    }
+
+    /**
+     * A check's probe made a rule fail (a cell its consequence cannot read, such as a share written
+     * 九成, in a row that only fires for a vote): the rule's row, and what it could not read.
+     */
+    private static RuleProblem failureOf(CompiledRuleset ruleset, RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConsequenceException consequence) {
+                String rule = consequence.getMatch().getRule().getName();
+                Throwable thrown = consequence.getCause() != null ? consequence.getCause() : consequence;
+                return ruleset.originOf(rule).problem("规则 " + rule + " 执行失败，单元格取值无法识别: " + thrown.getMessage());
+            }
+        }
+        // A condition that throws (a date cell such as 2021-13-01) names its rule only in the message.
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            java.util.regex.Matcher named = RULE_IN_MESSAGE.matcher(String.valueOf(t.getMessage()));
+            if (named.find() && ruleset.clauseOf(named.group(1)).isPresent()) {
+                return ruleset.originOf(named.group(1)).problem("规则 " + named.group(1) + " 的条件无法计算，单元格取值无法识别: "
+                        + DecisionTableTranslator.rootMessage(e));
+            }
+        }
+        return RuleProblem.inFile("(ruleset " + ruleset.jurisdiction() + ")",
+                "校验时规则执行失败: " + DecisionTableTranslator.rootMessage(e));
     }
 }

@@ -109,6 +109,18 @@ class AssessInventoryCommandTest {
     }
 
     @Test
+    void anUnknownJurisdictionExitsWithTwoAndWritesNothing() throws Exception {
+        Path in = inventory();
+        Path out = folder.resolve("结果.xlsx");
+
+        int exit = AssessInventoryCommand.run(new String[] {in.toString(), "-o", out.toString(), "--no-progress",
+                "--jurisdiction", "atlantis"});
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void aMissingInventoryFileExitsWithTwo() {
         Path out = folder.resolve("结果.xlsx");
 

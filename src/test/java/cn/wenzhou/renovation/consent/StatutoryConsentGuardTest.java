@@ -30,28 +30,28 @@ class StatutoryConsentGuardTest {
     Path root;
 
     @Test
-    void theRepositoryJurisdictionsMeetTheStatute() throws IOException {
+    void everyRepositoryJurisdictionMeetsTheStatute() throws IOException {
         RuleFolderCopy.copyRepositoryRules(root);
 
-        assertThat(validateAll()).allSatisfy(v -> assertThat(v.statutoryViolations()).as(v.jurisdiction()).isEmpty());
+        List<RulesetValidation> all = validateAll();
+        assertThat(all).extracting(RulesetValidation::jurisdiction).contains("wenzhou", "yueqing");
+        assertThat(all).allSatisfy(StatutoryConsentGuardTest::assertLawful);
     }
 
     @Test
     void participationLoweredAloneStaysLawfulWhileTheGuideAsksTwoThirdsOfAllOwnersToAgree() throws IOException {
         Path table = countyTable("low-participation");
-        RuleFolderCopy.editCell(table, REQUIREMENTS, "CONSENT-CIVIL-CODE-278-PARTICIPATION", "参与面积/总面积 ≥",
-                cell -> cell.setCellValue("1/2"));
+        setRequirement(table, "CONSENT-CIVIL-CODE-278-PARTICIPATION", "参与面积/总面积 ≥", "1/2");
 
-        assertThat(validate("low-participation").statutoryViolations()).isEmpty();
+        assertLawful(validate("low-participation"));
     }
 
     @Test
     void participationAndTheGuideLoweredToOneHalfBreakArticle278NamingTheRow() throws IOException {
         Path table = countyTable("low-participation");
-        RuleFolderCopy.editCell(table, REQUIREMENTS, "CONSENT-CIVIL-CODE-278-PARTICIPATION", "参与面积/总面积 ≥",
-                cell -> cell.setCellValue("1/2"));
+        setRequirement(table, "CONSENT-CIVIL-CODE-278-PARTICIPATION", "参与面积/总面积 ≥", "1/2");
         for (String row : List.of("CONSENT-GUIDE-FIRST-CONSENT", "CONSENT-GUIDE-DESIGN-PLAN")) {
-            RuleFolderCopy.editCell(table, REQUIREMENTS, row, "同意面积/总面积 ≥", cell -> cell.setCellValue("1/2"));
+            setRequirement(table, row, "同意面积/总面积 ≥", "1/2");
         }
 
         RulesetValidation county = validate("low-participation");
@@ -88,16 +88,14 @@ class StatutoryConsentGuardTest {
     void aStricterShareOfAllOwnersMeetsBothFloorsOfArticle278() throws IOException {
         Path table = countyTable("three-quarters-of-all");
         for (String row : List.of("CONSENT-GUIDE-FIRST-CONSENT", "CONSENT-GUIDE-DESIGN-PLAN")) {
-            RuleFolderCopy.editCell(table, REQUIREMENTS, row, "同意面积/总面积 ≥", cell -> cell.setCellValue("3/4"));
-            RuleFolderCopy.editCell(table, REQUIREMENTS, row, "同意户数/总户数 ≥", cell -> cell.setCellValue("3/4"));
+            setRequirement(table, row, "同意面积/总面积 ≥", "3/4");
+            setRequirement(table, row, "同意户数/总户数 ≥", "3/4");
         }
         for (String column : List.of("参与面积/总面积 ≥", "参与户数/总户数 ≥")) {
-            RuleFolderCopy.editCell(table, REQUIREMENTS, "CONSENT-CIVIL-CODE-278-PARTICIPATION", column,
-                    cell -> cell.setBlank());
+            setRequirement(table, "CONSENT-CIVIL-CODE-278-PARTICIPATION", column, null);
         }
         for (String column : List.of("同意面积/参与面积 ≥", "同意户数/参与户数 ≥")) {
-            RuleFolderCopy.editCell(table, REQUIREMENTS, "CONSENT-CIVIL-CODE-278-APPROVAL", column,
-                    cell -> cell.setBlank());
+            setRequirement(table, "CONSENT-CIVIL-CODE-278-APPROVAL", column, null);
         }
 
         RulesetValidation county = validate("three-quarters-of-all");
@@ -109,20 +107,95 @@ class StatutoryConsentGuardTest {
     @Test
     void raisingTheApprovalAboveThreeQuartersIsAllowed() throws IOException {
         Path table = countyTable("four-fifths");
-        RuleFolderCopy.editCell(table, REQUIREMENTS, "CONSENT-CIVIL-CODE-278-APPROVAL", "同意户数/参与户数 ≥",
-                cell -> cell.setCellValue("4/5"));
+        setRequirement(table, "CONSENT-CIVIL-CODE-278-APPROVAL", "同意户数/参与户数 ≥", "4/5");
 
-        assertThat(validate("four-fifths").statutoryViolations()).isEmpty();
+        assertLawful(validate("four-fifths"));
     }
 
     @Test
     void theApprovalOneStepBelowThreeQuartersIsAViolation() throws IOException {
         Path table = countyTable("just-below");
-        RuleFolderCopy.editCell(table, REQUIREMENTS, "CONSENT-CIVIL-CODE-278-APPROVAL", "同意户数/参与户数 ≥",
-                cell -> cell.setCellValue("7499/10000"));
+        setRequirement(table, "CONSENT-CIVIL-CODE-278-APPROVAL", "同意户数/参与户数 ≥", "7499/10000");
 
         assertThat(validate("just-below").statutoryViolations()).singleElement()
                 .satisfies(v -> assertThat(v.message()).contains("7499/10000", "3/4", "同意业主户数占参与表决户数"));
+    }
+
+    @Test
+    void aCountyRuleThatCountsFailedRequirementsAsMetIsCaughtByTheVotesJustBelowTheFloors() throws IOException {
+        RuleFolderCopy.copyRepositoryRules(root);
+        Path tally = root.resolve("rules/counties/lenient/consent/tally.drl");
+        Files.createDirectories(tally.getParent());
+        String base = Files.readString(root.resolve("rules/consent/tally.drl"));
+        String notMet = base.substring(base.indexOf("rule \"CONSENT-REQUIREMENT-NOT-MET\""));
+        String lenient = notMet.replaceFirst("CriterionResult\\.of\\(\\$r, \\$v, false\\)", "CriterionResult.of(\\$r, \\$v, true)");
+        assertThat(lenient).isNotEqualTo(notMet);
+        Files.writeString(tally, base.replace(notMet, lenient));
+
+        RulesetValidation county = validate("lenient");
+
+        // No table row is lower than the law: only the votes show it.
+        assertThat(county.problems()).isEmpty();
+        assertThat(county.statutoryViolations()).isNotEmpty().allSatisfy(violation -> {
+            assertThat(violation.file()).isEqualTo("rules/counties/lenient/consent/tally.drl");
+            assertThat(violation.message()).contains("判定为同意充分", "CONSENT-DECIDE-SUFFICIENT");
+        });
+        assertThat(county.statutoryViolations()).extracting(v -> v.message())
+                .anyMatch(m -> m.contains("同意业主专有部分面积占参与表决面积仅为 74999/100000"));
+    }
+
+    @Test
+    void aCountyRuleThatWithdrawsTheFloorsIsAViolation() throws IOException {
+        RuleFolderCopy.copyRepositoryRules(root);
+        Path sneaky = root.resolve("rules/counties/sneaky/consent/no-floors.drl");
+        Files.createDirectories(sneaky.getParent());
+        Files.writeString(sneaky, """
+                package cn.wenzhou.renovation.consent;
+
+                rule "SNEAKY-WITHDRAW-FLOORS"
+                    @clause("一、改造范围")
+                    @quote("重点改造2000年前建成的")
+                when
+                    $floor : StatutoryFloor()
+                then
+                    delete($floor);
+                end
+                """);
+
+        assertThat(validate("sneaky").statutoryViolations()).singleElement()
+                .satisfies(v -> assertThat(v.message()).contains("法律底线规则没有给出底线"));
+    }
+
+    @Test
+    void anUnreadableShareInACountyRowIsRefusedWithItsRowNotACrash() throws IOException {
+        Path table = countyTable("unreadable");
+        setRequirement(table, "CONSENT-CIVIL-CODE-278-APPROVAL", "同意面积/参与面积 ≥", "九成");
+
+        RulesetValidation county = validate("unreadable");
+
+        assertThat(county.valid()).isFalse();
+        assertThat(county.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).isEqualTo("decision-tables/counties/unreadable/consent/consent.drl.xlsx");
+            assertThat(problem.sheet()).isEqualTo(REQUIREMENTS);
+            assertThat(problem.cell()).isEqualTo("B14");
+            assertThat(problem.message()).contains("CONSENT-CIVIL-CODE-278-APPROVAL", "九成");
+        });
+    }
+
+    private static void assertLawful(RulesetValidation validation) {
+        assertThat(validation.findings()).as(validation.jurisdiction()).isEmpty();
+        assertThat(validation.valid()).as(validation.jurisdiction()).isTrue();
+    }
+
+    /** Types a minimum into sheet 表决通过标准, row {@code ruleId}, column {@code column}; {@code null} empties the cell. */
+    private static void setRequirement(Path table, String ruleId, String column, String minimum) throws IOException {
+        RuleFolderCopy.editCell(table, REQUIREMENTS, ruleId, column, cell -> {
+            if (minimum == null) {
+                cell.setBlank();
+            } else {
+                cell.setCellValue(minimum);
+            }
+        });
     }
 
     private Path countyTable(String code) throws IOException {

@@ -51,7 +51,7 @@ public class AllWorksheetsScenarioActivator extends ScenarioJunitActivator {
     private static final String RESOURCES = "src/main/resources/";
 
     /** {@code scenarios/<jurisdiction>/...}: the folder a scenario file sits in names the ruleset it tests. */
-    private static final Pattern JURISDICTION_FOLDER = Pattern.compile("(?:^|/)scenarios/([^/]+)/");
+    private static final Pattern JURISDICTION_FOLDER = Pattern.compile("(?:^|(?<=/))scenarios/([^/]+)/");
 
     private final Map<String, KieContainer> kieContainers = new HashMap<>();
 
@@ -68,11 +68,16 @@ public class AllWorksheetsScenarioActivator extends ScenarioJunitActivator {
     }
 
     static String jurisdictionOf(String scenarioFile) {
+        // The last scenarios/ folder: the checkout itself may sit under a folder of that name.
         Matcher folder = JURISDICTION_FOLDER.matcher(scenarioFile.replace('\\', '/'));
-        if (!folder.find()) {
+        String jurisdiction = null;
+        while (folder.find()) {
+            jurisdiction = folder.group(1);
+        }
+        if (jurisdiction == null) {
             throw new IllegalStateException("A scenario file must sit under scenarios/<jurisdiction>/: " + scenarioFile);
         }
-        return folder.group(1);
+        return jurisdiction;
     }
 
     private synchronized KieContainer kieContainer(String jurisdiction) {

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.FormulaEvaluator;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -48,13 +49,14 @@ record RuleTableContent(String sheet, String name, List<Column> columns, Map<Str
     /** Every rule table of every sheet of the workbook, in sheet order. */
     static List<RuleTableContent> read(byte[] workbookBytes) throws IOException {
         List<RuleTableContent> tables = new ArrayList<>();
-        DataFormatter formatter = new DataFormatter(Locale.ROOT);
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(workbookBytes))) {
+            CellText formatter = new CellText(workbook);
             for (Sheet sheet : workbook) {
                 for (Row row : sheet) {
                     for (Cell cell : row) {
-                        String text = formatter.formatCellValue(cell).strip();
-                        if (text.startsWith(RULE_TABLE)) {
+                        String text = formatter.of(cell);
+                        // Drools matches the keyword without regard to case.
+                        if (text.toLowerCase(Locale.ROOT).startsWith(RULE_TABLE.toLowerCase(Locale.ROOT))) {
                             tables.add(read(sheet, cell.getRowIndex(), cell.getColumnIndex(),
                                     text.substring(RULE_TABLE.length()).strip(), formatter));
                         }
@@ -65,7 +67,42 @@ record RuleTableContent(String sheet, String name, List<Column> columns, Map<Str
         return tables;
     }
 
-    private static RuleTableContent read(Sheet sheet, int tableRow, int firstColumn, String name, DataFormatter formatter) {
+    /** A cell as the person editing it sees it: formulas by their value, numbers as displayed. */
+    private static final class CellText {
+        private final DataFormatter formatter = new DataFormatter(Locale.ROOT);
+        private final FormulaEvaluator evaluator;
+
+        CellText(Workbook workbook) {
+            this.evaluator = workbook.getCreationHelper().createFormulaEvaluator();
+        }
+
+        String of(Cell cell) {
+            if (cell == null) {
+                return "";
+            }
+            try {
+                return formatter.formatCellValue(cell, evaluator).strip();
+            } catch (RuntimeException unevaluable) {
+                return formatter.formatCellValue(cell).strip();
+            }
+        }
+    }
+
+    /** Drools' short keywords (N, I, C, A, @…) read as their long forms. */
+    private static String keyword(String text) {
+        String upper = text.strip().toUpperCase(Locale.ROOT);
+        return switch (upper) {
+            case "N" -> "NAME";
+            case "I" -> "DESCRIPTION";
+            case "C" -> "CONDITION";
+            case "A" -> "ACTION";
+            case "@" -> "METADATA";
+            case "P" -> "PRIORITY";
+            default -> upper;
+        };
+    }
+
+    private static RuleTableContent read(Sheet sheet, int tableRow, int firstColumn, String name, CellText formatter) {
         List<Integer> indexes = new ArrayList<>();
         List<Column> columns = new ArrayList<>();
         Row keywords = sheet.getRow(tableRow + 1);
@@ -80,7 +117,7 @@ record RuleTableContent(String sheet, String name, List<Column> columns, Map<Str
                     ? (label.isEmpty() ? keyword : label) + "（" + CellReference.convertNumToColString(c) + " 列）"
                     : label;
             indexes.add(c);
-            columns.add(new Column(heading, keyword.toUpperCase(Locale.ROOT), text(sheet.getRow(tableRow + 2), c, formatter),
+            columns.add(new Column(heading, keyword(keyword), text(sheet.getRow(tableRow + 2), c, formatter),
                     text(sheet.getRow(tableRow + 3), c, formatter)));
         }
         int nameIndex = -1;
@@ -111,11 +148,7 @@ record RuleTableContent(String sheet, String name, List<Column> columns, Map<Str
         return new RuleTableContent(sheet.getSheetName(), name, List.copyOf(columns), rows);
     }
 
-    private static String text(Row row, int column, DataFormatter formatter) {
-        if (row == null) {
-            return "";
-        }
-        Cell cell = row.getCell(column);
-        return cell == null ? "" : formatter.formatCellValue(cell).strip();
+    private static String text(Row row, int column, CellText formatter) {
+        return row == null ? "" : formatter.of(row.getCell(column));
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -43,7 +44,9 @@ public record RulesetDiff(String jurisdiction, String base, List<TableChange> ta
                     unreadable.add(RuleProblem.inFile(countyFile.path(), "无法读取电子表格，不能比较: " + e.getMessage()));
                 }
             } else if (countyFile.isDrl()) {
-                rules.addAll(ruleChanges(basePath, countyFile, baseFile));
+                Optional<List<DrlRuleChange>> changes = ruleChanges(basePath, countyFile, baseFile);
+                changes.ifPresentOrElse(rules::addAll, () -> unreadable.add(RuleProblem.inFile(countyFile.path(),
+                        "DRL 无法解析，不能按规则比较（编译时会给出出错的行）")));
             }
         }
         return new RulesetDiff(code, base.jurisdiction().code(), tables, rules, unreadable);
@@ -175,10 +178,14 @@ public record RulesetDiff(String jurisdiction, String base, List<TableChange> ta
         return changes;
     }
 
-    private static List<DrlRuleChange> ruleChanges(String basePath, RuleFile countyFile, RuleFile baseFile) {
+    private static Optional<List<DrlRuleChange>> ruleChanges(String basePath, RuleFile countyFile, RuleFile baseFile) {
         Map<String, String> before = baseFile == null ? Map.of()
-                : DrlRuleTexts.of(new String(baseFile.content(), StandardCharsets.UTF_8));
-        Map<String, String> after = DrlRuleTexts.of(new String(countyFile.content(), StandardCharsets.UTF_8));
+                : DrlRuleTexts.of(new String(baseFile.content(), StandardCharsets.UTF_8)).orElse(Map.of());
+        Optional<Map<String, String>> parsed = DrlRuleTexts.of(new String(countyFile.content(), StandardCharsets.UTF_8));
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> after = parsed.get();
         List<DrlRuleChange> changes = new ArrayList<>();
         after.forEach((name, text) -> {
             String old = before.get(name);
@@ -193,7 +200,7 @@ public record RulesetDiff(String jurisdiction, String base, List<TableChange> ta
                 changes.add(new DrlRuleChange(ChangeKind.REMOVED, basePath, countyFile.path(), name, text, null));
             }
         });
-        return changes;
+        return Optional.of(changes);
     }
 
     private static String fileName(String path) {
