@@ -6,16 +6,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.wenzhou.renovation.api.JurisdictionsApi;
-import cn.wenzhou.renovation.api.model.CellDiff;
-import cn.wenzhou.renovation.api.model.ChangeKind;
-import cn.wenzhou.renovation.api.model.ColumnDiff;
-import cn.wenzhou.renovation.api.model.DrlRuleDiff;
 import cn.wenzhou.renovation.api.model.JurisdictionDiff;
 import cn.wenzhou.renovation.api.model.JurisdictionInfo;
 import cn.wenzhou.renovation.api.model.JurisdictionListing;
-import cn.wenzhou.renovation.api.model.RowDiff;
 import cn.wenzhou.renovation.api.model.RulesetFinding;
-import cn.wenzhou.renovation.api.model.TableDiff;
 import cn.wenzhou.renovation.ruleset.JurisdictionDescriptor;
 import cn.wenzhou.renovation.ruleset.RuleProblem;
 import cn.wenzhou.renovation.ruleset.RulesetRegistry;
@@ -57,9 +51,7 @@ class JurisdictionController implements JurisdictionsApi {
         var descriptor = county.sources().jurisdiction();
         return ResponseEntity.ok(new JurisdictionDiff(code, descriptor.name(), diff.base(), county.valid(),
                 version(county), version(base), diff.summary(),
-                diff.tables().stream().map(JurisdictionController::table).toList(),
-                diff.rules().stream().map(r -> new DrlRuleDiff(kind(r.change()), r.file(), r.countyFile(), r.ruleId())
-                        .before(r.before()).after(r.after())).toList(),
+                DiffResponses.tables(diff), DiffResponses.rules(diff),
                 findings(county.statutoryViolations()), findings(listed(county.problems(), diff.unreadable())))
                 .demonstration(descriptor.demonstration()));
     }
@@ -68,26 +60,11 @@ class JurisdictionController implements JurisdictionsApi {
         return validation.ruleset() != null ? validation.ruleset().version() : validation.sources().version();
     }
 
-    private static TableDiff table(cn.wenzhou.renovation.ruleset.diff.TableChange table) {
-        return new TableDiff(table.file(), table.countyFile(), table.sheet(), table.table(),
-                table.columns().stream().map(c -> new ColumnDiff(kind(c.change()), c.column()).before(c.before()).after(c.after()))
-                        .toList(),
-                table.rows().stream().map(r -> new RowDiff(kind(r.change()), r.ruleId(), r.row(),
-                        r.cells().stream().map(c -> new CellDiff(c.column(), c.cell()).before(c.before()).after(c.after()))
-                                .toList()))
-                        .toList());
-    }
-
-    private static ChangeKind kind(cn.wenzhou.renovation.ruleset.diff.ChangeKind change) {
-        return ChangeKind.valueOf(change.name());
-    }
-
     private static List<RuleProblem> listed(List<RuleProblem> problems, List<RuleProblem> unreadable) {
         return java.util.stream.Stream.concat(problems.stream(), unreadable.stream()).distinct().toList();
     }
 
     private static List<RulesetFinding> findings(List<RuleProblem> problems) {
-        return problems.stream().map(p -> new RulesetFinding(p.file(), p.location(), p.message())
-                .sheet(p.sheet()).cell(p.cell()).line(p.line())).toList();
+        return DiffResponses.findings(problems);
     }
 }

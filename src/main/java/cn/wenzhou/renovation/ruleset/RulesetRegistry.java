@@ -1,5 +1,6 @@
 package cn.wenzhou.renovation.ruleset;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,62 +13,198 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The active ruleset of each jurisdiction, validated once at startup; a request takes its ruleset
- * once and uses only that one.
+ * The active ruleset of each jurisdiction. A request takes its ruleset once and uses only that one;
+ * an activation builds and validates the new rulesets aside, keeps the version, then swaps one
+ * immutable state for another: requests in flight finish on the ruleset they took.
  *
- * <p>The Wenzhou base must be valid or the service does not start: there would be nothing to serve.
- * A county variant that fails validation (a broken cell, rules below the law) is refused on its own,
- * logged and listed with its findings, and the base and the other counties go on serving: one county's
- * bad edit does not take the others down.
+ * <p>At startup each jurisdiction serves its active kept version, or the deployed files when they
+ * are new (a deployment is a new version). The Wenzhou base must be valid or the service does not
+ * start. A county variant that fails validation is refused on its own, logged and listed with its
+ * findings; the base and the other counties go on serving.
  */
 @Component
 public class RulesetRegistry {
 
     private static final Logger log = LoggerFactory.getLogger(RulesetRegistry.class);
+    static final String DEPLOYMENT = "部署 (deployment)";
 
-    private final AtomicReference<Map<String, CompiledRuleset>> active;
-    private final Map<String, RulesetValidation> validations;
+    /** Everything a request or an activation reads, replaced as a whole. */
+    private record State(Map<String, List<RuleFile>> own, Map<String, RulesetValidation> validations,
+            Map<String, CompiledRuleset> served) {
+    }
+
+    private final AtomicReference<State> state;
+    private final RulesetValidator validator;
+    private final RulesetStore store;
     private final String defaultJurisdiction;
 
     public RulesetRegistry(RulesetProperties properties, List<RulesetCheck> checks) {
-        RulesetValidator validator = new RulesetValidator(checks);
+        this.validator = new RulesetValidator(checks);
+        this.store = properties.store();
+        this.defaultJurisdiction = properties.jurisdiction();
+        Map<String, List<RuleFile>> own = new LinkedHashMap<>();
+        RulesetSources.ownFiles(properties.rulesDir(), properties.decisionTablesDir())
+                .forEach((code, deployed) -> own.put(code, activeFiles(code, deployed)));
+        Map<String, RulesetValidation> validations = new LinkedHashMap<>();
+        own.keySet().forEach(code -> validations.put(code, validate(code, own)));
+        RulesetValidation base = validations.get(JurisdictionDescriptor.BASE);
+        if (!base.valid()) {
+            throw base.failure();
+        }
+        validations.values().stream().filter(v -> !v.valid()).forEach(v ->
+                log.error("County variant '{}' is refused and not served:\n{}", v.jurisdiction(), v.failure().getMessage()));
+        this.state = new AtomicReference<>(state(own, validations));
+        active(defaultJurisdiction);
+    }
+
+    /** The kept active version's files, unless the deployed files are new: then they become the next version. */
+    private List<RuleFile> activeFiles(String code, List<RuleFile> deployed) {
+        String hash = RulesetFiles.contentHash(deployed);
+        boolean known = store.versions(code).stream().anyMatch(v -> v.contentHash().equals(hash));
+        if (!known) {
+            RulesetVersion version = store.save(code, deployed, DEPLOYMENT, "随程序部署的规则 (the rules deployed with the service)");
+            store.activate(code, version.number());
+            return deployed;
+        }
+        return store.activeVersion(code).flatMap(number -> store.files(code, number)).orElse(deployed);
+    }
+
+    private RulesetValidation validate(String code, Map<String, List<RuleFile>> own) {
+        return validator.validate(RulesetSources.compose(code, own.get(JurisdictionDescriptor.BASE), own.get(code)));
+    }
+
+    private static State state(Map<String, List<RuleFile>> own, Map<String, RulesetValidation> validations) {
         Map<String, CompiledRuleset> served = new LinkedHashMap<>();
-        Map<String, RulesetValidation> byCode = new LinkedHashMap<>();
-        for (RulesetSources jurisdiction : RulesetSources.load(properties.rulesDir(), properties.decisionTablesDir())) {
-            RulesetValidation validation = validator.validate(jurisdiction);
-            String code = validation.jurisdiction();
+        validations.forEach((code, validation) -> {
             if (validation.valid()) {
                 served.put(code, validation.ruleset());
-            } else if (JurisdictionDescriptor.BASE.equals(code)) {
-                throw validation.failure();
-            } else {
-                log.error("County variant '{}' is refused and not served:\n{}", code, validation.failure().getMessage());
             }
-            byCode.put(code, validation);
+        });
+        return new State(Collections.unmodifiableMap(new LinkedHashMap<>(own)),
+                Collections.unmodifiableMap(new LinkedHashMap<>(validations)), Collections.unmodifiableMap(served));
+    }
+
+    /**
+     * Validates the jurisdiction with the given files in place of (or beside) its own, and, for the
+     * base, every county over it. Nothing is kept or activated.
+     */
+    public RulesetCandidate candidate(String jurisdiction, List<RuleFile> replacements) {
+        return candidate(state.get(), jurisdiction, merged(ownFiles(jurisdiction), replacements));
+    }
+
+    private RulesetCandidate candidate(State current, String jurisdiction, List<RuleFile> files) {
+        Map<String, List<RuleFile>> own = new LinkedHashMap<>(current.own());
+        own.put(jurisdiction, files);
+        Map<String, RulesetValidation> validations = new LinkedHashMap<>();
+        validations.put(jurisdiction, validate(jurisdiction, own));
+        List<String> broken = new ArrayList<>();
+        if (JurisdictionDescriptor.BASE.equals(jurisdiction)) {
+            for (String county : own.keySet()) {
+                if (!county.equals(jurisdiction)) {
+                    RulesetValidation validation = validate(county, own);
+                    validations.put(county, validation);
+                    if (!validation.valid() && current.validations().get(county).valid()) {
+                        broken.add(county);
+                    }
+                }
+            }
         }
-        this.defaultJurisdiction = properties.jurisdiction();
-        this.validations = Collections.unmodifiableMap(byCode);
-        this.active = new AtomicReference<>(Collections.unmodifiableMap(served));
-        active(defaultJurisdiction);
+        return new RulesetCandidate(jurisdiction, List.copyOf(files), current.own().get(jurisdiction), validations, broken);
+    }
+
+    /**
+     * Validates, keeps as a new version and activates. A candidate that is not activatable changes
+     * nothing and is returned with its findings.
+     */
+    public synchronized Activation activate(String jurisdiction, List<RuleFile> replacements, String user, String comment) {
+        State current = state.get();
+        RulesetCandidate candidate = candidate(current, jurisdiction, merged(ownFiles(jurisdiction), replacements));
+        if (!candidate.activatable()) {
+            return new Activation(candidate, Optional.empty());
+        }
+        RulesetVersion version = store.save(jurisdiction, candidate.ownFiles(), user, comment);
+        return swap(current, candidate, version);
+    }
+
+    /** Makes a kept version active again, after validating it as it would be served now. */
+    public synchronized Activation rollback(String jurisdiction, int number, String user) {
+        State current = state.get();
+        ownFiles(jurisdiction);
+        List<RuleFile> files = store.files(jurisdiction, number)
+                .orElseThrow(() -> new UnknownVersionException(jurisdiction, number));
+        RulesetCandidate candidate = candidate(current, jurisdiction, files);
+        if (!candidate.activatable()) {
+            return new Activation(candidate, Optional.empty());
+        }
+        RulesetVersion version = store.versions(jurisdiction).stream().filter(v -> v.number() == number)
+                .findFirst().orElseThrow(() -> new UnknownVersionException(jurisdiction, number));
+        log.info("Rollback of {} to version {} by {}", jurisdiction, number, user);
+        return swap(current, candidate, version);
+    }
+
+    private Activation swap(State current, RulesetCandidate candidate, RulesetVersion version) {
+        store.activate(candidate.jurisdiction(), version.number());
+        Map<String, List<RuleFile>> own = new LinkedHashMap<>(current.own());
+        own.put(candidate.jurisdiction(), candidate.ownFiles());
+        Map<String, RulesetValidation> validations = new LinkedHashMap<>(current.validations());
+        validations.putAll(candidate.validations());
+        state.set(state(own, validations));
+        log.info("Activated {} version {} ({}) by {}: ruleset {}", candidate.jurisdiction(), version.number(),
+                version.contentHash(), version.activatedBy(), candidate.validation().ruleset().version());
+        return new Activation(candidate, Optional.of(version));
+    }
+
+    /** What an activation or rollback did: the version it activated, or nothing and the findings. */
+    public record Activation(RulesetCandidate candidate, Optional<RulesetVersion> version) {
+        public boolean activated() {
+            return version.isPresent();
+        }
+    }
+
+    /** Kept versions of a jurisdiction, oldest first, and which is active. */
+    public List<RulesetVersion> versions(String jurisdiction) {
+        ownFiles(jurisdiction);
+        return store.versions(jurisdiction);
+    }
+
+    public Optional<Integer> activeVersion(String jurisdiction) {
+        return store.activeVersion(jurisdiction);
+    }
+
+    /** The jurisdiction's own files as served now (the base's all, a county's its own). */
+    public List<RuleFile> ownFiles(String jurisdiction) {
+        List<RuleFile> files = state.get().own().get(jurisdiction);
+        if (files == null) {
+            throw new UnknownJurisdictionException(jurisdiction);
+        }
+        return files;
+    }
+
+    private static List<RuleFile> merged(List<RuleFile> own, List<RuleFile> replacements) {
+        Map<String, RuleFile> byPath = new LinkedHashMap<>();
+        own.forEach(f -> byPath.put(f.path(), f));
+        replacements.forEach(f -> byPath.put(f.path(), f));
+        return List.copyOf(byPath.values());
     }
 
     /** Every jurisdiction found, served or refused, the base first, with what its validation found. */
     public List<RulesetValidation> jurisdictions() {
-        return List.copyOf(validations.values());
+        return List.copyOf(state.get().validations().values());
     }
 
     /** What validating a jurisdiction found; empty for a code with no folder. */
     public Optional<RulesetValidation> validation(String jurisdiction) {
-        return Optional.ofNullable(validations.get(jurisdiction));
+        return Optional.ofNullable(state.get().validations().get(jurisdiction));
     }
 
     /** The ruleset currently serving the given jurisdiction. */
     public CompiledRuleset active(String jurisdiction) {
-        CompiledRuleset ruleset = active.get().get(jurisdiction);
+        State current = state.get();
+        CompiledRuleset ruleset = current.served().get(jurisdiction);
         if (ruleset != null) {
             return ruleset;
         }
-        RulesetValidation refused = validations.get(jurisdiction);
+        RulesetValidation refused = current.validations().get(jurisdiction);
         if (refused != null) {
             throw new JurisdictionRefusedException(jurisdiction, refused.findings());
         }
@@ -76,7 +213,7 @@ public class RulesetRegistry {
 
     /** Whether the jurisdiction is served now (found and valid). */
     public boolean isServed(String jurisdiction) {
-        return active.get().containsKey(jurisdiction);
+        return state.get().served().containsKey(jurisdiction);
     }
 
     /** The ruleset a request asked for with {@code ?jurisdiction=}, or the default when it named none. */

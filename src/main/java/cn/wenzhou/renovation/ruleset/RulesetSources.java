@@ -55,7 +55,7 @@ public record RulesetSources(JurisdictionDescriptor jurisdiction, List<RuleFile>
 
     /** The version a ruleset compiled from these files has: the content hash of the files, in path order. */
     public String version() {
-        return RulesetCompiler.contentHash(files.stream().sorted(java.util.Comparator.comparing(RuleFile::path)).toList());
+        return RulesetFiles.contentHash(files);
     }
 
     /** {@code rules/counties/yueqing/eligibility/x.drl} stands in for {@code rules/eligibility/x.drl}. */
@@ -63,8 +63,11 @@ public record RulesetSources(JurisdictionDescriptor jurisdiction, List<RuleFile>
         return countyPath.replaceFirst("^([^/]+)/" + RuleSourceLoader.COUNTIES + "/" + java.util.regex.Pattern.quote(code) + "/", "$1/");
     }
 
-    /** Every jurisdiction found under the two folders: the base first, then each county by code. */
-    public static List<RulesetSources> load(String rulesDir, String decisionTablesDir) {
+    /**
+     * Each jurisdiction's own files as found under the two folders, the base first, then each county
+     * by code: the base's files, and each county's files with their own paths (descriptor included).
+     */
+    public static Map<String, List<RuleFile>> ownFiles(String rulesDir, String decisionTablesDir) {
         RuleSourceLoader loader = new RuleSourceLoader();
         List<RuleFile> base = new ArrayList<>(loader.load(rulesDir, "rules"));
         base.addAll(loader.load(decisionTablesDir, "decision-tables"));
@@ -79,9 +82,21 @@ public record RulesetSources(JurisdictionDescriptor jurisdiction, List<RuleFile>
                     RuleSourceLoader.COUNTIES + "/" + JurisdictionDescriptor.BASE,
                     "县（市、区）文件夹不能命名为 " + JurisdictionDescriptor.BASE + "：这是温州市基础规则的代码")));
         }
-        List<RulesetSources> all = new ArrayList<>();
-        all.add(base(base));
-        counties.forEach((code, files) -> all.add(county(code, base, files)));
+        Map<String, List<RuleFile>> all = new LinkedHashMap<>();
+        all.put(JurisdictionDescriptor.BASE, List.copyOf(base));
+        counties.forEach((code, files) -> all.put(code, List.copyOf(files)));
         return all;
+    }
+
+    /** A jurisdiction from its own files: the base as it is, a county over the given base files. */
+    public static RulesetSources compose(String code, List<RuleFile> baseFiles, List<RuleFile> ownFiles) {
+        return JurisdictionDescriptor.BASE.equals(code) ? base(ownFiles) : county(code, baseFiles, ownFiles);
+    }
+
+    /** Every jurisdiction found under the two folders: the base first, then each county by code. */
+    public static List<RulesetSources> load(String rulesDir, String decisionTablesDir) {
+        Map<String, List<RuleFile>> own = ownFiles(rulesDir, decisionTablesDir);
+        List<RuleFile> base = own.get(JurisdictionDescriptor.BASE);
+        return own.entrySet().stream().map(e -> compose(e.getKey(), base, e.getValue())).toList();
     }
 }

@@ -13,6 +13,10 @@ public enum ProblemCode {
     DATE_NOT_IN_CALENDAR,
     PAYLOAD_TOO_LARGE,
     INVALID_WORKBOOK,
+    UNAUTHENTICATED,
+    FORBIDDEN,
+    RULESET_INVALID,
+    UNKNOWN_VERSION,
     INTERNAL_ERROR;
 
     /** The {@code type} of every 400 problem, in a response and inside a batch result alike. */

@@ -31,6 +31,7 @@ import cn.wenzhou.renovation.calendar.DateNotCoveredException;
 import cn.wenzhou.renovation.consent.ConsentInsufficientException;
 import cn.wenzhou.renovation.ruleset.JurisdictionRefusedException;
 import cn.wenzhou.renovation.ruleset.UnknownJurisdictionException;
+import cn.wenzhou.renovation.ruleset.UnknownVersionException;
 
 /**
  * Every error leaves as RFC 7807 {@code application/problem+json} with a stable {@code code} and,
@@ -126,6 +127,23 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 "辖区 '" + ex.jurisdiction() + "' 的规则未通过校验，暂不提供判定 (its rules were refused); 详见 GET /api/v1/jurisdictions/"
                         + ex.jurisdiction() + "/diff",
                 new FieldProblem("jurisdiction", "辖区 " + ex.jurisdiction() + " 的规则被拒用" + first));
+    }
+
+    @ExceptionHandler(UnknownVersionException.class)
+    ResponseEntity<Object> unknownVersion(UnknownVersionException ex) {
+        return fieldProblem(HttpStatus.NOT_FOUND, "Unknown version", ProblemCode.UNKNOWN_VERSION,
+                "辖区 " + ex.jurisdiction() + " 没有版本 " + ex.version() + " (no such version)",
+                new FieldProblem("version", "没有版本 " + ex.version()));
+    }
+
+    /** An upload over spring.servlet.multipart.max-file-size or max-request-size. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            org.springframework.web.multipart.MaxUploadSizeExceededException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String message = "上传的文件超过大小上限 (upload too large)";
+        return fieldProblem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", ProblemCode.PAYLOAD_TOO_LARGE, message,
+                new FieldProblem("files", message));
     }
 
     @ExceptionHandler(InvalidWorkbookException.class)

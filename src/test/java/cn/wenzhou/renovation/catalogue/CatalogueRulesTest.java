@@ -569,7 +569,7 @@ class CatalogueRulesTest {
     }
 
     static RulesetRegistry registry(Path rules, Path decisionTables) {
-        return new RulesetRegistry(new RulesetProperties(rules.toString(), decisionTables.toString(), "wenzhou"),
+        return new RulesetRegistry(new RulesetProperties(rules.toString(), decisionTables.toString(), "wenzhou", null),
                 List.of(new CatalogueService.Check()));
     }
 

@@ -134,7 +134,7 @@ class CountyVariantTest {
 
     private RulesetRegistry registry() {
         return new RulesetRegistry(new RulesetProperties(root.resolve("rules").toString(),
-                root.resolve("decision-tables").toString(), "wenzhou"), List.of());
+                root.resolve("decision-tables").toString(), "wenzhou", null), List.of());
     }
 
     private static Eligibility decide(RulesetRegistry registry, String jurisdiction, int completionYear) {

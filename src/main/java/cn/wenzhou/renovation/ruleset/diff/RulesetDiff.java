@@ -26,30 +26,59 @@ public record RulesetDiff(String jurisdiction, String base, List<TableChange> ta
 
     public static RulesetDiff between(RulesetSources base, RulesetSources county) {
         String code = county.jurisdiction().code();
-        Map<String, RuleFile> baseFiles = base.files().stream()
-                .collect(Collectors.toMap(RuleFile::path, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        Map<String, RuleFile> baseFiles = byPath(base.files());
+        List<FileChange> changes = new ArrayList<>();
+        for (RuleFile countyFile : county.files()) {
+            String basePath = RulesetSources.basePath(code, countyFile.path());
+            if (!basePath.equals(countyFile.path())) { // otherwise inherited from the base unchanged
+                changes.add(new FileChange(basePath, baseFiles.get(basePath), countyFile));
+            }
+        }
+        return compare(code, base.jurisdiction().code(), changes);
+    }
+
+    /**
+     * An edit of one jurisdiction's own files against the files it serves now: what an activation
+     * would change. Files with the same bytes are not compared.
+     */
+    public static RulesetDiff ofEdit(String jurisdiction, List<RuleFile> before, List<RuleFile> after) {
+        Map<String, RuleFile> old = byPath(before);
+        List<FileChange> changes = new ArrayList<>();
+        for (RuleFile file : after) {
+            RuleFile previous = old.get(file.path());
+            if (previous == null || !java.util.Arrays.equals(previous.content(), file.content())) {
+                changes.add(new FileChange(RulesetSources.basePath(jurisdiction, file.path()), previous, file));
+            }
+        }
+        return compare(jurisdiction, jurisdiction, changes);
+    }
+
+    /** One file compared: the path it is shown under, its old version (or none) and its new one. */
+    private record FileChange(String shownAs, RuleFile before, RuleFile after) {
+    }
+
+    private static Map<String, RuleFile> byPath(List<RuleFile> files) {
+        return files.stream().collect(Collectors.toMap(RuleFile::path, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+    }
+
+    private static RulesetDiff compare(String jurisdiction, String base, List<FileChange> changes) {
         List<TableChange> tables = new ArrayList<>();
         List<DrlRuleChange> rules = new ArrayList<>();
         List<RuleProblem> unreadable = new ArrayList<>();
-        for (RuleFile countyFile : county.files()) {
-            String basePath = RulesetSources.basePath(code, countyFile.path());
-            if (basePath.equals(countyFile.path())) {
-                continue; // inherited from the base unchanged
-            }
-            RuleFile baseFile = baseFiles.get(basePath);
-            if (countyFile.isDecisionTable()) {
+        for (FileChange change : changes) {
+            RuleFile file = change.after();
+            if (file.isDecisionTable()) {
                 try {
-                    tables.addAll(tableChanges(basePath, countyFile, baseFile));
+                    tables.addAll(tableChanges(change.shownAs(), file, change.before()));
                 } catch (IOException | RuntimeException e) {
-                    unreadable.add(RuleProblem.inFile(countyFile.path(), "无法读取电子表格，不能比较: " + e.getMessage()));
+                    unreadable.add(RuleProblem.inFile(file.path(), "无法读取电子表格，不能比较: " + e.getMessage()));
                 }
-            } else if (countyFile.isDrl()) {
-                Optional<List<DrlRuleChange>> changes = ruleChanges(basePath, countyFile, baseFile);
-                changes.ifPresentOrElse(rules::addAll, () -> unreadable.add(RuleProblem.inFile(countyFile.path(),
-                        "DRL 无法解析，不能按规则比较（编译时会给出出错的行）")));
+            } else if (file.isDrl()) {
+                ruleChanges(change.shownAs(), file, change.before()).ifPresentOrElse(rules::addAll,
+                        () -> unreadable.add(RuleProblem.inFile(file.path(), "DRL 无法解析，不能按规则比较（编译时会给出出错的行）")));
             }
         }
-        return new RulesetDiff(code, base.jurisdiction().code(), tables, rules, unreadable);
+        return new RulesetDiff(jurisdiction, base, tables, rules, unreadable);
     }
 
     /** One line per change, as a policy officer would say it. */

@@ -1,0 +1,122 @@
+package cn.wenzhou.renovation.administration;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.springframework.web.multipart.MultipartFile;
+
+import cn.wenzhou.renovation.ruleset.JurisdictionDescriptor;
+import cn.wenzhou.renovation.ruleset.RuleFile;
+import cn.wenzhou.renovation.ruleset.RuleSourceLoader;
+import cn.wenzhou.renovation.web.InvalidFieldException;
+
+/**
+ * Where each uploaded file goes: a staff member uploads {@code consent.drl.xlsx}, not a path. It
+ * replaces the jurisdiction's own file of that name; a county uploading a base file's name gets it as
+ * its override ({@code decision-tables/counties/<code>/consent/consent.drl.xlsx}). Only DRL and
+ * {@code .drl.xlsx} are accepted, and a workbook with macros or external links is refused.
+ */
+final class RuleUploads {
+
+    private RuleUploads() {
+    }
+
+    static List<RuleFile> place(String jurisdiction, List<MultipartFile> uploads, List<RuleFile> ownFiles,
+            List<RuleFile> baseFiles) {
+        if (uploads == null || uploads.isEmpty()) {
+            throw new InvalidFieldException("files", "至少上传一个 .drl.xlsx 或 .drl 文件");
+        }
+        List<RuleFile> placed = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < uploads.size(); i++) {
+            String field = "files[" + i + "]";
+            MultipartFile upload = uploads.get(i);
+            String name = fileName(upload.getOriginalFilename());
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!lower.endsWith(".drl") && !lower.endsWith(".drl.xlsx")) {
+                throw new InvalidFieldException(field, "只接受 .drl.xlsx 与 .drl 文件，收到 " + abbreviate(name));
+            }
+            if (!names.add(lower)) {
+                throw new InvalidFieldException(field, "文件 " + name + " 上传了不止一次");
+            }
+            byte[] content = bytes(upload, field);
+            if (lower.endsWith(".xlsx")) {
+                refuseActiveContent(content, field, name);
+            }
+            placed.add(new RuleFile(pathFor(jurisdiction, name, field, ownFiles, baseFiles), content));
+        }
+        return placed;
+    }
+
+    private static String pathFor(String jurisdiction, String name, String field, List<RuleFile> ownFiles,
+            List<RuleFile> baseFiles) {
+        List<String> own = named(ownFiles, name);
+        if (own.size() == 1) {
+            return own.get(0);
+        }
+        if (own.isEmpty() && !JurisdictionDescriptor.BASE.equals(jurisdiction)) {
+            List<String> base = named(baseFiles, name);
+            if (base.size() == 1) {
+                // rules/x/y.drl → rules/counties/<code>/x/y.drl: the county's override of that base file.
+                return base.get(0).replaceFirst("^([^/]+)/", "$1/" + RuleSourceLoader.COUNTIES + "/" + jurisdiction + "/");
+            }
+            own = base;
+        }
+        if (own.isEmpty()) {
+            throw new InvalidFieldException(field, "辖区 " + jurisdiction + " 没有名为 " + name
+                    + " 的规则文件：上传只能替换已有文件（新增文件请放入规则目录并重新部署）");
+        }
+        throw new InvalidFieldException(field, "辖区 " + jurisdiction + " 有多个名为 " + name + " 的文件: " + own);
+    }
+
+    private static List<String> named(List<RuleFile> files, String name) {
+        return files.stream().map(RuleFile::path)
+                .filter(path -> path.substring(path.lastIndexOf('/') + 1).equalsIgnoreCase(name)).toList();
+    }
+
+    /** Macros run code and external links fetch data when a colleague opens the workbook: neither belongs in a rule table. */
+    private static void refuseActiveContent(byte[] content, String field, String name) {
+        boolean anyEntry = false;
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null;) {
+                anyEntry = true;
+                String part = entry.getName().toLowerCase(Locale.ROOT);
+                if (part.endsWith("vbaproject.bin")) {
+                    throw new InvalidFieldException(field, name + " 含有宏，不予接受：请另存为不含宏的 .xlsx");
+                }
+                if (part.startsWith("xl/externallinks/")) {
+                    throw new InvalidFieldException(field, name + " 含有指向其他工作簿的外部链接，不予接受：请把数值粘贴为值后再上传");
+                }
+            }
+        } catch (IOException e) {
+            anyEntry = false;
+        }
+        if (!anyEntry) {
+            throw new InvalidFieldException(field, name + " 不是有效的 .xlsx 工作簿");
+        }
+    }
+
+    private static byte[] bytes(MultipartFile upload, String field) {
+        try {
+            return upload.getBytes();
+        } catch (IOException e) {
+            throw new InvalidFieldException(field, "无法读取上传的文件");
+        }
+    }
+
+    private static String fileName(String original) {
+        String name = original == null ? "" : original.replace('\\', '/');
+        return name.substring(name.lastIndexOf('/') + 1).strip();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
+    }
+}

@@ -1,0 +1,112 @@
+package cn.wenzhou.renovation.administration;
+
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import cn.wenzhou.renovation.api.RulesetAdminApi;
+import cn.wenzhou.renovation.api.model.CountyFindings;
+import cn.wenzhou.renovation.api.model.RulesetReport;
+import cn.wenzhou.renovation.api.model.RulesetVersionInfo;
+import cn.wenzhou.renovation.api.model.RulesetVersionListing;
+import cn.wenzhou.renovation.jurisdiction.DiffResponses;
+import cn.wenzhou.renovation.ruleset.JurisdictionDescriptor;
+import cn.wenzhou.renovation.ruleset.RuleFile;
+import cn.wenzhou.renovation.ruleset.RulesetCandidate;
+import cn.wenzhou.renovation.ruleset.RulesetRegistry;
+import cn.wenzhou.renovation.ruleset.RulesetVersion;
+import cn.wenzhou.renovation.ruleset.diff.RulesetDiff;
+import cn.wenzhou.renovation.web.InvalidFieldException;
+
+/**
+ * Validate, activate, list versions, roll back. Nothing here decides policy: the registry validates
+ * and swaps, the report says what it found, in the same terms as the county diff.
+ */
+@RestController
+class RulesetAdminController implements RulesetAdminApi {
+
+    private final RulesetRegistry registry;
+
+    RulesetAdminController(RulesetRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public ResponseEntity<RulesetReport> validateRuleset(String jurisdiction, List<MultipartFile> files) {
+        List<RuleFile> placed = place(jurisdiction, files);
+        return ResponseEntity.ok(report(registry.candidate(jurisdiction, placed), placed, Optional.empty()));
+    }
+
+    @Override
+    public ResponseEntity<RulesetReport> activateRuleset(String jurisdiction, List<MultipartFile> files, String comment) {
+        if (comment == null || comment.isBlank()) {
+            throw new InvalidFieldException("comment", "请写明启用的原因");
+        }
+        List<RuleFile> placed = place(jurisdiction, files);
+        RulesetRegistry.Activation activation = registry.activate(jurisdiction, placed, user(), comment.strip());
+        return respond(activation, placed);
+    }
+
+    @Override
+    public ResponseEntity<RulesetReport> rollbackRuleset(String jurisdiction, Integer version) {
+        RulesetRegistry.Activation activation = registry.rollback(jurisdiction, version, user());
+        return respond(activation, List.of());
+    }
+
+    @Override
+    public ResponseEntity<RulesetVersionListing> listRulesetVersions(String jurisdiction) {
+        List<RulesetVersion> versions = registry.versions(jurisdiction);
+        Optional<Integer> active = registry.activeVersion(jurisdiction);
+        return ResponseEntity.ok(new RulesetVersionListing(jurisdiction,
+                versions.stream().map(v -> info(v, active)).toList()).activeVersion(active.orElse(null)));
+    }
+
+    private ResponseEntity<RulesetReport> respond(RulesetRegistry.Activation activation, List<RuleFile> placed) {
+        RulesetReport report = report(activation.candidate(), placed, activation.version());
+        return ResponseEntity.status(activation.activated() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY).body(report);
+    }
+
+    private List<RuleFile> place(String jurisdiction, List<MultipartFile> files) {
+        return RuleUploads.place(jurisdiction, files, registry.ownFiles(jurisdiction),
+                registry.ownFiles(JurisdictionDescriptor.BASE));
+    }
+
+    private RulesetReport report(RulesetCandidate candidate, List<RuleFile> placed, Optional<RulesetVersion> activated) {
+        String code = candidate.jurisdiction();
+        RulesetDiff changes = RulesetDiff.ofEdit(code, candidate.activeOwnFiles(), candidate.ownFiles());
+        List<String> replaced = placed.isEmpty()
+                ? changes.tables().stream().map(t -> t.countyFile()).distinct().toList()
+                : placed.stream().map(RuleFile::path).toList();
+        RulesetReport report = new RulesetReport(code, candidate.activatable(), activated.isPresent(), replaced,
+                DiffResponses.findings(candidate.validation().findings()),
+                candidate.countiesItWouldBreak().stream().map(county -> new CountyFindings(county,
+                        DiffResponses.findings(candidate.validations().get(county).findings()))).toList(),
+                DiffResponses.changes(changes));
+        if (candidate.validation().ruleset() != null) {
+            report.rulesetVersion(candidate.validation().ruleset().version());
+        }
+        if (registry.isServed(code)) {
+            report.activeRulesetVersion(registry.active(code).version());
+        }
+        activated.ifPresent(v -> report.version(info(v, registry.activeVersion(code))));
+        return report;
+    }
+
+    private static RulesetVersionInfo info(RulesetVersion version, Optional<Integer> active) {
+        return new RulesetVersionInfo(version.number(), version.contentHash(),
+                version.activatedAt().atOffset(ZoneOffset.UTC), version.activatedBy(),
+                active.map(n -> n == version.number()).orElse(false))
+                .comment(version.comment());
+    }
+
+    private static String user() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? "(unknown)" : authentication.getName();
+    }
+}

@@ -1,0 +1,48 @@
+package cn.wenzhou.renovation.ruleset;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Versions in memory; lost on restart. */
+final class InMemoryRulesetStore implements RulesetStore {
+
+    private final Map<String, List<RulesetVersion>> versions = new HashMap<>();
+    private final Map<String, List<List<RuleFile>>> files = new HashMap<>();
+    private final Map<String, Integer> active = new HashMap<>();
+
+    @Override
+    public synchronized List<RulesetVersion> versions(String jurisdiction) {
+        return List.copyOf(versions.getOrDefault(jurisdiction, List.of()));
+    }
+
+    @Override
+    public synchronized Optional<Integer> activeVersion(String jurisdiction) {
+        return Optional.ofNullable(active.get(jurisdiction));
+    }
+
+    @Override
+    public synchronized Optional<List<RuleFile>> files(String jurisdiction, int number) {
+        List<List<RuleFile>> kept = files.getOrDefault(jurisdiction, List.of());
+        return number >= 1 && number <= kept.size() ? Optional.of(kept.get(number - 1)) : Optional.empty();
+    }
+
+    @Override
+    public synchronized RulesetVersion save(String jurisdiction, List<RuleFile> ruleFiles, String activatedBy,
+            String comment) {
+        List<RulesetVersion> kept = versions.computeIfAbsent(jurisdiction, j -> new ArrayList<>());
+        RulesetVersion version = new RulesetVersion(jurisdiction, kept.size() + 1, RulesetFiles.contentHash(ruleFiles),
+                Instant.now(), activatedBy, comment);
+        kept.add(version);
+        files.computeIfAbsent(jurisdiction, j -> new ArrayList<>()).add(List.copyOf(ruleFiles));
+        return version;
+    }
+
+    @Override
+    public synchronized void activate(String jurisdiction, int number) {
+        active.put(jurisdiction, number);
+    }
+}

@@ -1,0 +1,27 @@
+package cn.wenzhou.renovation.ruleset;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A jurisdiction's own files as they would be after an activation, and what validating them found:
+ * for the jurisdiction itself and, when it is the base, for every county compiled over it. It may be
+ * activated only when the jurisdiction is valid and no county that is served now would be refused.
+ */
+public record RulesetCandidate(String jurisdiction, List<RuleFile> ownFiles, List<RuleFile> activeOwnFiles,
+        Map<String, RulesetValidation> validations, List<String> countiesItWouldBreak) {
+
+    public RulesetValidation validation() {
+        return validations.get(jurisdiction);
+    }
+
+    public boolean activatable() {
+        return validation().valid() && countiesItWouldBreak.isEmpty();
+    }
+
+    /** Every finding, of the jurisdiction and of the counties it would break, each naming its file. */
+    public List<RuleProblem> findings() {
+        return java.util.stream.Stream.concat(validation().findings().stream(),
+                countiesItWouldBreak.stream().flatMap(county -> validations.get(county).findings().stream())).toList();
+    }
+}

@@ -1,0 +1,29 @@
+package cn.wenzhou.renovation.ruleset;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where activated rulesets are kept: every version of each jurisdiction's own files, and which one is
+ * active. The registry writes a version before it serves it, so what a restart reads back is what
+ * was served.
+ */
+public interface RulesetStore {
+
+    List<RulesetVersion> versions(String jurisdiction);
+
+    Optional<Integer> activeVersion(String jurisdiction);
+
+    /** The files of a kept version, with their paths; empty when there is no such version. */
+    Optional<List<RuleFile>> files(String jurisdiction, int number);
+
+    /** Keeps the files as the jurisdiction's next version (not yet active). */
+    RulesetVersion save(String jurisdiction, List<RuleFile> files, String activatedBy, String comment);
+
+    void activate(String jurisdiction, int number);
+
+    /** Versions kept only for the life of the process: for tests, and when no data folder is configured. */
+    static RulesetStore inMemory() {
+        return new InMemoryRulesetStore();
+    }
+}

@@ -1,0 +1,91 @@
+package cn.wenzhou.renovation.web;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Decision endpoints stay open to the portals; everything under {@code /api/v1/admin} needs a user
+ * with a role, by HTTP Basic. Stateless (no session, so no CSRF token to carry). A missing or wrong
+ * login is a 401 problem, a user without the role a 403 problem.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    static final String EDITOR = "rules-editor";
+    static final String PUBLISHER = "rules-publisher";
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, failure) ->
+                        problem(json, request, response, HttpStatus.UNAUTHORIZED, ProblemCode.UNAUTHENTICATED,
+                                "需要登录 (authentication required)")))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, failure) -> problem(json, request, response,
+                                HttpStatus.UNAUTHORIZED, ProblemCode.UNAUTHENTICATED, "需要登录 (authentication required)"))
+                        .accessDeniedHandler((request, response, denied) -> problem(json, request, response,
+                                HttpStatus.FORBIDDEN, ProblemCode.FORBIDDEN, "当前用户没有该操作所需的角色 (role required)")))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/v1/admin/rulesets/*/activate", "/api/v1/admin/rulesets/*/rollback/**")
+                        .hasRole(PUBLISHER)
+                        .requestMatchers("/api/v1/admin/**").hasAnyRole(EDITOR, PUBLISHER)
+                        .anyRequest().permitAll());
+        return http.build();
+    }
+
+    @Bean
+    UserDetailsService users(SecurityProperties properties) {
+        List<UserDetails> users = new ArrayList<>();
+        for (SecurityProperties.User user : properties.users()) {
+            users.add(User.withUsername(user.name())
+                    .password(user.passwordHash())
+                    .roles(user.roles() == null ? new String[0] : user.roles().toArray(String[]::new))
+                    .build());
+        }
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    /** Hashes written {@code {bcrypt}$2a$...}; a bare {@code $2a$...} is read as BCrypt too. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        var encoder = (org.springframework.security.crypto.password.DelegatingPasswordEncoder)
+                PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        encoder.setDefaultPasswordEncoderForMatches(new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder());
+        return encoder;
+    }
+
+    private static void problem(ObjectMapper json, HttpServletRequest request, HttpServletResponse response,
+            HttpStatus status, ProblemCode code, String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        problem.setProperty("code", code.name());
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"renovation-admin\"");
+        }
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

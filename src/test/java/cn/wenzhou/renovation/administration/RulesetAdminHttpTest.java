@@ -1,0 +1,286 @@
+package cn.wenzhou.renovation.administration;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+
+import cn.wenzhou.renovation.testing.RuleFolderCopy;
+
+/**
+ * The staff workflow over HTTP on the repository's rules, versions kept in a temporary folder: who may
+ * do what, a broken table named by its cell, activation without restart, rollback. The tests run in
+ * order because activations change what the service answers.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RulesetAdminHttpTest {
+
+    private static final String EDITOR = "li.na";
+    private static final String PUBLISHER = "wang.fang";
+    private static final String PASSWORD = "correct horse battery staple";
+    private static final String CUTOFF_CELL_NAME = "eligibility.drl.xlsx";
+
+    @Autowired
+    private MockMvc mvc;
+
+    @DynamicPropertySource
+    static void usersAndDataFolder(DynamicPropertyRegistry registry) throws IOException {
+        String hash = "{bcrypt}" + new BCryptPasswordEncoder().encode(PASSWORD);
+        registry.add("renovation.security.users[0].name", () -> EDITOR);
+        registry.add("renovation.security.users[0].password-hash", () -> hash);
+        registry.add("renovation.security.users[0].roles[0]", () -> "rules-editor");
+        registry.add("renovation.security.users[1].name", () -> PUBLISHER);
+        registry.add("renovation.security.users[1].password-hash", () -> hash);
+        registry.add("renovation.security.users[1].roles[0]", () -> "rules-publisher");
+        Path data = Files.createTempDirectory("ruleset-versions");
+        registry.add("renovation.data-dir", data::toString);
+    }
+
+    @Test
+    @Order(1)
+    void withoutCredentialsAdminCallsAreA401Problem() throws Exception {
+        mvc.perform(upload("wenzhou", "validate", cutoff(c -> c.setCellValue(2005))))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("UNAUTHENTICATED"));
+        mvc.perform(get("/api/v1/admin/rulesets/wenzhou/versions").with(httpBasic(EDITOR, "wrong")))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    @Order(2)
+    void anEditorMayValidateButNotActivate() throws Exception {
+        mvc.perform(upload("wenzhou", "activate", cutoff(c -> c.setCellValue(2005))).param("comment", "试")
+                .with(httpBasic(EDITOR, PASSWORD)))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("FORBIDDEN"));
+        mvc.perform(post("/api/v1/admin/rulesets/wenzhou/rollback/1").with(httpBasic(EDITOR, PASSWORD)))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    @Order(3)
+    void aBrokenCellIsNamedAndNothingIsActivated() throws Exception {
+        mvc.perform(upload("wenzhou", "validate", cutoff(c -> c.setCellValue("二千"))).with(httpBasic(EDITOR, PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.valid").value(false))
+                .andExpect(jsonPath("$.activated").value(false))
+                .andExpect(jsonPath("$.replacedFiles[0]").value(RuleFolderCopy.ELIGIBILITY_TABLE))
+                .andExpect(jsonPath("$.findings[0].file").value(RuleFolderCopy.ELIGIBILITY_TABLE))
+                .andExpect(jsonPath("$.findings[0].sheet").value(RuleFolderCopy.PARAMETER_SHEET))
+                .andExpect(jsonPath("$.findings[0].cell").value("D10"))
+                .andExpect(jsonPath("$.findings[0].message", containsString("二千")));
+        eligibility(2003).andExpect(jsonPath("$.decision").value("NOT_ELIGIBLE"));
+    }
+
+    @Test
+    @Order(4)
+    void aPublisherActivatesANewCutoffWithoutRestartAndItIsKeptAsVersionTwo() throws Exception {
+        String before = rulesetVersion();
+        mvc.perform(upload("wenzhou", "activate", cutoff(c -> c.setCellValue(2005)))
+                        .param("comment", "按县里的口径试行2005年").with(httpBasic(PUBLISHER, PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.activated").value(true))
+                .andExpect(jsonPath("$.version.number").value(2))
+                .andExpect(jsonPath("$.version.activatedBy").value(PUBLISHER))
+                .andExpect(jsonPath("$.version.comment").value("按县里的口径试行2005年"))
+                .andExpect(jsonPath("$.changes.summary", hasItem(allOf(containsString(RuleFolderCopy.CUTOFF_ROW),
+                        containsString("2000 → 2005")))))
+                .andExpect(jsonPath("$.activeRulesetVersion", not(before)));
+        eligibility(2003).andExpect(jsonPath("$.decision").value("PRIORITY_RENOVATION"))
+                .andExpect(jsonPath("$.rulesetVersion", not(before)));
+        mvc.perform(get("/api/v1/admin/rulesets/wenzhou/versions").with(httpBasic(EDITOR, PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.activeVersion").value(2))
+                .andExpect(jsonPath("$.versions.length()").value(2))
+                .andExpect(jsonPath("$.versions[0].activatedBy").value("部署 (deployment)"))
+                .andExpect(jsonPath("$.versions[1].active").value(true));
+    }
+
+    @Test
+    @Order(5)
+    void rollbackRestoresTheDeployedAnswers() throws Exception {
+        mvc.perform(post("/api/v1/admin/rulesets/wenzhou/rollback/1").with(httpBasic(PUBLISHER, PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.activated").value(true))
+                .andExpect(jsonPath("$.version.number").value(1))
+                .andExpect(jsonPath("$.changes.summary", hasItem(containsString("2005 → 2000"))));
+        eligibility(2003).andExpect(jsonPath("$.decision").value("NOT_ELIGIBLE"));
+        mvc.perform(get("/api/v1/admin/rulesets/wenzhou/versions").with(httpBasic(EDITOR, PASSWORD)))
+                .andExpect(jsonPath("$.activeVersion").value(1));
+    }
+
+    @Test
+    @Order(6)
+    void aCountyEditBelowTheLawIs422AndChangesNothing() throws Exception {
+        String before = jurisdictionVersion("yueqing");
+        byte[] weakened = edited("decision-tables/consent/consent.drl.xlsx", path -> RuleFolderCopy.editCell(path,
+                "表决通过标准", "CONSENT-CIVIL-CODE-278-APPROVAL", "同意面积/参与面积 ≥", c -> c.setCellValue("2/3")));
+        mvc.perform(multipart("/api/v1/admin/rulesets/yueqing/activate")
+                        .file(new MockMultipartFile("files", "consent.drl.xlsx", XLSX, weakened))
+                        .param("comment", "试").with(httpBasic(PUBLISHER, PASSWORD)))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.activated").value(false))
+                .andExpect(jsonPath("$.replacedFiles[0]").value("decision-tables/counties/yueqing/consent/consent.drl.xlsx"))
+                .andExpect(jsonPath("$.findings[0].message", containsString("低于法律规定")))
+                .andExpect(jsonPath("$.findings[0].cell").value("B14"));
+        org.assertj.core.api.Assertions.assertThat(jurisdictionVersion("yueqing")).isEqualTo(before);
+    }
+
+    @Test
+    @Order(7)
+    void aBaseEditThatWouldBreakAServedCountyIsRefusedNamingTheCounty() throws Exception {
+        String scope = Files.readString(Path.of("rules/eligibility/scope.drl"), StandardCharsets.UTF_8) + """
+
+                rule "ELIG-YUEQING-SUBDISTRICT-MISSING"
+                    @clause("一、改造范围")
+                    @quote("重点改造2000年前建成的")
+                when
+                    eval(false)
+                then
+                end
+                """;
+        mvc.perform(multipart("/api/v1/admin/rulesets/wenzhou/activate")
+                        .file(new MockMultipartFile("files", "scope.drl", "text/plain", scope.getBytes(StandardCharsets.UTF_8)))
+                        .param("comment", "试").with(httpBasic(PUBLISHER, PASSWORD)))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.findings").isEmpty())
+                .andExpect(jsonPath("$.countiesItWouldBreak[0].jurisdiction").value("yueqing"))
+                .andExpect(jsonPath("$.countiesItWouldBreak[0].findings[0].message",
+                        containsString("ELIG-YUEQING-SUBDISTRICT-MISSING")));
+    }
+
+    @Test
+    @Order(8)
+    void uploadsThatAreNotPlainRuleFilesAreRefusedNamingTheFile() throws Exception {
+        mvc.perform(multipart("/api/v1/admin/rulesets/wenzhou/validate")
+                        .file(new MockMultipartFile("files", "eligibility.xlsm", XLSX, new byte[] {1}))
+                        .with(httpBasic(EDITOR, PASSWORD)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("files[0]"));
+        mvc.perform(multipart("/api/v1/admin/rulesets/wenzhou/validate")
+                        .file(new MockMultipartFile("files", CUTOFF_CELL_NAME, XLSX, zipWith("xl/vbaProject.bin")))
+                        .with(httpBasic(EDITOR, PASSWORD)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message", containsString("宏")));
+        mvc.perform(multipart("/api/v1/admin/rulesets/wenzhou/validate")
+                        .file(new MockMultipartFile("files", CUTOFF_CELL_NAME, XLSX, zipWith("xl/externalLinks/externalLink1.xml")))
+                        .with(httpBasic(EDITOR, PASSWORD)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message", containsString("外部链接")));
+        mvc.perform(multipart("/api/v1/admin/rulesets/wenzhou/validate")
+                        .file(new MockMultipartFile("files", "nonexistent.drl.xlsx", XLSX, zipWith("xl/workbook.xml")))
+                        .with(httpBasic(EDITOR, PASSWORD)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message", containsString("只能替换已有文件")));
+    }
+
+    @Test
+    @Order(9)
+    void anUnknownVersionOrJurisdictionIsA404() throws Exception {
+        mvc.perform(post("/api/v1/admin/rulesets/wenzhou/rollback/99").with(httpBasic(PUBLISHER, PASSWORD)))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("UNKNOWN_VERSION"));
+        mvc.perform(get("/api/v1/admin/rulesets/atlantis/versions").with(httpBasic(EDITOR, PASSWORD)))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("UNKNOWN_JURISDICTION"));
+    }
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private MockMultipartHttpServletRequestBuilder upload(String jurisdiction, String action, byte[] table) {
+        return multipart("/api/v1/admin/rulesets/" + jurisdiction + "/" + action)
+                .file(new MockMultipartFile("files", CUTOFF_CELL_NAME, XLSX, table));
+    }
+
+    /** The repository's eligibility table with its cut-off cell edited. */
+    private static byte[] cutoff(Consumer<Cell> edit) {
+        return edited(RuleFolderCopy.ELIGIBILITY_TABLE, path -> RuleFolderCopy.editCell(path, RuleFolderCopy.PARAMETER_SHEET,
+                RuleFolderCopy.CUTOFF_ROW, RuleFolderCopy.CUTOFF_COLUMN_LABEL, edit));
+    }
+
+    interface Edit {
+        void apply(Path copy) throws IOException;
+    }
+
+    private static byte[] edited(String repositoryFile, Edit edit) {
+        try {
+            Path copy = Files.createTempFile("edited", ".drl.xlsx");
+            Files.copy(Path.of(repositoryFile), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            edit.apply(copy);
+            return Files.readAllBytes(copy);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] zipWith(String entry) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            zip.putNextEntry(new ZipEntry(entry));
+            zip.write(1);
+        }
+        return bytes.toByteArray();
+    }
+
+    private ResultActions eligibility(int completionYear) throws Exception {
+        return mvc.perform(post("/api/v1/eligibility").contentType(MediaType.APPLICATION_JSON).content("""
+                {"completionYear": %d, "housingKind": "ORDINARY_RESIDENTIAL_COMMUNITY",
+                 "listedInShantyRenovationPlan": false,
+                 "deficiencies": {"functionsIncomplete": false, "facilitiesIncomplete": false,
+                                  "propertyManagementInadequate": false},
+                 "strongRenovationWillingness": true, "evaluationDate": "2025-11-03"}
+                """.formatted(completionYear))).andExpect(status().isOk());
+    }
+
+    private String rulesetVersion() throws Exception {
+        return com.jayway.jsonpath.JsonPath.read(eligibility(1995).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8),
+                "$.rulesetVersion");
+    }
+
+    private String jurisdictionVersion(String code) throws Exception {
+        String listing = mvc.perform(get("/api/v1/jurisdictions")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        net.minidev.json.JSONArray versions = com.jayway.jsonpath.JsonPath.read(listing,
+                "$.jurisdictions[?(@.code == '" + code + "')].rulesetVersion");
+        return String.valueOf(versions.get(0));
+    }
+}

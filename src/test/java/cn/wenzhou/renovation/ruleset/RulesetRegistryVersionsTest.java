@@ -1,0 +1,90 @@
+package cn.wenzhou.renovation.ruleset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import cn.wenzhou.renovation.eligibility.Community;
+import cn.wenzhou.renovation.eligibility.Eligibility;
+import cn.wenzhou.renovation.eligibility.EligibilityService;
+import cn.wenzhou.renovation.eligibility.HousingKind;
+import cn.wenzhou.renovation.testing.RuleFolderCopy;
+
+/** Kept versions on disk: what was activated is what a restart serves; a new deployment is a new version. */
+class RulesetRegistryVersionsTest {
+
+    @TempDir
+    Path root;
+
+    @TempDir
+    Path data;
+
+    @Test
+    void anActivatedVersionSurvivesARestart() throws IOException {
+        RuleFolderCopy.copyRepositoryRules(root);
+        RulesetRegistry first = registry();
+        RulesetRegistry.Activation activation = first.activate("wenzhou", List.of(cutoff2005()), "wang.fang", "试行");
+        assertThat(activation.activated()).isTrue();
+
+        RulesetRegistry restarted = registry();
+
+        assertThat(restarted.activeVersion("wenzhou")).contains(2);
+        assertThat(restarted.versions("wenzhou")).extracting(RulesetVersion::activatedBy)
+                .containsExactly(RulesetRegistry.DEPLOYMENT, "wang.fang");
+        assertThat(decide(restarted, 2003)).isEqualTo(Eligibility.PRIORITY_RENOVATION);
+        assertThat(restarted.active("wenzhou").version()).isEqualTo(first.active("wenzhou").version());
+    }
+
+    @Test
+    void aNewDeploymentBecomesTheNextVersionAndIsServed() throws IOException {
+        RuleFolderCopy.copyRepositoryRules(root);
+        RulesetRegistry first = registry();
+        first.activate("wenzhou", List.of(cutoff2005()), "wang.fang", "试行");
+        RuleFolderCopy.editCutoffCell(root, cell -> cell.setCellValue(1999));
+
+        RulesetRegistry redeployed = registry();
+
+        assertThat(redeployed.activeVersion("wenzhou")).contains(3);
+        assertThat(decide(redeployed, 2000)).isNotEqualTo(Eligibility.PRIORITY_RENOVATION);
+    }
+
+    @Test
+    void aRollbackIsWhatTheRestartServes() throws IOException {
+        RuleFolderCopy.copyRepositoryRules(root);
+        RulesetRegistry first = registry();
+        first.activate("wenzhou", List.of(cutoff2005()), "wang.fang", "试行");
+        assertThat(first.rollback("wenzhou", 1, "wang.fang").activated()).isTrue();
+
+        assertThat(decide(registry(), 2003)).isEqualTo(Eligibility.NOT_ELIGIBLE);
+    }
+
+    private RuleFile cutoff2005() throws IOException {
+        Path copy = Files.copy(root.resolve(RuleFolderCopy.ELIGIBILITY_TABLE), root.resolve("edited.drl.xlsx"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        RuleFolderCopy.editCell(copy, RuleFolderCopy.PARAMETER_SHEET, RuleFolderCopy.CUTOFF_ROW,
+                RuleFolderCopy.CUTOFF_COLUMN_LABEL, cell -> cell.setCellValue(2005));
+        return new RuleFile(RuleFolderCopy.ELIGIBILITY_TABLE, Files.readAllBytes(copy));
+    }
+
+    private RulesetRegistry registry() {
+        return new RulesetRegistry(new RulesetProperties(root.resolve("rules").toString(),
+                root.resolve("decision-tables").toString(), "wenzhou", data.toString()), List.of());
+    }
+
+    private static Eligibility decide(RulesetRegistry registry, int completionYear) {
+        Community community = new Community();
+        community.setCompletionYear(completionYear);
+        community.setHousingKind(HousingKind.ORDINARY_RESIDENTIAL_COMMUNITY);
+        community.setListedInShantyRenovationPlan(false);
+        community.setStrongRenovationWillingness(true);
+        community.setEvaluationDate(LocalDate.of(2025, 11, 3));
+        return EligibilityService.decide(registry.active("wenzhou"), community).decision().eligibility();
+    }
+}
