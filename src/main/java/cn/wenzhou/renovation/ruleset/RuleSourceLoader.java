@@ -22,6 +22,9 @@ public final class RuleSourceLoader {
     /** The folder, inside {@code rules/} and {@code decision-tables/}, that holds one folder per county variant. */
     public static final String COUNTIES = "counties";
 
+    /** The checks every decision table must pass ({@code decision-tables/table-checks.yaml}). */
+    static final String TABLE_CHECKS = "table-checks.yaml";
+
     private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 
     /**
@@ -103,7 +106,7 @@ public final class RuleSourceLoader {
     private static boolean isIgnored(String name) {
         String lower = name.toLowerCase(java.util.Locale.ROOT);
         boolean ruleLike = lower.endsWith(".drl") || lower.endsWith(".xlsx") || lower.endsWith(".xls")
-                || name.equals(JurisdictionDescriptor.FILE_NAME);
+                || name.equals(JurisdictionDescriptor.FILE_NAME) || name.equals(TABLE_CHECKS);
         return name.startsWith("~$") || name.startsWith(".") || !ruleLike;
     }
 

@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.kie.api.runtime.rule.ConsequenceException;
 
+import cn.wenzhou.renovation.ruleset.tablecheck.TableChecks;
+
 /**
  * Compiles one jurisdiction's files and runs every {@link RulesetCheck} on the result, collecting
  * every problem instead of stopping at the first: the same validation for startup, the
@@ -25,13 +27,16 @@ public final class RulesetValidator {
         if (!sources.problems().isEmpty()) {
             return new RulesetValidation(sources, null, sources.problems(), List.of());
         }
+        List<RuleProblem> tableProblems = checkTables(sources);
         CompiledRuleset ruleset;
         try {
             ruleset = compiler.compile(sources.jurisdiction().code(), sources.files());
         } catch (RulesetCompilationException e) {
-            return new RulesetValidation(sources, null, e.problems(), List.of());
+            List<RuleProblem> problems = new ArrayList<>(e.problems());
+            tableProblems.stream().filter(p -> !problems.contains(p)).forEach(problems::add);
+            return new RulesetValidation(sources, null, problems, List.of());
         }
-        List<RuleProblem> problems = new ArrayList<>();
+        List<RuleProblem> problems = new ArrayList<>(tableProblems);
         List<RuleProblem> violations = new ArrayList<>();
         for (RulesetCheck check : checks) {
             try {
@@ -41,6 +46,17 @@ public final class RulesetValidator {
             }
         }
         return new RulesetValidation(sources, ruleset, problems, violations);
+    }
+
+    /** Each decision table against the jurisdiction's table checks (its own copy, or the base's). */
+    private static List<RuleProblem> checkTables(RulesetSources sources) {
+        String code = sources.jurisdiction().code();
+        List<RuleProblem> problems = new ArrayList<>();
+        TableChecks checks = sources.files().stream()
+                .filter(f -> RulesetSources.basePath(code, f.path()).equals(TableChecks.FILE)).findFirst()
+                .map(file -> TableChecks.parse(file, problems)).orElse(TableChecks.none());
+        sources.files().stream().filter(RuleFile::isDecisionTable).forEach(file -> problems.addAll(checks.check(file)));
+        return problems;
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -30,6 +31,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * login is a 401 problem, a user without the role a 403 problem.
  */
 @Configuration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // the assess command runs without a server
 class SecurityConfiguration {
 
     static final String EDITOR = "rules-editor";

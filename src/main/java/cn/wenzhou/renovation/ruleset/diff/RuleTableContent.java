@@ -26,28 +26,28 @@ import org.apache.poi.ss.util.CellReference;
  * ACTION, METADATA…), the object row, the code row, the heading row, and rule rows up to the first
  * blank row.
  */
-record RuleTableContent(String sheet, String name, List<Column> columns, Map<String, TableRow> rows) {
+public record RuleTableContent(String sheet, String name, List<Column> columns, Map<String, TableRow> rows) {
 
     private static final String RULE_TABLE = "RuleTable";
     private static final String NAME_KEYWORD = "NAME";
 
     /** A column of the table: its heading (the label row), keyword and templates. */
-    record Column(String heading, String keyword, String object, String code) {
+    public record Column(String heading, String keyword, String object, String code, String letter) {
 
-        String template() {
+        public String template() {
             return String.join(" ", keyword, object, code).strip();
         }
     }
 
     /** A rule row: where it is, and its non-blank cells by column heading. */
-    record TableRow(String key, int excelRow, Map<String, Cell> cells) {
+    public record TableRow(String key, int excelRow, Map<String, Cell> cells) {
 
-        record Cell(String reference, String keyword, String text) {
+        public record Cell(String reference, String keyword, String text) {
         }
     }
 
     /** Every rule table of every sheet of the workbook, in sheet order. */
-    static List<RuleTableContent> read(byte[] workbookBytes) throws IOException {
+    public static List<RuleTableContent> read(byte[] workbookBytes) throws IOException {
         List<RuleTableContent> tables = new ArrayList<>();
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(workbookBytes))) {
             CellText formatter = new CellText(workbook);
@@ -118,7 +118,7 @@ record RuleTableContent(String sheet, String name, List<Column> columns, Map<Str
                     : label;
             indexes.add(c);
             columns.add(new Column(heading, keyword(keyword), text(sheet.getRow(tableRow + 2), c, formatter),
-                    text(sheet.getRow(tableRow + 3), c, formatter)));
+                    text(sheet.getRow(tableRow + 3), c, formatter), CellReference.convertNumToColString(c)));
         }
         int nameIndex = -1;
         for (int i = 0; i < columns.size(); i++) {
