@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
 import cn.wenzhou.renovation.cli.AssessInventoryCommand;
+import cn.wenzhou.renovation.cli.PasswordHashCommand;
 import cn.wenzhou.renovation.cli.ValidateRulesCommand;
 
 @SpringBootApplication
@@ -18,6 +19,9 @@ public class RenovationDecisionServiceApplication {
     public static void main(String[] args) {
         if (args.length > 0 && "assess".equals(args[0])) {
             System.exit(AssessInventoryCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && "hash-password".equals(args[0])) {
+            System.exit(PasswordHashCommand.run());
         }
         if (args.length > 0 && "validate".equals(args[0])) {
             System.exit(ValidateRulesCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));

@@ -124,6 +124,26 @@ class ActivationUnderLoadTest {
         assertThat(answers).extracting(Answer::rulesetVersion).contains(before.rulesetVersion(), after.rulesetVersion());
     }
 
+    @Test
+    void anUploadOverTheSizeLimitIsA413Problem() {
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("files", new ByteArrayResource(new byte[2_500_000]) {
+            @Override
+            public String getFilename() {
+                return "eligibility.drl.xlsx";
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+
+        ResponseEntity<String> response = rest.withBasicAuth(PUBLISHER, PASSWORD)
+                .postForEntity("/api/v1/admin/rulesets/wenzhou/validate", new HttpEntity<>(form, headers), String.class);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(413);
+        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(response.getBody()).contains("PAYLOAD_TOO_LARGE", "files");
+    }
+
     private Answer decide(HttpClient client) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/eligibility"))
                 .header("Content-Type", "application/json")
