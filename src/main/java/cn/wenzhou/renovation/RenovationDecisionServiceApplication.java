@@ -14,6 +14,7 @@ import cn.wenzhou.renovation.cli.ValidateRulesCommand;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@org.springframework.scheduling.annotation.EnableScheduling
 public class RenovationDecisionServiceApplication {
 
     public static void main(String[] args) {

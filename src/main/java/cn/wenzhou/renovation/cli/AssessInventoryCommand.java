@@ -56,7 +56,8 @@ public class AssessInventoryCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RenovationDecisionServiceApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
-                .properties("spring.main.banner-mode=off", "logging.level.root=WARN")
+                .properties("spring.main.banner-mode=off", "logging.level.root=WARN",
+                        "spring.datasource.url=jdbc:h2:mem:assess", "renovation.receipts.mode=off")
                 .run()) {
             InventoryWorkbook workbooks = context.getBean(InventoryWorkbook.class);
             byte[] result;

@@ -218,8 +218,40 @@ public class RulesetRegistry {
 
     /** The ruleset a request asked for with {@code ?jurisdiction=}, or the default when it named none. */
     public CompiledRuleset forRequest(String jurisdiction) {
+        CompiledRuleset pinned = PINNED.get();
+        if (pinned != null && (jurisdiction == null || jurisdiction.equals(pinned.jurisdiction()))) {
+            return pinned;
+        }
         return jurisdiction == null ? defaultRuleset() : active(jurisdiction);
     }
+
+    /** A replay's ruleset: every {@link #forRequest} of its jurisdiction on this thread answers with it. */
+    private static final ThreadLocal<CompiledRuleset> PINNED = new ThreadLocal<>();
+
+    /** Runs the work as if the given ruleset were the active one of its jurisdiction, on this thread only. */
+    public <T> T evaluateWith(CompiledRuleset ruleset, java.util.function.Supplier<T> work) {
+        PINNED.set(ruleset);
+        try {
+            return work.get();
+        } finally {
+            PINNED.remove();
+        }
+    }
+
+    /**
+     * A kept version compiled as it would be served now (a county over the active base), for replaying
+     * a decision under it; empty when its files no longer compile. Compiled on demand and kept.
+     */
+    public RulesetValidation versionForReplay(String jurisdiction, int number) {
+        List<RuleFile> files = store.files(jurisdiction, number)
+                .orElseThrow(() -> new UnknownVersionException(jurisdiction, number));
+        Map<String, List<RuleFile>> own = new LinkedHashMap<>(state.get().own());
+        own.put(jurisdiction, files);
+        String key = jurisdiction + "|" + number + "|" + RulesetFiles.contentHash(own.get(JurisdictionDescriptor.BASE));
+        return replayed.computeIfAbsent(key, k -> validate(jurisdiction, own));
+    }
+
+    private final Map<String, RulesetValidation> replayed = new java.util.concurrent.ConcurrentHashMap<>();
 
     public CompiledRuleset defaultRuleset() {
         return active(defaultJurisdiction);

@@ -17,6 +17,7 @@ public enum ProblemCode {
     FORBIDDEN,
     RULESET_INVALID,
     UNKNOWN_VERSION,
+    UNKNOWN_RECEIPT,
     INTERNAL_ERROR;
 
     /** The {@code type} of every 400 problem, in a response and inside a batch result alike. */

@@ -129,6 +129,20 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 new FieldProblem("jurisdiction", "辖区 " + ex.jurisdiction() + " 的规则被拒用" + first));
     }
 
+    @ExceptionHandler(cn.wenzhou.renovation.receipt.UnknownReceiptException.class)
+    ResponseEntity<Object> unknownReceipt(cn.wenzhou.renovation.receipt.UnknownReceiptException ex) {
+        return fieldProblem(HttpStatus.NOT_FOUND, "Unknown receipt", ProblemCode.UNKNOWN_RECEIPT,
+                "没有回执 " + ex.id() + "（或已超过保存期限） (no such receipt)", new FieldProblem("id", "没有该回执"));
+    }
+
+    /** A replay under a kept version whose rules no longer compile. */
+    @ExceptionHandler(cn.wenzhou.renovation.ruleset.RulesetCompilationException.class)
+    ResponseEntity<Object> rulesetInvalid(cn.wenzhou.renovation.ruleset.RulesetCompilationException ex) {
+        String first = ex.problems().isEmpty() ? "" : "：" + ex.problems().get(0);
+        return fieldProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Ruleset invalid", ProblemCode.RULESET_INVALID,
+                "该版本的规则无法使用 (that version's rules cannot be used)" + first, new FieldProblem("version", "规则无法编译" + first));
+    }
+
     @ExceptionHandler(UnknownVersionException.class)
     ResponseEntity<Object> unknownVersion(UnknownVersionException ex) {
         return fieldProblem(HttpStatus.NOT_FOUND, "Unknown version", ProblemCode.UNKNOWN_VERSION,

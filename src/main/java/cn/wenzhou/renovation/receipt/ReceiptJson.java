@@ -1,0 +1,85 @@
+package cn.wenzhou.renovation.receipt;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+import cn.wenzhou.renovation.web.PersonalDataMasking;
+
+/** JSON handling for receipts: masking what is personal, and listing what differs between two answers. */
+final class ReceiptJson {
+
+    /** Fields annexes 1, 2 and 7 collect about a person; the rules never read them. */
+    private static final Set<String> PERSONAL = Set.of("ownerName", "idNumber", "phone", "respondentName", "contact");
+    /** Answers of two versions always differ here; it says which version answered, not what. */
+    private static final Set<String> NOT_AN_ANSWER = Set.of("rulesetVersion");
+    private static final int MAX_CHANGES = 200;
+
+    private ReceiptJson() {
+    }
+
+    /** Personal fields become {@code ***}; ID and mobile numbers in any other text are masked too. */
+    static JsonNode masked(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+            List<String> names = new ArrayList<>();
+            fields.forEachRemaining(e -> names.add(e.getKey()));
+            for (String name : names) {
+                JsonNode value = object.get(name);
+                object.set(name, PERSONAL.contains(name) && !value.isNull() ? TextNode.valueOf("***") : masked(value));
+            }
+            return object;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                ((com.fasterxml.jackson.databind.node.ArrayNode) node).set(i, masked(node.get(i)));
+            }
+            return node;
+        }
+        return node.isTextual() ? TextNode.valueOf(PersonalDataMasking.mask(node.asText())) : node;
+    }
+
+    /** Differences between two answers, path by path (leaves only), at most {@value #MAX_CHANGES}. */
+    static List<String[]> changes(JsonNode before, JsonNode after) {
+        List<String[]> changes = new ArrayList<>();
+        compare("", before, after, changes);
+        return changes;
+    }
+
+    private static void compare(String path, JsonNode before, JsonNode after, List<String[]> changes) {
+        if (changes.size() >= MAX_CHANGES) {
+            return;
+        }
+        boolean bothObjects = before != null && after != null && before.isObject() && after.isObject();
+        boolean bothArrays = before != null && after != null && before.isArray() && after.isArray();
+        if (bothObjects) {
+            Set<String> names = new java.util.LinkedHashSet<>();
+            before.fieldNames().forEachRemaining(names::add);
+            after.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                if (!NOT_AN_ANSWER.contains(name)) {
+                    compare(path.isEmpty() ? name : path + "." + name, before.get(name), after.get(name), changes);
+                }
+            }
+        } else if (bothArrays) {
+            for (int i = 0; i < Math.max(before.size(), after.size()); i++) {
+                compare(path + "[" + i + "]", before.get(i), after.get(i), changes);
+            }
+        } else if (!java.util.Objects.equals(before, after)) {
+            changes.add(new String[] {path, text(before), text(after)});
+        }
+    }
+
+    private static String text(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        return node.isValueNode() ? node.asText() : node.toString();
+    }
+}

@@ -1,0 +1,104 @@
+package cn.wenzhou.renovation.receipt;
+
+import java.lang.reflect.Type;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.wenzhou.renovation.ruleset.RulesetRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Keeps a receipt of a decision when the caller asks for one ({@code Decision-Receipt: true}) or the
+ * service is configured to keep all: the request as read (personal data masked), the answer as
+ * written, and the ruleset that gave it. The receipt id goes back in the {@code Decision-Receipt}
+ * header. Only decision endpoints that can be replayed are recorded.
+ */
+@ControllerAdvice
+class ReceiptRecorder extends RequestBodyAdviceAdapter implements ResponseBodyAdvice<Object> {
+
+    static final String HEADER = "Decision-Receipt";
+    private static final String REQUEST_BODY = ReceiptRecorder.class.getName() + ".request";
+
+    private final ReceiptProperties properties;
+    private final DecisionEndpoints endpoints;
+    private final ReceiptStore store;
+    private final RulesetRegistry registry;
+    private final ObjectMapper json;
+
+    ReceiptRecorder(ReceiptProperties properties, DecisionEndpoints endpoints, ReceiptStore store, RulesetRegistry registry,
+            ObjectMapper json) {
+        this.properties = properties;
+        this.endpoints = endpoints;
+        this.store = store;
+        this.registry = registry;
+        this.json = json;
+    }
+
+    @Override
+    public boolean supports(MethodParameter parameter, Type targetType, Class<? extends HttpMessageConverter<?>> converter) {
+        return properties.mode() != ReceiptProperties.Mode.OFF;
+    }
+
+    @Override
+    public Object afterBodyRead(Object body, HttpInputMessage input, MethodParameter parameter, Type targetType,
+            Class<? extends HttpMessageConverter<?>> converter) {
+        currentRequest().ifPresent(request -> request.setAttribute(REQUEST_BODY, body));
+        return body;
+    }
+
+    @Override
+    public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converter) {
+        return properties.mode() != ReceiptProperties.Mode.OFF;
+    }
+
+    @Override
+    public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
+            Class<? extends HttpMessageConverter<?>> converter, ServerHttpRequest request, ServerHttpResponse response) {
+        if (!(request instanceof ServletServerHttpRequest servlet) || body == null) {
+            return body;
+        }
+        HttpServletRequest http = servlet.getServletRequest();
+        Object requestBody = http.getAttribute(REQUEST_BODY);
+        String path = http.getRequestURI();
+        if (requestBody == null || endpoints.at(path).isEmpty() || !wanted(http)) {
+            return body;
+        }
+        JsonNode answer = json.valueToTree(body);
+        String jurisdiction = answer.path("jurisdiction").asText(null);
+        String rulesetVersion = answer.path("rulesetVersion").asText(null);
+        if (jurisdiction == null || rulesetVersion == null) {
+            return body; // not a decision (a problem response, say)
+        }
+        Receipt receipt = new Receipt(UUID.randomUUID(), Instant.now(), path, jurisdiction, rulesetVersion,
+                registry.activeVersion(jurisdiction).orElse(null),
+                ReceiptJson.masked(json.valueToTree(requestBody)).toString(), ReceiptJson.masked(answer).toString());
+        store.save(receipt);
+        response.getHeaders().set(HEADER, receipt.id().toString());
+        response.getHeaders().add("Link", "</api/v1/receipts/" + receipt.id() + ">; rel=\"receipt\"");
+        return body;
+    }
+
+    private boolean wanted(HttpServletRequest request) {
+        return properties.mode() == ReceiptProperties.Mode.ALWAYS || "true".equalsIgnoreCase(request.getHeader(HEADER));
+    }
+
+    private static java.util.Optional<HttpServletRequest> currentRequest() {
+        var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        return attributes instanceof org.springframework.web.context.request.ServletRequestAttributes servlet
+                ? java.util.Optional.of(servlet.getRequest()) : java.util.Optional.empty();
+    }
+}
