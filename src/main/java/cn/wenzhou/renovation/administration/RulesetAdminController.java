@@ -73,8 +73,25 @@ class RulesetAdminController implements RulesetAdminApi {
     }
 
     private List<RuleFile> place(String jurisdiction, List<MultipartFile> files) {
-        return RuleUploads.place(jurisdiction, files, registry.ownFiles(jurisdiction),
-                registry.ownFiles(JurisdictionDescriptor.BASE));
+        List<RuleFile> own = registry.ownFiles(jurisdiction);
+        List<RuleFile> base = registry.ownFiles(JurisdictionDescriptor.BASE);
+        List<RuleFile> placed = RuleUploads.place(jurisdiction, files, own, base);
+        if (!isPublisher()) {
+            // What each upload replaces: the jurisdiction's own file, or for a new county override the base file.
+            java.util.Map<String, RuleFile> current = new java.util.HashMap<>();
+            base.forEach(f -> current.put(f.path().replaceFirst("^([^/]+)/",
+                    "$1/" + cn.wenzhou.renovation.ruleset.RuleSourceLoader.COUNTIES + "/" + jurisdiction + "/"), f));
+            base.forEach(f -> current.put(f.path(), f));
+            own.forEach(f -> current.put(f.path(), f));
+            EditorUploadPolicy.check(placed, current);
+        }
+        return placed;
+    }
+
+    private static boolean isPublisher() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals("ROLE_rules-publisher"));
     }
 
     private RulesetReport report(RulesetCandidate candidate, List<RuleFile> placed, Optional<RulesetVersion> activated) {

@@ -66,14 +66,23 @@ class AssessmentBatchController {
                 json.writeStringField("jurisdiction", ruleset.jurisdiction());
                 json.writeStringField("rulesetVersion", ruleset.version());
                 json.writeArrayFieldStart("results");
-                for (int i = 0; i < items.size(); i++) {
-                    AssessmentBatchResult result = assessor.assessItem(i, items.get(i), ruleset.jurisdiction());
-                    if (result.getStatus() == AssessmentBatchResult.StatusEnum.INVALID) {
-                        invalid++;
+                // Every item answers with the ruleset named above, even if another is activated meanwhile.
+                invalid = registry.evaluateWith(ruleset, () -> {
+                    int refused = 0;
+                    for (int i = 0; i < items.size(); i++) {
+                        AssessmentBatchResult result = assessor.assessItem(i, items.get(i), ruleset.jurisdiction());
+                        if (result.getStatus() == AssessmentBatchResult.StatusEnum.INVALID) {
+                            refused++;
+                        }
+                        try {
+                            mapper.writeValue(json, result);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                        items.set(i, null);
                     }
-                    mapper.writeValue(json, result);
-                    items.set(i, null);
-                }
+                    return refused;
+                });
                 json.writeEndArray();
                 json.writeNumberField("itemCount", items.size());
                 json.writeNumberField("invalidCount", invalid);

@@ -132,12 +132,15 @@ public class InventoryWorkbook {
             CellStyle wrap = workbook.createCellStyle();
             wrap.setWrapText(true);
             DataFormatter formatter = new DataFormatter();
-            for (int i = 0; i < rows.size(); i++) {
-                Row row = sheet.getRow(rows.get(i));
-                AssessmentBatchResult result = assessor.assessItem(i, item(row, columns, formatter), jurisdiction);
-                writeResult(row, resultColumn, result, wrap);
-                progress.rowDone(i + 1, rows.size());
-            }
+            assessor.withOneRuleset(jurisdiction, () -> {
+                for (int i = 0; i < rows.size(); i++) {
+                    Row row = sheet.getRow(rows.get(i));
+                    AssessmentBatchResult result = assessor.assessItem(i, item(row, columns, formatter), jurisdiction);
+                    writeResult(row, resultColumn, result, wrap);
+                    progress.rowDone(i + 1, rows.size());
+                }
+                return rows.size();
+            });
             return bytes(workbook);
         }
     }

@@ -66,6 +66,19 @@ public class ProjectAssessor {
             throw new InvalidFieldException("body", "请至少给出 eligibility、consent、funding、approvals、procedure 之一");
         }
         var ruleset = registry.forRequest(jurisdiction);
+        return registry.evaluateWith(ruleset, () -> assessParts(request, jurisdiction, ruleset));
+    }
+
+    /**
+     * Runs the work with the jurisdiction's active ruleset pinned: every part of every item answers
+     * with the one ruleset the batch, workbook or assessment started with.
+     */
+    public <T> T withOneRuleset(String jurisdiction, java.util.function.Supplier<T> work) {
+        return registry.evaluateWith(registry.forRequest(jurisdiction), work);
+    }
+
+    private AssessmentResponse assessParts(AssessmentRequest request, String jurisdiction,
+            cn.wenzhou.renovation.ruleset.CompiledRuleset ruleset) {
         AssessmentResponse response = new AssessmentResponse()
                 .jurisdiction(ruleset.jurisdiction())
                 .rulesetVersion(ruleset.version())

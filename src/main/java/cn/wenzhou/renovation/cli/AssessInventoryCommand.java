@@ -57,7 +57,9 @@ public class AssessInventoryCommand implements Callable<Integer> {
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
                 .properties("spring.main.banner-mode=off", "logging.level.root=WARN",
-                        "spring.datasource.url=jdbc:h2:mem:assess", "renovation.receipts.mode=off")
+                        "spring.datasource.url=jdbc:h2:mem:assess", "renovation.receipts.mode=off",
+                        // Assessing a workbook must not record the folders it read as a deployment.
+                        "renovation.data-dir=")
                 .run()) {
             InventoryWorkbook workbooks = context.getBean(InventoryWorkbook.class);
             byte[] result;

@@ -17,6 +17,7 @@ final class ReceiptJson {
 
     /** Fields annexes 1, 2 and 7 collect about a person; the rules never read them. */
     private static final Set<String> PERSONAL = Set.of("ownerName", "idNumber", "phone", "respondentName", "contact");
+    private static final String ROOM = "roomNumber";
     /** Answers of two versions always differ here; it says which version answered, not what. */
     private static final Set<String> NOT_AN_ANSWER = Set.of("rulesetVersion");
     private static final int MAX_CHANGES = 200;
@@ -24,21 +25,48 @@ final class ReceiptJson {
     private ReceiptJson() {
     }
 
-    /** Personal fields become {@code ***}; ID and mobile numbers in any other text are masked too. */
+    /**
+     * Personal fields become {@code ***}; room numbers become 户1, 户2… (a room and its ballot together
+     * say how a flat voted, yet a replay needs them distinct); ID and mobile numbers in any other text
+     * are masked too.
+     */
     static JsonNode masked(JsonNode node) {
+        return masked(node, new java.util.HashMap<>());
+    }
+
+    /** A request and its answer masked together, so a room has the same pseudonym in both. */
+    static JsonNode[] maskedTogether(JsonNode request, JsonNode answer) {
+        Map<String, String> rooms = new java.util.HashMap<>();
+        return new JsonNode[] {masked(request, rooms), masked(answer, rooms)};
+    }
+
+    private static TextNode room(String room, Map<String, String> rooms) {
+        // Already a pseudonym (a replayed request): keep it, so a replay's answer compares with the original.
+        return TextNode.valueOf(room.matches("户\\d+") ? room : rooms.computeIfAbsent(room, r -> "户" + (rooms.size() + 1)));
+    }
+
+    private static JsonNode masked(JsonNode node, Map<String, String> rooms) {
         if (node instanceof ObjectNode object) {
             Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
             List<String> names = new ArrayList<>();
             fields.forEachRemaining(e -> names.add(e.getKey()));
             for (String name : names) {
                 JsonNode value = object.get(name);
-                object.set(name, PERSONAL.contains(name) && !value.isNull() ? TextNode.valueOf("***") : masked(value));
+                if (ROOM.equals(name) && value.isTextual()) {
+                    object.set(name, room(value.asText(), rooms));
+                } else if (name.endsWith("Rooms") && value.isArray()) {
+                    com.fasterxml.jackson.databind.node.ArrayNode pseudonyms = object.arrayNode();
+                    value.forEach(r -> pseudonyms.add(r.isTextual() ? room(r.asText(), rooms) : r));
+                    object.set(name, pseudonyms);
+                } else {
+                    object.set(name, PERSONAL.contains(name) && !value.isNull() ? TextNode.valueOf("***") : masked(value, rooms));
+                }
             }
             return object;
         }
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                ((com.fasterxml.jackson.databind.node.ArrayNode) node).set(i, masked(node.get(i)));
+                ((com.fasterxml.jackson.databind.node.ArrayNode) node).set(i, masked(node.get(i), rooms));
             }
             return node;
         }

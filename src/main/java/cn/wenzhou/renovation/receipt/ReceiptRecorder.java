@@ -83,9 +83,15 @@ class ReceiptRecorder extends RequestBodyAdviceAdapter implements ResponseBodyAd
         if (jurisdiction == null || rulesetVersion == null) {
             return body; // not a decision (a problem response, say)
         }
+        JsonNode asked = json.valueToTree(requestBody);
+        // A request without an evaluation date was decided "today": keep the day it was, so a replay tomorrow differs only by rules.
+        if (asked instanceof com.fasterxml.jackson.databind.node.ObjectNode object && !object.hasNonNull("evaluationDate")
+                && answer.hasNonNull("evaluationDate")) {
+            object.set("evaluationDate", answer.get("evaluationDate"));
+        }
+        JsonNode[] masked = ReceiptJson.maskedTogether(asked, answer.deepCopy());
         Receipt receipt = new Receipt(UUID.randomUUID(), Instant.now(), path, jurisdiction, rulesetVersion,
-                registry.activeVersion(jurisdiction).orElse(null),
-                ReceiptJson.masked(json.valueToTree(requestBody)).toString(), ReceiptJson.masked(answer).toString());
+                registry.activeVersion(jurisdiction).orElse(null), masked[0].toString(), masked[1].toString());
         store.save(receipt);
         response.getHeaders().set(HEADER, receipt.id().toString());
         response.getHeaders().add("Link", "</api/v1/receipts/" + receipt.id() + ">; rel=\"receipt\"");
@@ -93,7 +99,8 @@ class ReceiptRecorder extends RequestBodyAdviceAdapter implements ResponseBodyAd
     }
 
     private boolean wanted(HttpServletRequest request) {
-        return properties.mode() == ReceiptProperties.Mode.ALWAYS || "true".equalsIgnoreCase(request.getHeader(HEADER));
+        return properties.mode() == ReceiptProperties.Mode.ALWAYS || "true".equalsIgnoreCase(request.getHeader(HEADER))
+                || "true".equalsIgnoreCase(request.getParameter("receipt"));
     }
 
     private static java.util.Optional<HttpServletRequest> currentRequest() {

@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Where the service reads its rules. The defaults are the copies packaged in the jar; point
  * {@code renovation.rules-dir} and {@code renovation.decision-tables-dir} at folders on disk
  * (a plain path, {@code file:...} or {@code classpath:...}) to serve an external copy.
- * {@code renovation.data-dir} is where activated versions are kept across restarts; without it they
- * are kept in memory only.
+ * {@code renovation.data-dir} is where activated versions are kept across restarts (default
+ * {@code ./data/rulesets}); empty keeps them in memory only.
  */
 @ConfigurationProperties("renovation")
 public record RulesetProperties(

@@ -225,16 +225,25 @@ public class RulesetRegistry {
         return jurisdiction == null ? defaultRuleset() : active(jurisdiction);
     }
 
-    /** A replay's ruleset: every {@link #forRequest} of its jurisdiction on this thread answers with it. */
+    /**
+     * The ruleset pinned on this thread (a replay, or a request that asks several capabilities): every
+     * {@link #forRequest} of its jurisdiction answers with it, so an activation in the middle cannot
+     * give one request two rulesets.
+     */
     private static final ThreadLocal<CompiledRuleset> PINNED = new ThreadLocal<>();
 
     /** Runs the work as if the given ruleset were the active one of its jurisdiction, on this thread only. */
     public <T> T evaluateWith(CompiledRuleset ruleset, java.util.function.Supplier<T> work) {
+        CompiledRuleset outer = PINNED.get();
         PINNED.set(ruleset);
         try {
             return work.get();
         } finally {
-            PINNED.remove();
+            if (outer == null) {
+                PINNED.remove();
+            } else {
+                PINNED.set(outer);
+            }
         }
     }
 
@@ -248,10 +257,26 @@ public class RulesetRegistry {
         Map<String, List<RuleFile>> own = new LinkedHashMap<>(state.get().own());
         own.put(jurisdiction, files);
         String key = jurisdiction + "|" + number + "|" + RulesetFiles.contentHash(own.get(JurisdictionDescriptor.BASE));
-        return replayed.computeIfAbsent(key, k -> validate(jurisdiction, own));
+        synchronized (replayed) {
+            RulesetValidation kept = replayed.get(key);
+            if (kept != null) {
+                return kept;
+            }
+        }
+        RulesetValidation compiled = validate(jurisdiction, own);
+        synchronized (replayed) {
+            replayed.put(key, compiled);
+        }
+        return compiled;
     }
 
-    private final Map<String, RulesetValidation> replayed = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The last few versions compiled for replay; a KieBase is megabytes, so only a handful are kept. */
+    private final Map<String, RulesetValidation> replayed = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, RulesetValidation> eldest) {
+            return size() > 4;
+        }
+    };
 
     public CompiledRuleset defaultRuleset() {
         return active(defaultJurisdiction);

@@ -143,6 +143,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 "该版本的规则无法使用 (that version's rules cannot be used)" + first, new FieldProblem("version", "规则无法编译" + first));
     }
 
+    @ExceptionHandler(cn.wenzhou.renovation.administration.UploadNotPermittedException.class)
+    ResponseEntity<Object> uploadNotPermitted(cn.wenzhou.renovation.administration.UploadNotPermittedException ex) {
+        return fieldProblem(HttpStatus.FORBIDDEN, "Forbidden", ProblemCode.FORBIDDEN, ex.getMessage(),
+                new FieldProblem(ex.field(), ex.getMessage()));
+    }
+
     @ExceptionHandler(UnknownVersionException.class)
     ResponseEntity<Object> unknownVersion(UnknownVersionException ex) {
         return fieldProblem(HttpStatus.NOT_FOUND, "Unknown version", ProblemCode.UNKNOWN_VERSION,

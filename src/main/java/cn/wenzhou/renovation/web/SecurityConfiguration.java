@@ -53,6 +53,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/admin/rulesets/*/activate", "/api/v1/admin/rulesets/*/rollback/**")
                         .hasRole(PUBLISHER)
                         .requestMatchers("/api/v1/admin/**").hasAnyRole(EDITOR, PUBLISHER)
+                        // A replay compiles a kept ruleset: staff only. Reading a receipt needs its unguessable id.
+                        .requestMatchers("/api/v1/receipts/*/replay").hasAnyRole(EDITOR, PUBLISHER)
                         .anyRequest().permitAll());
         return http.build();
     }

@@ -223,6 +223,38 @@ class RulesetAdminHttpTest {
                 .andExpect(jsonPath("$.code").value("UNKNOWN_JURISDICTION"));
     }
 
+    @Test
+    @Order(10)
+    void anEditorMayNotUploadCodeOnlyValuesOfRuleRows() throws Exception {
+        mvc.perform(multipart("/api/v1/admin/rulesets/wenzhou/validate")
+                        .file(new MockMultipartFile("files", "scope.drl", "text/plain",
+                                Files.readAllBytes(Path.of("rules/eligibility/scope.drl"))))
+                        .with(httpBasic(EDITOR, PASSWORD)))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("FORBIDDEN"))
+                .andExpect(jsonPath("$.errors[0].field").value("files[0]"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("rules-publisher")));
+        byte[] newNotes = edited(RuleFolderCopy.ELIGIBILITY_TABLE, path -> {
+            try (var in = Files.newInputStream(path);
+                    var workbook = org.apache.poi.ss.usermodel.WorkbookFactory.create(in)) {
+                workbook.getSheet(RuleFolderCopy.PARAMETER_SHEET).getRow(2).getCell(2).setCellValue("改过的说明");
+                try (var out = Files.newOutputStream(path)) {
+                    workbook.write(out);
+                }
+            }
+        });
+        mvc.perform(upload("wenzhou", "validate", newNotes).with(httpBasic(EDITOR, PASSWORD)))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.errors[0].message", containsString("C3")));
+        mvc.perform(upload("wenzhou", "validate", cutoff(c -> c.setCellValue("2000); System.exit(1"))).with(httpBasic(EDITOR, PASSWORD)))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.errors[0].message", containsString("D10")));
+        // The same values are the publisher's to validate: publishers are trusted as for a deployment.
+        mvc.perform(upload("wenzhou", "validate", newNotes).with(httpBasic(PUBLISHER, PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.valid").value(true));
+    }
+
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private MockMultipartHttpServletRequestBuilder upload(String jurisdiction, String action, byte[] table) {

@@ -91,6 +91,19 @@ class ReceiptHttpTest {
 
     @Test
     @Order(2)
+    void aReceiptMayBeAskedForWithAQueryParameterAndKeepsTheDayItWasDecided() throws Exception {
+        String body = community(2003).replace(", \"evaluationDate\": \"2025-11-03\"", "");
+        String id = mvc.perform(post("/api/v1/eligibility").param("receipt", "true")
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isOk()).andExpect(header().exists(ReceiptRecorder.HEADER))
+                .andReturn().getResponse().getHeader(ReceiptRecorder.HEADER);
+
+        mvc.perform(get("/api/v1/receipts/" + id))
+                .andExpect(jsonPath("$.request.evaluationDate").value(org.hamcrest.Matchers.matchesPattern("\\d{4}-\\d{2}-\\d{2}")));
+    }
+
+    @Test
+    @Order(2)
     void aReceiptKeepsTheVoteButNotTheOwnersNamesIdNumbersOrPhones() throws Exception {
         String body = """
                 {"communityName": "龙湾区河滨小区3幢", "round": "FIRST_CONSENT", "voteDate": "2026-03-01",
@@ -105,12 +118,13 @@ class ReceiptHttpTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getHeader(ReceiptRecorder.HEADER);
 
         String receipt = mvc.perform(get("/api/v1/receipts/" + id))
-                .andExpect(jsonPath("$.request.roster[0].roomNumber").value("3-101"))
+                .andExpect(jsonPath("$.request.roster[0].roomNumber").value("户1"))
+                .andExpect(jsonPath("$.request.roster[2].roomNumber").value("户3"))
                 .andExpect(jsonPath("$.request.roster[0].ownerName").value("***"))
                 .andExpect(jsonPath("$.request.roster[0].idNumber").value("***"))
                 .andExpect(jsonPath("$.request.roster[0].phone").value("***"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(receipt).doesNotContain(NAME, ID_NUMBER, PHONE);
+        assertThat(receipt).doesNotContain(NAME, ID_NUMBER, PHONE, "3-101", "3-201");
     }
 
     @Test
@@ -127,6 +141,9 @@ class ReceiptHttpTest {
                 .andExpect(status().isOk());
 
         mvc.perform(post("/api/v1/receipts/" + eligibilityReceipt + "/replay").param("version", "2"))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/v1/receipts/" + eligibilityReceipt + "/replay").param("version", "2")
+                        .with(httpBasic(PUBLISHER, PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.changed").value(true))
                 .andExpect(jsonPath("$.replayVersion").value(2))
@@ -134,7 +151,8 @@ class ReceiptHttpTest {
                 .andExpect(jsonPath("$.replayed.decision").value("PRIORITY_RENOVATION"))
                 .andExpect(jsonPath("$.changes[?(@.path == 'decision')].before", hasItem("NOT_ELIGIBLE")))
                 .andExpect(jsonPath("$.changes[?(@.path == 'decision')].after", hasItem("PRIORITY_RENOVATION")));
-        mvc.perform(post("/api/v1/receipts/" + eligibilityReceipt + "/replay").param("version", "1"))
+        mvc.perform(post("/api/v1/receipts/" + eligibilityReceipt + "/replay").param("version", "1")
+                        .with(httpBasic(PUBLISHER, PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.changed").value(false))
                 .andExpect(jsonPath("$.changes").isEmpty());
@@ -149,7 +167,8 @@ class ReceiptHttpTest {
         mvc.perform(get("/api/v1/receipts/00000000-0000-0000-0000-000000000000"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("UNKNOWN_RECEIPT"));
-        mvc.perform(post("/api/v1/receipts/" + eligibilityReceipt + "/replay").param("version", "99"))
+        mvc.perform(post("/api/v1/receipts/" + eligibilityReceipt + "/replay").param("version", "99")
+                        .with(httpBasic(PUBLISHER, PASSWORD)))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("UNKNOWN_VERSION"));
         mvc.perform(get("/api/v1/receipts/not-a-receipt"))
