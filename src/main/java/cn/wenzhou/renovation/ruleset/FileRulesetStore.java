@@ -31,6 +31,7 @@ final class FileRulesetStore implements RulesetStore {
     private static final String FILES = "files";
     private static final String METADATA = "version.json";
     private static final String ACTIVE = "active";
+    private static final String DEPLOYED = "deployed";
 
     private final Path root;
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
@@ -109,13 +110,34 @@ final class FileRulesetStore implements RulesetStore {
 
     @Override
     public synchronized void activate(String jurisdiction, int number) {
-        Path pointer = folder(jurisdiction).resolve(ACTIVE);
-        Path staging = folder(jurisdiction).resolve("." + ACTIVE + ".incomplete");
+        replace(jurisdiction, ACTIVE, Integer.toString(number));
+    }
+
+    @Override
+    public synchronized Optional<String> lastDeployed(String jurisdiction) {
+        Path marker = folder(jurisdiction).resolve(DEPLOYED);
         try {
-            Files.writeString(staging, Integer.toString(number), StandardCharsets.UTF_8);
+            return Files.exists(marker) ? Optional.of(Files.readString(marker).strip()) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public synchronized void recordDeployed(String jurisdiction, String contentHash) {
+        replace(jurisdiction, DEPLOYED, contentHash);
+    }
+
+    /** Writes a small pointer file whole or not at all. */
+    private void replace(String jurisdiction, String name, String value) {
+        Path pointer = folder(jurisdiction).resolve(name);
+        Path staging = folder(jurisdiction).resolve("." + name + ".incomplete");
+        try {
+            Files.createDirectories(pointer.getParent());
+            Files.writeString(staging, value, StandardCharsets.UTF_8);
             Files.move(staging, pointer, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot make version " + number + " of " + jurisdiction + " active", e);
+            throw new UncheckedIOException("Cannot write " + name + " of " + jurisdiction + " (" + value + ")", e);
         }
     }
 

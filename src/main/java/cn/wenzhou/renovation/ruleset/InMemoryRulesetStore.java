@@ -13,6 +13,7 @@ final class InMemoryRulesetStore implements RulesetStore {
     private final Map<String, List<RulesetVersion>> versions = new HashMap<>();
     private final Map<String, List<List<RuleFile>>> files = new HashMap<>();
     private final Map<String, Integer> active = new HashMap<>();
+    private final Map<String, String> deployed = new HashMap<>();
 
     @Override
     public synchronized List<RulesetVersion> versions(String jurisdiction) {
@@ -44,5 +45,15 @@ final class InMemoryRulesetStore implements RulesetStore {
     @Override
     public synchronized void activate(String jurisdiction, int number) {
         active.put(jurisdiction, number);
+    }
+
+    @Override
+    public synchronized Optional<String> lastDeployed(String jurisdiction) {
+        return Optional.ofNullable(deployed.get(jurisdiction));
+    }
+
+    @Override
+    public synchronized void recordDeployed(String jurisdiction, String contentHash) {
+        deployed.put(jurisdiction, contentHash);
     }
 }

@@ -57,16 +57,22 @@ public class RulesetRegistry {
         active(defaultJurisdiction);
     }
 
-    /** The kept active version's files, unless the deployed files are new: then they become the next version. */
+    /**
+     * The kept active version's files, unless the deployed files differ from the last deployment: then
+     * they are served (as a new version, or the kept version with the same files). The deployment is
+     * recorded only after it is active, so a crash in between deploys it again at the next start.
+     */
     private List<RuleFile> activeFiles(String code, List<RuleFile> deployed) {
         String hash = RulesetFiles.contentHash(deployed);
-        boolean known = store.versions(code).stream().anyMatch(v -> v.contentHash().equals(hash));
-        if (!known) {
-            RulesetVersion version = store.save(code, deployed, DEPLOYMENT, "随程序部署的规则 (the rules deployed with the service)");
-            store.activate(code, version.number());
-            return deployed;
+        if (store.lastDeployed(code).filter(hash::equals).isPresent()) {
+            return store.activeVersion(code).flatMap(number -> store.files(code, number)).orElse(deployed);
         }
-        return store.activeVersion(code).flatMap(number -> store.files(code, number)).orElse(deployed);
+        RulesetVersion version = store.versions(code).stream().filter(v -> v.contentHash().equals(hash))
+                .reduce((first, later) -> later)
+                .orElseGet(() -> store.save(code, deployed, DEPLOYMENT, "随程序部署的规则 (the rules deployed with the service)"));
+        store.activate(code, version.number());
+        store.recordDeployed(code, hash);
+        return deployed;
     }
 
     private RulesetValidation validate(String code, Map<String, List<RuleFile>> own) {

@@ -22,6 +22,11 @@ public interface RulesetStore {
 
     void activate(String jurisdiction, int number);
 
+    /** The content hash of the files last deployed with the service, once they were kept and activated. */
+    Optional<String> lastDeployed(String jurisdiction);
+
+    void recordDeployed(String jurisdiction, String contentHash);
+
     /** Versions kept only for the life of the process: for tests, and when no data folder is configured. */
     static RulesetStore inMemory() {
         return new InMemoryRulesetStore();

@@ -56,6 +56,35 @@ class RulesetRegistryVersionsTest {
     }
 
     @Test
+    void aDeploymentKeptButNotYetActivatedWhenTheServiceStoppedIsActivatedAtTheNextStart() throws IOException {
+        RuleFolderCopy.copyRepositoryRules(root);
+        registry();
+        RuleFolderCopy.editCutoffCell(root, cell -> cell.setCellValue(2005));
+        List<RuleFile> deployed = RulesetSources.ownFiles(root.resolve("rules").toString(),
+                root.resolve("decision-tables").toString()).get("wenzhou");
+        // The crash: the new deployment was kept as version 2, then the process died before activating it.
+        new FileRulesetStore(data).save("wenzhou", deployed, RulesetRegistry.DEPLOYMENT, "interrupted");
+
+        RulesetRegistry restarted = registry();
+
+        assertThat(restarted.activeVersion("wenzhou")).contains(2);
+        assertThat(restarted.versions("wenzhou")).hasSize(2);
+        assertThat(decide(restarted, 2003)).isEqualTo(Eligibility.PRIORITY_RENOVATION);
+    }
+
+    @Test
+    void aRollbackSurvivesARestartOfTheSameDeployment() throws IOException {
+        RuleFolderCopy.copyRepositoryRules(root);
+        RuleFolderCopy.editCutoffCell(root, cell -> cell.setCellValue(2005));
+        RulesetRegistry first = registry();
+        first.activate("wenzhou", List.of(cutoff2000()), "wang.fang", "回到2000");
+        assertThat(first.rollback("wenzhou", 1, "wang.fang").activated()).isTrue();
+        first.rollback("wenzhou", 2, "wang.fang");
+
+        assertThat(decide(registry(), 2003)).isEqualTo(Eligibility.NOT_ELIGIBLE);
+    }
+
+    @Test
     void aRollbackIsWhatTheRestartServes() throws IOException {
         RuleFolderCopy.copyRepositoryRules(root);
         RulesetRegistry first = registry();
@@ -63,6 +92,14 @@ class RulesetRegistryVersionsTest {
         assertThat(first.rollback("wenzhou", 1, "wang.fang").activated()).isTrue();
 
         assertThat(decide(registry(), 2003)).isEqualTo(Eligibility.NOT_ELIGIBLE);
+    }
+
+    private RuleFile cutoff2000() throws IOException {
+        Path copy = Files.copy(root.resolve(RuleFolderCopy.ELIGIBILITY_TABLE), root.resolve("edited.drl.xlsx"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        RuleFolderCopy.editCell(copy, RuleFolderCopy.PARAMETER_SHEET, RuleFolderCopy.CUTOFF_ROW,
+                RuleFolderCopy.CUTOFF_COLUMN_LABEL, cell -> cell.setCellValue(2000));
+        return new RuleFile(RuleFolderCopy.ELIGIBILITY_TABLE, Files.readAllBytes(copy));
     }
 
     private RuleFile cutoff2005() throws IOException {
