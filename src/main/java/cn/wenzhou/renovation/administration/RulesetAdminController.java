@@ -12,6 +12,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import cn.wenzhou.renovation.api.RulesetAdminApi;
 import cn.wenzhou.renovation.api.model.CountyFindings;
+import cn.wenzhou.renovation.api.model.RulesetActivationInfo;
 import cn.wenzhou.renovation.api.model.RulesetReport;
 import cn.wenzhou.renovation.api.model.RulesetVersionInfo;
 import cn.wenzhou.renovation.api.model.RulesetVersionListing;
@@ -63,8 +64,12 @@ class RulesetAdminController implements RulesetAdminApi {
     public ResponseEntity<RulesetVersionListing> listRulesetVersions(String jurisdiction) {
         List<RulesetVersion> versions = registry.versions(jurisdiction);
         Optional<Integer> active = registry.activeVersion(jurisdiction);
+        List<RulesetActivationInfo> activations = registry.activations(jurisdiction).stream()
+                .map(a -> new RulesetActivationInfo(a.version(), a.at().atOffset(ZoneOffset.UTC), a.by(),
+                        RulesetActivationInfo.KindEnum.valueOf(a.kind().name())))
+                .toList();
         return ResponseEntity.ok(new RulesetVersionListing(jurisdiction,
-                versions.stream().map(v -> info(v, active)).toList()).activeVersion(active.orElse(null)));
+                versions.stream().map(v -> info(v, active)).toList(), activations).activeVersion(active.orElse(null)));
     }
 
     private ResponseEntity<RulesetReport> respond(RulesetRegistry.Activation activation, List<RuleFile> placed) {

@@ -32,6 +32,7 @@ final class FileRulesetStore implements RulesetStore {
     private static final String METADATA = "version.json";
     private static final String ACTIVE = "active";
     private static final String DEPLOYED = "deployed";
+    private static final String AUDIT = "activations.jsonl";
 
     private final Path root;
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
@@ -111,6 +112,38 @@ final class FileRulesetStore implements RulesetStore {
     @Override
     public synchronized void activate(String jurisdiction, int number) {
         replace(jurisdiction, ACTIVE, Integer.toString(number));
+    }
+
+    /** One JSON line per change, appended: the audit only grows. */
+    @Override
+    public synchronized void recordActivation(RulesetActivation activation) {
+        Path audit = folder(activation.jurisdiction()).resolve(AUDIT);
+        try {
+            Files.createDirectories(audit.getParent());
+            Files.writeString(audit, json.writeValueAsString(activation) + "\n", StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot record the activation of " + activation, e);
+        }
+    }
+
+    @Override
+    public synchronized List<RulesetActivation> activations(String jurisdiction) {
+        Path audit = folder(jurisdiction).resolve(AUDIT);
+        if (!Files.exists(audit)) {
+            return List.of();
+        }
+        try {
+            List<RulesetActivation> activations = new ArrayList<>();
+            for (String line : Files.readAllLines(audit, StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    activations.add(json.readValue(line, RulesetActivation.class));
+                }
+            }
+            return activations;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the activations of " + jurisdiction, e);
+        }
     }
 
     @Override

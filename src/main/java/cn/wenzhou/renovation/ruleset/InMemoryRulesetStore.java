@@ -14,6 +14,7 @@ final class InMemoryRulesetStore implements RulesetStore {
     private final Map<String, List<List<RuleFile>>> files = new HashMap<>();
     private final Map<String, Integer> active = new HashMap<>();
     private final Map<String, String> deployed = new HashMap<>();
+    private final Map<String, List<RulesetActivation>> activations = new HashMap<>();
 
     @Override
     public synchronized List<RulesetVersion> versions(String jurisdiction) {
@@ -45,6 +46,16 @@ final class InMemoryRulesetStore implements RulesetStore {
     @Override
     public synchronized void activate(String jurisdiction, int number) {
         active.put(jurisdiction, number);
+    }
+
+    @Override
+    public synchronized void recordActivation(RulesetActivation activation) {
+        activations.computeIfAbsent(activation.jurisdiction(), j -> new ArrayList<>()).add(activation);
+    }
+
+    @Override
+    public synchronized List<RulesetActivation> activations(String jurisdiction) {
+        return List.copyOf(activations.getOrDefault(jurisdiction, List.of()));
     }
 
     @Override

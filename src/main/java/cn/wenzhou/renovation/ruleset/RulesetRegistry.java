@@ -71,6 +71,8 @@ public class RulesetRegistry {
                 .reduce((first, later) -> later)
                 .orElseGet(() -> store.save(code, deployed, DEPLOYMENT, "随程序部署的规则 (the rules deployed with the service)"));
         store.activate(code, version.number());
+        store.recordActivation(new RulesetActivation(code, version.number(), java.time.Instant.now(), DEPLOYMENT,
+                RulesetActivation.Kind.DEPLOYMENT));
         store.recordDeployed(code, hash);
         return deployed;
     }
@@ -129,7 +131,7 @@ public class RulesetRegistry {
             return new Activation(candidate, Optional.empty());
         }
         RulesetVersion version = store.save(jurisdiction, candidate.ownFiles(), user, comment);
-        return swap(current, candidate, version);
+        return swap(current, candidate, version, user, RulesetActivation.Kind.ACTIVATION);
     }
 
     /** Makes a kept version active again, after validating it as it would be served now. */
@@ -145,11 +147,14 @@ public class RulesetRegistry {
         RulesetVersion version = store.versions(jurisdiction).stream().filter(v -> v.number() == number)
                 .findFirst().orElseThrow(() -> new UnknownVersionException(jurisdiction, number));
         log.info("Rollback of {} to version {} by {}", jurisdiction, number, user);
-        return swap(current, candidate, version);
+        return swap(current, candidate, version, user, RulesetActivation.Kind.ROLLBACK);
     }
 
-    private Activation swap(State current, RulesetCandidate candidate, RulesetVersion version) {
+    private Activation swap(State current, RulesetCandidate candidate, RulesetVersion version, String user,
+            RulesetActivation.Kind kind) {
         store.activate(candidate.jurisdiction(), version.number());
+        store.recordActivation(new RulesetActivation(candidate.jurisdiction(), version.number(), java.time.Instant.now(),
+                user, kind));
         Map<String, List<RuleFile>> own = new LinkedHashMap<>(current.own());
         own.put(candidate.jurisdiction(), candidate.ownFiles());
         Map<String, RulesetValidation> validations = new LinkedHashMap<>(current.validations());
@@ -171,6 +176,12 @@ public class RulesetRegistry {
     public List<RulesetVersion> versions(String jurisdiction) {
         ownFiles(jurisdiction);
         return store.versions(jurisdiction);
+    }
+
+    /** Who made which version active when, oldest first: deployments, activations and rollbacks. */
+    public List<RulesetActivation> activations(String jurisdiction) {
+        ownFiles(jurisdiction);
+        return store.activations(jurisdiction);
     }
 
     public Optional<Integer> activeVersion(String jurisdiction) {

@@ -22,6 +22,12 @@ public interface RulesetStore {
 
     void activate(String jurisdiction, int number);
 
+    /** Appends to the jurisdiction's audit of activations. */
+    void recordActivation(RulesetActivation activation);
+
+    /** Every change of the active version, oldest first. */
+    List<RulesetActivation> activations(String jurisdiction);
+
     /** The content hash of the files last deployed with the service, once they were kept and activated. */
     Optional<String> lastDeployed(String jurisdiction);
 

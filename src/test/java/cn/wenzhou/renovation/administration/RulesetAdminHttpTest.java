@@ -1,6 +1,7 @@
 package cn.wenzhou.renovation.administration;
 
 import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -144,7 +145,10 @@ class RulesetAdminHttpTest {
                 .andExpect(jsonPath("$.changes.summary", hasItem(containsString("2005 → 2000"))));
         eligibility(2003).andExpect(jsonPath("$.decision").value("NOT_ELIGIBLE"));
         mvc.perform(get("/api/v1/admin/rulesets/wenzhou/versions").with(httpBasic(EDITOR, PASSWORD)))
-                .andExpect(jsonPath("$.activeVersion").value(1));
+                .andExpect(jsonPath("$.activeVersion").value(1))
+                .andExpect(jsonPath("$.activations[*].kind", contains("DEPLOYMENT", "ACTIVATION", "ROLLBACK")))
+                .andExpect(jsonPath("$.activations[*].version", contains(1, 2, 1)))
+                .andExpect(jsonPath("$.activations[2].by").value(PUBLISHER));
     }
 
     @Test

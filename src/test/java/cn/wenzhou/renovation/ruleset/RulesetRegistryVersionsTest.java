@@ -81,7 +81,13 @@ class RulesetRegistryVersionsTest {
         assertThat(first.rollback("wenzhou", 1, "wang.fang").activated()).isTrue();
         first.rollback("wenzhou", 2, "wang.fang");
 
-        assertThat(decide(registry(), 2003)).isEqualTo(Eligibility.NOT_ELIGIBLE);
+        RulesetRegistry restarted = registry();
+        assertThat(decide(restarted, 2003)).isEqualTo(Eligibility.NOT_ELIGIBLE);
+        assertThat(restarted.activations("wenzhou")).extracting(RulesetActivation::kind, RulesetActivation::version)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(RulesetActivation.Kind.DEPLOYMENT, 1),
+                        org.assertj.core.groups.Tuple.tuple(RulesetActivation.Kind.ACTIVATION, 2),
+                        org.assertj.core.groups.Tuple.tuple(RulesetActivation.Kind.ROLLBACK, 1),
+                        org.assertj.core.groups.Tuple.tuple(RulesetActivation.Kind.ROLLBACK, 2));
     }
 
     @Test
