@@ -29,7 +29,6 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.LinkedMultiValueMap;
@@ -39,6 +38,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
+import cn.wenzhou.renovation.testing.StaffUsers;
 
 /**
  * Activation while clients keep deciding, over real HTTP: no request is lost or fails, each answer
@@ -61,13 +61,8 @@ class ActivationUnderLoadTest {
     private ObjectMapper json;
 
     @DynamicPropertySource
-    static void publisherAndDataFolder(DynamicPropertyRegistry registry) throws IOException {
-        String hash = "{bcrypt}" + new BCryptPasswordEncoder().encode(PASSWORD);
-        registry.add("renovation.security.users[0].name", () -> PUBLISHER);
-        registry.add("renovation.security.users[0].password-hash", () -> hash);
-        registry.add("renovation.security.users[0].roles[0]", () -> "rules-publisher");
-        Path data = Files.createTempDirectory("ruleset-versions");
-        registry.add("renovation.data-dir", data::toString);
+    static void publisherAndDataFolder(DynamicPropertyRegistry registry) {
+        StaffUsers.register(registry, PASSWORD, PUBLISHER, "rules-publisher");
     }
 
     record Answer(int status, String rulesetVersion, String decision) {

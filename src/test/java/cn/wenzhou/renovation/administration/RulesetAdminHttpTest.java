@@ -33,7 +33,6 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -41,6 +40,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
+import cn.wenzhou.renovation.testing.StaffUsers;
 
 /**
  * The staff workflow over HTTP on the repository's rules, versions kept in a temporary folder: who may
@@ -61,16 +61,8 @@ class RulesetAdminHttpTest {
     private MockMvc mvc;
 
     @DynamicPropertySource
-    static void usersAndDataFolder(DynamicPropertyRegistry registry) throws IOException {
-        String hash = "{bcrypt}" + new BCryptPasswordEncoder().encode(PASSWORD);
-        registry.add("renovation.security.users[0].name", () -> EDITOR);
-        registry.add("renovation.security.users[0].password-hash", () -> hash);
-        registry.add("renovation.security.users[0].roles[0]", () -> "rules-editor");
-        registry.add("renovation.security.users[1].name", () -> PUBLISHER);
-        registry.add("renovation.security.users[1].password-hash", () -> hash);
-        registry.add("renovation.security.users[1].roles[0]", () -> "rules-publisher");
-        Path data = Files.createTempDirectory("ruleset-versions");
-        registry.add("renovation.data-dir", data::toString);
+    static void usersAndDataFolder(DynamicPropertyRegistry registry) {
+        StaffUsers.register(registry, PASSWORD, EDITOR, "rules-editor", PUBLISHER, "rules-publisher");
     }
 
     @Test

@@ -25,13 +25,13 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
+import cn.wenzhou.renovation.testing.StaffUsers;
 
 /**
  * Receipts over HTTP: asked for, read back with personal data masked, and replayed under a version
@@ -54,13 +54,8 @@ class ReceiptHttpTest {
     private MockMvc mvc;
 
     @DynamicPropertySource
-    static void publisherAndDataFolder(DynamicPropertyRegistry registry) throws IOException {
-        String hash = "{bcrypt}" + new BCryptPasswordEncoder().encode(PASSWORD);
-        registry.add("renovation.security.users[0].name", () -> PUBLISHER);
-        registry.add("renovation.security.users[0].password-hash", () -> hash);
-        registry.add("renovation.security.users[0].roles[0]", () -> "rules-publisher");
-        Path data = Files.createTempDirectory("ruleset-versions");
-        registry.add("renovation.data-dir", data::toString);
+    static void publisherAndDataFolder(DynamicPropertyRegistry registry) {
+        StaffUsers.register(registry, PASSWORD, PUBLISHER, "rules-publisher");
     }
 
     @Test

@@ -101,18 +101,19 @@ class RulesetRegistryVersionsTest {
     }
 
     private RuleFile cutoff2000() throws IOException {
-        Path copy = Files.copy(root.resolve(RuleFolderCopy.ELIGIBILITY_TABLE), root.resolve("edited.drl.xlsx"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        RuleFolderCopy.editCell(copy, RuleFolderCopy.PARAMETER_SHEET, RuleFolderCopy.CUTOFF_ROW,
-                RuleFolderCopy.CUTOFF_COLUMN_LABEL, cell -> cell.setCellValue(2000));
-        return new RuleFile(RuleFolderCopy.ELIGIBILITY_TABLE, Files.readAllBytes(copy));
+        return cutoff(2000);
     }
 
     private RuleFile cutoff2005() throws IOException {
+        return cutoff(2005);
+    }
+
+    /** The eligibility table with its cut-off year set, as a publisher would upload it. */
+    private RuleFile cutoff(int year) throws IOException {
         Path copy = Files.copy(root.resolve(RuleFolderCopy.ELIGIBILITY_TABLE), root.resolve("edited.drl.xlsx"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         RuleFolderCopy.editCell(copy, RuleFolderCopy.PARAMETER_SHEET, RuleFolderCopy.CUTOFF_ROW,
-                RuleFolderCopy.CUTOFF_COLUMN_LABEL, cell -> cell.setCellValue(2005));
+                RuleFolderCopy.CUTOFF_COLUMN_LABEL, cell -> cell.setCellValue(year));
         return new RuleFile(RuleFolderCopy.ELIGIBILITY_TABLE, Files.readAllBytes(copy));
     }
 
