@@ -14,7 +14,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import cn.wenzhou.renovation.ruleset.JurisdictionDescriptor;
 import cn.wenzhou.renovation.ruleset.RuleFile;
-import cn.wenzhou.renovation.ruleset.RuleSourceLoader;
+import cn.wenzhou.renovation.ruleset.RulesetSources;
 import cn.wenzhou.renovation.web.InvalidFieldException;
 
 /**
@@ -64,8 +64,7 @@ final class RuleUploads {
         if (own.isEmpty() && !JurisdictionDescriptor.BASE.equals(jurisdiction)) {
             List<String> base = named(baseFiles, name);
             if (base.size() == 1) {
-                // rules/x/y.drl → rules/counties/<code>/x/y.drl: the county's override of that base file.
-                return base.get(0).replaceFirst("^([^/]+)/", "$1/" + RuleSourceLoader.COUNTIES + "/" + jurisdiction + "/");
+                return RulesetSources.countyPath(jurisdiction, base.get(0));
             }
             own = base;
         }

@@ -84,8 +84,7 @@ class RulesetAdminController implements RulesetAdminApi {
         if (!isPublisher()) {
             // What each upload replaces: the jurisdiction's own file, or for a new county override the base file.
             java.util.Map<String, RuleFile> current = new java.util.HashMap<>();
-            base.forEach(f -> current.put(f.path().replaceFirst("^([^/]+)/",
-                    "$1/" + cn.wenzhou.renovation.ruleset.RuleSourceLoader.COUNTIES + "/" + jurisdiction + "/"), f));
+            base.forEach(f -> current.put(cn.wenzhou.renovation.ruleset.RulesetSources.countyPath(jurisdiction, f.path()), f));
             base.forEach(f -> current.put(f.path(), f));
             own.forEach(f -> current.put(f.path(), f));
             EditorUploadPolicy.check(placed, current);

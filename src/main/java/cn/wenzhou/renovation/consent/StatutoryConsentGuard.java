@@ -124,8 +124,9 @@ public class StatutoryConsentGuard implements RulesetCheck {
     private static Set<LocalDate> probeDates(CompiledRuleset ruleset, List<StatutoryFloor> floors) {
         TreeSet<LocalDate> dates = new TreeSet<>();
         for (StatutoryFloor floor : floors) {
-            LocalDate first = floor.from() != null ? floor.from() : LocalDate.of(2000, 1, 1);
+            // The statute rules date every floor; an open end is probed up to a horizon, an open start only at its end.
             LocalDate last = floor.to() != null ? floor.to() : LocalDate.of(LAST_PROBED_YEAR, 12, 31);
+            LocalDate first = floor.from() != null ? floor.from() : last;
             dates.add(first);
             dates.add(last);
             for (int year = first.getYear() + 1; year <= last.getYear(); year++) {

@@ -18,10 +18,4 @@ public record RulesetCandidate(String jurisdiction, List<RuleFile> ownFiles, Lis
     public boolean activatable() {
         return validation().valid() && countiesItWouldBreak.isEmpty();
     }
-
-    /** Every finding, of the jurisdiction and of the counties it would break, each naming its file. */
-    public List<RuleProblem> findings() {
-        return java.util.stream.Stream.concat(validation().findings().stream(),
-                countiesItWouldBreak.stream().flatMap(county -> validations.get(county).findings().stream())).toList();
-    }
 }

@@ -58,6 +58,11 @@ public record RulesetSources(JurisdictionDescriptor jurisdiction, List<RuleFile>
         return RulesetFiles.contentHash(files);
     }
 
+    /** Where a county's override of a base file goes: {@code rules/x/y.drl} → {@code rules/counties/<code>/x/y.drl}. */
+    public static String countyPath(String code, String basePath) {
+        return basePath.replaceFirst("^([^/]+)/", "$1/" + RuleSourceLoader.COUNTIES + "/" + code + "/");
+    }
+
     /** {@code rules/counties/yueqing/eligibility/x.drl} stands in for {@code rules/eligibility/x.drl}. */
     public static String basePath(String code, String countyPath) {
         return countyPath.replaceFirst("^([^/]+)/" + RuleSourceLoader.COUNTIES + "/" + java.util.regex.Pattern.quote(code) + "/", "$1/");
