@@ -3,8 +3,6 @@ package cn.wenzhou.renovation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.poi.ss.usermodel.Row;
@@ -23,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
+import cn.wenzhou.renovation.testing.RunningJar;
 
 /**
  * Starts the packaged jar with {@code java -jar}, as an operator would, and talks to it over HTTP:
@@ -75,7 +72,7 @@ class PackagedJarIT {
         String cell = RuleFolderCopy.editCutoffCell(temp, c -> c.setCellValue("二千"));
         Path tables = temp.resolve("decision-tables");
         Path log = temp.resolve("broken.log");
-        Process process = RunningJar.launch(log, freePort(), "--renovation.decision-tables-dir=" + tables);
+        Process process = RunningJar.launch(log, RunningJar.freePort(), "--renovation.decision-tables-dir=" + tables);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("startup must fail, not hang").isTrue();
         assertThat(process.exitValue()).isNotZero();
         assertThat(Files.readString(log)).contains("eligibility.drl.xlsx", RuleFolderCopy.PARAMETER_SHEET, "单元格 " + cell);
@@ -87,7 +84,7 @@ class PackagedJarIT {
         Path result = temp.resolve("结果.xlsx");
         writeInventory(inventory);
         Path log = temp.resolve("assess.log");
-        Process process = new ProcessBuilder(javaCommand("assess", inventory.toString(), "-o", result.toString()))
+        Process process = new ProcessBuilder(RunningJar.javaCommand("assess", inventory.toString(), "-o", result.toString()))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
 
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the command must finish").isTrue();
@@ -135,15 +132,6 @@ class PackagedJarIT {
         }
     }
 
-    private static List<String> javaCommand(String... args) {
-        String jar = System.getProperty("packagedJar");
-        assertThat(jar).as("system property packagedJar (set by Failsafe)").isNotBlank();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
-        command.addAll(List.of(args));
-        return command;
-    }
-
     private HttpResponse<String> post(RunningJar app, String body) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(app.uri("/api/v1/eligibility"))
                 .header("Content-Type", "application/json")
@@ -159,62 +147,5 @@ class PackagedJarIT {
                  "deficiencies": {"functionsIncomplete": %b, "facilitiesIncomplete": %b, "propertyManagementInadequate": %b},
                  "strongRenovationWillingness": true, "evaluationDate": "2026-03-01"}
                 """.formatted(completionYear, deficient, deficient, deficient);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** The packaged jar running in its own JVM on a free port. */
-    private record RunningJar(Process process, int port) implements AutoCloseable {
-
-        static RunningJar start(Path log, String... args) throws IOException, InterruptedException {
-            int port = freePort();
-            Process process = launch(log, port, args);
-            RunningJar app = new RunningJar(process, port);
-            app.awaitHealthy(log);
-            return app;
-        }
-
-        static Process launch(Path log, int port, String... args) throws IOException {
-            List<String> command = javaCommand("--server.port=" + port);
-            command.addAll(List.of(args));
-            return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        }
-
-        URI uri(String path) {
-            return URI.create("http://localhost:" + port + path);
-        }
-
-        private void awaitHealthy(Path log) throws IOException, InterruptedException {
-            HttpClient client = HttpClient.newHttpClient();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new AssertionError("The jar exited during startup:\n" + Files.readString(log));
-                }
-                try {
-                    HttpResponse<String> health = client.send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (health.statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException notYetListening) {
-                    // still starting
-                }
-                Thread.sleep(250);
-            }
-            throw new AssertionError("The jar did not become healthy in 120 s:\n" + Files.readString(log));
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        }
     }
 }

@@ -29,8 +29,12 @@ public class RulesetRegistry {
     static final String DEPLOYMENT = "部署 (deployment)";
 
     /** Everything a request or an activation reads, replaced as a whole. */
-    private record State(Map<String, List<RuleFile>> own, Map<String, RulesetValidation> validations,
-            Map<String, CompiledRuleset> served) {
+    private record State(Map<String, List<RuleFile>> own, Map<String, Integer> versionNumbers,
+            Map<String, RulesetValidation> validations, Map<String, CompiledRuleset> served) {
+    }
+
+    /** A kept version and its files. */
+    private record KeptFiles(int number, List<RuleFile> files) {
     }
 
     private final AtomicReference<State> state;
@@ -38,13 +42,23 @@ public class RulesetRegistry {
     private final RulesetStore store;
     private final String defaultJurisdiction;
 
+    /** A registry keeping its versions where the properties say (a folder, or memory). */
     public RulesetRegistry(RulesetProperties properties, List<RulesetCheck> checks) {
+        this(properties, checks, properties.store());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public RulesetRegistry(RulesetProperties properties, List<RulesetCheck> checks, RulesetStore store) {
         this.validator = new RulesetValidator(checks);
-        this.store = properties.store();
+        this.store = store;
         this.defaultJurisdiction = properties.jurisdiction();
         Map<String, List<RuleFile>> own = new LinkedHashMap<>();
-        RulesetSources.ownFiles(properties.rulesDir(), properties.decisionTablesDir())
-                .forEach((code, deployed) -> own.put(code, activeFiles(code, deployed)));
+        Map<String, Integer> numbers = new LinkedHashMap<>();
+        RulesetSources.ownFiles(properties.rulesDir(), properties.decisionTablesDir()).forEach((code, deployed) -> {
+            KeptFiles active = activeFiles(code, deployed);
+            own.put(code, active.files());
+            numbers.put(code, active.number());
+        });
         Map<String, RulesetValidation> validations = new LinkedHashMap<>();
         own.keySet().forEach(code -> validations.put(code, validate(code, own)));
         RulesetValidation base = validations.get(JurisdictionDescriptor.BASE);
@@ -53,7 +67,7 @@ public class RulesetRegistry {
         }
         validations.values().stream().filter(v -> !v.valid()).forEach(v ->
                 log.error("County variant '{}' is refused and not served:\n{}", v.jurisdiction(), v.failure().getMessage()));
-        this.state = new AtomicReference<>(state(own, validations));
+        this.state = new AtomicReference<>(state(own, numbers, validations));
         active(defaultJurisdiction);
     }
 
@@ -62,10 +76,14 @@ public class RulesetRegistry {
      * they are served (as a new version, or the kept version with the same files). The deployment is
      * recorded only after it is active, so a crash in between deploys it again at the next start.
      */
-    private List<RuleFile> activeFiles(String code, List<RuleFile> deployed) {
+    private KeptFiles activeFiles(String code, List<RuleFile> deployed) {
         String hash = RulesetFiles.contentHash(deployed);
         if (store.lastDeployed(code).filter(hash::equals).isPresent()) {
-            return store.activeVersion(code).flatMap(number -> store.files(code, number)).orElse(deployed);
+            Optional<KeptFiles> kept = store.activeVersion(code)
+                    .flatMap(number -> store.files(code, number).map(files -> new KeptFiles(number, files)));
+            if (kept.isPresent()) {
+                return kept.get();
+            }
         }
         RulesetVersion version = store.versions(code).stream().filter(v -> v.contentHash().equals(hash))
                 .reduce((first, later) -> later)
@@ -74,14 +92,15 @@ public class RulesetRegistry {
         store.recordActivation(new RulesetActivation(code, version.number(), java.time.Instant.now(), DEPLOYMENT,
                 RulesetActivation.Kind.DEPLOYMENT));
         store.recordDeployed(code, hash);
-        return deployed;
+        return new KeptFiles(version.number(), deployed);
     }
 
     private RulesetValidation validate(String code, Map<String, List<RuleFile>> own) {
         return validator.validate(RulesetSources.compose(code, own.get(JurisdictionDescriptor.BASE), own.get(code)));
     }
 
-    private static State state(Map<String, List<RuleFile>> own, Map<String, RulesetValidation> validations) {
+    private static State state(Map<String, List<RuleFile>> own, Map<String, Integer> numbers,
+            Map<String, RulesetValidation> validations) {
         Map<String, CompiledRuleset> served = new LinkedHashMap<>();
         validations.forEach((code, validation) -> {
             if (validation.valid()) {
@@ -89,6 +108,7 @@ public class RulesetRegistry {
             }
         });
         return new State(Collections.unmodifiableMap(new LinkedHashMap<>(own)),
+                Collections.unmodifiableMap(new LinkedHashMap<>(numbers)),
                 Collections.unmodifiableMap(new LinkedHashMap<>(validations)), Collections.unmodifiableMap(served));
     }
 
@@ -155,15 +175,58 @@ public class RulesetRegistry {
         store.activate(candidate.jurisdiction(), version.number());
         store.recordActivation(new RulesetActivation(candidate.jurisdiction(), version.number(), java.time.Instant.now(),
                 user, kind));
-        Map<String, List<RuleFile>> own = new LinkedHashMap<>(current.own());
-        own.put(candidate.jurisdiction(), candidate.ownFiles());
-        Map<String, RulesetValidation> validations = new LinkedHashMap<>(current.validations());
-        validations.putAll(candidate.validations());
-        state.set(state(own, validations));
+        serve(current, candidate, version.number());
         log.info("Activated {} version {} ({}) by {}: ruleset {}", candidate.jurisdiction(), version.number(),
                 version.contentHash(), version.activatedBy(), candidate.validation().ruleset().version());
         return new Activation(candidate, Optional.of(version));
     }
+
+    private void serve(State current, RulesetCandidate candidate, int number) {
+        Map<String, List<RuleFile>> own = new LinkedHashMap<>(current.own());
+        own.put(candidate.jurisdiction(), candidate.ownFiles());
+        Map<String, Integer> numbers = new LinkedHashMap<>(current.versionNumbers());
+        numbers.put(candidate.jurisdiction(), number);
+        Map<String, RulesetValidation> validations = new LinkedHashMap<>(current.validations());
+        validations.putAll(candidate.validations());
+        state.set(state(own, numbers, validations));
+    }
+
+    /**
+     * Serves whatever version the store now says is active, where another instance sharing the store
+     * activated or rolled back one. A version that does not validate here (a different deployment of
+     * the base, say) is logged once and not served; this instance keeps serving what it had.
+     */
+    public synchronized void followStore() {
+        for (String code : state.get().own().keySet()) {
+            State current = state.get();
+            Optional<Integer> stored;
+            try {
+                stored = store.activeVersion(code);
+            } catch (RuntimeException unreachable) {
+                log.warn("Cannot read the active version of {} from the ruleset store: {}", code, unreachable.toString());
+                return;
+            }
+            if (stored.isEmpty() || stored.get().equals(current.versionNumbers().get(code))
+                    || stored.get().equals(notFollowed.get(code))) {
+                continue;
+            }
+            int number = stored.get();
+            Optional<List<RuleFile>> files = store.files(code, number);
+            RulesetCandidate candidate = files.map(f -> candidate(current, code, f)).orElse(null);
+            if (candidate == null || !candidate.validation().valid()) {
+                notFollowed.put(code, number);
+                log.error("Another instance activated version {} of {}, but it does not validate here; still serving version {}",
+                        number, code, current.versionNumbers().get(code));
+                continue;
+            }
+            serve(current, candidate, number);
+            log.info("Following the store: serving {} version {} (ruleset {})", code, number,
+                    candidate.validation().ruleset().version());
+        }
+    }
+
+    /** Versions another instance activated that do not validate here, so they are not tried every poll. */
+    private final Map<String, Integer> notFollowed = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** What an activation or rollback did: the version it activated, or nothing and the findings. */
     public record Activation(RulesetCandidate candidate, Optional<RulesetVersion> version) {
@@ -184,8 +247,9 @@ public class RulesetRegistry {
         return store.activations(jurisdiction);
     }
 
+    /** The kept version this instance serves for the jurisdiction (what its answers are labelled with). */
     public Optional<Integer> activeVersion(String jurisdiction) {
-        return store.activeVersion(jurisdiction);
+        return Optional.ofNullable(state.get().versionNumbers().get(jurisdiction));
     }
 
     /** The jurisdiction's own files as served now (the base's all, a county's its own). */

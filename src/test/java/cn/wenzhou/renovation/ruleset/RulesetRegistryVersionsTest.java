@@ -100,6 +100,28 @@ class RulesetRegistryVersionsTest {
         assertThat(decide(registry(), 2003)).isEqualTo(Eligibility.NOT_ELIGIBLE);
     }
 
+    @Test
+    void anInstanceSharingTheStoreServesWhatAnotherActivatedOrRolledBack() throws IOException {
+        RuleFolderCopy.copyRepositoryRules(root);
+        RulesetStore shared = RulesetStoreContractTest.database();
+        RulesetRegistry first = registry(shared);
+        RulesetRegistry second = registry(shared);
+        assertThat(second.activeVersion("wenzhou")).contains(1);
+
+        first.activate("wenzhou", List.of(cutoff2005()), "wang.fang", "试行");
+        assertThat(decide(second, 2003)).as("not yet followed").isEqualTo(Eligibility.NOT_ELIGIBLE);
+        second.followStore();
+        assertThat(second.activeVersion("wenzhou")).contains(2);
+        assertThat(decide(second, 2003)).isEqualTo(Eligibility.PRIORITY_RENOVATION);
+
+        first.rollback("wenzhou", 1, "wang.fang");
+        second.followStore();
+        assertThat(second.activeVersion("wenzhou")).contains(1);
+        assertThat(decide(second, 2003)).isEqualTo(Eligibility.NOT_ELIGIBLE);
+        assertThat(second.activations("wenzhou")).extracting(RulesetActivation::kind).containsExactly(
+                RulesetActivation.Kind.DEPLOYMENT, RulesetActivation.Kind.ACTIVATION, RulesetActivation.Kind.ROLLBACK);
+    }
+
     private RuleFile cutoff2000() throws IOException {
         return cutoff(2000);
     }
@@ -118,8 +140,16 @@ class RulesetRegistryVersionsTest {
     }
 
     private RulesetRegistry registry() {
-        return new RulesetRegistry(new RulesetProperties(root.resolve("rules").toString(),
-                root.resolve("decision-tables").toString(), "wenzhou", data.toString()), List.of());
+        return new RulesetRegistry(properties(), List.of());
+    }
+
+    private RulesetRegistry registry(RulesetStore store) {
+        return new RulesetRegistry(properties(), List.of(), store);
+    }
+
+    private RulesetProperties properties() {
+        return new RulesetProperties(root.resolve("rules").toString(), root.resolve("decision-tables").toString(),
+                "wenzhou", data.toString());
     }
 
     private static Eligibility decide(RulesetRegistry registry, int completionYear) {

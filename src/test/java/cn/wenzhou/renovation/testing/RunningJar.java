@@ -1,0 +1,86 @@
+package cn.wenzhou.renovation.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged jar running in its own JVM on a free port, as an operator starts it (Failsafe sets {@code packagedJar}). */
+public record RunningJar(Process process, int port, Path log) implements AutoCloseable {
+
+    /** Starts the jar and waits until it is healthy. */
+    public static RunningJar start(Path log, String... args) throws IOException, InterruptedException {
+        RunningJar app = launchOnFreePort(log, args);
+        app.awaitHealthy();
+        return app;
+    }
+
+    /** Starts the jar without waiting, so several can start at once; call {@link #awaitHealthy()} on each. */
+    public static RunningJar launchOnFreePort(Path log, String... args) throws IOException {
+        int port = freePort();
+        return new RunningJar(launch(log, port, args), port, log);
+    }
+
+    public static Process launch(Path log, int port, String... args) throws IOException {
+        List<String> command = javaCommand("--server.port=" + port);
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    public static List<String> javaCommand(String... args) {
+        String jar = System.getProperty("packagedJar");
+        assertThat(jar).as("system property packagedJar (set by Failsafe)").isNotBlank();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    public void awaitHealthy() throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("The jar exited during startup:\n" + Files.readString(log));
+            }
+            try {
+                HttpResponse<String> health = client.send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYetListening) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("The jar did not become healthy in 180 s:\n" + Files.readString(log));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
