@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +28,7 @@ import org.springframework.web.client.RestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.wenzhou.renovation.testing.RequiredTools;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
 import cn.wenzhou.renovation.testing.RunningJar;
 
@@ -36,12 +36,13 @@ import cn.wenzhou.renovation.testing.RunningJar;
  * Two instances of the packaged jar share one PostgreSQL database, as replicas behind a load balancer:
  * an activation on one is served by the other within seconds, a rollback on the other comes back, and
  * a receipt kept by one can be read from the other. {@code .ci/start-postgres} starts the server and
- * {@code .ci/run} passes its URL in {@code RENOVATION_TEST_POSTGRES_URL}; without it the test is skipped.
+ * {@code .ci/run} passes its URL in {@code RENOVATION_TEST_POSTGRES_URL} (see {@link RequiredTools}).
  */
 class ReplicasSharingPostgresIT {
 
     private static final String PASSWORD = "publisher-password";
-    private static final Duration FOLLOW_DEADLINE = Duration.ofSeconds(20);
+    /** A poll (1 s here) plus compiling and validating the followed version, on a busy two-core machine. */
+    private static final Duration FOLLOW_DEADLINE = Duration.ofSeconds(60);
 
     private final ObjectMapper json = new ObjectMapper();
     private String postgresUrl;
@@ -53,7 +54,7 @@ class ReplicasSharingPostgresIT {
     @BeforeEach
     void freshSchema() throws Exception {
         postgresUrl = System.getenv("RENOVATION_TEST_POSTGRES_URL");
-        Assumptions.assumeTrue(postgresUrl != null && !postgresUrl.isBlank(),
+        RequiredTools.assumeAvailable(postgresUrl != null && !postgresUrl.isBlank(),
                 "RENOVATION_TEST_POSTGRES_URL is not set: run .ci/start-postgres (as .ci/run does)");
         schema = "replicas_" + UUID.randomUUID().toString().replace("-", "");
         try (Connection connection = DriverManager.getConnection(postgresUrl, user(), password());

@@ -47,6 +47,27 @@ final class FileRulesetStore implements RulesetStore {
         }
     }
 
+    /** A lock on a file beside the versions: it holds across processes sharing the data folder. */
+    @Override
+    public <T> T exclusively(String jurisdiction, java.util.function.Supplier<T> work) {
+        synchronized (exclusiveWork) {
+            Path lock = folder(jurisdiction).resolve(".lock");
+            try {
+                Files.createDirectories(lock.getParent());
+                try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lock,
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                        java.nio.channels.FileLock held = channel.lock()) {
+                    return work.get();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot lock " + lock, e);
+            }
+        }
+    }
+
+    /** A JVM may hold a file lock only once: threads of this process queue here first. */
+    private final Object exclusiveWork = new Object();
+
     @Override
     public synchronized List<RulesetVersion> versions(String jurisdiction) {
         List<RulesetVersion> versions = new ArrayList<>();

@@ -17,6 +17,11 @@ final class InMemoryRulesetStore implements RulesetStore {
     private final Map<String, List<RulesetActivation>> activations = new HashMap<>();
 
     @Override
+    public synchronized <T> T exclusively(String jurisdiction, java.util.function.Supplier<T> work) {
+        return work.get();
+    }
+
+    @Override
     public synchronized List<RulesetVersion> versions(String jurisdiction) {
         return List.copyOf(versions.getOrDefault(jurisdiction, List.of()));
     }

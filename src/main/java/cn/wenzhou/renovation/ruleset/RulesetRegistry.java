@@ -77,6 +77,10 @@ public class RulesetRegistry {
      * recorded only after it is active, so a crash in between deploys it again at the next start.
      */
     private KeptFiles activeFiles(String code, List<RuleFile> deployed) {
+        return store.exclusively(code, () -> activeFilesExclusively(code, deployed));
+    }
+
+    private KeptFiles activeFilesExclusively(String code, List<RuleFile> deployed) {
         String hash = RulesetFiles.contentHash(deployed);
         if (store.lastDeployed(code).filter(hash::equals).isPresent()) {
             Optional<KeptFiles> kept = store.activeVersion(code)
@@ -95,9 +99,34 @@ public class RulesetRegistry {
         return new KeptFiles(version.number(), deployed);
     }
 
+    /**
+     * Validation is a function of the files alone, so the last few results are kept by content: a
+     * rollback to a version served a moment ago, a replay, or a follow of another instance's rollback
+     * reuses the compiled ruleset instead of compiling it again.
+     */
     private RulesetValidation validate(String code, Map<String, List<RuleFile>> own) {
-        return validator.validate(RulesetSources.compose(code, own.get(JurisdictionDescriptor.BASE), own.get(code)));
+        RulesetSources sources = RulesetSources.compose(code, own.get(JurisdictionDescriptor.BASE), own.get(code));
+        String key = code + "|" + RulesetFiles.contentHash(sources.files());
+        synchronized (recentValidations) {
+            RulesetValidation kept = recentValidations.get(key);
+            if (kept != null) {
+                return kept;
+            }
+        }
+        RulesetValidation validation = validator.validate(sources);
+        synchronized (recentValidations) {
+            recentValidations.put(key, validation);
+        }
+        return validation;
     }
+
+    /** A KieBase is megabytes: only a handful are kept besides the ones serving. */
+    private final Map<String, RulesetValidation> recentValidations = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, RulesetValidation> eldest) {
+            return size() > 6;
+        }
+    };
 
     private static State state(Map<String, List<RuleFile>> own, Map<String, Integer> numbers,
             Map<String, RulesetValidation> validations) {
@@ -337,27 +366,8 @@ public class RulesetRegistry {
                 .orElseThrow(() -> new UnknownVersionException(jurisdiction, number));
         Map<String, List<RuleFile>> own = new LinkedHashMap<>(state.get().own());
         own.put(jurisdiction, files);
-        String key = jurisdiction + "|" + number + "|" + RulesetFiles.contentHash(own.get(JurisdictionDescriptor.BASE));
-        synchronized (replayed) {
-            RulesetValidation kept = replayed.get(key);
-            if (kept != null) {
-                return kept;
-            }
-        }
-        RulesetValidation compiled = validate(jurisdiction, own);
-        synchronized (replayed) {
-            replayed.put(key, compiled);
-        }
-        return compiled;
+        return validate(jurisdiction, own);
     }
-
-    /** The last few versions compiled for replay; a KieBase is megabytes, so only a handful are kept. */
-    private final Map<String, RulesetValidation> replayed = new LinkedHashMap<>(8, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, RulesetValidation> eldest) {
-            return size() > 4;
-        }
-    };
 
     public CompiledRuleset defaultRuleset() {
         return active(defaultJurisdiction);

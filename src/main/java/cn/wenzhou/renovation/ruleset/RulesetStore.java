@@ -33,6 +33,13 @@ public interface RulesetStore {
 
     void recordDeployed(String jurisdiction, String contentHash);
 
+    /**
+     * Runs the work while no other holder of the same store (another thread, or another instance
+     * sharing the folder or database) runs exclusive work for that jurisdiction: a deployment's
+     * check-then-keep at startup must not happen twice when two replicas start together.
+     */
+    <T> T exclusively(String jurisdiction, java.util.function.Supplier<T> work);
+
     /** Versions kept only for the life of the process: for tests, and when no data folder is configured. */
     static RulesetStore inMemory() {
         return new InMemoryRulesetStore();

@@ -87,7 +87,8 @@ class SecurityConfiguration {
         problem.setProperty("code", code.name());
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        if (status == HttpStatus.UNAUTHORIZED) {
+        // The browser's own login dialog would pop over the console's form, which marks its calls as XHR.
+        if (status == HttpStatus.UNAUTHORIZED && !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"renovation-admin\"");
         }
         json.writeValue(response.getOutputStream(), problem);

@@ -119,4 +119,39 @@ class RulesetStoreContractTest {
             pool.shutdown();
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void exclusiveWorkForAJurisdictionNeverOverlaps(String kind, Supplier<RulesetStore> stores) throws Exception {
+        RulesetStore store = stores.get();
+        java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger mostAtOnce = new java.util.concurrent.atomic.AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<RulesetVersion>> deployments = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                deployments.add(pool.submit(() -> store.exclusively("wenzhou", () -> {
+                    mostAtOnce.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                    try {
+                        // The startup check-then-keep: only the first keeps a version.
+                        RulesetVersion kept = store.versions("wenzhou").stream().findFirst()
+                                .orElseGet(() -> store.save("wenzhou", List.of(DRL), "部署", null));
+                        Thread.sleep(20);
+                        return kept;
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    } finally {
+                        inside.decrementAndGet();
+                    }
+                })));
+            }
+            for (Future<RulesetVersion> deployment : deployments) {
+                assertThat(deployment.get().number()).isEqualTo(1);
+            }
+            assertThat(mostAtOnce.get()).isEqualTo(1);
+            assertThat(store.versions("wenzhou")).hasSize(1);
+        } finally {
+            pool.shutdown();
+        }
+    }
 }

@@ -1,0 +1,246 @@
+// The rules console: a thin page over the admin API. Credentials stay in this page's memory only
+// (never in storage); every call sends them as HTTP Basic, as any other client of the API would.
+'use strict';
+
+const state = { authorization: null, user: null, jurisdiction: null };
+
+const $ = (id) => document.getElementById(id);
+
+function show(element, visible) {
+  element.hidden = !visible;
+}
+
+function text(tag, content, className) {
+  const element = document.createElement(tag);
+  element.textContent = content == null ? '' : String(content);
+  if (className) element.className = className;
+  return element;
+}
+
+function row(cells) {
+  const tr = document.createElement('tr');
+  cells.forEach((cell) => tr.appendChild(cell instanceof Node ? wrap(cell) : text('td', cell)));
+  return tr;
+}
+
+function wrap(node) {
+  const td = document.createElement('td');
+  td.appendChild(node);
+  return td;
+}
+
+/** Calls the API; a problem response becomes an Error carrying its detail and the field it names. */
+async function api(path, options = {}) {
+  const headers = Object.assign({ 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json' },
+    options.headers || {});
+  if (state.authorization) headers.Authorization = state.authorization;
+  const response = await fetch(path, Object.assign({}, options, { headers }));
+  const type = response.headers.get('Content-Type') || '';
+  const body = type.includes('json') ? await response.json() : null;
+  if (!response.ok && response.status !== 422) {
+    const problem = body || {};
+    const error = new Error(problemText(problem, response.status));
+    error.status = response.status;
+    throw error;
+  }
+  return { status: response.status, body };
+}
+
+function problemText(problem, status) {
+  const fields = (problem.errors || []).map((e) => e.field + '：' + e.message);
+  return [problem.detail || problem.title || ('HTTP ' + status)].concat(fields).join('；');
+}
+
+async function login(event) {
+  event.preventDefault();
+  const user = $('login-user').value.trim();
+  state.authorization = 'Basic ' + btoa(String.fromCharCode(...new TextEncoder().encode(user + ':' + $('login-password').value)));
+  show($('login-error'), false);
+  try {
+    await loadJurisdictions();
+    // A call that needs a login proves the credentials before the workspace opens.
+    await loadVersions();
+    state.user = user;
+    $('session-user').textContent = user;
+    $('login-password').value = '';
+    show($('login-panel'), false);
+    show($('workspace'), true);
+    show($('session'), true);
+  } catch (error) {
+    state.authorization = null;
+    $('login-error').textContent = error.status === 401 ? '用户名或密码不对' : error.message;
+    show($('login-error'), true);
+  }
+}
+
+function logout() {
+  state.authorization = null;
+  state.user = null;
+  show($('workspace'), false);
+  show($('session'), false);
+  show($('login-panel'), true);
+}
+
+async function loadJurisdictions() {
+  const { body } = await api('/api/v1/jurisdictions');
+  const select = $('jurisdiction');
+  const previous = state.jurisdiction;
+  select.replaceChildren();
+  body.jurisdictions.forEach((j) => {
+    const option = text('option', j.name + '（' + j.code + '）' + (j.served ? '' : ' · 已拒用'));
+    option.value = j.code;
+    option.dataset.served = j.served;
+    option.dataset.version = j.rulesetVersion || '';
+    select.appendChild(option);
+  });
+  select.value = previous && body.jurisdictions.some((j) => j.code === previous) ? previous : body.jurisdictions[0].code;
+  state.jurisdiction = select.value;
+  describeJurisdiction();
+}
+
+function describeJurisdiction() {
+  const option = $('jurisdiction').selectedOptions[0];
+  $('jurisdiction-state').textContent = option.dataset.served === 'true'
+    ? '正在提供判定，规则集 ' + option.dataset.version : '未提供判定（校验未通过）';
+}
+
+async function loadVersions() {
+  const { body } = await api('/api/v1/admin/rulesets/' + encodeURIComponent(state.jurisdiction) + '/versions');
+  const rows = $('versions').tBodies[0];
+  rows.replaceChildren();
+  body.versions.slice().reverse().forEach((v) => {
+    let action = text('span', v.active ? '当前启用' : '', 'active-mark');
+    if (!v.active) {
+      action = text('button', '回退到此版本');
+      action.type = 'button';
+      action.dataset.version = v.number;
+      action.className = 'rollback';
+      action.addEventListener('click', () => rollback(v.number));
+    }
+    const tr = row([String(v.number), new Date(v.activatedAt).toLocaleString('zh-CN'), v.activatedBy,
+      v.comment || '', text('code', v.contentHash.slice(0, 12)), action]);
+    tr.dataset.version = v.number;
+    if (v.active) tr.className = 'active';
+    rows.appendChild(tr);
+  });
+  const kinds = { DEPLOYMENT: '部署', ACTIVATION: '启用', ROLLBACK: '回退' };
+  $('activations').replaceChildren(...body.activations.map((a) =>
+    text('li', new Date(a.at).toLocaleString('zh-CN') + ' ' + a.by + ' ' + (kinds[a.kind] || a.kind) + ' 版本 ' + a.version)));
+}
+
+function uploadForm(withComment) {
+  const form = new FormData();
+  Array.from($('upload-files').files).forEach((file) => form.append('files', file, file.name));
+  if (withComment) form.append('comment', $('activate-comment').value);
+  return form;
+}
+
+async function validate(event) {
+  event.preventDefault();
+  await submitUpload('validate', uploadForm(false));
+}
+
+async function activate(event) {
+  event.preventDefault();
+  await submitUpload('activate', uploadForm(true));
+  await refresh();
+}
+
+async function submitUpload(action, form) {
+  show($('upload-error'), false);
+  $('report-verdict').textContent = action === 'validate' ? '正在校验…' : '正在启用…';
+  show($('report'), true);
+  try {
+    const { body } = await api('/api/v1/admin/rulesets/' + encodeURIComponent(state.jurisdiction) + '/' + action,
+      { method: 'POST', body: form });
+    renderReport(body);
+  } catch (error) {
+    show($('report'), false);
+    $('upload-error').textContent = error.message;
+    show($('upload-error'), true);
+  }
+}
+
+function renderReport(report) {
+  const verdict = report.activated ? '已启用版本 ' + report.version.number
+    : report.valid ? '校验通过，可以启用' : '校验未通过，不能启用';
+  $('report-verdict').textContent = verdict;
+  $('report-verdict').className = report.valid ? 'ok' : 'error';
+  const findings = report.findings.concat(...report.countiesItWouldBreak.map((c) =>
+    c.findings.map((f) => Object.assign({}, f, { message: '【' + c.jurisdiction + '】' + f.message }))));
+  const rows = $('findings').tBodies[0];
+  rows.replaceChildren(...findings.map((f) => {
+    const tr = row([f.file, f.sheet || '', f.cell || (f.line ? '第 ' + f.line + ' 行' : ''), f.message]);
+    tr.className = 'finding';
+    if (f.cell) tr.dataset.cell = f.cell;
+    return tr;
+  }));
+  show($('findings'), findings.length > 0);
+  const summary = (report.changes && report.changes.summary) || [];
+  $('changes').replaceChildren(...(summary.length ? summary : ['无变化']).map((line) => text('li', line)));
+  show($('activate-form'), report.valid && !report.activated);
+}
+
+async function rollback(number) {
+  if (!window.confirm('回退到版本 ' + number + '？')) return;
+  try {
+    const { status, body } = await api('/api/v1/admin/rulesets/' + encodeURIComponent(state.jurisdiction)
+      + '/rollback/' + number, { method: 'POST' });
+    if (status === 422) renderReport(body);
+  } catch (error) {
+    $('upload-error').textContent = error.message;
+    show($('upload-error'), true);
+  }
+  await refresh();
+}
+
+async function refresh() {
+  await loadJurisdictions();
+  await loadVersions();
+}
+
+async function tryDecision(event) {
+  event.preventDefault();
+  show($('try-error'), false);
+  const request = {
+    completionYear: Number($('try-year').value),
+    housingKind: $('try-kind').value,
+    listedInShantyRenovationPlan: $('try-shanty').checked,
+    deficiencies: {
+      functionsIncomplete: $('try-functions').checked,
+      facilitiesIncomplete: $('try-facilities').checked,
+      propertyManagementInadequate: $('try-management').checked,
+    },
+    strongRenovationWillingness: $('try-willing').checked,
+    evaluationDate: $('try-date').value,
+  };
+  const subdistrict = $('try-subdistrict').value.trim();
+  if (subdistrict) request.subdistrict = subdistrict;
+  try {
+    const { body } = await api('/api/v1/eligibility?jurisdiction=' + encodeURIComponent(state.jurisdiction), {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request),
+    });
+    $('try-decision').textContent = body.decisionLabel + '（' + body.decision + '）';
+    $('try-decision').dataset.decision = body.decision;
+    $('try-version').textContent = body.jurisdiction + ' 规则集 ' + body.rulesetVersion;
+    $('try-reasons').replaceChildren(...body.reasons.concat(body.whyNot).map((r) =>
+      text('li', r.ruleId + '：' + r.message + '（' + (r.clause.source || '指南') + ' ' + r.clause.section + '）')));
+    show($('try-result'), true);
+  } catch (error) {
+    show($('try-result'), false);
+    $('try-error').textContent = error.message;
+    show($('try-error'), true);
+  }
+}
+
+$('login-form').addEventListener('submit', login);
+$('logout').addEventListener('click', logout);
+$('upload-form').addEventListener('submit', validate);
+$('activate-form').addEventListener('submit', activate);
+$('try-form').addEventListener('submit', tryDecision);
+$('jurisdiction').addEventListener('change', async () => {
+  state.jurisdiction = $('jurisdiction').value;
+  describeJurisdiction();
+  show($('report'), false);
+  await loadVersions();
+});

@@ -1,0 +1,214 @@
+package cn.wenzhou.renovation.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import cn.wenzhou.renovation.testing.RequiredTools;
+import cn.wenzhou.renovation.testing.RuleFolderCopy;
+import cn.wenzhou.renovation.testing.StaffUsers;
+
+/**
+ * The rules console end to end in Debian's headless Chromium: a publisher logs in, uploads a broken
+ * table and reads the finding at its cell, uploads a good one, sees the change, activates it, tries a
+ * decision, rolls back. Screenshots of each step go to {@code target/console-screenshots} (the README's
+ * pictures are taken from them).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RulesConsoleBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String PASSWORD = "console test";
+    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+
+    @LocalServerPort
+    private int port;
+
+    @TempDir
+    Path temp;
+
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+
+    @DynamicPropertySource
+    static void staff(DynamicPropertyRegistry registry) {
+        StaffUsers.register(registry, PASSWORD, "wang.fang", "rules-publisher", "li.na", "rules-editor");
+    }
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        RequiredTools.assumeAvailable(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=zh-CN",
+                "--user-data-dir=" + Files.createDirectories(temp.resolve("profile")));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aPublisherFindsTheBrokenCellThenActivatesAGoodTableTriesItAndRollsBack() throws Exception {
+        Path broken = table("broken", 3000);
+        String brokenCell = lastEditedCell;
+        Path good = table("good", 2005);
+
+        open();
+        login("wang.fang", "wrong password");
+        assertThat(visibleText("login-error")).contains("用户名或密码不对");
+        login("wang.fang", PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("workspace")));
+        assertThat(activeVersionRow()).isEqualTo("1");
+        screenshot("1-versions");
+
+        upload(broken);
+        WebElement finding = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#findings tr.finding[data-cell='" + brokenCell + "']")));
+        assertThat(finding.getText()).contains("eligibility.drl.xlsx", RuleFolderCopy.PARAMETER_SHEET, brokenCell, "3000");
+        assertThat(browser.findElement(By.id("report-verdict")).getText()).contains("校验未通过");
+        assertThat(browser.findElement(By.id("activate-form")).isDisplayed()).isFalse();
+        screenshot("2-broken-table-finding");
+
+        upload(good);
+        wait.until(ExpectedConditions.textToBe(By.id("report-verdict"), "校验通过，可以启用"));
+        assertThat(browser.findElements(By.cssSelector("#findings tr.finding"))).isEmpty();
+        assertThat(browser.findElement(By.id("changes")).getText()).contains("ELIG-PARAM-PRIORITY-CUTOFF", "2000", "2005");
+        browser.findElement(By.id("activate-comment")).sendKeys("2005年口径试行");
+        screenshot("3-good-table-diff");
+        browser.findElement(By.id("activate")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("report-verdict"), "已启用版本 2"));
+        wait.until(driver -> "2".equals(activeVersionRow()));
+        assertThat(browser.findElement(By.cssSelector("#versions tr.active")).getText()).contains("wang.fang", "2005年口径试行");
+
+        assertThat(tryDecision(2003)).isEqualTo("PRIORITY_RENOVATION");
+        screenshot("4-activated-and-tried");
+
+        browser.findElement(By.cssSelector("#versions button.rollback[data-version='1']")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(driver -> "1".equals(activeVersionRow()));
+        assertThat(tryDecision(2003)).isEqualTo("NOT_ELIGIBLE");
+        browser.findElement(By.cssSelector("#workspace details")).click();
+        assertThat(browser.findElement(By.id("activations")).getText()).contains("部署", "启用 版本 2", "回退 版本 1");
+        screenshot("5-rolled-back");
+    }
+
+    @Test
+    void anEditorMayValidateButTheActivationIsRefusedWithAReadableMessage() throws Exception {
+        Path good = table("good", 2005);
+        open();
+        login("li.na", PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("workspace")));
+
+        upload(good);
+        wait.until(ExpectedConditions.textToBe(By.id("report-verdict"), "校验通过，可以启用"));
+        browser.findElement(By.id("activate-comment")).sendKeys("试一下");
+        browser.findElement(By.id("activate")).click();
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("upload-error")));
+        assertThat(browser.findElement(By.id("upload-error")).getText()).contains("角色");
+        assertThat(activeVersionRow()).isEqualTo("1");
+    }
+
+    private String lastEditedCell;
+
+    /** A copy of the eligibility table with the cut-off year set, named as staff would upload it. */
+    private Path table(String folder, int cutoffYear) throws IOException {
+        Path rules = temp.resolve("rules-" + folder);
+        RuleFolderCopy.copyRepositoryRules(rules);
+        Path upload = Files.createDirectories(temp.resolve(folder)).resolve("eligibility.drl.xlsx");
+        Files.copy(rules.resolve(RuleFolderCopy.ELIGIBILITY_TABLE), upload, StandardCopyOption.REPLACE_EXISTING);
+        lastEditedCell = RuleFolderCopy.editCell(upload, RuleFolderCopy.PARAMETER_SHEET, RuleFolderCopy.CUTOFF_ROW,
+                RuleFolderCopy.CUTOFF_COLUMN_LABEL, cell -> cell.setCellValue(cutoffYear));
+        return upload;
+    }
+
+    private void open() {
+        browser.get("http://localhost:" + port + "/console/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+    }
+
+    private void login(String user, String password) {
+        WebElement name = browser.findElement(By.id("login-user"));
+        name.clear();
+        name.sendKeys(user);
+        WebElement secret = browser.findElement(By.id("login-password"));
+        secret.clear();
+        secret.sendKeys(password);
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(driver -> driver.findElement(By.id("workspace")).isDisplayed()
+                || driver.findElement(By.id("login-error")).isDisplayed());
+    }
+
+    private String visibleText(String id) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id))).getText();
+    }
+
+    /** Chooses the file and validates it, waiting for the report (or the error) of this upload. */
+    private void upload(Path file) {
+        WebElement input = browser.findElement(By.id("upload-files"));
+        browser.executeScript("arguments[0].value = ''; document.getElementById('report-verdict').textContent = ''", input);
+        input.sendKeys(file.toAbsolutePath().toString());
+        browser.findElement(By.id("validate")).click();
+        wait.until(driver -> {
+            String verdict = driver.findElement(By.id("report-verdict")).getText();
+            return !verdict.isEmpty() && !verdict.startsWith("正在") || driver.findElement(By.id("upload-error")).isDisplayed();
+        });
+    }
+
+    private String activeVersionRow() {
+        List<WebElement> active = browser.findElements(By.cssSelector("#versions tr.active"));
+        return active.isEmpty() ? null : active.get(0).getAttribute("data-version");
+    }
+
+    private String tryDecision(int completionYear) {
+        new Select(browser.findElement(By.id("try-kind"))).selectByValue("ORDINARY_RESIDENTIAL_COMMUNITY");
+        WebElement year = browser.findElement(By.id("try-year"));
+        year.clear();
+        year.sendKeys(Integer.toString(completionYear));
+        browser.executeScript("document.getElementById('try-result').hidden = true");
+        browser.findElement(By.id("try")).click();
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("try-decision"))).getAttribute("data-decision");
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+}
