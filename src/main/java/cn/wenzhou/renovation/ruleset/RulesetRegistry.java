@@ -174,8 +174,13 @@ public class RulesetRegistry {
      * nothing and is returned with its findings.
      */
     public synchronized Activation activate(String jurisdiction, List<RuleFile> replacements, String user, String comment) {
+        return activateFiles(jurisdiction, merged(ownFiles(jurisdiction), replacements), user, comment);
+    }
+
+    /** As {@link #activate}, with the given files as the jurisdiction's whole own set (a removed file is gone). */
+    public synchronized Activation activateFiles(String jurisdiction, List<RuleFile> files, String user, String comment) {
         State current = state.get();
-        RulesetCandidate candidate = candidate(current, jurisdiction, merged(ownFiles(jurisdiction), replacements));
+        RulesetCandidate candidate = candidate(current, jurisdiction, List.copyOf(files));
         if (!candidate.activatable()) {
             return new Activation(candidate, Optional.empty());
         }

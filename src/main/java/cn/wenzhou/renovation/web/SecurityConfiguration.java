@@ -38,15 +38,17 @@ class SecurityConfiguration {
     static final String PUBLISHER = "rules-publisher";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json, SecurityProperties properties)
+            throws Exception {
+        boolean keysRequired = !properties.apiKeys().isEmpty();
         http.csrf(csrf -> csrf.disable())
+                .addFilterBefore(new ApiKeyFilter(properties.apiKeys()),
+                        org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, failure) ->
-                        problem(json, request, response, HttpStatus.UNAUTHORIZED, ProblemCode.UNAUTHENTICATED,
-                                "需要登录 (authentication required)")))
+                        unauthenticated(json, request, response)))
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, failure) -> problem(json, request, response,
-                                HttpStatus.UNAUTHORIZED, ProblemCode.UNAUTHENTICATED, "需要登录 (authentication required)"))
+                        .authenticationEntryPoint((request, response, failure) -> unauthenticated(json, request, response))
                         .accessDeniedHandler((request, response, denied) -> problem(json, request, response,
                                 HttpStatus.FORBIDDEN, ProblemCode.FORBIDDEN, "当前用户没有该操作所需的角色 (role required)")))
                 .authorizeHttpRequests(requests -> requests
@@ -55,8 +57,26 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/admin/**").hasAnyRole(EDITOR, PUBLISHER)
                         // A replay compiles a kept ruleset: staff only. Reading a receipt needs its unguessable id.
                         .requestMatchers("/api/v1/receipts/*/replay").hasAnyRole(EDITOR, PUBLISHER)
+                        // With keys configured, a portal calls with its X-API-Key; staff signed in may too (the console).
+                        .requestMatchers("/api/v1/**").access(keysRequired
+                                ? org.springframework.security.authorization.AuthorityAuthorizationManager.hasAnyRole(
+                                        ApiKeyFilter.CLIENT_ROLE, EDITOR, PUBLISHER)
+                                : (authentication, context) -> new org.springframework.security.authorization.AuthorizationDecision(true))
                         .anyRequest().permitAll());
         return http.build();
+    }
+
+    /** Where a staff login is asked for (HTTP Basic); elsewhere a missing login means a missing API key. */
+    private static boolean isStaffArea(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path.startsWith("/api/v1/admin") || path.startsWith("/api/v1/receipts/") && path.endsWith("/replay");
+    }
+
+    private static void unauthenticated(ObjectMapper json, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        problem(json, request, response, HttpStatus.UNAUTHORIZED, ProblemCode.UNAUTHENTICATED, isStaffArea(request)
+                ? "需要登录 (authentication required)"
+                : "需要有效的 API 密钥（请求头 " + ApiKeyFilter.HEADER + "） (a valid " + ApiKeyFilter.HEADER + " is required)");
     }
 
     @Bean
@@ -88,7 +108,8 @@ class SecurityConfiguration {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         // The browser's own login dialog would pop over the console's form, which marks its calls as XHR.
-        if (status == HttpStatus.UNAUTHORIZED && !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+        if (status == HttpStatus.UNAUTHORIZED && isStaffArea(request)
+                && !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"renovation-admin\"");
         }
         json.writeValue(response.getOutputStream(), problem);
