@@ -131,7 +131,10 @@ async function loadVersions() {
 function uploadForm(withComment) {
   const form = new FormData();
   Array.from($('upload-files').files).forEach((file) => form.append('files', file, file.name));
-  if (withComment) form.append('comment', $('activate-comment').value);
+  if (withComment) {
+    form.append('comment', $('activate-comment').value);
+    form.append('acceptScenarioChanges', String($('accept-scenario-changes').checked));
+  }
   return form;
 }
 
@@ -163,7 +166,9 @@ async function submitUpload(action, form) {
 
 function renderReport(report) {
   const verdict = report.activated ? '已启用版本 ' + report.version.number
-    : report.valid ? '校验通过，可以启用' : '校验未通过，不能启用';
+    : !report.valid ? '校验未通过，不能启用'
+      : report.scenarioChanges.length > 0 ? '校验通过；改变了 ' + report.scenarioChanges.length + ' 个测试场景结果，确认后可以启用'
+        : '校验通过，可以启用';
   $('report-verdict').textContent = verdict;
   $('report-verdict').className = report.valid ? 'ok' : 'error';
   const findings = report.findings.concat(...report.countiesItWouldBreak.map((c) =>
@@ -176,6 +181,15 @@ function renderReport(report) {
     return tr;
   }));
   show($('findings'), findings.length > 0);
+  const scenarioRows = $('scenario-changes').tBodies[0];
+  scenarioRows.replaceChildren(...report.scenarioChanges.map((f) => {
+    const tr = row([f.file, f.message]);
+    tr.className = 'scenario-change';
+    return tr;
+  }));
+  show($('scenario-changes-panel'), report.scenarioChanges.length > 0);
+  show($('accept-scenario-changes-label'), report.scenarioChanges.length > 0 && !report.activated);
+  $('accept-scenario-changes').checked = false;
   const summary = (report.changes && report.changes.summary) || [];
   $('changes').replaceChildren(...(summary.length ? summary : ['无变化']).map((line) => text('li', line)));
   show($('activate-form'), report.valid && !report.activated);

@@ -169,6 +169,7 @@ class ReplicasSharingPostgresIT {
             }
         });
         parts.add("comment", comment);
+        parts.add("acceptScenarioChanges", "true");
         return parts;
     }
 

@@ -45,12 +45,14 @@ class RulesetAdminController implements RulesetAdminApi {
     }
 
     @Override
-    public ResponseEntity<RulesetReport> activateRuleset(String jurisdiction, List<MultipartFile> files, String comment) {
+    public ResponseEntity<RulesetReport> activateRuleset(String jurisdiction, List<MultipartFile> files, String comment,
+            Boolean acceptScenarioChanges) {
         if (comment == null || comment.isBlank()) {
             throw new InvalidFieldException("comment", "请写明启用的原因");
         }
         List<RuleFile> placed = place(jurisdiction, files);
-        RulesetRegistry.Activation activation = registry.activate(jurisdiction, placed, user(), comment.strip());
+        RulesetRegistry.Activation activation = registry.activate(jurisdiction, placed, user(), comment.strip(),
+                Boolean.TRUE.equals(acceptScenarioChanges));
         return respond(activation, placed);
     }
 
@@ -108,7 +110,7 @@ class RulesetAdminController implements RulesetAdminApi {
                 DiffResponses.findings(candidate.validation().findings()),
                 candidate.countiesItWouldBreak().stream().map(county -> new CountyFindings(county,
                         DiffResponses.findings(candidate.validations().get(county).findings()))).toList(),
-                DiffResponses.changes(changes));
+                DiffResponses.findings(candidate.scenarioChanges()), DiffResponses.changes(changes));
         if (candidate.validation().ruleset() != null) {
             report.rulesetVersion(candidate.validation().ruleset().version());
         }

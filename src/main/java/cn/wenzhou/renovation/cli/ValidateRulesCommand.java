@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code java -jar <jar> validate --rules-dir rules --decision-tables-dir decision-tables}: compiles
  * every jurisdiction (or one) exactly as the service would at startup, runs the same checks (the
- * statutory guard among them), and prints each finding with its file, sheet and cell, and with
+ * statutory guard among them), runs each jurisdiction's Test Scenarios ({@code scenarios/<code>/}),
+ * and prints each finding with its file, sheet and cell (a failing scenario by its row), and with
  * {@code --diff} each county's changes against the base. Exit code 0 when every jurisdiction is
  * valid, 1 when any is refused, 2 when the folders cannot be read. Starts no server.
  */
@@ -44,6 +45,10 @@ public class ValidateRulesCommand implements Callable<Integer> {
 
     @Option(names = "--diff", description = "同时列出每个县级变体与温州市规则的差异")
     boolean diff;
+
+    @Option(names = "--scenarios-dir", defaultValue = "scenarios", paramLabel = "DIR",
+            description = "测试场景目录（scenarios/<辖区>/…/*.scesim），默认 ./scenarios；不存在时不运行测试场景")
+    String scenariosDir;
 
     private final PrintStream out;
 
@@ -79,8 +84,8 @@ public class ValidateRulesCommand implements Callable<Integer> {
         boolean allValid = true;
         for (RulesetSources sources : chosen) {
             RulesetValidation validation = validator.validate(sources);
-            allValid &= validation.valid();
             report(validation);
+            allValid &= validation.valid() && scenariosPass(validation);
             if (diff && sources != base) {
                 RulesetDiff changes = RulesetDiff.between(base, sources);
                 out.println("  与 " + base.jurisdiction().code() + " 的差异:" + (changes.isEmpty() ? " 无" : ""));
@@ -89,6 +94,16 @@ public class ValidateRulesCommand implements Callable<Integer> {
         }
         out.println(allValid ? "全部通过 (all valid)" : "有辖区未通过校验 (some jurisdictions are refused)");
         return allValid ? 0 : 1;
+    }
+
+    /** The jurisdiction's Test Scenarios against its compiled rules; every failing row is printed. */
+    private boolean scenariosPass(RulesetValidation validation) {
+        if (!validation.valid() || !java.nio.file.Files.isDirectory(java.nio.file.Path.of(scenariosDir))) {
+            return true;
+        }
+        var failures = new cn.wenzhou.renovation.ruleset.scenario.TestScenarioRunner(scenariosDir).failures(validation.ruleset());
+        failures.forEach(p -> out.println("  [测试场景] " + p));
+        return failures.isEmpty();
     }
 
     private void report(RulesetValidation validation) {

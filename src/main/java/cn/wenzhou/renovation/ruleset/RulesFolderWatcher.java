@@ -79,7 +79,9 @@ public class RulesFolderWatcher {
             return;
         }
         handled.put(code, hash);
-        RulesetRegistry.Activation activation = registry.activateFiles(code, files, WATCHER, "规则文件夹中的修改 (edited in the rules folder)");
+        RulesetRegistry.Activation activation = registry.activateFiles(code, files, WATCHER,
+                "规则文件夹中的修改 (edited in the rules folder)", true);
+        activation.candidate().scenarioChanges().forEach(row -> log.warn("Folder watch: the edit of {} changes a Test Scenario result: {}", code, row));
         if (activation.activated()) {
             log.info("Folder watch activated {} version {}", code, activation.version().orElseThrow().number());
         } else {

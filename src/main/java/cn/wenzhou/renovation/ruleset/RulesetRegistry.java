@@ -40,6 +40,7 @@ public class RulesetRegistry {
     private final AtomicReference<State> state;
     private final RulesetValidator validator;
     private final RulesetStore store;
+    private final RulesetScenarios scenarios;
     private final String defaultJurisdiction;
 
     /** A registry keeping its versions where the properties say (a folder, or memory). */
@@ -47,10 +48,16 @@ public class RulesetRegistry {
         this(properties, checks, properties.store());
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
     public RulesetRegistry(RulesetProperties properties, List<RulesetCheck> checks, RulesetStore store) {
+        this(properties, checks, store, RulesetScenarios.none());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public RulesetRegistry(RulesetProperties properties, List<RulesetCheck> checks, RulesetStore store,
+            RulesetScenarios scenarios) {
         this.validator = new RulesetValidator(checks);
         this.store = store;
+        this.scenarios = scenarios;
         this.defaultJurisdiction = properties.jurisdiction();
         Map<String, List<RuleFile>> own = new LinkedHashMap<>();
         Map<String, Integer> numbers = new LinkedHashMap<>();
@@ -146,7 +153,21 @@ public class RulesetRegistry {
      * base, every county over it. Nothing is kept or activated.
      */
     public RulesetCandidate candidate(String jurisdiction, List<RuleFile> replacements) {
-        return candidate(state.get(), jurisdiction, merged(ownFiles(jurisdiction), replacements));
+        return withScenarioChanges(state.get(), candidate(state.get(), jurisdiction, merged(ownFiles(jurisdiction), replacements)));
+    }
+
+    /**
+     * The Test Scenario rows the edit changes, for the jurisdiction and (for a base edit) every county
+     * over it: rows that pass on the ruleset served now and fail on the candidate.
+     */
+    private RulesetCandidate withScenarioChanges(State current, RulesetCandidate candidate) {
+        List<RuleProblem> changes = new ArrayList<>();
+        candidate.validations().forEach((code, validation) -> {
+            if (validation.valid()) {
+                changes.addAll(scenarios.changedBy(current.served().get(code), validation.ruleset()));
+            }
+        });
+        return candidate.withScenarioChanges(changes);
     }
 
     private RulesetCandidate candidate(State current, String jurisdiction, List<RuleFile> files) {
@@ -166,7 +187,8 @@ public class RulesetRegistry {
                 }
             }
         }
-        return new RulesetCandidate(jurisdiction, List.copyOf(files), current.own().get(jurisdiction), validations, broken);
+        return new RulesetCandidate(jurisdiction, List.copyOf(files), current.own().get(jurisdiction), validations, broken,
+                List.of());
     }
 
     /**
@@ -174,17 +196,29 @@ public class RulesetRegistry {
      * nothing and is returned with its findings.
      */
     public synchronized Activation activate(String jurisdiction, List<RuleFile> replacements, String user, String comment) {
-        return activateFiles(jurisdiction, merged(ownFiles(jurisdiction), replacements), user, comment);
+        return activate(jurisdiction, replacements, user, comment, false);
+    }
+
+    /**
+     * As above; an edit that changes the answers Test Scenarios pin is activated only when the
+     * publisher accepts those changes, and the version's comment says how many were accepted.
+     */
+    public synchronized Activation activate(String jurisdiction, List<RuleFile> replacements, String user, String comment,
+            boolean acceptScenarioChanges) {
+        return activateFiles(jurisdiction, merged(ownFiles(jurisdiction), replacements), user, comment, acceptScenarioChanges);
     }
 
     /** As {@link #activate}, with the given files as the jurisdiction's whole own set (a removed file is gone). */
-    public synchronized Activation activateFiles(String jurisdiction, List<RuleFile> files, String user, String comment) {
+    public synchronized Activation activateFiles(String jurisdiction, List<RuleFile> files, String user, String comment,
+            boolean acceptScenarioChanges) {
         State current = state.get();
-        RulesetCandidate candidate = candidate(current, jurisdiction, List.copyOf(files));
-        if (!candidate.activatable()) {
+        RulesetCandidate candidate = withScenarioChanges(current, candidate(current, jurisdiction, List.copyOf(files)));
+        if (!candidate.activatable() || !candidate.scenarioChanges().isEmpty() && !acceptScenarioChanges) {
             return new Activation(candidate, Optional.empty());
         }
-        RulesetVersion version = store.save(jurisdiction, candidate.ownFiles(), user, comment);
+        String kept = candidate.scenarioChanges().isEmpty() ? comment
+                : comment + "（接受 " + candidate.scenarioChanges().size() + " 个测试场景结果的变化）";
+        RulesetVersion version = store.save(jurisdiction, candidate.ownFiles(), user, kept);
         return swap(current, candidate, version, user, RulesetActivation.Kind.ACTIVATION);
     }
 

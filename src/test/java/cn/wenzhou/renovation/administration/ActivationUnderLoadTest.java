@@ -168,6 +168,7 @@ class ActivationUnderLoadTest {
             }
         });
         form.add("comment", "负载下启用");
+        form.add("acceptScenarioChanges", "true");
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         return rest.withBasicAuth(PUBLISHER, PASSWORD).postForEntity("/api/v1/admin/rulesets/wenzhou/activate",

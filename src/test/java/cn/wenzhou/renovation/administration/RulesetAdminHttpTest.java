@@ -3,6 +3,7 @@ package cn.wenzhou.renovation.administration;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -107,13 +108,27 @@ class RulesetAdminHttpTest {
     @Order(4)
     void aPublisherActivatesANewCutoffWithoutRestartAndItIsKeptAsVersionTwo() throws Exception {
         String before = rulesetVersion();
+        // The scenarios pin the 2000 cut-off: the edit changes their answers, so it needs the publisher's acceptance.
         mvc.perform(upload("wenzhou", "activate", cutoff(c -> c.setCellValue(2005)))
                         .param("comment", "按县里的口径试行2005年").with(httpBasic(PUBLISHER, PASSWORD)))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.valid").value(true))
+                .andExpect(jsonPath("$.activated").value(false))
+                .andExpect(jsonPath("$.findings").isEmpty())
+                .andExpect(jsonPath("$.scenarioChanges[0].file", startsWith("scenarios/wenzhou/eligibility/")))
+                .andExpect(jsonPath("$.scenarioChanges[*].message", hasItem(allOf(startsWith("测试场景第 4 行「2001年建成"),
+                        containsString("未通过: ")))));
+        eligibility(2003).andExpect(jsonPath("$.decision").value("NOT_ELIGIBLE"));
+
+        mvc.perform(upload("wenzhou", "activate", cutoff(c -> c.setCellValue(2005)))
+                        .param("comment", "按县里的口径试行2005年").param("acceptScenarioChanges", "true")
+                        .with(httpBasic(PUBLISHER, PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.activated").value(true))
                 .andExpect(jsonPath("$.version.number").value(2))
                 .andExpect(jsonPath("$.version.activatedBy").value(PUBLISHER))
-                .andExpect(jsonPath("$.version.comment").value("按县里的口径试行2005年"))
+                .andExpect(jsonPath("$.version.comment", allOf(startsWith("按县里的口径试行2005年（接受 "),
+                        containsString("个测试场景结果的变化"))))
                 .andExpect(jsonPath("$.changes.summary", hasItem(allOf(containsString(RuleFolderCopy.CUTOFF_ROW),
                         containsString("2000 → 2005")))))
                 .andExpect(jsonPath("$.activeRulesetVersion", not(before)));

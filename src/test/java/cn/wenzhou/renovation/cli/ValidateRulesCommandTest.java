@@ -18,6 +18,8 @@ import picocli.CommandLine;
 /** {@code validate}: what county IT staff run after editing a copied table, before anything is served. */
 class ValidateRulesCommandTest {
 
+    private static final String REPOSITORY_SCENARIOS = Path.of("scenarios").toAbsolutePath().toString();
+
     @TempDir
     Path root;
 
@@ -27,7 +29,7 @@ class ValidateRulesCommandTest {
     void theRepositoryRulesPassForEveryJurisdiction() throws IOException {
         RuleFolderCopy.copyRepositoryRules(root);
 
-        int exit = validate("--diff");
+        int exit = validate("--diff", "--scenarios-dir", REPOSITORY_SCENARIOS);
 
         assertThat(exit).isZero();
         assertThat(output()).contains("通过 wenzhou", "通过 yueqing", "新增规则 ELIG-YUEQING-OUTSIDE-RENOVATION-AREAS",
@@ -50,6 +52,18 @@ class ValidateRulesCommandTest {
                 "decision-tables/counties/weakened/consent/consent.drl.xlsx 工作表「表决通过标准」 单元格 B14",
                 "CONSENT-CIVIL-CODE-278-APPROVAL", "同意户数/参与户数 ≥ 3/4 → 2/3")
                 .doesNotContain("通过 wenzhou");
+    }
+
+    @Test
+    void anEditThatChangesAScenarioAnswerFailsNamingTheScenarioRow() throws IOException {
+        RuleFolderCopy.copyRepositoryRules(root);
+        RuleFolderCopy.editCutoffCell(root, cell -> cell.setCellValue(2005));
+
+        int exit = validate("--jurisdiction", "wenzhou", "--scenarios-dir", REPOSITORY_SCENARIOS);
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(output()).contains("通过 wenzhou", "[测试场景] scenarios/wenzhou/eligibility/", "测试场景第 4 行「2001年建成",
+                "有辖区未通过校验");
     }
 
     @Test

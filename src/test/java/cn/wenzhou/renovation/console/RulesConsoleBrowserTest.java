@@ -107,15 +107,23 @@ class RulesConsoleBrowserTest {
         screenshot("2-broken-table-finding");
 
         upload(good);
-        wait.until(ExpectedConditions.textToBe(By.id("report-verdict"), "校验通过，可以启用"));
+        wait.until(ExpectedConditions.textMatches(By.id("report-verdict"), java.util.regex.Pattern.compile("^校验通过；改变了 \\d+ 个测试场景结果")));
         assertThat(browser.findElements(By.cssSelector("#findings tr.finding"))).isEmpty();
         assertThat(browser.findElement(By.id("changes")).getText()).contains("ELIG-PARAM-PRIORITY-CUTOFF", "2000", "2005");
+        assertThat(browser.findElements(By.cssSelector("#scenario-changes tr.scenario-change"))).isNotEmpty()
+                .allSatisfy(row -> assertThat(row.getText()).contains("scenarios/wenzhou/eligibility/", "测试场景第"));
         browser.findElement(By.id("activate-comment")).sendKeys("2005年口径试行");
+        browser.executeScript("document.getElementById('report-verdict').textContent = ''");
+        browser.findElement(By.id("activate")).click();
+        wait.until(ExpectedConditions.textMatches(By.id("report-verdict"), java.util.regex.Pattern.compile("^校验通过；改变了")));
+        assertThat(activeVersionRow()).as("not accepted, not activated").isEqualTo("1");
+        browser.findElement(By.id("accept-scenario-changes")).click();
         screenshot("3-good-table-diff");
         browser.findElement(By.id("activate")).click();
         wait.until(ExpectedConditions.textToBe(By.id("report-verdict"), "已启用版本 2"));
         wait.until(driver -> "2".equals(activeVersionRow()));
-        assertThat(browser.findElement(By.cssSelector("#versions tr.active")).getText()).contains("wang.fang", "2005年口径试行");
+        assertThat(browser.findElement(By.cssSelector("#versions tr.active")).getText()).contains("wang.fang", "2005年口径试行",
+                "测试场景");
 
         assertThat(tryDecision(2003)).isEqualTo("PRIORITY_RENOVATION");
         screenshot("4-activated-and-tried");
@@ -137,7 +145,8 @@ class RulesConsoleBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("workspace")));
 
         upload(good);
-        wait.until(ExpectedConditions.textToBe(By.id("report-verdict"), "校验通过，可以启用"));
+        wait.until(ExpectedConditions.textMatches(By.id("report-verdict"), java.util.regex.Pattern.compile("^校验通过")));
+        browser.findElement(By.id("accept-scenario-changes")).click();
         browser.findElement(By.id("activate-comment")).sendKeys("试一下");
         browser.findElement(By.id("activate")).click();
 

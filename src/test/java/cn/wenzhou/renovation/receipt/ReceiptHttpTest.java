@@ -132,7 +132,8 @@ class ReceiptHttpTest {
         mvc.perform(multipart("/api/v1/admin/rulesets/wenzhou/activate")
                         .file(new MockMultipartFile("files", "eligibility.drl.xlsx", "application/octet-stream",
                                 Files.readAllBytes(copy)))
-                        .param("comment", "2005").with(httpBasic(PUBLISHER, PASSWORD)))
+                        .param("comment", "2005").param("acceptScenarioChanges", "true")
+                        .with(httpBasic(PUBLISHER, PASSWORD)))
                 .andExpect(status().isOk());
 
         mvc.perform(post("/api/v1/receipts/" + eligibilityReceipt + "/replay").param("version", "2"))

@@ -4,7 +4,7 @@ import org.junit.runner.RunWith;
 
 /**
  * Runs every Test Scenario ({@code *.scesim}) on the test classpath, i.e. the files under
- * {@code src/test/resources/scenarios/}, against the rules of {@code rules/} and every rule sheet of
+ * {@code scenarios/}, against the rules of {@code rules/} and every rule sheet of
  * {@code decision-tables/}, through the stateless session each file names as its {@code <dmoSession>}
  * ({@code eligibility-scenarios}, {@code consent-scenarios}, {@code funding-scenarios},
  * {@code catalogue-scenarios}), declared in {@code META-INF/kmodule.xml}. Surefire reports each scenario
