@@ -38,7 +38,8 @@ public final class TableChecks {
     }
 
     /** What one table must satisfy. */
-    record TableRules(Map<String, ColumnRule> columns, List<String> unique, Map<String, List<String>> complete) {
+    record TableRules(Map<String, ColumnRule> columns, List<String> unique, Map<String, List<String>> complete,
+            List<List<String>> combinations) {
     }
 
     /** What one column's cells must be. */
@@ -78,6 +79,7 @@ public final class TableChecks {
                 checkCells(table.path(), content, rules, problems);
                 checkOverlaps(table.path(), content, rules, problems);
                 checkComplete(table.path(), content, rules, problems);
+                checkCombinations(table.path(), content, rules, problems);
             }
         }
         return problems;
@@ -167,13 +169,17 @@ public final class TableChecks {
         if (rules.unique().isEmpty()) {
             return;
         }
-        Map<List<String>, RuleTableContent.TableRow> seen = new LinkedHashMap<>();
+        List<RuleTableContent.TableRow> seen = new java.util.ArrayList<>();
         for (RuleTableContent.TableRow row : content.rows().values()) {
             List<String> key = rules.unique().stream().map(h -> text(row, h)).toList();
             if (key.stream().allMatch(Objects::isNull)) {
                 continue;
             }
-            RuleTableContent.TableRow first = seen.putIfAbsent(key, row);
+            // A blank condition cell matches any value (Drools leaves that condition out), so it overlaps every row.
+            RuleTableContent.TableRow first = seen.stream().filter(earlier -> rules.unique().stream()
+                    .allMatch(h -> text(earlier, h) == null || text(row, h) == null || text(earlier, h).equals(text(row, h))))
+                    .findFirst().orElse(null);
+            seen.add(row);
             if (first == null) {
                 continue;
             }
@@ -197,6 +203,73 @@ public final class TableChecks {
                 }
             }
         });
+    }
+
+    /**
+     * Every combination of the listed columns' values must be decided by some row, a blank cell
+     * standing for any value: e.g. each legal basis for each vote round. The values are the columns'
+     * declared {@code values} (or 是/否, true/false for those types).
+     */
+    private static void checkCombinations(String file, RuleTableContent content, TableRules rules, List<RuleProblem> problems) {
+        for (List<String> headings : rules.combinations()) {
+            List<List<String>> domains = new java.util.ArrayList<>();
+            for (String heading : headings) {
+                List<String> domain = domainOf(rules.columns().get(heading));
+                if (domain.isEmpty()) {
+                    problems.add(RuleProblem.inFile(file, "决策表校验要求: 表「" + content.name() + "」的列「" + heading
+                            + "」没有列出取值（values），无法检查组合是否齐全"));
+                    return;
+                }
+                domains.add(domain);
+            }
+            for (List<String> combination : cartesian(domains)) {
+                boolean covered = content.rows().values().stream().anyMatch(row -> {
+                    for (int i = 0; i < headings.size(); i++) {
+                        String cell = text(row, headings.get(i));
+                        if (cell != null && !cell.equals(combination.get(i))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
+                if (!covered) {
+                    String which = java.util.stream.IntStream.range(0, headings.size())
+                            .mapToObj(i -> "「" + headings.get(i) + "」为 " + combination.get(i)).collect(Collectors.joining("、"));
+                    problems.add(RuleProblem.atCell(file, content.sheet(), null, "空缺: 表「" + content.name() + "」没有行适用于"
+                            + which + "（空白单元格视为任意值），该输入组合无规则可判"));
+                }
+            }
+        }
+    }
+
+    private static List<String> domainOf(ColumnRule rule) {
+        if (rule == null) {
+            return List.of();
+        }
+        if (!rule.values().isEmpty()) {
+            return rule.values();
+        }
+        return switch (rule.type()) {
+            case "yes-no" -> List.of("是", "否");
+            case "true-false" -> List.of("true", "false");
+            default -> List.of();
+        };
+    }
+
+    private static List<List<String>> cartesian(List<List<String>> domains) {
+        List<List<String>> combinations = List.of(List.of());
+        for (List<String> domain : domains) {
+            List<List<String>> longer = new java.util.ArrayList<>();
+            for (List<String> prefix : combinations) {
+                for (String value : domain) {
+                    List<String> next = new java.util.ArrayList<>(prefix);
+                    next.add(value);
+                    longer.add(List.copyOf(next));
+                }
+            }
+            combinations = longer;
+        }
+        return combinations;
     }
 
     /** What a row decides: its ACTION cells (the rule id, description and citations say nothing about it). */
@@ -231,7 +304,9 @@ public final class TableChecks {
         if (map.get("complete") instanceof Map<?, ?> byColumn) {
             byColumn.forEach((heading, values) -> complete.put(String.valueOf(heading), strings(values)));
         }
-        return new TableRules(columns, strings(map.get("unique")), complete);
+        List<List<String>> combinations = map.get("combinations") instanceof List<?> list
+                ? list.stream().map(TableChecks::strings).toList() : List.of();
+        return new TableRules(columns, strings(map.get("unique")), complete, combinations);
     }
 
     private static ColumnRule columnRule(Object spec) {

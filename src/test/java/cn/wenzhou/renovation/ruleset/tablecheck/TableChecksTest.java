@@ -3,6 +3,7 @@ package cn.wenzhou.renovation.ruleset.tablecheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -24,6 +25,7 @@ class TableChecksTest {
 
     private static final String ELIGIBILITY = RuleFolderCopy.ELIGIBILITY_TABLE;
     private static final String APPROVAL = "decision-tables/approval/approval.drl.xlsx";
+    private static final String CONSENT = "decision-tables/consent/consent.drl.xlsx";
 
     @TempDir
     Path root;
@@ -101,6 +103,35 @@ class TableChecksTest {
             assertThat(problem.cell()).endsWith(Integer.toString(row));
             assertThat(problem.message()).contains("重复", "ELIG-OUT-URBAN-VILLAGE");
         });
+    }
+
+    @Test
+    void aVoteRoundLeftWithoutARequirementIsAGapInTheCombinations() throws IOException {
+        RuleFolderCopy.copyRepositoryRules(root);
+        RuleFolderCopy.editCell(root.resolve(CONSENT), "表决通过标准", "CONSENT-GUIDE-DESIGN-PLAN", "表决事项",
+                c -> c.setCellValue("FIRST_CONSENT"));
+
+        assertThat(tableFindings()).anySatisfy(problem -> {
+            assertThat(problem.file()).isEqualTo(CONSENT);
+            assertThat(problem.sheet()).isEqualTo("表决通过标准");
+            assertThat(problem.message()).contains("空缺", "「依据代码」为 GUIDE、「表决事项」为 DESIGN_PLAN", "无规则可判");
+        }).noneSatisfy(problem -> assertThat(problem.message()).contains("CIVIL_CODE_ART_278"));
+    }
+
+    @Test
+    void aBlankConditionCellOverlapsEveryValueOfItsColumn() throws IOException {
+        RuleFolderCopy.copyRepositoryRules(root);
+        Path checks = root.resolve("decision-tables/table-checks.yaml");
+        Files.writeString(checks, Files.readString(checks).replace("    combinations:\n      - [依据代码, 表决事项]\n",
+                "    unique: [依据代码, 表决事项]\n"));
+        String cell = RuleFolderCopy.editCell(root.resolve(CONSENT), "表决通过标准", "CONSENT-GUIDE-DESIGN-PLAN", "表决事项",
+                c -> c.setBlank());
+
+        assertThat(tableFindings()).anySatisfy(problem -> {
+            assertThat(problem.sheet()).isEqualTo("表决通过标准");
+            assertThat(problem.message()).contains("CONSENT-GUIDE-DESIGN-PLAN", "CONSENT-GUIDE-FIRST-CONSENT", "「表决事项」为 空白");
+        });
+        assertThat(cell).isEqualTo("E11");
     }
 
     private List<RuleProblem> tableFindings() {
