@@ -91,7 +91,8 @@ class ReceiptRecorder extends RequestBodyAdviceAdapter implements ResponseBodyAd
         }
         JsonNode[] masked = ReceiptJson.maskedTogether(asked, answer.deepCopy());
         Receipt receipt = new Receipt(UUID.randomUUID(), Instant.now(), path, jurisdiction, rulesetVersion,
-                registry.activeVersion(jurisdiction).orElse(null), masked[0].toString(), masked[1].toString());
+                registry.versionNumberServing(jurisdiction, rulesetVersion).orElse(null), masked[0].toString(),
+                masked[1].toString());
         store.save(receipt);
         response.getHeaders().set(HEADER, receipt.id().toString());
         response.getHeaders().add("Link", "</api/v1/receipts/" + receipt.id() + ">; rel=\"receipt\"");

@@ -320,6 +320,17 @@ public class RulesetRegistry {
         return Optional.ofNullable(state.get().versionNumbers().get(jurisdiction));
     }
 
+    /**
+     * The kept version number of the ruleset with this content hash, read from one state: empty when
+     * an activation has replaced it since (a receipt then keeps the hash alone, never a wrong number).
+     */
+    public Optional<Integer> versionNumberServing(String jurisdiction, String rulesetVersion) {
+        State current = state.get();
+        CompiledRuleset served = current.served().get(jurisdiction);
+        return served != null && served.version().equals(rulesetVersion)
+                ? Optional.ofNullable(current.versionNumbers().get(jurisdiction)) : Optional.empty();
+    }
+
     /** The jurisdiction's own files as served now (the base's all, a county's its own). */
     public List<RuleFile> ownFiles(String jurisdiction) {
         List<RuleFile> files = state.get().own().get(jurisdiction);
