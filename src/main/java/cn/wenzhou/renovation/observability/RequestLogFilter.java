@@ -1,0 +1,80 @@
+package cn.wenzhou.renovation.observability;
+
+import java.io.IOException;
+import java.util.Locale;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerMapping;
+
+import cn.wenzhou.renovation.ruleset.RulesetRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * One line per API request on the logger {@code renovation.requests}: method, endpoint (the route, not
+ * the path a caller typed), jurisdiction, the ruleset version serving it, status, outcome and latency,
+ * as key=value text and as key-value pairs for a structured format
+ * ({@code logging.structured.format.console=ecs}). Never a body, a query string or a header: what
+ * residents' data a request carries stays out of the log.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class RequestLogFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger("renovation.requests");
+
+    private final RulesetRegistry registry;
+    private final String defaultJurisdiction;
+
+    RequestLogFilter(RulesetRegistry registry, @Value("${renovation.jurisdiction:wenzhou}") String defaultJurisdiction) {
+        this.registry = registry;
+        this.defaultJurisdiction = defaultJurisdiction;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long started = System.nanoTime();
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            if (log.isInfoEnabled()) {
+                logRequest(request, response, System.nanoTime() - started);
+            }
+        }
+    }
+
+    private void logRequest(HttpServletRequest request, HttpServletResponse response, long nanos) {
+        Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        String endpoint = route == null ? "(unmatched)" : route.toString();
+        String jurisdiction = RequestJurisdiction.of(request, registry, defaultJurisdiction);
+        // The version serving when the answer was written; a decision's body names the exact one.
+        String rulesetVersion = registry.isServed(jurisdiction) ? registry.active(jurisdiction).version() : "-";
+        int status = response.getStatus();
+        String outcome = status < 400 ? "SUCCESS" : status < 500 ? "CLIENT_ERROR" : "SERVER_ERROR";
+        String latency = String.format(Locale.ROOT, "%.3f", nanos / 1_000_000.0);
+        log.atInfo()
+                .addKeyValue("method", request.getMethod())
+                .addKeyValue("endpoint", endpoint)
+                .addKeyValue("jurisdiction", jurisdiction)
+                .addKeyValue("rulesetVersion", rulesetVersion)
+                .addKeyValue("status", status)
+                .addKeyValue("outcome", outcome)
+                .addKeyValue("latencyMs", latency)
+                .log("method={} endpoint={} jurisdiction={} rulesetVersion={} status={} outcome={} latencyMs={}",
+                        request.getMethod(), endpoint, jurisdiction, rulesetVersion, status, outcome, latency);
+    }
+}

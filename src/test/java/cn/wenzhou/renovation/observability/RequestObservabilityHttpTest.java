@@ -1,0 +1,85 @@
+package cn.wenzhou.renovation.observability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Each API request is one log line with its route, jurisdiction, ruleset version, status, outcome and
+ * latency, and nothing a resident wrote; and a timer per endpoint and jurisdiction on /actuator/prometheus.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@AutoConfigureObservability
+@ExtendWith(OutputCaptureExtension.class)
+class RequestObservabilityHttpTest {
+
+    private static final String NAME = "陈美华";
+    private static final String ID_NUMBER = "330302197805160021";
+    private static final String PHONE = "13957712345";
+
+    @Autowired
+    private MockMvc mvc;
+
+    @Test
+    void aRequestIsOneLineWithItsRouteJurisdictionVersionOutcomeAndLatencyButNoResidentsData(CapturedOutput output)
+            throws Exception {
+        String body = """
+                {"communityName": "龙湾区河滨小区3幢", "round": "FIRST_CONSENT", "voteDate": "2026-03-01",
+                 "totalExclusiveArea": 270.00, "totalHouseholds": 3, "roster": [
+                   {"roomNumber": "3-101", "exclusiveArea": 90.00, "ballot": "AGREE",
+                    "ownerName": "%s", "idNumber": "%s", "phone": "%s"},
+                   {"roomNumber": "3-102", "exclusiveArea": 90.00, "ballot": "AGREE"},
+                   {"roomNumber": "3-201", "exclusiveArea": 90.00, "ballot": "AGREE"}]}
+                """.formatted(NAME, ID_NUMBER, PHONE);
+        mvc.perform(post("/api/v1/consent/tally").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/v1/consent/tally").contentType(MediaType.APPLICATION_JSON)
+                .content(body.replace("\"totalHouseholds\": 3", "\"totalHouseholds\": -3")))
+                .andExpect(status().isBadRequest());
+
+        assertThat(output.getOut().lines().filter(line -> line.contains("endpoint=/api/v1/consent/tally")))
+                .anySatisfy(line -> assertThat(line).contains("renovation.requests", "method=POST", "jurisdiction=wenzhou",
+                        "status=200", "outcome=SUCCESS").containsPattern("rulesetVersion=[0-9a-f]{16} ")
+                        .containsPattern("latencyMs=\\d+\\.\\d{3}"))
+                .anySatisfy(line -> assertThat(line).contains("status=400", "outcome=CLIENT_ERROR"));
+        assertThat(output.getAll()).doesNotContain(NAME, ID_NUMBER, PHONE, "3-101", "龙湾区河滨小区");
+    }
+
+    @Test
+    void timersPerEndpointAndJurisdictionArePublishedForPrometheus() throws Exception {
+        String community = """
+                {"completionYear": 1995, "housingKind": "ORDINARY_RESIDENTIAL_COMMUNITY",
+                 "listedInShantyRenovationPlan": false, "strongRenovationWillingness": true,
+                 "deficiencies": {"functionsIncomplete": false, "facilitiesIncomplete": false, "propertyManagementInadequate": false},
+                 "evaluationDate": "2026-03-01"}""";
+        mvc.perform(post("/api/v1/eligibility").contentType(MediaType.APPLICATION_JSON).content(community))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/v1/eligibility").param("jurisdiction", "yueqing")
+                .contentType(MediaType.APPLICATION_JSON).content(community)).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/eligibility").param("jurisdiction", "atlantis")
+                .contentType(MediaType.APPLICATION_JSON).content(community)).andExpect(status().isNotFound());
+
+        String scraped = mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(scraped.lines().filter(line -> line.startsWith("http_server_requests_seconds_count{")
+                && line.contains("uri=\"/api/v1/eligibility\"")))
+                .anySatisfy(line -> assertThat(line).contains("jurisdiction=\"wenzhou\"", "status=\"200\""))
+                .anySatisfy(line -> assertThat(line).contains("jurisdiction=\"yueqing\"", "status=\"200\""))
+                .anySatisfy(line -> assertThat(line).contains("jurisdiction=\"other\"", "status=\"404\""))
+                .noneSatisfy(line -> assertThat(line).contains("atlantis"));
+    }
+}
