@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -201,9 +200,10 @@ class RulesConsoleBrowserTest {
         });
     }
 
+    /** Read in one script: the table is re-rendered after every action, so a found row can go stale. */
     private String activeVersionRow() {
-        List<WebElement> active = browser.findElements(By.cssSelector("#versions tr.active"));
-        return active.isEmpty() ? null : active.get(0).getAttribute("data-version");
+        return (String) browser.executeScript(
+                "const row = document.querySelector('#versions tr.active'); return row ? row.dataset.version : null;");
     }
 
     private String tryDecision(int completionYear) {
