@@ -10,10 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +19,6 @@ import java.util.TreeSet;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.yaml.snakeyaml.Yaml;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,6 +27,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import cn.wenzhou.renovation.RenovationDecisionServiceApplication;
+import cn.wenzhou.renovation.testing.SpecExamples;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -52,7 +50,6 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 class HostileRequestProperties {
 
     private static final int TRIES = 500;
-    private static final String SPEC = "openapi/renovation-api.yaml";
     private static final String PLACEHOLDER = "\"__HOSTILE_VALUE__\"";
 
     private static ConfigurableApplicationContext service;
@@ -68,7 +65,7 @@ class HostileRequestProperties {
                         "renovation.data-dir=" + Files.createTempDirectory("hostile-requests"))
                 .run();
         base = URI.create("http://localhost:" + service.getEnvironment().getProperty("local.server.port"));
-        examples = requestExamples();
+        examples = SpecExamples.firstJsonRequestExamples();
     }
 
     @AfterContainer
@@ -338,29 +335,5 @@ class HostileRequestProperties {
             objects.add(object);
         }
         node.forEach(child -> collectObjects(child, objects));
-    }
-
-    /** The first request example of every JSON POST operation in the spec. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, JsonNode> requestExamples() throws IOException {
-        Map<String, Object> spec = new Yaml().load(Files.readString(Path.of(SPEC)));
-        Map<String, Object> named = (Map<String, Object>) ((Map<String, Object>) spec.get("components")).get("examples");
-        Map<String, JsonNode> found = new LinkedHashMap<>();
-        ((Map<String, Map<String, Object>>) spec.get("paths")).forEach((path, operations) -> {
-            Map<String, Object> post = (Map<String, Object>) operations.get("post");
-            if (post == null || !(post.get("requestBody") instanceof Map<?, ?> body)) {
-                return;
-            }
-            Map<String, Object> json = (Map<String, Object>) ((Map<String, Object>) body.get("content")).get("application/json");
-            if (json == null || !(json.get("examples") instanceof Map<?, ?> examplesOfOperation)) {
-                return;
-            }
-            Map<String, Object> first = (Map<String, Object>) examplesOfOperation.values().iterator().next();
-            Object reference = first.get("$ref");
-            Map<String, Object> example = reference == null ? first
-                    : (Map<String, Object>) named.get(reference.toString().substring("#/components/examples/".length()));
-            found.put(path, JSON.valueToTree(example.get("value")));
-        });
-        return found;
     }
 }

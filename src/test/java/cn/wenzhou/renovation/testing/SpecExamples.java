@@ -1,0 +1,53 @@
+package cn.wenzhou.renovation.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.yaml.snakeyaml.Yaml;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The request examples of the spec, read from {@code openapi/renovation-api.yaml} as portals read them. */
+public final class SpecExamples {
+
+    private static final Path SPEC = Path.of("openapi", "renovation-api.yaml");
+
+    private SpecExamples() {
+    }
+
+    /** The first request example of every JSON POST operation, by path. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, JsonNode> firstJsonRequestExamples() {
+        Map<String, Object> spec;
+        try {
+            spec = new Yaml().load(Files.readString(SPEC));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ObjectMapper json = new ObjectMapper();
+        Map<String, Object> named = (Map<String, Object>) ((Map<String, Object>) spec.get("components")).get("examples");
+        Map<String, JsonNode> found = new LinkedHashMap<>();
+        ((Map<String, Map<String, Object>>) spec.get("paths")).forEach((path, operations) -> {
+            Map<String, Object> post = (Map<String, Object>) operations.get("post");
+            if (post == null || !(post.get("requestBody") instanceof Map<?, ?> body)) {
+                return;
+            }
+            Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) body).get("content");
+            Map<String, Object> media = (Map<String, Object>) content.get("application/json");
+            if (media == null || !(media.get("examples") instanceof Map<?, ?> examplesOfOperation)) {
+                return;
+            }
+            Map<String, Object> first = (Map<String, Object>) examplesOfOperation.values().iterator().next();
+            Object reference = first.get("$ref");
+            Map<String, Object> example = reference == null ? first
+                    : (Map<String, Object>) named.get(reference.toString().substring("#/components/examples/".length()));
+            found.put(path, json.valueToTree(example.get("value")));
+        });
+        return found;
+    }
+}
