@@ -47,6 +47,33 @@ public final class RulesetCompiler {
     public CompiledRuleset compile(String jurisdiction, List<RuleFile> sourceFiles) {
         List<RuleFile> files = sourceFiles.stream().sorted(Comparator.comparing(RuleFile::path)).toList();
         String version = contentHash(files);
+        String key = jurisdiction + "|" + version;
+        synchronized (RECENTLY_COMPILED) {
+            CompiledRuleset known = RECENTLY_COMPILED.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        CompiledRuleset compiled = compileAnew(jurisdiction, files, version);
+        synchronized (RECENTLY_COMPILED) {
+            RECENTLY_COMPILED.put(key, compiled);
+        }
+        return compiled;
+    }
+
+    /**
+     * A compiled ruleset is an immutable value of its files: the same files compile to the same rules.
+     * The last few are kept for the whole process, so a rollback, a replay, another instance's
+     * activation followed, or a second application context (the tests start many) reuses the KieBase.
+     */
+    private static final Map<String, CompiledRuleset> RECENTLY_COMPILED = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CompiledRuleset> eldest) {
+            return size() > 8;
+        }
+    };
+
+    private CompiledRuleset compileAnew(String jurisdiction, List<RuleFile> files, String version) {
         DrlSources sources = translate(files);
         List<RuleProblem> problems = sources.problems();
         if (!problems.isEmpty()) {
