@@ -39,13 +39,20 @@ public final class JdbcRulesetStore implements RulesetStore {
 
     /** Two instances starting together may both create a table; PostgreSQL then refuses one of them, which tries again. */
     private void createTables() {
+        retrying(org.springframework.dao.DataAccessException.class, () -> {
+            createTablesOnce();
+            return null;
+        });
+    }
+
+    /** Runs the work again when another instance got there first, a few times at most. */
+    private static <T> T retrying(Class<? extends RuntimeException> lostRace, java.util.function.Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                createTablesOnce();
-                return;
-            } catch (org.springframework.dao.DataAccessException concurrentCreate) {
-                if (attempt == SAVE_ATTEMPTS) {
-                    throw concurrentCreate;
+                return work.get();
+            } catch (RuntimeException e) {
+                if (!lostRace.isInstance(e) || attempt == SAVE_ATTEMPTS) {
+                    throw e;
                 }
             }
         }
@@ -129,15 +136,8 @@ public final class JdbcRulesetStore implements RulesetStore {
 
     @Override
     public RulesetVersion save(String jurisdiction, List<RuleFile> files, String activatedBy, String comment) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return transaction.execute(status -> insert(jurisdiction, files, activatedBy, comment));
-            } catch (DuplicateKeyException taken) {
-                if (attempt == SAVE_ATTEMPTS) {
-                    throw taken;
-                }
-            }
-        }
+        return retrying(DuplicateKeyException.class,
+                () -> transaction.execute(status -> insert(jurisdiction, files, activatedBy, comment)));
     }
 
     private RulesetVersion insert(String jurisdiction, List<RuleFile> files, String activatedBy, String comment) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import cn.wenzhou.renovation.eligibility.Community;
 import cn.wenzhou.renovation.eligibility.Eligibility;
 import cn.wenzhou.renovation.eligibility.EligibilityService;
-import cn.wenzhou.renovation.eligibility.HousingKind;
+import cn.wenzhou.renovation.testing.Communities;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
 
 /** The optional folder watch: a settled valid edit becomes the next version; a broken one is not served. */
@@ -50,12 +50,7 @@ class RulesFolderWatcherTest {
     }
 
     private static Eligibility decide(RulesetRegistry registry, int completionYear) {
-        Community community = new Community();
-        community.setCompletionYear(completionYear);
-        community.setHousingKind(HousingKind.ORDINARY_RESIDENTIAL_COMMUNITY);
-        community.setListedInShantyRenovationPlan(false);
-        community.setStrongRenovationWillingness(true);
-        community.setEvaluationDate(LocalDate.of(2025, 11, 3));
+        Community community = Communities.ordinary(completionYear, false, LocalDate.of(2025, 11, 3));
         return EligibilityService.decide(registry.active("wenzhou"), community).decision().eligibility();
     }
 }

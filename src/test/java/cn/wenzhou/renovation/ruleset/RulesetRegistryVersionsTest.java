@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import cn.wenzhou.renovation.eligibility.Community;
 import cn.wenzhou.renovation.eligibility.Eligibility;
 import cn.wenzhou.renovation.eligibility.EligibilityService;
-import cn.wenzhou.renovation.eligibility.HousingKind;
+import cn.wenzhou.renovation.testing.Communities;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
 
 /** Kept versions on disk: what was activated is what a restart serves; a new deployment is a new version. */
@@ -153,12 +153,7 @@ class RulesetRegistryVersionsTest {
     }
 
     private static Eligibility decide(RulesetRegistry registry, int completionYear) {
-        Community community = new Community();
-        community.setCompletionYear(completionYear);
-        community.setHousingKind(HousingKind.ORDINARY_RESIDENTIAL_COMMUNITY);
-        community.setListedInShantyRenovationPlan(false);
-        community.setStrongRenovationWillingness(true);
-        community.setEvaluationDate(LocalDate.of(2025, 11, 3));
+        Community community = Communities.ordinary(completionYear, false, LocalDate.of(2025, 11, 3));
         return EligibilityService.decide(registry.active("wenzhou"), community).decision().eligibility();
     }
 }

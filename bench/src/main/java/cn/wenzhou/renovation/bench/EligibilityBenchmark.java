@@ -1,8 +1,6 @@
 package cn.wenzhou.renovation.bench;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -16,11 +14,9 @@ import org.openjdk.jmh.annotations.State;
 import cn.wenzhou.renovation.eligibility.Community;
 import cn.wenzhou.renovation.eligibility.EligibilityOutcome;
 import cn.wenzhou.renovation.eligibility.EligibilityService;
-import cn.wenzhou.renovation.eligibility.HousingKind;
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.RuleFile;
-import cn.wenzhou.renovation.ruleset.RuleSourceLoader;
-import cn.wenzhou.renovation.ruleset.RulesetCompiler;
+import cn.wenzhou.renovation.testing.Communities;
+import cn.wenzhou.renovation.testing.RepositoryRuleset;
 
 /**
  * One eligibility decision in process, on the compiled Wenzhou KieBase the service serves: facts in,
@@ -38,25 +34,9 @@ public class EligibilityBenchmark {
 
     @Setup
     public void compileTheRepositoryRules() {
-        RuleSourceLoader loader = new RuleSourceLoader();
-        List<RuleFile> files = new ArrayList<>(loader.load("rules", "rules"));
-        files.addAll(loader.load("decision-tables", "decision-tables"));
-        ruleset = new RulesetCompiler().compile("wenzhou", files);
-        builtIn1995 = community(1995, false);
-        builtIn2008WithDeficiencies = community(2008, true);
-    }
-
-    private static Community community(int completionYear, boolean deficient) {
-        Community community = new Community();
-        community.setCompletionYear(completionYear);
-        community.setHousingKind(HousingKind.ORDINARY_RESIDENTIAL_COMMUNITY);
-        community.setListedInShantyRenovationPlan(false);
-        community.setStrongRenovationWillingness(true);
-        community.setFunctionsIncomplete(deficient);
-        community.setFacilitiesIncomplete(deficient);
-        community.setPropertyManagementInadequate(deficient);
-        community.setEvaluationDate(LocalDate.of(2026, 3, 1));
-        return community;
+        ruleset = RepositoryRuleset.compile();
+        builtIn1995 = Communities.ordinary(1995, false, LocalDate.of(2026, 3, 1));
+        builtIn2008WithDeficiencies = Communities.ordinary(2008, true, LocalDate.of(2026, 3, 1));
     }
 
     @Benchmark
