@@ -57,11 +57,14 @@ class SurveyController implements SurveysApi {
     private final ConsentTallies tallies;
     private final CatalogueService catalogue;
     private final SatisfactionService satisfaction;
+    private final cn.wenzhou.renovation.ruleset.RulesetRegistry registry;
 
-    SurveyController(ConsentTallies tallies, CatalogueService catalogue, SatisfactionService satisfaction) {
+    SurveyController(ConsentTallies tallies, CatalogueService catalogue, SatisfactionService satisfaction,
+            cn.wenzhou.renovation.ruleset.RulesetRegistry registry) {
         this.tallies = tallies;
         this.catalogue = catalogue;
         this.satisfaction = satisfaction;
+        this.registry = registry;
     }
 
     @Override
@@ -86,6 +89,12 @@ class SurveyController implements SurveysApi {
 
     @Override
     public ResponseEntity<ConsultationSurveyResponse> aggregateConsultation(ConsultationSurveyRequest request, String jurisdiction) {
+        // The vote and the items are decided by one ruleset, even when an activation lands in between.
+        return registry.evaluateWith(registry.forRequest(jurisdiction), () -> aggregateOnOneRuleset(request, jurisdiction));
+    }
+
+    private ResponseEntity<ConsultationSurveyResponse> aggregateOnOneRuleset(ConsultationSurveyRequest request,
+            String jurisdiction) {
         List<ConsultationResponseForm> forms = request.getResponses();
         ConsentTallyResponse consent = tallies.tally(jurisdiction, asVote(request), "", "responses");
 
