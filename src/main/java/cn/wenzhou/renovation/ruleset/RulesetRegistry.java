@@ -153,7 +153,13 @@ public class RulesetRegistry {
      * base, every county over it. Nothing is kept or activated.
      */
     public RulesetCandidate candidate(String jurisdiction, List<RuleFile> replacements) {
-        return withScenarioChanges(state.get(), candidate(state.get(), jurisdiction, merged(ownFiles(jurisdiction), replacements)));
+        // One state for both: the scenario rows must be compared with the ruleset the candidate replaces.
+        State current = state.get();
+        List<RuleFile> own = current.own().get(jurisdiction);
+        if (own == null) {
+            throw new UnknownJurisdictionException(jurisdiction);
+        }
+        return withScenarioChanges(current, candidate(current, jurisdiction, merged(own, replacements)));
     }
 
     /**
