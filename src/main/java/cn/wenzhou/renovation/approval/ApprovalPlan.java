@@ -4,13 +4,14 @@ import java.util.Comparator;
 import java.util.List;
 
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.Capability;
 
 /** The approval path the rules set for one project: the scope, then one finding per approval step in order. */
 public record ApprovalPlan(CompiledRuleset ruleset, ApprovalProject project, OptimizedScope scope,
         List<ScopeFinding> scopeFindings, List<ApprovalFinding> steps) {
 
     public static ApprovalPlan of(CompiledRuleset ruleset, ApprovalProject project) {
-        CompiledRuleset.Evaluation evaluation = ruleset.evaluate(List.of(project));
+        CompiledRuleset.Evaluation evaluation = ruleset.evaluate(Capability.APPROVAL, List.of(project));
         List<ApprovalFinding> steps = evaluation.all(ApprovalFinding.class).stream()
                 .sorted(Comparator.comparing(ApprovalFinding::step))
                 .toList();

@@ -13,6 +13,7 @@ import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.RuleProblem;
 import cn.wenzhou.renovation.ruleset.RulesetCheck;
 import cn.wenzhou.renovation.ruleset.RulesetRegistry;
+import cn.wenzhou.renovation.ruleset.Capability;
 
 /** The catalogue of the active ruleset: its table's rows, fired once per ruleset and kept with it. */
 @Service
@@ -52,7 +53,7 @@ public class CatalogueService {
     /** Classifies names (and checks a plan, when planned and requested names are given) in one session. */
     public Classified classify(String jurisdiction, List<ItemName> names) {
         CatalogueView view = current(jurisdiction);
-        CompiledRuleset.Evaluation evaluation = view.ruleset().evaluate(names, AGENDA_GROUP);
+        CompiledRuleset.Evaluation evaluation = view.ruleset().evaluate(Capability.CATALOGUE, names, AGENDA_GROUP);
         Map<ItemName, Classification> byName = new IdentityHashMap<>();
         for (Classification c : evaluation.all(Classification.class)) {
             Classification earlier = byName.putIfAbsent(c.name(), c);
@@ -80,7 +81,7 @@ public class CatalogueService {
     }
 
     private static Catalogue build(CompiledRuleset ruleset, List<RuleProblem> problems) {
-        List<CatalogueItem> rows = ruleset.evaluate(List.of(), AGENDA_GROUP).all(CatalogueItem.class);
+        List<CatalogueItem> rows = ruleset.evaluate(Capability.CATALOGUE, List.of(), AGENDA_GROUP).all(CatalogueItem.class);
         return Catalogue.of(rows, problems, TABLE);
     }
 

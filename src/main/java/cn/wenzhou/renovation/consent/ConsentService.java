@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.RulesetRegistry;
+import cn.wenzhou.renovation.ruleset.Capability;
 
 /** Tallies a vote under the guide and the statute in force on its date, with the active ruleset. */
 @Service
@@ -23,7 +24,7 @@ public class ConsentService {
     }
 
     public static ConsentOutcome tally(CompiledRuleset ruleset, ConsentTally tally) {
-        CompiledRuleset.Evaluation evaluation = ruleset.evaluate(List.of(tally));
+        CompiledRuleset.Evaluation evaluation = ruleset.evaluate(Capability.CONSENT, List.of(tally));
         List<CriterionResult> criteria = evaluation.all(CriterionResult.class).stream()
                 .sorted(Comparator.comparing(CriterionResult::basis).thenComparing(CriterionResult::measure))
                 .toList();

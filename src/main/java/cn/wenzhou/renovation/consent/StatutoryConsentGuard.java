@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.RuleProblem;
 import cn.wenzhou.renovation.ruleset.RulesetCheck;
+import cn.wenzhou.renovation.ruleset.Capability;
 
 /**
  * The statutory guard: refuses a ruleset that, for some vote date and round, asks less than the law
@@ -46,7 +47,7 @@ public class StatutoryConsentGuard implements RulesetCheck {
 
     @Override
     public List<RuleProblem> check(CompiledRuleset ruleset) {
-        List<StatutoryFloor> floors = ruleset.evaluate(List.of(new StatutoryProbe())).all(StatutoryFloor.class);
+        List<StatutoryFloor> floors = ruleset.evaluate(Capability.CONSENT, List.of(new StatutoryProbe())).all(StatutoryFloor.class);
         Set<String> missing = ruleset.clauses().keySet().stream()
                 .filter(id -> id.startsWith(FLOOR_RULE_PREFIX) && id.endsWith(FLOOR_RULE_SUFFIX))
                 .filter(id -> floors.stream().noneMatch(f -> f.ruleId().equals(id)))
@@ -60,7 +61,7 @@ public class StatutoryConsentGuard implements RulesetCheck {
         for (LocalDate date : probeDates(ruleset, floors)) {
             for (VoteRound round : VoteRound.values()) {
                 Set<String> breached = new TreeSet<>();
-                for (StatutoryBreach breach : ruleset.evaluate(List.of(new StatutoryProbe(),
+                for (StatutoryBreach breach : ruleset.evaluate(Capability.CONSENT, List.of(new StatutoryProbe(),
                         FloorProbeVote.unanimous(date, round))).all(StatutoryBreach.class)) {
                     breached.add(floorKey(breach.floor()));
                     describe(ruleset, breach).forEach(findings::putIfAbsent);
@@ -79,7 +80,7 @@ public class StatutoryConsentGuard implements RulesetCheck {
     private static java.util.Optional<RuleProblem> decide(CompiledRuleset ruleset, StatutoryFloor floor, LocalDate date,
             VoteRound round) {
         FloorProbeVote vote = FloorProbeVote.justBelow(floor, date, round);
-        List<ConsentDecision> decisions = ruleset.evaluate(List.of(vote)).all(ConsentDecision.class);
+        List<ConsentDecision> decisions = ruleset.evaluate(Capability.CONSENT, List.of(vote)).all(ConsentDecision.class);
         String when = "表决日 " + date + " 起的" + roundLabel(round);
         String law = floor.statute() + "要求" + floor.measure().label() + "不低于 " + floor.minimum().fraction()
                 + "（规则 " + floor.ruleId() + "）";
@@ -136,7 +137,7 @@ public class StatutoryConsentGuard implements RulesetCheck {
         TreeSet<LocalDate> asked = new TreeSet<>();
         for (LocalDate date : dates) {
             FloorProbeVote vote = FloorProbeVote.unanimous(date, VoteRound.FIRST_CONSENT);
-            ruleset.evaluate(List.of(vote));
+            ruleset.evaluate(Capability.CONSENT, List.of(vote));
             asked.addAll(vote.datesAsked());
         }
         for (LocalDate date : asked) {

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.RulesetRegistry;
+import cn.wenzhou.renovation.ruleset.Capability;
 
 /** Runs guide §1 on a community with the active ruleset. */
 @Service
@@ -25,7 +26,7 @@ public class EligibilityService {
 
     /** Decides with a given ruleset; the decision rules must produce exactly one answer. */
     public static EligibilityOutcome decide(CompiledRuleset ruleset, Community community) {
-        CompiledRuleset.Evaluation evaluation = ruleset.evaluate(List.of(community));
+        CompiledRuleset.Evaluation evaluation = ruleset.evaluate(Capability.ELIGIBILITY, List.of(community));
         EligibilityDecision decision = evaluation.single(EligibilityDecision.class);
         List<Finding> findings = evaluation.all(Finding.class).stream()
                 .sorted(Comparator.comparing(Finding::effect).thenComparing(Finding::ruleId))

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.RulesetRegistry;
+import cn.wenzhou.renovation.ruleset.Capability;
 
 /** Runs the funds gate of guide §3.6 with the active ruleset. */
 @Service
@@ -23,7 +24,7 @@ public class FundingService {
     }
 
     public static FundsOutcome assess(CompiledRuleset ruleset, FundsStatus funds) {
-        CompiledRuleset.Evaluation evaluation = ruleset.evaluate(List.of(funds));
+        CompiledRuleset.Evaluation evaluation = ruleset.evaluate(Capability.FUNDING, List.of(funds));
         FundsDecision decision = evaluation.single(FundsDecision.class);
         MinimumArrivalRate minimum = evaluation.single(MinimumArrivalRate.class);
         List<FundsFinding> findings = evaluation.all(FundsFinding.class).stream()

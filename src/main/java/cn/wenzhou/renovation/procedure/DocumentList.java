@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.Capability;
 
 /** The document codes a ruleset's table 各步骤所需材料 knows, read once per ruleset from its parameter rows. */
 public record DocumentList(Map<String, String> namesByCode) {
@@ -12,7 +13,7 @@ public record DocumentList(Map<String, String> namesByCode) {
     public static DocumentList of(CompiledRuleset ruleset) {
         return ruleset.derived(DocumentList.class, r -> {
             Map<String, String> names = new TreeMap<>();
-            r.evaluate(List.of()).all(RequiredDocument.class).forEach(d -> names.put(d.code(), d.name()));
+            r.evaluate(Capability.PROCEDURE, List.of()).all(RequiredDocument.class).forEach(d -> names.put(d.code(), d.name()));
             return new DocumentList(Map.copyOf(names));
         });
     }

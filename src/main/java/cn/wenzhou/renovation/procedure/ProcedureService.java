@@ -10,6 +10,7 @@ import cn.wenzhou.renovation.calendar.DateNotCoveredException;
 import cn.wenzhou.renovation.calendar.OfficialCalendar;
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.RulesetRegistry;
+import cn.wenzhou.renovation.ruleset.Capability;
 
 /** Runs the §3 procedure rules and the §3.4 publicity rule with the active ruleset and the official calendar. */
 @Service
@@ -51,7 +52,7 @@ public class ProcedureService {
     /** Whether one publicity period is long enough (guide §3.4), as the rules count it. */
     public PublicityOutcome checkPublicity(CompiledRuleset ruleset, PublicityPeriod period) {
         try {
-            PublicityFinding finding = ruleset.evaluate(List.of(calendar, period)).single(PublicityFinding.class);
+            PublicityFinding finding = ruleset.evaluate(Capability.PROCEDURE, List.of(calendar, period)).single(PublicityFinding.class);
             return new PublicityOutcome(ruleset, finding);
         } catch (RuntimeException failure) {
             RuntimeException cause = DateNotCoveredException.unwrap(failure);

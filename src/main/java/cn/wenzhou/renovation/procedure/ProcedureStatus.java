@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import cn.wenzhou.renovation.calendar.OfficialCalendar;
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.Capability;
 
 /**
  * Where a project stands in the ten steps of guide §3, as the rules concluded: the steps complete,
@@ -22,7 +23,7 @@ public record ProcedureStatus(CompiledRuleset ruleset, Set<Integer> completeStep
             Optional<PublicityPeriod> publicityPeriod) {
         List<Object> facts = new java.util.ArrayList<>(List.of(calendar, progress));
         publicityPeriod.ifPresent(facts::add);
-        CompiledRuleset.Evaluation evaluation = ruleset.evaluate(facts);
+        CompiledRuleset.Evaluation evaluation = ruleset.evaluate(Capability.PROCEDURE, facts);
         Set<Integer> complete = evaluation.all(StepComplete.class).stream()
                 .map(StepComplete::step)
                 .collect(Collectors.toUnmodifiableSet());

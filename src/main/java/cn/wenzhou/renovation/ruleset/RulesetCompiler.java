@@ -7,11 +7,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.apache.poi.ss.usermodel.Sheet;
 import org.drools.compiler.kie.builder.impl.DrlProject;
@@ -25,8 +28,11 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
-import org.kie.api.definition.KiePackage;
+import org.kie.api.builder.model.KieBaseModel;
+import org.kie.api.builder.model.KieModuleModel;
+import org.kie.api.conf.EqualityBehaviorOption;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,6 +88,7 @@ public final class RulesetCompiler {
 
         KieFileSystem kfs = kieServices.newKieFileSystem();
         sources.drlByPath().forEach((path, drl) -> kfs.write(RESOURCES + path, drl));
+        kfs.writeKModuleXML(kieModuleByCapability(sources).toXML());
         ReleaseId releaseId = kieServices.newReleaseId("cn.wenzhou.renovation.rulesets", jurisdiction, "1.0.0-" + version);
         kfs.generateAndWritePomXML(releaseId);
         KieBuilder builder = kieServices.newKieBuilder(kfs).buildAll(DrlProject.class);
@@ -92,17 +99,30 @@ public final class RulesetCompiler {
             throw new RulesetCompilationException(jurisdiction, withoutFollowOnErrors(problems));
         }
 
-        KieBase kieBase = kieServices.newKieContainer(releaseId).getKieBase();
-        // The KieBase is built; keeping the module in the global repository would only hold memory.
+        KieContainer container = kieServices.newKieContainer(releaseId);
+        Map<Capability, KieBase> kieBases = new EnumMap<>(Capability.class);
+        for (Capability capability : Capability.values()) {
+            kieBases.put(capability, container.getKieBase(capability.kieBaseName()));
+        }
+        // The KieBases are built; keeping the module in the global repository would only hold memory.
         kieServices.getRepository().removeKieModule(releaseId);
 
-        Map<String, RuleClause> clauses = clausesOf(kieBase, sources.sourceFileOf(), problems);
+        List<Rule> rules = kieBases.values().stream().flatMap(b -> b.getKiePackages().stream())
+                .flatMap(p -> p.getRules().stream()).toList();
+        Map<String, RuleClause> clauses = clausesOf(rules, sources.sourceFileOf(), problems);
         if (!problems.isEmpty()) {
             throw new RulesetCompilationException(jurisdiction, problems);
         }
-        CompiledRuleset ruleset = new CompiledRuleset(jurisdiction, version, kieBase, clauses,
-                originsOf(kieBase, sources), files.stream().map(RuleFile::path).toList());
-        problems.addAll(dryRun(ruleset, sources));
+        CompiledRuleset ruleset;
+        try {
+            ruleset = new CompiledRuleset(jurisdiction, version, kieBases, clauses,
+                    originsOf(rules, sources), files.stream().map(RuleFile::path).toList());
+        } catch (RuntimeException e) {
+            throw new RulesetCompilationException(jurisdiction, unreadableCell(e, rules, sources));
+        }
+        ruleset.defects().stream()
+                .map(d -> RuleProblem.inFile(fileOfRule(rules, d.ruleId(), sources), d.message()))
+                .distinct().forEach(problems::add);
         if (!problems.isEmpty()) {
             throw new RulesetCompilationException(jurisdiction, problems);
         }
@@ -126,12 +146,27 @@ public final class RulesetCompiler {
     /** What the translation of the rule files produced, and where each generated DRL came from. */
     private record DrlSources(Map<String, String> drlByPath, Map<String, String> sourceFileOf,
             Map<String, DecisionTableTranslator.SheetDrl> sheetOf, Map<String, RuleFile> fileByPath,
-            List<RuleProblem> problems) {
+            Map<Capability, Set<String>> rulePackages, List<RuleProblem> problems) {
+    }
+
+    /**
+     * One KieBase per capability, holding the rule packages the files declare for it: a request fires
+     * its capability's rules and parameter rows only.
+     */
+    private KieModuleModel kieModuleByCapability(DrlSources sources) {
+        KieModuleModel module = kieServices.newKieModuleModel();
+        for (Capability capability : Capability.values()) {
+            KieBaseModel kieBase = module.newKieBaseModel(capability.kieBaseName())
+                    .setEqualsBehavior(EqualityBehaviorOption.IDENTITY);
+            // A capability without files still gets a KieBase (empty, named after a package no file declares).
+            sources.rulePackages().getOrDefault(capability, Set.of(capability.rulePackage())).forEach(kieBase::addPackage);
+        }
+        return module;
     }
 
     private DrlSources translate(List<RuleFile> files) {
         DrlSources sources = new DrlSources(new LinkedHashMap<>(), new HashMap<>(), new HashMap<>(),
-                new HashMap<>(), new ArrayList<>());
+                new HashMap<>(), new EnumMap<>(Capability.class), new ArrayList<>());
         int ruleFiles = 0;
         for (RuleFile file : files) {
             sources.fileByPath().put(file.path(), file);
@@ -141,9 +176,11 @@ public final class RulesetCompiler {
             } else if (file.isDrl()) {
                 ruleFiles++;
                 String drl = new String(file.content(), StandardCharsets.UTF_8);
-                if (declaredRuleCount(drl) == 0) {
+                PackageDescr declared = parse(drl);
+                if (declared != null && declared.getRules().isEmpty()) {
                     sources.problems().add(RuleProblem.inFile(file.path(), "文件中没有任何规则"));
                 }
+                assignCapability(file.path(), declared, sources);
                 sources.drlByPath().put(file.path(), drl);
                 sources.sourceFileOf().put(file.path(), file.path());
             } else if (file.isDecisionTable()) {
@@ -172,45 +209,55 @@ public final class RulesetCompiler {
         }
         for (int i = 0; i < sheets.size(); i++) {
             String generatedPath = file.path() + ".sheet" + (i + 1) + ".drl";
+            assignCapability(file.path(), parse(sheets.get(i).drl()), sources);
             sources.drlByPath().put(generatedPath, sheets.get(i).drl());
             sources.sourceFileOf().put(generatedPath, file.path());
             sources.sheetOf().put(generatedPath, sheets.get(i));
         }
     }
 
-    /**
-     * Runs the ruleset once with no facts. Parameter rows fire (their consequences read the cell
-     * values, e.g. a share written 九成) and the integrity rules report parameters missing or given
-     * twice: both would otherwise surface only when a request arrives.
-     */
-    private List<RuleProblem> dryRun(CompiledRuleset ruleset, DrlSources sources) {
-        KieBase kieBase = ruleset.kieBase();
-        try {
-            return ruleset.evaluate(List.of()).all(RulesetDefect.class).stream()
-                    .map(d -> RuleProblem.inFile(fileOfRule(kieBase, d.ruleId(), sources), d.message()))
-                    .distinct().toList();
-        } catch (RuntimeException e) {
-            ConsequenceException failure = consequenceFailure(e);
-            if (failure == null) {
-                throw e;
-            }
-            String ruleName = failure.getMatch().getRule().getName();
-            // The consequence's own exception says what it could not read (e.g. 无法识别的比例 '九成').
-            Throwable thrown = failure.getCause() != null ? failure.getCause() : failure;
-            String message = "规则执行失败，单元格取值无法识别: " + thrown.getMessage();
-            for (DecisionTableTranslator.SheetDrl sheetDrl : sources.sheetOf().values()) {
-                try {
-                    Sheet sheet = translator.sheet(sources.fileByPath().get(sheetDrl.file()), sheetDrl.sheet());
-                    var located = sheetDrl.locateRule(ruleName, message, sheet, translator.formatter());
-                    if (located.isPresent()) {
-                        return List.of(located.get());
-                    }
-                } catch (IOException unreadable) {
-                    break;
-                }
-            }
-            return List.of(RuleProblem.inFile(fileOfRule(kieBase, ruleName, sources), "规则 " + ruleName + ": " + message));
+    /** A rule file's package decides which capability's KieBase it joins; any other package would join none. */
+    private static void assignCapability(String path, PackageDescr declared, DrlSources sources) {
+        if (declared == null) {
+            return; // a syntax error: the build reports it with its line
         }
+        String rulePackage = declared.getNamespace() == null ? "" : declared.getNamespace();
+        java.util.Optional<Capability> capability = Capability.ofRulePackage(rulePackage);
+        if (capability.isEmpty()) {
+            sources.problems().add(RuleProblem.inFile(path, "规则包 package " + (rulePackage.isEmpty() ? "（未声明）" : rulePackage)
+                    + " 不属于任何决策能力，其中的规则不会被执行：应为 " + java.util.Arrays.stream(Capability.values())
+                            .map(Capability::rulePackage).collect(java.util.stream.Collectors.joining("、")) + " 之一（或其子包）"));
+            return;
+        }
+        sources.rulePackages().computeIfAbsent(capability.get(), c -> new TreeSet<>()).add(rulePackage);
+    }
+
+    /**
+     * Building a ruleset runs it once with no facts: parameter rows fire, and their consequences read
+     * the cell values. A value they cannot read (a share written 九成) fails there, and is reported at
+     * its cell rather than when a request arrives.
+     */
+    private List<RuleProblem> unreadableCell(RuntimeException e, List<Rule> rules, DrlSources sources) {
+        ConsequenceException failure = consequenceFailure(e);
+        if (failure == null) {
+            throw e;
+        }
+        String ruleName = failure.getMatch().getRule().getName();
+        // The consequence's own exception says what it could not read (e.g. 无法识别的比例 '九成').
+        Throwable thrown = failure.getCause() != null ? failure.getCause() : failure;
+        String message = "规则执行失败，单元格取值无法识别: " + thrown.getMessage();
+        for (DecisionTableTranslator.SheetDrl sheetDrl : sources.sheetOf().values()) {
+            try {
+                Sheet sheet = translator.sheet(sources.fileByPath().get(sheetDrl.file()), sheetDrl.sheet());
+                var located = sheetDrl.locateRule(ruleName, message, sheet, translator.formatter());
+                if (located.isPresent()) {
+                    return List.of(located.get());
+                }
+            } catch (IOException unreadable) {
+                break;
+            }
+        }
+        return List.of(RuleProblem.inFile(fileOfRule(rules, ruleName, sources), "规则 " + ruleName + ": " + message));
     }
 
     private static ConsequenceException consequenceFailure(Throwable e) {
@@ -222,15 +269,9 @@ public final class RulesetCompiler {
         return null;
     }
 
-    private static String fileOfRule(KieBase kieBase, String ruleName, DrlSources sources) {
-        for (KiePackage kiePackage : kieBase.getKiePackages()) {
-            for (Rule rule : kiePackage.getRules()) {
-                if (rule.getName().equals(ruleName)) {
-                    return sourceOf(rule, sources.sourceFileOf());
-                }
-            }
-        }
-        return "(ruleset)";
+    private static String fileOfRule(List<Rule> rules, String ruleName, DrlSources sources) {
+        return rules.stream().filter(rule -> rule.getName().equals(ruleName)).findFirst()
+                .map(rule -> sourceOf(rule, sources.sourceFileOf())).orElse("(ruleset)");
     }
 
     /** Drools adds "Parser returned a null Package" after a syntax error it has already reported. */
@@ -255,38 +296,34 @@ public final class RulesetCompiler {
         return RuleProblem.atLine(file, message.getLine(), message.getText().strip());
     }
 
-    private static Map<String, RuleClause> clausesOf(KieBase kieBase, Map<String, String> sourceFileOf,
+    private static Map<String, RuleClause> clausesOf(List<Rule> rules, Map<String, String> sourceFileOf,
             List<RuleProblem> problems) {
         Map<String, RuleClause> clauses = new HashMap<>();
-        for (KiePackage kiePackage : kieBase.getKiePackages()) {
-            for (Rule rule : kiePackage.getRules()) {
-                String section = metadata(rule, "clause");
-                String quote = metadata(rule, "quote");
-                if (section == null || quote == null) {
-                    problems.add(RuleProblem.inFile(sourceOf(rule, sourceFileOf),
-                            "规则 " + rule.getName() + " 未注明所依据的条款（@clause 与 @quote，决策表中为 METADATA 列）"));
-                    continue;
-                }
-                clauses.put(rule.getName(),
-                        new RuleClause(section, quote, metadata(rule, "interpretation"), metadata(rule, "source")));
+        for (Rule rule : rules) {
+            String section = metadata(rule, "clause");
+            String quote = metadata(rule, "quote");
+            if (section == null || quote == null) {
+                problems.add(RuleProblem.inFile(sourceOf(rule, sourceFileOf),
+                        "规则 " + rule.getName() + " 未注明所依据的条款（@clause 与 @quote，决策表中为 METADATA 列）"));
+                continue;
             }
+            clauses.put(rule.getName(),
+                    new RuleClause(section, quote, metadata(rule, "interpretation"), metadata(rule, "source")));
         }
         return clauses;
     }
 
     /** Each rule's file, and for a decision-table row its sheet and rule id cell. */
-    private static Map<String, RuleOrigin> originsOf(KieBase kieBase, DrlSources sources) {
+    private static Map<String, RuleOrigin> originsOf(List<Rule> rules, DrlSources sources) {
         Map<String, RuleOrigin> origins = new HashMap<>();
-        for (KiePackage kiePackage : kieBase.getKiePackages()) {
-            for (Rule rule : kiePackage.getRules()) {
-                String kiePath = rule instanceof RuleImpl impl && impl.getResource() != null
-                        ? withoutResourcesPrefix(impl.getResource().getSourcePath()) : null;
-                DecisionTableTranslator.SheetDrl sheet = kiePath == null ? null : sources.sheetOf().get(kiePath);
-                String cell = sheet == null ? null : sheet.rules().stream().filter(r -> r.name().equals(rule.getName()))
-                        .findFirst().map(DecisionTableTranslator.GeneratedRule::firstCell).orElse(null);
-                origins.put(rule.getName(), new RuleOrigin(sourceOf(rule, sources.sourceFileOf()),
-                        sheet == null ? null : sheet.sheet(), cell));
-            }
+        for (Rule rule : rules) {
+            String kiePath = rule instanceof RuleImpl impl && impl.getResource() != null
+                    ? withoutResourcesPrefix(impl.getResource().getSourcePath()) : null;
+            DecisionTableTranslator.SheetDrl sheet = kiePath == null ? null : sources.sheetOf().get(kiePath);
+            String cell = sheet == null ? null : sheet.rules().stream().filter(r -> r.name().equals(rule.getName()))
+                    .findFirst().map(DecisionTableTranslator.GeneratedRule::firstCell).orElse(null);
+            origins.put(rule.getName(), new RuleOrigin(sourceOf(rule, sources.sourceFileOf()),
+                    sheet == null ? null : sheet.sheet(), cell));
         }
         return origins;
     }
@@ -316,12 +353,14 @@ public final class RulesetCompiler {
         return path != null && path.startsWith(RESOURCES) ? path.substring(RESOURCES.length()) : path;
     }
 
-    private static int declaredRuleCount(String drl) {
+    /** The file's package and rules as written, or null on a syntax error (the build reports it with its line). */
+    private static PackageDescr parse(String drl) {
         try {
-            PackageDescr descr = new DrlParser().parse(false, new StringReader(drl));
-            return descr == null ? -1 : descr.getRules().size();
+            DrlParser parser = new DrlParser();
+            PackageDescr descr = parser.parse(false, new StringReader(drl));
+            return parser.hasErrors() ? null : descr;
         } catch (DroolsParserException e) {
-            return -1; // a syntax error: the build reports it with its line
+            return null;
         }
     }
 

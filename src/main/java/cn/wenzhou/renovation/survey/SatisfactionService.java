@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.RulesetRegistry;
+import cn.wenzhou.renovation.ruleset.Capability;
 
 /** The satisfaction-rate definition of the active ruleset, read once from its parameter row. */
 @Service
@@ -24,7 +25,7 @@ public class SatisfactionService {
         CompiledRuleset ruleset = registry.forRequest(jurisdiction);
         // Parameter rows fire with no facts; the compiler's dry run has already proved exactly one exists.
         SatisfiedAnswers satisfied = ruleset.derived(SatisfiedAnswers.class,
-                r -> r.evaluate(List.of()).single(SatisfiedAnswers.class));
+                r -> r.evaluate(Capability.SURVEY, List.of()).single(SatisfiedAnswers.class));
         return new Definition(ruleset, satisfied, RULE_ID);
     }
 

@@ -24,6 +24,7 @@ import cn.wenzhou.renovation.ruleset.RuleFile;
 import cn.wenzhou.renovation.ruleset.RuleSourceLoader;
 import cn.wenzhou.renovation.ruleset.RulesetCompiler;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
+import cn.wenzhou.renovation.ruleset.Capability;
 
 /**
  * Guide §3.1 / §3.4 (双三分之二), annexes 1 and 2 (blank ballots) and the statute in force on the
@@ -375,7 +376,7 @@ class ConsentRulesTest {
         ConsentTally tally = tallyOf(date, "10000.00", 100, votes);
         tally.setRound(round);
 
-        List<ConsentDecision> decisions = ruleset.evaluate(List.of(tally)).all(ConsentDecision.class);
+        List<ConsentDecision> decisions = ruleset.evaluate(Capability.CONSENT, List.of(tally)).all(ConsentDecision.class);
 
         assertThat(decisions).hasSize(1);
         assertThat(decisions.get(0).ruleId()).isIn(SUFFICIENT, INSUFFICIENT);

@@ -23,6 +23,7 @@ import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.RuleFile;
 import cn.wenzhou.renovation.ruleset.RuleSourceLoader;
 import cn.wenzhou.renovation.ruleset.RulesetCompiler;
+import cn.wenzhou.renovation.ruleset.Capability;
 
 /** Guide §1 (改造范围) as the real rules and decision table answer it. */
 class EligibilityRulesTest {
@@ -283,7 +284,7 @@ class EligibilityRulesTest {
                                 c.setFacilitiesIncomplete(deficiencies >= 2);
                                 c.setPropertyManagementInadequate(deficiencies >= 3);
                                 c.setStrongRenovationWillingness(willing);
-                                List<String> decisions = ruleset.evaluate(List.of(c)).all(EligibilityDecision.class)
+                                List<String> decisions = ruleset.evaluate(Capability.ELIGIBILITY, List.of(c)).all(EligibilityDecision.class)
                                         .stream().map(EligibilityDecision::ruleId).toList();
                                 if (decisions.size() != 1) {
                                     notExactlyOne.put(String.join(",", String.valueOf(year), kind.name(),

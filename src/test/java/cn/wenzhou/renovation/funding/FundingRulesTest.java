@@ -25,6 +25,7 @@ import cn.wenzhou.renovation.ruleset.RuleSourceLoader;
 import cn.wenzhou.renovation.ruleset.RulesetCompilationException;
 import cn.wenzhou.renovation.ruleset.RulesetCompiler;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
+import cn.wenzhou.renovation.ruleset.Capability;
 
 /** Guide §3.6 (工程组织实施), the funds gate, as the real rules and decision table answer it. */
 class FundingRulesTest {
@@ -162,7 +163,7 @@ class FundingRulesTest {
         for (String inPlace : new String[] {"0.00", "899999.99", "900000.00", "900000.01", "999999.99", TARGET,
                 "1000000.01", "2000000.00"}) {
             for (boolean committed : new boolean[] {false, true}) {
-                List<String> decisions = ruleset.evaluate(List.of(funds(TARGET, inPlace, committed)))
+                List<String> decisions = ruleset.evaluate(Capability.FUNDING, List.of(funds(TARGET, inPlace, committed)))
                         .all(FundsDecision.class).stream().map(FundsDecision::ruleId).toList();
                 if (decisions.size() != 1) {
                     notExactlyOne.put(inPlace + " committed=" + committed, decisions);

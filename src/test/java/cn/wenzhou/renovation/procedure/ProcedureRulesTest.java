@@ -32,6 +32,7 @@ import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.RulesetCompilationException;
 import cn.wenzhou.renovation.testing.RepositoryRuleset;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
+import cn.wenzhou.renovation.ruleset.Capability;
 
 /**
  * Guide §3 (建设程序), the ten steps, as the real rules, the real decision table (sheets 工作日期限 and
@@ -161,7 +162,7 @@ class ProcedureRulesTest {
 
     @Test
     void theTableListsTheDocumentsOfEachStepAsTheGuideNamesThem() {
-        List<RequiredDocument> rows = ruleset.evaluate(List.of()).all(RequiredDocument.class);
+        List<RequiredDocument> rows = ruleset.evaluate(Capability.PROCEDURE, List.of()).all(RequiredDocument.class);
 
         assertThat(rows).extracting(RequiredDocument::step, RequiredDocument::code, RequiredDocument::annex)
                 .containsExactlyInAnyOrder(
@@ -181,7 +182,7 @@ class ProcedureRulesTest {
 
     @Test
     void theTableSetsFiveWorkingDaysWithoutTheStartDayForPublicityAndReplies() {
-        List<WorkingDayPeriod> periods = ruleset.evaluate(List.of()).all(WorkingDayPeriod.class);
+        List<WorkingDayPeriod> periods = ruleset.evaluate(Capability.PROCEDURE, List.of()).all(WorkingDayPeriod.class);
 
         assertThat(periods).containsExactlyInAnyOrder(
                 new WorkingDayPeriod(WorkingDayPeriod.PUBLICITY_MINIMUM, 5, false),

@@ -112,19 +112,13 @@ class RuleClauseTest {
     private static List<Rule> allRules() {
         Map<String, Rule> rules = new LinkedHashMap<>();
         for (CompiledRuleset jurisdiction : everyJurisdiction) {
-            for (KiePackage kiePackage : jurisdiction.kieBase().getKiePackages()) {
-                kiePackage.getRules().forEach(rule -> rules.putIfAbsent(rule.getName(), rule));
-            }
+            jurisdiction.rules().forEach(rule -> rules.putIfAbsent(rule.getName(), rule));
         }
         return new ArrayList<>(rules.values());
     }
 
     private static List<Rule> baseRules() {
-        List<Rule> rules = new ArrayList<>();
-        for (KiePackage kiePackage : ruleset.kieBase().getKiePackages()) {
-            rules.addAll(kiePackage.getRules());
-        }
-        return rules;
+        return ruleset.rules();
     }
 
     private static boolean isBlank(Object metadata) {

@@ -19,6 +19,7 @@ import cn.wenzhou.renovation.ruleset.RuleSourceLoader;
 import cn.wenzhou.renovation.ruleset.RulesetCompilationException;
 import cn.wenzhou.renovation.ruleset.RulesetCompiler;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
+import cn.wenzhou.renovation.ruleset.Capability;
 
 /**
  * The satisfied-answers parameter of {@code decision-tables/survey/survey.drl.xlsx}, without Spring:
@@ -45,7 +46,7 @@ class SatisfactionRulesTest {
     }
 
     private static SatisfiedAnswers satisfiedAnswers(CompiledRuleset rules) {
-        List<SatisfiedAnswers> rows = rules.evaluate(List.of()).all(SatisfiedAnswers.class);
+        List<SatisfiedAnswers> rows = rules.evaluate(Capability.SURVEY, List.of()).all(SatisfiedAnswers.class);
         assertThat(rows).hasSize(1);
         return rows.get(0);
     }

@@ -19,6 +19,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.wenzhou.renovation.RenovationDecisionServiceApplication;
+import cn.wenzhou.renovation.api.ApprovalsApi;
+import cn.wenzhou.renovation.api.ConsentApi;
+import cn.wenzhou.renovation.api.EligibilityApi;
+import cn.wenzhou.renovation.api.FundingApi;
+import cn.wenzhou.renovation.api.ProcedureApi;
 import cn.wenzhou.renovation.api.model.AssessmentRequest;
 import cn.wenzhou.renovation.api.model.AssessmentResponse;
 import cn.wenzhou.renovation.assessment.ProjectAssessor;
@@ -36,6 +41,11 @@ public class AssessmentBenchmark {
     private ConfigurableApplicationContext service;
     private ProjectAssessor assessor;
     private AssessmentRequest wholeProject;
+    private EligibilityApi eligibility;
+    private ConsentApi consent;
+    private FundingApi funding;
+    private ApprovalsApi approvals;
+    private ProcedureApi procedure;
 
     @Setup(Level.Trial)
     public void startTheServiceWithoutAWebServer() throws Exception {
@@ -45,6 +55,11 @@ public class AssessmentBenchmark {
                         "spring.datasource.url=jdbc:h2:mem:bench", "logging.level.root=WARN")
                 .run();
         assessor = service.getBean(ProjectAssessor.class);
+        eligibility = service.getBean(EligibilityApi.class);
+        consent = service.getBean(ConsentApi.class);
+        funding = service.getBean(FundingApi.class);
+        approvals = service.getBean(ApprovalsApi.class);
+        procedure = service.getBean(ProcedureApi.class);
         ObjectMapper json = service.getBean(ObjectMapper.class);
         wholeProject = json.treeToValue(SpecExamples.firstJsonRequestExamples().get("/api/v1/assessments"),
                 AssessmentRequest.class);
@@ -58,5 +73,32 @@ public class AssessmentBenchmark {
     @Benchmark
     public AssessmentResponse wholeProjectAssessment() {
         return assessor.assess(wholeProject, null);
+    }
+
+    // Each part of the same example alone, through its endpoint's bean: where an assessment's time goes.
+
+    @Benchmark
+    public Object partEligibility() {
+        return eligibility.decideEligibility(wholeProject.getEligibility(), null).getBody();
+    }
+
+    @Benchmark
+    public Object partConsent() {
+        return consent.tallyConsent(wholeProject.getConsent(), null).getBody();
+    }
+
+    @Benchmark
+    public Object partFunding() {
+        return funding.assessFundingReadiness(wholeProject.getFunding(), null).getBody();
+    }
+
+    @Benchmark
+    public Object partApprovals() {
+        return approvals.planApprovals(wholeProject.getApprovals(), null).getBody();
+    }
+
+    @Benchmark
+    public Object partProcedure() {
+        return procedure.assessProcedureStatus(wholeProject.getProcedure(), null).getBody();
     }
 }

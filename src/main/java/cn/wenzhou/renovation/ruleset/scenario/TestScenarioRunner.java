@@ -25,6 +25,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
+import cn.wenzhou.renovation.ruleset.Capability;
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.RuleProblem;
 import cn.wenzhou.renovation.ruleset.RulesetScenarios;
@@ -119,7 +120,7 @@ public class TestScenarioRunner implements RulesetScenarios {
         ClassLoader loader = TestScenarioRunner.class.getClassLoader();
         return (KieContainer) Proxy.newProxyInstance(loader, new Class<?>[] {KieContainer.class}, (proxy, method, args) ->
                 switch (method.getName()) {
-                    case "newStatelessKieSession" -> ruleset.kieBase().newStatelessKieSession();
+                    case "newStatelessKieSession" -> ruleset.kieBase(capabilityOfSession(args)).newStatelessKieSession();
                     case "getClassLoader" -> loader;
                     case "toString" -> "KieContainer over ruleset " + ruleset.jurisdiction() + " " + ruleset.version();
                     case "hashCode" -> System.identityHashCode(proxy);
@@ -127,6 +128,13 @@ public class TestScenarioRunner implements RulesetScenarios {
                     default -> throw new UnsupportedOperationException("测试场景校验只支持无状态会话 (stateless sessions only): "
                             + method.getName() + Arrays.toString(method.getParameterTypes()));
                 });
+    }
+
+    /** A scenario's {@code <dmoSession>} names its capability: {@code eligibility-scenarios}. */
+    private static Capability capabilityOfSession(Object[] args) {
+        String session = args == null || args.length == 0 ? "" : String.valueOf(args[0]);
+        return Capability.ofKieBaseName(session.replaceFirst("-scenarios$", "")).orElseThrow(() ->
+                new IllegalArgumentException("测试场景的 dmoSession 须为 <能力>-scenarios（如 eligibility-scenarios）: " + session));
     }
 
     private List<Resource> scenarioFiles(String jurisdiction) {
