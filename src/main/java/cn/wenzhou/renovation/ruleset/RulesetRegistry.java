@@ -66,8 +66,11 @@ public class RulesetRegistry {
             own.put(code, active.files());
             numbers.put(code, active.number());
         });
+        // Each jurisdiction compiles on its own: side by side, startup takes about the longest one.
+        Map<String, RulesetValidation> compiled = own.keySet().parallelStream()
+                .collect(java.util.stream.Collectors.toConcurrentMap(code -> code, code -> validate(code, own)));
         Map<String, RulesetValidation> validations = new LinkedHashMap<>();
-        own.keySet().forEach(code -> validations.put(code, validate(code, own)));
+        own.keySet().forEach(code -> validations.put(code, compiled.get(code)));
         RulesetValidation base = validations.get(JurisdictionDescriptor.BASE);
         if (!base.valid()) {
             throw base.failure();

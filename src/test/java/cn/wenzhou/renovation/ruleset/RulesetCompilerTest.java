@@ -75,6 +75,52 @@ class RulesetCompilerTest {
     }
 
     @Test
+    void rejectsRuleFileWhosePackageBelongsToNoCapability() throws IOException {
+        Files.writeString(root.resolve("rules/eligibility/elsewhere.drl"), """
+                package cn.yueqing.local;
+                rule "LOCAL-RULE"
+                    @clause("一、改造范围") @quote("重点改造2000年前建成的")
+                when
+                    String()
+                then
+                end
+                """);
+
+        RulesetCompilationException failure = compileFailing();
+
+        assertThat(failure.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).isEqualTo("rules/eligibility/elsewhere.drl");
+            assertThat(problem.message()).contains("cn.yueqing.local", Capability.ELIGIBILITY.rulePackage());
+        });
+    }
+
+    // --- what a request starts from -------------------------------------------------------------
+
+    @Test
+    void parameterRowsConcludeOncePerRulesetAndEachRequestSeesThemOnce() {
+        CompiledRuleset ruleset = compile();
+
+        assertThat(ruleset.parameters(Capability.ELIGIBILITY))
+                .hasOnlyElementsOfTypes(cn.wenzhou.renovation.eligibility.PriorityCutoff.class,
+                        cn.wenzhou.renovation.eligibility.ExpropriationWindow.class,
+                        cn.wenzhou.renovation.eligibility.DeficiencyRequirement.class,
+                        cn.wenzhou.renovation.eligibility.WillingnessRequirement.class)
+                .hasSize(4);
+        for (int request = 0; request < 3; request++) {
+            CompiledRuleset.Evaluation evaluation = ruleset.evaluate(Capability.ELIGIBILITY, List.of(
+                    community(2003)));
+            // Not fired again: a parameter row firing per request would put a second cut-off beside the kept one.
+            assertThat(evaluation.all(cn.wenzhou.renovation.eligibility.PriorityCutoff.class)).hasSize(1);
+            assertThat(evaluation.all(RulesetDefect.class)).isEmpty();
+        }
+        // Each capability fires its own rules only: no consent parameter in an eligibility decision.
+        assertThat(ruleset.parameters(Capability.CONSENT))
+                .hasAtLeastOneElementOfType(cn.wenzhou.renovation.consent.BlankTieRule.class);
+        assertThat(ruleset.evaluate(Capability.ELIGIBILITY, List.of(community(2003)))
+                .all(cn.wenzhou.renovation.consent.BlankTieRule.class)).isEmpty();
+    }
+
+    @Test
     void rejectsParameterCellThatIsNotANumber() throws IOException {
         RuleFolderCopy.editCutoffCell(root, cell -> cell.setCellValue("二千"));
 
@@ -183,11 +229,15 @@ class RulesetCompilerTest {
     }
 
     private static Eligibility decideFor2003CommunityWithoutDeficiencies(CompiledRuleset ruleset) {
+        return EligibilityService.decide(ruleset, community(2003)).decision().eligibility();
+    }
+
+    private static Community community(int completionYear) {
         Community community = new Community();
-        community.setCompletionYear(2003);
+        community.setCompletionYear(completionYear);
         community.setHousingKind(HousingKind.ORDINARY_RESIDENTIAL_COMMUNITY);
         community.setEvaluationDate(LocalDate.of(2024, 6, 1));
-        return EligibilityService.decide(ruleset, community).decision().eligibility();
+        return community;
     }
 
     private static RuleFile withOneByteChanged(RuleFile file) {
