@@ -66,11 +66,7 @@ public class RulesetRegistry {
             own.put(code, active.files());
             numbers.put(code, active.number());
         });
-        // Each jurisdiction compiles on its own: side by side, startup takes about the longest one.
-        Map<String, RulesetValidation> compiled = own.keySet().parallelStream()
-                .collect(java.util.stream.Collectors.toConcurrentMap(code -> code, code -> validate(code, own)));
-        Map<String, RulesetValidation> validations = new LinkedHashMap<>();
-        own.keySet().forEach(code -> validations.put(code, compiled.get(code)));
+        Map<String, RulesetValidation> validations = validateSideBySide(own);
         RulesetValidation base = validations.get(JurisdictionDescriptor.BASE);
         if (!base.valid()) {
             throw base.failure();
@@ -79,6 +75,47 @@ public class RulesetRegistry {
                 log.error("County variant '{}' is refused and not served:\n{}", v.jurisdiction(), v.failure().getMessage()));
         this.state = new AtomicReference<>(state(own, numbers, validations));
         active(defaultJurisdiction);
+    }
+
+    /**
+     * Each jurisdiction compiles on its own, so they compile side by side: startup takes about the
+     * longest one. The threads carry the caller's context class loader, which Drools finds its
+     * services with (in the packaged jar, the common pool's threads would not see them).
+     */
+    private Map<String, RulesetValidation> validateSideBySide(Map<String, List<RuleFile>> own) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        int threads = Math.max(1, Math.min(own.size(), Runtime.getRuntime().availableProcessors()));
+        java.util.concurrent.ExecutorService compilers = java.util.concurrent.Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "ruleset-compile");
+            thread.setContextClassLoader(loader);
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Map<String, java.util.concurrent.Future<RulesetValidation>> running = new LinkedHashMap<>();
+            own.keySet().forEach(code -> running.put(code, compilers.submit(() -> validate(code, own))));
+            Map<String, RulesetValidation> validations = new LinkedHashMap<>();
+            for (Map.Entry<String, java.util.concurrent.Future<RulesetValidation>> entry : running.entrySet()) {
+                validations.put(entry.getKey(), result(entry.getValue()));
+            }
+            return validations;
+        } finally {
+            compilers.shutdownNow();
+        }
+    }
+
+    private static RulesetValidation result(java.util.concurrent.Future<RulesetValidation> validation) {
+        try {
+            return validation.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while compiling the rulesets", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure; // the same exception a compile on this thread would have thrown
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /**
