@@ -66,7 +66,7 @@ public class RulesetRegistry {
             own.put(code, active.files());
             numbers.put(code, active.number());
         });
-        Map<String, RulesetValidation> validations = validateSideBySide(own);
+        Map<String, RulesetValidation> validations = validateSideBySide(List.copyOf(own.keySet()), own);
         RulesetValidation base = validations.get(JurisdictionDescriptor.BASE);
         if (!base.valid()) {
             throw base.failure();
@@ -78,13 +78,16 @@ public class RulesetRegistry {
     }
 
     /**
-     * Each jurisdiction compiles on its own, so they compile side by side: startup takes about the
-     * longest one. The threads carry the caller's context class loader, which Drools finds its
+     * Each jurisdiction compiles on its own, so they compile side by side: startup, or a base edit
+     * with its counties, takes about the longest one. The threads carry the caller's context class loader, which Drools finds its
      * services with (in the packaged jar, the common pool's threads would not see them).
      */
-    private Map<String, RulesetValidation> validateSideBySide(Map<String, List<RuleFile>> own) {
+    private Map<String, RulesetValidation> validateSideBySide(List<String> codes, Map<String, List<RuleFile>> own) {
+        if (codes.size() == 1) {
+            return Map.of(codes.get(0), validate(codes.get(0), own));
+        }
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        int threads = Math.max(1, Math.min(own.size(), Runtime.getRuntime().availableProcessors()));
+        int threads = Math.max(1, Math.min(codes.size(), Runtime.getRuntime().availableProcessors()));
         java.util.concurrent.ExecutorService compilers = java.util.concurrent.Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "ruleset-compile");
             thread.setContextClassLoader(loader);
@@ -93,7 +96,7 @@ public class RulesetRegistry {
         });
         try {
             Map<String, java.util.concurrent.Future<RulesetValidation>> running = new LinkedHashMap<>();
-            own.keySet().forEach(code -> running.put(code, compilers.submit(() -> validate(code, own))));
+            codes.forEach(code -> running.put(code, compilers.submit(() -> validate(code, own))));
             Map<String, RulesetValidation> validations = new LinkedHashMap<>();
             for (Map.Entry<String, java.util.concurrent.Future<RulesetValidation>> entry : running.entrySet()) {
                 validations.put(entry.getKey(), result(entry.getValue()));
@@ -219,20 +222,15 @@ public class RulesetRegistry {
     private RulesetCandidate candidate(State current, String jurisdiction, List<RuleFile> files) {
         Map<String, List<RuleFile>> own = new LinkedHashMap<>(current.own());
         own.put(jurisdiction, files);
-        Map<String, RulesetValidation> validations = new LinkedHashMap<>();
-        validations.put(jurisdiction, validate(jurisdiction, own));
+        // A base edit changes every county over it: all of them compile, side by side.
+        List<String> affected = JurisdictionDescriptor.BASE.equals(jurisdiction) ? List.copyOf(own.keySet()) : List.of(jurisdiction);
+        Map<String, RulesetValidation> validations = new LinkedHashMap<>(validateSideBySide(affected, own));
         List<String> broken = new ArrayList<>();
-        if (JurisdictionDescriptor.BASE.equals(jurisdiction)) {
-            for (String county : own.keySet()) {
-                if (!county.equals(jurisdiction)) {
-                    RulesetValidation validation = validate(county, own);
-                    validations.put(county, validation);
-                    if (!validation.valid() && current.validations().get(county).valid()) {
-                        broken.add(county);
-                    }
-                }
+        validations.forEach((code, validation) -> {
+            if (!code.equals(jurisdiction) && !validation.valid() && current.validations().get(code).valid()) {
+                broken.add(code);
             }
-        }
+        });
         return new RulesetCandidate(jurisdiction, List.copyOf(files), current.own().get(jurisdiction), validations, broken,
                 List.of());
     }

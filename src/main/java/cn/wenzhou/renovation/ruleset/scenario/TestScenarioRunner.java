@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.drools.scenariosimulation.api.model.ScenarioSimulationModel;
+import org.drools.scenariosimulation.api.model.Simulation;
 import org.drools.scenariosimulation.backend.runner.AbstractScenarioRunner;
 import org.drools.scenariosimulation.backend.runner.model.ScenarioRunnerDTO;
 import org.drools.scenariosimulation.backend.util.ScenarioSimulationXMLPersistence;
@@ -37,6 +38,31 @@ import cn.wenzhou.renovation.ruleset.RulesetScenarios;
  */
 @Component
 public class TestScenarioRunner implements RulesetScenarios {
+
+    /**
+     * Reading a .scesim file is most of a validation's scenario time (the persistence layer's clean-up
+     * of unused nodes), and the files change only with a deployment: parsed once per content.
+     */
+    private static ScenarioSimulationModel parsed(String xml) throws Exception {
+        synchronized (PARSED) {
+            ScenarioSimulationModel known = PARSED.get(xml);
+            if (known != null) {
+                return known;
+            }
+        }
+        ScenarioSimulationModel model = ScenarioSimulationXMLPersistence.getInstance().unmarshal(xml);
+        synchronized (PARSED) {
+            PARSED.put(xml, model);
+        }
+        return model;
+    }
+
+    private static final Map<String, ScenarioSimulationModel> PARSED = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ScenarioSimulationModel> eldest) {
+            return size() > 64;
+        }
+    };
 
     /** The runner's name for a row: {@code #3: 2000年建成 (…/x.scesim)}. */
     private static final Pattern ROW = Pattern.compile("^#(\\d+): (.*?)\\s?(?:\\([^()]*\\))?$");
@@ -84,11 +110,14 @@ public class TestScenarioRunner implements RulesetScenarios {
     private List<RuleProblem> run(CompiledRuleset ruleset, Resource scenario, String name) {
         ScenarioSimulationModel model;
         try (InputStream in = scenario.getInputStream()) {
-            model = ScenarioSimulationXMLPersistence.getInstance().unmarshal(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            model = parsed(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (Exception e) {
             return List.of(RuleProblem.inFile(name, "测试场景文件无法读取: " + e.getMessage()));
         }
-        ScenarioRunnerDTO scenarios = new ScenarioRunnerDTO(model, name);
+        // A run writes its results into the scenario rows: each run gets its own copy of the parsed model.
+        Simulation rows = model.getSimulation().cloneModel();
+        ScenarioRunnerDTO scenarios = new ScenarioRunnerDTO(rows.getScesimModelDescriptor(), rows.getScenarioWithIndex(),
+                name, model.getSettings(), model.getBackground().cloneModel());
         List<RuleProblem> problems = new ArrayList<>();
         RunNotifier notifier = new RunNotifier();
         notifier.addListener(new RunListener() {

@@ -46,4 +46,17 @@ class ScenariosInValidationTest {
         });
         assertThat(changed).anySatisfy(row -> assertThat(row.message()).contains("2000"));
     }
+
+    @Test
+    void theParsedScenariosAreReusedWithoutCarryingOneRunsResultsIntoTheNext() throws IOException {
+        RuleFolderCopy.copyRepositoryRules(root);
+        RuleFolderCopy.editCutoffCell(root, cell -> cell.setCellValue(1999));
+        CompiledRuleset edited = RepositoryRuleset.compile(root.resolve("rules"), root.resolve("decision-tables"));
+        CompiledRuleset repository = RepositoryRuleset.compile();
+        // Fresh runners, so the per-version result cache does not answer: both runs really run.
+        List<RuleProblem> failingFirst = new TestScenarioRunner("scenarios").failures(edited);
+
+        assertThat(new TestScenarioRunner("scenarios").failures(repository)).isEmpty();
+        assertThat(new TestScenarioRunner("scenarios").failures(edited)).isNotEmpty().isEqualTo(failingFirst);
+    }
 }
