@@ -195,13 +195,14 @@ public final class RulesetCompiler {
     }
 
     private void addDecisionTable(RuleFile file, DrlSources sources) {
-        List<DecisionTableTranslator.SheetDrl> sheets;
+        TranslatedTable table;
         try {
-            sheets = translator.translate(file);
+            table = translated(file);
         } catch (DecisionTableTranslator.TranslationException e) {
             sources.problems().add(e.problem());
             return;
         }
+        List<DecisionTableTranslator.SheetDrl> sheets = table.sheets();
         int rules = sheets.stream().mapToInt(s -> s.rules().size()).sum();
         if (rules == 0) {
             sources.problems().add(RuleProblem.inFile(file.path(), "决策表没有生成任何规则（缺少 RuleSet / RuleTable，或规则行为空）"));
@@ -209,19 +210,60 @@ public final class RulesetCompiler {
         }
         for (int i = 0; i < sheets.size(); i++) {
             String generatedPath = file.path() + ".sheet" + (i + 1) + ".drl";
-            assignCapability(file.path(), parse(sheets.get(i).drl()), sources);
+            assignCapability(file.path(), table.packages().get(i), sources);
             sources.drlByPath().put(generatedPath, sheets.get(i).drl());
             sources.sourceFileOf().put(generatedPath, file.path());
             sources.sheetOf().put(generatedPath, sheets.get(i));
         }
     }
 
+    /** A spreadsheet's DRL per rule sheet, and the package each declares (null where it does not parse). */
+    private record TranslatedTable(List<DecisionTableTranslator.SheetDrl> sheets, List<String> packages) {
+    }
+
+    /**
+     * A table's translation depends on its bytes alone. An activation changes one file, and a base edit
+     * compiles every county over the same tables: each unchanged table is read with POI once, not per compile.
+     */
+    private TranslatedTable translated(RuleFile file) throws DecisionTableTranslator.TranslationException {
+        String key = file.path() + "|" + contentHash(List.of(file));
+        synchronized (RECENTLY_TRANSLATED) {
+            TranslatedTable known = RECENTLY_TRANSLATED.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        List<DecisionTableTranslator.SheetDrl> sheets = List.copyOf(translator.translate(file));
+        List<String> packages = new ArrayList<>();
+        for (DecisionTableTranslator.SheetDrl sheet : sheets) {
+            PackageDescr declared = parse(sheet.drl());
+            packages.add(declared == null ? null : declared.getNamespace() == null ? "" : declared.getNamespace());
+        }
+        TranslatedTable table = new TranslatedTable(sheets, java.util.Collections.unmodifiableList(packages));
+        synchronized (RECENTLY_TRANSLATED) {
+            RECENTLY_TRANSLATED.put(key, table);
+        }
+        return table;
+    }
+
+    private static final Map<String, TranslatedTable> RECENTLY_TRANSLATED = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, TranslatedTable> eldest) {
+            return size() > 64;
+        }
+    };
+
     /** A rule file's package decides which capability's KieBase it joins; any other package would join none. */
     private static void assignCapability(String path, PackageDescr declared, DrlSources sources) {
-        if (declared == null) {
+        if (declared != null) {
+            assignCapability(path, declared.getNamespace() == null ? "" : declared.getNamespace(), sources);
+        } // else a syntax error: the build reports it with its line
+    }
+
+    private static void assignCapability(String path, String rulePackage, DrlSources sources) {
+        if (rulePackage == null) {
             return; // a syntax error: the build reports it with its line
         }
-        String rulePackage = declared.getNamespace() == null ? "" : declared.getNamespace();
         java.util.Optional<Capability> capability = Capability.ofRulePackage(rulePackage);
         if (capability.isEmpty()) {
             sources.problems().add(RuleProblem.inFile(path, "规则包 package " + (rulePackage.isEmpty() ? "（未声明）" : rulePackage)

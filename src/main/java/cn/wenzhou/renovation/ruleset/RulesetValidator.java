@@ -2,6 +2,7 @@ package cn.wenzhou.renovation.ruleset;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.kie.api.runtime.rule.ConsequenceException;
 
@@ -52,12 +53,40 @@ public final class RulesetValidator {
     private static List<RuleProblem> checkTables(RulesetSources sources) {
         String code = sources.jurisdiction().code();
         List<RuleProblem> problems = new ArrayList<>();
-        TableChecks checks = sources.files().stream()
-                .filter(f -> RulesetSources.basePath(code, f.path()).equals(TableChecks.FILE)).findFirst()
-                .map(file -> TableChecks.parse(file, problems)).orElse(TableChecks.none());
-        sources.files().stream().filter(RuleFile::isDecisionTable).forEach(file -> problems.addAll(checks.check(file)));
+        java.util.Optional<RuleFile> checksFile = sources.files().stream()
+                .filter(f -> RulesetSources.basePath(code, f.path()).equals(TableChecks.FILE)).findFirst();
+        TableChecks checks = checksFile.map(file -> TableChecks.parse(file, problems)).orElse(TableChecks.none());
+        String checksVersion = checksFile.map(file -> RulesetFiles.contentHash(List.of(file))).orElse("none");
+        sources.files().stream().filter(RuleFile::isDecisionTable)
+                .forEach(file -> problems.addAll(checked(checksVersion, checks, file)));
         return problems;
     }
+
+    /**
+     * A table's findings depend on its bytes and the checks alone; reading it with POI is most of a
+     * check, and an activation (or a base edit's counties) checks the same unchanged tables again.
+     */
+    private static List<RuleProblem> checked(String checksVersion, TableChecks checks, RuleFile table) {
+        String key = checksVersion + "|" + table.path() + "|" + RulesetFiles.contentHash(List.of(table));
+        synchronized (RECENTLY_CHECKED) {
+            List<RuleProblem> known = RECENTLY_CHECKED.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        List<RuleProblem> findings = List.copyOf(checks.check(table));
+        synchronized (RECENTLY_CHECKED) {
+            RECENTLY_CHECKED.put(key, findings);
+        }
+        return findings;
+    }
+
+    private static final Map<String, List<RuleProblem>> RECENTLY_CHECKED = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<RuleProblem>> eldest) {
+            return size() > 64;
+        }
+    };
 
     /**
      * A check's probe made a rule fail (a cell its consequence cannot read, such as a share written
