@@ -17,6 +17,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.apache.poi.ss.usermodel.Sheet;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.drools.compiler.kie.builder.impl.DrlProject;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.drl.ast.descr.PackageDescr;
@@ -54,16 +57,13 @@ public final class RulesetCompiler {
         List<RuleFile> files = sourceFiles.stream().sorted(Comparator.comparing(RuleFile::path)).toList();
         String version = contentHash(files);
         String key = jurisdiction + "|" + version;
-        synchronized (RECENTLY_COMPILED) {
-            CompiledRuleset known = RECENTLY_COMPILED.get(key);
-            if (known != null) {
-                return known;
-            }
+        CompiledRuleset known = RECENTLY_COMPILED.getIfPresent(key);
+        if (known != null) {
+            return known;
         }
+        // Not Cache.get(key, loader): a compile takes seconds, and jurisdictions compile side by side.
         CompiledRuleset compiled = compileAnew(jurisdiction, files, version);
-        synchronized (RECENTLY_COMPILED) {
-            RECENTLY_COMPILED.put(key, compiled);
-        }
+        RECENTLY_COMPILED.put(key, compiled);
         return compiled;
     }
 
@@ -72,12 +72,7 @@ public final class RulesetCompiler {
      * The last few are kept for the whole process, so a rollback, a replay, another instance's
      * activation followed, or a second application context (the tests start many) reuses the KieBase.
      */
-    private static final Map<String, CompiledRuleset> RECENTLY_COMPILED = new java.util.LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, CompiledRuleset> eldest) {
-            return size() > 8;
-        }
-    };
+    private static final Cache<String, CompiledRuleset> RECENTLY_COMPILED = Caffeine.newBuilder().maximumSize(8).build();
 
     private CompiledRuleset compileAnew(String jurisdiction, List<RuleFile> files, String version) {
         DrlSources sources = translate(files);
@@ -227,11 +222,9 @@ public final class RulesetCompiler {
      */
     private TranslatedTable translated(RuleFile file) throws DecisionTableTranslator.TranslationException {
         String key = file.path() + "|" + contentHash(List.of(file));
-        synchronized (RECENTLY_TRANSLATED) {
-            TranslatedTable known = RECENTLY_TRANSLATED.get(key);
-            if (known != null) {
-                return known;
-            }
+        TranslatedTable known = RECENTLY_TRANSLATED.getIfPresent(key);
+        if (known != null) {
+            return known;
         }
         List<DecisionTableTranslator.SheetDrl> sheets = List.copyOf(translator.translate(file));
         List<String> packages = new ArrayList<>();
@@ -240,18 +233,11 @@ public final class RulesetCompiler {
             packages.add(declared == null ? null : declared.getNamespace() == null ? "" : declared.getNamespace());
         }
         TranslatedTable table = new TranslatedTable(sheets, java.util.Collections.unmodifiableList(packages));
-        synchronized (RECENTLY_TRANSLATED) {
-            RECENTLY_TRANSLATED.put(key, table);
-        }
+        RECENTLY_TRANSLATED.put(key, table);
         return table;
     }
 
-    private static final Map<String, TranslatedTable> RECENTLY_TRANSLATED = new java.util.LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, TranslatedTable> eldest) {
-            return size() > 64;
-        }
-    };
+    private static final Cache<String, TranslatedTable> RECENTLY_TRANSLATED = Caffeine.newBuilder().maximumSize(64).build();
 
     /** A rule file's package decides which capability's KieBase it joins; any other package would join none. */
     private static void assignCapability(String path, PackageDescr declared, DrlSources sources) {

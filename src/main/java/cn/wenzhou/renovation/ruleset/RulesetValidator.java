@@ -2,9 +2,11 @@ package cn.wenzhou.renovation.ruleset;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.kie.api.runtime.rule.ConsequenceException;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import cn.wenzhou.renovation.ruleset.tablecheck.TableChecks;
 
@@ -68,25 +70,10 @@ public final class RulesetValidator {
      */
     private static List<RuleProblem> checked(String checksVersion, TableChecks checks, RuleFile table) {
         String key = checksVersion + "|" + table.path() + "|" + RulesetFiles.contentHash(List.of(table));
-        synchronized (RECENTLY_CHECKED) {
-            List<RuleProblem> known = RECENTLY_CHECKED.get(key);
-            if (known != null) {
-                return known;
-            }
-        }
-        List<RuleProblem> findings = List.copyOf(checks.check(table));
-        synchronized (RECENTLY_CHECKED) {
-            RECENTLY_CHECKED.put(key, findings);
-        }
-        return findings;
+        return RECENTLY_CHECKED.get(key, k -> List.copyOf(checks.check(table)));
     }
 
-    private static final Map<String, List<RuleProblem>> RECENTLY_CHECKED = new java.util.LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<RuleProblem>> eldest) {
-            return size() > 64;
-        }
-    };
+    private static final Cache<String, List<RuleProblem>> RECENTLY_CHECKED = Caffeine.newBuilder().maximumSize(64).build();
 
     /**
      * A check's probe made a rule fail (a cell its consequence cannot read, such as a share written

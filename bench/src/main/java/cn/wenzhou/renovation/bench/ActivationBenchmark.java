@@ -15,11 +15,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import cn.wenzhou.renovation.RenovationDecisionServiceApplication;
 import cn.wenzhou.renovation.ruleset.RuleFile;
 import cn.wenzhou.renovation.ruleset.RulesetRegistry;
 
@@ -42,11 +39,7 @@ public class ActivationBenchmark {
 
     @Setup(Level.Trial)
     public void startTheServiceWithoutAWebServer() throws Exception {
-        service = new SpringApplicationBuilder(RenovationDecisionServiceApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties("renovation.data-dir=" + Files.createTempDirectory("bench-versions"),
-                        "spring.datasource.url=jdbc:h2:mem:bench", "logging.level.root=WARN")
-                .run();
+        service = ServiceWithoutWebServer.start();
         registry = service.getBean(RulesetRegistry.class);
         original = Files.readString(Path.of(EDITED_FILE));
     }

@@ -1,6 +1,5 @@
 package cn.wenzhou.renovation.bench;
 
-import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -12,13 +11,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.wenzhou.renovation.RenovationDecisionServiceApplication;
 import cn.wenzhou.renovation.api.ApprovalsApi;
 import cn.wenzhou.renovation.api.ConsentApi;
 import cn.wenzhou.renovation.api.EligibilityApi;
@@ -49,11 +45,7 @@ public class AssessmentBenchmark {
 
     @Setup(Level.Trial)
     public void startTheServiceWithoutAWebServer() throws Exception {
-        service = new SpringApplicationBuilder(RenovationDecisionServiceApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties("renovation.data-dir=" + Files.createTempDirectory("bench-versions"),
-                        "spring.datasource.url=jdbc:h2:mem:bench", "logging.level.root=WARN")
-                .run();
+        service = ServiceWithoutWebServer.start();
         assessor = service.getBean(ProjectAssessor.class);
         eligibility = service.getBean(EligibilityApi.class);
         consent = service.getBean(ConsentApi.class);

@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import org.drools.scenariosimulation.api.model.ScenarioSimulationModel;
 import org.drools.scenariosimulation.api.model.Simulation;
 import org.drools.scenariosimulation.backend.runner.AbstractScenarioRunner;
@@ -44,25 +47,16 @@ public class TestScenarioRunner implements RulesetScenarios {
      * of unused nodes), and the files change only with a deployment: parsed once per content.
      */
     private static ScenarioSimulationModel parsed(String xml) throws Exception {
-        synchronized (PARSED) {
-            ScenarioSimulationModel known = PARSED.get(xml);
-            if (known != null) {
-                return known;
-            }
+        ScenarioSimulationModel known = PARSED.getIfPresent(xml);
+        if (known != null) {
+            return known;
         }
         ScenarioSimulationModel model = ScenarioSimulationXMLPersistence.getInstance().unmarshal(xml);
-        synchronized (PARSED) {
-            PARSED.put(xml, model);
-        }
+        PARSED.put(xml, model);
         return model;
     }
 
-    private static final Map<String, ScenarioSimulationModel> PARSED = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, ScenarioSimulationModel> eldest) {
-            return size() > 64;
-        }
-    };
+    private static final Cache<String, ScenarioSimulationModel> PARSED = Caffeine.newBuilder().maximumSize(64).build();
 
     /** The runner's name for a row: {@code #3: 2000年建成 (…/x.scesim)}. */
     private static final Pattern ROW = Pattern.compile("^#(\\d+): (.*?)\\s?(?:\\([^()]*\\))?$");
