@@ -10,7 +10,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -104,9 +106,23 @@ class AssessmentBatchController {
     ResponseEntity<byte[]> assessWorkbook(InputStream body,
             @RequestParam(name = "jurisdiction", required = false) String jurisdiction) throws IOException {
         registry.forRequest(jurisdiction); // an unknown code is a 404 before the upload is read
+        return assessed(body, "body", jurisdiction);
+    }
+
+    /** The same, for a browser form or a generated client: the workbook as the multipart field {@code workbook}. */
+    @PostMapping(path = "/api/v1/assessments/workbook", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<byte[]> assessWorkbookForm(@RequestPart("workbook") MultipartFile workbook,
+            @RequestParam(name = "jurisdiction", required = false) String jurisdiction) throws IOException {
+        registry.forRequest(jurisdiction);
+        try (InputStream upload = workbook.getInputStream()) {
+            return assessed(upload, "workbook", jurisdiction);
+        }
+    }
+
+    private ResponseEntity<byte[]> assessed(InputStream body, String field, String jurisdiction) throws IOException {
         byte[] upload = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, properties.maxWorkbookBytes() + 1));
         if (upload.length > properties.maxWorkbookBytes()) {
-            throw new PayloadTooLargeException("body", "工作簿超过 " + properties.maxWorkbookBytes()
+            throw new PayloadTooLargeException(field, "工作簿超过 " + properties.maxWorkbookBytes()
                     + " 字节上限 (renovation.assessment.max-workbook-bytes)");
         }
         return ResponseEntity.ok()

@@ -20,15 +20,29 @@ public final class SpecExamples {
     private SpecExamples() {
     }
 
-    /** The first request example of every JSON POST operation, by path. */
+    /** The {@code value} of the named example in {@code components/examples}. */
     @SuppressWarnings("unchecked")
-    public static Map<String, JsonNode> firstJsonRequestExamples() {
-        Map<String, Object> spec;
+    public static JsonNode named(String exampleName) {
+        Map<String, Object> examples = (Map<String, Object>) ((Map<String, Object>) spec().get("components")).get("examples");
+        Map<String, Object> example = (Map<String, Object>) examples.get(exampleName);
+        if (example == null) {
+            throw new IllegalArgumentException("No example named " + exampleName + " in " + SPEC);
+        }
+        return new ObjectMapper().valueToTree(example.get("value"));
+    }
+
+    private static Map<String, Object> spec() {
         try {
-            spec = new Yaml().load(Files.readString(SPEC));
+            return new Yaml().load(Files.readString(SPEC));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The first request example of every JSON POST operation, by path. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, JsonNode> firstJsonRequestExamples() {
+        Map<String, Object> spec = spec();
         ObjectMapper json = new ObjectMapper();
         Map<String, Object> named = (Map<String, Object>) ((Map<String, Object>) spec.get("components")).get("examples");
         Map<String, JsonNode> found = new LinkedHashMap<>();
