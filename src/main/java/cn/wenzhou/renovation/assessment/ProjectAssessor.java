@@ -176,6 +176,7 @@ public class ProjectAssessor {
         return new Problem(calendar ? "about:blank" : ProblemCode.INVALID_REQUEST_TYPE.toString(),
                 calendar ? "Date outside the holiday calendar" : "Invalid request", status.value(), code.name())
                 .detail("该项有误，字段: " + String.join(", ", errors.stream().map(FieldError::getField).distinct().toList()))
-                .errors(errors);
+                .errors(errors)
+                .failedRules(null); // generated as an empty list; only a refused consent notice names failed rules
     }
 }
