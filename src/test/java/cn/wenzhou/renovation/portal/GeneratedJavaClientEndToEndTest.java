@@ -38,6 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import cn.wenzhou.renovation.client.ApiClient;
@@ -416,6 +417,23 @@ class GeneratedJavaClientEndToEndTest {
             assertThat(versions.getActiveVersion()).isEqualTo(activated.getVersion().getNumber());
             assertThat(rolledBack.getActivated()).isTrue();
             assertThat(admin.listRulesetVersions("wenzhou").getActiveVersion()).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class AdditiveChanges {
+
+        @Test
+        void aNewFieldAndANewEnumValueInAnAnswerDoNotBreakTheClient() throws Exception {
+            // An answer as a later v1 might give it: one more field, a decision this client does not know.
+            ObjectNode answer = portal.getObjectMapper().valueToTree(
+                    new EligibilityApi(portal).decideEligibility(builtIn(1995), null));
+            answer.put("decision", "PRIORITY_RENOVATION_NEXT_YEAR").put("fundingWindow", "2027");
+
+            EligibilityResponse read = portal.getObjectMapper().treeToValue(answer, EligibilityResponse.class);
+
+            assertThat(read.getDecision()).isEqualTo(EligibilityDecision.UNKNOWN_DEFAULT_OPEN_API);
+            assertThat(read.getReasons()).isNotEmpty();
         }
     }
 
