@@ -1,0 +1,29 @@
+package cn.wenzhou.renovation.web;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The application as a portal deployment configures it: two portals allowed cross-origin. One context,
+ * shared by every test class of the API conventions that needs configuration (Spring caches it by these
+ * properties).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(properties = {
+        "renovation.cors.portals[0].name=provincial-approval-platform",
+        "renovation.cors.portals[0].origins[0]=" + ConventionsApplication.PORTAL,
+        "renovation.cors.portals[1].name=wenzhou-city-portal",
+        "renovation.cors.portals[1].origins[0]=https://www.wenzhou.example",
+        "renovation.cors.portals[1].origins[1]=" + ConventionsApplication.SECOND_PORTAL})
+@AutoConfigureMockMvc
+@interface ConventionsApplication {
+
+    String PORTAL = "https://approval.zjzwfw.example";
+    String SECOND_PORTAL = "https://m.wenzhou.example:8443";
+}
