@@ -9,9 +9,9 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * The application as a portal deployment configures it: two portals allowed cross-origin, and a rules
- * publisher. One context, shared by every test class of the API conventions that needs configuration
- * (Spring caches it by these properties).
+ * The application as a portal deployment configures it: two portals allowed cross-origin, a spec
+ * marking some real operations deprecated, and a rules publisher. One context, shared by every test
+ * class of the API conventions that needs configuration (Spring caches it by these properties).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "renovation.cors.portals[1].name=wenzhou-city-portal",
         "renovation.cors.portals[1].origins[0]=https://www.wenzhou.example",
         "renovation.cors.portals[1].origins[1]=" + ConventionsApplication.SECOND_PORTAL,
+        "renovation.api.spec-location=classpath:conventions/deprecated-operations.yaml",
         "renovation.security.users[0].name=" + ConventionsApplication.PUBLISHER,
         // BCrypt (cost 4) of PASSWORD.
         "renovation.security.users[0].password-hash={bcrypt}$2a$04$H.KXzUZoWZvp/s2BiAD.7u0xioj9zidBxSzJB35O5HdNptIJJ4XGG",
