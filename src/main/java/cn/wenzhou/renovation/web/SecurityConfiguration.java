@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +20,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.cors.CorsConfigurationSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -38,10 +41,12 @@ class SecurityConfiguration {
     static final String PUBLISHER = "rules-publisher";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json, SecurityProperties properties)
-            throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json, SecurityProperties properties,
+            @Qualifier("corsConfigurationSource") CorsConfigurationSource portals) throws Exception {
         boolean keysRequired = !properties.apiKeys().isEmpty();
         http.csrf(csrf -> csrf.disable())
+                // Before authentication: a preflight carries no API key or login.
+                .cors(cors -> cors.configurationSource(portals))
                 .addFilterBefore(new ApiKeyFilter(properties.apiKeys()),
                         org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -79,6 +84,16 @@ class SecurityConfiguration {
                 : "需要有效的 API 密钥（请求头 " + ApiKeyFilter.HEADER + "） (a valid " + ApiKeyFilter.HEADER + " is required)");
     }
 
+    /**
+     * A URL Spring Security's firewall refuses (a {@code ;}, {@code //}, an encoded {@code ..} or control
+     * character) is a problem with a code as well, instead of Boot's bare error JSON.
+     */
+    @Bean
+    RequestRejectedHandler rejectedRequests(ObjectMapper json) {
+        return (request, response, rejected) -> problem(json, request, response, HttpStatus.BAD_REQUEST,
+                ProblemCode.MALFORMED_REQUEST, "请求地址无法接受 (the request URL was rejected)");
+    }
+
     @Bean
     UserDetailsService users(SecurityProperties properties) {
         List<UserDetails> users = new ArrayList<>();
@@ -103,7 +118,11 @@ class SecurityConfiguration {
     private static void problem(ObjectMapper json, HttpServletRequest request, HttpServletResponse response,
             HttpStatus status, ProblemCode code, String detail) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        try {
+            problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        } catch (IllegalArgumentException notAUri) {
+            // A URL the firewall refused may not parse as a URI: the problem goes without an instance.
+        }
         problem.setProperty("code", code.name());
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
