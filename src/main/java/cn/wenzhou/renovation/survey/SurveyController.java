@@ -99,7 +99,7 @@ class SurveyController implements SurveysApi {
         ConsentTallyResponse consent = tallies.tally(jurisdiction, asVote(request), "", "responses");
 
         // Each distinct spelling is classified once by the rules, however many forms carry it.
-        Set<String> texts = forms.stream().flatMap(f -> f.getTickedItems().stream()).collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<String> texts = forms.stream().flatMap(f -> ticked(f).stream()).collect(Collectors.toCollection(LinkedHashSet::new));
         CatalogueService.Classified classified = catalogue.classify(jurisdiction,
                 texts.stream().map(t -> new ItemName(t, ItemName.Role.REQUESTED)).toList());
         Map<String, CatalogueService.NameResult> byText = classified.names().stream()
@@ -112,7 +112,7 @@ class SurveyController implements SurveysApi {
             // A household ticking one item twice, in two spellings, still asked for it once.
             Set<CatalogueItem> items = new HashSet<>();
             Set<String> unknown = new HashSet<>();
-            for (String text : form.getTickedItems()) {
+            for (String text : ticked(form)) {
                 CatalogueService.NameResult result = byText.get(text);
                 if (result.item().isPresent()) {
                     items.add(result.item().get());
@@ -132,6 +132,11 @@ class SurveyController implements SurveysApi {
                 classified.view().ruleset().version(), forms.size(), consent, ranking, grouped(ranking),
                 unrecognised(unknownHouseholds, unknownSpelling, classified.view().catalogue()))
                 .communityName(request.getCommunityName()));
+    }
+
+    /** Question two is optional: an explicit null is a form with nothing ticked, as when the field is left out. */
+    private static List<String> ticked(ConsultationResponseForm form) {
+        return form.getTickedItems() == null ? List.of() : form.getTickedItems();
     }
 
     /** Question one of each form is a ballot; forms not handed in are households without one. */

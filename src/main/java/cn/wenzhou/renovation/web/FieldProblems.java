@@ -2,6 +2,7 @@ package cn.wenzhou.renovation.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -38,6 +39,9 @@ public final class FieldProblems {
                         + java.util.Arrays.toString(target.getEnumConstants());
             }
             return "取值 " + abbreviate(format.getValue()) + " 的类型不对，应为 " + typeName(target);
+        }
+        if (ex instanceof InvalidNullException) {
+            return "不能为 null (null is not allowed here)";
         }
         if (ex instanceof MismatchedInputException mismatch) {
             return "类型不对，应为 " + typeName(mismatch.getTargetType());

@@ -296,4 +296,31 @@ class ConsultationSurveyHttpTest {
     void emptyResponsesAreRefused() throws Exception {
         refused(survey("2026-03-01", "540.00", 6, List.of()), "responses");
     }
+
+    @Test
+    void aNullFormIsRefusedNamingIt() throws Exception {
+        List<Map<String, Object>> forms = exampleForms();
+        forms.set(3, null);
+        refused(survey("2026-03-01", "540.00", 6, forms), "responses[3]");
+    }
+
+    @Test
+    void aNullTickedItemIsRefusedNamingIt() throws Exception {
+        List<Map<String, Object>> forms = exampleForms();
+        forms.get(0).put("tickedItems", java.util.Arrays.asList("加装电梯", null));
+        refused(survey("2026-03-01", "540.00", 6, forms), "responses[0].tickedItems[1]");
+    }
+
+    @Test
+    void tickedItemsGivenAsNullAreAFormWithNothingTicked() throws Exception {
+        List<Map<String, Object>> withNull = exampleForms();
+        withNull.get(4).put("tickedItems", null);
+        List<Map<String, Object>> leftOut = exampleForms();
+        leftOut.get(4).remove("tickedItems");
+
+        JsonNode givenNull = tree(aggregated(survey("2026-03-01", "540.00", 6, withNull)));
+        JsonNode absent = tree(aggregated(survey("2026-03-01", "540.00", 6, leftOut)));
+
+        assertThat(givenNull).isEqualTo(absent);
+    }
 }
