@@ -21,7 +21,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.DefaultCorsProcessor;
+import org.springframework.web.filter.CorsFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -45,8 +49,8 @@ class SecurityConfiguration {
             @Qualifier("corsConfigurationSource") CorsConfigurationSource portals) throws Exception {
         boolean keysRequired = !properties.apiKeys().isEmpty();
         http.csrf(csrf -> csrf.disable())
-                // Before authentication: a preflight carries no API key or login.
-                .cors(cors -> cors.configurationSource(portals))
+                // Before authentication (at Spring Security's place for CORS): a preflight carries no API key or login.
+                .addFilter(corsFilter(json, portals))
                 .addFilterBefore(new ApiKeyFilter(properties.apiKeys()),
                         org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -69,6 +73,29 @@ class SecurityConfiguration {
                                 : (authentication, context) -> new org.springframework.security.authorization.AuthorizationDecision(true))
                         .anyRequest().permitAll());
         return http.build();
+    }
+
+    /** Spring's CORS filter, except that a refused origin gets a problem with a code, like every other refusal. */
+    private static CorsFilter corsFilter(ObjectMapper json, CorsConfigurationSource portals) {
+        CorsFilter filter = new CorsFilter(portals);
+        filter.setCorsProcessor(new DefaultCorsProcessor() {
+            @Override
+            public boolean processRequest(CorsConfiguration configuration, HttpServletRequest request,
+                    HttpServletResponse response) throws IOException {
+                boolean allowed = super.processRequest(configuration, request, response);
+                if (!allowed) {
+                    problem(json, request, response, HttpStatus.FORBIDDEN, ProblemCode.FORBIDDEN,
+                            "该来源未获准跨域调用本服务 (this origin may not call the service from a browser)");
+                }
+                return allowed;
+            }
+
+            @Override
+            protected void rejectRequest(ServerHttpResponse response) {
+                // The problem is written above, where the request is known.
+            }
+        });
+        return filter;
     }
 
     /** Where a staff login is asked for (HTTP Basic); elsewhere a missing login means a missing API key. */
