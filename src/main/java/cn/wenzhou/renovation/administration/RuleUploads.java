@@ -10,12 +10,14 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MultipartFile;
 
 import cn.wenzhou.renovation.ruleset.JurisdictionDescriptor;
 import cn.wenzhou.renovation.ruleset.RuleFile;
 import cn.wenzhou.renovation.ruleset.RulesetSources;
 import cn.wenzhou.renovation.web.InvalidFieldException;
+import cn.wenzhou.renovation.web.PayloadTooLargeException;
 
 /**
  * Where each uploaded file goes: a staff member uploads {@code consent.drl.xlsx}, not a path. It
@@ -29,7 +31,7 @@ final class RuleUploads {
     }
 
     static List<RuleFile> place(String jurisdiction, List<MultipartFile> uploads, List<RuleFile> ownFiles,
-            List<RuleFile> baseFiles) {
+            List<RuleFile> baseFiles, DataSize maxRuleFile) {
         if (uploads == null || uploads.isEmpty()) {
             throw new InvalidFieldException("files", "至少上传一个 .drl.xlsx 或 .drl 文件");
         }
@@ -42,6 +44,10 @@ final class RuleUploads {
             String lower = name.toLowerCase(Locale.ROOT);
             if (!lower.endsWith(".drl") && !lower.endsWith(".drl.xlsx")) {
                 throw new InvalidFieldException(field, "只接受 .drl.xlsx 与 .drl 文件，收到 " + abbreviate(name));
+            }
+            if (upload.getSize() > maxRuleFile.toBytes()) {
+                throw new PayloadTooLargeException(field, "规则文件超过 " + maxRuleFile.toMegabytes()
+                        + " MB 上限 (renovation.limits.max-rule-file)");
             }
             if (!names.add(lower)) {
                 throw new InvalidFieldException(field, "文件 " + name + " 上传了不止一次");

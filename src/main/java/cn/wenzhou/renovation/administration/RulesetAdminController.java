@@ -4,9 +4,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -33,9 +35,13 @@ import cn.wenzhou.renovation.web.InvalidFieldException;
 class RulesetAdminController implements RulesetAdminApi {
 
     private final RulesetRegistry registry;
+    /** Rule tables are tens of kilobytes; the multipart limit is higher because inventory workbooks share it. */
+    private final DataSize maxRuleFile;
 
-    RulesetAdminController(RulesetRegistry registry) {
+    RulesetAdminController(RulesetRegistry registry,
+            @Value("${renovation.limits.max-rule-file:2MB}") DataSize maxRuleFile) {
         this.registry = registry;
+        this.maxRuleFile = maxRuleFile;
     }
 
     @Override
@@ -82,7 +88,7 @@ class RulesetAdminController implements RulesetAdminApi {
     private List<RuleFile> place(String jurisdiction, List<MultipartFile> files) {
         List<RuleFile> own = registry.ownFiles(jurisdiction);
         List<RuleFile> base = registry.ownFiles(JurisdictionDescriptor.BASE);
-        List<RuleFile> placed = RuleUploads.place(jurisdiction, files, own, base);
+        List<RuleFile> placed = RuleUploads.place(jurisdiction, files, own, base, maxRuleFile);
         if (!isPublisher()) {
             // What each upload replaces: the jurisdiction's own file, or for a new county override the base file.
             java.util.Map<String, RuleFile> current = new java.util.HashMap<>();

@@ -19,7 +19,9 @@ import org.springframework.util.MultiValueMap;
 import cn.wenzhou.renovation.testing.StaffUsers;
 
 /**
- * The multipart limits of the admin uploads, enforced by the real server (MockMvc does not apply them).
+ * The upload limits on the real server: a rule file over {@code renovation.limits.max-rule-file} is a 413
+ * problem, while a workbook form field may be larger. (A file over the 20 MB multipart limit is refused by
+ * Tomcat, which closes the connection before a client still sending could read the 413: not tested here.)
  * Activation under concurrent load is {@link MixedLoadDuringActivationTest}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -38,21 +40,35 @@ class AdminUploadLimitHttpTest {
 
     @Test
     void anUploadOverTheSizeLimitIsA413Problem() {
+        ResponseEntity<String> response = rest.withBasicAuth(PUBLISHER, PASSWORD)
+                .postForEntity("/api/v1/admin/rulesets/wenzhou/validate",
+                        form("files", "eligibility.drl.xlsx", 2_500_000), String.class);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(413);
+        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(response.getBody()).contains("PAYLOAD_TOO_LARGE", "files[0]", "renovation.limits.max-rule-file");
+    }
+
+    private static HttpEntity<MultiValueMap<String, Object>> form(String field, String fileName, int bytes) {
         MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("files", new ByteArrayResource(new byte[2_500_000]) {
+        form.add(field, new ByteArrayResource(new byte[bytes]) {
             @Override
             public String getFilename() {
-                return "eligibility.drl.xlsx";
+                return fileName;
             }
         });
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return new HttpEntity<>(form, headers);
+    }
 
-        ResponseEntity<String> response = rest.withBasicAuth(PUBLISHER, PASSWORD)
-                .postForEntity("/api/v1/admin/rulesets/wenzhou/validate", new HttpEntity<>(form, headers), String.class);
+    @Test
+    void aWorkbookFieldOverTheRuleFileLimitIsReadAsAWorkbook() {
+        ResponseEntity<String> response = rest.postForEntity("/api/v1/assessments/workbook",
+                form("workbook", "inventory.xlsx", 2_500_000), String.class);
 
-        assertThat(response.getStatusCode().value()).isEqualTo(413);
-        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
-        assertThat(response.getBody()).contains("PAYLOAD_TOO_LARGE", "files");
+        // Not a 413: the bytes were read, and they are not a workbook.
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getBody()).contains("INVALID_WORKBOOK", "workbook");
     }
 }
