@@ -159,7 +159,8 @@ class SpecExamplesTest {
                     .encodeToString((PUBLISHER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
         }
         Optional<Map.Entry<String, JsonNode>> body = requestBody(example);
-        body.ifPresent(media -> withBody(request, media.getKey(), resolve(media.getValue()).path("value")));
+        body.ifPresent(media -> withBody(request, media.getKey(), resolve(media.getValue()).path("value"),
+                resolve(example.operation().path("requestBody").path("content").path(media.getKey()).path("schema"))));
         Answer answer = request.exchange((sent, response) -> new Answer(response.getStatusCode().value(),
                 String.valueOf(response.getHeaders().getContentType()), response.getBody().readAllBytes()));
 
@@ -239,12 +240,12 @@ class SpecExamplesTest {
         return Optional.empty();
     }
 
-    private void withBody(RestClient.RequestBodySpec request, String mediaType, JsonNode value) {
+    private void withBody(RestClient.RequestBodySpec request, String mediaType, JsonNode value, JsonNode schema) {
         if (mediaType.equals(MediaType.MULTIPART_FORM_DATA_VALUE)) {
             MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
             value.fields().forEachRemaining(field -> {
                 for (JsonNode item : field.getValue().isArray() ? field.getValue() : List.of(field.getValue())) {
-                    parts.add(field.getKey(), isFileField(field.getKey()) ? file(item.asText()) : item.asText());
+                    parts.add(field.getKey(), isFile(schema, field.getKey()) ? file(item.asText()) : item.asText());
                 }
             });
             request.contentType(MediaType.MULTIPART_FORM_DATA).body(parts);
@@ -255,9 +256,11 @@ class SpecExamplesTest {
         }
     }
 
-    /** Multipart fields in this API that carry files. */
-    private static boolean isFileField(String name) {
-        return name.equals("files") || name.equals("workbook");
+    /** Whether the form's schema declares the field binary: a file, or a list of files. */
+    private static boolean isFile(JsonNode formSchema, String field) {
+        JsonNode property = formSchema.path("properties").path(field);
+        JsonNode single = property.path("type").asText().equals("array") ? property.path("items") : property;
+        return single.path("format").asText().equals("binary");
     }
 
     /** A path of this API serving the file, or the one rule file of that name outside the county folders. */

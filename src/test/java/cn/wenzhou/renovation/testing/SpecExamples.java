@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class SpecExamples {
 
     private static final Path SPEC = Path.of("openapi", "renovation-api.yaml");
+    private static volatile Map<String, Object> parsed;
 
     private SpecExamples() {
     }
@@ -31,12 +32,18 @@ public final class SpecExamples {
         return new ObjectMapper().valueToTree(example.get("value"));
     }
 
+    /** The spec, read once per test JVM: it does not change while tests run. */
     private static Map<String, Object> spec() {
-        try {
-            return new Yaml().load(Files.readString(SPEC));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Map<String, Object> spec = parsed;
+        if (spec == null) {
+            try {
+                spec = new Yaml().load(Files.readString(SPEC));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            parsed = spec;
         }
+        return spec;
     }
 
     /** The first request example of every JSON POST operation, by path. */
