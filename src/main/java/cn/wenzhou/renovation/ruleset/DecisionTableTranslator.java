@@ -1,7 +1,5 @@
 package cn.wenzhou.renovation.ruleset;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -9,19 +7,21 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellReference;
 import org.drools.decisiontable.SpreadsheetCompiler;
+import org.drools.decisiontable.parser.DefaultRuleSheetListener;
+
+import cn.wenzhou.renovation.workbook.SheetCell;
+import cn.wenzhou.renovation.workbook.SheetContent;
+import cn.wenzhou.renovation.workbook.WorkbookContent;
+import cn.wenzhou.renovation.workbook.WorkbookRefusedException;
 
 /**
  * Turns each rule sheet of a decision table into DRL, one sheet at a time, and keeps what is needed
  * to map a compiler message about the generated DRL back to the sheet and cell a person edits.
- * Drools' own messages about spreadsheets name neither.
+ * Drools' own messages about spreadsheets name neither. The workbook is read by {@link RuleWorkbook}
+ * and each cell rendered by {@link RuleSheetRendering}; Drools' sheet listener gets only those values,
+ * never the file.
  */
 final class DecisionTableTranslator {
 
@@ -31,32 +31,29 @@ final class DecisionTableTranslator {
     private static final Pattern RULE_DECLARATION = Pattern.compile("^rule \"([^\"]+)\"");
     private static final String RULESET_KEYWORD = "RuleSet";
 
-    private final DataFormatter formatter = new DataFormatter();
-
-    /** The DRL generated from one sheet. */
-    record SheetDrl(String file, String sheet, String drl, List<GeneratedRule> rules) {
+    /** The DRL generated from one sheet, and the sheet as read. */
+    record SheetDrl(String file, String sheet, String drl, List<GeneratedRule> rules, SheetContent source) {
 
         /** Maps a compiler message (and its line in {@link #drl}, or -1) back to a cell of the sheet. */
-        RuleProblem locate(int line, String message, Sheet source, DataFormatter formatter) {
+        RuleProblem locate(int line, String message) {
             Optional<GeneratedRule> rule = ruleAt(line).or(() -> ruleNamedIn(message));
             String offendingLine = line > 0 ? drl.lines().skip(line - 1L).findFirst().orElse("") : "";
-            return locate(rule, message, offendingLine, source, formatter);
+            return locate(rule, message, offendingLine);
         }
 
         /** Maps a failure of a named rule (e.g. a cell value its consequence cannot read) back to a cell. */
-        Optional<RuleProblem> locateRule(String ruleName, String message, Sheet source, DataFormatter formatter) {
+        Optional<RuleProblem> locateRule(String ruleName, String message) {
             return rules.stream().filter(r -> r.name().equals(ruleName)).findFirst()
-                    .map(rule -> locate(Optional.of(rule), message, "", source, formatter));
+                    .map(rule -> locate(Optional.of(rule), message, ""));
         }
 
-        private RuleProblem locate(Optional<GeneratedRule> rule, String message, String offendingLine, Sheet source,
-                DataFormatter formatter) {
+        private RuleProblem locate(Optional<GeneratedRule> rule, String message, String offendingLine) {
             List<Integer> rows = rule.map(r -> List.of(r.row()))
                     .orElseGet(() -> rules.stream().map(GeneratedRule::row).toList());
             // The message quotes the bad value; the rule's own name would match its NAME cell, so drop it.
             String quoted = rule.map(r -> message.replace(r.name(), "")).orElse(message);
-            Optional<CellReference> cell = bestMatchingCell(source, rows, quoted, formatter)
-                    .or(() -> bestMatchingCell(source, rows, offendingLine, formatter));
+            Optional<CellReference> cell = bestMatchingCell(source, rows, quoted)
+                    .or(() -> bestMatchingCell(source, rows, offendingLine));
             String where = cell.map(c -> c.formatAsString(false))
                     .orElse(rule.map(r -> "第 " + r.row() + " 行").orElse(null));
             String ruleName = rule.map(r -> "规则 " + r.name() + ": ").orElse("");
@@ -92,53 +89,60 @@ final class DecisionTableTranslator {
     }
 
     List<SheetDrl> translate(RuleFile file) throws TranslationException {
+        WorkbookContent workbook;
+        try {
+            workbook = RuleWorkbook.read(file.content());
+        } catch (WorkbookRefusedException e) {
+            throw new TranslationException(List.of(RuleProblem.atCell(file.path(), e.sheet(), e.cell(), e.reason())));
+        }
+        if (!workbook.activeContent().isEmpty()) {
+            throw new TranslationException(List.of(RuleProblem.inFile(file.path(),
+                    "工作簿含有宏、指向其他工作簿的外部链接或 DDE 链接，不予接受：请把数值粘贴为值、另存为不含宏的 .xlsx 后再上传")));
+        }
         List<SheetDrl> result = new ArrayList<>();
-        for (String sheet : ruleSheets(file)) {
+        List<RuleProblem> problems = new ArrayList<>();
+        for (SheetContent sheet : workbook.sheets()) {
+            if (!containsRuleSetKeyword(sheet)) {
+                continue; // a 说明 sheet, say: documentation
+            }
+            RuleSheetRendering.RenderedSheet rendered = RuleSheetRendering.render(file.path(), sheet);
+            if (!rendered.problems().isEmpty()) {
+                problems.addAll(rendered.problems());
+                continue;
+            }
             String drl;
             try {
-                drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(file.content()), sheet);
+                drl = drlOf(rendered);
             } catch (RuntimeException e) {
-                throw new TranslationException(RuleProblem.atCell(file.path(), sheet, null,
-                        "决策表结构无法解析: " + rootMessage(e)));
+                problems.add(RuleProblem.atCell(file.path(), sheet.name(), null, "决策表结构无法解析: " + rootMessage(e)));
+                continue;
             }
-            result.add(new SheetDrl(file.path(), sheet, drl, generatedRules(drl)));
+            result.add(new SheetDrl(file.path(), sheet.name(), drl, generatedRules(drl), sheet));
+        }
+        if (!problems.isEmpty()) {
+            throw new TranslationException(problems);
         }
         return result;
     }
 
-    Sheet sheet(RuleFile file, String sheetName) throws IOException {
-        Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(file.content()));
-        return workbook.getSheet(sheetName);
-    }
-
-    DataFormatter formatter() {
-        return formatter;
+    /** Drools' own sheet listener, fed the rendered values instead of the file. */
+    private static String drlOf(RuleSheetRendering.RenderedSheet rendered) {
+        DefaultRuleSheetListener listener = new DefaultRuleSheetListener();
+        int lastRow = -1;
+        for (RuleSheetRendering.FedCell cell : rendered.cells()) {
+            while (lastRow < cell.row()) {
+                lastRow++;
+                listener.newRow(lastRow, 0);
+            }
+            listener.newCell(cell.row(), cell.column(), cell.value(), cell.mergedColumnStart());
+        }
+        listener.finishSheet();
+        return new SpreadsheetCompiler().listenerToString(listener);
     }
 
     /** Sheets holding a {@code RuleSet} keyword; others (a 说明 sheet, say) are documentation. */
-    private List<String> ruleSheets(RuleFile file) throws TranslationException {
-        List<String> sheets = new ArrayList<>();
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(file.content()))) {
-            for (Sheet sheet : workbook) {
-                if (containsRuleSetKeyword(sheet)) {
-                    sheets.add(sheet.getSheetName());
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new TranslationException(RuleProblem.inFile(file.path(), "无法读取电子表格: " + rootMessage(e)));
-        }
-        return sheets;
-    }
-
-    private boolean containsRuleSetKeyword(Sheet sheet) {
-        for (Row row : sheet) {
-            for (Cell cell : row) {
-                if (RULESET_KEYWORD.equals(formatter.formatCellValue(cell).strip())) {
-                    return true;
-                }
-            }
-        }
-        return false;
+    private static boolean containsRuleSetKeyword(SheetContent sheet) {
+        return sheet.cells().stream().anyMatch(cell -> RULESET_KEYWORD.equals(RuleWorkbook.text(cell)));
     }
 
     private static List<GeneratedRule> generatedRules(String drl) {
@@ -164,21 +168,17 @@ final class DecisionTableTranslator {
     }
 
     /** The cell of the given rows whose text occurs in the message; the longest such text wins. */
-    private static Optional<CellReference> bestMatchingCell(Sheet sheet, List<Integer> rows, String haystack,
-            DataFormatter formatter) {
+    private static Optional<CellReference> bestMatchingCell(SheetContent sheet, List<Integer> rows, String haystack) {
         CellReference best = null;
         int bestLength = 0;
-        for (int excelRow : rows) {
-            Row row = sheet.getRow(excelRow - 1);
-            if (row == null) {
+        for (SheetCell cell : sheet.cells()) {
+            if (!rows.contains(cell.row() + 1)) {
                 continue;
             }
-            for (Cell cell : row) {
-                String text = formatter.formatCellValue(cell).strip();
-                if (text.length() > bestLength && haystack.contains(text)) {
-                    best = new CellReference(cell.getRowIndex(), cell.getColumnIndex());
-                    bestLength = text.length();
-                }
+            String text = RuleWorkbook.text(cell);
+            if (text.length() > bestLength && haystack.contains(text)) {
+                best = new CellReference(cell.row(), cell.column());
+                bestLength = text.length();
             }
         }
         return Optional.ofNullable(best);
@@ -193,15 +193,15 @@ final class DecisionTableTranslator {
     }
 
     static final class TranslationException extends Exception {
-        private final RuleProblem problem;
+        private final List<RuleProblem> problems;
 
-        TranslationException(RuleProblem problem) {
-            super(problem.toString());
-            this.problem = problem;
+        TranslationException(List<RuleProblem> problems) {
+            super(problems.toString());
+            this.problems = List.copyOf(problems);
         }
 
-        RuleProblem problem() {
-            return problem;
+        List<RuleProblem> problems() {
+            return problems;
         }
     }
 }

@@ -1,6 +1,5 @@
 package cn.wenzhou.renovation.ruleset;
 
-import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import org.apache.poi.ss.usermodel.Sheet;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -194,7 +191,7 @@ public final class RulesetCompiler {
         try {
             table = translated(file);
         } catch (DecisionTableTranslator.TranslationException e) {
-            sources.problems().add(e.problem());
+            sources.problems().addAll(e.problems());
             return;
         }
         List<DecisionTableTranslator.SheetDrl> sheets = table.sheets();
@@ -275,14 +272,9 @@ public final class RulesetCompiler {
         Throwable thrown = failure.getCause() != null ? failure.getCause() : failure;
         String message = "规则执行失败，单元格取值无法识别: " + thrown.getMessage();
         for (DecisionTableTranslator.SheetDrl sheetDrl : sources.sheetOf().values()) {
-            try {
-                Sheet sheet = translator.sheet(sources.fileByPath().get(sheetDrl.file()), sheetDrl.sheet());
-                var located = sheetDrl.locateRule(ruleName, message, sheet, translator.formatter());
-                if (located.isPresent()) {
-                    return List.of(located.get());
-                }
-            } catch (IOException unreadable) {
-                break;
+            var located = sheetDrl.locateRule(ruleName, message);
+            if (located.isPresent()) {
+                return List.of(located.get());
             }
         }
         return List.of(RuleProblem.inFile(fileOfRule(rules, ruleName, sources), "规则 " + ruleName + ": " + message));
@@ -313,12 +305,7 @@ public final class RulesetCompiler {
         String kiePath = withoutResourcesPrefix(message.getPath());
         DecisionTableTranslator.SheetDrl sheetDrl = kiePath == null ? null : sources.sheetOf().get(kiePath);
         if (sheetDrl != null) {
-            try {
-                Sheet sheet = translator.sheet(sources.fileByPath().get(sheetDrl.file()), sheetDrl.sheet());
-                return sheetDrl.locate(message.getLine(), message.getText(), sheet, translator.formatter());
-            } catch (IOException e) {
-                return RuleProblem.atCell(sheetDrl.file(), sheetDrl.sheet(), null, message.getText());
-            }
+            return sheetDrl.locate(message.getLine(), message.getText());
         }
         String file = kiePath == null ? "(ruleset)" : sources.sourceFileOf().getOrDefault(kiePath, kiePath);
         return RuleProblem.atLine(file, message.getLine(), message.getText().strip());

@@ -1,21 +1,19 @@
 package cn.wenzhou.renovation.ruleset.diff;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.FormulaEvaluator;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellReference;
+
+import cn.wenzhou.renovation.ruleset.RuleWorkbook;
+import cn.wenzhou.renovation.workbook.SheetCell;
+import cn.wenzhou.renovation.workbook.SheetContent;
+import cn.wenzhou.renovation.workbook.WorkbookRefusedException;
 
 /**
  * One {@code RuleTable} of a spreadsheet decision table as a person reads it: its columns (keyword,
@@ -46,45 +44,50 @@ public record RuleTableContent(String sheet, String name, List<Column> columns, 
         }
     }
 
-    /** Every rule table of every sheet of the workbook, in sheet order. */
+    /** Every rule table of every sheet of the workbook, in sheet order, read as the compiler reads it. */
     public static List<RuleTableContent> read(byte[] workbookBytes) throws IOException {
         List<RuleTableContent> tables = new ArrayList<>();
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(workbookBytes))) {
-            CellText formatter = new CellText(workbook);
-            for (Sheet sheet : workbook) {
-                for (Row row : sheet) {
-                    for (Cell cell : row) {
-                        String text = formatter.of(cell);
-                        // Drools matches the keyword without regard to case.
-                        if (text.toLowerCase(Locale.ROOT).startsWith(RULE_TABLE.toLowerCase(Locale.ROOT))) {
-                            tables.add(read(sheet, cell.getRowIndex(), cell.getColumnIndex(),
-                                    text.substring(RULE_TABLE.length()).strip(), formatter));
-                        }
+        try {
+            for (SheetContent sheet : RuleWorkbook.read(workbookBytes).sheets()) {
+                Cells cells = new Cells(sheet);
+                for (SheetCell cell : sheet.cells()) {
+                    String text = RuleWorkbook.text(cell);
+                    // Drools matches the keyword without regard to case.
+                    if (text.toLowerCase(Locale.ROOT).startsWith(RULE_TABLE.toLowerCase(Locale.ROOT))) {
+                        tables.add(read(sheet, cell.row(), cell.column(), text.substring(RULE_TABLE.length()).strip(), cells));
                     }
                 }
             }
+        } catch (WorkbookRefusedException e) {
+            throw new IOException(e.reason(), e);
         }
         return tables;
     }
 
-    /** A cell as the person editing it sees it: formulas by their value, numbers as displayed. */
-    private static final class CellText {
-        private final DataFormatter formatter = new DataFormatter(Locale.ROOT);
-        private final FormulaEvaluator evaluator;
+    /** A sheet's cells by position, each as {@link RuleWorkbook#text} reads it. */
+    private static final class Cells {
+        private final Map<Long, String> texts = new HashMap<>();
+        private final Map<Integer, Integer> lastColumnOfRow = new HashMap<>();
+        private final int lastRow;
 
-        CellText(Workbook workbook) {
-            this.evaluator = workbook.getCreationHelper().createFormulaEvaluator();
+        Cells(SheetContent sheet) {
+            for (SheetCell cell : sheet.cells()) {
+                texts.put(key(cell.row(), cell.column()), RuleWorkbook.text(cell));
+                lastColumnOfRow.merge(cell.row(), cell.column(), Math::max);
+            }
+            lastRow = sheet.lastRow();
         }
 
-        String of(Cell cell) {
-            if (cell == null) {
-                return "";
-            }
-            try {
-                return formatter.formatCellValue(cell, evaluator).strip();
-            } catch (RuntimeException unevaluable) {
-                return formatter.formatCellValue(cell).strip();
-            }
+        String text(int row, int column) {
+            return texts.getOrDefault(key(row, column), "");
+        }
+
+        int lastColumn(int row) {
+            return lastColumnOfRow.getOrDefault(row, -1);
+        }
+
+        private static long key(int row, int column) {
+            return ((long) row << 20) | column;
         }
     }
 
@@ -102,23 +105,22 @@ public record RuleTableContent(String sheet, String name, List<Column> columns, 
         };
     }
 
-    private static RuleTableContent read(Sheet sheet, int tableRow, int firstColumn, String name, CellText formatter) {
+    private static RuleTableContent read(SheetContent sheet, int tableRow, int firstColumn, String name, Cells cells) {
         List<Integer> indexes = new ArrayList<>();
         List<Column> columns = new ArrayList<>();
-        Row keywords = sheet.getRow(tableRow + 1);
-        for (int c = firstColumn; keywords != null && c < keywords.getLastCellNum(); c++) {
-            String keyword = text(keywords, c, formatter);
+        for (int c = firstColumn; c <= cells.lastColumn(tableRow + 1); c++) {
+            String keyword = cells.text(tableRow + 1, c);
             if (keyword.isEmpty()) {
                 continue;
             }
-            String label = text(sheet.getRow(tableRow + 4), c, formatter);
+            String label = cells.text(tableRow + 4, c);
             boolean taken = columns.stream().anyMatch(existing -> existing.heading().equals(label));
             String heading = label.isEmpty() || taken
                     ? (label.isEmpty() ? keyword : label) + "（" + CellReference.convertNumToColString(c) + " 列）"
                     : label;
             indexes.add(c);
-            columns.add(new Column(heading, keyword(keyword), text(sheet.getRow(tableRow + 2), c, formatter),
-                    text(sheet.getRow(tableRow + 3), c, formatter), CellReference.convertNumToColString(c)));
+            columns.add(new Column(heading, keyword(keyword), cells.text(tableRow + 2, c), cells.text(tableRow + 3, c),
+                    CellReference.convertNumToColString(c)));
         }
         int nameIndex = -1;
         for (int i = 0; i < columns.size(); i++) {
@@ -127,28 +129,23 @@ public record RuleTableContent(String sheet, String name, List<Column> columns, 
             }
         }
         Map<String, TableRow> rows = new LinkedHashMap<>();
-        for (int r = tableRow + 5; r <= sheet.getLastRowNum(); r++) {
-            Row row = sheet.getRow(r);
-            Map<String, TableRow.Cell> cells = new LinkedHashMap<>();
+        for (int r = tableRow + 5; r <= cells.lastRow; r++) {
+            Map<String, TableRow.Cell> rowCells = new LinkedHashMap<>();
             for (int i = 0; i < columns.size(); i++) {
-                String value = text(row, indexes.get(i), formatter);
+                String value = cells.text(r, indexes.get(i));
                 if (!value.isEmpty()) {
-                    cells.put(columns.get(i).heading(),
+                    rowCells.put(columns.get(i).heading(),
                             new TableRow.Cell(new CellReference(r, indexes.get(i)).formatAsString(false),
                                     columns.get(i).keyword(), value));
                 }
             }
-            if (cells.isEmpty()) {
+            if (rowCells.isEmpty()) {
                 break; // Drools ends a rule table at its first blank row
             }
-            String key = nameIndex >= 0 && !text(row, nameIndex, formatter).isEmpty()
-                    ? text(row, nameIndex, formatter) : "第 " + (r + 1) + " 行";
-            rows.putIfAbsent(key, new TableRow(key, r + 1, cells));
+            String key = nameIndex >= 0 && !cells.text(r, nameIndex).isEmpty()
+                    ? cells.text(r, nameIndex) : "第 " + (r + 1) + " 行";
+            rows.putIfAbsent(key, new TableRow(key, r + 1, rowCells));
         }
-        return new RuleTableContent(sheet.getSheetName(), name, List.copyOf(columns), rows);
-    }
-
-    private static String text(Row row, int column, CellText formatter) {
-        return row == null ? "" : formatter.of(row.getCell(column));
+        return new RuleTableContent(sheet.name(), name, List.copyOf(columns), rows);
     }
 }
