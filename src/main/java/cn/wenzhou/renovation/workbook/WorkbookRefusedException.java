@@ -9,12 +9,23 @@ public final class WorkbookRefusedException extends Exception {
     private final String reason;
     private final String sheet;
     private final String cell;
+    private final boolean overLimit;
 
     public WorkbookRefusedException(String reason, String sheet, String cell) {
+        this(reason, sheet, cell, false);
+    }
+
+    private WorkbookRefusedException(String reason, String sheet, String cell, boolean overLimit) {
         super(reason);
         this.reason = reason;
         this.sheet = sheet;
         this.cell = cell;
+        this.overLimit = overLimit;
+    }
+
+    /** Refused for its size (a limit of {@link WorkbookLimits}), not for what it holds: a 413 rather than a 400. */
+    public static WorkbookRefusedException overLimit(String reason, String sheet, String cell) {
+        return new WorkbookRefusedException(reason, sheet, cell, true);
     }
 
     public WorkbookRefusedException(String reason) {
@@ -31,5 +42,9 @@ public final class WorkbookRefusedException extends Exception {
 
     public String cell() {
         return cell;
+    }
+
+    public boolean isOverLimit() {
+        return overLimit;
     }
 }
