@@ -1,23 +1,22 @@
 package cn.wenzhou.renovation.administration;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MultipartFile;
 
 import cn.wenzhou.renovation.ruleset.JurisdictionDescriptor;
 import cn.wenzhou.renovation.ruleset.RuleFile;
+import cn.wenzhou.renovation.ruleset.RuleWorkbook;
 import cn.wenzhou.renovation.ruleset.RulesetSources;
 import cn.wenzhou.renovation.web.InvalidFieldException;
 import cn.wenzhou.renovation.web.PayloadTooLargeException;
+import cn.wenzhou.renovation.workbook.WorkbookRefusedException;
 
 /**
  * Where each uploaded file goes: a staff member uploads {@code consent.drl.xlsx}, not a path. It
@@ -52,11 +51,12 @@ final class RuleUploads {
             if (!names.add(lower)) {
                 throw new InvalidFieldException(field, "文件 " + name + " 上传了不止一次");
             }
+            String path = pathFor(jurisdiction, name, field, ownFiles, baseFiles);
             byte[] content = bytes(upload, field);
             if (lower.endsWith(".xlsx")) {
                 refuseActiveContent(content, field, name);
             }
-            placed.add(new RuleFile(pathFor(jurisdiction, name, field, ownFiles, baseFiles), content));
+            placed.add(new RuleFile(path, content));
         }
         return placed;
     }
@@ -86,25 +86,22 @@ final class RuleUploads {
                 .filter(path -> path.substring(path.lastIndexOf('/') + 1).equalsIgnoreCase(name)).toList();
     }
 
-    /** Macros run code and external links fetch data when a colleague opens the workbook: neither belongs in a rule table. */
+    /**
+     * Macros run code and external links or DDE fetch data when a colleague opens the workbook: none
+     * belongs in a rule table. Read with the rule tables' limits, so a flood or a bomb stops here.
+     */
     private static void refuseActiveContent(byte[] content, String field, String name) {
-        boolean anyEntry = false;
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
-            for (ZipEntry entry; (entry = zip.getNextEntry()) != null;) {
-                anyEntry = true;
-                String part = entry.getName().toLowerCase(Locale.ROOT);
-                if (part.endsWith("vbaproject.bin")) {
-                    throw new InvalidFieldException(field, name + " 含有宏，不予接受：请另存为不含宏的 .xlsx");
-                }
-                if (part.startsWith("xl/externallinks/")) {
-                    throw new InvalidFieldException(field, name + " 含有指向其他工作簿的外部链接，不予接受：请把数值粘贴为值后再上传");
-                }
-            }
-        } catch (IOException e) {
-            anyEntry = false;
+        List<String> active;
+        try {
+            active = RuleWorkbook.read(content).activeContent();
+        } catch (WorkbookRefusedException e) {
+            throw new InvalidFieldException(field, name + ": " + e.reason());
         }
-        if (!anyEntry) {
-            throw new InvalidFieldException(field, name + " 不是有效的 .xlsx 工作簿");
+        if (active.stream().anyMatch(part -> part.toLowerCase(Locale.ROOT).endsWith("vbaproject.bin"))) {
+            throw new InvalidFieldException(field, name + " 含有宏，不予接受：请另存为不含宏的 .xlsx");
+        }
+        if (!active.isEmpty()) {
+            throw new InvalidFieldException(field, name + " 含有指向其他工作簿的外部链接、DDE 链接或嵌入对象，不予接受：请把数值粘贴为值后再上传");
         }
     }
 

@@ -1,25 +1,12 @@
 package cn.wenzhou.renovation.ruleset;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 
-import cn.wenzhou.renovation.workbook.CellKind;
+import cn.wenzhou.renovation.workbook.BoundedWorkbookReader;
 import cn.wenzhou.renovation.workbook.SheetCell;
-import cn.wenzhou.renovation.workbook.SheetContent;
 import cn.wenzhou.renovation.workbook.WorkbookContent;
 import cn.wenzhou.renovation.workbook.WorkbookLimits;
 import cn.wenzhou.renovation.workbook.WorkbookRefusedException;
@@ -40,7 +27,7 @@ public final class RuleWorkbook {
 
     /** Every sheet of a decision-table file, within {@link #LIMITS}. */
     public static WorkbookContent read(byte[] xlsx) throws WorkbookRefusedException {
-        return readWithUsermodel(xlsx);
+        return BoundedWorkbookReader.read(xlsx, LIMITS, sheet -> true);
     }
 
     /**
@@ -65,57 +52,5 @@ public final class RuleWorkbook {
             return DateUtil.getLocalDateTime(value.doubleValue()).toLocalDate().toString();
         }
         return value.stripTrailingZeros().toPlainString();
-    }
-
-    // Interim: POI's usermodel until the bounded streaming reader lands; same records, same meaning.
-    private static WorkbookContent readWithUsermodel(byte[] xlsx) throws WorkbookRefusedException {
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(xlsx))) {
-            List<String> names = new ArrayList<>();
-            List<SheetContent> sheets = new ArrayList<>();
-            for (Sheet sheet : workbook) {
-                names.add(sheet.getSheetName());
-                List<SheetCell> cells = new ArrayList<>();
-                for (Row row : sheet) {
-                    for (Cell cell : row) {
-                        SheetCell read = cellOf(cell);
-                        if (read != null) {
-                            cells.add(read);
-                        }
-                    }
-                }
-                List<CellRangeAddress> merged = new ArrayList<>();
-                for (int i = 0; i < sheet.getNumMergedRegions(); i++) {
-                    merged.add(sheet.getMergedRegion(i));
-                }
-                sheets.add(new SheetContent(sheet.getSheetName(), cells, merged));
-            }
-            return new WorkbookContent(names, sheets, List.of());
-        } catch (IOException | RuntimeException e) {
-            throw new WorkbookRefusedException("不是有效的 .xlsx 工作簿");
-        }
-    }
-
-    private static SheetCell cellOf(Cell cell) {
-        boolean formula = cell.getCellType() == CellType.FORMULA;
-        CellType type = formula ? cell.getCachedFormulaResultType() : cell.getCellType();
-        String format = cell.getCellStyle() == null ? "General" : cell.getCellStyle().getDataFormatString();
-        String formulaText = formula ? cell.getCellFormula() : null;
-        return switch (type) {
-            case STRING -> {
-                String text = cell.getStringCellValue();
-                boolean rich = cell.getRichStringCellValue() instanceof XSSFRichTextString r && r.numFormattingRuns() > 1;
-                yield text.isEmpty() && !formula ? null
-                        : new SheetCell(cell.getRowIndex(), cell.getColumnIndex(), CellKind.TEXT, text, formulaText, rich, format, false);
-            }
-            case NUMERIC -> new SheetCell(cell.getRowIndex(), cell.getColumnIndex(), CellKind.NUMBER,
-                    BigDecimal.valueOf(cell.getNumericCellValue()).toPlainString(), formulaText, false, format,
-                    DateUtil.isCellDateFormatted(cell));
-            case BOOLEAN -> new SheetCell(cell.getRowIndex(), cell.getColumnIndex(), CellKind.BOOLEAN,
-                    cell.getBooleanCellValue() ? "TRUE" : "FALSE", formulaText, false, format, false);
-            case ERROR -> new SheetCell(cell.getRowIndex(), cell.getColumnIndex(), CellKind.ERROR, "#ERROR", formulaText, false,
-                    format, false);
-            default -> formula ? new SheetCell(cell.getRowIndex(), cell.getColumnIndex(), CellKind.TEXT, "", formulaText, false,
-                    format, false) : null;
-        };
     }
 }

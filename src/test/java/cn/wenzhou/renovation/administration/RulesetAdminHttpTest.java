@@ -207,12 +207,12 @@ class RulesetAdminHttpTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("files[0]"));
         mvc.perform(multipart("/api/v1/admin/rulesets/wenzhou/validate")
-                        .file(new MockMultipartFile("files", CUTOFF_CELL_NAME, XLSX, zipWith("xl/vbaProject.bin")))
+                        .file(new MockMultipartFile("files", CUTOFF_CELL_NAME, XLSX, realTableWith("xl/vbaProject.bin")))
                         .with(httpBasic(EDITOR, PASSWORD)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].message", containsString("宏")));
         mvc.perform(multipart("/api/v1/admin/rulesets/wenzhou/validate")
-                        .file(new MockMultipartFile("files", CUTOFF_CELL_NAME, XLSX, zipWith("xl/externalLinks/externalLink1.xml")))
+                        .file(new MockMultipartFile("files", CUTOFF_CELL_NAME, XLSX, realTableWith("xl/externalLinks/externalLink1.xml")))
                         .with(httpBasic(EDITOR, PASSWORD)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].message", containsString("外部链接")));
@@ -295,6 +295,21 @@ class RulesetAdminHttpTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The repository's eligibility table with one more part, as Excel stores macros or external links. */
+    private static byte[] realTableWith(String entry) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(Path.of(RuleFolderCopy.ELIGIBILITY_TABLE)));
+                ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (ZipEntry existing; (existing = in.getNextEntry()) != null;) {
+                zip.putNextEntry(new ZipEntry(existing.getName()));
+                in.transferTo(zip);
+            }
+            zip.putNextEntry(new ZipEntry(entry));
+            zip.write(1);
+        }
+        return bytes.toByteArray();
     }
 
     private static byte[] zipWith(String entry) throws IOException {

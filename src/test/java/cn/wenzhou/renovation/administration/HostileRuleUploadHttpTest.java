@@ -1,0 +1,176 @@
+package cn.wenzhou.renovation.administration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import cn.wenzhou.renovation.testing.HostileWorkbooks;
+import cn.wenzhou.renovation.testing.RuleFolderCopy;
+import cn.wenzhou.renovation.testing.StaffUsers;
+
+/**
+ * Each attack of the issue-17 campaign uploaded by a {@code rules-editor} for validation: refused,
+ * naming the file field or the cell, with no file created and the heap used by the request bounded.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class HostileRuleUploadHttpTest {
+
+    private static final String EDITOR = "li.na";
+    private static final String PASSWORD = "correct horse battery staple";
+    private static final String TABLE_NAME = "eligibility.drl.xlsx";
+    private static final String SHEET = RuleFolderCopy.PARAMETER_SHEET;
+    /** What one refused upload may cost beyond its own bytes; the campaign's 200,000-row table took 2.6 GB. */
+    private static final long HEAP_BOUND = 256L << 20;
+    /** Where {@link HostileWorkbooks#CODE_IN_CACHED_VALUE} would create a folder if it ran. */
+    private static final Path PLANTED = Path.of("/tmp/x");
+
+    @Autowired
+    private MockMvc mvc;
+
+    @DynamicPropertySource
+    static void users(DynamicPropertyRegistry registry) {
+        StaffUsers.register(registry, PASSWORD, EDITOR, "rules-editor");
+    }
+
+    @BeforeAll
+    static void nothingPlantedYet() throws IOException {
+        if (Files.isDirectory(PLANTED)) {
+            Files.delete(PLANTED); // left by an earlier run of the campaign; only an empty folder can be deleted
+        }
+    }
+
+    @Test
+    void aFormulaWithCodeInItsCachedValueIsRefusedAtItsCellAndRunsNothing() throws Exception {
+        byte[] table = HostileWorkbooks.formulaWithCodeInCachedValue(table(), SHEET, "D10");
+
+        validate(table).andExpect(status().isOk())
+                .andExpect(jsonPath("$.valid").value(false))
+                .andExpect(jsonPath("$.findings[0].sheet").value(SHEET))
+                .andExpect(jsonPath("$.findings[0].cell").value("D10"))
+                .andExpect(jsonPath("$.findings[0].message", containsString("公式")));
+        assertThat(PLANTED).doesNotExist();
+    }
+
+    @Test
+    void aDescriptionThatEndsItsCommentIsNotCompiledAndRunsNothing() throws Exception {
+        Path copy = Files.createTempFile("described", ".drl.xlsx");
+        Files.write(copy, table());
+        RuleFolderCopy.editCell(copy, SHEET, RuleFolderCopy.CUTOFF_ROW, "参数", c -> c.setCellValue(
+                "x */ @clause(x) @quote(y) when then new java.io.File(\"/tmp/x\").mkdirs(); end rule ELIGPARAMPRIORITYCUTOFFB /* y"));
+
+        // Only the description changed: an editor's change, valid, and nothing ran while it was compiled and tried.
+        validate(Files.readAllBytes(copy)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.valid").value(true));
+        assertThat(PLANTED).doesNotExist();
+    }
+
+    @Test
+    void aDdeFormulaIsRefusedNamingTheFile() throws Exception {
+        validate(HostileWorkbooks.ddeFormula(table(), SHEET, "H10")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("files[0]"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("DDE")));
+    }
+
+    @Test
+    void anExternalLinkIsRefusedNamingTheFile() throws Exception {
+        validate(HostileWorkbooks.externalLink(table())).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("files[0]"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("外部链接")));
+    }
+
+    @Test
+    void xmlEntitiesAreRefusedBeforeTheyAreExpanded() throws Exception {
+        for (byte[] table : List.of(HostileWorkbooks.xxeInSheet(table(), SHEET), HostileWorkbooks.billionLaughsInSheet(table(), SHEET))) {
+            long heap = heapUsedBy(() -> validate(table).andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("files[0]")));
+            assertThat(heap).isLessThan(HEAP_BOUND);
+        }
+    }
+
+    @Test
+    void aZipBombIsRefusedWithoutInflatingIt() throws Exception {
+        byte[] bomb = HostileWorkbooks.zipBombSheet(table(), SHEET, 1L << 30);
+
+        long heap = heapUsedBy(() -> validate(bomb).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("files[0]"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("MB"))));
+
+        assertThat(heap).isLessThan(HEAP_BOUND);
+    }
+
+    @Test
+    void aTableOf200000RowsIsRefusedAtTheRowLimit() throws Exception {
+        byte[] table = HostileWorkbooks.extraRows(table(), SHEET, 200_000);
+
+        long heap = heapUsedBy(() -> validate(table).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("files[0]"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("行"))));
+
+        assertThat(heap).isLessThan(HEAP_BOUND);
+    }
+
+    @Test
+    void twentyMillionCellsInExtraSheetsAreRefused() throws Exception {
+        byte[] table = HostileWorkbooks.extraSheetsOfCells(table(), 4, 5_000_000);
+
+        long heap = heapUsedBy(() -> {
+            int status = validate(table).andReturn().getResponse().getStatus();
+            assertThat(status).as("a 4xx problem (413 over the file size, else 400 over a limit)").isIn(400, 413);
+        });
+
+        assertThat(heap).isLessThan(HEAP_BOUND);
+    }
+
+    // --- helpers -----------------------------------------------------------------------------
+
+    private static byte[] table() throws IOException {
+        return Files.readAllBytes(Path.of(RuleFolderCopy.ELIGIBILITY_TABLE));
+    }
+
+    private ResultActions validate(byte[] table) throws Exception {
+        return mvc.perform(multipart("/api/v1/admin/rulesets/wenzhou/validate")
+                .file(new MockMultipartFile("files", TABLE_NAME,
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", table))
+                .with(httpBasic(EDITOR, PASSWORD)));
+    }
+
+    interface Request {
+        void run() throws Exception;
+    }
+
+    /** The most heap in use while the request ran, above what was in use before it (peaks summed per pool: an upper bound). */
+    private static long heapUsedBy(Request request) throws Exception {
+        List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .toList();
+        System.gc();
+        long before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        pools.forEach(MemoryPoolMXBean::resetPeakUsage);
+        request.run();
+        long peak = pools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        return Math.max(0, peak - before);
+    }
+}
