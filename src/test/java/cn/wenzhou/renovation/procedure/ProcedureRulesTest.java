@@ -201,7 +201,7 @@ class ProcedureRulesTest {
 
             ProcedureStatus status = status(ruleset, nothing, Optional.empty());
 
-            assertStoppedAt(status, ProcedureStep.CONSULTATION, "PROCEDURE-1-CONSENT-MISSING");
+            assertStoppedAt(status, ProcedureStep.CONSULTATION, "PROCEDURE-1-CONSENT-MISSING", "PROCEDURE-STEP-DOCUMENTS-INCOMPLETE");
             assertThat(status.nextStep()).contains(ProcedureStep.PLANNING_SCHEME);
             assertThat(status.missingDocuments()).extracting(m -> m.document().code()).containsExactly(ANNEX_1);
             assertThat(status.milestones()).isEmpty();
@@ -209,13 +209,15 @@ class ProcedureRulesTest {
         }
 
         @Test
-        void consentWithoutTheAnnex1FormLeavesStep1IncompleteWithoutABlocker() {
+        void consentWithoutTheAnnex1FormLeavesStep1IncompleteAndTheMissingFormIsItsBlocker() {
             ProjectProgress progress = allTenStepsDone();
             progress.setDocuments(without(ALL_DOCUMENTS, ANNEX_1));
 
             ProcedureStatus status = status(progress);
 
-            assertStoppedAt(status, ProcedureStep.CONSULTATION);
+            assertStoppedAt(status, ProcedureStep.CONSULTATION, "PROCEDURE-STEP-DOCUMENTS-INCOMPLETE");
+            assertThat(status.blockers()).singleElement()
+                    .satisfies(b -> assertThat(b.message()).isEqualTo("第1步所需材料不齐，缺少《居民意见征求书》（附件1）"));
             assertThat(milestoneIds(status)).contains("PROCEDURE-1-CONSENT-REACHED");
             assertThat(status.missingDocuments()).singleElement()
                     .satisfies(m -> assertThat(m.document().ruleId()).isEqualTo("PROCEDURE-DOC-1-ANNEX-1"));
@@ -230,7 +232,7 @@ class ProcedureRulesTest {
 
             ProcedureStatus status = status(ruleset, progress, Optional.empty());
 
-            assertStoppedAt(status, ProcedureStep.PLANNING_SCHEME, "PROCEDURE-2-SCHEME-MISSING");
+            assertStoppedAt(status, ProcedureStep.PLANNING_SCHEME, "PROCEDURE-2-SCHEME-MISSING", "PROCEDURE-STEP-DOCUMENTS-INCOMPLETE");
             assertThat(milestoneIds(status)).containsExactly("PROCEDURE-1-CONSENT-REACHED");
             assertThat(status.missingDocuments()).extracting(m -> m.document().code()).containsExactly(PLANNING_SCHEME);
         }
@@ -444,7 +446,9 @@ class ProcedureRulesTest {
 
             ProcedureStatus status = status(progress);
 
-            assertStoppedAt(status, ProcedureStep.APPLICATION);
+            assertStoppedAt(status, ProcedureStep.APPLICATION, "PROCEDURE-STEP-DOCUMENTS-INCOMPLETE");
+            assertThat(status.blockers()).singleElement()
+                    .satisfies(b -> assertThat(b.message()).isEqualTo("第5步所需材料不齐，缺少《改造后长效管理方案》（附件6）"));
             assertThat(milestoneIds(status)).contains("PROCEDURE-5-ACCEPTED");
             assertThat(status.missingDocuments()).singleElement().satisfies(missing -> {
                 RequiredDocument document = missing.document();
@@ -470,7 +474,7 @@ class ProcedureRulesTest {
 
             ProcedureStatus status = status(progress);
 
-            assertStoppedAt(status, ProcedureStep.APPLICATION, "PROCEDURE-5-REVIEW-PENDING");
+            assertStoppedAt(status, ProcedureStep.APPLICATION, "PROCEDURE-5-REVIEW-PENDING", "PROCEDURE-STEP-DOCUMENTS-INCOMPLETE");
             assertThat(status.missingDocuments()).extracting(m -> m.document().code()).containsExactly(ANNEX_6);
         }
 
@@ -492,8 +496,11 @@ class ProcedureRulesTest {
 
             ProcedureStatus status = status(progress);
 
-            assertStoppedAt(status, ProcedureStep.numbered(step));
+            assertStoppedAt(status, ProcedureStep.numbered(step), "PROCEDURE-STEP-DOCUMENTS-INCOMPLETE");
             assertThat(status.missingDocuments()).singleElement().satisfies(missing -> {
+                assertThat(status.blockers()).singleElement().satisfies(b -> assertThat(b.message())
+                        .isEqualTo("第" + step + "步所需材料不齐，缺少《" + missing.document().name() + "》"
+                                + (annex == 0 ? "" : "（附件" + annex + "）")));
                 assertThat(missing.document().code()).isEqualTo(code);
                 assertThat(missing.document().step()).isEqualTo(step);
                 assertThat(missing.document().annex()).isEqualTo(annex);
@@ -531,9 +538,12 @@ class ProcedureRulesTest {
 
             ProcedureStatus status = status(progress);
 
-            assertStoppedAt(status, ProcedureStep.DESIGN_CONFIRMATION);
+            assertStoppedAt(status, ProcedureStep.DESIGN_CONFIRMATION, "PROCEDURE-STEP-DOCUMENTS-INCOMPLETE");
             assertThat(status.missingDocuments()).extracting(m -> m.document().code())
                     .containsExactly(ANNEX_2_SCHEDULE, ANNEX_2_SHEET, ANNEX_3, DESIGN_SCHEME);
+            assertThat(status.blockers()).singleElement().satisfies(b -> assertThat(b.message())
+                    .startsWith("第4步所需材料不齐，缺少")
+                    .contains(status.missingDocuments().stream().map(m -> "《" + m.document().name() + "》").toList()));
         }
 
         @Test
