@@ -914,6 +914,8 @@ class ProcedureRulesTest {
                 assertThat(p.startDayCounted()).isTrue();
                 assertThat(p.earliestLastDay()).isEqualTo(d("2025-09-26"));
                 assertThat(p.message()).contains("含张贴当日计 5 个工作日");
+                // The interpretation is the edited table's, not the repository's.
+                assertThat(p.interpretation()).contains("张贴当日计入，自张贴当日起").doesNotContain("张贴当日不计入");
             });
             assertThat(status.completeSteps()).contains(4);
             assertThat(countsPostingDay.version()).isNotEqualTo(ruleset.version());
@@ -958,6 +960,7 @@ class ProcedureRulesTest {
                 // ... Mon 09-29 (6), Tue 09-30 (7).
                 assertThat(p.earliestLastDay()).isEqualTo(d("2025-09-30"));
                 assertThat(p.message()).contains("少于 7 个工作日");
+                assertThat(p.interpretation()).startsWith("公示时间不少于 7 个工作日（含本数）");
             });
             assertStoppedAt(status, ProcedureStep.DESIGN_CONFIRMATION, "PROCEDURE-4-PUBLICITY-TOO-SHORT");
         }
@@ -984,8 +987,10 @@ class ProcedureRulesTest {
             // Thu 09-25 (1), Fri 09-26 (2), Sun 09-28 (3), Mon 09-29 (4), Tue 09-30 (5).
             ProcedureStatus status = status(countsSurveyDay, progress, Optional.of(LONG_ENOUGH));
 
-            assertThat(status.blockers()).singleElement()
-                    .satisfies(b -> assertThat(b.message()).contains("即 2025-09-30（含）前反馈，已逾期"));
+            assertThat(status.blockers()).singleElement().satisfies(b -> {
+                assertThat(b.message()).contains("即 2025-09-30（含）前反馈，已逾期");
+                assertThat(b.interpretation()).isEqualTo("“5个工作日内”含第5个工作日；踏勘当日计入");
+            });
         }
 
         @Test
