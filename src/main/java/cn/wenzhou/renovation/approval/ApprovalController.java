@@ -58,7 +58,12 @@ public class ApprovalController implements ApprovalsApi {
                         .treatment(cn.wenzhou.renovation.api.model.StepTreatment.valueOf(step.treatment().name()))
                         .mergedWith(step.mergedWith().isEmpty() ? null
                                 : step.mergedWith().stream().map(s -> ApprovalStepCode.valueOf(s.name())).toList())
-                        .reason(reasons.of(step.ruleId(), ReasonEffect.DECISION, step.message())))
+                        .reason(reason(reasons, step)))
                         .toList()));
+    }
+
+    private static Reason reason(Reasons reasons, ApprovalFinding step) {
+        Reason reason = reasons.of(step.ruleId(), ReasonEffect.DECISION, step.message());
+        return step.interpretation() == null ? reason : reason.interpretation(step.interpretation());
     }
 }

@@ -30,6 +30,8 @@ public final class Catalogue {
     private static final Pattern SPACES = Pattern.compile("\\s+");
     /** List punctuation around a name: 屋面防漏维修； or 加装电梯。 */
     private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[.。;；,，、]+|[.。;；,，、]+$");
+    /** Separators between the parts of one name (疏散通道，安全出口整改): all read as the guide's 、. */
+    private static final Pattern INNER_SEPARATORS = Pattern.compile("[,;，；、]+");
 
     private final List<CatalogueItem> items;
     private final Map<String, CatalogueItem> byName;
@@ -39,12 +41,16 @@ public final class Catalogue {
         this.byName = byName;
     }
 
-    /** A name with surrounding numbering, spaces and full-width forms taken away, for comparison only. */
+    /**
+     * A name with surrounding numbering, spaces and full-width forms taken away, and its inner separators
+     * (，、； and their half-width forms) read as one, for comparison only.
+     */
     public static String normalise(String name) {
         String text = Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFKC);
         text = SPACES.matcher(TICKS.matcher(text).replaceAll("")).replaceAll("");
         text = NUMBERING.matcher(text).replaceFirst("");
-        return EDGE_PUNCTUATION.matcher(text).replaceAll("");
+        text = EDGE_PUNCTUATION.matcher(text).replaceAll("");
+        return INNER_SEPARATORS.matcher(text).replaceAll("、");
     }
 
     /** One item suggested for an unknown name, with how alike the two are (1 = identical). */
@@ -87,6 +93,11 @@ public final class Catalogue {
 
     /** The items whose names are closest to {@code name}, most alike first. */
     public List<Suggestion> closest(String name, int count) {
+        return closest(name, count, 0);
+    }
+
+    /** The items whose names are closest to {@code name} and at least {@code minimumSimilarity} alike, most alike first. */
+    public List<Suggestion> closest(String name, int count, double minimumSimilarity) {
         String wanted = normalise(name);
         LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
         Map<CatalogueItem, Double> best = new HashMap<>();
@@ -97,6 +108,7 @@ public final class Catalogue {
         });
         return best.entrySet().stream()
                 .map(e -> new Suggestion(e.getKey(), e.getValue()))
+                .filter(s -> s.similarity() >= minimumSimilarity)
                 .sorted(Comparator.comparingDouble(Suggestion::similarity).reversed()
                         .thenComparing(s -> s.item().getCode()))
                 .limit(count)

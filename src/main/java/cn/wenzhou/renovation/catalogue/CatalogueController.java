@@ -30,9 +30,11 @@ import cn.wenzhou.renovation.web.InvalidFieldException;
 class CatalogueController implements CatalogueApi {
 
     private final CatalogueService service;
+    private final ItemSuggestions suggestions;
 
-    CatalogueController(CatalogueService service) {
+    CatalogueController(CatalogueService service, ItemSuggestions suggestions) {
         this.service = service;
+        this.suggestions = suggestions;
     }
 
     @Override
@@ -114,12 +116,12 @@ class CatalogueController implements CatalogueApi {
                 w.message(), Reasons.clause(clause)).interpretation(clause.interpretation());
     }
 
-    private static List<ClassifyResult> results(CatalogueService.CatalogueView view,
+    private List<ClassifyResult> results(CatalogueService.CatalogueView view,
             List<CatalogueService.NameResult> names) {
         return names.stream().map(n -> result(view, n)).toList();
     }
 
-    private static ClassifyResult result(CatalogueService.CatalogueView view, CatalogueService.NameResult n) {
+    private ClassifyResult result(CatalogueService.CatalogueView view, CatalogueService.NameResult n) {
         String text = n.name().getText();
         if (n.item().isPresent()) {
             return new ClassifyResult(text, true, List.of())
@@ -127,7 +129,7 @@ class CatalogueController implements CatalogueApi {
                             : ClassifyResult.MatchedByEnum.OFFICIAL_NAME)
                     .item(entry(view.ruleset(), n.item().get()));
         }
-        return new ClassifyResult(text, false, ItemSuggestions.of(view.catalogue(), text));
+        return new ClassifyResult(text, false, suggestions.of(view.catalogue(), text));
     }
 
     private static CatalogueEntry entry(CompiledRuleset ruleset, CatalogueItem item) {

@@ -4,18 +4,27 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 
+import org.springframework.stereotype.Component;
+
 import cn.wenzhou.renovation.api.model.ItemSuggestion;
 
-/** The closest catalogue items to a name no rule recognised, as the API lists them. */
+/**
+ * The closest catalogue items to a name no rule recognised, as the API lists them: at most three, and
+ * none less alike than {@code renovation.catalogue.min-suggestion-similarity}.
+ */
+@Component
 public final class ItemSuggestions {
 
     private static final int COUNT = 3;
 
-    private ItemSuggestions() {
+    private final double minimumSimilarity;
+
+    ItemSuggestions(CatalogueProperties properties) {
+        this.minimumSimilarity = properties.minSuggestionSimilarity();
     }
 
-    public static List<ItemSuggestion> of(Catalogue catalogue, String name) {
-        return catalogue.closest(name, COUNT).stream()
+    public List<ItemSuggestion> of(Catalogue catalogue, String name) {
+        return catalogue.closest(name, COUNT, minimumSimilarity).stream()
                 .map(s -> new ItemSuggestion(s.item().getCode(), s.item().getOfficialName(),
                         BigDecimal.valueOf(s.similarity()).setScale(2, RoundingMode.HALF_UP)))
                 .toList();

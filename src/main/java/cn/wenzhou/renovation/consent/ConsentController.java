@@ -1,6 +1,7 @@
 package cn.wenzhou.renovation.consent;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
@@ -15,16 +16,27 @@ import cn.wenzhou.renovation.api.model.ConsentNoticeRequest;
 import cn.wenzhou.renovation.api.model.ConsentTallyRequest;
 import cn.wenzhou.renovation.api.model.ConsentTallyResponse;
 import cn.wenzhou.renovation.api.model.NoticeDetails;
+import cn.wenzhou.renovation.calendar.OfficialCalendar;
+import cn.wenzhou.renovation.procedure.ProcedureService;
+import cn.wenzhou.renovation.procedure.PublicityFinding;
+import cn.wenzhou.renovation.procedure.PublicityPeriod;
 import cn.wenzhou.renovation.web.InvalidFieldException;
 
-/** Maps the generated HTTP contract to a vote (via {@link VoteIntake}) and the outcome back. No policy here. */
+/**
+ * Maps the generated HTTP contract to a vote (via {@link VoteIntake}) and the outcome back. No policy here:
+ * whether the notice's publicity period is long enough is the procedure's publicity rule (§3.4).
+ */
 @RestController
 class ConsentController implements ConsentApi {
 
     private final ConsentTallies tallies;
+    private final ProcedureService procedure;
+    private final OfficialCalendar calendar;
 
-    ConsentController(ConsentTallies tallies) {
+    ConsentController(ConsentTallies tallies, ProcedureService procedure, OfficialCalendar calendar) {
         this.tallies = tallies;
+        this.procedure = procedure;
+        this.calendar = calendar;
     }
 
     @Override
@@ -40,13 +52,20 @@ class ConsentController implements ConsentApi {
             throw new InvalidFieldException("tally.communityName", "公示书须写明小区名称 (the notice needs the community name)");
         }
         NoticeDetails details = request.getNotice();
-        if (details.getPublicityEndDate().isBefore(details.getPublicityStartDate())) {
-            throw new InvalidFieldException("notice.publicityEndDate", "公示截止日 " + details.getPublicityEndDate()
-                    + " 早于起始日 " + details.getPublicityStartDate() + " (the publicity period ends before it starts)");
+        LocalDate start = calendar.requireCovered("notice.publicityStartDate", details.getPublicityStartDate());
+        LocalDate end = calendar.requireCovered("notice.publicityEndDate", details.getPublicityEndDate());
+        if (end.isBefore(start)) {
+            throw new InvalidFieldException("notice.publicityEndDate", "公示截止日 " + end
+                    + " 早于起始日 " + start + " (the publicity period ends before it starts)");
         }
         ConsentOutcome outcome = tallied.outcome();
         if (!outcome.decision().sufficient()) {
             throw new ConsentInsufficientException(outcome);
+        }
+        // The notice is posted on its start date; the same ruleset that tallied the vote checks the period.
+        PublicityFinding publicity = procedure.checkPublicity(outcome.ruleset(), new PublicityPeriod(start, end)).finding();
+        if (!publicity.longEnough()) {
+            throw new InvalidFieldException("notice.publicityEndDate", publicity.message());
         }
         byte[] document = PublicityNotice.render(communityName.strip(), outcome, tallied.vote().roster(), details);
         return ResponseEntity.ok()

@@ -57,6 +57,10 @@ final class RosterSummary {
         return lines.size();
     }
 
+    Line line(int index) {
+        return lines.get(index);
+    }
+
     BigDecimal totalArea() {
         return lines.stream().map(Line::exclusiveArea).reduce(BigDecimal.ZERO, BigDecimal::add);
     }

@@ -51,15 +51,14 @@ final class VoteIntake {
                     "counts（汇总数）与 roster（逐户名册）须且只须提交其一 (give exactly one of counts or roster)");
         }
         if (hasCounts) {
-            addCounts(request.getCounts(), tally, prefix + "counts.");
-            BigDecimal balloted = tally.getAgreeingArea().add(tally.getDisagreeingArea()).add(tally.getBlankArea());
-            checkTotals(tally, balloted, COUNT_ENTRIES, prefix + "counts");
+            String countsPrefix = prefix + "counts.";
+            addCounts(request.getCounts(), tally, countsPrefix);
+            checkCountTotals(tally, countsPrefix, prefix);
             return new Vote(tally, null);
         }
         RosterSummary roster = roster(request.getRoster(), tally, prefix + rosterField);
         roster.addTo(tally);
-        // Every listed household's area counts against the building, whether it voted or not.
-        checkTotals(tally, roster.totalArea(), roster.size(), prefix + rosterField);
+        checkRosterArea(tally, roster, prefix + rosterField, prefix);
         return new Vote(tally, roster);
     }
 
@@ -96,8 +95,10 @@ final class VoteIntake {
             throw new InvalidFieldException(field, "名册最多 " + properties.maxRosterEntries() + " 户 (roster too long)");
         }
         if (entries.size() > tally.getTotalHouseholds()) {
-            throw new InvalidFieldException(field, "名册有 " + entries.size() + " 户，多于总户数 "
-                    + tally.getTotalHouseholds() + " (more households listed than in total)");
+            // The first line past the total is the one that cannot be.
+            throw new InvalidFieldException(field + "[" + tally.getTotalHouseholds() + "]", "名册有 " + entries.size()
+                    + " 户，多于总户数 " + tally.getTotalHouseholds() + "：第 " + (tally.getTotalHouseholds() + 1)
+                    + " 户起超出总户数 (more households listed than in total)");
         }
         return RosterSummary.of(entries.stream()
                 .map(e -> new RosterSummary.Line(e.getRoomNumber(), e.getExclusiveArea(),
@@ -105,17 +106,55 @@ final class VoteIntake {
                 .toList(), field);
     }
 
-    /** Ballots cannot outnumber households, nor their areas the building beyond rounding. */
-    private void checkTotals(ConsentTally tally, BigDecimal area, int entries, String field) {
+    /**
+     * Ballots cannot outnumber households, nor their areas the building beyond rounding. A figure that
+     * alone is impossible is named; when only their sum is, the total they exceed is.
+     */
+    private void checkCountTotals(ConsentTally tally, String countsPrefix, String prefix) {
+        int total = tally.getTotalHouseholds();
+        householdsWithin(total, countsPrefix + "agreeingHouseholds", tally.getAgreeingHouseholds(), "同意");
+        householdsWithin(total, countsPrefix + "disagreeingHouseholds", tally.getDisagreeingHouseholds(), "不同意");
+        householdsWithin(total, countsPrefix + "blankHouseholds", tally.getBlankHouseholds(), "空白票");
         int households = tally.getAgreeingHouseholds() + tally.getDisagreeingHouseholds() + tally.getBlankHouseholds();
-        if (households > tally.getTotalHouseholds()) {
-            throw new InvalidFieldException(field, "同意、不同意与空白票合计 " + households + " 户，多于总户数 "
-                    + tally.getTotalHouseholds() + " (more ballots than households)");
+        if (households > total) {
+            throw new InvalidFieldException(prefix + "totalHouseholds", "总户数 " + total + " 少于同意、不同意与空白票合计 "
+                    + households + " 户 (more ballots than households)");
         }
-        BigDecimal tolerance = properties.areaRoundingPerEntry().multiply(BigDecimal.valueOf(entries));
+        areaWithin(tally, countsPrefix + "agreeingArea", tally.getAgreeingArea(), "同意户");
+        areaWithin(tally, countsPrefix + "disagreeingArea", tally.getDisagreeingArea(), "不同意户");
+        areaWithin(tally, countsPrefix + "blankArea", tally.getBlankArea(), "空白票户");
+        BigDecimal balloted = tally.getAgreeingArea().add(tally.getDisagreeingArea()).add(tally.getBlankArea());
+        sumWithin(tally, balloted, COUNT_ENTRIES, prefix + "totalExclusiveArea", "同意、不同意与空白票户的面积合计");
+    }
+
+    /** Every listed household's area counts against the building, whether it voted or not. */
+    private void checkRosterArea(ConsentTally tally, RosterSummary roster, String rosterField, String prefix) {
+        for (int i = 0; i < roster.size(); i++) {
+            areaWithin(tally, rosterField + "[" + i + "].exclusiveArea", roster.line(i).exclusiveArea(), "该户");
+        }
+        sumWithin(tally, roster.totalArea(), roster.size(), prefix + "totalExclusiveArea", "名册所列面积合计");
+    }
+
+    private static void householdsWithin(int total, String field, int households, String opinion) {
+        if (households > total) {
+            throw new InvalidFieldException(field, opinion + " " + households + " 户，多于总户数 " + total
+                    + " (more households than in total)");
+        }
+    }
+
+    private void areaWithin(ConsentTally tally, String field, BigDecimal area, String whose) {
+        BigDecimal tolerance = properties.areaRoundingPerEntry();
         if (area.subtract(tally.getTotalArea()).compareTo(tolerance) > 0) {
-            throw new InvalidFieldException(field, "所列面积合计 " + area.toPlainString() + " m² 超过总面积 "
-                    + tally.getTotalArea().toPlainString() + " m²（允许的舍入误差 "
+            throw new InvalidFieldException(field, whose + "面积 " + area.toPlainString() + " m² 超过总面积 "
+                    + tally.getTotalArea().toPlainString() + " m² (area exceeds the total)");
+        }
+    }
+
+    private void sumWithin(ConsentTally tally, BigDecimal sum, int entries, String totalField, String what) {
+        BigDecimal tolerance = properties.areaRoundingPerEntry().multiply(BigDecimal.valueOf(entries));
+        if (sum.subtract(tally.getTotalArea()).compareTo(tolerance) > 0) {
+            throw new InvalidFieldException(totalField, "总面积 " + tally.getTotalArea().toPlainString() + " m² 小于"
+                    + what + " " + sum.toPlainString() + " m²（允许的舍入误差 "
                     + tolerance.stripTrailingZeros().toPlainString() + " m²） (areas exceed the total)");
         }
     }

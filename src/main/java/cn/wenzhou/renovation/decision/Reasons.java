@@ -31,7 +31,8 @@ public final class Reasons {
     }
 
     public Reason of(RuleFinding finding) {
-        return of(finding.ruleId(), ReasonEffect.valueOf(finding.effect().name()), finding.message());
+        Reason reason = of(finding.ruleId(), ReasonEffect.valueOf(finding.effect().name()), finding.message());
+        return finding.interpretation() == null ? reason : reason.interpretation(finding.interpretation());
     }
 
     public Reason of(String ruleId, ReasonEffect effect, String message) {

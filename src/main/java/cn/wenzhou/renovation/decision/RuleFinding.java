@@ -12,4 +12,12 @@ public interface RuleFinding {
     FindingEffect effect();
 
     String message();
+
+    /**
+     * The interpretation with the parameter values in force, rendered by the rule from the parameter
+     * facts it matched; null when the rule's {@code @interpretation} as written says all there is.
+     */
+    default String interpretation() {
+        return null;
+    }
 }

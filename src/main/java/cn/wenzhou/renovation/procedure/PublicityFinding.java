@@ -6,11 +6,12 @@ import cn.wenzhou.renovation.decision.FindingEffect;
 import cn.wenzhou.renovation.decision.RuleFinding;
 
 /**
- * Whether a publicity period is long enough (§3.4): the working days it counts, the minimum, and the
- * earliest last day that would have been enough.
+ * Whether a publicity period is long enough (§3.4): the working days it counts, the minimum, the
+ * earliest last day that would have been enough, and how it was counted under the parameters in force.
  */
 public record PublicityFinding(String ruleId, FindingEffect effect, String message, PublicityPeriod period,
-        int countedWorkingDays, int minimumWorkingDays, boolean startDayCounted, LocalDate earliestLastDay)
+        int countedWorkingDays, int minimumWorkingDays, boolean startDayCounted, LocalDate earliestLastDay,
+        String interpretation)
         implements RuleFinding {
 
     public boolean longEnough() {

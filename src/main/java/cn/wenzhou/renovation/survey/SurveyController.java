@@ -58,13 +58,15 @@ class SurveyController implements SurveysApi {
     private final CatalogueService catalogue;
     private final SatisfactionService satisfaction;
     private final cn.wenzhou.renovation.ruleset.RulesetRegistry registry;
+    private final ItemSuggestions suggestions;
 
     SurveyController(ConsentTallies tallies, CatalogueService catalogue, SatisfactionService satisfaction,
-            cn.wenzhou.renovation.ruleset.RulesetRegistry registry) {
+            cn.wenzhou.renovation.ruleset.RulesetRegistry registry, ItemSuggestions suggestions) {
         this.tallies = tallies;
         this.catalogue = catalogue;
         this.satisfaction = satisfaction;
         this.registry = registry;
+        this.suggestions = suggestions;
     }
 
     @Override
@@ -181,12 +183,12 @@ class SurveyController implements SurveysApi {
         return groups;
     }
 
-    private static List<UnrecognisedItem> unrecognised(Map<String, Integer> households, Map<String, String> spelling,
+    private List<UnrecognisedItem> unrecognised(Map<String, Integer> households, Map<String, String> spelling,
             Catalogue catalogue) {
         return households.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .map(e -> new UnrecognisedItem(spelling.get(e.getKey()), e.getValue(),
-                        ItemSuggestions.of(catalogue, spelling.get(e.getKey()))))
+                        suggestions.of(catalogue, spelling.get(e.getKey()))))
                 .toList();
     }
 }

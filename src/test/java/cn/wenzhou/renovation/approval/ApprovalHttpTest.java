@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -121,7 +122,16 @@ class ApprovalHttpTest {
                     .andExpect(jsonPath(ofStep("PROJECT_PROPOSAL", "reason.ruleId"),
                             contains("APPROVAL-MERGE-PROPOSAL-FEASIBILITY-DESIGN")))
                     .andExpect(jsonPath(ofStep("PROJECT_PROPOSAL", "reason.message"),
-                            contains(containsString("10000000.00 元"))));
+                            contains(containsString("10000000.00 元"))))
+                    .andExpect(jsonPath(ofStep("PROJECT_PROPOSAL", "reason.interpretation"),
+                            contains("“以下”含本数：总投资不超过 10000000 元（含本数）即可合并；金额按元精确比较")));
+        }
+
+        @Test
+        void theTwoStepMergeShowsItsCeilingInItsInterpretation() throws Exception {
+            planned(ordinaryProjectWith("totalInvestment", "20000000.00"))
+                    .andExpect(jsonPath(ofStep("FEASIBILITY_STUDY", "reason.interpretation"),
+                            contains(startsWith("“以下”含本数：总投资不超过 20000000 元（含本数）即可合并"))));
         }
 
         @Test
@@ -168,16 +178,18 @@ class ApprovalHttpTest {
         }
 
         @Test
-        void aHundredYuanProjectThatIsNotGovernmentInvestedMergesNothing() throws Exception {
+        void aHundredYuanProjectThatIsNotGovernmentInvestedIsApprovedOrFiledUnderTheInvestmentRules() throws Exception {
             Map<String, String> fields = ordinaryProjectWith("totalInvestment", "100.00");
             fields.put("governmentInvested", "false");
             planned(fields)
                     .andExpect(jsonPath("$.optimizedScope").value(true))
-                    .andExpect(jsonPath(ofStep("PROJECT_PROPOSAL", "treatment"), contains("REQUIRED")))
-                    .andExpect(jsonPath(ofStep("FEASIBILITY_STUDY", "treatment"), contains("REQUIRED")))
-                    .andExpect(jsonPath(ofStep("PRELIMINARY_DESIGN", "treatment"), contains("REQUIRED")))
+                    .andExpect(jsonPath(ofStep("PROJECT_PROPOSAL", "treatment"), contains("NOT_APPLICABLE")))
+                    .andExpect(jsonPath(ofStep("FEASIBILITY_STUDY", "treatment"), contains("NOT_APPLICABLE")))
+                    .andExpect(jsonPath(ofStep("PRELIMINARY_DESIGN", "treatment"), contains("NOT_APPLICABLE")))
                     .andExpect(jsonPath(ofStep("PROJECT_PROPOSAL", "reason.ruleId"),
-                            contains("APPROVAL-INVESTMENT-STEPS-NOT-GOVERNMENT")));
+                            contains("APPROVAL-INVESTMENT-STEPS-NOT-GOVERNMENT")))
+                    .andExpect(jsonPath(ofStep("PROJECT_PROPOSAL", "reason.message"), contains(containsString("核准或备案"))))
+                    .andExpect(jsonPath(ofStep("PRELIMINARY_DESIGN", "reason.message"), contains(containsString("核准或备案"))));
         }
     }
 
@@ -275,6 +287,21 @@ class ApprovalHttpTest {
                     .andExpect(jsonPath(ofStep("COMPLETION_ACCEPTANCE", "treatment"), contains("SIMPLIFIED")))
                     .andExpect(jsonPath(ofStep("COMPLETION_ACCEPTANCE", "reason.ruleId"), contains("APPROVAL-JOINT-ACCEPTANCE")))
                     .andExpect(jsonPath(ofStep("COMPLETION_FILING", "treatment"), contains("SIMPLIFIED")));
+        }
+
+        @Test
+        void theSimplifiedFilingOfAProjectWithoutFireSafetyWorkDoesNotMentionTheFireAcceptanceFile() throws Exception {
+            planned(ordinaryProject())
+                    .andExpect(jsonPath(ofStep("COMPLETION_FILING", "reason.message"),
+                            contains("只需提交工程竣工验收报告和施工单位签署的工程质量保修书")));
+        }
+
+        @Test
+        void theSimplifiedFilingOfAProjectWithFireSafetyWorkSharesTheFireAcceptanceFile() throws Exception {
+            planned(ordinaryProjectWith("involvesFireSafety", "true"))
+                    .andExpect(jsonPath(ofStep("COMPLETION_FILING", "treatment"), contains("SIMPLIFIED")))
+                    .andExpect(jsonPath(ofStep("COMPLETION_FILING", "reason.message"),
+                            contains("只需提交工程竣工验收报告和施工单位签署的工程质量保修书，消防验收备案文件通过系统共享")));
         }
 
         @Test

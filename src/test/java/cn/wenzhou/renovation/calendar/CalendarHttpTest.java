@@ -183,6 +183,7 @@ class CalendarHttpTest {
                     .andExpect(jsonPath("$.publicity.earliestLastDay").value("2025-10-10"))
                     .andExpect(jsonPath("$.publicity.reason.ruleId").value("PUBLICITY-LONG-ENOUGH"))
                     .andExpect(jsonPath("$.publicity.reason.effect").value("CONDITION_MET"))
+                    .andExpect(jsonPath("$.publicity.reason.interpretation", containsString("公示时间不少于 5 个工作日（含本数）")))
                     .andExpect(jsonPath("$.publicity.reason.interpretation", containsString("张贴当日不计入")));
         }
 

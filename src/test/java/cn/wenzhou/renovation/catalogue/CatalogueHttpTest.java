@@ -221,8 +221,26 @@ class CatalogueHttpTest {
             assertThat(suggestions.get(0).get("code").asText()).isEqualTo("BLD-1.2");
             List<Double> similarities = new ArrayList<>();
             suggestions.forEach(s -> similarities.add(s.get("similarity").asDouble()));
-            assertThat(similarities).allSatisfy(s -> assertThat(s).isBetween(0.0, 1.0))
+            assertThat(similarities).allSatisfy(s -> assertThat(s).isBetween(0.5, 1.0))
                     .isSortedAccordingTo(Collections.reverseOrder());
+        }
+
+        @Test
+        void aNameLikeNoItemGetsNoSuggestions() throws Exception {
+            // 安装路灯 shares one character in place with 加装电梯 (0.25): below the minimum of 0.5, so nothing is offered.
+            ok(postJson(CLASSIFY, classify("安装路灯")))
+                    .andExpect(jsonPath("$.results[0].matched").value(false))
+                    .andExpect(jsonPath("$.results[0].suggestions").isEmpty());
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"疏散通道，安全出口整改", "疏散通道；安全出口整改", "疏散通道,安全出口整改", "疏散通道、、安全出口整改",
+                "（3）疏散通道 ， 安全出口整改；"})
+        void fullWidthAndHalfWidthSeparatorsInsideANameReadAsTheGuidesEnumerationComma(String written) throws Exception {
+            ok(postJson(CLASSIFY, classify(written)))
+                    .andExpect(jsonPath("$.results[0].matched").value(true))
+                    .andExpect(jsonPath("$.results[0].matchedBy").value("OFFICIAL_NAME"))
+                    .andExpect(jsonPath("$.results[0].item.code").value("BLD-1.6"));
         }
 
         @Test
@@ -329,8 +347,8 @@ class CatalogueHttpTest {
 
         @Test
         void unknownPlannedItemIsReportedUnmatchedAndLeftOutOfCoverage() throws Exception {
-            ok(postJson(PLAN_CHECK, plan(List.of("加装电梯", "安装路灯"), List.of())))
-                    .andExpect(jsonPath("$.plannedItems[*].input", contains("加装电梯", "安装路灯")))
+            ok(postJson(PLAN_CHECK, plan(List.of("加装电梯", "外墙维修"), List.of())))
+                    .andExpect(jsonPath("$.plannedItems[*].input", contains("加装电梯", "外墙维修")))
                     .andExpect(jsonPath("$.plannedItems[1].matched").value(false))
                     .andExpect(jsonPath("$.plannedItems[1].suggestions", not(hasSize(0))))
                     .andExpect(jsonPath("$.coverage[*].itemCodes[*]", contains("ELD-3.2")));

@@ -282,6 +282,9 @@ class ConsentHttpTest {
                     .andExpect(jsonPath("$.blankBallots.households").value(1))
                     .andExpect(jsonPath("$.blankBallots.countedAsAgreeing").value(true))
                     .andExpect(jsonPath("$.blankBallots.ruleId").value("CONSENT-BLANK-FOLLOWS-AGREEING-MAJORITY"))
+                    // The interpretation says which basis the table sets (households), not only the parameter's name.
+                    .andExpect(jsonPath("$.reasons[?(@.ruleId == 'CONSENT-BLANK-FOLLOWS-AGREEING-MAJORITY')].interpretation",
+                            contains("“多数居民意见”按明确表示同意或不同意的表决票的户数比较（参数 CONSENT-PARAM-BLANK-MAJORITY-BASIS），未投票的不计入")))
                     .andExpect(jsonPath("$.publicity.agreeingHouseholds").value(7))
                     .andExpect(jsonPath("$.publicity.agreeingArea").value(700.00))
                     .andExpect(jsonPath("$.publicity.agreeingHouseholdsShare.fraction").value("7/10"));
@@ -402,19 +405,32 @@ class ConsentHttpTest {
         // --- counts that cannot be ------------------------------------------------------------
 
         @Test
-        void moreAgreeingHouseholdsThanHouseholdsIsRejected() throws Exception {
-            rejected(countsVote("2026-03-01", number("300.00"), 3, 4, "300.00", 0, "0", 0, "0"), "counts");
+        void moreAgreeingHouseholdsThanHouseholdsIsRejectedNamingThatCount() throws Exception {
+            rejected(countsVote("2026-03-01", number("300.00"), 3, 4, "300.00", 0, "0", 0, "0"), "counts.agreeingHouseholds")
+                    .andExpect(jsonPath("$.errors[0].message", containsString("多于总户数 3")));
         }
 
         @Test
-        void moreBallotsThanHouseholdsIsRejected() throws Exception {
-            rejected(countsVote("2026-03-01", number("300.00"), 3, 2, "200.00", 1, "50.00", 1, "50.00"), "counts");
+        void moreBlankBallotsThanHouseholdsIsRejectedNamingThatCount() throws Exception {
+            rejected(countsVote("2026-03-01", number("300.00"), 3, 0, "0", 0, "0", 5, "300.00"), "counts.blankHouseholds");
+        }
+
+        @Test
+        void moreBallotsThanHouseholdsOnlyTogetherIsRejectedNamingTheTotal() throws Exception {
+            rejected(countsVote("2026-03-01", number("300.00"), 3, 2, "200.00", 1, "50.00", 1, "50.00"), "totalHouseholds")
+                    .andExpect(jsonPath("$.errors[0].message", containsString("合计 4 户")));
+        }
+
+        @Test
+        void oneCountedAreaAboveTheTotalIsRejectedNamingThatArea() throws Exception {
+            rejected(countsVote("2026-03-01", number("300.00"), 3, 1, "10.00", 1, "300.01", 0, "0"), "counts.disagreeingArea")
+                    .andExpect(jsonPath("$.errors[0].message", containsString("300.01")));
         }
 
         @Test
         void countedAreasAboveTheTotalBeyondRoundingAreRejected() throws Exception {
             // Three figures may each be 0.005 m² off: 0.015 m² in all, so 0.02 m² over is too much.
-            rejected(countsVote("2026-03-01", number("300.00"), 3, 1, "100.01", 1, "100.01", 1, "100.00"), "counts")
+            rejected(countsVote("2026-03-01", number("300.00"), 3, 1, "100.01", 1, "100.01", 1, "100.00"), "totalExclusiveArea")
                     .andExpect(jsonPath("$.errors[0].message", containsString("300.02")));
         }
 
@@ -427,7 +443,7 @@ class ConsentHttpTest {
         void rosterAreasAboveTheTotalBeyondRoundingAreRejected() throws Exception {
             // Two entries may each be 0.005 m² off: 0.01 m² in all.
             List<Map<String, Object>> roster = List.of(room("1", "100.01", "AGREE"), room("2", "100.01", "AGREE"));
-            rejected(rosterVote("2026-03-01", number("200.00"), 2, roster), "roster");
+            rejected(rosterVote("2026-03-01", number("200.00"), 2, roster), "totalExclusiveArea");
         }
 
         @Test
@@ -440,14 +456,22 @@ class ConsentHttpTest {
         void rosterAreasOfHouseholdsWithoutABallotCountTowardsTheTotal() throws Exception {
             // 90 + 90 m² listed for a building of 100 m²: impossible, whoever voted.
             List<Map<String, Object>> roster = List.of(room("1", "90.00", "AGREE"), room("2", "90.00", "NO_BALLOT"));
-            rejected(rosterVote("2026-03-01", number("100.00"), 2, roster), "roster");
+            rejected(rosterVote("2026-03-01", number("100.00"), 2, roster), "totalExclusiveArea");
+        }
+
+        @Test
+        void oneRosterAreaAboveTheTotalIsRejectedNamingThatLine() throws Exception {
+            List<Map<String, Object>> roster = List.of(room("1", "90.00", "AGREE"), room("2", "120.00", "DISAGREE"));
+            rejected(rosterVote("2026-03-01", number("100.00"), 2, roster), "roster[1].exclusiveArea")
+                    .andExpect(jsonPath("$.errors[0].message", containsString("120.00")));
         }
 
         @Test
         void rosterLongerThanTheTotalHouseholdsIsRejected() throws Exception {
             List<Map<String, Object>> roster = List.of(room("1", "10.00", "AGREE"), room("2", "10.00", "AGREE"),
                     room("3", "10.00", "NO_BALLOT"));
-            rejected(rosterVote("2026-03-01", number("300.00"), 2, roster), "roster");
+            // The third line is the first that cannot be: there are only two households.
+            rejected(rosterVote("2026-03-01", number("300.00"), 2, roster), "roster[2]");
         }
 
         // --- duplicate rooms ------------------------------------------------------------------

@@ -25,6 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.wenzhou.renovation.testing.ProblemExpectations;
 
 /** {@code POST /api/v1/consent/notice}: annex 3 filled from a real tally, read back from the .docx. */
 @SpringBootTest
@@ -74,8 +75,9 @@ class ConsentNoticeHttpTest {
         notice.put("contactPhone", "0577-88001234");
         notice.put("subdistrictOfficeAddress", "鹿城区南郊街道学院中路100号");
         notice.put("subdistrictOfficePhone", "0577-88005678");
+        // Posted Tue 2025-06-03; Wed 4 to Tue 10 June is five working days (§3.4), the posting day not counted.
         notice.put("publicityStartDate", "2025-06-03");
-        notice.put("publicityEndDate", "2025-06-09");
+        notice.put("publicityEndDate", "2025-06-10");
         notice.put("issuedBy", "翠微小区业委会");
         notice.put("issueDate", "2025-06-03");
         return notice;
@@ -101,7 +103,7 @@ class ConsentNoticeHttpTest {
         }
         assertThat(text).contains("鹿城区翠微小区5幢改造居民意见公示书", "总建筑面积540.00m²", "总业主户数6户",
                 "同意进行老旧小区改造的业主户数5户", "占总业主户数83.33%", "业主专有部分建筑面积450.00m²",
-                "联系人：李社工", "地址鹿城区南郊街道学院中路100号", "自2025年6月3日起至2025年6月9日止",
+                "联系人：李社工", "地址鹿城区南郊街道学院中路100号", "自2025年6月3日起至2025年6月10日止",
                 "翠微小区业委会（盖章）", "同意改造居民房号汇总表", "5-101", "5-105");
         assertThat(text).doesNotContain("5-106", NAME, ID_NUMBER, PHONE);
     }
@@ -122,6 +124,39 @@ class ConsentNoticeHttpTest {
         postNotice(tally("AGREE", "AGREE", "AGREE"), notice)
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("notice.publicityEndDate"));
+    }
+
+    @Test
+    void publicityOfFourWorkingDaysIsRejectedNamingItsEndAndTheEarliestEnoughEnd() throws Exception {
+        // Posted Tue 2025-06-03, down after Mon 06-09: Wed, Thu, Fri and Mon are four working days.
+        Map<String, Object> notice = notice();
+        notice.put("publicityEndDate", "2025-06-09");
+        ProblemExpectations.badRequestNaming(postNotice(tally("AGREE", "AGREE", "AGREE"), notice), "notice.publicityEndDate")
+                .andExpect(jsonPath("$.code").value("INVALID_FIELD"))
+                .andExpect(jsonPath("$.errors[0].message", org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("仅 4 个工作日，少于 5 个工作日"),
+                        org.hamcrest.Matchers.containsString("最早应持续到 2025-06-10（含）"))));
+    }
+
+    @Test
+    void publicityAcrossTheNationalDayBreakCountsOnlyWorkingDays() throws Exception {
+        // Posted Fri 2025-09-26: the make-up Sunday 09-28, 29, 30, then 1–8 October off, 9 and 10 October: five on 10-10.
+        Map<String, Object> notice = notice();
+        notice.put("publicityStartDate", "2025-09-26");
+        notice.put("publicityEndDate", "2025-10-09");
+        ProblemExpectations.badRequestNaming(postNotice(tally("AGREE", "AGREE", "AGREE"), notice), "notice.publicityEndDate")
+                .andExpect(jsonPath("$.errors[0].message", org.hamcrest.Matchers.containsString("最早应持续到 2025-10-10（含）")));
+
+        notice.put("publicityEndDate", "2025-10-10");
+        postNotice(tally("AGREE", "AGREE", "AGREE"), notice).andExpect(status().isOk());
+    }
+
+    @Test
+    void publicityInAYearTheCalendarDoesNotCoverIsRefusedNotGuessed() throws Exception {
+        Map<String, Object> notice = notice();
+        notice.put("publicityStartDate", "2031-06-03");
+        notice.put("publicityEndDate", "2031-06-10");
+        ProblemExpectations.dateNotInCalendar(postNotice(tally("AGREE", "AGREE", "AGREE"), notice), "notice.publicityStartDate");
     }
 
     @Test

@@ -129,6 +129,8 @@ class ConsentRulesTest {
         assertInsufficient(outcome);
         assertThat(outcome.blankBallots().ruleId()).isEqualTo("CONSENT-BLANK-ON-A-TIE");
         assertThat(outcome.blankBallots().countedAsAgreeing()).isFalse();
+        assertThat(outcome.blankBallots().interpretation())
+                .isEqualTo("同意与不同意的户数相等时没有多数意见，空白票不计为同意（参数 CONSENT-PARAM-BLANK-TIE）");
         assertThat(outcome.votes().agreeingHouseholds()).isEqualTo(3);
         assertThat(outcome.votes().agreeingArea()).isEqualByComparingTo("300.00");
         assertThat(outcome.votes().participatingHouseholds()).isEqualTo(8);

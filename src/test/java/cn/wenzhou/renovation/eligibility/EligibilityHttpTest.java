@@ -1,6 +1,8 @@
 package cn.wenzhou.renovation.eligibility;
 
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -122,6 +124,47 @@ class EligibilityHttpTest {
                             "ELIG-NOT-IN-SHANTY-PLAN", "ELIG-NO-EXPROPRIATION-WITHIN-WINDOW")))
                     .andExpect(jsonPath("$.reasons[1].clause.quote", containsString("2000年前建成")))
                     .andExpect(jsonPath("$.whyNot").isEmpty());
+        }
+    }
+
+    /** Each interpretation that applies a parameter shows the value in force, not only the parameter's name. */
+    @Nested
+    class InterpretationsShowTheValuesInForce {
+
+        @Test
+        void theExpropriationWindowIsFiveYearsIncludingTheFifth() throws Exception {
+            Map<String, Object> body = community();
+            body.put("plannedExpropriationYear", 2031);
+            decided(body, "NOT_ELIGIBLE")
+                    .andExpect(jsonPath("$.whyNot[?(@.ruleId == 'ELIG-EXCL-EXPROPRIATION-WITHIN-WINDOW')].interpretation",
+                            contains("计划征收年份减评估年份不超过 5 年（含本数）的，属“5年内列入征收计划”（参数 ELIG-PARAM-EXPROPRIATION-WINDOW）")));
+        }
+
+        @Test
+        void theRequiredDeficienciesAreThree() throws Exception {
+            Map<String, Object> body = community();
+            body.put("completionYear", 2001);
+            body.put("deficiencies", deficiencies(true, true, false));
+            decided(body, "NOT_ELIGIBLE")
+                    .andExpect(jsonPath("$.whyNot[?(@.ruleId == 'ELIG-UNMET-DEFICIENCIES')].interpretation",
+                            contains("竣工年份晚于 2000 年的小区，须具备上述不足中的 3 项（含本数）方可纳入（参数 ELIG-PARAM-REQUIRED-DEFICIENCIES）")));
+        }
+
+        @Test
+        void theCutOffYearIs2000Inclusive() throws Exception {
+            decided(community(), "PRIORITY_RENOVATION")
+                    .andExpect(jsonPath("$.reasons[?(@.ruleId == 'ELIG-PRIORITY-BUILT-BEFORE-CUTOFF')].interpretation",
+                            contains("竣工年份不晚于 2000 年（含本数）的小区属“2000年前建成”（参数 ELIG-PARAM-PRIORITY-CUTOFF）")));
+        }
+
+        @Test
+        void noInterpretationOnlyPointsAtAParameter() throws Exception {
+            Map<String, Object> body = community();
+            body.put("completionYear", 2001);
+            body.put("deficiencies", deficiencies(true, false, false));
+            body.put("plannedExpropriationYear", 2030);
+            decided(body, "NOT_ELIGIBLE")
+                    .andExpect(jsonPath("$..interpretation", everyItem(not(containsString("见参数")))));
         }
     }
 

@@ -136,13 +136,28 @@ class ProcedureHttpTest {
         }
 
         @Test
-        void isBlockedOnlyByTheStreetReviewNotReported() throws Exception {
+        void isBlockedByTheStreetReviewNotReportedAndByTheMissingAnnex6() throws Exception {
             answered(body(applicationWithoutAnnex6()))
-                    .andExpect(jsonPath("$.blockers", hasSize(1)))
+                    .andExpect(jsonPath("$.blockers", hasSize(2)))
                     .andExpect(jsonPath("$.blockers[0].ruleId").value("PROCEDURE-5-REVIEW-PENDING"))
                     .andExpect(jsonPath("$.blockers[0].effect").value("CONDITION_FAILED"))
                     .andExpect(jsonPath("$.blockers[0].message").value("申请材料尚未通过街道（乡镇）初审"))
-                    .andExpect(jsonPath("$.blockers[0].clause.quote").value("街道（乡镇）初审通过后再上报属地牵头部门备案"));
+                    .andExpect(jsonPath("$.blockers[0].clause.quote").value("街道（乡镇）初审通过后再上报属地牵头部门备案"))
+                    .andExpect(jsonPath("$.blockers[1].ruleId").value("PROCEDURE-STEP-DOCUMENTS-INCOMPLETE"))
+                    .andExpect(jsonPath("$.blockers[1].effect").value("CONDITION_FAILED"))
+                    .andExpect(jsonPath("$.blockers[1].message").value("第5步所需材料不齐，缺少《改造后长效管理方案》（附件6）"));
+        }
+
+        @Test
+        void withTheReviewPassedButAnnex6StillMissingTheMissingDocumentIsTheOneBlocker() throws Exception {
+            Map<String, String> fields = applicationWithoutAnnex6();
+            fields.put("streetReviewPassed", "true");
+
+            answered(body(fields))
+                    .andExpect(jsonPath("$.currentStep.number").value(5))
+                    .andExpect(jsonPath("$.blockers[*].ruleId", contains("PROCEDURE-STEP-DOCUMENTS-INCOMPLETE")))
+                    .andExpect(jsonPath("$.blockers[0].message").value("第5步所需材料不齐，缺少《改造后长效管理方案》（附件6）"))
+                    .andExpect(jsonPath("$.missingDocuments[*].code", contains("ANNEX_6_LONG_TERM_MANAGEMENT_PLAN")));
         }
 
         @Test
@@ -208,7 +223,9 @@ class ProcedureHttpTest {
                     .andExpect(jsonPath("$.missingDocuments[0].code").value("DESIGN_SCHEME"))
                     .andExpect(jsonPath("$.missingDocuments[0].annex").doesNotExist())
                     .andExpect(jsonPath("$.missingDocuments[0].reason.message")
-                            .value("第4步“确认改造设计方案”缺少《改造设计方案》"));
+                            .value("第4步“确认改造设计方案”缺少《改造设计方案》"))
+                    .andExpect(jsonPath("$.blockers[*].ruleId", contains("PROCEDURE-STEP-DOCUMENTS-INCOMPLETE")))
+                    .andExpect(jsonPath("$.blockers[0].message").value("第4步所需材料不齐，缺少《改造设计方案》"));
         }
 
         @Test

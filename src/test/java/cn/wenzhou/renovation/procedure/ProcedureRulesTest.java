@@ -201,7 +201,7 @@ class ProcedureRulesTest {
 
             ProcedureStatus status = status(ruleset, nothing, Optional.empty());
 
-            assertStoppedAt(status, ProcedureStep.CONSULTATION, "PROCEDURE-1-CONSENT-MISSING");
+            assertStoppedAt(status, ProcedureStep.CONSULTATION, "PROCEDURE-1-CONSENT-MISSING", "PROCEDURE-STEP-DOCUMENTS-INCOMPLETE");
             assertThat(status.nextStep()).contains(ProcedureStep.PLANNING_SCHEME);
             assertThat(status.missingDocuments()).extracting(m -> m.document().code()).containsExactly(ANNEX_1);
             assertThat(status.milestones()).isEmpty();
@@ -209,13 +209,15 @@ class ProcedureRulesTest {
         }
 
         @Test
-        void consentWithoutTheAnnex1FormLeavesStep1IncompleteWithoutABlocker() {
+        void consentWithoutTheAnnex1FormLeavesStep1IncompleteAndTheMissingFormIsItsBlocker() {
             ProjectProgress progress = allTenStepsDone();
             progress.setDocuments(without(ALL_DOCUMENTS, ANNEX_1));
 
             ProcedureStatus status = status(progress);
 
-            assertStoppedAt(status, ProcedureStep.CONSULTATION);
+            assertStoppedAt(status, ProcedureStep.CONSULTATION, "PROCEDURE-STEP-DOCUMENTS-INCOMPLETE");
+            assertThat(status.blockers()).singleElement()
+                    .satisfies(b -> assertThat(b.message()).isEqualTo("第1步所需材料不齐，缺少《居民意见征求书》（附件1）"));
             assertThat(milestoneIds(status)).contains("PROCEDURE-1-CONSENT-REACHED");
             assertThat(status.missingDocuments()).singleElement()
                     .satisfies(m -> assertThat(m.document().ruleId()).isEqualTo("PROCEDURE-DOC-1-ANNEX-1"));
@@ -230,7 +232,7 @@ class ProcedureRulesTest {
 
             ProcedureStatus status = status(ruleset, progress, Optional.empty());
 
-            assertStoppedAt(status, ProcedureStep.PLANNING_SCHEME, "PROCEDURE-2-SCHEME-MISSING");
+            assertStoppedAt(status, ProcedureStep.PLANNING_SCHEME, "PROCEDURE-2-SCHEME-MISSING", "PROCEDURE-STEP-DOCUMENTS-INCOMPLETE");
             assertThat(milestoneIds(status)).containsExactly("PROCEDURE-1-CONSENT-REACHED");
             assertThat(status.missingDocuments()).extracting(m -> m.document().code()).containsExactly(PLANNING_SCHEME);
         }
@@ -444,7 +446,9 @@ class ProcedureRulesTest {
 
             ProcedureStatus status = status(progress);
 
-            assertStoppedAt(status, ProcedureStep.APPLICATION);
+            assertStoppedAt(status, ProcedureStep.APPLICATION, "PROCEDURE-STEP-DOCUMENTS-INCOMPLETE");
+            assertThat(status.blockers()).singleElement()
+                    .satisfies(b -> assertThat(b.message()).isEqualTo("第5步所需材料不齐，缺少《改造后长效管理方案》（附件6）"));
             assertThat(milestoneIds(status)).contains("PROCEDURE-5-ACCEPTED");
             assertThat(status.missingDocuments()).singleElement().satisfies(missing -> {
                 RequiredDocument document = missing.document();
@@ -470,7 +474,7 @@ class ProcedureRulesTest {
 
             ProcedureStatus status = status(progress);
 
-            assertStoppedAt(status, ProcedureStep.APPLICATION, "PROCEDURE-5-REVIEW-PENDING");
+            assertStoppedAt(status, ProcedureStep.APPLICATION, "PROCEDURE-5-REVIEW-PENDING", "PROCEDURE-STEP-DOCUMENTS-INCOMPLETE");
             assertThat(status.missingDocuments()).extracting(m -> m.document().code()).containsExactly(ANNEX_6);
         }
 
@@ -492,8 +496,11 @@ class ProcedureRulesTest {
 
             ProcedureStatus status = status(progress);
 
-            assertStoppedAt(status, ProcedureStep.numbered(step));
+            assertStoppedAt(status, ProcedureStep.numbered(step), "PROCEDURE-STEP-DOCUMENTS-INCOMPLETE");
             assertThat(status.missingDocuments()).singleElement().satisfies(missing -> {
+                assertThat(status.blockers()).singleElement().satisfies(b -> assertThat(b.message())
+                        .isEqualTo("第" + step + "步所需材料不齐，缺少《" + missing.document().name() + "》"
+                                + (annex == 0 ? "" : "（附件" + annex + "）")));
                 assertThat(missing.document().code()).isEqualTo(code);
                 assertThat(missing.document().step()).isEqualTo(step);
                 assertThat(missing.document().annex()).isEqualTo(annex);
@@ -531,9 +538,12 @@ class ProcedureRulesTest {
 
             ProcedureStatus status = status(progress);
 
-            assertStoppedAt(status, ProcedureStep.DESIGN_CONFIRMATION);
+            assertStoppedAt(status, ProcedureStep.DESIGN_CONFIRMATION, "PROCEDURE-STEP-DOCUMENTS-INCOMPLETE");
             assertThat(status.missingDocuments()).extracting(m -> m.document().code())
                     .containsExactly(ANNEX_2_SCHEDULE, ANNEX_2_SHEET, ANNEX_3, DESIGN_SCHEME);
+            assertThat(status.blockers()).singleElement().satisfies(b -> assertThat(b.message())
+                    .startsWith("第4步所需材料不齐，缺少")
+                    .contains(status.missingDocuments().stream().map(m -> "《" + m.document().name() + "》").toList()));
         }
 
         @Test
@@ -904,6 +914,8 @@ class ProcedureRulesTest {
                 assertThat(p.startDayCounted()).isTrue();
                 assertThat(p.earliestLastDay()).isEqualTo(d("2025-09-26"));
                 assertThat(p.message()).contains("含张贴当日计 5 个工作日");
+                // The interpretation is the edited table's, not the repository's.
+                assertThat(p.interpretation()).contains("张贴当日计入，自张贴当日起").doesNotContain("张贴当日不计入");
             });
             assertThat(status.completeSteps()).contains(4);
             assertThat(countsPostingDay.version()).isNotEqualTo(ruleset.version());
@@ -948,6 +960,7 @@ class ProcedureRulesTest {
                 // ... Mon 09-29 (6), Tue 09-30 (7).
                 assertThat(p.earliestLastDay()).isEqualTo(d("2025-09-30"));
                 assertThat(p.message()).contains("少于 7 个工作日");
+                assertThat(p.interpretation()).startsWith("公示时间不少于 7 个工作日（含本数）");
             });
             assertStoppedAt(status, ProcedureStep.DESIGN_CONFIRMATION, "PROCEDURE-4-PUBLICITY-TOO-SHORT");
         }
@@ -974,8 +987,10 @@ class ProcedureRulesTest {
             // Thu 09-25 (1), Fri 09-26 (2), Sun 09-28 (3), Mon 09-29 (4), Tue 09-30 (5).
             ProcedureStatus status = status(countsSurveyDay, progress, Optional.of(LONG_ENOUGH));
 
-            assertThat(status.blockers()).singleElement()
-                    .satisfies(b -> assertThat(b.message()).contains("即 2025-09-30（含）前反馈，已逾期"));
+            assertThat(status.blockers()).singleElement().satisfies(b -> {
+                assertThat(b.message()).contains("即 2025-09-30（含）前反馈，已逾期");
+                assertThat(b.interpretation()).isEqualTo("“5个工作日内”含第5个工作日；踏勘当日计入");
+            });
         }
 
         @Test

@@ -247,15 +247,17 @@ class ConsultationSurveyHttpTest {
     @Test
     void unknownSpellingsAreListedWithHouseholdsAndSuggestions() throws Exception {
         List<Map<String, Object>> forms = exampleForms();
-        forms.set(4, form("3-301", "90.00", "DISAGREE", "安装路灯", " 安装路灯 "));
+        forms.set(4, form("3-301", "90.00", "DISAGREE", "加装电梯井", " 加装电梯井 "));
         aggregated(survey("2026-03-01", "540.00", 6, forms))
-                .andExpect(jsonPath("$.unrecognised", hasSize(1)))
-                .andExpect(jsonPath("$.unrecognised[0].text").value("安装路灯"))
-                .andExpect(jsonPath("$.unrecognised[0].households").value(2))
-                .andExpect(jsonPath("$.unrecognised[0].suggestions", not(emptyIterable())))
-                .andExpect(jsonPath("$.unrecognised[0].suggestions[0].code").value("ELD-3.2"))
-                .andExpect(jsonPath("$.unrecognised[0].suggestions[0].officialName").value("加装电梯"))
-                .andExpect(jsonPath("$.ranking[*].officialName", not(org.hamcrest.Matchers.hasItem("安装路灯"))));
+                // One household each, in the order first seen (form 3-201 before 3-301).
+                .andExpect(jsonPath("$.unrecognised[*].text", contains("安装路灯", "加装电梯井")))
+                .andExpect(jsonPath("$.unrecognised[*].households", contains(1, 1)))
+                // 安装路灯 is like no item (0.25 at best, below the minimum 0.5): listed, nothing suggested.
+                .andExpect(jsonPath("$.unrecognised[0].suggestions").isEmpty())
+                .andExpect(jsonPath("$.unrecognised[1].suggestions", not(emptyIterable())))
+                .andExpect(jsonPath("$.unrecognised[1].suggestions[0].code").value("ELD-3.2"))
+                .andExpect(jsonPath("$.unrecognised[1].suggestions[0].officialName").value("加装电梯"))
+                .andExpect(jsonPath("$.ranking[*].officialName", not(org.hamcrest.Matchers.hasItem("加装电梯井"))));
     }
 
     // --- refusals ----------------------------------------------------------------------------
@@ -268,8 +270,8 @@ class ConsultationSurveyHttpTest {
     }
 
     @Test
-    void moreFormsThanHouseholdsIsRefusedNamingResponses() throws Exception {
-        refused(survey("2026-03-01", "450.00", 4, exampleForms()), "responses");
+    void moreFormsThanHouseholdsIsRefusedNamingTheFirstFormPastTheTotal() throws Exception {
+        refused(survey("2026-03-01", "450.00", 4, exampleForms()), "responses[4]");
     }
 
     @Test
