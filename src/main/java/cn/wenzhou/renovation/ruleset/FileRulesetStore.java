@@ -451,8 +451,16 @@ final class FileRulesetStore implements RulesetStore {
         }
     }
 
+    /** Past every number a folder, the audit or the pointer has used: a deleted version's number is not given again. */
     private int nextNumber(String jurisdiction) {
-        return numbers(jurisdiction).stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+        int highest = numbers(jurisdiction).stream().mapToInt(Integer::intValue).max().orElse(0);
+        highest = Math.max(highest, readAudit(jurisdiction).entries().stream().mapToInt(RulesetActivation::version).max().orElse(0));
+        try {
+            highest = Math.max(highest, pointer(jurisdiction).map(Pointer::version).orElse(0));
+        } catch (ActiveVersionUnavailableException unreadable) {
+            // the folders and the audit still tell
+        }
+        return highest + 1;
     }
 
     /** Appends one line and forces it to disk; a line torn by an earlier failure is ended first, not joined. */
