@@ -89,6 +89,11 @@ public interface RulesetStore {
      */
     <T> T exclusively(String jurisdiction, java.util.function.Supplier<T> work);
 
+    /** Versions kept in a folder (on any file system: the fault tests use a size-limited one in memory). */
+    static RulesetStore inFolder(java.nio.file.Path root) {
+        return new FileRulesetStore(root);
+    }
+
     /** Versions kept only for the life of the process: for tests, and when no data folder is configured. */
     static RulesetStore inMemory() {
         return new InMemoryRulesetStore();
