@@ -324,12 +324,26 @@ public class RulesetRegistry {
         return swap(current, candidate, version, user, RulesetActivation.Kind.ACTIVATION);
     }
 
+    /**
+     * A kept version's files, refused when they differ from what was kept (a truncated or edited file):
+     * a damaged version that still compiles must not be served or replayed as if it were that version.
+     */
+    private List<RuleFile> intactFiles(String jurisdiction, int number) {
+        List<RuleFile> files = store.files(jurisdiction, number)
+                .orElseThrow(() -> new UnknownVersionException(jurisdiction, number));
+        store.damage(jurisdiction, number).ifPresent(problem -> {
+            log.error("Version {} of {} is damaged and was not used: {}", number, jurisdiction, problem);
+            throw new StorageUnavailableException("版本 " + number + " 的保存文件与保存时不符，未使用 (the kept files of version "
+                    + number + " differ from what was kept; not used)", "文件已损坏，详见日志 (damaged; see the log)");
+        });
+        return files;
+    }
+
     /** Makes a kept version active again, after validating it as it would be served now. */
     public synchronized Activation rollback(String jurisdiction, int number, String user) {
         State current = state.get();
         ownFiles(jurisdiction);
-        List<RuleFile> files = store.files(jurisdiction, number)
-                .orElseThrow(() -> new UnknownVersionException(jurisdiction, number));
+        List<RuleFile> files = intactFiles(jurisdiction, number);
         RulesetCandidate candidate = candidate(current, jurisdiction, files);
         if (!candidate.activatable()) {
             return new Activation(candidate, Optional.empty());
@@ -519,8 +533,7 @@ public class RulesetRegistry {
      * a decision under it; empty when its files no longer compile. Compiled on demand and kept.
      */
     public RulesetValidation versionForReplay(String jurisdiction, int number) {
-        List<RuleFile> files = store.files(jurisdiction, number)
-                .orElseThrow(() -> new UnknownVersionException(jurisdiction, number));
+        List<RuleFile> files = intactFiles(jurisdiction, number);
         Map<String, List<RuleFile>> own = new LinkedHashMap<>(state.get().own());
         own.put(jurisdiction, files);
         return validate(jurisdiction, own);

@@ -20,6 +20,11 @@ public class StorageUnavailableException extends RuntimeException {
         super(whatFailed + "（" + reason(cause) + "）", cause);
     }
 
+    /** A failure found by the service itself (no exception behind it), with its reason in staff language. */
+    public StorageUnavailableException(String whatFailed, String reason) {
+        super(whatFailed + "（" + reason + "）");
+    }
+
     /** The likely reason in staff language, without the file names the cause carries. */
     static String reason(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {

@@ -134,6 +134,16 @@ class RulesetRegistryRecoveryTest {
         assertThat(restarted.activeVersion("wenzhou")).contains(2);
         assertThat(restarted.activations("wenzhou")).last().isEqualTo(made);
         assertThat(Files.readString(data.resolve("wenzhou/activations.jsonl"))).contains("wang.fang");
+
+        // A kept version whose table was truncated since is neither rolled back to nor replayed.
+        Path table = data.resolve("wenzhou/1/files").resolve(RuleFolderCopy.ELIGIBILITY_TABLE);
+        Files.write(table, java.util.Arrays.copyOf(Files.readAllBytes(table), 1000));
+        assertThatThrownBy(() -> restarted.rollback("wenzhou", 1, "wang.fang"))
+                .isInstanceOf(StorageUnavailableException.class).hasMessageContaining("版本 1 的保存文件与保存时不符，未使用")
+                .hasMessageNotContaining(data.toString());
+        assertThatThrownBy(() -> restarted.versionForReplay("wenzhou", 1)).isInstanceOf(StorageUnavailableException.class);
+        assertThat(restarted.activeVersion("wenzhou")).contains(2);
+        assertThat(restarted.activations("wenzhou")).last().isEqualTo(made);
     }
 
     private void assertStartupRefused(String problem) throws IOException {
