@@ -123,9 +123,11 @@ async function loadVersions() {
     if (v.active) tr.className = 'active';
     rows.appendChild(tr);
   });
-  const kinds = { DEPLOYMENT: '部署', ACTIVATION: '启用', ROLLBACK: '回退' };
+  const kinds = { DEPLOYMENT: '部署', ACTIVATION: '启用', ROLLBACK: '回退', RECOVERY: '启动时恢复' };
   $('activations').replaceChildren(...body.activations.map((a) =>
-    text('li', new Date(a.at).toLocaleString('zh-CN') + ' ' + a.by + ' ' + (kinds[a.kind] || a.kind) + ' 版本 ' + a.version)));
+    text('li', new Date(a.at).toLocaleString('zh-CN') + ' ' + a.by + ' ' + (kinds[a.kind] || a.kind) + ' 版本 ' + a.version)),
+    // Records the store could not read and skipped (a torn audit line): shown, not hidden.
+    ...(body.storeProblems || []).map((p) => text('li', '无法读取的记录 ' + p.where + '：' + p.problem, 'store-problem')));
 }
 
 function uploadForm(withComment) {

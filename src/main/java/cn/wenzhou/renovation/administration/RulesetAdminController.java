@@ -18,6 +18,7 @@ import cn.wenzhou.renovation.api.model.RulesetActivationInfo;
 import cn.wenzhou.renovation.api.model.RulesetReport;
 import cn.wenzhou.renovation.api.model.RulesetVersionInfo;
 import cn.wenzhou.renovation.api.model.RulesetVersionListing;
+import cn.wenzhou.renovation.api.model.StoredRecordProblem;
 import cn.wenzhou.renovation.jurisdiction.DiffResponses;
 import cn.wenzhou.renovation.ruleset.JurisdictionDescriptor;
 import cn.wenzhou.renovation.ruleset.RuleFile;
@@ -76,8 +77,11 @@ class RulesetAdminController implements RulesetAdminApi {
                 .map(a -> new RulesetActivationInfo(a.version(), a.at().atOffset(ZoneOffset.UTC), a.by(),
                         RulesetActivationInfo.KindEnum.valueOf(a.kind().name())))
                 .toList();
+        List<StoredRecordProblem> problems = registry.storeProblems(jurisdiction).stream()
+                .map(p -> new StoredRecordProblem(p.where(), p.problem())).toList();
         return ResponseEntity.ok(new RulesetVersionListing(jurisdiction,
-                versions.stream().map(v -> info(v, active)).toList(), activations).activeVersion(active.orElse(null)));
+                versions.stream().map(v -> info(v, active)).toList(), activations).activeVersion(active.orElse(null))
+                .storeProblems(problems));
     }
 
     private ResponseEntity<RulesetReport> respond(RulesetRegistry.Activation activation, List<RuleFile> placed) {

@@ -93,7 +93,13 @@ class ReceiptRecorder extends RequestBodyAdviceAdapter implements ResponseBodyAd
         Receipt receipt = new Receipt(UUID.randomUUID(), Instant.now(), path, jurisdiction, rulesetVersion,
                 registry.versionNumberServing(jurisdiction, rulesetVersion).orElse(null), masked[0].toString(),
                 masked[1].toString());
-        store.save(receipt);
+        try {
+            store.save(receipt);
+        } catch (org.springframework.dao.DataAccessException e) {
+            // A decision asked for with a receipt is not given without one: the caller may rely on it as proof.
+            throw new cn.wenzhou.renovation.ruleset.StorageUnavailableException(
+                    "判定回执未能保存，本次判定结果不予出具，请稍后重试 (the receipt could not be stored, so the decision is not given)", e);
+        }
         response.getHeaders().set(HEADER, receipt.id().toString());
         response.getHeaders().add("Link", "</api/v1/receipts/" + receipt.id() + ">; rel=\"receipt\"");
         return body;

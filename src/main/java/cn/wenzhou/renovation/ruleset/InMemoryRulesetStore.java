@@ -49,8 +49,19 @@ final class InMemoryRulesetStore implements RulesetStore {
     }
 
     @Override
-    public synchronized void activate(String jurisdiction, int number) {
-        active.put(jurisdiction, number);
+    public synchronized void activate(RulesetActivation activation) {
+        active.put(activation.jurisdiction(), activation.version());
+        recordActivation(activation);
+    }
+
+    @Override
+    public String where(String jurisdiction, int number) {
+        return "(memory) " + jurisdiction + " version " + number;
+    }
+
+    @Override
+    public String wherePointer(String jurisdiction) {
+        return "(memory) " + jurisdiction + " active version";
     }
 
     @Override

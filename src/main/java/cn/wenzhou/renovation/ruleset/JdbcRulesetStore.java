@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -117,7 +118,12 @@ public final class JdbcRulesetStore implements RulesetStore {
 
     @Override
     public Optional<Integer> activeVersion(String jurisdiction) {
-        return pointer(jurisdiction, "active").map(Integer::valueOf);
+        Optional<String> pointer = pointer(jurisdiction, "active");
+        if (pointer.isPresent() && !pointer.get().strip().matches("\\d{1,9}")) {
+            throw new ActiveVersionUnavailableException(jurisdiction,
+                    wherePointer(jurisdiction) + ": 启用指针的内容无法识别 (not a version number)");
+        }
+        return pointer.map(String::strip).map(Integer::valueOf);
     }
 
     @Override
@@ -136,8 +142,13 @@ public final class JdbcRulesetStore implements RulesetStore {
 
     @Override
     public RulesetVersion save(String jurisdiction, List<RuleFile> files, String activatedBy, String comment) {
-        return retrying(DuplicateKeyException.class,
-                () -> transaction.execute(status -> insert(jurisdiction, files, activatedBy, comment)));
+        try {
+            return retrying(DuplicateKeyException.class,
+                    () -> transaction.execute(status -> insert(jurisdiction, files, activatedBy, comment)));
+        } catch (DataAccessException e) {
+            throw new StorageUnavailableException("规则版本未能保存到数据库，本次启用未生效 (the version could not be kept; nothing was "
+                    + "activated)", e);
+        }
     }
 
     private RulesetVersion insert(String jurisdiction, List<RuleFile> files, String activatedBy, String comment) {
@@ -154,16 +165,52 @@ public final class JdbcRulesetStore implements RulesetStore {
         return version;
     }
 
+    /**
+     * The pointer and the audit row in one transaction: both or neither. A first insert of the pointer
+     * that loses to another instance's spoils the transaction in PostgreSQL, so the whole transaction is
+     * tried again (then it updates).
+     */
     @Override
-    public void activate(String jurisdiction, int number) {
-        setPointer(jurisdiction, "active", Integer.toString(number));
+    public void activate(RulesetActivation activation) {
+        try {
+            retrying(DuplicateKeyException.class, () -> transaction.execute(status -> {
+                insertActivation(activation);
+                String number = Integer.toString(activation.version());
+                String update = "UPDATE ruleset_pointer SET pointer_value = ? WHERE jurisdiction = ? AND pointer = 'active'";
+                if (jdbc.update(update, number, activation.jurisdiction()) == 0) {
+                    jdbc.update("INSERT INTO ruleset_pointer VALUES (?, 'active', ?)", activation.jurisdiction(), number);
+                }
+                return null;
+            }));
+        } catch (DataAccessException e) {
+            throw new StorageUnavailableException("启用未能写入数据库，本次启用未生效，仍使用原来的版本 (the activation could not be "
+                    + "written; nothing was activated)", e);
+        }
     }
 
     @Override
     public void recordActivation(RulesetActivation activation) {
+        try {
+            insertActivation(activation);
+        } catch (DataAccessException e) {
+            throw new StorageUnavailableException("启用审计记录未能写入数据库 (the audit row could not be written)", e);
+        }
+    }
+
+    private void insertActivation(RulesetActivation activation) {
         jdbc.update("INSERT INTO ruleset_activation (jurisdiction, version_number, changed_at, changed_by, kind) "
                 + "VALUES (?, ?, ?, ?, ?)", activation.jurisdiction(), activation.version(),
                 Timestamp.from(activation.at()), activation.by(), activation.kind().name());
+    }
+
+    @Override
+    public String where(String jurisdiction, int number) {
+        return "ruleset_version / ruleset_file (jurisdiction " + jurisdiction + ", version_number " + number + ")";
+    }
+
+    @Override
+    public String wherePointer(String jurisdiction) {
+        return "ruleset_pointer (jurisdiction " + jurisdiction + ", pointer active)";
     }
 
     @Override
@@ -179,7 +226,11 @@ public final class JdbcRulesetStore implements RulesetStore {
 
     @Override
     public void recordDeployed(String jurisdiction, String contentHash) {
-        setPointer(jurisdiction, "deployed", contentHash);
+        try {
+            setPointer(jurisdiction, "deployed", contentHash);
+        } catch (DataAccessException e) {
+            throw new StorageUnavailableException("部署标记未能写入数据库 (the deployment marker could not be written)", e);
+        }
     }
 
     private Optional<String> pointer(String jurisdiction, String pointer) {

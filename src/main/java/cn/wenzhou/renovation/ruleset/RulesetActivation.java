@@ -11,6 +11,11 @@ public record RulesetActivation(String jurisdiction, int version, Instant at, St
         /** A new version activated by a publisher. */
         ACTIVATION,
         /** A kept version made active again. */
-        ROLLBACK
+        ROLLBACK,
+        /**
+         * Recorded at startup: the active pointer named a version the audit did not (a crash between the two
+         * writes of an older release), or the active version was unavailable and the deployed rules were served.
+         */
+        RECOVERY
     }
 }

@@ -27,6 +27,8 @@ public class RulesetRegistry {
 
     private static final Logger log = LoggerFactory.getLogger(RulesetRegistry.class);
     static final String DEPLOYMENT = "部署 (deployment)";
+    static final String RECOVERED = "启动时恢复 (recovered at startup)";
+    static final String SERVED_INSTEAD = "启动时改用随程序部署的规则 (deployed rules served instead of an unavailable version)";
 
     /** Everything a request or an activation reads, replaced as a whole. */
     private record State(Map<String, List<RuleFile>> own, Map<String, Integer> versionNumbers,
@@ -42,6 +44,7 @@ public class RulesetRegistry {
     private final RulesetStore store;
     private final RulesetScenarios scenarios;
     private final String defaultJurisdiction;
+    private final OnMissingActiveVersion onMissingActiveVersion;
 
     /** A registry keeping its versions where the properties say (a folder, or memory). */
     public RulesetRegistry(RulesetProperties properties, List<RulesetCheck> checks) {
@@ -59,6 +62,7 @@ public class RulesetRegistry {
         this.store = store;
         this.scenarios = scenarios;
         this.defaultJurisdiction = properties.jurisdiction();
+        this.onMissingActiveVersion = properties.onMissingActiveVersion();
         Map<String, List<RuleFile>> own = new LinkedHashMap<>();
         Map<String, Integer> numbers = new LinkedHashMap<>();
         RulesetSources.ownFiles(properties.rulesDir(), properties.decisionTablesDir()).forEach((code, deployed) -> {
@@ -130,23 +134,77 @@ public class RulesetRegistry {
         return store.exclusively(code, () -> activeFilesExclusively(code, deployed));
     }
 
+    /**
+     * First what is kept must be whole: an active pointer that cannot be read, or that names a version
+     * whose record or files are missing or changed, stops startup naming the file (or, when configured,
+     * the deployed rules are served and that is audited as a recovery, never as a deployment). Then the
+     * audit is reconciled with the pointer; then a new deployment, if any, is kept and activated.
+     */
     private KeptFiles activeFilesExclusively(String code, List<RuleFile> deployed) {
         String hash = RulesetFiles.contentHash(deployed);
-        if (store.lastDeployed(code).filter(hash::equals).isPresent()) {
-            Optional<KeptFiles> kept = store.activeVersion(code)
-                    .flatMap(number -> store.files(code, number).map(files -> new KeptFiles(number, files)));
-            if (kept.isPresent()) {
-                return kept.get();
+        boolean sameDeployment = store.lastDeployed(code).filter(hash::equals).isPresent();
+        Optional<Integer> active;
+        Optional<String> unavailable;
+        try {
+            active = store.activeVersion(code);
+            unavailable = active.isPresent() ? store.damage(code, active.get())
+                    : sameDeployment ? Optional.of(store.wherePointer(code) + ": 启用指针缺失 (the active pointer is missing)")
+                    : Optional.empty();
+        } catch (ActiveVersionUnavailableException unreadable) {
+            active = Optional.empty();
+            unavailable = Optional.of(unreadable.problem());
+        }
+        if (unavailable.isPresent()) {
+            if (onMissingActiveVersion == OnMissingActiveVersion.FAIL) {
+                throw new ActiveVersionUnavailableException(code, unavailable.get());
             }
+            log.error("The active version of {} is unavailable ({}); serving the deployed rules instead, as "
+                    + "renovation.on-missing-active-version=serve-deployed says", code, unavailable.get());
+            RulesetVersion version = store.save(code, deployed, SERVED_INSTEAD, "启用版本不可用时改用的随程序部署的规则 "
+                    + "(the deployed rules, served because the active version was unavailable)");
+            store.activate(new RulesetActivation(code, version.number(), java.time.Instant.now(), SERVED_INSTEAD,
+                    RulesetActivation.Kind.RECOVERY));
+            store.recordDeployed(code, hash);
+            return new KeptFiles(version.number(), deployed);
+        }
+        active.ifPresent(number -> reconcileAudit(code, number));
+        if (active.isPresent() && (sameDeployment || keptHash(code, active.get()).filter(hash::equals).isPresent())) {
+            if (!sameDeployment) {
+                store.recordDeployed(code, hash); // a crash came between activating this deployment and marking it
+            }
+            int number = active.get();
+            return new KeptFiles(number, store.files(code, number).orElseThrow());
         }
         RulesetVersion version = store.versions(code).stream().filter(v -> v.contentHash().equals(hash))
+                .filter(v -> store.damage(code, v.number()).isEmpty())
                 .reduce((first, later) -> later)
                 .orElseGet(() -> store.save(code, deployed, DEPLOYMENT, "随程序部署的规则 (the rules deployed with the service)"));
-        store.activate(code, version.number());
-        store.recordActivation(new RulesetActivation(code, version.number(), java.time.Instant.now(), DEPLOYMENT,
+        store.activate(new RulesetActivation(code, version.number(), java.time.Instant.now(), DEPLOYMENT,
                 RulesetActivation.Kind.DEPLOYMENT));
         store.recordDeployed(code, hash);
         return new KeptFiles(version.number(), deployed);
+    }
+
+    private Optional<String> keptHash(String code, int number) {
+        return store.versions(code).stream().filter(v -> v.number() == number).map(RulesetVersion::contentHash).findFirst();
+    }
+
+    /**
+     * After a crash the audit must name what the pointer names. The store first completes an activation
+     * it can complete exactly (a file store's pointer carries its record). A pointer the audit still does
+     * not name (a crash between the two writes of an earlier release, whose pointer held only a number)
+     * is kept, not rolled back, and recorded as a recovery: that version was kept whole and validated
+     * before the pointer moved, and a restart of that release may already have served answers under it.
+     */
+    private void reconcileAudit(String code, int active) {
+        store.completeInterruptedActivation(code);
+        List<RulesetActivation> audit = store.activations(code);
+        if (audit.isEmpty() || audit.get(audit.size() - 1).version() != active) {
+            log.warn("The active pointer of {} names version {}, which the audit does not record as the last activation "
+                    + "(an interrupted activation): recorded as a recovery", code, active);
+            store.recordActivation(new RulesetActivation(code, active, java.time.Instant.now(), RECOVERED,
+                    RulesetActivation.Kind.RECOVERY));
+        }
     }
 
     /**
@@ -266,12 +324,26 @@ public class RulesetRegistry {
         return swap(current, candidate, version, user, RulesetActivation.Kind.ACTIVATION);
     }
 
+    /**
+     * A kept version's files, refused when they differ from what was kept (a truncated or edited file):
+     * a damaged version that still compiles must not be served or replayed as if it were that version.
+     */
+    private List<RuleFile> intactFiles(String jurisdiction, int number) {
+        List<RuleFile> files = store.files(jurisdiction, number)
+                .orElseThrow(() -> new UnknownVersionException(jurisdiction, number));
+        store.damage(jurisdiction, number).ifPresent(problem -> {
+            log.error("Version {} of {} is damaged and was not used: {}", number, jurisdiction, problem);
+            throw new StorageUnavailableException("版本 " + number + " 的保存文件与保存时不符，未使用 (the kept files of version "
+                    + number + " differ from what was kept; not used)", "文件已损坏，详见日志 (damaged; see the log)");
+        });
+        return files;
+    }
+
     /** Makes a kept version active again, after validating it as it would be served now. */
     public synchronized Activation rollback(String jurisdiction, int number, String user) {
         State current = state.get();
         ownFiles(jurisdiction);
-        List<RuleFile> files = store.files(jurisdiction, number)
-                .orElseThrow(() -> new UnknownVersionException(jurisdiction, number));
+        List<RuleFile> files = intactFiles(jurisdiction, number);
         RulesetCandidate candidate = candidate(current, jurisdiction, files);
         if (!candidate.activatable()) {
             return new Activation(candidate, Optional.empty());
@@ -284,9 +356,8 @@ public class RulesetRegistry {
 
     private Activation swap(State current, RulesetCandidate candidate, RulesetVersion version, String user,
             RulesetActivation.Kind kind) {
-        store.activate(candidate.jurisdiction(), version.number());
-        store.recordActivation(new RulesetActivation(candidate.jurisdiction(), version.number(), java.time.Instant.now(),
-                user, kind));
+        // The store's commit point: if it throws, nothing is served and what was active stays active.
+        store.activate(new RulesetActivation(candidate.jurisdiction(), version.number(), java.time.Instant.now(), user, kind));
         serve(current, candidate, version.number());
         log.info("Activated {} version {} ({}) by {}: ruleset {}", candidate.jurisdiction(), version.number(),
                 version.contentHash(), version.activatedBy(), candidate.validation().ruleset().version());
@@ -357,6 +428,12 @@ public class RulesetRegistry {
     public List<RulesetActivation> activations(String jurisdiction) {
         ownFiles(jurisdiction);
         return store.activations(jurisdiction);
+    }
+
+    /** Kept records of the jurisdiction that could not be read and were skipped (logged once each). */
+    public List<StoredRecordProblem> storeProblems(String jurisdiction) {
+        ownFiles(jurisdiction);
+        return store.problems(jurisdiction);
     }
 
     /** The kept version this instance serves for the jurisdiction (what its answers are labelled with). */
@@ -456,8 +533,7 @@ public class RulesetRegistry {
      * a decision under it; empty when its files no longer compile. Compiled on demand and kept.
      */
     public RulesetValidation versionForReplay(String jurisdiction, int number) {
-        List<RuleFile> files = store.files(jurisdiction, number)
-                .orElseThrow(() -> new UnknownVersionException(jurisdiction, number));
+        List<RuleFile> files = intactFiles(jurisdiction, number);
         Map<String, List<RuleFile>> own = new LinkedHashMap<>(state.get().own());
         own.put(jurisdiction, files);
         return validate(jurisdiction, own);

@@ -149,6 +149,20 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 new FieldProblem(ex.field(), ex.getMessage()));
     }
 
+    /**
+     * A write or read the answer depends on failed (a full disk, a read-only volume, the database): the
+     * detail says what failed and that it did not take effect. The cause, with its paths, is logged only.
+     */
+    @ExceptionHandler(cn.wenzhou.renovation.ruleset.StorageUnavailableException.class)
+    ResponseEntity<Object> storageUnavailable(cn.wenzhou.renovation.ruleset.StorageUnavailableException ex) {
+        log.error("Storage failure: {}", ex.getMessage(), ex.getCause());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+        problem.setType(java.net.URI.create("https://wenzhou-renovation.example/problems/storage-unavailable"));
+        problem.setTitle("Storage unavailable");
+        problem.setProperty("code", ProblemCode.STORAGE_UNAVAILABLE);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
+    }
+
     @ExceptionHandler(UnknownVersionException.class)
     ResponseEntity<Object> unknownVersion(UnknownVersionException ex) {
         return fieldProblem(HttpStatus.NOT_FOUND, "Unknown version", ProblemCode.UNKNOWN_VERSION,

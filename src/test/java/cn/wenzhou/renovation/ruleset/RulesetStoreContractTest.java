@@ -81,12 +81,10 @@ class RulesetStoreContractTest {
         store.save("wenzhou", List.of(DRL), "wang.fang", null);
         assertThat(store.activeVersion("wenzhou")).isEmpty();
 
-        store.activate("wenzhou", 1);
-        store.recordDeployed("wenzhou", "hash-1");
-        store.activate("wenzhou", 2);
-        store.recordActivation(new RulesetActivation("wenzhou", 1, Instant.parse("2026-11-30T08:00:00Z"), "部署",
+        store.activate(new RulesetActivation("wenzhou", 1, Instant.parse("2026-11-30T08:00:00Z"), "部署",
                 RulesetActivation.Kind.DEPLOYMENT));
-        store.recordActivation(new RulesetActivation("wenzhou", 2, Instant.parse("2026-11-30T09:00:00Z"), "wang.fang",
+        store.recordDeployed("wenzhou", "hash-1");
+        store.activate(new RulesetActivation("wenzhou", 2, Instant.parse("2026-11-30T09:00:00Z"), "wang.fang",
                 RulesetActivation.Kind.ACTIVATION));
 
         assertThat(store.activeVersion("wenzhou")).contains(2);
@@ -97,6 +95,17 @@ class RulesetStoreContractTest {
                         org.assertj.core.groups.Tuple.tuple(1, "部署", RulesetActivation.Kind.DEPLOYMENT),
                         org.assertj.core.groups.Tuple.tuple(2, "wang.fang", RulesetActivation.Kind.ACTIVATION));
         assertThat(store.activations("yueqing")).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void aKeptVersionIsIntactUntilItsFilesChangeAndAnUnknownOneIsNamedAsMissing(String kind, Supplier<RulesetStore> stores) {
+        RulesetStore store = stores.get();
+        store.save("wenzhou", List.of(TABLE, DRL), "wang.fang", null);
+
+        assertThat(store.damage("wenzhou", 1)).isEmpty();
+        assertThat(store.damage("wenzhou", 2)).hasValueSatisfying(problem -> assertThat(problem).contains("2"));
+        assertThat(store.problems("wenzhou")).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
