@@ -80,7 +80,8 @@ class RulesetAdminController implements RulesetAdminApi {
         List<StoredRecordProblem> problems = registry.storeProblems(jurisdiction).stream()
                 .map(p -> new StoredRecordProblem(p.where(), p.problem())).toList();
         return ResponseEntity.ok(new RulesetVersionListing(jurisdiction,
-                versions.stream().map(v -> info(v, active)).toList(), activations).activeVersion(active.orElse(null))
+                versions.stream().map(v -> info(v, active).refusedCells(DiffResponses.findings(registry.refusedCells(v)))).toList(),
+                activations).activeVersion(active.orElse(null))
                 .storeProblems(problems));
     }
 

@@ -125,6 +125,25 @@ final class DecisionTableTranslator {
         return result;
     }
 
+    /**
+     * What today's cell checks refuse in these files (formulas, values that are not literals, active
+     * content), without building any rules: how a kept version is judged before it is listed as servable.
+     */
+    static List<RuleProblem> refusedCells(List<RuleFile> files) {
+        DecisionTableTranslator translator = new DecisionTableTranslator();
+        List<RuleProblem> problems = new ArrayList<>();
+        for (RuleFile file : files) {
+            if (file.isDecisionTable()) {
+                try {
+                    translator.translate(file);
+                } catch (TranslationException e) {
+                    problems.addAll(e.problems());
+                }
+            }
+        }
+        return problems;
+    }
+
     /** Drools' own sheet listener, fed the rendered values instead of the file. */
     private static String drlOf(RuleSheetRendering.RenderedSheet rendered) {
         DefaultRuleSheetListener listener = new DefaultRuleSheetListener();

@@ -424,6 +424,18 @@ public class RulesetRegistry {
         return store.versions(jurisdiction);
     }
 
+    /**
+     * What today's cell checks refuse in a kept version (empty when none): such a version was kept
+     * before the checks existed, and is not served, rolled back to or replayed. Judged by content, once.
+     */
+    public List<RuleProblem> refusedCells(RulesetVersion version) {
+        return REFUSED_CELLS.get(version.jurisdiction() + "|" + version.contentHash(), key -> store
+                .files(version.jurisdiction(), version.number()).map(DecisionTableTranslator::refusedCells).orElse(List.of()));
+    }
+
+    private static final com.github.benmanes.caffeine.cache.Cache<String, List<RuleProblem>> REFUSED_CELLS =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(256).build();
+
     /** Who made which version active when, oldest first: deployments, activations and rollbacks. */
     public List<RulesetActivation> activations(String jurisdiction) {
         ownFiles(jurisdiction);

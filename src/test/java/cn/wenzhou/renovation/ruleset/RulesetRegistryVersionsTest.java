@@ -73,6 +73,31 @@ class RulesetRegistryVersionsTest {
     }
 
     @Test
+    void aVersionKeptBeforeTheCellChecksIsFlaggedAndNeverRolledBackToOrReplayed() throws IOException {
+        RuleFolderCopy.copyRepositoryRules(root);
+        registry();
+        byte[] hostile = cn.wenzhou.renovation.testing.HostileWorkbooks.formulaWithCodeInCachedValue(
+                Files.readAllBytes(root.resolve(RuleFolderCopy.ELIGIBILITY_TABLE)), RuleFolderCopy.PARAMETER_SHEET, "D10");
+        List<RuleFile> own = new java.util.ArrayList<>(RulesetSources.ownFiles(root.resolve("rules").toString(),
+                root.resolve("decision-tables").toString()).get("wenzhou"));
+        own.replaceAll(f -> f.path().equals(RuleFolderCopy.ELIGIBILITY_TABLE) ? new RuleFile(f.path(), hostile) : f);
+        // As an editor's upload was once kept: written to the store without today's checks.
+        RulesetVersion kept = new FileRulesetStore(data).save("wenzhou", own, "li.na", "旧版本");
+
+        RulesetRegistry restarted = registry();
+
+        assertThat(restarted.refusedCells(kept)).singleElement().satisfies(problem -> {
+            assertThat(problem.cell()).isEqualTo("D10");
+            assertThat(problem.message()).contains("公式");
+        });
+        assertThat(restarted.refusedCells(restarted.versions("wenzhou").get(0))).isEmpty();
+        assertThat(restarted.rollback("wenzhou", kept.number(), "wang.fang").activated()).isFalse();
+        assertThat(restarted.versionForReplay("wenzhou", kept.number()).valid()).isFalse();
+        assertThat(restarted.activeVersion("wenzhou")).contains(1);
+        assertThat(Path.of("/tmp/x")).as("the cached value's code never ran").doesNotExist();
+    }
+
+    @Test
     void aRollbackSurvivesARestartOfTheSameDeployment() throws IOException {
         RuleFolderCopy.copyRepositoryRules(root);
         RuleFolderCopy.editCutoffCell(root, cell -> cell.setCellValue(2005));
