@@ -16,6 +16,7 @@ import cn.wenzhou.renovation.api.model.ConsentTallyRequest;
 import cn.wenzhou.renovation.api.model.ConsentTallyResponse;
 import cn.wenzhou.renovation.api.model.NoticeDetails;
 import cn.wenzhou.renovation.web.InvalidFieldException;
+import cn.wenzhou.renovation.web.PersonalDataMasking;
 
 /** Maps the generated HTTP contract to a vote (via {@link VoteIntake}) and the outcome back. No policy here. */
 @RestController
@@ -48,7 +49,8 @@ class ConsentController implements ConsentApi {
         if (!outcome.decision().sufficient()) {
             throw new ConsentInsufficientException(outcome);
         }
-        byte[] document = PublicityNotice.render(communityName.strip(), outcome, tallied.vote().roster(), details);
+        // The name is the caller's free text and is printed for the public: personal numbers in it are masked.
+        byte[] document = PublicityNotice.render(PersonalDataMasking.mask(communityName.strip()), outcome, tallied.vote().roster(), details);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(PublicityNotice.MEDIA_TYPE))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
