@@ -54,6 +54,7 @@ class SecurityConfiguration {
                 .addFilterBefore(new ApiKeyFilter(properties.apiKeys()),
                         org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(SecurityHeaders::configure)
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, failure) ->
                         unauthenticated(json, request, response)))
                 .exceptionHandling(errors -> errors
