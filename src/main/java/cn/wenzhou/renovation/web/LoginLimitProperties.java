@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param window                how long failures count, from the first one
  * @param passwordCheckThreads  threads that run BCrypt checks, the only place they run: a flood of wrong
  *                              passwords costs at most this many cores, never the decision requests' threads
- * @param passwordCheckQueue    checks that may wait for a thread; beyond that a login is a 429 at once
+ * @param passwordCheckQueue    checks that may wait for a thread (0: none); beyond that a login is a 429 at once
  * @param successCacheTtl       how long a proven user name and password are accepted again without BCrypt
  *                              (kept as an HMAC under a key made at start-up, never the password); 0 turns it off
  */

@@ -9,6 +9,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -66,7 +67,8 @@ final class ThrottledLogins implements AuthenticationProvider, DisposableBean {
         this.proven = Caffeine.newBuilder().expireAfterWrite(positive(limits.successCacheTtl()))
                 .maximumSize(limits.successCacheTtl().isZero() ? 0 : MOST_REMEMBERED_LOGINS).ticker(ticker).build();
         this.passwordChecks = new ThreadPoolExecutor(limits.passwordCheckThreads(), limits.passwordCheckThreads(), 0,
-                TimeUnit.SECONDS, new ArrayBlockingQueue<>(Math.max(1, limits.passwordCheckQueue())),
+                TimeUnit.SECONDS, limits.passwordCheckQueue() > 0 ? new ArrayBlockingQueue<>(limits.passwordCheckQueue())
+                        : new SynchronousQueue<>(),
                 new CustomizableThreadFactory("password-check-"), new ThreadPoolExecutor.AbortPolicy());
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
