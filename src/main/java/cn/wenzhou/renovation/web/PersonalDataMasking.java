@@ -60,6 +60,7 @@ public class PersonalDataMasking extends MessageConverter {
     private static final Pattern DECIMAL_END = Pattern.compile("\\.\\d{1,2}$");
     /** No personal number has fewer digits than a local landline. */
     private static final int FEWEST_DIGITS = 7;
+    private static final String CLUSTER_SEPARATORS = " -()+.（）－＋\u3000\u00A0\u2013\u2014/";
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
     @Override
@@ -77,8 +78,8 @@ public class PersonalDataMasking extends MessageConverter {
     }
 
     private static String maskNumbers(String text) {
-        if (digits(text) < FEWEST_DIGITS) {
-            return text;
+        if (!hasDigitCluster(text)) {
+            return text; // most log lines: no phone or ID can be in them, and finding phones is costly
         }
         String plain = halfWidth(text);
         boolean[] hidden = new boolean[text.length()];
@@ -141,15 +142,25 @@ public class PersonalDataMasking extends MessageConverter {
         java.util.Arrays.fill(marks, from, to, true);
     }
 
-    private static int digits(String text) {
-        int n = 0;
+    /** Whether some {@value #FEWEST_DIGITS} digits stand together, at most three separators apart. */
+    private static boolean hasDigitCluster(String text) {
+        int digits = 0;
+        int gap = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c >= '0' && c <= '9' || c >= '０' && c <= '９') {
-                n++;
+                if (++digits >= FEWEST_DIGITS) {
+                    return true;
+                }
+                gap = 0;
+            } else if (CLUSTER_SEPARATORS.indexOf(c) >= 0 && ++gap <= 3) {
+                continue;
+            } else {
+                digits = 0;
+                gap = 0;
             }
         }
-        return n;
+        return false;
     }
 
     /** Full-width digits, the letter X, signs and spaces read as ASCII, one char for one, so offsets stay. */
