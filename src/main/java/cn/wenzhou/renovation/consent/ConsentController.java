@@ -21,6 +21,7 @@ import cn.wenzhou.renovation.procedure.ProcedureService;
 import cn.wenzhou.renovation.procedure.PublicityFinding;
 import cn.wenzhou.renovation.procedure.PublicityPeriod;
 import cn.wenzhou.renovation.web.InvalidFieldException;
+import cn.wenzhou.renovation.web.PersonalDataMasking;
 
 /**
  * Maps the generated HTTP contract to a vote (via {@link VoteIntake}) and the outcome back. No policy here:
@@ -67,7 +68,8 @@ class ConsentController implements ConsentApi {
         if (!publicity.longEnough()) {
             throw new InvalidFieldException("notice.publicityEndDate", publicity.message());
         }
-        byte[] document = PublicityNotice.render(communityName.strip(), outcome, tallied.vote().roster(), details);
+        // The name is the caller's free text and is printed for the public: personal numbers in it are masked.
+        byte[] document = PublicityNotice.render(PersonalDataMasking.mask(communityName.strip()), outcome, tallied.vote().roster(), details);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(PublicityNotice.MEDIA_TYPE))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

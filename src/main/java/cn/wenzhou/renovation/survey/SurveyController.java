@@ -43,7 +43,6 @@ import cn.wenzhou.renovation.exact.ExactRatio;
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.RuleClause;
 import cn.wenzhou.renovation.web.ExactShares;
-import cn.wenzhou.renovation.web.PersonalDataMasking;
 
 /**
  * Annex 7 questionnaires counted per question, with the satisfaction rate the table defines; and
@@ -82,9 +81,9 @@ class SurveyController implements SurveysApi {
         SatisfactionRate rate = new SatisfactionRate((int) satisfied, answered.size(),
                 ExactShares.of(ExactRatio.of(satisfied, answered.size())),
                 definition.satisfied().answers().stream().sorted().map(Enum::name).toList(), Reasons.clause(clause));
-        // Comments are free text: a resident may write an ID number or a mobile into them.
+        // Comments are free text: personal numbers in them are masked as the answer is written (FreeTextMaskingConfiguration).
         List<String> comments = forms.stream().map(SatisfactionForm::getComments)
-                .filter(c -> c != null && !c.isBlank()).map(c -> PersonalDataMasking.mask(c.strip())).toList();
+                .filter(c -> c != null && !c.isBlank()).map(String::strip).toList();
         return ResponseEntity.ok(new SatisfactionSurveyResponse(ruleset.jurisdiction(), ruleset.version(), forms.size(),
                 SatisfactionQuestions.distributions(forms), rate, comments).communityName(request.getCommunityName()));
     }

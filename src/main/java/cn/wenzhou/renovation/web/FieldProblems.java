@@ -80,7 +80,7 @@ public final class FieldProblems {
 
     /** Never echo a long or possibly personal value in full. */
     public static String abbreviate(Object value) {
-        String text = String.valueOf(value);
+        String text = PersonalDataMasking.mask(String.valueOf(value));
         return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 }

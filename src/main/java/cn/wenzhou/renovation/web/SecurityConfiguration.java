@@ -4,15 +4,19 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -28,6 +32,7 @@ import org.springframework.web.cors.DefaultCorsProcessor;
 import org.springframework.web.filter.CorsFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Ticker;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,7 +40,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Decision endpoints stay open to the portals; everything under {@code /api/v1/admin} needs a user
  * with a role, by HTTP Basic. Stateless (no session, so no CSRF token to carry). A missing or wrong
- * login is a 401 problem, a user without the role a 403 problem.
+ * login is a 401 problem, a user without the role a 403 problem, a login past the failure limit a 429
+ * ({@link ThrottledLogins}).
  */
 @Configuration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // the assess command runs without a server
@@ -46,16 +52,18 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json, SecurityProperties properties,
-            @Qualifier("corsConfigurationSource") CorsConfigurationSource portals) throws Exception {
+            @Qualifier("corsConfigurationSource") CorsConfigurationSource portals, ThrottledLogins logins) throws Exception {
         boolean keysRequired = !properties.apiKeys().isEmpty();
         http.csrf(csrf -> csrf.disable())
+                .authenticationManager(new ProviderManager(logins))
                 // Before authentication (at Spring Security's place for CORS): a preflight carries no API key or login.
                 .addFilter(corsFilter(json, portals))
                 .addFilterBefore(new ApiKeyFilter(properties.apiKeys()),
                         org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(SecurityHeaders::configure)
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, failure) ->
-                        unauthenticated(json, request, response)))
+                        loginFailed(json, request, response, failure)))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, failure) -> unauthenticated(json, request, response))
                         .accessDeniedHandler((request, response, denied) -> problem(json, request, response,
@@ -104,6 +112,18 @@ class SecurityConfiguration {
         return path.startsWith("/api/v1/admin") || path.startsWith("/api/v1/receipts/") && path.endsWith("/replay");
     }
 
+    /** A wrong login is a 401; one refused before its password was checked is a 429 saying when to try again. */
+    private static void loginFailed(ObjectMapper json, HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException failure) throws IOException {
+        if (failure instanceof TooManyLoginAttemptsException tooMany) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(tooMany.retryAfterSeconds()));
+            problem(json, request, response, HttpStatus.TOO_MANY_REQUESTS, ProblemCode.TOO_MANY_LOGIN_ATTEMPTS,
+                    tooMany.getMessage());
+        } else {
+            unauthenticated(json, request, response);
+        }
+    }
+
     private static void unauthenticated(ObjectMapper json, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         problem(json, request, response, HttpStatus.UNAUTHORIZED, ProblemCode.UNAUTHENTICATED, isStaffArea(request)
@@ -131,6 +151,13 @@ class SecurityConfiguration {
                     .build());
         }
         return new InMemoryUserDetailsManager(users);
+    }
+
+    /** Staff logins, limited and with BCrypt off the request threads (renovation.security.logins). */
+    @Bean
+    ThrottledLogins throttledLogins(UserDetailsService users, PasswordEncoder passwordEncoder, LoginLimitProperties limits,
+            ObjectProvider<Ticker> clock) {
+        return new ThrottledLogins(users, passwordEncoder, limits, clock.getIfAvailable(Ticker::systemTicker));
     }
 
     /** Hashes written {@code {bcrypt}$2a$...}; a bare {@code $2a$...} is read as BCrypt too. */

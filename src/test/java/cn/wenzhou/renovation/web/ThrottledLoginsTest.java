@@ -1,0 +1,72 @@
+package cn.wenzhou.renovation.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+
+/** BCrypt checks run only on the login pool: when it and its queue are taken, a login is refused at once. */
+class ThrottledLoginsTest {
+
+    /** Plain-text "hashes", with a gate that holds a check until the test lets it finish. */
+    private static final class GatedEncoder implements PasswordEncoder {
+        final CountDownLatch checking = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @Override
+        public String encode(CharSequence raw) {
+            return raw.toString();
+        }
+
+        @Override
+        public boolean matches(CharSequence raw, String encoded) {
+            checking.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return encoded.contentEquals(raw);
+        }
+    }
+
+    @Test
+    void aLoginFindingThePasswordCheckPoolBusyIsRefusedWithoutWaiting() throws Exception {
+        GatedEncoder encoder = new GatedEncoder();
+        ThrottledLogins logins = new ThrottledLogins(
+                new InMemoryUserDetailsManager(User.withUsername("zhang").password("secret").roles("rules-editor").build()),
+                encoder, new LoginLimitProperties(5, 20, Duration.ofMinutes(15), 1, 0, Duration.ZERO), Ticker.systemTicker());
+        try {
+            CompletableFuture<Authentication> first = CompletableFuture.supplyAsync(() -> logins.authenticate(login("secret")));
+            assertThat(encoder.checking.await(30, TimeUnit.SECONDS)).as("the first check started").isTrue();
+
+            assertThatThrownBy(() -> logins.authenticate(login("secret")))
+                    .isInstanceOf(TooManyLoginAttemptsException.class)
+                    .hasMessageStartingWith("登录校验繁忙");
+
+            encoder.release.countDown();
+            assertThat(first.get(30, TimeUnit.SECONDS).isAuthenticated()).isTrue();
+            assertThatThrownBy(() -> logins.authenticate(login("wrong"))).isInstanceOf(BadCredentialsException.class);
+        } finally {
+            encoder.release.countDown();
+            logins.destroy();
+        }
+    }
+
+    private static UsernamePasswordAuthenticationToken login(String password) {
+        return UsernamePasswordAuthenticationToken.unauthenticated("zhang", password);
+    }
+}
