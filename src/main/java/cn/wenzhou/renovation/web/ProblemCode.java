@@ -18,6 +18,7 @@ public enum ProblemCode {
     RULESET_INVALID,
     UNKNOWN_VERSION,
     UNKNOWN_RECEIPT,
+    BUSY,
     INTERNAL_ERROR;
 
     /** The {@code type} of every 400 problem, in a response and inside a batch result alike. */
