@@ -9,7 +9,7 @@ JAR_A="$1"; JAR_B="$2"; PAIRS="${3:-8}"
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install wrk" >&2; exit 2; }
 BODY='{"communityName":"鹿城区江滨小区","completionYear":1995,"housingKind":"ORDINARY_RESIDENTIAL_COMMUNITY","listedInShantyRenovationPlan":false,"deficiencies":{"functionsIncomplete":false,"facilitiesIncomplete":false,"propertyManagementInadequate":false},"strongRenovationWillingness":true,"evaluationDate":"2026-03-01"}'
 start() {
-  java ${JAVA_OPTS:-} -jar "$1" --server.port="$2" --renovation.data-dir= --renovation.receipts.mode=off \
+  java -XX:+ExitOnOutOfMemoryError ${JAVA_OPTS:-} -jar "$1" --server.port="$2" --renovation.data-dir= --renovation.receipts.mode=off \
     --spring.datasource.url="jdbc:h2:mem:ab$2" > "target/ab-$2.log" 2>&1 &
   echo $!
 }

@@ -23,7 +23,7 @@ print(json.dumps({"items": items}, ensure_ascii=False))
 PY
 echo "batch of $ITEMS items, $(wc -c < "$BATCH") bytes"
 
-java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --renovation.data-dir= --renovation.receipts.mode=off \
+java -XX:+ExitOnOutOfMemoryError ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --renovation.data-dir= --renovation.receipts.mode=off \
   --spring.datasource.url=jdbc:h2:mem:batch > target/batch-server.log 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; rm -f "$BATCH"' EXIT

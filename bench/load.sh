@@ -18,7 +18,7 @@ mvn -B -q -Pbench -DskipTests test-compile dependency:build-classpath -Dmdep.out
 PACED="java -cp target/test-classes:target/classes:$(cat target/bench-classpath.txt) cn.wenzhou.renovation.bench.PacedLoad"
 BODY='{"communityName":"鹿城区江滨小区","completionYear":1995,"housingKind":"ORDINARY_RESIDENTIAL_COMMUNITY","listedInShantyRenovationPlan":false,"deficiencies":{"functionsIncomplete":false,"facilitiesIncomplete":false,"propertyManagementInadequate":false},"strongRenovationWillingness":true,"evaluationDate":"2026-03-01"}'
 
-java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --renovation.benchmark.echo-endpoint=true --renovation.data-dir= \
+java -XX:+ExitOnOutOfMemoryError ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --renovation.benchmark.echo-endpoint=true --renovation.data-dir= \
   --renovation.receipts.mode=off --spring.datasource.url=jdbc:h2:mem:load > target/load-server.log 2>&1 &
 SERVER=$!
 SCRIPT="$(mktemp --suffix=.lua)"

@@ -13,7 +13,7 @@ BODY='{"communityName":"鹿城区江滨小区","completionYear":1995,"housingKin
 for run in $(seq "$RUNS"); do
   LOG="target/startup-$run.log"
   START=$(date +%s%N)
-  java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --renovation.data-dir= --renovation.receipts.mode=off \
+  java -XX:+ExitOnOutOfMemoryError ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --renovation.data-dir= --renovation.receipts.mode=off \
     --spring.datasource.url=jdbc:h2:mem:startup > "$LOG" 2>&1 &
   SERVER=$!
   until [ "$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' -d "$BODY" \

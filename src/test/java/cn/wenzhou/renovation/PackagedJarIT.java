@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.poi.ss.usermodel.Row;
@@ -18,6 +21,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import cn.wenzhou.renovation.testing.HostileWorkbooks;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
 import cn.wenzhou.renovation.testing.RunningJar;
 
@@ -52,6 +56,58 @@ class PackagedJarIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(health.body()).contains("\"UP\"");
         }
+    }
+
+    /**
+     * Issue 17, finding 3: the 20 M-cell workbook, posted anonymously three times at once to a jar in a 512 MB heap
+     * that exits on OutOfMemoryError. Every post is refused, and the service still decides and is healthy afterwards.
+     */
+    @Test
+    void aTwentyMillionCellWorkbookLeavesA512MbServiceAnswering() throws Exception {
+        try (RunningJar app = RunningJar.startWithJvmOptions(temp.resolve("heavy.log"),
+                List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError"))) {
+            byte[] template = http.send(HttpRequest.newBuilder(app.uri("/api/v1/assessments/template.xlsx")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray()).body();
+            byte[] heavy = HostileWorkbooks.extraSheetsOfCells(template, 4, 5_000_000);
+            String before = memory(app);
+            List<CompletableFuture<HttpResponse<String>>> posts = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                posts.add(http.sendAsync(HttpRequest.newBuilder(app.uri("/api/v1/assessments/workbook"))
+                        .header("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(heavy)).build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+            }
+            for (CompletableFuture<HttpResponse<String>> post : posts) {
+                HttpResponse<String> refused = post.get(2, TimeUnit.MINUTES);
+                assertThat(refused.statusCode()).as(refused.body()).isEqualTo(413);
+                assertThat(refused.body()).contains("PAYLOAD_TOO_LARGE", "工作簿的工作表超过 4 个的上限");
+            }
+            String after = memory(app);
+            System.out.println("[20M-cell workbook, " + (heavy.length >> 10) + " KB, posted 3x] before: " + before + "; after: " + after);
+
+            assertThat(app.process().isAlive()).isTrue();
+            HttpResponse<String> decision = post(app, community(1995, false));
+            assertThat(decision.statusCode()).isEqualTo(200);
+            assertThat(decision.body()).contains("\"decision\":\"PRIORITY_RENOVATION\"");
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(app.uri("/actuator/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.body()).contains("\"UP\"");
+        }
+    }
+
+    /** Heap used (Micrometer's gauges) and resident and peak resident memory of the jar's process (Linux /proc). */
+    private String memory(RunningJar app) throws IOException, InterruptedException {
+        String scraped = http.send(HttpRequest.newBuilder(app.uri("/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        double heap = scraped.lines().filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        Path status = Path.of("/proc", Long.toString(app.process().pid()), "status");
+        String rss = "";
+        if (Files.exists(status)) {
+            rss = Files.readAllLines(status).stream().filter(l -> l.startsWith("VmRSS") || l.startsWith("VmHWM"))
+                    .map(l -> l.replaceAll("\\s+", " ")).reduce((a, b) -> a + ", " + b).orElse("");
+        }
+        return "heap used " + Math.round(heap / (1 << 20)) + " MB, " + rss;
     }
 
     @Test

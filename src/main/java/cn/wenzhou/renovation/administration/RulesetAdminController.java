@@ -26,6 +26,7 @@ import cn.wenzhou.renovation.ruleset.RulesetCandidate;
 import cn.wenzhou.renovation.ruleset.RulesetRegistry;
 import cn.wenzhou.renovation.ruleset.RulesetVersion;
 import cn.wenzhou.renovation.ruleset.diff.RulesetDiff;
+import cn.wenzhou.renovation.web.HeavyWork;
 import cn.wenzhou.renovation.web.InvalidFieldException;
 
 /**
@@ -38,17 +39,22 @@ class RulesetAdminController implements RulesetAdminApi {
     private final RulesetRegistry registry;
     /** Rule tables are tens of kilobytes; the multipart limit is higher because inventory workbooks share it. */
     private final DataSize maxRuleFile;
+    private final HeavyWork heavyWork;
 
     RulesetAdminController(RulesetRegistry registry,
-            @Value("${renovation.limits.max-rule-file:2MB}") DataSize maxRuleFile) {
+            @Value("${renovation.limits.max-rule-file:2MB}") DataSize maxRuleFile, HeavyWork heavyWork) {
         this.registry = registry;
         this.maxRuleFile = maxRuleFile;
+        this.heavyWork = heavyWork;
     }
 
     @Override
     public ResponseEntity<RulesetReport> validateRuleset(String jurisdiction, List<MultipartFile> files) {
-        List<RuleFile> placed = place(jurisdiction, files);
-        return ResponseEntity.ok(report(registry.candidate(jurisdiction, placed), placed, Optional.empty()));
+        // A validation compiles and dry-runs a whole ruleset: only a few at once (503 BUSY beyond the queue).
+        return heavyWork.run(HeavyWork.Kind.VALIDATION, () -> {
+            List<RuleFile> placed = place(jurisdiction, files);
+            return ResponseEntity.ok(report(registry.candidate(jurisdiction, placed), placed, Optional.empty()));
+        });
     }
 
     @Override

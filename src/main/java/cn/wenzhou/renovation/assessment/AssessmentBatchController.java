@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import cn.wenzhou.renovation.api.model.AssessmentBatchResult;
 import cn.wenzhou.renovation.ruleset.RulesetRegistry;
+import cn.wenzhou.renovation.web.HeavyWork;
 import cn.wenzhou.renovation.web.InvalidFieldException;
 import cn.wenzhou.renovation.web.PayloadTooLargeException;
 
@@ -45,14 +46,16 @@ class AssessmentBatchController {
     private final RulesetRegistry registry;
     private final AssessmentProperties properties;
     private final ObjectMapper mapper;
+    private final HeavyWork heavyWork;
 
     AssessmentBatchController(ProjectAssessor assessor, InventoryWorkbook workbooks, RulesetRegistry registry,
-            AssessmentProperties properties, ObjectMapper mapper) {
+            AssessmentProperties properties, ObjectMapper mapper, HeavyWork heavyWork) {
         this.assessor = assessor;
         this.workbooks = workbooks;
         this.registry = registry;
         this.properties = properties;
         this.mapper = mapper;
+        this.heavyWork = heavyWork;
     }
 
     @PostMapping(path = "/api/v1/assessments/batch", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -119,16 +122,20 @@ class AssessmentBatchController {
         }
     }
 
+    /** Admitted first, then read: a request waiting for its turn holds its connection, not its upload. */
     private ResponseEntity<byte[]> assessed(InputStream body, String field, String jurisdiction) throws IOException {
-        byte[] upload = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, properties.maxWorkbookBytes() + 1));
-        if (upload.length > properties.maxWorkbookBytes()) {
-            throw new PayloadTooLargeException(field, "工作簿超过 " + properties.maxWorkbookBytes()
-                    + " 字节上限 (renovation.assessment.max-workbook-bytes)");
-        }
+        byte[] result = heavyWork.run(HeavyWork.Kind.WORKBOOK_ASSESSMENT, () -> {
+            byte[] upload = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, properties.maxWorkbookBytes() + 1));
+            if (upload.length > properties.maxWorkbookBytes()) {
+                throw new PayloadTooLargeException(field, "工作簿超过 " + properties.maxWorkbookBytes()
+                        + " 字节上限 (renovation.assessment.max-workbook-bytes)");
+            }
+            return workbooks.assess(upload, jurisdiction, InventoryWorkbook.Progress.NONE);
+        });
         return ResponseEntity.ok()
                 .contentType(XLSX)
                 .header("Content-Disposition", "attachment; filename=\"inventory-assessed.xlsx\"")
-                .body(workbooks.assess(upload, jurisdiction, InventoryWorkbook.Progress.NONE));
+                .body(result);
     }
 
     /** The items array, each item kept as JSON to be read on its own; the whole body must be valid JSON. */

@@ -1,21 +1,19 @@
 package cn.wenzhou.renovation.assessment;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FillPatternType;
@@ -25,7 +23,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddressList;
-import org.apache.poi.ss.util.NumberToTextConverter;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 
@@ -40,6 +39,13 @@ import cn.wenzhou.renovation.api.model.Reason;
 import cn.wenzhou.renovation.api.model.StepTreatment;
 import cn.wenzhou.renovation.web.InvalidWorkbookException;
 import cn.wenzhou.renovation.web.PayloadTooLargeException;
+import cn.wenzhou.renovation.workbook.BoundedWorkbookReader;
+import cn.wenzhou.renovation.workbook.CellKind;
+import cn.wenzhou.renovation.workbook.SheetCell;
+import cn.wenzhou.renovation.workbook.SheetContent;
+import cn.wenzhou.renovation.workbook.WorkbookContent;
+import cn.wenzhou.renovation.workbook.WorkbookLimits;
+import cn.wenzhou.renovation.workbook.WorkbookRefusedException;
 
 /**
  * The Excel inventory districts keep: one community per row in the template this class hands out,
@@ -54,6 +60,10 @@ public class InventoryWorkbook {
     private static final int PATH_ROW = 1;
     private static final int FIRST_DATA_ROW = 2;
     private static final int MAX_CELL_TEXT = 32_000;
+    /** Excel's own limit on a cell's text: a re-uploaded result with long reasons still reads. */
+    private static final int EXCEL_MAX_CELL_TEXT = 32_767;
+    /** Rows of the result kept in memory while it is written; the rest are flushed to a temporary file. */
+    private static final int ROWS_IN_MEMORY = 200;
     private static final List<String> RESULT_HEADINGS = List.of("改造范围结论", "表决结论", "资金结论", "审批路径", "理由", "依据条款", "问题");
 
     /** Told after each row, for a progress bar on the command line. */
@@ -75,28 +85,11 @@ public class InventoryWorkbook {
     public byte[] template() throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             Sheet sheet = workbook.createSheet(SHEET);
-            CellStyle heading = headingStyle(workbook);
-            Row headings = sheet.createRow(HEADING_ROW);
-            Row paths = sheet.createRow(PATH_ROW);
-            DataValidationHelper validations = sheet.getDataValidationHelper();
+            Map<Integer, InventoryColumn> columns = new TreeMap<>();
             for (int c = 0; c < InventoryColumn.ALL.size(); c++) {
-                InventoryColumn column = InventoryColumn.ALL.get(c);
-                Cell cell = headings.createCell(c);
-                cell.setCellValue(column.heading());
-                cell.setCellStyle(heading);
-                paths.createCell(c).setCellValue(column.path());
-                sheet.setColumnWidth(c, Math.max(12, column.heading().length() * 2 + 2) * 256);
-                if (!column.choices().isEmpty()) {
-                    var rule = validations.createValidation(
-                            validations.createExplicitListConstraint(column.choices().toArray(String[]::new)),
-                            new CellRangeAddressList(FIRST_DATA_ROW, properties.maxBatchItems() + FIRST_DATA_ROW, c, c));
-                    rule.setShowErrorBox(true);
-                    sheet.addValidationData(rule);
-                }
+                columns.put(c, InventoryColumn.ALL.get(c));
             }
-            // The path row is what the service reads; staff see the Chinese headings above it.
-            paths.setZeroHeight(true);
-            sheet.createFreezePane(1, FIRST_DATA_ROW);
+            writeHeadings(workbook, sheet, columns, -1);
             Sheet help = workbook.createSheet("填写说明");
             String[] lines = {
                 "每行填写一个小区。某一部分（改造范围、表决、资金、审批）的各列全部留空时，该部分不评估。",
@@ -104,6 +97,7 @@ public class InventoryWorkbook {
                 "住房区域类型: ORDINARY_RESIDENTIAL_COMMUNITY 住宅小区; MAINLY_SELF_BUILT_HOUSING_AREA 居民自建住房为主的区域; URBAN_VILLAGE 城中村; SHANTY_AREA_FOR_DEMOLITION_AND_REBUILD 拟拆除新建的棚户区。",
                 "表决轮次: FIRST_CONSENT 改造意愿征求（三、1）; DESIGN_PLAN 改造设计方案表决（三、4）。",
                 "第2行（隐藏）是各列的字段路径，请勿修改或删除；可以调整列的顺序。",
+                "请填写数值而不是公式（公式单元格请“选择性粘贴—数值”）；不要加入宏、外部链接或其他工作表的引用。返回的结果只含模板中的列和结论列。",
                 "上传到 POST /api/v1/assessments/workbook，或在命令行运行 java -jar renovation-decision-service.jar assess 清单.xlsx -o 结果.xlsx。",
             };
             for (int i = 0; i < lines.length; i++) {
@@ -114,75 +108,108 @@ public class InventoryWorkbook {
         }
     }
 
-    /** Reads every filled row, assesses it, writes the result columns, and returns the workbook. */
+    /**
+     * Reads the 小区清单 sheet with the inventory's limits (no other sheet is inflated), assesses every
+     * filled row, and returns a new workbook holding only the template's columns, the values read from
+     * them and the result columns: nothing of the upload is copied.
+     */
     public byte[] assess(byte[] upload, String jurisdiction, Progress progress) throws IOException {
-        try (Workbook workbook = open(upload)) {
-            Sheet sheet = workbook.getSheet(SHEET);
-            if (sheet == null) {
-                throw new InvalidWorkbookException("工作簿中没有名为“" + SHEET + "”的工作表：请使用 GET /api/v1/assessments/template.xlsx 下载的模板");
+        SheetContent sheet = inventorySheet(upload);
+        Map<Integer, List<SheetCell>> cellsByRow = new TreeMap<>();
+        for (SheetCell cell : sheet.cells()) {
+            cellsByRow.computeIfAbsent(cell.row(), r -> new ArrayList<>()).add(cell);
+        }
+        Map<Integer, InventoryColumn> columns = columnsOf(cellsByRow.get(PATH_ROW));
+        List<Integer> rows = new ArrayList<>();
+        cellsByRow.forEach((row, cells) -> {
+            if (row >= FIRST_DATA_ROW && cells.stream().anyMatch(c -> columns.containsKey(c.column()) && !blank(c))) {
+                rows.add(row);
             }
-            Map<Integer, InventoryColumn> columns = columnsOf(sheet);
-            List<Integer> rows = filledRows(sheet, columns);
-            if (rows.size() > properties.maxBatchItems()) {
-                throw new PayloadTooLargeException("body", "清单有 " + rows.size() + " 行，一次最多 "
-                        + properties.maxBatchItems() + " 行 (renovation.assessment.max-batch-items)");
-            }
-            int resultColumn = resultColumn(sheet);
-            writeResultHeadings(workbook, sheet, resultColumn);
+        });
+        int resultColumn = columns.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+        SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);
+        try {
+            workbook.setCompressTempFiles(true);
+            Sheet result = workbook.createSheet(SHEET);
+            writeHeadings(workbook, result, columns, resultColumn);
             CellStyle wrap = workbook.createCellStyle();
             wrap.setWrapText(true);
-            DataFormatter formatter = new DataFormatter();
+            CellStyle date = workbook.createCellStyle();
+            date.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
             assessor.withOneRuleset(jurisdiction, () -> {
                 for (int i = 0; i < rows.size(); i++) {
-                    Row row = sheet.getRow(rows.get(i));
-                    AssessmentBatchResult result = assessor.assessItem(i, item(row, columns, formatter), jurisdiction);
-                    writeResult(row, resultColumn, result, wrap);
+                    List<SheetCell> cells = cellsByRow.get(rows.get(i));
+                    AssessmentBatchResult assessed = assessor.assessItem(i, item(cells, columns), jurisdiction);
+                    Row row = result.createRow(rows.get(i));
+                    writeInputs(row, cells, columns, date);
+                    writeResult(row, resultColumn, assessed, wrap);
                     progress.rowDone(i + 1, rows.size());
                 }
                 return rows.size();
             });
             return bytes(workbook);
+        } finally {
+            workbook.dispose();
+            workbook.close();
         }
     }
 
-    /** Where the result columns go: after the inputs, or over the results of an earlier run of the same workbook. */
-    private static int resultColumn(Sheet sheet) {
-        Row paths = sheet.getRow(PATH_ROW);
-        for (Cell cell : paths) {
-            if (cell.getCellType() == CellType.STRING && RESULT_HEADINGS.get(0).equals(cell.getStringCellValue().strip())) {
-                return cell.getColumnIndex();
+    /** The 小区清单 sheet, read with the tightest limits: this endpoint is open to anyone. */
+    private SheetContent inventorySheet(byte[] upload) {
+        int rows = properties.maxBatchItems() + FIRST_DATA_ROW;
+        long cells = (long) rows * (InventoryColumn.ALL.size() + RESULT_HEADINGS.size());
+        WorkbookLimits limits = new WorkbookLimits(properties.maxWorkbookSheets(), rows, properties.maxWorkbookColumns(),
+                cells, properties.maxWorkbookPartBytes().toBytes(), properties.maxWorkbookInflatedBytes().toBytes(),
+                (int) Math.min(Integer.MAX_VALUE, cells), EXCEL_MAX_CELL_TEXT);
+        WorkbookContent content;
+        try {
+            content = BoundedWorkbookReader.read(upload, limits, SHEET::equals);
+        } catch (WorkbookRefusedException e) {
+            if (!e.isOverLimit()) {
+                throw new InvalidWorkbookException(e.reason());
+            }
+            if (SHEET.equals(e.sheet()) && e.cell() != null && new CellReference(e.cell()).getRow() >= rows) {
+                int item = new CellReference(e.cell()).getRow() - FIRST_DATA_ROW + 1;
+                throw new PayloadTooLargeException("body", "清单的第 " + item + " 行数据（单元格 " + e.cell() + "）超出上限：一次最多 "
+                        + properties.maxBatchItems() + " 行 (renovation.assessment.max-batch-items)");
+            }
+            throw new PayloadTooLargeException("body", e.reason() + " (renovation.assessment.max-workbook-*)");
+        }
+        SheetContent sheet = content.sheet(SHEET).orElseThrow(() -> new InvalidWorkbookException(
+                "工作簿中没有名为“" + SHEET + "”的工作表：请使用 GET /api/v1/assessments/template.xlsx 下载的模板"));
+        for (SheetCell cell : sheet.cells()) {
+            if (cell.isFormula()) {
+                boolean dde = content.activeContent().stream().anyMatch(a -> a.endsWith("#" + cell.reference()));
+                throw new InvalidWorkbookException("工作表“" + SHEET + "”的单元格 " + cell.reference()
+                        + (dde ? " 是 DDE 公式（打开时会运行外部程序），已拒收"
+                                : " 是公式：清单只接受录入的值（公式保存的结果可能与 Excel 重新计算的不同），请复制后“选择性粘贴—数值”再上传"));
             }
         }
-        return paths.getLastCellNum();
-    }
-
-    private static Workbook open(byte[] upload) {
-        try {
-            return new XSSFWorkbook(new ByteArrayInputStream(upload));
-        } catch (IOException | RuntimeException e) {
-            throw new InvalidWorkbookException("无法读取上传的文件：应为 .xlsx 工作簿 (not an .xlsx workbook)");
+        if (!content.activeContent().isEmpty()) {
+            throw new InvalidWorkbookException("工作簿含有打开时会运行代码或读取外部数据的内容（" + String.join("、", content.activeContent())
+                    + "）：清单不接受宏、外部链接、数据连接或嵌入对象，请删除后另存再上传");
         }
+        return sheet;
     }
 
-    private static Map<Integer, InventoryColumn> columnsOf(Sheet sheet) {
-        Row paths = sheet.getRow(PATH_ROW);
-        if (paths == null) {
+    private static Map<Integer, InventoryColumn> columnsOf(List<SheetCell> pathRow) {
+        if (pathRow == null) {
             throw new InvalidWorkbookException("第2行（字段路径）缺失：请使用模板");
         }
         Map<String, InventoryColumn> known = InventoryColumn.ALL.stream()
                 .collect(Collectors.toMap(InventoryColumn::path, c -> c));
-        Map<Integer, InventoryColumn> columns = new HashMap<>();
-        for (Cell cell : paths) {
-            String path = cell.getCellType() == CellType.STRING ? cell.getStringCellValue().strip() : "";
+        Map<Integer, InventoryColumn> columns = new TreeMap<>();
+        for (SheetCell cell : pathRow) {
+            String path = cell.kind() == CellKind.TEXT ? cell.value().strip() : "";
             if (path.isEmpty() || RESULT_HEADINGS.contains(path)) {
                 continue;
             }
             InventoryColumn column = known.get(path);
             if (column == null) {
-                throw new InvalidWorkbookException("第2行第" + (cell.getColumnIndex() + 1) + "列的字段路径“" + path
+                throw new InvalidWorkbookException("第2行第" + (cell.column() + 1) + "列的字段路径“" + path
                         + "”不是模板中的列");
             }
-            columns.put(cell.getColumnIndex(), column);
+            columns.put(cell.column(), column);
         }
         if (columns.isEmpty()) {
             throw new InvalidWorkbookException("第2行没有任何字段路径：请使用模板");
@@ -190,47 +217,34 @@ public class InventoryWorkbook {
         return columns;
     }
 
-    private static List<Integer> filledRows(Sheet sheet, Map<Integer, InventoryColumn> columns) {
-        List<Integer> rows = new ArrayList<>();
-        for (int r = FIRST_DATA_ROW; r <= sheet.getLastRowNum(); r++) {
-            Row row = sheet.getRow(r);
-            if (row != null && columns.keySet().stream().anyMatch(c -> !blank(row.getCell(c)))) {
-                rows.add(r);
+    /** A row as an assessment item: the same JSON a portal would send, so it is checked the same way. */
+    private JsonNode item(List<SheetCell> cells, Map<Integer, InventoryColumn> columns) {
+        ObjectNode item = nodes.objectNode();
+        for (SheetCell cell : cells) {
+            InventoryColumn column = columns.get(cell.column());
+            if (column != null && !blank(cell)) {
+                put(item, column.path(), value(cell, column));
             }
         }
-        return rows;
-    }
-
-    /** A row as an assessment item: the same JSON a portal would send, so it is checked the same way. */
-    private JsonNode item(Row row, Map<Integer, InventoryColumn> columns, DataFormatter formatter) {
-        ObjectNode item = nodes.objectNode();
-        columns.forEach((index, column) -> {
-            Cell cell = row.getCell(index);
-            if (!blank(cell)) {
-                put(item, column.path(), value(cell, column, formatter));
-            }
-        });
         return item;
     }
 
-    private JsonNode value(Cell cell, InventoryColumn column, DataFormatter formatter) {
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        if (type == CellType.BOOLEAN) {
-            return nodes.booleanNode(cell.getBooleanCellValue());
+    private JsonNode value(SheetCell cell, InventoryColumn column) {
+        if (cell.kind() == CellKind.BOOLEAN) {
+            return nodes.booleanNode("TRUE".equals(cell.value()));
         }
-        if (type == CellType.NUMERIC) {
-            if (column.kind() == InventoryColumn.Kind.DATE && DateUtil.isCellDateFormatted(cell)) {
-                return nodes.textNode(cell.getLocalDateTimeCellValue().toLocalDate().toString());
+        if (cell.kind() == CellKind.NUMBER) {
+            if (column.kind() == InventoryColumn.Kind.DATE && cell.dateFormatted()) {
+                return nodes.textNode(localDate(cell).toString());
             }
-            BigDecimal number = new BigDecimal(NumberToTextConverter.toText(cell.getNumericCellValue()));
+            BigDecimal number = new BigDecimal(cell.value());
             if (column.kind() == InventoryColumn.Kind.INTEGER && number.stripTrailingZeros().scale() <= 0) {
                 return nodes.numberNode(number.toBigIntegerExact());
             }
             return column.kind() == InventoryColumn.Kind.TEXT || column.kind() == InventoryColumn.Kind.CHOICE
                     ? nodes.textNode(number.toPlainString()) : nodes.numberNode(number);
         }
-        // A formula's cached text is its value; only the formatter would show the formula itself.
-        String text = (type == CellType.STRING ? cell.getStringCellValue() : formatter.formatCellValue(cell)).strip();
+        String text = cell.value().strip();
         return switch (column.kind()) {
             case YES_NO -> "是".equals(text) ? nodes.booleanNode(true) : "否".equals(text) ? nodes.booleanNode(false) : nodes.textNode(text);
             case DECIMAL -> decimalOrText(text.replace(",", ""));
@@ -238,6 +252,10 @@ public class InventoryWorkbook {
             case INTEGER -> text.matches("-?\\d{1,9}") ? nodes.numberNode(Integer.parseInt(text)) : nodes.textNode(text);
             default -> nodes.textNode(text);
         };
+    }
+
+    private static LocalDate localDate(SheetCell cell) {
+        return DateUtil.getLocalDateTime(Double.parseDouble(cell.value())).toLocalDate();
     }
 
     private JsonNode decimalOrText(String text) {
@@ -257,19 +275,66 @@ public class InventoryWorkbook {
         node.set(parts[parts.length - 1], value);
     }
 
-    private static boolean blank(Cell cell) {
-        return cell == null || cell.getCellType() == CellType.BLANK
-                || (cell.getCellType() == CellType.STRING && cell.getStringCellValue().isBlank());
+    private static boolean blank(SheetCell cell) {
+        return cell.kind() == CellKind.TEXT && cell.value().isBlank();
     }
 
-    private static void writeResultHeadings(Workbook workbook, Sheet sheet, int first) {
+    /**
+     * Headings, the hidden path row and the drop-downs of {@code columns} (by column index), then the result
+     * headings from {@code resultColumn} (none when negative).
+     */
+    private void writeHeadings(Workbook workbook, Sheet sheet, Map<Integer, InventoryColumn> columns, int resultColumn) {
         CellStyle heading = headingStyle(workbook);
-        for (int i = 0; i < RESULT_HEADINGS.size(); i++) {
-            Cell cell = sheet.getRow(HEADING_ROW).createCell(first + i);
-            cell.setCellValue(RESULT_HEADINGS.get(i));
+        Row headings = sheet.createRow(HEADING_ROW);
+        Row paths = sheet.createRow(PATH_ROW);
+        DataValidationHelper validations = sheet.getDataValidationHelper();
+        columns.forEach((c, column) -> {
+            Cell cell = headings.createCell(c);
+            cell.setCellValue(column.heading());
             cell.setCellStyle(heading);
-            sheet.getRow(PATH_ROW).createCell(first + i).setCellValue(RESULT_HEADINGS.get(i));
-            sheet.setColumnWidth(first + i, (i >= 4 ? 60 : 24) * 256);
+            paths.createCell(c).setCellValue(column.path());
+            sheet.setColumnWidth(c, Math.max(12, column.heading().length() * 2 + 2) * 256);
+            if (!column.choices().isEmpty()) {
+                var rule = validations.createValidation(
+                        validations.createExplicitListConstraint(column.choices().toArray(String[]::new)),
+                        new CellRangeAddressList(FIRST_DATA_ROW, properties.maxBatchItems() + FIRST_DATA_ROW, c, c));
+                rule.setShowErrorBox(true);
+                sheet.addValidationData(rule);
+            }
+        });
+        if (resultColumn >= 0) {
+            for (int i = 0; i < RESULT_HEADINGS.size(); i++) {
+                Cell cell = headings.createCell(resultColumn + i);
+                cell.setCellValue(RESULT_HEADINGS.get(i));
+                cell.setCellStyle(heading);
+                paths.createCell(resultColumn + i).setCellValue(RESULT_HEADINGS.get(i));
+                sheet.setColumnWidth(resultColumn + i, (i >= 4 ? 60 : 24) * 256);
+            }
+        }
+        // The path row is what the service reads; staff see the Chinese headings above it.
+        paths.setZeroHeight(true);
+        sheet.createFreezePane(1, FIRST_DATA_ROW);
+    }
+
+    /** The values read from the template's columns, written back as typed values (text, number, date, yes/no). */
+    private static void writeInputs(Row row, List<SheetCell> cells, Map<Integer, InventoryColumn> columns, CellStyle date) {
+        for (SheetCell cell : cells) {
+            if (!columns.containsKey(cell.column())) {
+                continue;
+            }
+            Cell written = row.createCell(cell.column());
+            switch (cell.kind()) {
+                case NUMBER -> {
+                    if (cell.dateFormatted()) {
+                        written.setCellValue(localDate(cell));
+                        written.setCellStyle(date);
+                    } else {
+                        written.setCellValue(Double.parseDouble(cell.value()));
+                    }
+                }
+                case BOOLEAN -> written.setCellValue("TRUE".equals(cell.value()));
+                default -> written.setCellValue(cell.value());
+            }
         }
     }
 

@@ -20,6 +20,7 @@ public enum ProblemCode {
     UNKNOWN_VERSION,
     UNKNOWN_RECEIPT,
     STORAGE_UNAVAILABLE,
+    BUSY,
     INTERNAL_ERROR;
 
     /** The {@code type} of every 400 problem, in a response and inside a batch result alike. */

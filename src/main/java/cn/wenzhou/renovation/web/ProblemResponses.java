@@ -198,6 +198,17 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 ex.getMessage(), new FieldProblem(ex.field(), ex.getMessage()));
     }
 
+    /** Too many validations or workbook assessments at once (see {@link HeavyWork}). */
+    @ExceptionHandler(ServiceBusyException.class)
+    ResponseEntity<Object> busy(ServiceBusyException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+        problem.setTitle("Service busy");
+        problem.setProperty("code", ProblemCode.BUSY);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ex.retryAfter().toSeconds())))
+                .body(problem);
+    }
+
     @ExceptionHandler(DateNotCoveredException.class)
     ResponseEntity<Object> dateNotCovered(DateNotCoveredException ex) {
         return fieldProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Date outside the holiday calendar",

@@ -446,7 +446,7 @@ public final class BoundedWorkbookReader {
         private int style;
         private String type;
         private boolean inCell;
-        private StringBuilder value;
+        private final StringBuilder value = new StringBuilder();
         private boolean hasValue;
         private StringBuilder formula;
         private String sharedFormulaIndex;
@@ -569,7 +569,7 @@ public final class BoundedWorkbookReader {
             style = s == null ? 0 : s;
             type = xml.attribute("t");
             inCell = true;
-            value = new StringBuilder();
+            value.setLength(0);
             hasValue = false;
             formula = null;
             sharedFormulaIndex = null;

@@ -14,6 +14,8 @@ import org.apache.poi.ss.util.CellReference;
  * @param richText      the text is made of several formatted runs
  * @param numberFormat  the cell's number format code (General when none)
  * @param dateFormatted the number format shows a date or time (a 9/10 typed into a General cell becomes one)
+ *                      ; the number of such a cell is a serial in the 1900 date system even when the
+ *                      workbook uses the 1904 one
  */
 public record SheetCell(int row, int column, CellKind kind, String value, String formula, boolean richText,
         String numberFormat, boolean dateFormatted) {

@@ -7,7 +7,7 @@ package cn.wenzhou.renovation.workbook;
  * @param maxSheets          worksheets in the workbook (read or not)
  * @param maxRowsPerSheet    rows of one read sheet (its last row number, 1-based)
  * @param maxColumns         columns of one read sheet (its last column number, 1-based)
- * @param maxCells           non-empty cells over all read sheets
+ * @param maxCells           non-empty cells over all read sheets (merged ranges count as cells too)
  * @param maxPartBytes       uncompressed bytes of any one part that is read (a sheet, the shared strings…)
  * @param maxTotalBytes      uncompressed bytes of all parts read together
  * @param maxSharedStrings   entries of the shared-string table

@@ -24,6 +24,19 @@ public record RunningJar(Process process, int port, Path log) implements AutoClo
         return app;
     }
 
+    /** Starts the jar with JVM options (e.g. {@code -Xmx512m}) and waits until it is healthy. */
+    public static RunningJar startWithJvmOptions(Path log, List<String> jvmOptions, String... args)
+            throws IOException, InterruptedException {
+        int port = freePort();
+        List<String> command = javaCommand("--server.port=" + port);
+        command.addAll(1, jvmOptions);
+        command.addAll(List.of(args));
+        RunningJar app = new RunningJar(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start(),
+                port, log);
+        app.awaitHealthy();
+        return app;
+    }
+
     /** Starts the jar without waiting, so several can start at once; call {@link #awaitHealthy()} on each. */
     public static RunningJar launchOnFreePort(Path log, String... args) throws IOException {
         int port = freePort();

@@ -1,0 +1,86 @@
+package cn.wenzhou.renovation.administration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+
+import cn.wenzhou.renovation.testing.StaffUsers;
+import cn.wenzhou.renovation.web.HeavyWork;
+
+/** One validation at a time and none waiting: while one runs, an editor's validation is a 503 BUSY with Retry-After. */
+@SpringBootTest(properties = {
+        "renovation.limits.concurrent-validations=1",
+        "renovation.limits.queued-validations=0",
+        "renovation.limits.busy-retry-after=15s"})
+@AutoConfigureMockMvc
+class ValidationBusyHttpTest {
+
+    private static final String EDITOR = "li.na";
+    private static final String PASSWORD = "correct horse battery staple";
+
+    @Autowired
+    private MockMvc mvc;
+
+    @Autowired
+    private HeavyWork heavyWork;
+
+    @DynamicPropertySource
+    static void users(DynamicPropertyRegistry registry) {
+        StaffUsers.register(registry, PASSWORD, EDITOR, "rules-editor");
+    }
+
+    /** Not a rule file: refused as such (400) once the validation is admitted. */
+    private MockMultipartHttpServletRequestBuilder validation() {
+        MockMultipartHttpServletRequestBuilder request = multipart("/api/v1/admin/rulesets/wenzhou/validate");
+        request.file(new MockMultipartFile("files", "eligibility.xlsm",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", new byte[] {1}));
+        request.with(httpBasic(EDITOR, PASSWORD));
+        return request;
+    }
+
+    @Test
+    void aValidationWhileAnotherRunsIsBusyAndIsAdmittedOnceItEnds() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Boolean> occupying = CompletableFuture.supplyAsync(() -> heavyWork.run(HeavyWork.Kind.VALIDATION, () -> {
+            running.countDown();
+            try {
+                return release.await(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }));
+        try {
+            assertThat(running.await(1, TimeUnit.MINUTES)).isTrue();
+            mvc.perform(validation())
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(header().string("Retry-After", "15"))
+                    .andExpect(jsonPath("$.code").value("BUSY"))
+                    .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.containsString("规则校验")));
+        } finally {
+            release.countDown();
+            occupying.get(1, TimeUnit.MINUTES);
+        }
+        mvc.perform(validation())
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("files[0]"));
+    }
+}
