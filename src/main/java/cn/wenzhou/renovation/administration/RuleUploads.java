@@ -95,6 +95,9 @@ final class RuleUploads {
         try {
             active = RuleWorkbook.read(content).activeContent();
         } catch (WorkbookRefusedException e) {
+            if (e.isOverLimit()) {
+                throw new PayloadTooLargeException(field, name + ": " + e.reason());
+            }
             throw new InvalidFieldException(field, name + ": " + e.reason());
         }
         if (active.stream().anyMatch(part -> part.toLowerCase(Locale.ROOT).endsWith("vbaproject.bin"))) {
