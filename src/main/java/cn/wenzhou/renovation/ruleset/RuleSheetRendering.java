@@ -105,7 +105,7 @@ final class RuleSheetRendering {
             int row = ruleTableCell.row();
             byPosition.values().stream()
                     .filter(c -> c.row() == row + KEYWORD_ROW && c.column() >= ruleTableCell.column())
-                    .forEach(c -> keywords.put(c.column(), longKeyword(RuleWorkbook.text(c))));
+                    .forEach(c -> keywords.put(c.column(), RuleWorkbook.keyword(RuleWorkbook.text(c))));
             byPosition.values().stream()
                     .filter(c -> c.row() == row + TEMPLATE_ROW && c.column() >= ruleTableCell.column())
                     .forEach(c -> templates.put(c.column(), RuleWorkbook.text(c)));
@@ -234,19 +234,6 @@ final class RuleSheetRendering {
     /** Full-width digits and signs typed with a Chinese input method read as the number they show. */
     private static String digits(String text) {
         return Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
-    }
-
-    private static String longKeyword(String text) {
-        String upper = text.strip().toUpperCase(Locale.ROOT);
-        return switch (upper) {
-            case "N" -> "NAME";
-            case "I" -> "DESCRIPTION";
-            case "C" -> "CONDITION";
-            case "A" -> "ACTION";
-            case "@" -> "METADATA";
-            case "P" -> "PRIORITY";
-            default -> upper;
-        };
     }
 
     /** A merged range reads as its top-left cell at every position, as Drools' own reader has it. */

@@ -53,4 +53,18 @@ public final class RuleWorkbook {
         }
         return value.stripTrailingZeros().toPlainString();
     }
+
+    /** A column keyword of a rule table in its long form: Drools' short ones (N, I, C, A, @, P) read as NAME, DESCRIPTION… */
+    public static String keyword(String text) {
+        String upper = text.strip().toUpperCase(Locale.ROOT);
+        return switch (upper) {
+            case "N" -> "NAME";
+            case "I" -> "DESCRIPTION";
+            case "C" -> "CONDITION";
+            case "A" -> "ACTION";
+            case "@" -> "METADATA";
+            case "P" -> "PRIORITY";
+            default -> upper;
+        };
+    }
 }

@@ -91,20 +91,6 @@ public record RuleTableContent(String sheet, String name, List<Column> columns, 
         }
     }
 
-    /** Drools' short keywords (N, I, C, A, @…) read as their long forms. */
-    private static String keyword(String text) {
-        String upper = text.strip().toUpperCase(Locale.ROOT);
-        return switch (upper) {
-            case "N" -> "NAME";
-            case "I" -> "DESCRIPTION";
-            case "C" -> "CONDITION";
-            case "A" -> "ACTION";
-            case "@" -> "METADATA";
-            case "P" -> "PRIORITY";
-            default -> upper;
-        };
-    }
-
     private static RuleTableContent read(SheetContent sheet, int tableRow, int firstColumn, String name, Cells cells) {
         List<Integer> indexes = new ArrayList<>();
         List<Column> columns = new ArrayList<>();
@@ -119,7 +105,7 @@ public record RuleTableContent(String sheet, String name, List<Column> columns, 
                     ? (label.isEmpty() ? keyword : label) + "（" + CellReference.convertNumToColString(c) + " 列）"
                     : label;
             indexes.add(c);
-            columns.add(new Column(heading, keyword(keyword), cells.text(tableRow + 2, c), cells.text(tableRow + 3, c),
+            columns.add(new Column(heading, RuleWorkbook.keyword(keyword), cells.text(tableRow + 2, c), cells.text(tableRow + 3, c),
                     CellReference.convertNumToColString(c)));
         }
         int nameIndex = -1;
