@@ -75,7 +75,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return badRequest(ProblemCode.MALFORMED_REQUEST, List.of(new FieldProblem("body", FieldProblems.unreadableBody(cause))));
     }
 
-    private static final String DUPLICATE_KEY = "同一对象中该字段出现了不止一次 (duplicate key)";
+    private static final String DUPLICATE_KEY = "该字段在同一对象中出现了两次（或更多），只能出现一次 (duplicate key)";
 
     static <T extends Throwable> T causeOfType(Throwable failure, Class<T> type) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
