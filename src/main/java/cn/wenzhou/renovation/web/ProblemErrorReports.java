@@ -16,6 +16,7 @@ import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactor
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -107,8 +108,8 @@ class ProblemErrorReports implements WebServerFactoryCustomizer<TomcatServletWeb
                 message = status >= 500 ? "服务内部错误，已记录日志 (internal error; it has been logged)"
                         : "请求无法处理 (the request cannot be served)";
             }
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatusCode.valueOf(status), message);
-            problem.setType(code == ProblemCode.MALFORMED_REQUEST ? ProblemCode.INVALID_REQUEST_TYPE : code.type());
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), message);
+            problem.setType(code.type());
             HttpStatus known = HttpStatus.resolve(status);
             problem.setTitle(status == 400 ? "Invalid request" : known == null ? "Error" : known.getReasonPhrase());
             problem.setProperty("code", code);
