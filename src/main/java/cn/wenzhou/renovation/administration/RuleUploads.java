@@ -30,9 +30,13 @@ final class RuleUploads {
     }
 
     static List<RuleFile> place(String jurisdiction, List<MultipartFile> uploads, List<RuleFile> ownFiles,
-            List<RuleFile> baseFiles, DataSize maxRuleFile) {
+            List<RuleFile> baseFiles, DataSize maxRuleFile, DataSize maxRuleRequest) {
         if (uploads == null || uploads.isEmpty()) {
             throw new InvalidFieldException("files", "至少上传一个 .drl.xlsx 或 .drl 文件");
+        }
+        if (uploads.stream().mapToLong(MultipartFile::getSize).sum() > maxRuleRequest.toBytes()) {
+            throw new PayloadTooLargeException("files", "一次上传的规则文件合计超过 " + maxRuleRequest.toMegabytes()
+                    + " MB 上限 (renovation.limits.max-rule-request)");
         }
         List<RuleFile> placed = new ArrayList<>();
         Set<String> names = new HashSet<>();

@@ -40,11 +40,15 @@ class RulesetAdminController implements RulesetAdminApi {
     /** Rule tables are tens of kilobytes; the multipart limit is higher because inventory workbooks share it. */
     private final DataSize maxRuleFile;
     private final HeavyWork heavyWork;
+    /** The rules-administration limit for one request, below the 25 MB multipart limit inventory workbooks need. */
+    private final DataSize maxRuleRequest;
 
     RulesetAdminController(RulesetRegistry registry,
-            @Value("${renovation.limits.max-rule-file:2MB}") DataSize maxRuleFile, HeavyWork heavyWork) {
+            @Value("${renovation.limits.max-rule-file:2MB}") DataSize maxRuleFile,
+            @Value("${renovation.limits.max-rule-request:10MB}") DataSize maxRuleRequest, HeavyWork heavyWork) {
         this.registry = registry;
         this.maxRuleFile = maxRuleFile;
+        this.maxRuleRequest = maxRuleRequest;
         this.heavyWork = heavyWork;
     }
 
@@ -99,7 +103,7 @@ class RulesetAdminController implements RulesetAdminApi {
     private List<RuleFile> place(String jurisdiction, List<MultipartFile> files) {
         List<RuleFile> own = registry.ownFiles(jurisdiction);
         List<RuleFile> base = registry.ownFiles(JurisdictionDescriptor.BASE);
-        List<RuleFile> placed = RuleUploads.place(jurisdiction, files, own, base, maxRuleFile);
+        List<RuleFile> placed = RuleUploads.place(jurisdiction, files, own, base, maxRuleFile, maxRuleRequest);
         if (!isPublisher()) {
             // What each upload replaces: the jurisdiction's own file, or for a new county override the base file.
             java.util.Map<String, RuleFile> current = new java.util.HashMap<>();

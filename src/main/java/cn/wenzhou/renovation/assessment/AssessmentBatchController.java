@@ -141,9 +141,11 @@ class AssessmentBatchController {
     /** The items array, each item kept as JSON to be read on its own; the whole body must be valid JSON. */
     private List<JsonNode> readItems(InputStream body) throws IOException {
         JsonFactory factory = mapper.getFactory();
-        // Decimals stay exact in the tree, as they do when a single endpoint reads its body.
+        // Decimals stay exact in the tree, as they do when a single endpoint reads its body. Each item is followed
+        // by the next one: content after the whole body is checked below, not after each item.
         ObjectReader trees = mapper.reader()
                 .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .with(JsonNodeFactory.withExactBigDecimals(true));
         List<JsonNode> items = new ArrayList<>();
         boolean sawItems = false;

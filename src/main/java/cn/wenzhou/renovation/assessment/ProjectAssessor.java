@@ -173,7 +173,7 @@ public class ProjectAssessor {
     private static Problem problem(HttpStatus status, ProblemCode code, List<FieldError> errors) {
         // The same type and title the endpoints give for these problems.
         boolean calendar = code == ProblemCode.DATE_NOT_IN_CALENDAR;
-        return new Problem(calendar ? "about:blank" : ProblemCode.INVALID_REQUEST_TYPE.toString(),
+        return new Problem(code.type().toString(),
                 calendar ? "Date outside the holiday calendar" : "Invalid request", status.value(), code.name())
                 .detail("该项有误，字段: " + String.join(", ", errors.stream().map(FieldError::getField).distinct().toList()))
                 .errors(errors)

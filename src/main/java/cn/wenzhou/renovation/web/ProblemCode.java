@@ -1,5 +1,8 @@
 package cn.wenzhou.renovation.web;
 
+import java.net.URI;
+import java.util.Locale;
+
 /** Stable machine-readable codes carried as {@code code} in every problem response. */
 public enum ProblemCode {
     INVALID_FIELD,
@@ -23,7 +26,19 @@ public enum ProblemCode {
     BUSY,
     INTERNAL_ERROR;
 
+    private static final String TYPES = "https://wenzhou-renovation.example/problems/";
+
     /** The {@code type} of every 400 problem, in a response and inside a batch result alike. */
-    public static final java.net.URI INVALID_REQUEST_TYPE =
-            java.net.URI.create("https://wenzhou-renovation.example/problems/invalid-request");
+    public static final URI INVALID_REQUEST_TYPE = URI.create(TYPES + "invalid-request");
+
+    /**
+     * The problem's {@code type}: the one 400 type for every request the caller must correct, otherwise one
+     * per code ({@code UNKNOWN_JURISDICTION} → {@code …/problems/unknown-jurisdiction}), never about:blank.
+     */
+    public URI type() {
+        return switch (this) {
+            case INVALID_FIELD, MALFORMED_REQUEST, INVALID_WORKBOOK -> INVALID_REQUEST_TYPE;
+            default -> URI.create(TYPES + name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        };
+    }
 }

@@ -58,15 +58,32 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        PayloadTooLargeException tooLarge = causeOfType(ex, PayloadTooLargeException.class);
+        if (tooLarge != null) {
+            // A body sent without a length reached the ceiling while Jackson was reading one of its fields.
+            return payloadTooLarge(tooLarge);
+        }
         Throwable cause = ex.getCause();
+        java.util.Optional<String> duplicate = FieldProblems.duplicateKey(cause);
+        if (duplicate.isPresent()) {
+            return badRequest(ProblemCode.INVALID_FIELD, List.of(new FieldProblem(duplicate.get(), DUPLICATE_KEY)));
+        }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty() && !isSyntaxError(mapping)) {
             String field = FieldProblems.path(mapping);
             return badRequest(ProblemCode.INVALID_FIELD, List.of(new FieldProblem(field, FieldProblems.mappingMessage(mapping))));
         }
-        String message = cause instanceof JsonProcessingException json
-                ? "请求体不是合法的 JSON: " + json.getOriginalMessage()
-                : "请求体缺失或无法读取 (request body is missing or unreadable)";
-        return badRequest(ProblemCode.MALFORMED_REQUEST, List.of(new FieldProblem("body", message)));
+        return badRequest(ProblemCode.MALFORMED_REQUEST, List.of(new FieldProblem("body", FieldProblems.unreadableBody(cause))));
+    }
+
+    private static final String DUPLICATE_KEY = "该字段在同一对象中出现了两次（或更多），只能出现一次 (duplicate key)";
+
+    static <T extends Throwable> T causeOfType(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     @Override
@@ -185,15 +202,36 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return badRequest(ProblemCode.INVALID_WORKBOOK, List.of(new FieldProblem("body", ex.getMessage())));
     }
 
-    /** A body the service parses itself (the streamed batch) that is not JSON. */
+    /** A body the service parses itself (the streamed batch) that is not JSON, or has a key twice. */
     @ExceptionHandler(JsonProcessingException.class)
     ResponseEntity<Object> unreadableJson(JsonProcessingException ex) {
-        return badRequest(ProblemCode.MALFORMED_REQUEST,
-                List.of(new FieldProblem("body", "请求体不是合法的 JSON: " + FieldProblems.abbreviate(ex.getOriginalMessage()))));
+        java.util.Optional<String> duplicate = FieldProblems.duplicateKey(ex);
+        if (duplicate.isPresent()) {
+            return badRequest(ProblemCode.INVALID_FIELD, List.of(new FieldProblem(duplicate.get(), DUPLICATE_KEY)));
+        }
+        return badRequest(ProblemCode.MALFORMED_REQUEST, List.of(new FieldProblem("body", FieldProblems.unreadableBody(ex))));
+    }
+
+    /**
+     * An upload whose form Tomcat could not parse: a file name with a NUL or another control character, or a
+     * broken multipart body. (An upload over the size limits is {@link #handleMaxUploadSizeExceededException}.)
+     */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<Object> unreadableUpload(org.springframework.web.multipart.MultipartException ex) {
+        return unreadableUpload((Throwable) ex);
+    }
+
+    static ResponseEntity<Object> unreadableUpload(Throwable failure) {
+        if (causeOfType(failure, org.apache.tomcat.util.http.fileupload.InvalidFileNameException.class) != null) {
+            return badRequest(ProblemCode.INVALID_FIELD, List.of(new FieldProblem("filename",
+                    "上传文件的文件名含有控制字符（如 NUL），请改名后重新上传 (the file name contains a control character)")));
+        }
+        return badRequest(ProblemCode.MALFORMED_REQUEST, List.of(new FieldProblem("body",
+                "无法读取上传的表单 (multipart/form-data)，请检查其格式 (the multipart body cannot be read)")));
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)
-    ResponseEntity<Object> payloadTooLarge(PayloadTooLargeException ex) {
+    static ResponseEntity<Object> payloadTooLarge(PayloadTooLargeException ex) {
         return fieldProblem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", ProblemCode.PAYLOAD_TOO_LARGE,
                 ex.getMessage(), new FieldProblem(ex.field(), ex.getMessage()));
     }
@@ -216,9 +254,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     /** A problem other than 400 that still names the one field at fault. */
-    private static ResponseEntity<Object> fieldProblem(HttpStatus status, String title, ProblemCode code, String detail,
+    static ResponseEntity<Object> fieldProblem(HttpStatus status, String title, ProblemCode code, String detail,
             FieldProblem error) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(code.type());
         problem.setTitle(title);
         problem.setProperty("code", code);
         problem.setProperty("errors", List.of(error));
@@ -228,6 +267,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConsentInsufficientException.class)
     ResponseEntity<Object> consentInsufficient(ConsentInsufficientException ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, ex.getMessage());
+        problem.setType(ProblemCode.CONSENT_INSUFFICIENT.type());
         problem.setTitle("Consent insufficient");
         problem.setProperty("code", ProblemCode.CONSENT_INSUFFICIENT);
         problem.setProperty("failedRules", ex.failedRules());
@@ -236,9 +276,14 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
+        PayloadTooLargeException tooLarge = causeOfType(ex, PayloadTooLargeException.class);
+        if (tooLarge != null) {
+            return payloadTooLarge(tooLarge);
+        }
         log.error("Unexpected failure while serving a request", ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "服务内部错误，已记录日志 (internal error; it has been logged)");
+        problem.setType(ProblemCode.INTERNAL_ERROR.type());
         problem.setTitle("Internal error");
         problem.setProperty("code", ProblemCode.INTERNAL_ERROR);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
@@ -251,12 +296,14 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem
                 && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
-            problem.setProperty("code", codeFor(ex, statusCode));
+            ProblemCode code = codeFor(ex, statusCode);
+            problem.setType(code.type());
+            problem.setProperty("code", code);
         }
         return response;
     }
 
-    private static ProblemCode codeFor(Exception ex, HttpStatusCode status) {
+    static ProblemCode codeFor(Exception ex, HttpStatusCode status) {
         if (ex instanceof HttpMediaTypeNotSupportedException) {
             return ProblemCode.UNSUPPORTED_MEDIA_TYPE;
         }
@@ -266,10 +313,18 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         if (ex instanceof NoResourceFoundException || status.value() == 404) {
             return ProblemCode.NOT_FOUND;
         }
+        switch (status.value()) {
+            case 401: return ProblemCode.UNAUTHENTICATED;
+            case 403: return ProblemCode.FORBIDDEN;
+            case 405: return ProblemCode.METHOD_NOT_ALLOWED;
+            case 413: return ProblemCode.PAYLOAD_TOO_LARGE;
+            case 415: return ProblemCode.UNSUPPORTED_MEDIA_TYPE;
+            default: break;
+        }
         return status.is5xxServerError() ? ProblemCode.INTERNAL_ERROR : ProblemCode.MALFORMED_REQUEST;
     }
 
-    private static ResponseEntity<Object> badRequest(ProblemCode code, List<FieldProblem> errors) {
+    static ResponseEntity<Object> badRequest(ProblemCode code, List<FieldProblem> errors) {
         String fields = errors.stream().map(FieldProblem::field).distinct().collect(Collectors.joining(", "));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "请求有误，字段: " + fields + " (invalid request; see errors)");

@@ -59,6 +59,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String message = message();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, message);
+        problem.setType(ProblemCode.PAYLOAD_TOO_LARGE.type());
         problem.setTitle("Payload too large");
         problem.setInstance(java.net.URI.create(request.getRequestURI()));
         problem.setProperty("code", ProblemCode.PAYLOAD_TOO_LARGE);

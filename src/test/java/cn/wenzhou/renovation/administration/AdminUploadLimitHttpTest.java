@@ -49,14 +49,48 @@ class AdminUploadLimitHttpTest {
         assertThat(response.getBody()).contains("PAYLOAD_TOO_LARGE", "files[0]", "renovation.limits.max-rule-file");
     }
 
+    /** The README's rules-administration limit: 2 MB a file and 10 MB a request, below the 25 MB multipart limit. */
+    @Test
+    void sixRuleFilesOfAlmostTwoMegabytesEachAreOverTheRequestLimit() {
+        HttpEntity<MultiValueMap<String, Object>> sixFiles = form("files", 1_900_000, "eligibility.drl.xlsx",
+                "procedure.drl.xlsx", "survey.drl.xlsx", "funding.drl.xlsx", "consent.drl.xlsx", "catalogue.drl.xlsx");
+
+        ResponseEntity<String> response = rest.withBasicAuth(PUBLISHER, PASSWORD)
+                .postForEntity("/api/v1/admin/rulesets/wenzhou/validate", sixFiles, String.class);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(413);
+        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(response.getBody()).contains("PAYLOAD_TOO_LARGE", "\"field\":\"files\"", "10 MB",
+                "renovation.limits.max-rule-request", "https://wenzhou-renovation.example/problems/payload-too-large");
+    }
+
+    @Test
+    void fiveSuchFilesAreWithinItAndReadAsRuleFiles() {
+        HttpEntity<MultiValueMap<String, Object>> fiveFiles = form("files", 1_900_000, "eligibility.drl.xlsx",
+                "procedure.drl.xlsx", "survey.drl.xlsx", "funding.drl.xlsx", "consent.drl.xlsx");
+
+        ResponseEntity<String> response = rest.withBasicAuth(PUBLISHER, PASSWORD)
+                .postForEntity("/api/v1/admin/rulesets/wenzhou/validate", fiveFiles, String.class);
+
+        // Not a 413: the files were read, and zeros are not a workbook.
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
+        assertThat(response.getBody()).contains("files[0]").doesNotContain("PAYLOAD_TOO_LARGE");
+    }
+
     private static HttpEntity<MultiValueMap<String, Object>> form(String field, String fileName, int bytes) {
+        return form(field, bytes, fileName);
+    }
+
+    private static HttpEntity<MultiValueMap<String, Object>> form(String field, int bytes, String... fileNames) {
         MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add(field, new ByteArrayResource(new byte[bytes]) {
-            @Override
-            public String getFilename() {
-                return fileName;
-            }
-        });
+        for (String fileName : fileNames) {
+            form.add(field, new ByteArrayResource(new byte[bytes]) {
+                @Override
+                public String getFilename() {
+                    return fileName;
+                }
+            });
+        }
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         return new HttpEntity<>(form, headers);

@@ -66,6 +66,10 @@ import cn.wenzhou.renovation.web.ProblemCode;
  * file field of a multipart example names a rule file of the repository, or a path of this API serving
  * the file. Examples run in the spec's order, which is also the order of a publisher's day: validate,
  * activate, list the versions, roll back.
+ *
+ * <p>A request example with {@code x-padded-to-bytes} shows a body over a size limit: its JSON object is padded
+ * with spaces before the closing brace (and sent without a length, as a chunked body), its text or each of its
+ * files with trailing bytes, to exactly that many bytes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SpecExamplesTest {
@@ -160,7 +164,8 @@ class SpecExamplesTest {
         }
         Optional<Map.Entry<String, JsonNode>> body = requestBody(example);
         body.ifPresent(media -> withBody(request, media.getKey(), resolve(media.getValue()).path("value"),
-                resolve(example.operation().path("requestBody").path("content").path(media.getKey()).path("schema"))));
+                resolve(example.operation().path("requestBody").path("content").path(media.getKey()).path("schema")),
+                resolve(media.getValue()).path("x-padded-to-bytes").asInt(0)));
         Answer answer = request.exchange((sent, response) -> new Answer(response.getStatusCode().value(),
                 String.valueOf(response.getHeaders().getContentType()), response.getBody().readAllBytes()));
 
@@ -240,20 +245,39 @@ class SpecExamplesTest {
         return Optional.empty();
     }
 
-    private void withBody(RestClient.RequestBodySpec request, String mediaType, JsonNode value, JsonNode schema) {
+    private void withBody(RestClient.RequestBodySpec request, String mediaType, JsonNode value, JsonNode schema,
+            int paddedTo) {
         if (mediaType.equals(MediaType.MULTIPART_FORM_DATA_VALUE)) {
             MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
             value.fields().forEachRemaining(field -> {
                 for (JsonNode item : field.getValue().isArray() ? field.getValue() : List.of(field.getValue())) {
-                    parts.add(field.getKey(), isFile(schema, field.getKey()) ? file(item.asText()) : item.asText());
+                    parts.add(field.getKey(), isFile(schema, field.getKey()) ? file(item.asText(), paddedTo) : item.asText());
                 }
             });
             request.contentType(MediaType.MULTIPART_FORM_DATA).body(parts);
+        } else if (mediaType.contains("json") && paddedTo > 0) {
+            String object = value.toString();
+            byte[] start = object.substring(0, object.length() - 1).getBytes(StandardCharsets.UTF_8);
+            byte[] padded = java.util.Arrays.copyOf(start, paddedTo);
+            java.util.Arrays.fill(padded, start.length, paddedTo - 1, (byte) ' ');
+            padded[paddedTo - 1] = '}';
+            // Streamed without a Content-Length: the server reads up to its limit, then answers.
+            request.contentType(MediaType.parseMediaType(mediaType)).body(out -> out.write(padded));
         } else if (mediaType.contains("json")) {
             request.contentType(MediaType.parseMediaType(mediaType)).body(value.toString());
         } else {
-            request.contentType(MediaType.parseMediaType(mediaType)).body(value.asText().getBytes(StandardCharsets.UTF_8));
+            request.contentType(MediaType.parseMediaType(mediaType)).body(padded(value.asText().getBytes(StandardCharsets.UTF_8), paddedTo));
         }
+    }
+
+    /** The bytes, with spaces after them up to {@code paddedTo} bytes when that is more. */
+    private static byte[] padded(byte[] content, int paddedTo) {
+        if (paddedTo <= content.length) {
+            return content;
+        }
+        byte[] padded = java.util.Arrays.copyOf(content, paddedTo);
+        java.util.Arrays.fill(padded, content.length, paddedTo, (byte) ' ');
+        return padded;
     }
 
     /** Whether the form's schema declares the field binary: a file, or a list of files. */
@@ -264,7 +288,7 @@ class SpecExamplesTest {
     }
 
     /** A path of this API serving the file, or the one rule file of that name outside the county folders. */
-    private ByteArrayResource file(String reference) {
+    private ByteArrayResource file(String reference, int paddedTo) {
         byte[] content;
         String name;
         if (reference.startsWith("/api/")) {
@@ -288,7 +312,7 @@ class SpecExamplesTest {
             }
             name = reference;
         }
-        return new ByteArrayResource(content) {
+        return new ByteArrayResource(padded(content, paddedTo)) {
             @Override
             public String getFilename() {
                 return name;

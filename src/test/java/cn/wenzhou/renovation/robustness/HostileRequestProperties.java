@@ -45,12 +45,16 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * string, deep nesting, an unknown enum value, a date far away, a field missing or unknown), or a body
  * that is not JSON at all (invalid UTF-8, truncated, empty), or the wrong content type. The service
  * must never answer 5xx, must answer every refusal as application/problem+json naming a field or the
- * body, and must still answer the valid example afterwards.
+ * body and no Java class, and must still answer the valid example afterwards. (Blank strings in typed fields,
+ * duplicate keys and trailing content, each with the exact field it must name: {@link StrictInputProperties}.)
  */
 class HostileRequestProperties {
 
     private static final int TRIES = 500;
     private static final String PLACEHOLDER = "\"__HOSTILE_VALUE__\"";
+    /** A package path or Jackson's back-quoted type name: what a problem once quoted from Jackson's own message. */
+    private static final java.util.regex.Pattern JAVA_CLASS = java.util.regex.Pattern.compile(
+            "\\b(java|javax|jakarta|com|org|cn)\\.[a-z]\\w*\\.|`|JsonToken");
 
     private static ConfigurableApplicationContext service;
     private static URI base;
@@ -160,6 +164,8 @@ class HostileRequestProperties {
                     .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             JsonNode problem = JSON.readTree(response.body());
             assertThat(problem.path("code").asText()).as("stable code: %s", abbreviated(response.body())).isNotBlank();
+            assertThat(JAVA_CLASS.matcher(response.body()).find()).as("a Java class named: %s %s", mutation,
+                    abbreviated(response.body())).isFalse();
             if (status == 400 || status == 413) {
                 assertThat(problem.path("errors").path(0).path("field").asText())
                         .as("names a field or the body: %s %s", mutation, abbreviated(response.body())).isNotBlank();

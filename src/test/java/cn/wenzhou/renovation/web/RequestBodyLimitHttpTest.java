@@ -43,6 +43,16 @@ class RequestBodyLimitHttpTest {
         assertTooLarge(response);
     }
 
+    /** The ceiling falling inside a value (a huge community name) once made Jackson blame that field with a 400. */
+    @Test
+    void aChunkedBodyIsCutAtTheLimitInsideAField() throws Exception {
+        byte[] body = """
+                {"communityName": "%s", "completionYear": 1995}""".formatted("江".repeat(40_000))
+                .getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> response = post(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+        assertTooLarge(response);
+    }
+
     @Test
     void aBodyBelowTheLimitIsDecided() throws Exception {
         HttpResponse<String> response = post(HttpRequest.BodyPublishers.ofString(community(10_000), StandardCharsets.UTF_8));
@@ -56,6 +66,7 @@ class RequestBodyLimitHttpTest {
                 type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode problem = json.readTree(response.body());
         assertThat(problem.get("code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
+        assertThat(problem.get("type").asText()).isEqualTo("https://wenzhou-renovation.example/problems/payload-too-large");
         assertThat(problem.at("/errors/0/field").asText()).isEqualTo("body");
         assertThat(problem.get("detail").asText()).contains("64 KB", "renovation.limits.max-json-body");
     }
