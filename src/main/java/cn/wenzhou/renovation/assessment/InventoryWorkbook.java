@@ -38,6 +38,7 @@ import cn.wenzhou.renovation.api.model.AssessmentResponse;
 import cn.wenzhou.renovation.api.model.Reason;
 import cn.wenzhou.renovation.api.model.StepTreatment;
 import cn.wenzhou.renovation.web.InvalidWorkbookException;
+import cn.wenzhou.renovation.web.PersonalDataMasking;
 import cn.wenzhou.renovation.web.PayloadTooLargeException;
 import cn.wenzhou.renovation.workbook.BoundedWorkbookReader;
 import cn.wenzhou.renovation.workbook.CellKind;
@@ -333,7 +334,8 @@ public class InventoryWorkbook {
                     }
                 }
                 case BOOLEAN -> written.setCellValue("TRUE".equals(cell.value()));
-                default -> written.setCellValue(cell.value());
+                // Text is the caller's free text going back out: personal numbers in it are masked, as in every answer.
+                default -> written.setCellValue(PersonalDataMasking.mask(cell.value()));
             }
         }
     }

@@ -21,7 +21,11 @@ final class RequestJurisdiction {
         if (!request.getRequestURI().startsWith("/api/")) {
             return NONE;
         }
-        String asked = request.getParameter("jurisdiction");
+        // From the query string only: getParameter would make the container parse a multipart body (an
+        // anonymous upload to an admin path) before the login is checked.
+        String asked = org.springframework.web.util.UriComponentsBuilder.newInstance().query(request.getQueryString())
+                .build().getQueryParams().getFirst("jurisdiction");
+        asked = asked == null ? null : org.springframework.web.util.UriUtils.decode(asked, java.nio.charset.StandardCharsets.UTF_8);
         if (asked == null || asked.isBlank()) {
             return defaultJurisdiction;
         }

@@ -177,6 +177,7 @@ class SecurityConfiguration {
         } catch (IllegalArgumentException notAUri) {
             // A URL the firewall refused may not parse as a URI: the problem goes without an instance.
         }
+        problem.setType(code.type());
         problem.setProperty("code", code.name());
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -45,6 +45,13 @@ class FreeTextMaskingHttpTest {
 
     private final ObjectMapper json = new ObjectMapper();
 
+    /** Log levels are global to the JVM: contexts cached for later test classes must not log Spring MVC at DEBUG. */
+    @org.junit.jupiter.api.AfterAll
+    static void springWebLogsAtItsUsualLevelAgain() {
+        org.springframework.boot.logging.LoggingSystem.get(FreeTextMaskingHttpTest.class.getClassLoader())
+                .setLogLevel("org.springframework.web", null);
+    }
+
     @Test
     void satisfactionCommentsAndCommunityNameComeBackMasked(CapturedOutput output) throws Exception {
         int logBefore = output.getAll().length();
