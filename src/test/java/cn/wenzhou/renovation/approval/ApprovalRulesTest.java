@@ -115,8 +115,12 @@ class ApprovalRulesTest {
         ApprovalPlan plan = plan(new ApprovalProject(false, new BigDecimal("100000"), false, false, false, false, false,
                 false, false, false, false, true));
 
+        // Not merged, and not the government-investment approvals either: approved or filed under the investment rules.
         assertThat(Arrays.asList(ApprovalStep.PROJECT_PROPOSAL, ApprovalStep.FEASIBILITY_STUDY, ApprovalStep.PRELIMINARY_DESIGN))
-                .allSatisfy(step -> assertThat(treatment(plan, step)).isEqualTo(StepTreatment.REQUIRED));
+                .allSatisfy(step -> {
+                    assertThat(treatment(plan, step)).isEqualTo(StepTreatment.NOT_APPLICABLE);
+                    assertThat(finding(plan, step).message()).contains("核准或备案");
+                });
     }
 
     @Test
