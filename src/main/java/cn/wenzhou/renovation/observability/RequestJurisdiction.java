@@ -21,14 +21,22 @@ final class RequestJurisdiction {
         if (!request.getRequestURI().startsWith("/api/")) {
             return NONE;
         }
-        // From the query string only: getParameter would make the container parse a multipart body (an
-        // anonymous upload to an admin path) before the login is checked.
-        String asked = org.springframework.web.util.UriComponentsBuilder.newInstance().query(request.getQueryString())
-                .build().getQueryParams().getFirst("jurisdiction");
-        asked = asked == null ? null : org.springframework.web.util.UriUtils.decode(asked, java.nio.charset.StandardCharsets.UTF_8);
+        String asked = isMultipart(request) ? fromQueryString(request) : request.getParameter("jurisdiction");
         if (asked == null || asked.isBlank()) {
             return defaultJurisdiction;
         }
         return registry.validation(asked).isPresent() ? asked : OTHER;
+    }
+
+    /** An upload's body is not parsed for this: that would happen before the login is checked. */
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+    }
+
+    private static String fromQueryString(HttpServletRequest request) {
+        String asked = org.springframework.web.util.UriComponentsBuilder.newInstance().query(request.getQueryString())
+                .build().getQueryParams().getFirst("jurisdiction");
+        return asked == null ? null : org.springframework.web.util.UriUtils.decode(asked, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -122,7 +122,8 @@ class StrictInputHttpTest {
 
     @Test
     void aNulInAnUploadsFileNameIsAProblem() throws Exception {
-        for (String path : new String[] {"/api/v1/assessments/workbook", "/api/v1/admin/rulesets/wenzhou/validate"}) {
+        // An anonymous upload to an admin path is refused (401) before its body is parsed: only the public one is read.
+        for (String path : new String[] {"/api/v1/assessments/workbook"}) {
             String field = path.contains("admin") ? "files" : "workbook";
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             body.write(("--boundary\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"清单\u0000.xlsx\"\r\n"
