@@ -273,7 +273,7 @@ class CalendarFileTest {
         Path folder;
 
         private OfficialCalendar configured(String file) throws IOException {
-            return new CalendarConfiguration().officialCalendar(new CalendarProperties(file), new DefaultResourceLoader());
+            return new CalendarConfiguration().officialCalendar(new CalendarProperties(file, 45), new DefaultResourceLoader());
         }
 
         @Test

@@ -81,5 +81,7 @@ class RequestObservabilityHttpTest {
                 .anySatisfy(line -> assertThat(line).contains("jurisdiction=\"yueqing\"", "status=\"200\""))
                 .anySatisfy(line -> assertThat(line).contains("jurisdiction=\"other\"", "status=\"404\""))
                 .noneSatisfy(line -> assertThat(line).contains("atlantis"));
+        // Monitoring can alert before the holiday calendar runs out.
+        assertThat(scraped.lines()).anySatisfy(line -> assertThat(line).startsWith("renovation_calendar_days_left "));
     }
 }
