@@ -45,6 +45,7 @@ final class RuleSheetRendering {
     private static final int FIRST_RULE_ROW = 5;
 
     private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
+    private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
     private static final Pattern CODE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern ATTRIBUTE = Pattern.compile("[A-Za-z0-9_\\-]+");
 
@@ -125,35 +126,34 @@ final class RuleSheetRendering {
     private static Optional<String> ruleValue(String file, String sheet, Table table, SheetCell cell, String text,
             List<RuleProblem> problems) {
         String keyword = table.keywords().get(cell.column());
-        if (cell.column() < table.firstColumn() || keyword == null || text.isEmpty()) {
-            return Optional.empty(); // not a column of the table: a note beside it, never compiled
+        if (cell.column() < table.firstColumn() || keyword == null || text.isEmpty() || keyword.equals("DESCRIPTION")) {
+            // Not a column of the table (a note beside it), or a description, which Drools writes into a
+            // comment: either is for people and never compiled.
+            return Optional.empty();
         }
         if (cell.richText()) {
             problems.add(RuleProblem.atCell(file, sheet, cell.reference(),
                     "单元格内的文字带有局部格式（部分加粗、变色等）：请清除格式后重新填写"));
             return Optional.empty();
         }
+        String template = table.templates().getOrDefault(cell.column(), "");
+        String bare = digits(text);
         Optional<String> why = switch (keyword) {
-            case "DESCRIPTION" -> {
-                yield Optional.empty();
-            }
             case "NAME" -> textProblem(text, '"');
-            case "PRIORITY", "SALIENCE" -> NUMBER.matcher(digits(text)).matches() && !text.contains(".")
-                    ? Optional.empty() : Optional.of("应为整数");
-            case "CONDITION", "ACTION", "METADATA" -> templateProblem(table.templates().getOrDefault(cell.column(), ""), text);
-            default -> ATTRIBUTE.matcher(text).matches() ? Optional.empty()
-                    : Optional.of("只能填写字母、数字、- 和 _");
+            case "PRIORITY", "SALIENCE" -> INTEGER.matcher(bare).matches() ? Optional.empty() : Optional.of("应为整数");
+            case "CONDITION", "ACTION", "METADATA" -> templateProblem(template, text);
+            default -> ATTRIBUTE.matcher(bare).matches() ? Optional.empty() : Optional.of("只能填写字母、数字、- 和 _");
         };
-        if (keyword.equals("DESCRIPTION")) {
-            return Optional.empty(); // written by Drools into a comment; it is for people only
-        }
         if (why.isPresent()) {
             problems.add(RuleProblem.atCell(file, sheet, cell.reference(), why.get() + "，而不是 “" + abbreviate(text) + "”"));
             return Optional.empty();
         }
-        boolean bare = keyword.equals("PRIORITY") || keyword.equals("SALIENCE")
-                || !placeholdersQuoted(table.templates().getOrDefault(cell.column(), ""));
-        return Optional.of(bare ? digits(text) : text);
+        boolean splicedBare = switch (keyword) {
+            case "NAME" -> false;
+            case "CONDITION", "ACTION", "METADATA" -> placeholderQuotes(template).contains(null);
+            default -> true;
+        };
+        return Optional.of(splicedBare ? bare : text);
     }
 
     /** Why a value cannot be spliced into the template, or empty when it can. */
@@ -191,11 +191,6 @@ final class RuleSheetRendering {
             }
         }
         return Optional.empty();
-    }
-
-    private static boolean placeholdersQuoted(String template) {
-        List<Character> quotes = placeholderQuotes(template);
-        return !quotes.isEmpty() && !quotes.contains(null);
     }
 
     /**

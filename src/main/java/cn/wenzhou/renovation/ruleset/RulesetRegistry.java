@@ -429,11 +429,11 @@ public class RulesetRegistry {
      * before the checks existed, and is not served, rolled back to or replayed. Judged by content, once.
      */
     public List<RuleProblem> refusedCells(RulesetVersion version) {
-        return REFUSED_CELLS.get(version.jurisdiction() + "|" + version.contentHash(), key -> store
+        return refusedCellsByContent.get(version.jurisdiction() + "|" + version.contentHash(), key -> store
                 .files(version.jurisdiction(), version.number()).map(DecisionTableTranslator::refusedCells).orElse(List.of()));
     }
 
-    private static final com.github.benmanes.caffeine.cache.Cache<String, List<RuleProblem>> REFUSED_CELLS =
+    private final com.github.benmanes.caffeine.cache.Cache<String, List<RuleProblem>> refusedCellsByContent =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(256).build();
 
     /** Who made which version active when, oldest first: deployments, activations and rollbacks. */

@@ -7,9 +7,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
+import cn.wenzhou.renovation.testing.OccupiedLane;
 import cn.wenzhou.renovation.testing.StaffUsers;
 import cn.wenzhou.renovation.web.HeavyWork;
 
@@ -57,27 +55,12 @@ class ValidationBusyHttpTest {
 
     @Test
     void aValidationWhileAnotherRunsIsBusyAndIsAdmittedOnceItEnds() throws Exception {
-        CountDownLatch running = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Boolean> occupying = CompletableFuture.supplyAsync(() -> heavyWork.run(HeavyWork.Kind.VALIDATION, () -> {
-            running.countDown();
-            try {
-                return release.await(1, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }));
-        try {
-            assertThat(running.await(1, TimeUnit.MINUTES)).isTrue();
+        try (OccupiedLane lane = OccupiedLane.of(heavyWork, HeavyWork.Kind.VALIDATION)) {
             mvc.perform(validation())
                     .andExpect(status().isServiceUnavailable())
                     .andExpect(header().string("Retry-After", "15"))
                     .andExpect(jsonPath("$.code").value("BUSY"))
                     .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.containsString("规则校验")));
-        } finally {
-            release.countDown();
-            occupying.get(1, TimeUnit.MINUTES);
         }
         mvc.perform(validation())
                 .andExpect(status().isBadRequest())

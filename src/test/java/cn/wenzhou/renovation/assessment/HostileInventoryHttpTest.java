@@ -12,9 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -30,6 +27,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import cn.wenzhou.renovation.testing.HeapUse;
 import cn.wenzhou.renovation.testing.HostileWorkbooks;
+import cn.wenzhou.renovation.testing.OccupiedLane;
 import cn.wenzhou.renovation.web.HeavyWork;
 
 /**
@@ -160,28 +158,13 @@ class HostileInventoryHttpTest {
 
     @Test
     void aSecondAssessmentWhileOneRunsIsBusyWithRetryAfter() throws Exception {
-        CountDownLatch running = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Boolean> occupying = CompletableFuture.supplyAsync(() -> heavyWork.run(HeavyWork.Kind.WORKBOOK_ASSESSMENT, () -> {
-            running.countDown();
-            try {
-                return release.await(1, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }));
-        try {
-            assertThat(running.await(1, TimeUnit.MINUTES)).isTrue();
+        try (OccupiedLane lane = OccupiedLane.of(heavyWork, HeavyWork.Kind.WORKBOOK_ASSESSMENT)) {
             mvc.perform(post("/api/v1/assessments/workbook").contentType(XLSX).content(filledTemplate()))
                     .andExpect(status().isServiceUnavailable())
                     .andExpect(header().string("Retry-After", "10"))
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                     .andExpect(jsonPath("$.code").value("BUSY"))
                     .andExpect(jsonPath("$.detail", containsString("工作簿评估")));
-        } finally {
-            release.countDown();
-            occupying.get(1, TimeUnit.MINUTES);
         }
         mvc.perform(post("/api/v1/assessments/workbook").contentType(XLSX).content(filledTemplate()))
                 .andExpect(status().isOk());

@@ -43,9 +43,9 @@ class RulesetCompilerTest {
 
     @Test
     void movingTheCutoffTo2005PrioritisesACommunityBuiltIn2003() throws IOException {
-        CompiledRuleset original = compile();
+        CompiledRuleset original = CopiedRules.compile(root);
         RuleFolderCopy.editCutoffCell(root, cell -> cell.setCellValue(2005));
-        CompiledRuleset modified = compile();
+        CompiledRuleset modified = CopiedRules.compile(root);
 
         assertThat(decideFor2003CommunityWithoutDeficiencies(original)).isEqualTo(Eligibility.NOT_ELIGIBLE);
         assertThat(decideFor2003CommunityWithoutDeficiencies(modified)).isEqualTo(Eligibility.PRIORITY_RENOVATION);
@@ -59,7 +59,7 @@ class RulesetCompilerTest {
         Path table = root.resolve(DECISION_TABLE);
         Files.copy(table, table.resolveSibling("eligibility.xlsx"));
 
-        RulesetCompilationException failure = compileFailing();
+        RulesetCompilationException failure = CopiedRules.compileFailing(root);
 
         assertThat(failure.problems()).extracting(RuleProblem::file)
                 .containsExactly("decision-tables/eligibility/eligibility.xlsx");
@@ -69,7 +69,7 @@ class RulesetCompilerTest {
     void rejectsDrlFileWithoutRules() throws IOException {
         Files.writeString(root.resolve("rules/eligibility/empty.drl"), "package cn.wenzhou.renovation.eligibility;\n");
 
-        RulesetCompilationException failure = compileFailing();
+        RulesetCompilationException failure = CopiedRules.compileFailing(root);
 
         assertThat(failure.problems()).extracting(RuleProblem::file).containsExactly("rules/eligibility/empty.drl");
     }
@@ -86,7 +86,7 @@ class RulesetCompilerTest {
                 end
                 """);
 
-        RulesetCompilationException failure = compileFailing();
+        RulesetCompilationException failure = CopiedRules.compileFailing(root);
 
         assertThat(failure.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.file()).isEqualTo("rules/eligibility/elsewhere.drl");
@@ -98,7 +98,7 @@ class RulesetCompilerTest {
 
     @Test
     void parameterRowsConcludeOncePerRulesetAndEachRequestSeesThemOnce() {
-        CompiledRuleset ruleset = compile();
+        CompiledRuleset ruleset = CopiedRules.compile(root);
 
         assertThat(ruleset.parameters(Capability.ELIGIBILITY))
                 .hasOnlyElementsOfTypes(cn.wenzhou.renovation.eligibility.PriorityCutoff.class,
@@ -124,7 +124,7 @@ class RulesetCompilerTest {
     void rejectsParameterCellThatIsNotANumber() throws IOException {
         RuleFolderCopy.editCutoffCell(root, cell -> cell.setCellValue("二千"));
 
-        RulesetCompilationException failure = compileFailing();
+        RulesetCompilationException failure = CopiedRules.compileFailing(root);
 
         assertThat(failure.problems()).anySatisfy(problem -> assertThat(problem.message()).contains("二千"));
     }
@@ -133,7 +133,7 @@ class RulesetCompilerTest {
     void locatesBrokenParameterCellBySheetAndCell() throws IOException {
         String brokenCell = RuleFolderCopy.editCutoffCell(root, cell -> cell.setCellValue("二千"));
 
-        RulesetCompilationException failure = compileFailing();
+        RulesetCompilationException failure = CopiedRules.compileFailing(root);
 
         assertThat(failure.problems()).anySatisfy(problem -> {
             assertThat(problem.file()).isEqualTo(DECISION_TABLE);
@@ -152,7 +152,7 @@ class RulesetCompilerTest {
         Files.writeString(scope, source.replace(intact, broken), StandardCharsets.UTF_8);
         int brokenLine = lineOf(Files.readString(scope, StandardCharsets.UTF_8), broken);
 
-        RulesetCompilationException failure = compileFailing();
+        RulesetCompilationException failure = CopiedRules.compileFailing(root);
 
         assertThat(failure.problems()).extracting(RuleProblem::file).containsOnly(SCOPE_DRL);
         assertThat(failure.problems()).anySatisfy(problem -> assertThat(problem.line()).isEqualTo(brokenLine));
@@ -172,7 +172,7 @@ class RulesetCompilerTest {
                 end
                 """.formatted(onlyMetadata), StandardCharsets.UTF_8);
 
-        RulesetCompilationException failure = compileFailing();
+        RulesetCompilationException failure = CopiedRules.compileFailing(root);
 
         assertThat(failure.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.file()).isEqualTo("rules/eligibility/uncited.drl");
@@ -184,8 +184,8 @@ class RulesetCompilerTest {
 
     @Test
     void sameFilesGiveTheSameVersionWhateverTheirOrder() {
-        List<RuleFile> files = load();
-        List<RuleFile> reversed = new ArrayList<>(load());
+        List<RuleFile> files = CopiedRules.load(root);
+        List<RuleFile> reversed = new ArrayList<>(CopiedRules.load(root));
         Collections.reverse(reversed);
 
         String first = new RulesetCompiler().compile("wenzhou", files).version();
@@ -196,7 +196,7 @@ class RulesetCompilerTest {
 
     @Test
     void oneChangedByteGivesAnotherVersion() {
-        List<RuleFile> files = load();
+        List<RuleFile> files = CopiedRules.load(root);
         List<RuleFile> changed = files.stream()
                 .map(f -> f.path().equals(SCOPE_DRL) ? withOneByteChanged(f) : f)
                 .toList();
@@ -208,25 +208,6 @@ class RulesetCompilerTest {
     }
 
     // --- helpers -----------------------------------------------------------------------------
-
-    private List<RuleFile> load() {
-        RuleSourceLoader loader = new RuleSourceLoader();
-        List<RuleFile> files = new ArrayList<>(loader.load(root.resolve("rules").toString(), "rules"));
-        files.addAll(loader.load(root.resolve("decision-tables").toString(), "decision-tables"));
-        return files;
-    }
-
-    private CompiledRuleset compile() {
-        return new RulesetCompiler().compile("wenzhou", load());
-    }
-
-    private RulesetCompilationException compileFailing() {
-        List<RuleFile> files = load();
-        RulesetCompilationException failure = catchThrowableOfType(RulesetCompilationException.class,
-                () -> new RulesetCompiler().compile("wenzhou", files));
-        assertThat(failure).as("compilation should fail").isNotNull();
-        return failure;
-    }
 
     private static Eligibility decideFor2003CommunityWithoutDeficiencies(CompiledRuleset ruleset) {
         return EligibilityService.decide(ruleset, community(2003)).decision().eligibility();
@@ -262,7 +243,7 @@ class RulesetCompilerTest {
     void blankParameterCellFailsCompilationNamingTheMissingParameter() throws IOException {
         RuleFolderCopy.editCutoffCell(root, cell -> cell.setBlank());
 
-        RulesetCompilationException failure = catchThrowableOfType(RulesetCompilationException.class, this::compile);
+        RulesetCompilationException failure = catchThrowableOfType(RulesetCompilationException.class, () -> CopiedRules.compile(root));
 
         assertThat(failure).as("a ruleset without its cut-off must not serve requests").isNotNull();
         assertThat(failure.problems()).anySatisfy(problem -> {

@@ -1,15 +1,12 @@
 package cn.wenzhou.renovation.ruleset;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
@@ -52,7 +49,7 @@ class UploadedCellsNeverBecomeCodeTest {
         String cell = RuleFolderCopy.editCutoffCell(root, c -> c.setCellValue(
                 "2000)); new java.io.File(\"" + planted + "\").mkdirs(); String.valueOf(String.valueOf(1"));
 
-        RulesetCompilationException failure = compileFailing();
+        RulesetCompilationException failure = CopiedRules.compileFailing(root);
 
         assertThat(failure.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.sheet()).isEqualTo(SHEET);
@@ -72,7 +69,7 @@ class UploadedCellsNeverBecomeCodeTest {
             stored.setV("2000)); new java.io.File(\"" + planted + "\").mkdirs(); String.valueOf(String.valueOf(1");
         });
 
-        RulesetCompilationException failure = compileFailing();
+        RulesetCompilationException failure = CopiedRules.compileFailing(root);
 
         assertThat(failure.problems()).anySatisfy(problem -> {
             assertThat(problem.cell()).isEqualTo(cell);
@@ -85,19 +82,19 @@ class UploadedCellsNeverBecomeCodeTest {
     void anHonestFormulaIsRefusedToo() throws IOException {
         String cell = RuleFolderCopy.editCutoffCell(root, c -> c.setCellFormula("1999+1"));
 
-        RulesetCompilationException failure = compileFailing();
+        RulesetCompilationException failure = CopiedRules.compileFailing(root);
 
         assertThat(failure.problems()).extracting(RuleProblem::cell).containsExactly(cell);
     }
 
     @Test
     void aDescriptionThatClosesItsCommentAddsNoRuleAndRunsNothing() throws IOException {
-        int rulesBefore = ruleCount(compile());
+        int rulesBefore = ruleCount(CopiedRules.compile(root));
         RuleFolderCopy.editCell(root.resolve(TABLE), SHEET, CUTOFF_RULE, "参数", c -> c.setCellValue(
                 "x */ @clause(x) @quote(y) when then new java.io.File(\"" + planted
                         + "\").mkdirs(); end rule ELIGPARAMPRIORITYCUTOFFB /* y"));
 
-        CompiledRuleset edited = compile();
+        CompiledRuleset edited = CopiedRules.compile(root);
 
         assertThat(ruleCount(edited)).isEqualTo(rulesBefore);
         assertThat(EligibilityService.decide(edited, community(2000)).decision().eligibility())
@@ -110,7 +107,7 @@ class UploadedCellsNeverBecomeCodeTest {
         String cell = RuleFolderCopy.editCell(root.resolve(TABLE), SHEET, CUTOFF_RULE, "解释", c -> c.setCellValue(
                 "理由\"); new java.io.File(\"" + planted + "\").mkdirs(); String s = (\""));
 
-        RulesetCompilationException failure = compileFailing();
+        RulesetCompilationException failure = CopiedRules.compileFailing(root);
 
         assertThat(failure.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.cell()).isEqualTo(cell);
@@ -124,7 +121,7 @@ class UploadedCellsNeverBecomeCodeTest {
         String cell = RuleFolderCopy.editCell(root.resolve(TABLE), SHEET, CUTOFF_RULE, "解释",
                 c -> c.setCellValue("理由\\u0022); System.exit(1); (\\u0022"));
 
-        assertThat(compileFailing().problems()).extracting(RuleProblem::cell).containsExactly(cell);
+        assertThat(CopiedRules.compileFailing(root).problems()).extracting(RuleProblem::cell).containsExactly(cell);
     }
 
     @Test
@@ -132,7 +129,7 @@ class UploadedCellsNeverBecomeCodeTest {
         String cell = RuleFolderCopy.editCell(root.resolve(TABLE), SHEET, CUTOFF_RULE, "规则编号",
                 c -> c.setCellValue("ELIG\" salience 1 when then System.exit(1); end rule \"X"));
 
-        assertThat(compileFailing().problems()).extracting(RuleProblem::cell).containsExactly(cell);
+        assertThat(CopiedRules.compileFailing(root).problems()).extracting(RuleProblem::cell).containsExactly(cell);
     }
 
     @Test
@@ -140,14 +137,14 @@ class UploadedCellsNeverBecomeCodeTest {
         String cell = RuleFolderCopy.editCell(root.resolve(TABLE), "不属改造范畴", "ELIG-OUT-URBAN-VILLAGE", "住房类型代码",
                 c -> c.setCellValue("URBAN_VILLAGE || true"));
 
-        assertThat(compileFailing().problems()).extracting(RuleProblem::cell).containsExactly(cell);
+        assertThat(CopiedRules.compileFailing(root).problems()).extracting(RuleProblem::cell).containsExactly(cell);
     }
 
     @Test
     void fullWidthDigitsTypedWithAChineseInputMethodReadAsTheYearTheyShow() throws IOException {
         RuleFolderCopy.editCutoffCell(root, c -> c.setCellValue("２００５"));
 
-        CompiledRuleset edited = compile();
+        CompiledRuleset edited = CopiedRules.compile(root);
 
         assertThat(EligibilityService.decide(edited, community(2003)).decision().eligibility())
                 .isEqualTo(Eligibility.PRIORITY_RENOVATION);
@@ -165,29 +162,10 @@ class UploadedCellsNeverBecomeCodeTest {
             workbook.write(out);
         }
 
-        assertThat(compileFailing().problems()).extracting(RuleProblem::cell).containsExactly("C3");
+        assertThat(CopiedRules.compileFailing(root).problems()).extracting(RuleProblem::cell).containsExactly("C3");
     }
 
     // --- helpers -----------------------------------------------------------------------------
-
-    private List<RuleFile> load() {
-        RuleSourceLoader loader = new RuleSourceLoader();
-        List<RuleFile> files = new ArrayList<>(loader.load(root.resolve("rules").toString(), "rules"));
-        files.addAll(loader.load(root.resolve("decision-tables").toString(), "decision-tables"));
-        return files;
-    }
-
-    private CompiledRuleset compile() {
-        return new RulesetCompiler().compile("wenzhou", load());
-    }
-
-    private RulesetCompilationException compileFailing() {
-        List<RuleFile> files = load();
-        RulesetCompilationException failure = catchThrowableOfType(RulesetCompilationException.class,
-                () -> new RulesetCompiler().compile("wenzhou", files));
-        assertThat(failure).as("compilation should fail").isNotNull();
-        return failure;
-    }
 
     private static int ruleCount(CompiledRuleset ruleset) {
         return ruleset.clauses().size();
