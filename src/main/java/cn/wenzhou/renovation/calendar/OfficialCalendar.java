@@ -55,6 +55,11 @@ public final class OfficialCalendar {
         return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY;
     }
 
+    /** Every listed holiday and make-up workday, by date: what a version of the calendar keeps. */
+    public java.util.List<CalendarDay> listedDays() {
+        return listedDays.values().stream().sorted(java.util.Comparator.comparing(CalendarDay::date)).toList();
+    }
+
     /** The holiday or make-up workday listed for a date, if any. */
     public Optional<CalendarDay> listed(LocalDate date) {
         return Optional.ofNullable(listedDays.get(date));
