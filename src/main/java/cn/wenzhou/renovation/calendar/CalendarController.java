@@ -78,6 +78,10 @@ class CalendarController implements CalendarApi {
     private RangeCount range(LocalDate from, LocalDate to) {
         calendar.requireCovered("range.from", from);
         calendar.requireCovered("range.to", to);
+        if (!calendar.covers(from, to)) {
+            throw new DateNotCoveredException("range.to", LocalDate.of(calendar.firstMissingYearFrom(from), 1, 1),
+                    calendar.coveredYears(), from);
+        }
         if (to.isBefore(from)) {
             throw new InvalidFieldException("range.to", "区间终点 " + to + " 早于起点 " + from);
         }

@@ -37,6 +37,43 @@ public final class OfficialCalendar {
         return coveredYears.contains(date.getYear());
     }
 
+    /** Whether every year from {@code first} to {@code last} is covered, so the days between can be counted. */
+    public boolean covers(LocalDate first, LocalDate last) {
+        for (int year = first.getYear(); year <= last.getYear(); year++) {
+            if (!coveredYears.contains(year)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The first year at or after {@code start}'s that the calendar lacks: the notice a count starting on
+     * {@code start} would need next, once it runs past the covered years.
+     */
+    public int firstMissingYearFrom(LocalDate start) {
+        int year = start.getYear();
+        while (coveredYears.contains(year)) {
+            year++;
+        }
+        return year;
+    }
+
+    /**
+     * The day a period of {@code workingDays} from {@code start} is complete, when counting it stays in
+     * covered years; empty when it would reach a year whose notice the calendar lacks.
+     */
+    public Optional<LocalDate> periodEndIfCovered(LocalDate start, int workingDays, boolean startDayCounted) {
+        if (!covers(start)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(periodEnd(start, workingDays, startDayCounted));
+        } catch (DateNotCoveredException beyond) {
+            return Optional.empty();
+        }
+    }
+
     /** Refuses a date outside the covered years, naming the request field that carried it. */
     public LocalDate requireCovered(String field, LocalDate date) {
         if (!covers(date)) {

@@ -11,7 +11,9 @@ public enum FindingEffect {
     /** A condition the guide (or a statute) sets is not met: the answer is no. */
     CONDITION_FAILED,
     /** The housing area is outside the guide's scope altogether. */
-    OUTSIDE_SCOPE;
+    OUTSIDE_SCOPE,
+    /** Whether a condition is met cannot be told from the data the service holds (a year's holiday notice, say). */
+    NOT_DETERMINED;
 
     public boolean blocks() {
         return this == CONDITION_FAILED || this == OUTSIDE_SCOPE;

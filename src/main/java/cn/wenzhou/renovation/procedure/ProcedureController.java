@@ -16,6 +16,7 @@ import cn.wenzhou.renovation.api.model.ProcedureStatusRequest;
 import cn.wenzhou.renovation.api.model.ProcedureStatusResponse;
 import cn.wenzhou.renovation.api.model.ProcedureStepInfo;
 import cn.wenzhou.renovation.api.model.ReasonEffect;
+import cn.wenzhou.renovation.api.model.UncountedPeriodInfo;
 import cn.wenzhou.renovation.decision.Reasons;
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.web.InvalidFieldException;
@@ -34,11 +35,9 @@ public class ProcedureController implements ProcedureApi {
 
     @Override
     public ResponseEntity<ProcedureStatusResponse> assessProcedureStatus(ProcedureStatusRequest request, String jurisdiction) {
+        // No date is refused here for lying in a year the calendar lacks: only a period the rules count
+        // needs that year, and they report it as an uncounted period while the rest of the answer stands.
         LocalDate today = request.getEvaluationDate() != null ? request.getEvaluationDate() : LocalDate.now(clock);
-        service.calendar().requireCovered("evaluationDate", today);
-        if (request.getSiteSurveyOn() != null) {
-            service.calendar().requireCovered("siteSurveyOn", request.getSiteSurveyOn());
-        }
         Optional<PublicityPeriod> publicity = publicity(request);
         CompiledRuleset ruleset = service.ruleset(jurisdiction);
         ProcedureStatus status = service.status(ruleset, progress(request, today, ruleset), publicity);
@@ -58,8 +57,6 @@ public class ProcedureController implements ProcedureApi {
         if (last.isBefore(posted)) {
             throw new InvalidFieldException("publicityLastDay", "公示最后一日 " + last + " 早于张贴日 " + posted);
         }
-        service.calendar().requireCovered("publicityPostedOn", posted);
-        service.calendar().requireCovered("publicityLastDay", last);
         return Optional.of(new PublicityPeriod(posted, last));
     }
 
@@ -121,6 +118,12 @@ public class ProcedureController implements ProcedureApi {
                                         + (m.document().annex() == 0 ? "" : "（" + m.document().annexLabel() + "）"))))
                         .toList())
                 .publicity(status.publicity().map(p -> PublicityChecks.toApi(reasons, p)).orElse(null))
+                .uncountedPeriods(status.uncountedPeriods().stream().map(u -> new UncountedPeriodInfo()
+                        .field(u.needs().requestField())
+                        .date(u.date())
+                        .missingYear(u.missingYear())
+                        .reason(reasons.of(u)))
+                        .toList())
                 .milestones(status.milestones().stream()
                         .map(m -> reasons.of(m.ruleId(), ReasonEffect.CONDITION_MET, m.message()))
                         .toList());

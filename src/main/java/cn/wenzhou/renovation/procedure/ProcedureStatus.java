@@ -17,7 +17,7 @@ import cn.wenzhou.renovation.ruleset.Capability;
  */
 public record ProcedureStatus(CompiledRuleset ruleset, Set<Integer> completeSteps, Optional<ProcedureStep> currentStep,
         List<StepBlocker> blockers, List<MissingDocument> missingDocuments, Optional<PublicityFinding> publicity,
-        List<MilestoneReached> milestones) {
+        List<UncountedPeriod> uncountedPeriods, List<MilestoneReached> milestones) {
 
     public static ProcedureStatus of(CompiledRuleset ruleset, OfficialCalendar calendar, ProjectProgress progress,
             Optional<PublicityPeriod> publicityPeriod) {
@@ -44,7 +44,10 @@ public record ProcedureStatus(CompiledRuleset ruleset, Set<Integer> completeStep
                 .sorted(Comparator.comparing(MilestoneReached::step))
                 .toList();
         Optional<PublicityFinding> publicity = evaluation.all(PublicityFinding.class).stream().findFirst();
-        return new ProcedureStatus(ruleset, complete, current, blockers, missing, publicity, milestones);
+        List<UncountedPeriod> uncounted = evaluation.all(UncountedPeriod.class).stream()
+                .sorted(Comparator.comparing(UncountedPeriod::needs))
+                .toList();
+        return new ProcedureStatus(ruleset, complete, current, blockers, missing, publicity, uncounted, milestones);
     }
 
     public Optional<ProcedureStep> nextStep() {

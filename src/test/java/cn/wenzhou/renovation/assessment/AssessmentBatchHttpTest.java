@@ -341,14 +341,18 @@ class AssessmentBatchHttpTest {
         }
 
         @Test
-        void aSiteSurveyInAnUncoveredYearIsA422ProblemOfItsItemOnly() throws Exception {
-            ObjectNode bad = NODES.objectNode();
-            bad.putObject("procedure").put("evaluationDate", "2025-11-03").put("siteSurveyOn", "2019-08-05");
-            onlyTheMiddleOneInvalid(bad)
-                    .andExpect(jsonPath("$.results[1].problem.status").value(422))
-                    .andExpect(jsonPath("$.results[1].problem.code").value("DATE_NOT_IN_CALENDAR"))
-                    .andExpect(jsonPath("$.results[1].problem.errors[*].field").value("items[1].procedure.siteSurveyOn"))
-                    .andExpect(jsonPath("$.results[1].problem.errors[0].message", containsString("2019")));
+        void aSiteSurveyInAYearWithoutItsNoticeIsAssessedWithThatDeadlineUncounted() throws Exception {
+            ObjectNode item = NODES.objectNode();
+            item.putObject("procedure").put("evaluationDate", "2025-11-03").put("siteSurveyOn", "2019-08-05")
+                    .put("intentConsentReached", true).put("planningSchemeDrafted", true)
+                    .putArray("documents").add("ANNEX_1_CONSULTATION_FORM").add("PLANNING_SCHEME");
+            batch(community("前一个小区", 1995), item)
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.invalidCount").value(0))
+                    .andExpect(jsonPath("$.results[1].status").value("ASSESSED"))
+                    .andExpect(jsonPath("$.results[1].assessment.procedure.currentStep.number").value(3))
+                    .andExpect(jsonPath("$.results[1].assessment.procedure.uncountedPeriods[0].field").value("siteSurveyOn"))
+                    .andExpect(jsonPath("$.results[1].assessment.procedure.uncountedPeriods[0].missingYear").value(2019));
         }
 
         @Test

@@ -349,42 +349,38 @@ class AssessmentHttpTest {
     @Nested
     class CalendarCoverage {
 
-        private ResultActions notCovered(JsonNode body, String field) throws Exception {
-            return assess(body)
-                    .andExpect(status().isUnprocessableEntity())
-                    .andExpect(content().contentTypeCompatibleWith(PROBLEM))
-                    .andExpect(jsonPath("$.code").value("DATE_NOT_IN_CALENDAR"))
-                    .andExpect(jsonPath("$.errors[*].field").value(field));
-        }
-
         @Test
-        void aSiteSurveyInAYearTheCalendarDoesNotCoverIsNamedWithItsPart() throws Exception {
+        void aSiteSurveyInAYearWithoutItsNoticeLeavesOnlyThatDeadlineUncounted() throws Exception {
             ObjectNode request = project();
-            ((ObjectNode) request.get("procedure")).put("siteSurveyOn", "2019-08-05");
-            notCovered(request, "procedure.siteSurveyOn")
-                    .andExpect(jsonPath("$.errors[0].message", containsString("2019")));
+            ((ObjectNode) request.get("procedure")).put("siteSurveyOn", "2019-08-05").put("departmentRepliesReceived", false);
+            assess(request)
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.eligibility.decision").value("PRIORITY_RENOVATION"))
+                    .andExpect(jsonPath("$.funding.decision").value("READY"))
+                    .andExpect(jsonPath("$.procedure.currentStep.number").value(3))
+                    .andExpect(jsonPath("$.procedure.uncountedPeriods[0].field").value("siteSurveyOn"))
+                    .andExpect(jsonPath("$.procedure.uncountedPeriods[0].missingYear").value(2019));
         }
 
         @Test
-        void aPublicityPostedInAnUncoveredYearIsNamedWithItsPart() throws Exception {
+        void aPublicityPostedInAYearWithoutItsNoticeLeavesOnlyThePublicityUncounted() throws Exception {
             ObjectNode request = project();
-            ((ObjectNode) request.get("procedure")).put("publicityPostedOn", "2019-12-20");
-            notCovered(request, "procedure.publicityPostedOn");
+            ((ObjectNode) request.get("procedure")).put("publicityPostedOn", "2019-12-20").put("publicityLastDay", "2020-01-10");
+            assess(request)
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.consent.sufficient").value(true))
+                    .andExpect(jsonPath("$.procedure.publicity").doesNotExist())
+                    .andExpect(jsonPath("$.procedure.uncountedPeriods[0].field").value("publicityPostedOn"))
+                    .andExpect(jsonPath("$.procedure.uncountedPeriods[0].missingYear").value(2019));
         }
 
         @Test
-        void anEvaluationDateInAnUncoveredYearIsNamedWithItsPart() throws Exception {
+        void anEvaluationDateInAYearWithoutItsNoticeIsAnswered() throws Exception {
             ObjectNode request = project();
             ((ObjectNode) request.get("procedure")).put("evaluationDate", "2031-01-06");
-            notCovered(request, "procedure.evaluationDate");
-        }
-
-        @Test
-        void aPublicityEndingInAnUncoveredYearIsNamedWithItsPart() throws Exception {
-            ObjectNode request = project();
-            ((ObjectNode) request.get("procedure")).put("evaluationDate", "2026-02-02")
-                    .put("publicityPostedOn", "2026-01-05").put("publicityLastDay", "2027-01-04");
-            notCovered(request, "procedure.publicityLastDay");
+            assess(request)
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.procedure.uncountedPeriods").isEmpty());
         }
     }
 }

@@ -9,8 +9,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,9 +21,12 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import cn.wenzhou.renovation.testing.Calendars;
 import cn.wenzhou.renovation.testing.FixedWenzhouClock;
 import cn.wenzhou.renovation.testing.ProblemExpectations;
 
@@ -29,6 +35,15 @@ import cn.wenzhou.renovation.testing.ProblemExpectations;
 @AutoConfigureMockMvc
 @Import(FixedWenzhouClock.class)
 class CalendarHttpTest {
+
+    @TempDir
+    static Path folder;
+
+    /** The notices through 2026, so the tests at the turn of 2027 hold whatever a later release packages. */
+    @DynamicPropertySource
+    static void calendarThrough2026(DynamicPropertyRegistry properties) {
+        properties.add("renovation.calendar.file", () -> Calendars.packagedThroughAsFile(2026, folder).toString());
+    }
 
     private static final String URL = "/api/v1/calendar/working-days";
     private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
@@ -256,9 +271,14 @@ class CalendarHttpTest {
         }
 
         @Test
-        void aTooShortPublicityWhoseEarliestLastDayWouldBeIn2027NamesPublicityPostedOn() throws Exception {
+        void aTooShortPublicityWhoseEarliestLastDayWouldBeIn2027IsTooShortWithoutThatDay() throws Exception {
             // Posted Mon 2026-12-28, down Thu 12-31: 3 working days; the 5th would fall in 2027.
-            notCovered(body(publicity("2026-12-28", "2026-12-31")), "publicity.postedOn");
+            postJson(body(publicity("2026-12-28", "2026-12-31")))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.publicity.satisfied").value(false))
+                    .andExpect(jsonPath("$.publicity.countedWorkingDays").value(3))
+                    .andExpect(jsonPath("$.publicity.earliestLastDay").doesNotExist())
+                    .andExpect(jsonPath("$.publicity.reason.message", containsString("2027 年放假通知")));
         }
 
         @Test

@@ -309,89 +309,67 @@ class ProcedureHttpTest {
         }
     }
 
+    /**
+     * Dates in a year the calendar lacks (before its first year, which no later notice changes; the
+     * turn of a year is {@code CalendarYearChangeHttpTest}'s): only the period that needs the count is
+     * left uncounted, named by its field and year, and the rest of the status is answered.
+     */
     @Nested
     class YearsNotCovered {
 
-        private ResultActions notCovered(String text, String field) throws Exception {
-            return ProblemExpectations.dateNotInCalendar(postJson(text), field);
-        }
-
         @Test
-        void aSurveyOn30December2026WithRepliesOutstandingIsRefusedNamingSiteSurveyOnNotA500() throws Exception {
-            // Wed 12-30: Thu 12-31 is the 1st working day; the 5th, the reply deadline, falls in 2027.
+        void aSurveyIn2019WithRepliesOutstandingIsAnsweredWithTheDeadlineUncounted() throws Exception {
             Map<String, String> fields = planningSchemeDrafted();
-            fields.put("siteSurveyOn", quoted("2026-12-30"));
-            fields.put("evaluationDate", quoted("2026-12-31"));
-
-            notCovered(body(fields), "siteSurveyOn")
-                    .andExpect(jsonPath("$.detail", containsString("从 2026-12-30 起计算工作日时到达日期 2027-01-01")));
-        }
-
-        @Test
-        void aSurveyOn30December2026WithRepliesReceivedNeedsNoDeadlineAndIsAnswered() throws Exception {
-            Map<String, String> fields = planningSchemeDrafted();
-            fields.put("siteSurveyOn", quoted("2026-12-30"));
-            fields.put("departmentRepliesReceived", "true");
-            fields.put("evaluationDate", quoted("2026-12-31"));
-
-            answered(body(fields)).andExpect(jsonPath("$.currentStep.number").value(4));
-        }
-
-        @Test
-        void anEvaluationDateIn2027IsRefusedNamingIt() throws Exception {
-            Map<String, String> fields = applicationWithoutAnnex6();
-            fields.put("evaluationDate", quoted("2027-01-04"));
-
-            notCovered(body(fields), "evaluationDate");
-        }
-
-        @Test
-        void aSurveyIn2019IsRefusedNamingIt() throws Exception {
-            Map<String, String> fields = applicationWithoutAnnex6();
             fields.put("siteSurveyOn", quoted("2019-12-30"));
 
-            notCovered(body(fields), "siteSurveyOn");
+            answered(body(fields))
+                    .andExpect(jsonPath("$.currentStep.number").value(3))
+                    .andExpect(jsonPath("$.blockers[*].ruleId", contains("PROCEDURE-3-REPLIES-OUTSTANDING")))
+                    .andExpect(jsonPath("$.uncountedPeriods", hasSize(1)))
+                    .andExpect(jsonPath("$.uncountedPeriods[0].field").value("siteSurveyOn"))
+                    .andExpect(jsonPath("$.uncountedPeriods[0].date").value("2019-12-30"))
+                    .andExpect(jsonPath("$.uncountedPeriods[0].missingYear").value(2019))
+                    .andExpect(jsonPath("$.uncountedPeriods[0].reason.effect").value("NOT_DETERMINED"))
+                    .andExpect(jsonPath("$.uncountedPeriods[0].reason.clause.section").value("三、建设程序 3.组织部门现场踏勘"))
+                    .andExpect(jsonPath("$.uncountedPeriods[0].reason.message", containsString("2019 年放假通知")));
         }
 
         @Test
-        void aPublicityPostedIn2019IsRefusedNamingPublicityPostedOn() throws Exception {
-            Map<String, String> fields = applicationWithoutAnnex6();
-            fields.put("publicityPostedOn", quoted("2019-12-30"));
+        void aSurveyIn2019WithRepliesReceivedNeedsNoCount() throws Exception {
+            Map<String, String> fields = planningSchemeDrafted();
+            fields.put("siteSurveyOn", quoted("2019-12-30"));
+            fields.put("departmentRepliesReceived", "true");
 
-            notCovered(body(fields), "publicityPostedOn");
+            answered(body(fields))
+                    .andExpect(jsonPath("$.currentStep.number").value(4))
+                    .andExpect(jsonPath("$.uncountedPeriods").isEmpty());
         }
 
         @Test
-        void aPublicityEndingIn2027IsRefusedNamingPublicityLastDay() throws Exception {
+        void anEvaluationDateInAYearWithoutItsNoticeIsNotItselfCounted() throws Exception {
             Map<String, String> fields = applicationWithoutAnnex6();
-            fields.put("evaluationDate", quoted("2026-12-31"));
-            fields.put("publicityPostedOn", quoted("2026-12-28"));
-            fields.put("publicityLastDay", quoted("2027-01-04"));
+            fields.put("evaluationDate", quoted("2031-01-06"));
 
-            notCovered(body(fields), "publicityLastDay");
+            answered(body(fields))
+                    .andExpect(jsonPath("$.currentStep.number").value(5))
+                    .andExpect(jsonPath("$.publicity.satisfied").value(true))
+                    .andExpect(jsonPath("$.uncountedPeriods").isEmpty());
         }
 
         @Test
-        void aTooShortPublicityWhoseEarliestEndFallsIn2027IsRefusedNamingPublicityPostedOn() throws Exception {
-            // Posted Mon 2026-12-28, down Thu 12-31: 3 working days; the 5th would be in 2027.
+        void aPublicityPostedIn2019IsUncountedNamingPublicityPostedOnAndStep4Waits() throws Exception {
             Map<String, String> fields = applicationWithoutAnnex6();
-            fields.put("evaluationDate", quoted("2026-12-31"));
-            fields.put("publicityPostedOn", quoted("2026-12-28"));
-            fields.put("publicityLastDay", quoted("2026-12-31"));
+            fields.put("publicityPostedOn", quoted("2019-12-20"));
+            fields.put("publicityLastDay", quoted("2020-01-10"));
 
-            notCovered(body(fields), "publicityPostedOn");
-        }
-
-        @Test
-        void aPublicityCountedInto2027IsBlamedOnThePublicityEvenWhenTheSurveyWasTheSameDay() throws Exception {
-            // Replies received, so no reply deadline is counted from the survey; only the publicity runs out.
-            Map<String, String> fields = applicationWithoutAnnex6();
-            fields.put("evaluationDate", quoted("2026-12-31"));
-            fields.put("siteSurveyOn", quoted("2026-12-28"));
-            fields.put("publicityPostedOn", quoted("2026-12-28"));
-            fields.put("publicityLastDay", quoted("2026-12-31"));
-
-            notCovered(body(fields), "publicityPostedOn");
+            answered(body(fields))
+                    .andExpect(jsonPath("$.currentStep.number").value(4))
+                    .andExpect(jsonPath("$.completedSteps", hasSize(3)))
+                    .andExpect(jsonPath("$.publicity").doesNotExist())
+                    .andExpect(jsonPath("$.blockers[*].ruleId", contains("PROCEDURE-4-PUBLICITY-NOT-COUNTABLE")))
+                    .andExpect(jsonPath("$.uncountedPeriods[0].field").value("publicityPostedOn"))
+                    .andExpect(jsonPath("$.uncountedPeriods[0].missingYear").value(2019))
+                    .andExpect(jsonPath("$.uncountedPeriods[0].reason.ruleId").value("PUBLICITY-NOT-COUNTABLE"));
         }
     }
 

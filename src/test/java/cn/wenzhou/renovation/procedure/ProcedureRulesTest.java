@@ -30,6 +30,7 @@ import cn.wenzhou.renovation.calendar.DateNotCoveredException;
 import cn.wenzhou.renovation.calendar.OfficialCalendar;
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.RulesetCompilationException;
+import cn.wenzhou.renovation.testing.Calendars;
 import cn.wenzhou.renovation.testing.RepositoryRuleset;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
 import cn.wenzhou.renovation.ruleset.Capability;
@@ -69,9 +70,8 @@ class ProcedureRulesTest {
     @BeforeAll
     static void compileTheRepositoryRulesAndReadTheCalendar() throws IOException {
         ruleset = RepositoryRuleset.compile();
-        try (InputStream in = new FileInputStream("calendar/cn-public-holidays.csv")) {
-            calendar = CalendarFile.read(in, "calendar/cn-public-holidays.csv");
-        }
+        // The notices through 2026: the tests of a year without its notice mean 2027, whatever is packaged later.
+        calendar = Calendars.packagedThrough(2026);
     }
 
     static LocalDate d(String iso) {
@@ -782,16 +782,50 @@ class ProcedureRulesTest {
         }
 
         @Test
-        void aTooShortPublicityWhoseEarliestLastDayFallsIn2027IsRefused() {
+        void aTooShortPublicityWhoseEarliestLastDayFallsIn2027IsStillTooShortWithoutGuessingThatDay() {
             // Posted Mon 2026-12-28, down Thu 12-31: 3 working days; the 5th would be in 2027.
-            Throwable failure = catchThrowable(() -> status(designConfirmed(),
-                    new PublicityPeriod(d("2026-12-28"), d("2026-12-31"))));
+            ProjectProgress progress = designConfirmed();
+            progress.setEvaluationDate(d("2027-01-15"));
+            ProcedureStatus status = status(progress, new PublicityPeriod(d("2026-12-28"), d("2026-12-31")));
 
-            assertThat(DateNotCoveredException.unwrap((RuntimeException) failure))
-                    .isInstanceOfSatisfying(DateNotCoveredException.class, refused -> {
-                        assertThat(refused.date()).isEqualTo(d("2027-01-01"));
-                        assertThat(refused.countedFrom()).contains(d("2026-12-28"));
-                    });
+            assertThat(status.publicity()).hasValueSatisfying(p -> {
+                assertThat(p.longEnough()).isFalse();
+                assertThat(p.countedWorkingDays()).isEqualTo(3);
+                assertThat(p.earliestLastDay()).isNull();
+                assertThat(p.message()).contains("2027 年放假通知").contains("尚未载入");
+            });
+            assertThat(status.uncountedPeriods()).isEmpty();
+            assertStoppedAt(status, ProcedureStep.DESIGN_CONFIRMATION, "PROCEDURE-4-PUBLICITY-TOO-SHORT");
+        }
+
+        @Test
+        void aPublicityEndingIn2027IsNotCountedAndSaysWhichDateAndYearItNeeds() {
+            ProjectProgress progress = designConfirmed();
+            progress.setEvaluationDate(d("2027-01-15"));
+            ProcedureStatus status = status(progress, new PublicityPeriod(d("2026-12-28"), d("2027-01-08")));
+
+            assertThat(status.publicity()).isEmpty();
+            assertThat(status.uncountedPeriods()).singleElement().satisfies(uncounted -> {
+                assertThat(uncounted.ruleId()).isEqualTo("PUBLICITY-NOT-COUNTABLE");
+                assertThat(uncounted.needs()).isEqualTo(UncountedPeriod.ProjectDate.PUBLICITY_LAST_DAY);
+                assertThat(uncounted.date()).isEqualTo(d("2027-01-08"));
+                assertThat(uncounted.missingYear()).isEqualTo(2027);
+            });
+            // Step 4 waits for the count; the steps before it stand as they are.
+            assertStoppedAt(status, ProcedureStep.DESIGN_CONFIRMATION, "PROCEDURE-4-PUBLICITY-NOT-COUNTABLE");
+            assertThat(status.completeSteps()).containsExactlyInAnyOrder(1, 2, 3);
+        }
+
+        @Test
+        void aPublicityPostedBeforeTheFirstCoveredYearNamesThePostingDay() {
+            int before = calendar.coveredYears().first() - 1;
+            ProcedureStatus status = status(designConfirmed(),
+                    new PublicityPeriod(LocalDate.of(before, 12, 20), LocalDate.of(before + 1, 1, 10)));
+
+            assertThat(status.uncountedPeriods()).singleElement().satisfies(uncounted -> {
+                assertThat(uncounted.needs()).isEqualTo(UncountedPeriod.ProjectDate.PUBLICITY_POSTED_ON);
+                assertThat(uncounted.missingYear()).isEqualTo(before);
+            });
         }
     }
 
@@ -857,20 +891,35 @@ class ProcedureRulesTest {
         }
 
         @Test
-        void aDueDateThatWouldFallIn2027IsRefusedNamingTheSurveyAsTheStart() {
+        void aDueDateThatWouldFallIn2027IsNotGuessedButTheRepliesStillBlockStep3() {
             // Wed 2026-12-30: Thu 12-31 (1); the 2nd working day would be in 2027.
             ProjectProgress progress = designConfirmed();
             progress.setSiteSurveyOn(d("2026-12-30"));
             progress.setDepartmentRepliesReceived(false);
-            progress.setEvaluationDate(d("2026-12-31"));
+            progress.setEvaluationDate(d("2027-01-15"));
 
-            Throwable failure = catchThrowable(() -> status(progress));
+            ProcedureStatus status = status(progress);
 
-            assertThat(DateNotCoveredException.unwrap((RuntimeException) failure))
-                    .isInstanceOfSatisfying(DateNotCoveredException.class, refused -> {
-                        assertThat(refused.date()).isEqualTo(d("2027-01-01"));
-                        assertThat(refused.countedFrom()).contains(d("2026-12-30"));
-                    });
+            assertStoppedAt(status, ProcedureStep.SITE_SURVEY, "PROCEDURE-3-REPLIES-OUTSTANDING");
+            assertThat(status.blockers().get(0).message()).doesNotContain("逾期").contains("2027 年放假通知");
+            assertThat(status.uncountedPeriods()).singleElement().satisfies(uncounted -> {
+                assertThat(uncounted.ruleId()).isEqualTo("PROCEDURE-3-REPLY-DEADLINE-NOT-COUNTABLE");
+                assertThat(uncounted.needs()).isEqualTo(UncountedPeriod.ProjectDate.SITE_SURVEY_ON);
+                assertThat(uncounted.date()).isEqualTo(d("2026-12-30"));
+                assertThat(uncounted.missingYear()).isEqualTo(2027);
+            });
+            assertThat(status.publicity()).hasValueSatisfying(p -> assertThat(p.longEnough()).isTrue());
+        }
+
+        @Test
+        void anEvaluationDateIn2027NeedsNoCountOfItsOwn() {
+            ProjectProgress progress = designConfirmed();
+            progress.setEvaluationDate(d("2027-01-15"));
+
+            ProcedureStatus status = status(progress);
+
+            assertThat(status.uncountedPeriods()).isEmpty();
+            assertThat(status.completeSteps()).contains(4);
         }
 
         @Test
