@@ -30,11 +30,11 @@ class CalendarController implements CalendarApi {
 
     private static final int MAX_RANGE_DAYS = 3660;
 
-    private final OfficialCalendar calendar;
+    private final CalendarVersions calendars;
     private final ProcedureService procedure;
 
-    CalendarController(OfficialCalendar calendar, ProcedureService procedure) {
-        this.calendar = calendar;
+    CalendarController(CalendarVersions calendars, ProcedureService procedure) {
+        this.calendars = calendars;
         this.procedure = procedure;
     }
 
@@ -44,13 +44,14 @@ class CalendarController implements CalendarApi {
             throw new InvalidFieldException("body", "请至少给出 range、deadline、publicity 之一 (give range, deadline or publicity)");
         }
         var ruleset = procedure.ruleset(jurisdiction);
+        OfficialCalendar calendar = calendars.current();
         WorkingDaysResponse response = new WorkingDaysResponse()
                 .jurisdiction(ruleset.jurisdiction())
                 .rulesetVersion(ruleset.version())
                 .calendarFirstYear(calendar.coveredYears().first())
                 .calendarLastYear(calendar.coveredYears().last());
         if (request.getRange() != null) {
-            response.range(range(request.getRange().getFrom(), request.getRange().getTo()));
+            response.range(range(calendar, request.getRange().getFrom(), request.getRange().getTo()));
         }
         if (request.getDeadline() != null) {
             LocalDate start = calendar.requireCovered("deadline.start", request.getDeadline().getStart());
@@ -69,13 +70,13 @@ class CalendarController implements CalendarApi {
             if (last.isBefore(posted)) {
                 throw new InvalidFieldException("publicity.lastDay", "公示最后一日 " + last + " 早于张贴日 " + posted);
             }
-            ProcedureService.PublicityOutcome outcome = procedure.checkPublicity(ruleset, new PublicityPeriod(posted, last));
+            ProcedureService.PublicityOutcome outcome = procedure.checkPublicity(ruleset, calendar, new PublicityPeriod(posted, last));
             response.publicity(PublicityChecks.toApi(new Reasons(outcome.ruleset()), outcome.finding()));
         }
         return ResponseEntity.ok(response);
     }
 
-    private RangeCount range(LocalDate from, LocalDate to) {
+    private static RangeCount range(OfficialCalendar calendar, LocalDate from, LocalDate to) {
         calendar.requireCovered("range.from", from);
         calendar.requireCovered("range.to", to);
         if (!calendar.covers(from, to)) {
@@ -99,5 +100,27 @@ class CalendarController implements CalendarApi {
                     ListedDay.KindEnum.valueOf(listed.kind().name()), listed.holiday())));
         }
         return count;
+    }
+
+    @Override
+    public ResponseEntity<org.springframework.core.io.Resource> downloadHolidayNotice(String fileName) {
+        int year = Integer.parseInt(fileName.substring(0, 4));
+        java.util.List<CalendarDay> days = calendars.current().listedDays().stream()
+                .filter(day -> day.noticeYear() == year).toList();
+        if (days.isEmpty()) {
+            throw new CalendarNotFoundException("fileName", "日历未收录 " + year + " 年的放假通知（已收录 "
+                    + calendars.current().coveredYears().first() + "–" + calendars.current().coveredYears().last() + " 年）");
+        }
+        boolean workbook = fileName.endsWith(".xlsx");
+        byte[] content = workbook ? HolidayNoticeForm.workbook(days)
+                : HolidayNoticeForm.csv(days).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return ResponseEntity.ok()
+                .contentType(workbook ? org.springframework.http.MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                        : new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                        .attachment().filename(year + "年放假安排" + (workbook ? ".xlsx" : ".csv"),
+                                java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(new org.springframework.core.io.ByteArrayResource(content));
     }
 }

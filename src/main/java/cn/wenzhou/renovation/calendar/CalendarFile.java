@@ -6,7 +6,6 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,20 +94,23 @@ public final class CalendarFile {
         } catch (NumberFormatException e) {
             throw invalid(name, line, "notice_year 列 '" + row.get("notice_year") + "' 不是年份");
         }
-        // A notice covers its own year; only a New Year break may begin on the last days of the year before.
-        if (noticeYear != date.getYear() && !(noticeYear == date.getYear() + 1 && date.getMonthValue() == 12)) {
+        if (!NoticeRules.belongsTo(date, noticeYear)) {
             throw invalid(name, line, "日期 " + date + " 不属于 " + noticeYear + " 年的放假通知");
         }
-        DayOfWeek weekday = date.getDayOfWeek();
-        boolean weekend = weekday == DayOfWeek.SATURDAY || weekday == DayOfWeek.SUNDAY;
-        if (kind == CalendarDay.Kind.MAKEUP_WORKDAY && !weekend) {
-            throw invalid(name, line, "调休上班日 " + date + " 是周" + "一二三四五".charAt(weekday.getValue() - 1)
-                    + "，本来就是工作日");
+        if (kind == CalendarDay.Kind.MAKEUP_WORKDAY && !NoticeRules.isWeekend(date)) {
+            throw invalid(name, line, "调休上班日 " + date + " 是" + NoticeRules.weekday(date) + "，本来就是工作日");
         }
         return new CalendarDay(date, kind, row.get("holiday"), noticeYear, row.get("source"));
     }
 
     private static IllegalStateException invalid(String name, long line, String message) {
         return new IllegalStateException(name + " 第 " + line + " 行: " + message);
+    }
+
+    /** The calendar in this file's form, every listed day by date: what a kept version of the calendar holds. */
+    public static String write(OfficialCalendar calendar) {
+        return "# 中国法定节假日与调休上班日（国务院办公厅每年发布的放假安排通知），由服务保存的日历版本。\n"
+                + "# Statutory holidays and make-up workdays, one row per date, as a kept version of the calendar.\n"
+                + HolidayNoticeForm.csv(calendar.listedDays());
     }
 }

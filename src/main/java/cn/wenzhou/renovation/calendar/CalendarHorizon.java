@@ -3,6 +3,7 @@ package cn.wenzhou.renovation.calendar;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -25,19 +26,19 @@ class CalendarHorizon implements HealthIndicator, MeterBinder {
 
     static final String WARN = "WARN";
 
-    private final OfficialCalendar calendar;
+    private final CalendarVersions calendars;
     private final CalendarProperties properties;
     private final Clock clock;
 
-    CalendarHorizon(OfficialCalendar calendar, CalendarProperties properties, Clock clock) {
-        this.calendar = calendar;
+    CalendarHorizon(CalendarVersions calendars, CalendarProperties properties, Clock clock) {
+        this.calendars = calendars;
         this.properties = properties;
         this.clock = clock;
     }
 
     /** The last day the calendar covers: 31 December of its last notice year. */
     LocalDate lastCoveredDay() {
-        return LocalDate.of(calendar.coveredYears().last(), 12, 31);
+        return LocalDate.of(calendars.current().coveredYears().last(), 12, 31);
     }
 
     /** Days from today to the last covered day; negative once it has passed. */
@@ -45,15 +46,22 @@ class CalendarHorizon implements HealthIndicator, MeterBinder {
         return ChronoUnit.DAYS.between(LocalDate.now(clock), lastCoveredDay());
     }
 
+    /** What staff should do, from {@code warn-days-before-end} days before the last covered day; empty before that. */
+    Optional<String> warning() {
+        long daysLeft = daysLeft();
+        if (daysLeft > properties.warnDaysBeforeEnd()) {
+            return Optional.empty();
+        }
+        return Optional.of("节假日日历只覆盖到 " + lastCoveredDay()
+                + (daysLeft >= 0 ? "（还剩 " + daysLeft + " 天）" : "（已用完）") + "：请载入《国务院办公厅关于"
+                + (lastCoveredDay().getYear() + 1) + "年部分节假日安排的通知》");
+    }
+
     @Override
     public Health health() {
-        long daysLeft = daysLeft();
-        Health.Builder health = daysLeft > properties.warnDaysBeforeEnd() ? Health.up()
-                // The description shows even where details are hidden: whoever looks at health reads what to do.
-                : Health.status(new Status(WARN, "节假日日历只覆盖到 " + lastCoveredDay()
-                        + (daysLeft >= 0 ? "（还剩 " + daysLeft + " 天）" : "（已用完）") + "：请载入《国务院办公厅关于"
-                        + (lastCoveredDay().getYear() + 1) + "年部分节假日安排的通知》"));
-        return health.withDetail("lastCoveredDay", lastCoveredDay().toString()).withDetail("daysLeft", daysLeft).build();
+        // The description shows even where details are hidden: whoever looks at health reads what to do.
+        Health.Builder health = warning().map(message -> Health.status(new Status(WARN, message))).orElseGet(Health::up);
+        return health.withDetail("lastCoveredDay", lastCoveredDay().toString()).withDetail("daysLeft", daysLeft()).build();
     }
 
     @Override

@@ -19,7 +19,7 @@ public class DateNotCoveredException extends RuntimeException {
     public DateNotCoveredException(String field, LocalDate date, SortedSet<Integer> coveredYears, LocalDate countedFrom) {
         super((countedFrom == null ? "" : "从 " + countedFrom + " 起计算工作日时到达") + "日期 " + date + " 所在年份 " + date.getYear() + " 不在法定节假日日历内（已收录 "
                 + coveredYears.first() + "–" + coveredYears.last() + " 年），无法按工作日计算；"
-                + "请在 calendar/cn-public-holidays.csv 中补录国务院办公厅当年的放假通知");
+                + "须由管理人员在管理台“节假日日历”载入《国务院办公厅关于" + date.getYear() + "年部分节假日安排的通知》");
         this.field = field;
         this.date = date;
         this.coveredYears = coveredYears;

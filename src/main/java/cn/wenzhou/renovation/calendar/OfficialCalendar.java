@@ -97,6 +97,11 @@ public final class OfficialCalendar {
         return listedDays.values().stream().sorted(java.util.Comparator.comparing(CalendarDay::date)).toList();
     }
 
+    /** The days one notice year lists, as a notice. */
+    public HolidayNotice notice(int year) {
+        return new HolidayNotice(year, listedDays().stream().filter(day -> day.noticeYear() == year).toList());
+    }
+
     /** The holiday or make-up workday listed for a date, if any. */
     public Optional<CalendarDay> listed(LocalDate date) {
         return Optional.ofNullable(listedDays.get(date));

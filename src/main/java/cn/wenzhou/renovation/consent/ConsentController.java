@@ -16,6 +16,7 @@ import cn.wenzhou.renovation.api.model.ConsentNoticeRequest;
 import cn.wenzhou.renovation.api.model.ConsentTallyRequest;
 import cn.wenzhou.renovation.api.model.ConsentTallyResponse;
 import cn.wenzhou.renovation.api.model.NoticeDetails;
+import cn.wenzhou.renovation.calendar.CalendarVersions;
 import cn.wenzhou.renovation.calendar.OfficialCalendar;
 import cn.wenzhou.renovation.procedure.ProcedureService;
 import cn.wenzhou.renovation.procedure.PublicityFinding;
@@ -32,12 +33,12 @@ class ConsentController implements ConsentApi {
 
     private final ConsentTallies tallies;
     private final ProcedureService procedure;
-    private final OfficialCalendar calendar;
+    private final CalendarVersions calendars;
 
-    ConsentController(ConsentTallies tallies, ProcedureService procedure, OfficialCalendar calendar) {
+    ConsentController(ConsentTallies tallies, ProcedureService procedure, CalendarVersions calendars) {
         this.tallies = tallies;
         this.procedure = procedure;
-        this.calendar = calendar;
+        this.calendars = calendars;
     }
 
     @Override
@@ -53,6 +54,7 @@ class ConsentController implements ConsentApi {
             throw new InvalidFieldException("tally.communityName", "公示书须写明小区名称 (the notice needs the community name)");
         }
         NoticeDetails details = request.getNotice();
+        OfficialCalendar calendar = calendars.current();
         LocalDate start = calendar.requireCovered("notice.publicityStartDate", details.getPublicityStartDate());
         LocalDate end = calendar.requireCovered("notice.publicityEndDate", details.getPublicityEndDate());
         if (end.isBefore(start)) {
@@ -64,7 +66,7 @@ class ConsentController implements ConsentApi {
             throw new ConsentInsufficientException(outcome);
         }
         // The notice is posted on its start date; the same ruleset that tallied the vote checks the period.
-        PublicityFinding publicity = procedure.checkPublicity(outcome.ruleset(), new PublicityPeriod(start, end)).finding();
+        PublicityFinding publicity = procedure.checkPublicity(outcome.ruleset(), calendar, new PublicityPeriod(start, end)).finding();
         if (!publicity.longEnough()) {
             throw new InvalidFieldException("notice.publicityEndDate", publicity.message());
         }

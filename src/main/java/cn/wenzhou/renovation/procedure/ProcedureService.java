@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 import cn.wenzhou.renovation.calendar.DateNotCoveredException;
+import cn.wenzhou.renovation.calendar.CalendarVersions;
 import cn.wenzhou.renovation.calendar.OfficialCalendar;
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.RulesetRegistry;
@@ -17,25 +18,26 @@ import cn.wenzhou.renovation.ruleset.Capability;
 public class ProcedureService {
 
     private final RulesetRegistry registry;
-    private final OfficialCalendar calendar;
+    private final CalendarVersions calendars;
 
-    public ProcedureService(RulesetRegistry registry, OfficialCalendar calendar) {
+    public ProcedureService(RulesetRegistry registry, CalendarVersions calendars) {
         this.registry = registry;
-        this.calendar = calendar;
+        this.calendars = calendars;
     }
 
     public CompiledRuleset ruleset(String jurisdiction) {
         return registry.forRequest(jurisdiction);
     }
 
+    /** The calendar in force, for a request that counts with it more than once. */
     public OfficialCalendar calendar() {
-        return calendar;
+        return calendars.current();
     }
 
     /** Evaluates with the ruleset the request already took, so one request never mixes two versions. */
     public ProcedureStatus status(CompiledRuleset ruleset, ProjectProgress progress, Optional<PublicityPeriod> publicity) {
         try {
-            return ProcedureStatus.of(ruleset, calendar, progress, publicity);
+            return ProcedureStatus.of(ruleset, calendars.current(), progress, publicity);
         } catch (RuntimeException failure) {
             RuntimeException cause = DateNotCoveredException.unwrap(failure);
             if (cause instanceof DateNotCoveredException notCovered && notCovered.countedFrom().isPresent()) {
@@ -50,7 +52,7 @@ public class ProcedureService {
     }
 
     /** Whether one publicity period is long enough (guide §3.4), as the rules count it. */
-    public PublicityOutcome checkPublicity(CompiledRuleset ruleset, PublicityPeriod period) {
+    public PublicityOutcome checkPublicity(CompiledRuleset ruleset, OfficialCalendar calendar, PublicityPeriod period) {
         try {
             PublicityFinding finding = ruleset.evaluate(Capability.PROCEDURE, List.of(calendar, period)).single(PublicityFinding.class);
             return new PublicityOutcome(ruleset, finding);

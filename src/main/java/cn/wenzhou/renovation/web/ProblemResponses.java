@@ -187,6 +187,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 new FieldProblem("version", "没有版本 " + ex.version()));
     }
 
+    @ExceptionHandler(cn.wenzhou.renovation.calendar.CalendarNotFoundException.class)
+    ResponseEntity<Object> calendarNotFound(cn.wenzhou.renovation.calendar.CalendarNotFoundException ex) {
+        return fieldProblem(HttpStatus.NOT_FOUND, "Not found", ProblemCode.NOT_FOUND, ex.getMessage(),
+                new FieldProblem(ex.field(), ex.getMessage()));
+    }
+
     /** An upload over spring.servlet.multipart.max-file-size or max-request-size. */
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(

@@ -69,7 +69,8 @@ class SecurityConfiguration {
                         .accessDeniedHandler((request, response, denied) -> problem(json, request, response,
                                 HttpStatus.FORBIDDEN, ProblemCode.FORBIDDEN, "当前用户没有该操作所需的角色 (role required)")))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/v1/admin/rulesets/*/activate", "/api/v1/admin/rulesets/*/rollback/**")
+                        .requestMatchers("/api/v1/admin/rulesets/*/activate", "/api/v1/admin/rulesets/*/rollback/**",
+                                "/api/v1/admin/calendar/activate", "/api/v1/admin/calendar/rollback/**")
                         .hasRole(PUBLISHER)
                         .requestMatchers("/api/v1/admin/**").hasAnyRole(EDITOR, PUBLISHER)
                         // A replay compiles a kept ruleset: staff only. Reading a receipt needs its unguessable id.

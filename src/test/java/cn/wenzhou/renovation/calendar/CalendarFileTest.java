@@ -273,7 +273,8 @@ class CalendarFileTest {
         Path folder;
 
         private OfficialCalendar configured(String file) throws IOException {
-            return new CalendarConfiguration().officialCalendar(new CalendarProperties(file, 45), new DefaultResourceLoader());
+            return new CalendarVersions(cn.wenzhou.renovation.ruleset.RulesetStore.inMemory(), new CalendarProperties(file, 45),
+                    new DefaultResourceLoader(), java.time.Clock.systemUTC()).current();
         }
 
         @Test

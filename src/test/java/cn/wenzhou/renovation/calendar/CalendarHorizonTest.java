@@ -69,6 +69,9 @@ class CalendarHorizonTest {
 
     private static CalendarHorizon horizonOn(LocalDate today) {
         Clock clock = Clock.fixed(today.atStartOfDay(WENZHOU).toInstant(), WENZHOU);
-        return new CalendarHorizon(calendar, new CalendarProperties("classpath:calendar/cn-public-holidays.csv", WARN_DAYS), clock);
+        CalendarProperties properties = new CalendarProperties("classpath:calendar/cn-public-holidays.csv", WARN_DAYS);
+        CalendarVersions packaged = new CalendarVersions(cn.wenzhou.renovation.ruleset.RulesetStore.inMemory(), properties,
+                new org.springframework.core.io.DefaultResourceLoader(), clock);
+        return new CalendarHorizon(packaged, properties, clock);
     }
 }
