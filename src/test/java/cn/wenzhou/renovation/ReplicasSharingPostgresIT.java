@@ -108,7 +108,53 @@ class ReplicasSharingPostgresIT {
                     .retrieve().body(JsonNode.class);
             assertThat(kept.get("versionNumber").asInt()).isEqualTo(1);
             assertThat(kept.at("/response/decision").asText()).isEqualTo("PRIORITY_RENOVATION");
+
+            // The holiday calendar shares the store: a year's notice loaded on one replica is counted by the other.
+            ResponseEntity<JsonNode> loaded = admin(first).post().uri("/api/v1/admin/calendar/activate")
+                    .contentType(MediaType.MULTIPART_FORM_DATA).body(notice(MADE_UP_2027, "载入2027年放假安排（测试用，虚构）"))
+                    .retrieve().toEntity(JsonNode.class);
+            assertThat(loaded.getStatusCode().value()).as(loaded.toString()).isEqualTo(200);
+            int version = loaded.getBody().at("/version/number").asInt();
+            assertThat(awaitCalendarVersion(second, version)).as("the other replica serves the loaded notice").isEqualTo(version);
+            // February 2027 of the made-up notice: 20 weekdays, 5 of them 春节, and 2 weekend make-up workdays.
+            assertThat(februaryWorkingDays(second)).isEqualTo(17);
         }
+    }
+
+    /** A 2027 notice made up for tests: the real one is not in the repository. */
+    private static final Path MADE_UP_2027 = Path.of("src/test/resources/calendar/made-up-2027-notice.csv");
+
+    private int awaitCalendarVersion(RunningJar replica, int version) throws Exception {
+        long deadline = System.nanoTime() + FOLLOW_DEADLINE.toNanos();
+        int active = calendarVersion(replica);
+        while (active != version && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            active = calendarVersion(replica);
+        }
+        return active;
+    }
+
+    private static int calendarVersion(RunningJar replica) {
+        return admin(replica).get().uri("/api/v1/admin/calendar").retrieve().body(JsonNode.class).get("activeVersion").asInt();
+    }
+
+    private static int februaryWorkingDays(RunningJar replica) {
+        return RestClient.create(replica.uri("").toString()).post().uri("/api/v1/calendar/working-days")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"range\":{\"from\":\"2027-02-01\",\"to\":\"2027-02-28\"}}")
+                .retrieve().body(JsonNode.class).at("/range/workingDays").asInt();
+    }
+
+    private static MultiValueMap<String, Object> notice(Path file, String comment) throws Exception {
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("file", new ByteArrayResource(Files.readAllBytes(file)) {
+            @Override
+            public String getFilename() {
+                return "2027年放假安排.csv";
+            }
+        });
+        parts.add("comment", comment);
+        return parts;
     }
 
     private String[] replicaArguments(String name) throws Exception {
