@@ -1,8 +1,15 @@
 package cn.wenzhou.renovation.calendar;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -103,24 +110,22 @@ class CalendarController implements CalendarApi {
     }
 
     @Override
-    public ResponseEntity<org.springframework.core.io.Resource> downloadHolidayNotice(String fileName) {
+    public ResponseEntity<Resource> downloadHolidayNotice(String fileName) {
         int year = Integer.parseInt(fileName.substring(0, 4));
-        java.util.List<CalendarDay> days = calendars.current().listedDays().stream()
-                .filter(day -> day.noticeYear() == year).toList();
-        if (days.isEmpty()) {
+        OfficialCalendar calendar = calendars.current();
+        if (!calendar.coveredYears().contains(year)) {
             throw new CalendarNotFoundException("fileName", "日历未收录 " + year + " 年的放假通知（已收录 "
-                    + calendars.current().coveredYears().first() + "–" + calendars.current().coveredYears().last() + " 年）");
+                    + calendar.coveredYears().first() + "–" + calendar.coveredYears().last() + " 年）");
         }
+        List<CalendarDay> days = calendar.notice(year).days();
         boolean workbook = fileName.endsWith(".xlsx");
-        byte[] content = workbook ? HolidayNoticeForm.workbook(days)
-                : HolidayNoticeForm.csv(days).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] content = workbook ? HolidayNoticeForm.workbook(days) : HolidayNoticeForm.csv(days).getBytes(StandardCharsets.UTF_8);
         return ResponseEntity.ok()
-                .contentType(workbook ? org.springframework.http.MediaType.parseMediaType(
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                        : new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
-                        .attachment().filename(year + "年放假安排" + (workbook ? ".xlsx" : ".csv"),
-                                java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .body(new org.springframework.core.io.ByteArrayResource(content));
+                .contentType(workbook ? XLSX : new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(year + "年放假安排" + (workbook ? ".xlsx" : ".csv"), StandardCharsets.UTF_8).build().toString())
+                .body(new ByteArrayResource(content));
     }
+
+    private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }

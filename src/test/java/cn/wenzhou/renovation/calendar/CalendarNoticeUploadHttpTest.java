@@ -12,19 +12,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -32,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-import cn.wenzhou.renovation.testing.Calendars;
+import cn.wenzhou.renovation.testing.January2027WithoutItsNotice;
 import cn.wenzhou.renovation.testing.StaffUsers;
 
 /**
@@ -43,7 +37,7 @@ import cn.wenzhou.renovation.testing.StaffUsers;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(CalendarNoticeUploadHttpTest.MidJanuary2027.class)
+@Import(January2027WithoutItsNotice.class)
 class CalendarNoticeUploadHttpTest {
 
     private static final String PASSWORD = "calendar admin";
@@ -56,23 +50,13 @@ class CalendarNoticeUploadHttpTest {
             + "\"documents\":[\"ANNEX_1_CONSULTATION_FORM\",\"PLANNING_SCHEME\",\"DESIGN_SCHEME\","
             + "\"ANNEX_2_SIGNATURE_SHEET\",\"ANNEX_2_ROOM_SCHEDULE\",\"ANNEX_3_PUBLICITY_NOTICE\"]}";
 
-    @TestConfiguration
-    static class MidJanuary2027 {
-
-        @Bean
-        @Primary
-        Clock midJanuary2027() {
-            return Clock.fixed(Instant.parse("2027-01-15T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
-        }
-    }
-
     @TempDir
     static Path folder;
 
     @DynamicPropertySource
     static void staffAndACalendarThrough2026(DynamicPropertyRegistry properties) {
         StaffUsers.register(properties, PASSWORD, EDITOR, "rules-editor", PUBLISHER, "rules-publisher");
-        properties.add("renovation.calendar.file", () -> Calendars.packagedThroughAsFile(2026, folder).toString());
+        January2027WithoutItsNotice.register(properties, folder);
     }
 
     @Autowired

@@ -7,19 +7,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,7 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import cn.wenzhou.renovation.testing.Calendars;
+import cn.wenzhou.renovation.testing.January2027WithoutItsNotice;
 import cn.wenzhou.renovation.testing.ProblemExpectations;
 
 /**
@@ -40,25 +34,15 @@ import cn.wenzhou.renovation.testing.ProblemExpectations;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(CalendarYearChangeHttpTest.MidJanuary2027.class)
+@Import(January2027WithoutItsNotice.class)
 class CalendarYearChangeHttpTest {
-
-    @TestConfiguration
-    static class MidJanuary2027 {
-
-        @Bean
-        @Primary
-        Clock midJanuary2027() {
-            return Clock.fixed(Instant.parse("2027-01-15T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
-        }
-    }
 
     @TempDir
     static Path folder;
 
     @DynamicPropertySource
     static void calendarThrough2026(DynamicPropertyRegistry properties) {
-        properties.add("renovation.calendar.file", () -> Calendars.packagedThroughAsFile(2026, folder).toString());
+        January2027WithoutItsNotice.register(properties, folder);
     }
 
     @Autowired

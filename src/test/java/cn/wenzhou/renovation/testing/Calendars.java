@@ -44,13 +44,8 @@ public final class Calendars {
     /** The packaged calendar cut at {@code lastYear}, as a file the service can be pointed at. */
     public static Path packagedThroughAsFile(int lastYear, Path folder) {
         Path file = folder.resolve("holidays-through-" + lastYear + ".csv");
-        StringBuilder csv = new StringBuilder("date,kind,holiday,notice_year,source\n");
-        for (CalendarDay day : packagedThrough(lastYear).listedDays()) {
-            csv.append(day.date()).append(',').append(day.kind().name().toLowerCase(java.util.Locale.ROOT)).append(',')
-                    .append(day.holiday()).append(',').append(day.noticeYear()).append(',').append(day.source()).append('\n');
-        }
         try {
-            Files.writeString(file, csv);
+            Files.writeString(file, CalendarFile.write(packagedThrough(lastYear)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
