@@ -19,6 +19,7 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
+import cn.wenzhou.renovation.ruleset.ActiveVersionUnavailableException;
 import cn.wenzhou.renovation.ruleset.RuleFile;
 import cn.wenzhou.renovation.ruleset.RulesetActivation;
 import cn.wenzhou.renovation.ruleset.RulesetFiles;
@@ -156,7 +157,15 @@ public class CalendarVersions {
 
     private Served startWith(OfficialCalendar packaged) {
         String packagedHash = RulesetFiles.contentHash(files(packaged));
-        Optional<Integer> active = store.activeVersion(STORE_KEY);
+        Optional<Integer> active;
+        try {
+            active = store.activeVersion(STORE_KEY);
+        } catch (ActiveVersionUnavailableException unreadable) {
+            // Working days must not stop every answer: serve the packaged calendar, recorded as a version of its own.
+            log.error("The holiday calendar's active version cannot be read ({}); serving the packaged calendar",
+                    unreadable.getMessage());
+            return keep(packaged, packagedHash, "启用版本记录无法读取，改用随程序部署的日历 (recovery)");
+        }
         if (active.isEmpty()) {
             return keep(packaged, packagedHash, "随程序部署的法定节假日日历 (the calendar deployed with the service)");
         }

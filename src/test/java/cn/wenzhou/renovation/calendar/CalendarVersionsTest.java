@@ -84,4 +84,16 @@ class CalendarVersionsTest {
         assertThat(instance(Calendars.packagedThroughAsFile(2026, files)).served().version())
                 .as("the same release again adds nothing").isEqualTo(2);
     }
+
+    @Test
+    void anUnreadableActivePointerFallsBackToThePackagedCalendarAsANewVersionInsteadOfStoppingTheService() throws Exception {
+        Path through2026 = Calendars.packagedThroughAsFile(2026, files);
+        instance(through2026).activate("2027.csv", Files.readAllBytes(MADE_UP_2027), "chen.jing", "载入2027年通知");
+        Files.writeString(data.resolve(CalendarVersions.STORE_KEY).resolve("active"), "{torn");
+
+        CalendarVersions restarted = instance(through2026);
+
+        assertThat(restarted.served().version()).isEqualTo(3);
+        assertThat(restarted.current().coveredYears().last()).isEqualTo(2026);
+    }
 }
