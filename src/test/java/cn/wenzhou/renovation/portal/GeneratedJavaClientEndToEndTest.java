@@ -55,8 +55,11 @@ import cn.wenzhou.renovation.client.api.FundingApi;
 import cn.wenzhou.renovation.client.api.JurisdictionsApi;
 import cn.wenzhou.renovation.client.api.ProcedureApi;
 import cn.wenzhou.renovation.client.api.ReceiptsApi;
+import cn.wenzhou.renovation.client.api.CalendarAdminApi;
 import cn.wenzhou.renovation.client.api.RulesetAdminApi;
 import cn.wenzhou.renovation.client.api.SurveysApi;
+import cn.wenzhou.renovation.client.model.CalendarListing;
+import cn.wenzhou.renovation.client.model.CalendarNoticeReport;
 import cn.wenzhou.renovation.client.model.ApprovalPlanRequest;
 import cn.wenzhou.renovation.client.model.ApprovalPlanResponse;
 import cn.wenzhou.renovation.client.model.ApprovalStepResult;
@@ -418,6 +421,26 @@ class GeneratedJavaClientEndToEndTest {
             assertThat(versions.getActiveVersion()).isEqualTo(activated.getVersion().getNumber());
             assertThat(rolledBack.getActivated()).isTrue();
             assertThat(admin.listRulesetVersions("wenzhou").getActiveVersion()).isEqualTo(1);
+        }
+
+        @Test
+        void aPublisherReloadsThisYearsHolidayNoticeFromItsDownloadedFormAndRollsBack() throws Exception {
+            CalendarAdminApi calendar = new CalendarAdminApi(staff);
+            CalendarListing before = calendar.listCalendarVersions();
+            int lastYear = before.getCoveredYears().get(before.getCoveredYears().size() - 1);
+            File form = new CalendarApi(portal).downloadHolidayNotice(lastYear + ".xlsx");
+
+            CalendarNoticeReport checked = calendar.checkHolidayNotice(form);
+            CalendarNoticeReport activated = calendar.activateHolidayNotice(form, "门户客户端端到端测试：原样重新载入本年放假安排");
+            CalendarListing rolledBack = calendar.rollbackCalendar(before.getActiveVersion());
+
+            assertThat(checked.getValid()).as("%s", checked.getFindings()).isTrue();
+            assertThat(checked.getNoticeYears()).containsExactly(lastYear);
+            assertThat(checked.getAdded()).isEmpty();
+            assertThat(checked.getChanged()).isEmpty();
+            assertThat(checked.getRemoved()).isEmpty();
+            assertThat(activated.getVersion().getNumber()).isGreaterThan(before.getActiveVersion());
+            assertThat(rolledBack.getActiveVersion()).isEqualTo(before.getActiveVersion());
         }
     }
 
