@@ -60,6 +60,7 @@ async function login(event) {
     await loadJurisdictions();
     // A call that needs a login proves the credentials before the workspace opens.
     await loadVersions();
+    await loadCalendar();
     state.user = user;
     $('session-user').textContent = user;
     $('login-password').value = '';
@@ -123,11 +124,16 @@ async function loadVersions() {
     if (v.active) tr.className = 'active';
     rows.appendChild(tr);
   });
-  const kinds = { DEPLOYMENT: '部署', ACTIVATION: '启用', ROLLBACK: '回退', RECOVERY: '启动时恢复' };
   $('activations').replaceChildren(...body.activations.map((a) =>
-    text('li', new Date(a.at).toLocaleString('zh-CN') + ' ' + a.by + ' ' + (kinds[a.kind] || a.kind) + ' 版本 ' + a.version)),
+    text('li', auditLine(a))),
     // Records the store could not read and skipped (a torn audit line): shown, not hidden.
     ...(body.storeProblems || []).map((p) => text('li', '无法读取的记录 ' + p.where + '：' + p.problem, 'store-problem')));
+}
+
+const ACTIVATION_KINDS = { DEPLOYMENT: '部署', ACTIVATION: '启用', ROLLBACK: '回退', RECOVERY: '启动时恢复' };
+
+function auditLine(a) {
+  return new Date(a.at).toLocaleString('zh-CN') + ' ' + a.by + ' ' + (ACTIVATION_KINDS[a.kind] || a.kind) + ' 版本 ' + a.version;
 }
 
 function uploadForm(withComment) {
@@ -248,6 +254,121 @@ async function tryDecision(event) {
     show($('try-error'), true);
   }
 }
+
+// ---- the holiday calendar: every jurisdiction's, loaded by staff each year -------------------------
+
+/** The health's calendar component turns WARN weeks before the calendar runs out; its description says what to load. */
+async function showCalendarWarning() {
+  try {
+    const response = await fetch('/actuator/health', { headers: { Accept: 'application/json' } });
+    const health = await response.json();
+    const calendar = (health.components || {}).calendar || {};
+    $('calendar-warning').textContent = calendar.status === 'WARN' ? (calendar.description || '节假日日历即将用完，请载入下一年的放假通知') : '';
+    show($('calendar-warning'), calendar.status === 'WARN');
+  } catch (ignored) {
+    // Health unreachable: the warning is a courtesy, the console works without it.
+  }
+}
+
+async function loadCalendar() {
+  const { body } = await api('/api/v1/admin/calendar');
+  const years = body.coveredYears;
+  $('calendar-coverage').textContent = '现行版本 ' + body.activeVersion + '，收录 ' + years[0] + '–' + years[years.length - 1]
+    + ' 年，最后一日 ' + body.lastCoveredDay + '。';
+  $('calendar-form-link').href = '/api/v1/calendar/notices/' + years[years.length - 1] + '.xlsx';
+  const rows = $('calendar-versions').tBodies[0];
+  rows.replaceChildren(...body.versions.slice().reverse().map((v) => {
+    let action = text('span', v.active ? '当前启用' : '', 'active-mark');
+    if (!v.active) {
+      action = text('button', '回退到此版本');
+      action.type = 'button';
+      action.className = 'calendar-rollback';
+      action.addEventListener('click', () => rollbackCalendar(v.number));
+    }
+    const covered = v.coveredYears.length ? v.coveredYears[0] + '–' + v.coveredYears[v.coveredYears.length - 1] : '无法读取';
+    const tr = row([String(v.number), new Date(v.activatedAt).toLocaleString('zh-CN'), v.activatedBy, v.comment || '',
+      covered, action]);
+    tr.dataset.version = v.number;
+    if (v.active) tr.className = 'active';
+    return tr;
+  }));
+  $('calendar-activations').replaceChildren(...body.activations.map((a) => text('li', auditLine(a))));
+}
+
+function calendarForm(withComment) {
+  const form = new FormData();
+  const file = $('calendar-file').files[0];
+  form.append('file', file, file.name);
+  if (withComment) form.append('comment', $('calendar-comment').value);
+  return form;
+}
+
+async function submitCalendar(action, form) {
+  show($('calendar-error'), false);
+  $('calendar-verdict').textContent = action === 'check' ? '正在检查…' : '正在启用…';
+  show($('calendar-report'), true);
+  try {
+    const { body } = await api('/api/v1/admin/calendar/' + action, { method: 'POST', body: form });
+    renderCalendarReport(body);
+  } catch (error) {
+    show($('calendar-report'), false);
+    $('calendar-error').textContent = error.message;
+    show($('calendar-error'), true);
+  }
+}
+
+const DAY_KINDS = { HOLIDAY: '放假', MAKEUP_WORKDAY: '调休上班' };
+
+function renderCalendarReport(report) {
+  const year = report.noticeYears.join('、');
+  $('calendar-verdict').textContent = report.version ? '已启用日历版本 ' + report.version.number + '（' + year + ' 年放假安排）'
+    : report.valid ? year + ' 年放假安排检查通过，请核对下列变化后启用' : '检查未通过，不能启用：请按下列提示改正后重新上传';
+  $('calendar-verdict').className = report.valid ? 'ok' : 'error';
+  $('calendar-findings').replaceChildren(...report.findings.map((f) => text('li', f.location + '：' + f.message, 'calendar-finding')));
+  const day = (change, d, className) => {
+    const tr = row([change, d.date, DAY_KINDS[d.kind] || d.kind, d.holiday]);
+    tr.className = className;
+    return tr;
+  };
+  const changes = report.added.map((d) => day('新增', d, 'calendar-added'))
+    .concat(report.changed.map((c) => day('改动（原为' + (DAY_KINDS[c.before.kind] || c.before.kind) + ' ' + c.before.holiday + '）',
+      c.after, 'calendar-changed')))
+    .concat(report.removed.map((d) => day('删去', d, 'calendar-removed')));
+  $('calendar-diff').tBodies[0].replaceChildren(...changes);
+  show($('calendar-diff'), changes.length > 0);
+  if (report.valid && changes.length === 0) {
+    $('calendar-findings').replaceChildren(text('li', '与现行日历相比没有变化'));
+  }
+  show($('calendar-activate-form'), report.valid && !report.version);
+}
+
+async function checkCalendar(event) {
+  event.preventDefault();
+  await submitCalendar('check', calendarForm(false));
+}
+
+async function activateCalendar(event) {
+  event.preventDefault();
+  await submitCalendar('activate', calendarForm(true));
+  await loadCalendar();
+  await showCalendarWarning();
+}
+
+async function rollbackCalendar(number) {
+  if (!window.confirm('日历回退到版本 ' + number + '？')) return;
+  try {
+    await api('/api/v1/admin/calendar/rollback/' + number, { method: 'POST' });
+  } catch (error) {
+    $('calendar-error').textContent = error.message;
+    show($('calendar-error'), true);
+  }
+  await loadCalendar();
+  await showCalendarWarning();
+}
+
+$('calendar-form').addEventListener('submit', checkCalendar);
+$('calendar-activate-form').addEventListener('submit', activateCalendar);
+showCalendarWarning();
 
 $('login-form').addEventListener('submit', login);
 $('logout').addEventListener('click', logout);

@@ -6,20 +6,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -28,7 +22,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import cn.wenzhou.renovation.testing.RequiredTools;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
 import cn.wenzhou.renovation.testing.StaffUsers;
 
@@ -41,10 +34,7 @@ import cn.wenzhou.renovation.testing.StaffUsers;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RulesConsoleBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String PASSWORD = "console test";
-    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
 
     @LocalServerPort
     private int port;
@@ -52,6 +42,7 @@ class RulesConsoleBrowserTest {
     @TempDir
     Path temp;
 
+    private ConsoleBrowser console;
     private ChromeDriver browser;
     private WebDriverWait wait;
 
@@ -62,24 +53,15 @@ class RulesConsoleBrowserTest {
 
     @BeforeEach
     void openBrowser() throws IOException {
-        RequiredTools.assumeAvailable(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=zh-CN",
-                "--user-data-dir=" + Files.createDirectories(temp.resolve("profile")));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().window().setSize(new Dimension(1280, 1000));
-        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-        Files.createDirectories(SCREENSHOTS);
+        console = ConsoleBrowser.start(temp, port);
+        browser = console.browser;
+        wait = console.wait;
     }
 
     @AfterEach
     void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (console != null) {
+            console.close();
         }
     }
 
@@ -168,20 +150,11 @@ class RulesConsoleBrowserTest {
     }
 
     private void open() {
-        browser.get("http://localhost:" + port + "/console/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+        console.open();
     }
 
     private void login(String user, String password) {
-        WebElement name = browser.findElement(By.id("login-user"));
-        name.clear();
-        name.sendKeys(user);
-        WebElement secret = browser.findElement(By.id("login-password"));
-        secret.clear();
-        secret.sendKeys(password);
-        browser.findElement(By.id("login-submit")).click();
-        wait.until(driver -> driver.findElement(By.id("workspace")).isDisplayed()
-                || driver.findElement(By.id("login-error")).isDisplayed());
+        console.login(user, password);
     }
 
     private String visibleText(String id) {
@@ -217,7 +190,6 @@ class RulesConsoleBrowserTest {
     }
 
     private void screenshot(String name) throws IOException {
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
-                StandardCopyOption.REPLACE_EXISTING);
+        console.screenshot(name);
     }
 }
