@@ -143,6 +143,24 @@ class CalendarNoticeUploadHttpTest {
                 .andExpect(jsonPath("$.errors[0].field").value("version"));
     }
 
+    @Test
+    void aFileFarLargerThanANoticeIsRefusedBeforeItIsRead() throws Exception {
+        upload("check", "2027年放假安排.csv", new byte[600 * 1024], EDITOR)
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(jsonPath("$.errors[0].field").value("file"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("KB")));
+    }
+
+    @Test
+    void aHostileWorkbookIsAFindingNotAFailure() throws Exception {
+        // ZIP magic with nothing of a workbook behind it.
+        upload("check", "2027年放假安排.xlsx", "PK\u0003\u0004 not a workbook".getBytes(StandardCharsets.UTF_8), EDITOR)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.valid").value(false))
+                .andExpect(jsonPath("$.findings[0].file").value("2027年放假安排.xlsx"))
+                .andExpect(jsonPath("$.findings[0].message", containsString("xlsx")));
+    }
+
     private ResultActions listing() throws Exception {
         return mvc.perform(get("/api/v1/admin/calendar").with(httpBasic(EDITOR, PASSWORD))).andExpect(status().isOk());
     }
