@@ -101,7 +101,7 @@ public final class HolidayNoticeReader {
                     header = record.stream().map(h -> CSV_HEADERS.getOrDefault(h.strip().toLowerCase(Locale.ROOT), h.strip())).toList();
                     if (!header.equals(FIELDS)) {
                         return new Rows(null, List.of(), List.of(new NoticeFinding(file, null, line, null,
-                                "表头应为“日期,类别,节日,通知年份,来源”（或 date,kind,holiday,notice_year,source），实际为“"
+                                "表头应为“日期,类别,节日,通知年份,来源”，实际为“"
                                         + String.join(",", record.toList()) + "”")));
                     }
                     continue;
