@@ -71,6 +71,10 @@ public final class HolidayNoticeReader {
 
     public static HolidayNoticeReading read(String fileName, byte[] content) {
         boolean workbook = content.length >= 2 && content[0] == 'P' && content[1] == 'K';
+        if (content.length >= 4 && (content[0] & 0xFF) == 0xD0 && (content[1] & 0xFF) == 0xCF) {
+            return HolidayNoticeReading.refused(List.of(new NoticeFinding(fileName, null, null, null,
+                    "这是旧版 .xls 或加密的文件：请在 Excel/WPS 中另存为不加密的 .xlsx 后上传")));
+        }
         Rows rows = workbook ? workbookRows(fileName, content) : csvRows(fileName, content);
         if (!rows.findings().isEmpty()) {
             return HolidayNoticeReading.refused(rows.findings());
@@ -80,8 +84,8 @@ public final class HolidayNoticeReader {
 
     private static Rows csvRows(String file, byte[] content) {
         if (content.length > MAX_CSV_BYTES) {
-            return new Rows(null, List.of(), List.of(new NoticeFinding(file, null, null, null, "文件有 " + content.length / 1024
-                    + " KB，一年的放假安排通常只有几 KB：请确认上传的是放假安排表（.xlsx 或 .csv），不超过 " + MAX_CSV_BYTES / 1024 + " KB")));
+            return new Rows(null, List.of(), List.of(new NoticeFinding(file, null, null, null, "文件超过 " + MAX_CSV_BYTES / 1024
+                    + " KB，一年的放假安排通常只有几 KB：请确认上传的是放假安排表（.xlsx 或 .csv）")));
         }
         String text = new String(content, StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) {
@@ -145,7 +149,7 @@ public final class HolidayNoticeReader {
         }
         SheetContent sheet = filled.get(0);
         for (int column = 0; column < FIELDS.size(); column++) {
-            String header = sheet.cell(0, column).map(SheetCell::value).map(String::strip).orElse("");
+            String header = sheet.cell(0, column).map(HolidayNoticeReader::cellText).orElse("");
             if (!header.equals(FIELDS.get(column))) {
                 String reference = new org.apache.poi.ss.util.CellReference(0, column).formatAsString(false);
                 return new Rows(sheet.name(), List.of(), List.of(new NoticeFinding(file, sheet.name(), reference, null,
@@ -204,7 +208,7 @@ public final class HolidayNoticeReader {
             if (date.isEmpty()) {
                 findings.add(at(file, sheet, row, DATE, "“" + row.values().get(DATE) + "”不是日期：应写成 2027-01-01 这样的年-月-日"));
             }
-            CalendarDay.Kind kind = switch (row.values().get(KIND)) {
+            CalendarDay.Kind kind = switch (row.values().get(KIND).toLowerCase(Locale.ROOT)) {
                 case HolidayNoticeForm.HOLIDAY, "holiday" -> CalendarDay.Kind.HOLIDAY;
                 case HolidayNoticeForm.MAKEUP_WORKDAY, "makeup_workday" -> CalendarDay.Kind.MAKEUP_WORKDAY;
                 default -> null;
@@ -215,6 +219,9 @@ public final class HolidayNoticeReader {
             String festival = row.values().get(FESTIVAL);
             if (festival.isEmpty()) {
                 findings.add(at(file, sheet, row, FESTIVAL, "未填写节日：应为通知中的节日名称，如“春节”"));
+            } else if (!NoticeRules.FESTIVALS.containsAll(festivals(festival))) {
+                findings.add(at(file, sheet, row, FESTIVAL, "“" + festival + "”不是通知安排的节日：应为"
+                        + String.join("、", NoticeRules.FESTIVALS) + "之一，两节连休写成“国庆节、中秋节”"));
             }
             Integer year = row.values().get(YEAR).matches("\\d{4}") ? Integer.valueOf(row.values().get(YEAR)) : null;
             if (year == null) {
@@ -222,7 +229,8 @@ public final class HolidayNoticeReader {
             }
             String source = row.values().get(SOURCE);
             if (!URL.matcher(source).find()) {
-                findings.add(at(file, sheet, row, SOURCE, "来源应写明通知的网址（以 http:// 或 https:// 开头），如国务院网站上该通知的页面"));
+                findings.add(at(file, sheet, row, SOURCE, "“" + source + "”不是网址：来源应写明通知的网址（以 http:// 或 https:// 开头），"
+                        + "如中国政府网上该通知的页面"));
             }
             if (findings.size() > before) {
                 continue;
@@ -248,14 +256,13 @@ public final class HolidayNoticeReader {
             days.add(new CalendarDay(day, kind, festival, year, source));
         }
         if (years.size() > 1) {
-            findings.add(new NoticeFinding(file, sheet, null, YEAR, "通知年份有 " + years
-                    + "：一次只上传一年的放假安排，通知年份都应相同"));
+            findings.add(new NoticeFinding(file, sheet, null, YEAR, "通知年份有 " + String.join("、", years.stream().map(String::valueOf).toList())
+                    + " 年：一次只上传一年的放假安排，通知年份都应相同（" + firstOfOtherYear(rows, days) + "）"));
         }
         if (findings.isEmpty()) {
             int year = years.iterator().next();
             Set<String> named = new LinkedHashSet<>();
-            days.stream().filter(d -> d.kind() == CalendarDay.Kind.HOLIDAY)
-                    .forEach(d -> named.addAll(List.of(d.holiday().split("[、,，/]"))));
+            days.stream().filter(d -> d.kind() == CalendarDay.Kind.HOLIDAY).forEach(d -> named.addAll(festivals(d.holiday())));
             List<String> missing = NoticeRules.FESTIVALS.stream().filter(f -> !named.contains(f)).toList();
             if (!missing.isEmpty()) {
                 findings.add(new NoticeFinding(file, sheet, null, FESTIVAL, year + " 年的放假安排缺少" + String.join("、", missing)
@@ -266,6 +273,22 @@ public final class HolidayNoticeReader {
             }
         }
         return HolidayNoticeReading.refused(findings);
+    }
+
+    /** The festivals one 节日 cell names: two joined by 、 when they share a break. */
+    private static List<String> festivals(String cell) {
+        return List.of(cell.split("[、,，/]")).stream().map(String::strip).toList();
+    }
+
+    /** Where the first day of a notice year other than the first row's is, for the finding about mixed years. */
+    private static String firstOfOtherYear(List<Row> rows, List<CalendarDay> days) {
+        int first = days.get(0).noticeYear();
+        for (int i = 0; i < days.size(); i++) {
+            if (days.get(i).noticeYear() != first) {
+                return rows.get(i).line() + "为 " + days.get(i).noticeYear() + " 年";
+            }
+        }
+        return "";
     }
 
     private static NoticeFinding at(String file, String sheet, Row row, String field, String message) {

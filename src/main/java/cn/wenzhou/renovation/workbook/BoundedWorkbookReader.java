@@ -140,7 +140,7 @@ public final class BoundedWorkbookReader {
             if (parts.has("xl/workbook.xml")) {
                 return "xl/workbook.xml";
             }
-            throw new WorkbookRefusedException("不是有效的 .xlsx 工作簿：找不到工作簿部件（xl/workbook.xml）");
+            throw new WorkbookRefusedException("不是有效的 .xlsx 工作簿：缺少工作簿的主体部分，请在 Excel/WPS 中打开后重新另存为 .xlsx");
         }
 
         private List<SheetEntry> sheetEntries(String workbookPart) throws WorkbookRefusedException {

@@ -65,7 +65,7 @@ final class PartXml implements AutoCloseable {
                 int event = xml.next();
                 switch (event) {
                     case XMLStreamConstants.DTD:
-                        throw new WorkbookRefusedException(described + "含有 DOCTYPE 声明（.xlsx 的部件中不应有，可能是 XML 实体攻击），已拒收",
+                        throw new WorkbookRefusedException(described + "含有文件类型声明（正常的 .xlsx 中不会有，可能是恶意构造的文件），已拒收",
                                 sheet, null);
                     case XMLStreamConstants.START_ELEMENT, XMLStreamConstants.END_ELEMENT, XMLStreamConstants.CHARACTERS,
                             XMLStreamConstants.CDATA, XMLStreamConstants.SPACE, XMLStreamConstants.END_DOCUMENT:

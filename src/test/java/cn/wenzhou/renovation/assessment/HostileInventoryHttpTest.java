@@ -114,14 +114,14 @@ class HostileInventoryHttpTest {
     @Test
     void anXxeDoctypeIsRefusedNamingTheSheet() throws Exception {
         invalid(HostileWorkbooks.xxeInSheet(template, SHEET))
-                .andExpect(jsonPath("$.errors[0].message", containsString("工作表「小区清单」含有 DOCTYPE 声明")))
+                .andExpect(jsonPath("$.errors[0].message", containsString("工作表「小区清单」含有文件类型声明")))
                 .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.not(containsString("root:"))));
     }
 
     @Test
     void billionLaughsAreRefusedNamingTheSheet() throws Exception {
         invalid(HostileWorkbooks.billionLaughsInSheet(template, SHEET))
-                .andExpect(jsonPath("$.errors[0].message", containsString("工作表「小区清单」含有 DOCTYPE 声明")));
+                .andExpect(jsonPath("$.errors[0].message", containsString("工作表「小区清单」含有文件类型声明")));
     }
 
     @Test
