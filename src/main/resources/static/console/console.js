@@ -61,6 +61,7 @@ async function login(event) {
     // A call that needs a login proves the credentials before the workspace opens.
     await loadVersions();
     await loadCalendar();
+    await showCalendarWarning();
     state.user = user;
     $('session-user').textContent = user;
     $('login-password').value = '';
@@ -335,7 +336,9 @@ function renderCalendarReport(report) {
       c.after, 'calendar-changed')))
     .concat(report.removed.map((d) => day('删去', d, 'calendar-removed')));
   $('calendar-diff').tBodies[0].replaceChildren(...changes);
-  show($('calendar-diff'), changes.length > 0);
+  $('calendar-diff-summary').textContent = '新增 ' + report.added.length + ' 天，改动 ' + report.changed.length
+    + ' 天，删去 ' + report.removed.length + ' 天';
+  show($('calendar-diff-box'), changes.length > 0);
   if (report.valid && changes.length === 0) {
     $('calendar-findings').replaceChildren(text('li', '与现行日历相比没有变化'));
   }
@@ -356,8 +359,12 @@ async function activateCalendar(event) {
 
 async function rollbackCalendar(number) {
   if (!window.confirm('日历回退到版本 ' + number + '？')) return;
+  show($('calendar-error'), false);
   try {
     await api('/api/v1/admin/calendar/rollback/' + number, { method: 'POST' });
+    // The report on screen may be of the activation just undone: it would read as the calendar in force.
+    show($('calendar-report'), false);
+    $('calendar-file').value = '';
   } catch (error) {
     $('calendar-error').textContent = error.message;
     show($('calendar-error'), true);

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -27,11 +28,14 @@ final class ConsoleBrowser implements AutoCloseable {
 
     final ChromeDriver browser;
     final WebDriverWait wait;
+    /** Where a link the console offers (this year's holiday form) lands when clicked. */
+    final Path downloads;
     private final int port;
 
-    private ConsoleBrowser(ChromeDriver browser, int port) {
+    private ConsoleBrowser(ChromeDriver browser, Path downloads, int port) {
         this.browser = browser;
         this.wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        this.downloads = downloads;
         this.port = port;
     }
 
@@ -43,12 +47,15 @@ final class ConsoleBrowser implements AutoCloseable {
                 "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=zh-CN",
                 "--user-data-dir=" + Files.createDirectories(temp.resolve("profile")));
+        Path downloads = Files.createDirectories(temp.resolve("downloads"));
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         ChromeDriver browser = new ChromeDriver(service, options);
         browser.manage().window().setSize(new Dimension(1280, 1000));
         Files.createDirectories(SCREENSHOTS);
-        return new ConsoleBrowser(browser, port);
+        return new ConsoleBrowser(browser, downloads, port);
     }
 
     void open() {
@@ -66,6 +73,13 @@ final class ConsoleBrowser implements AutoCloseable {
         browser.findElement(By.id("login-submit")).click();
         wait.until(driver -> driver.findElement(By.id("workspace")).isDisplayed()
                 || driver.findElement(By.id("login-error")).isDisplayed());
+    }
+
+    /** The file a download has finished writing under {@link #downloads}, waited for. */
+    Path downloaded(String fileName) {
+        Path file = downloads.resolve(fileName);
+        wait.until(driver -> Files.isRegularFile(file));
+        return file;
     }
 
     void screenshot(String name) throws IOException {
