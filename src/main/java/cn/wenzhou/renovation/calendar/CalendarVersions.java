@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +44,6 @@ public class CalendarVersions {
     static final String DEPLOYMENT = "部署 (deployment)";
 
     private final RulesetStore store;
-    private final Clock clock;
     private final AtomicReference<Served> served;
 
     /** The calendar serving requests and the kept version it is. */
@@ -59,9 +57,8 @@ public class CalendarVersions {
         }
     }
 
-    public CalendarVersions(RulesetStore store, CalendarProperties properties, ResourceLoader resources, Clock clock) {
+    public CalendarVersions(RulesetStore store, CalendarProperties properties, ResourceLoader resources) {
         this.store = store;
-        this.clock = clock;
         OfficialCalendar packaged = packaged(properties, resources);
         this.served = new AtomicReference<>(store.exclusively(STORE_KEY, () -> startWith(packaged)));
         log.info("Holiday calendar version {} covers {}–{}", served.get().version(),
@@ -96,7 +93,7 @@ public class CalendarVersions {
         OfficialCalendar after = HolidayNoticeDiff.merged(before, notice);
         RulesetVersion version = store.save(STORE_KEY, files(after), user, comment);
         // The store's commit point: if it throws, what was served stays served.
-        store.activate(new RulesetActivation(STORE_KEY, version.number(), Instant.now(clock), user,
+        store.activate(new RulesetActivation(STORE_KEY, version.number(), Instant.now(), user,
                 RulesetActivation.Kind.ACTIVATION));
         served.set(new Served(after, version.number()));
         log.info("Holiday calendar version {} activated by {}: notice year {}, now covering {}–{}", version.number(), user,
@@ -108,7 +105,7 @@ public class CalendarVersions {
     public synchronized Served rollback(int number, String user) {
         OfficialCalendar calendar = kept(number).orElseThrow(() -> new CalendarNotFoundException("version",
                 "日历没有版本 " + number + "（已保存的版本见版本列表）"));
-        store.activate(new RulesetActivation(STORE_KEY, number, Instant.now(clock), user, RulesetActivation.Kind.ROLLBACK));
+        store.activate(new RulesetActivation(STORE_KEY, number, Instant.now(), user, RulesetActivation.Kind.ROLLBACK));
         Served now = new Served(calendar, number);
         served.set(now);
         log.info("Holiday calendar rolled back to version {} by {}", number, user);
@@ -196,7 +193,7 @@ public class CalendarVersions {
 
     private Served keep(OfficialCalendar calendar, String packagedHash, String comment) {
         RulesetVersion version = store.save(STORE_KEY, files(calendar), DEPLOYMENT, comment);
-        store.activate(new RulesetActivation(STORE_KEY, version.number(), Instant.now(clock), DEPLOYMENT,
+        store.activate(new RulesetActivation(STORE_KEY, version.number(), Instant.now(), DEPLOYMENT,
                 RulesetActivation.Kind.DEPLOYMENT));
         store.recordDeployed(STORE_KEY, packagedHash);
         return new Served(calendar, version.number());

@@ -84,8 +84,8 @@ public final class HolidayNoticeReader {
 
     private static Rows csvRows(String file, byte[] content) {
         if (content.length > MAX_CSV_BYTES) {
-            return new Rows(null, List.of(), List.of(new NoticeFinding(file, null, null, null, "文件超过 " + MAX_CSV_BYTES / 1024
-                    + " KB，一年的放假安排通常只有几 KB：请确认上传的是放假安排表（.xlsx 或 .csv）")));
+            return new Rows(null, List.of(), List.of(new NoticeFinding(file, null, null, null, "文件有 " + (content.length + 1023) / 1024
+                    + " KB：一年的放假安排通常只有几 KB，请确认上传的是放假安排表（.xlsx 或 .csv），不超过 " + MAX_CSV_BYTES / 1024 + " KB")));
         }
         String text = new String(content, StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) {

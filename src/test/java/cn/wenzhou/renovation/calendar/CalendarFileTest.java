@@ -274,7 +274,7 @@ class CalendarFileTest {
 
         private OfficialCalendar configured(String file) throws IOException {
             return new CalendarVersions(cn.wenzhou.renovation.ruleset.RulesetStore.inMemory(), new CalendarProperties(file, 45),
-                    new DefaultResourceLoader(), java.time.Clock.systemUTC()).current();
+                    new DefaultResourceLoader()).current();
         }
 
         @Test

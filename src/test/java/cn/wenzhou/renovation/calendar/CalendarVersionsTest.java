@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,7 @@ class CalendarVersionsTest {
 
     private CalendarVersions instance(Path packaged) {
         return new CalendarVersions(RulesetStore.inFolder(data), new CalendarProperties(packaged.toString(), 45),
-                new DefaultResourceLoader(), Clock.systemUTC());
+                new DefaultResourceLoader());
     }
 
     @Test
