@@ -41,7 +41,7 @@ public class CalendarVersions {
     /** The calendar's key in the store: jurisdiction codes have no underscore, so it is never a jurisdiction's. */
     static final String STORE_KEY = "holiday_calendar";
     static final String FILE_PATH = "calendar/cn-public-holidays.csv";
-    static final String DEPLOYMENT = "部署 (deployment)";
+    static final String DEPLOYMENT = "部署";
 
     private final RulesetStore store;
     private final AtomicReference<Served> served;
@@ -161,17 +161,17 @@ public class CalendarVersions {
             // Working days must not stop every answer: serve the packaged calendar, recorded as a version of its own.
             log.error("The holiday calendar's active version cannot be read ({}); serving the packaged calendar",
                     unreadable.getMessage());
-            return keep(packaged, packagedHash, "启用版本记录无法读取，改用随程序部署的日历 (recovery)");
+            return keep(packaged, packagedHash, "启用版本记录无法读取，改用随程序部署的日历");
         }
         if (active.isEmpty()) {
-            return keep(packaged, packagedHash, "随程序部署的法定节假日日历 (the calendar deployed with the service)");
+            return keep(packaged, packagedHash, "随程序部署的法定节假日日历");
         }
         store.completeInterruptedActivation(STORE_KEY);
         Optional<OfficialCalendar> kept = kept(active.get());
         if (kept.isEmpty()) {
             log.error("The active holiday calendar version {} cannot be read; serving the packaged calendar as a new version",
                     active.get());
-            return keep(packaged, packagedHash, "启用版本 " + active.get() + " 无法读取，改用随程序部署的日历 (recovery)");
+            return keep(packaged, packagedHash, "启用版本 " + active.get() + " 无法读取，改用随程序部署的日历");
         }
         if (store.lastDeployed(STORE_KEY).filter(packagedHash::equals).isPresent()) {
             return new Served(kept.get(), active.get());
@@ -188,7 +188,7 @@ public class CalendarVersions {
             store.recordDeployed(STORE_KEY, packagedHash);
             return new Served(kept.get(), active.get());
         }
-        return keep(merged, packagedHash, "随程序部署的日历补充了年份 " + merged.coveredYears() + " (the deployment adds years)");
+        return keep(merged, packagedHash, "随程序部署的日历补充了年份 " + String.join("、", merged.coveredYears().stream().filter(y -> !kept.get().coveredYears().contains(y)).map(String::valueOf).toList()));
     }
 
     private Served keep(OfficialCalendar calendar, String packagedHash, String comment) {
