@@ -1,69 +1,27 @@
 package cn.wenzhou.renovation.approval;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.wenzhou.renovation.api.ApprovalsApi;
 import cn.wenzhou.renovation.api.model.ApprovalPlanRequest;
 import cn.wenzhou.renovation.api.model.ApprovalPlanResponse;
-import cn.wenzhou.renovation.api.model.ApprovalStepCode;
-import cn.wenzhou.renovation.api.model.ApprovalStepResult;
-import cn.wenzhou.renovation.api.model.Reason;
-import cn.wenzhou.renovation.api.model.ReasonEffect;
-import cn.wenzhou.renovation.decision.Reasons;
-import cn.wenzhou.renovation.web.Decimals;
+import cn.wenzhou.renovation.ruleset.RulesetRegistry;
 
-/** Maps the generated HTTP contract to {@link ApprovalProject} and the plan back. No policy here. */
+/** {@code POST /api/v1/approvals/plan}: takes the jurisdiction's ruleset once and asks the decider. */
 @RestController
-public class ApprovalController implements ApprovalsApi {
+class ApprovalController implements ApprovalsApi {
 
-    private final ApprovalService service;
+    private final RulesetRegistry registry;
+    private final ApprovalDecider decider;
 
-    public ApprovalController(ApprovalService service) {
-        this.service = service;
+    ApprovalController(RulesetRegistry registry, ApprovalDecider decider) {
+        this.registry = registry;
+        this.decider = decider;
     }
 
     @Override
     public ResponseEntity<ApprovalPlanResponse> planApprovals(ApprovalPlanRequest request, String jurisdiction) {
-        ApprovalProject project = new ApprovalProject(
-                request.getGovernmentInvested(),
-                Decimals.yuan("totalInvestment", request.getTotalInvestment()),
-                request.getChangesLandOwnership(),
-                request.getChangesLandUse(),
-                request.getChangesHousingUse(),
-                request.getAddsFloorArea(),
-                request.getMajorStructuralChange(),
-                request.getPlanningConditionAdjustment(),
-                request.getFacadeAlongImportantStreet(),
-                request.getInvolvesFireSafety(),
-                request.getInvolvesStructureOrSeismic(),
-                request.getMeetsCurrentStandards());
-        ApprovalPlan plan = service.plan(jurisdiction, project);
-        Reasons reasons = new Reasons(plan.ruleset());
-        List<Reason> scopeReasons = new ArrayList<>();
-        scopeReasons.add(reasons.of(plan.scope().ruleId(), ReasonEffect.DECISION, plan.scope().message()));
-        scopeReasons.addAll(reasons.of(plan.scopeFindings()));
-        return ResponseEntity.ok(new ApprovalPlanResponse()
-                .jurisdiction(plan.ruleset().jurisdiction())
-                .rulesetVersion(plan.ruleset().version())
-                .projectName(request.getProjectName())
-                .optimizedScope(plan.scope().applies())
-                .scopeReasons(scopeReasons)
-                .steps(plan.steps().stream().map(step -> new ApprovalStepResult()
-                        .step(ApprovalStepCode.valueOf(step.step().name()))
-                        .label(step.step().label())
-                        .treatment(cn.wenzhou.renovation.api.model.StepTreatment.valueOf(step.treatment().name()))
-                        .mergedWith(step.mergedWith().isEmpty() ? null
-                                : step.mergedWith().stream().map(s -> ApprovalStepCode.valueOf(s.name())).toList())
-                        .reason(reason(reasons, step)))
-                        .toList()));
-    }
-
-    private static Reason reason(Reasons reasons, ApprovalFinding step) {
-        Reason reason = reasons.of(step.ruleId(), ReasonEffect.DECISION, step.message());
-        return step.interpretation() == null ? reason : reason.interpretation(step.interpretation());
+        return ResponseEntity.ok(decider.decide(registry.forRequest(jurisdiction), request));
     }
 }

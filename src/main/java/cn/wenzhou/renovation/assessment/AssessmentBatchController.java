@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import cn.wenzhou.renovation.api.model.AssessmentBatchResult;
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.RulesetRegistry;
 import cn.wenzhou.renovation.web.HeavyWork;
 import cn.wenzhou.renovation.web.InvalidFieldException;
@@ -72,22 +73,14 @@ class AssessmentBatchController {
                 json.writeStringField("rulesetVersion", ruleset.version());
                 json.writeArrayFieldStart("results");
                 // Every item answers with the ruleset named above, even if another is activated meanwhile.
-                invalid = registry.evaluateWith(ruleset, () -> {
-                    int refused = 0;
-                    for (int i = 0; i < items.size(); i++) {
-                        AssessmentBatchResult result = assessor.assessItem(i, items.get(i), ruleset.jurisdiction());
-                        if (result.getStatus() == AssessmentBatchResult.StatusEnum.INVALID) {
-                            refused++;
-                        }
-                        try {
-                            mapper.writeValue(json, result);
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                        items.set(i, null);
+                for (int i = 0; i < items.size(); i++) {
+                    AssessmentBatchResult result = assessor.assessItem(i, items.get(i), ruleset);
+                    if (result.getStatus() == AssessmentBatchResult.StatusEnum.INVALID) {
+                        invalid++;
                     }
-                    return refused;
-                });
+                    mapper.writeValue(json, result);
+                    items.set(i, null);
+                }
                 json.writeEndArray();
                 json.writeNumberField("itemCount", items.size());
                 json.writeNumberField("invalidCount", invalid);
@@ -108,29 +101,29 @@ class AssessmentBatchController {
     @PostMapping(path = "/api/v1/assessments/workbook", consumes = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     ResponseEntity<byte[]> assessWorkbook(InputStream body,
             @RequestParam(name = "jurisdiction", required = false) String jurisdiction) throws IOException {
-        registry.forRequest(jurisdiction); // an unknown code is a 404 before the upload is read
-        return assessed(body, "body", jurisdiction);
+        // Taken before the upload is read: an unknown code is a 404 without reading it.
+        return assessed(body, "body", registry.forRequest(jurisdiction));
     }
 
     /** The same, for a browser form or a generated client: the workbook as the multipart field {@code workbook}. */
     @PostMapping(path = "/api/v1/assessments/workbook", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<byte[]> assessWorkbookForm(@RequestPart("workbook") MultipartFile workbook,
             @RequestParam(name = "jurisdiction", required = false) String jurisdiction) throws IOException {
-        registry.forRequest(jurisdiction);
+        CompiledRuleset ruleset = registry.forRequest(jurisdiction);
         try (InputStream upload = workbook.getInputStream()) {
-            return assessed(upload, "workbook", jurisdiction);
+            return assessed(upload, "workbook", ruleset);
         }
     }
 
     /** Admitted first, then read: a request waiting for its turn holds its connection, not its upload. */
-    private ResponseEntity<byte[]> assessed(InputStream body, String field, String jurisdiction) throws IOException {
+    private ResponseEntity<byte[]> assessed(InputStream body, String field, CompiledRuleset ruleset) throws IOException {
         byte[] result = heavyWork.run(HeavyWork.Kind.WORKBOOK_ASSESSMENT, () -> {
             byte[] upload = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, properties.maxWorkbookBytes() + 1));
             if (upload.length > properties.maxWorkbookBytes()) {
                 throw new PayloadTooLargeException(field, "工作簿超过 " + properties.maxWorkbookBytes()
                         + " 字节上限 (renovation.assessment.max-workbook-bytes)");
             }
-            return workbooks.assess(upload, jurisdiction, InventoryWorkbook.Progress.NONE);
+            return workbooks.assess(upload, ruleset, InventoryWorkbook.Progress.NONE);
         });
         return ResponseEntity.ok()
                 .contentType(XLSX)

@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.api.model.ApprovalPlanResponse;
 import cn.wenzhou.renovation.api.model.AssessmentBatchResult;
 import cn.wenzhou.renovation.api.model.AssessmentResponse;
@@ -114,7 +115,7 @@ public class InventoryWorkbook {
      * filled row, and returns a new workbook holding only the template's columns, the values read from
      * them and the result columns: nothing of the upload is copied.
      */
-    public byte[] assess(byte[] upload, String jurisdiction, Progress progress) throws IOException {
+    public byte[] assess(byte[] upload, CompiledRuleset ruleset, Progress progress) throws IOException {
         SheetContent sheet = inventorySheet(upload);
         Map<Integer, List<SheetCell>> cellsByRow = new TreeMap<>();
         for (SheetCell cell : sheet.cells()) {
@@ -137,17 +138,14 @@ public class InventoryWorkbook {
             wrap.setWrapText(true);
             CellStyle date = workbook.createCellStyle();
             date.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
-            assessor.withOneRuleset(jurisdiction, () -> {
-                for (int i = 0; i < rows.size(); i++) {
-                    List<SheetCell> cells = cellsByRow.get(rows.get(i));
-                    AssessmentBatchResult assessed = assessor.assessItem(i, item(cells, columns), jurisdiction);
-                    Row row = result.createRow(rows.get(i));
-                    writeInputs(row, cells, columns, date);
-                    writeResult(row, resultColumn, assessed, wrap);
-                    progress.rowDone(i + 1, rows.size());
-                }
-                return rows.size();
-            });
+            for (int i = 0; i < rows.size(); i++) {
+                List<SheetCell> cells = cellsByRow.get(rows.get(i));
+                AssessmentBatchResult assessed = assessor.assessItem(i, item(cells, columns), ruleset);
+                Row row = result.createRow(rows.get(i));
+                writeInputs(row, cells, columns, date);
+                writeResult(row, resultColumn, assessed, wrap);
+                progress.rowDone(i + 1, rows.size());
+            }
             return bytes(workbook);
         } finally {
             workbook.dispose();

@@ -13,18 +13,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
-import cn.wenzhou.renovation.api.ApprovalsApi;
-import cn.wenzhou.renovation.api.ConsentApi;
-import cn.wenzhou.renovation.api.EligibilityApi;
-import cn.wenzhou.renovation.api.FundingApi;
-import cn.wenzhou.renovation.api.ProcedureApi;
 import cn.wenzhou.renovation.api.model.AssessmentBatchResult;
 import cn.wenzhou.renovation.api.model.AssessmentRequest;
 import cn.wenzhou.renovation.api.model.AssessmentResponse;
 import cn.wenzhou.renovation.api.model.FieldError;
 import cn.wenzhou.renovation.api.model.Problem;
+import cn.wenzhou.renovation.approval.ApprovalDecider;
 import cn.wenzhou.renovation.calendar.DateNotCoveredException;
-import cn.wenzhou.renovation.ruleset.RulesetRegistry;
+import cn.wenzhou.renovation.consent.ConsentTallies;
+import cn.wenzhou.renovation.eligibility.EligibilityDecider;
+import cn.wenzhou.renovation.funding.FundingDecider;
+import cn.wenzhou.renovation.procedure.ProcedureDecider;
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.web.FieldProblems;
 import cn.wenzhou.renovation.web.InvalidFieldException;
 import cn.wenzhou.renovation.web.ProblemCode;
@@ -32,82 +32,60 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 /**
- * One project, every decision: each part goes through the same public contract as its own endpoint
- * (the generated API interfaces), so a part answers here exactly as it answers alone. Input errors
- * of a part name the field with the part in front, e.g. {@code funding.amountInPlace}.
+ * One project, every decision: each part is answered by its capability's decider, the same one its own
+ * endpoint uses, all with the one ruleset the caller took, so a part answers here exactly as it answers
+ * alone and no two parts answer under different versions. Input errors of a part name the field with
+ * the part in front, e.g. {@code funding.amountInPlace}.
  */
 @Component
 public class ProjectAssessor {
 
-    private final EligibilityApi eligibility;
-    private final ConsentApi consent;
-    private final FundingApi funding;
-    private final ApprovalsApi approvals;
-    private final ProcedureApi procedure;
-    private final RulesetRegistry registry;
+    private final EligibilityDecider eligibility;
+    private final ConsentTallies consent;
+    private final FundingDecider funding;
+    private final ApprovalDecider approvals;
+    private final ProcedureDecider procedure;
     private final Validator validator;
     private final ObjectReader itemReader;
 
-    ProjectAssessor(EligibilityApi eligibility, ConsentApi consent, FundingApi funding, ApprovalsApi approvals,
-            ProcedureApi procedure, RulesetRegistry registry, Validator validator, ObjectMapper mapper) {
-        this.eligibility = withoutMethodValidation(eligibility);
-        this.consent = withoutMethodValidation(consent);
-        this.funding = withoutMethodValidation(funding);
-        this.approvals = withoutMethodValidation(approvals);
-        this.procedure = withoutMethodValidation(procedure);
-        this.registry = registry;
+    ProjectAssessor(EligibilityDecider eligibility, ConsentTallies consent, FundingDecider funding, ApprovalDecider approvals,
+            ProcedureDecider procedure, Validator validator, ObjectMapper mapper) {
+        this.eligibility = eligibility;
+        this.consent = consent;
+        this.funding = funding;
+        this.approvals = approvals;
+        this.procedure = procedure;
         this.validator = validator;
         this.itemReader = mapper.readerFor(AssessmentRequest.class);
     }
 
-    /**
-     * The endpoint itself, not its method-validating proxy: a request reaches here validated whole
-     * (its errors name {@code funding.amountInPlace} or {@code items[3].…}), so validating each part and
-     * its answer again would only repeat that work, about a third of a batch's time.
-     */
-    @SuppressWarnings("unchecked")
-    private static <T> T withoutMethodValidation(T endpoint) {
-        Object target = org.springframework.aop.framework.AopProxyUtils.getSingletonTarget(endpoint);
-        return target == null ? endpoint : (T) target;
-    }
-
-    public AssessmentResponse assess(AssessmentRequest request, String jurisdiction) {
+    public AssessmentResponse assess(CompiledRuleset ruleset, AssessmentRequest request) {
         if (request.getEligibility() == null && request.getConsent() == null && request.getFunding() == null
                 && request.getApprovals() == null && request.getProcedure() == null) {
             throw new InvalidFieldException("body", "请至少给出 eligibility、consent、funding、approvals、procedure 之一");
         }
-        var ruleset = registry.forRequest(jurisdiction);
-        return registry.evaluateWith(ruleset, () -> assessParts(request, jurisdiction, ruleset));
+        return assessParts(request, ruleset);
     }
 
-    /**
-     * Runs the work with the jurisdiction's active ruleset pinned: every part of every item answers
-     * with the one ruleset the batch, workbook or assessment started with.
-     */
-    public <T> T withOneRuleset(String jurisdiction, java.util.function.Supplier<T> work) {
-        return registry.evaluateWith(registry.forRequest(jurisdiction), work);
-    }
-
-    private AssessmentResponse assessParts(AssessmentRequest request, String jurisdiction,
-            cn.wenzhou.renovation.ruleset.CompiledRuleset ruleset) {
+    private AssessmentResponse assessParts(AssessmentRequest request, CompiledRuleset ruleset) {
         AssessmentResponse response = new AssessmentResponse()
                 .jurisdiction(ruleset.jurisdiction())
                 .rulesetVersion(ruleset.version())
                 .projectName(request.getProjectName());
         if (request.getEligibility() != null) {
-            response.eligibility(part("eligibility", () -> eligibility.decideEligibility(request.getEligibility(), jurisdiction).getBody()));
+            response.eligibility(part("eligibility", () -> eligibility.decide(ruleset, request.getEligibility())));
         }
         if (request.getConsent() != null) {
-            response.consent(part("consent", () -> consent.tallyConsent(request.getConsent(), jurisdiction).getBody()));
+            response.consent(part("consent", () -> consent.tally(ruleset, request.getConsent(), "", "roster")));
         }
         if (request.getFunding() != null) {
-            response.funding(part("funding", () -> funding.assessFundingReadiness(request.getFunding(), jurisdiction).getBody()));
+            response.funding(part("funding", () -> funding.decide(ruleset, request.getFunding())));
         }
         if (request.getApprovals() != null) {
-            response.approvals(part("approvals", () -> approvals.planApprovals(request.getApprovals(), jurisdiction).getBody()));
+            response.approvals(part("approvals", () -> approvals.decide(ruleset, request.getApprovals())));
         }
         if (request.getProcedure() != null) {
-            response.procedure(part("procedure", () -> procedure.assessProcedureStatus(request.getProcedure(), jurisdiction).getBody()));
+            response.procedure(part("procedure", () -> procedure.decide(ruleset, request.getProcedure())));
         }
         return response;
     }
@@ -116,7 +94,7 @@ public class ProjectAssessor {
      * One item of a batch, from its JSON: read, validated and assessed on its own, so that a bad item
      * becomes an INVALID result naming {@code items[i].field} and never fails the batch.
      */
-    public AssessmentBatchResult assessItem(int index, JsonNode item, String jurisdiction) {
+    public AssessmentBatchResult assessItem(int index, JsonNode item, CompiledRuleset ruleset) {
         String prefix = "items[" + index + "]";
         AssessmentBatchResult result = new AssessmentBatchResult(index, AssessmentBatchResult.StatusEnum.INVALID);
         if (item == null || !item.isObject()) {
@@ -142,7 +120,7 @@ public class ProjectAssessor {
                     .toList()));
         }
         try {
-            AssessmentResponse assessment = assess(request, jurisdiction);
+            AssessmentResponse assessment = assess(ruleset, request);
             return result.status(AssessmentBatchResult.StatusEnum.ASSESSED).assessment(assessment);
         } catch (InvalidFieldException e) {
             return result.problem(problem(HttpStatus.BAD_REQUEST, ProblemCode.INVALID_FIELD,

@@ -23,6 +23,7 @@ import cn.wenzhou.renovation.decision.Reasons;
 import cn.wenzhou.renovation.procedure.ProcedureService;
 import cn.wenzhou.renovation.procedure.PublicityChecks;
 import cn.wenzhou.renovation.procedure.PublicityPeriod;
+import cn.wenzhou.renovation.ruleset.RulesetRegistry;
 import cn.wenzhou.renovation.web.InvalidFieldException;
 
 /**
@@ -37,10 +38,12 @@ class CalendarController implements CalendarApi {
 
     private static final int MAX_RANGE_DAYS = 3660;
 
+    private final RulesetRegistry registry;
     private final CalendarVersions calendars;
     private final ProcedureService procedure;
 
-    CalendarController(CalendarVersions calendars, ProcedureService procedure) {
+    CalendarController(RulesetRegistry registry, CalendarVersions calendars, ProcedureService procedure) {
+        this.registry = registry;
         this.calendars = calendars;
         this.procedure = procedure;
     }
@@ -50,7 +53,7 @@ class CalendarController implements CalendarApi {
         if (request.getRange() == null && request.getDeadline() == null && request.getPublicity() == null) {
             throw new InvalidFieldException("body", "请至少给出 range、deadline、publicity 之一 (give range, deadline or publicity)");
         }
-        var ruleset = procedure.ruleset(jurisdiction);
+        var ruleset = registry.forRequest(jurisdiction);
         OfficialCalendar calendar = calendars.current();
         WorkingDaysResponse response = new WorkingDaysResponse()
                 .jurisdiction(ruleset.jurisdiction())

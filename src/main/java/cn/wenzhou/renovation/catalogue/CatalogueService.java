@@ -12,10 +12,9 @@ import org.springframework.stereotype.Service;
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.RuleProblem;
 import cn.wenzhou.renovation.ruleset.RulesetCheck;
-import cn.wenzhou.renovation.ruleset.RulesetRegistry;
 import cn.wenzhou.renovation.ruleset.Capability;
 
-/** The catalogue of the active ruleset: its table's rows, fired once per ruleset and kept with it. */
+/** The catalogue of a given ruleset: its table's rows, fired once per ruleset and kept with it. */
 @Service
 public class CatalogueService {
 
@@ -23,14 +22,7 @@ public class CatalogueService {
     static final String AGENDA_GROUP = "catalogue";
     private static final String TABLE = "decision-tables/catalogue/catalogue.drl.xlsx";
 
-    private final RulesetRegistry registry;
-
-    public CatalogueService(RulesetRegistry registry) {
-        this.registry = registry;
-    }
-
-    public CatalogueView current(String jurisdiction) {
-        CompiledRuleset ruleset = registry.forRequest(jurisdiction);
+    public CatalogueView view(CompiledRuleset ruleset) {
         return new CatalogueView(ruleset, catalogueOf(ruleset));
     }
 
@@ -51,8 +43,8 @@ public class CatalogueService {
     }
 
     /** Classifies names (and checks a plan, when planned and requested names are given) in one session. */
-    public Classified classify(String jurisdiction, List<ItemName> names) {
-        CatalogueView view = current(jurisdiction);
+    public Classified classify(CompiledRuleset ruleset, List<ItemName> names) {
+        CatalogueView view = view(ruleset);
         CompiledRuleset.Evaluation evaluation = view.ruleset().evaluate(Capability.CATALOGUE, names, AGENDA_GROUP);
         Map<ItemName, Classification> byName = new IdentityHashMap<>();
         for (Classification c : evaluation.all(Classification.class)) {

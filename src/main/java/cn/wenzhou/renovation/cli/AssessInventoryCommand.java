@@ -10,7 +10,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import cn.wenzhou.renovation.RenovationDecisionServiceApplication;
 import cn.wenzhou.renovation.assessment.InventoryWorkbook;
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.JurisdictionRefusedException;
+import cn.wenzhou.renovation.ruleset.RulesetRegistry;
 import cn.wenzhou.renovation.ruleset.UnknownJurisdictionException;
 import cn.wenzhou.renovation.web.InvalidWorkbookException;
 import cn.wenzhou.renovation.web.PayloadTooLargeException;
@@ -62,13 +64,14 @@ public class AssessInventoryCommand implements Callable<Integer> {
                         "renovation.data-dir=")
                 .run()) {
             InventoryWorkbook workbooks = context.getBean(InventoryWorkbook.class);
+            CompiledRuleset ruleset = context.getBean(RulesetRegistry.class).forRequest(jurisdiction);
             byte[] result;
             if (noProgress) {
-                result = workbooks.assess(upload, jurisdiction, InventoryWorkbook.Progress.NONE);
+                result = workbooks.assess(upload, ruleset, InventoryWorkbook.Progress.NONE);
             } else {
                 try (ProgressBar bar = new ProgressBarBuilder().setTaskName("评估").setStyle(ProgressBarStyle.ASCII)
                         .setInitialMax(0).build()) {
-                    result = workbooks.assess(upload, jurisdiction, (done, total) -> {
+                    result = workbooks.assess(upload, ruleset, (done, total) -> {
                         bar.maxHint(total);
                         bar.stepTo(done);
                     });

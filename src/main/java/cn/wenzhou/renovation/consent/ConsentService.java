@@ -3,24 +3,13 @@ package cn.wenzhou.renovation.consent;
 import java.util.Comparator;
 import java.util.List;
 
-import org.springframework.stereotype.Service;
-
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.RulesetRegistry;
 import cn.wenzhou.renovation.ruleset.Capability;
 
-/** Tallies a vote under the guide and the statute in force on its date, with the active ruleset. */
-@Service
-public class ConsentService {
+/** Tallies a vote under the guide and the statute in force on its date, with a given ruleset. */
+public final class ConsentService {
 
-    private final RulesetRegistry registry;
-
-    public ConsentService(RulesetRegistry registry) {
-        this.registry = registry;
-    }
-
-    public ConsentOutcome tally(String jurisdiction, ConsentTally tally) {
-        return tally(registry.forRequest(jurisdiction), tally);
+    private ConsentService() {
     }
 
     public static ConsentOutcome tally(CompiledRuleset ruleset, ConsentTally tally) {

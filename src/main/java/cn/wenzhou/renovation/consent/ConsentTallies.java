@@ -11,6 +11,7 @@ import cn.wenzhou.renovation.api.model.ConsentTallyRequest;
 import cn.wenzhou.renovation.api.model.ConsentTallyResponse;
 import cn.wenzhou.renovation.api.model.PublicityFigures;
 import cn.wenzhou.renovation.decision.Reasons;
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.RuleClause;
 import cn.wenzhou.renovation.web.ExactShares;
 
@@ -21,11 +22,9 @@ import cn.wenzhou.renovation.web.ExactShares;
 @Component
 public class ConsentTallies {
 
-    private final ConsentService service;
     private final VoteIntake intake;
 
-    public ConsentTallies(ConsentService service, ConsentProperties properties, Clock clock) {
-        this.service = service;
+    public ConsentTallies(ConsentProperties properties, Clock clock) {
         this.intake = new VoteIntake(properties, clock);
     }
 
@@ -36,14 +35,14 @@ public class ConsentTallies {
      * @param prefix      the vote's JSON path within the request body, for field names in problems
      * @param rosterField what the caller's body calls the list of households (roster, responses)
      */
-    public ConsentTallyResponse tally(String jurisdiction, ConsentTallyRequest request, String prefix, String rosterField) {
-        Tallied tallied = read(jurisdiction, request, prefix, rosterField);
+    public ConsentTallyResponse tally(CompiledRuleset ruleset, ConsentTallyRequest request, String prefix, String rosterField) {
+        Tallied tallied = read(ruleset, request, prefix, rosterField);
         return toResponse(request, tallied.outcome(), tallied.vote().roster());
     }
 
-    Tallied read(String jurisdiction, ConsentTallyRequest request, String prefix, String rosterField) {
+    Tallied read(CompiledRuleset ruleset, ConsentTallyRequest request, String prefix, String rosterField) {
         VoteIntake.Vote vote = intake.read(request, prefix, rosterField);
-        return new Tallied(vote, service.tally(jurisdiction, vote.tally()));
+        return new Tallied(vote, ConsentService.tally(ruleset, vote.tally()));
     }
 
     private static ConsentTallyResponse toResponse(ConsentTallyRequest request, ConsentOutcome outcome,

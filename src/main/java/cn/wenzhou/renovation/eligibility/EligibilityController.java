@@ -1,69 +1,27 @@
 package cn.wenzhou.renovation.eligibility;
 
-import java.time.Clock;
-import java.time.LocalDate;
-
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.wenzhou.renovation.api.EligibilityApi;
 import cn.wenzhou.renovation.api.model.EligibilityRequest;
 import cn.wenzhou.renovation.api.model.EligibilityResponse;
-import cn.wenzhou.renovation.decision.Reasons;
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.web.InvalidFieldException;
+import cn.wenzhou.renovation.ruleset.RulesetRegistry;
 
-/** Maps the generated HTTP contract to {@link Community} facts and the outcome back. No policy here. */
+/** {@code POST /api/v1/eligibility}: takes the jurisdiction's ruleset once and asks the decider. */
 @RestController
 class EligibilityController implements EligibilityApi {
 
-    private final EligibilityService service;
-    private final Clock clock;
+    private final RulesetRegistry registry;
+    private final EligibilityDecider decider;
 
-    EligibilityController(EligibilityService service, Clock clock) {
-        this.service = service;
-        this.clock = clock;
+    EligibilityController(RulesetRegistry registry, EligibilityDecider decider) {
+        this.registry = registry;
+        this.decider = decider;
     }
 
     @Override
     public ResponseEntity<EligibilityResponse> decideEligibility(EligibilityRequest request, String jurisdiction) {
-        Community community = toCommunity(request);
-        EligibilityOutcome outcome = service.decide(jurisdiction, community);
-        return ResponseEntity.ok(toResponse(request, outcome));
-    }
-
-    private Community toCommunity(EligibilityRequest request) {
-        LocalDate evaluationDate = request.getEvaluationDate() != null ? request.getEvaluationDate() : LocalDate.now(clock);
-        if (request.getCompletionYear() > evaluationDate.getYear()) {
-            throw new InvalidFieldException("completionYear", "建成年份 " + request.getCompletionYear()
-                    + " 晚于评估日期 " + evaluationDate + "：小区尚未建成，无法判定 (completion year is after the evaluation date)");
-        }
-        Community community = new Community();
-        community.setCompletionYear(request.getCompletionYear());
-        community.setHousingKind(HousingKind.valueOf(request.getHousingKind().getValue()));
-        community.setListedInShantyRenovationPlan(request.getListedInShantyRenovationPlan());
-        community.setPlannedExpropriationYear(request.getPlannedExpropriationYear());
-        community.setFunctionsIncomplete(request.getDeficiencies().getFunctionsIncomplete());
-        community.setFacilitiesIncomplete(request.getDeficiencies().getFacilitiesIncomplete());
-        community.setPropertyManagementInadequate(request.getDeficiencies().getPropertyManagementInadequate());
-        community.setStrongRenovationWillingness(request.getStrongRenovationWillingness());
-        community.setEvaluationDate(evaluationDate);
-        community.setSubdistrict(request.getSubdistrict() == null ? null : request.getSubdistrict().strip());
-        return community;
-    }
-
-    private static EligibilityResponse toResponse(EligibilityRequest request, EligibilityOutcome outcome) {
-        CompiledRuleset ruleset = outcome.ruleset();
-        EligibilityDecision decision = outcome.decision();
-        Reasons reasons = new Reasons(ruleset);
-        return new EligibilityResponse()
-                .jurisdiction(ruleset.jurisdiction())
-                .rulesetVersion(ruleset.version())
-                .communityName(request.getCommunityName())
-                .evaluationDate(outcome.evaluationDate())
-                .decision(cn.wenzhou.renovation.api.model.EligibilityDecision.valueOf(decision.eligibility().name()))
-                .decisionLabel(decision.message())
-                .reasons(reasons.decidedBy(decision.ruleId(), decision.message(), outcome.supportingFindings()))
-                .whyNot(reasons.of(outcome.failedConditions()));
+        return ResponseEntity.ok(decider.decide(registry.forRequest(jurisdiction), request));
     }
 }

@@ -3,25 +3,13 @@ package cn.wenzhou.renovation.eligibility;
 import java.util.Comparator;
 import java.util.List;
 
-import org.springframework.stereotype.Service;
-
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.RulesetRegistry;
 import cn.wenzhou.renovation.ruleset.Capability;
 
-/** Runs guide §1 on a community with the active ruleset. */
-@Service
-public class EligibilityService {
+/** Runs guide §1's rules on a community with a given ruleset. */
+public final class EligibilityService {
 
-    private final RulesetRegistry registry;
-
-    public EligibilityService(RulesetRegistry registry) {
-        this.registry = registry;
-    }
-
-    /** Decides with the ruleset of the given jurisdiction, the default when null (an unknown code is a 404). */
-    public EligibilityOutcome decide(String jurisdiction, Community community) {
-        return decide(registry.forRequest(jurisdiction), community);
+    private EligibilityService() {
     }
 
     /** Decides with a given ruleset; the decision rules must produce exactly one answer. */

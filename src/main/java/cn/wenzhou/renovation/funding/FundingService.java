@@ -3,24 +3,13 @@ package cn.wenzhou.renovation.funding;
 import java.util.Comparator;
 import java.util.List;
 
-import org.springframework.stereotype.Service;
-
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.RulesetRegistry;
 import cn.wenzhou.renovation.ruleset.Capability;
 
-/** Runs the funds gate of guide §3.6 with the active ruleset. */
-@Service
-public class FundingService {
+/** Runs the funds gate rules of guide §3.6 with a given ruleset. */
+public final class FundingService {
 
-    private final RulesetRegistry registry;
-
-    public FundingService(RulesetRegistry registry) {
-        this.registry = registry;
-    }
-
-    public FundsOutcome assess(String jurisdiction, FundsStatus funds) {
-        return assess(registry.forRequest(jurisdiction), funds);
+    private FundingService() {
     }
 
     public static FundsOutcome assess(CompiledRuleset ruleset, FundsStatus funds) {

@@ -10,23 +10,16 @@ import cn.wenzhou.renovation.calendar.DateNotCoveredException;
 import cn.wenzhou.renovation.calendar.CalendarVersions;
 import cn.wenzhou.renovation.calendar.OfficialCalendar;
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.RulesetRegistry;
 import cn.wenzhou.renovation.ruleset.Capability;
 
-/** Runs the §3 procedure rules and the §3.4 publicity rule with the active ruleset and the official calendar. */
+/** Runs the §3 procedure rules and the §3.4 publicity rule with a given ruleset and the calendar in force. */
 @Service
 public class ProcedureService {
 
-    private final RulesetRegistry registry;
     private final CalendarVersions calendars;
 
-    public ProcedureService(RulesetRegistry registry, CalendarVersions calendars) {
-        this.registry = registry;
+    public ProcedureService(CalendarVersions calendars) {
         this.calendars = calendars;
-    }
-
-    public CompiledRuleset ruleset(String jurisdiction) {
-        return registry.forRequest(jurisdiction);
     }
 
     /** The calendar in force, for a request that counts with it more than once. */

@@ -71,8 +71,7 @@ class ReceiptController implements ReceiptsApi {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored request that no longer reads as " + endpoint.requestType(), e);
         }
-        Object replayed = registry.evaluateWith(replayRules.ruleset(),
-                () -> endpoint.answer().apply(request, receipt.jurisdiction()).getBody());
+        Object replayed = endpoint.decide().apply(replayRules.ruleset(), request);
         JsonNode original = tree(receipt.response());
         JsonNode again = ReceiptJson.masked(json.valueToTree(replayed));
         List<AnswerChange> changes = ReceiptJson.changes(original, again).stream()

@@ -509,35 +509,13 @@ public class RulesetRegistry {
         return state.get().served().containsKey(jurisdiction);
     }
 
-    /** The ruleset a request asked for with {@code ?jurisdiction=}, or the default when it named none. */
-    public CompiledRuleset forRequest(String jurisdiction) {
-        CompiledRuleset pinned = PINNED.get();
-        if (pinned != null && (jurisdiction == null || jurisdiction.equals(pinned.jurisdiction()))) {
-            return pinned;
-        }
-        return jurisdiction == null ? defaultRuleset() : active(jurisdiction);
-    }
-
     /**
-     * The ruleset pinned on this thread (a replay, or a request that asks several capabilities): every
-     * {@link #forRequest} of its jurisdiction answers with it, so an activation in the middle cannot
-     * give one request two rulesets.
+     * The ruleset a request asked for with {@code ?jurisdiction=}, or the default when it named none: taken
+     * once per request and passed explicitly to every decision the request makes, so an activation in the
+     * middle cannot give one request two rulesets.
      */
-    private static final ThreadLocal<CompiledRuleset> PINNED = new ThreadLocal<>();
-
-    /** Runs the work as if the given ruleset were the active one of its jurisdiction, on this thread only. */
-    public <T> T evaluateWith(CompiledRuleset ruleset, java.util.function.Supplier<T> work) {
-        CompiledRuleset outer = PINNED.get();
-        PINNED.set(ruleset);
-        try {
-            return work.get();
-        } finally {
-            if (outer == null) {
-                PINNED.remove();
-            } else {
-                PINNED.set(outer);
-            }
-        }
+    public CompiledRuleset forRequest(String jurisdiction) {
+        return jurisdiction == null ? defaultRuleset() : active(jurisdiction);
     }
 
     /**

@@ -5,24 +5,16 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.RulesetRegistry;
 import cn.wenzhou.renovation.ruleset.Capability;
 
-/** The satisfaction-rate definition of the active ruleset, read once from its parameter row. */
+/** The satisfaction-rate definition of a given ruleset, read once from its parameter row. */
 @Service
 public class SatisfactionService {
-
-    private final RulesetRegistry registry;
-
-    public SatisfactionService(RulesetRegistry registry) {
-        this.registry = registry;
-    }
 
     public record Definition(CompiledRuleset ruleset, SatisfiedAnswers satisfied, String ruleId) {
     }
 
-    public Definition current(String jurisdiction) {
-        CompiledRuleset ruleset = registry.forRequest(jurisdiction);
+    public Definition of(CompiledRuleset ruleset) {
         // Parameter rows fire with no facts; the compiler's dry run has already proved exactly one exists.
         SatisfiedAnswers satisfied = ruleset.derived(SatisfiedAnswers.class,
                 r -> r.evaluate(Capability.SURVEY, List.of()).single(SatisfiedAnswers.class));

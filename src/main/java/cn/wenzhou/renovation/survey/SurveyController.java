@@ -71,7 +71,7 @@ class SurveyController implements SurveysApi {
     @Override
     public ResponseEntity<SatisfactionSurveyResponse> aggregateSatisfaction(SatisfactionSurveyRequest request, String jurisdiction) {
         List<SatisfactionForm> forms = request.getResponses();
-        SatisfactionService.Definition definition = satisfaction.current(jurisdiction);
+        SatisfactionService.Definition definition = satisfaction.of(registry.forRequest(jurisdiction));
         CompiledRuleset ruleset = definition.ruleset();
         List<SatisfactionForm> answered = forms.stream().filter(f -> f.getSatisfaction() != null).toList();
         long satisfied = answered.stream()
@@ -91,17 +91,13 @@ class SurveyController implements SurveysApi {
     @Override
     public ResponseEntity<ConsultationSurveyResponse> aggregateConsultation(ConsultationSurveyRequest request, String jurisdiction) {
         // The vote and the items are decided by one ruleset, even when an activation lands in between.
-        return registry.evaluateWith(registry.forRequest(jurisdiction), () -> aggregateOnOneRuleset(request, jurisdiction));
-    }
-
-    private ResponseEntity<ConsultationSurveyResponse> aggregateOnOneRuleset(ConsultationSurveyRequest request,
-            String jurisdiction) {
+        CompiledRuleset ruleset = registry.forRequest(jurisdiction);
         List<ConsultationResponseForm> forms = request.getResponses();
-        ConsentTallyResponse consent = tallies.tally(jurisdiction, asVote(request), "", "responses");
+        ConsentTallyResponse consent = tallies.tally(ruleset, asVote(request), "", "responses");
 
         // Each distinct spelling is classified once by the rules, however many forms carry it.
         Set<String> texts = forms.stream().flatMap(f -> ticked(f).stream()).collect(Collectors.toCollection(LinkedHashSet::new));
-        CatalogueService.Classified classified = catalogue.classify(jurisdiction,
+        CatalogueService.Classified classified = catalogue.classify(ruleset,
                 texts.stream().map(t -> new ItemName(t, ItemName.Role.REQUESTED)).toList());
         Map<String, CatalogueService.NameResult> byText = classified.names().stream()
                 .collect(Collectors.toMap(n -> n.name().getText(), Function.identity(), (a, b) -> a));

@@ -50,14 +50,14 @@ class CatalogueRulesTest {
             Category.LANDSCAPE_AND_GREENING, "GRN", Category.ELDERLY_AND_CHILDCARE, "ELD",
             Category.GOVERNANCE_AND_SERVICES, "GOV");
 
-    private static CatalogueService service;
+    private static Catalogued service;
     private static Catalogue catalogue;
 
     @BeforeAll
     static void loadRepositoryRules() {
         // The registry as the application builds it, with the catalogue's own check, minus Spring.
-        service = new CatalogueService(registry(Path.of("rules"), Path.of("decision-tables")));
-        catalogue = service.current(null).catalogue();
+        service = new Catalogued(registry(Path.of("rules"), Path.of("decision-tables")).defaultRuleset());
+        catalogue = service.current().catalogue();
     }
 
     // --- the 48 items of §2 ------------------------------------------------------------------
@@ -204,7 +204,7 @@ class CatalogueRulesTest {
 
     @Test
     void namesKeepTheOrderAndEachGetsItsOwnAnswer() {
-        List<CatalogueService.NameResult> results = service.classify(null, lookups("加装电梯", "安装路灯", "外墙渗透维修"))
+        List<CatalogueService.NameResult> results = service.classify(lookups("加装电梯", "安装路灯", "外墙渗透维修"))
                 .names();
 
         assertThat(results).extracting(r -> r.name().getText()).containsExactly("加装电梯", "安装路灯", "外墙渗透维修");
@@ -214,7 +214,7 @@ class CatalogueRulesTest {
 
     @Test
     void theSameNameGivenTwiceIsClassifiedTwice() {
-        List<CatalogueService.NameResult> results = service.classify(null, lookups("加装电梯", "加装电梯")).names();
+        List<CatalogueService.NameResult> results = service.classify(lookups("加装电梯", "加装电梯")).names();
 
         assertThat(results).extracting(r -> r.item().map(CatalogueItem::getCode).orElse(null))
                 .containsExactly("ELD-3.2", "ELD-3.2");
@@ -322,7 +322,7 @@ class CatalogueRulesTest {
         void aRowAddedForACountysLocalItemJoinsTheCatalogue() throws IOException {
             addRow("LOCAL-1", "GOVERNANCE_AND_SERVICES", "ENHANCEMENT", "3.9", "", "智慧社区服务平台");
 
-            Catalogue edited = editedService().current(null).catalogue();
+            Catalogue edited = editedService().current().catalogue();
 
             assertThat(edited.items()).hasSize(49);
             assertThat(edited.byCode("LOCAL-1")).get().satisfies(item -> {
@@ -336,7 +336,7 @@ class CatalogueRulesTest {
         void aRowAddedForACountysLocalItemClassifiesItsName() throws IOException {
             addRow("LOCAL-1", "GOVERNANCE_AND_SERVICES", "ENHANCEMENT", "3.9", "", "智慧社区服务平台");
 
-            CatalogueService.NameResult result = editedService().classify(null, lookups("智慧社区服务平台")).names().get(0);
+            CatalogueService.NameResult result = editedService().classify(lookups("智慧社区服务平台")).names().get(0);
 
             assertThat(result.classification().ruleId()).isEqualTo("CAT-CLASSIFY-OFFICIAL-NAME");
             assertThat(result.item()).get().extracting(CatalogueItem::getCode).isEqualTo("LOCAL-1");
@@ -347,11 +347,11 @@ class CatalogueRulesTest {
             addRow("LOCAL-1", "GOVERNANCE_AND_SERVICES", "ENHANCEMENT", "3.9", "智慧社区平台；社区智慧服务平台",
                     "智慧社区服务平台");
 
-            CatalogueService service = editedService();
+            Catalogued service = editedService();
 
-            assertThat(service.current(null).catalogue().byCode("LOCAL-1")).get()
+            assertThat(service.current().catalogue().byCode("LOCAL-1")).get()
                     .extracting(CatalogueItem::getAliases).asList().containsExactly("智慧社区平台", "社区智慧服务平台");
-            assertThat(service.classify(null, lookups("社区智慧服务平台")).names().get(0).classification())
+            assertThat(service.classify(lookups("社区智慧服务平台")).names().get(0).classification())
                     .extracting(Classification::ruleId, Classification::itemCode)
                     .containsExactly("CAT-CLASSIFY-ALIAS", "LOCAL-1");
         }
@@ -360,7 +360,7 @@ class CatalogueRulesTest {
         void aLocalEnhancementItemTakesPartInThePlanCheck() throws IOException {
             addRow("LOCAL-1", "GOVERNANCE_AND_SERVICES", "ENHANCEMENT", "3.9", "", "智慧社区服务平台");
 
-            CatalogueService.Classified plan = editedService().classify(null, List.of(
+            CatalogueService.Classified plan = editedService().classify(List.of(
                     new ItemName("智慧社区服务平台", ItemName.Role.PLANNED),
                     new ItemName("长效管理机制制定", ItemName.Role.REQUESTED)));
 
@@ -401,9 +401,9 @@ class CatalogueRulesTest {
             addRow("LOCAL-1", "PIPES_AND_COMMUNICATIONS", "ENHANCEMENT", "3.3", "", "5G基站建设");
             addRow("LOCAL-2", "PIPES_AND_COMMUNICATIONS", "ENHANCEMENT", "3.4", "", "4G基站建设");
 
-            CatalogueService service = editedService();
+            Catalogued service = editedService();
 
-            assertThat(service.classify(null, lookups("5G基站建设", "4G基站建设")).names())
+            assertThat(service.classify(lookups("5G基站建设", "4G基站建设")).names())
                     .extracting(r -> r.classification().itemCode()).containsExactly("LOCAL-1", "LOCAL-2");
         }
 
@@ -411,7 +411,7 @@ class CatalogueRulesTest {
         void aNameMissingTheLeadingDigitOfALocalItemIsNotMatched() throws IOException {
             addRow("LOCAL-1", "PIPES_AND_COMMUNICATIONS", "ENHANCEMENT", "3.3", "", "5G基站建设");
 
-            CatalogueService.NameResult result = editedService().classify(null, lookups("G基站建设")).names().get(0);
+            CatalogueService.NameResult result = editedService().classify(lookups("G基站建设")).names().get(0);
 
             assertThat(result.classification().ruleId()).isEqualTo("CAT-CLASSIFY-NOT-IN-CATALOGUE");
         }
@@ -432,8 +432,8 @@ class CatalogueRulesTest {
             RuleFolderCopy.appendRow(root.resolve(RuleFolderCopy.CATALOGUE_TABLE), RuleFolderCopy.CATALOGUE_SHEET, row);
         }
 
-        private CatalogueService editedService() {
-            return new CatalogueService(registry(root.resolve("rules"), root.resolve("decision-tables")));
+        private Catalogued editedService() {
+            return new Catalogued(registry(root.resolve("rules"), root.resolve("decision-tables")).defaultRuleset());
         }
     }
 
@@ -578,13 +578,25 @@ class CatalogueRulesTest {
     }
 
     private static CatalogueService.NameResult classify(String name) {
-        return service.classify(null, lookups(name)).names().get(0);
+        return service.classify(lookups(name)).names().get(0);
     }
 
     private static CatalogueService.Classified plan(List<String> planned, List<String> requested) {
         List<ItemName> names = new ArrayList<>();
         planned.forEach(n -> names.add(new ItemName(n, ItemName.Role.PLANNED)));
         requested.forEach(n -> names.add(new ItemName(n, ItemName.Role.REQUESTED)));
-        return service.classify(null, names);
+        return service.classify(names);
+    }
+
+    /** The catalogue service over one compiled ruleset, as a request uses it. */
+    private record Catalogued(cn.wenzhou.renovation.ruleset.CompiledRuleset ruleset) {
+
+        CatalogueService.CatalogueView current() {
+            return new CatalogueService().view(ruleset);
+        }
+
+        CatalogueService.Classified classify(List<ItemName> names) {
+            return new CatalogueService().classify(ruleset, names);
+        }
     }
 }

@@ -1,0 +1,66 @@
+package cn.wenzhou.renovation.eligibility;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.springframework.stereotype.Component;
+
+import cn.wenzhou.renovation.api.model.EligibilityRequest;
+import cn.wenzhou.renovation.api.model.EligibilityResponse;
+import cn.wenzhou.renovation.decision.Reasons;
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.web.InvalidFieldException;
+
+/**
+ * Guide §1 for one community, with the ruleset the caller took: the request mapped to {@link Community}
+ * facts, the rules run, the outcome mapped back. Every path that decides eligibility comes here. No policy here.
+ */
+@Component
+public class EligibilityDecider {
+
+    private final Clock clock;
+
+    EligibilityDecider(Clock clock) {
+        this.clock = clock;
+    }
+
+    public EligibilityResponse decide(CompiledRuleset ruleset, EligibilityRequest request) {
+        Community community = toCommunity(request);
+        return toResponse(request, EligibilityService.decide(ruleset, community));
+    }
+
+    private Community toCommunity(EligibilityRequest request) {
+        LocalDate evaluationDate = request.getEvaluationDate() != null ? request.getEvaluationDate() : LocalDate.now(clock);
+        if (request.getCompletionYear() > evaluationDate.getYear()) {
+            throw new InvalidFieldException("completionYear", "建成年份 " + request.getCompletionYear()
+                    + " 晚于评估日期 " + evaluationDate + "：小区尚未建成，无法判定 (completion year is after the evaluation date)");
+        }
+        Community community = new Community();
+        community.setCompletionYear(request.getCompletionYear());
+        community.setHousingKind(HousingKind.valueOf(request.getHousingKind().getValue()));
+        community.setListedInShantyRenovationPlan(request.getListedInShantyRenovationPlan());
+        community.setPlannedExpropriationYear(request.getPlannedExpropriationYear());
+        community.setFunctionsIncomplete(request.getDeficiencies().getFunctionsIncomplete());
+        community.setFacilitiesIncomplete(request.getDeficiencies().getFacilitiesIncomplete());
+        community.setPropertyManagementInadequate(request.getDeficiencies().getPropertyManagementInadequate());
+        community.setStrongRenovationWillingness(request.getStrongRenovationWillingness());
+        community.setEvaluationDate(evaluationDate);
+        community.setSubdistrict(request.getSubdistrict() == null ? null : request.getSubdistrict().strip());
+        return community;
+    }
+
+    private static EligibilityResponse toResponse(EligibilityRequest request, EligibilityOutcome outcome) {
+        CompiledRuleset ruleset = outcome.ruleset();
+        EligibilityDecision decision = outcome.decision();
+        Reasons reasons = new Reasons(ruleset);
+        return new EligibilityResponse()
+                .jurisdiction(ruleset.jurisdiction())
+                .rulesetVersion(ruleset.version())
+                .communityName(request.getCommunityName())
+                .evaluationDate(outcome.evaluationDate())
+                .decision(cn.wenzhou.renovation.api.model.EligibilityDecision.valueOf(decision.eligibility().name()))
+                .decisionLabel(decision.message())
+                .reasons(reasons.decidedBy(decision.ruleId(), decision.message(), outcome.supportingFindings()))
+                .whyNot(reasons.of(outcome.failedConditions()));
+    }
+}

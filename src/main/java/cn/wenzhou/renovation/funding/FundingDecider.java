@@ -1,0 +1,36 @@
+package cn.wenzhou.renovation.funding;
+
+import java.math.BigDecimal;
+
+import org.springframework.stereotype.Component;
+
+import cn.wenzhou.renovation.api.model.FundsReadinessDecision;
+import cn.wenzhou.renovation.api.model.FundsReadinessRequest;
+import cn.wenzhou.renovation.api.model.FundsReadinessResponse;
+import cn.wenzhou.renovation.decision.Reasons;
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.web.Decimals;
+import cn.wenzhou.renovation.web.ExactShares;
+
+/** Guide §3.6's funds gate for one project, with the ruleset the caller took. No policy here. */
+@Component
+public class FundingDecider {
+
+    public FundsReadinessResponse decide(CompiledRuleset ruleset, FundsReadinessRequest request) {
+        BigDecimal target = Decimals.yuan("targetAmount", request.getTargetAmount());
+        BigDecimal inPlace = Decimals.yuan("amountInPlace", request.getAmountInPlace());
+        FundsOutcome outcome = FundingService.assess(ruleset, new FundsStatus(target, inPlace, request.getRemainderCommitted()));
+        Reasons reasons = new Reasons(outcome.ruleset());
+        FundsDecision decision = outcome.decision();
+        return new FundsReadinessResponse()
+                .jurisdiction(outcome.ruleset().jurisdiction())
+                .rulesetVersion(outcome.ruleset().version())
+                .projectName(request.getProjectName())
+                .decision(decision.ready() ? FundsReadinessDecision.READY : FundsReadinessDecision.NOT_READY)
+                .decisionLabel(decision.message())
+                .arrivalRate(ExactShares.of(outcome.funds().getArrivalRate()))
+                .minimumArrivalRate(ExactShares.of(outcome.minimum().minimum()))
+                .reasons(reasons.decidedBy(decision.ruleId(), decision.message(), outcome.supportingFindings()))
+                .whyNot(reasons.of(outcome.failedConditions()));
+    }
+}

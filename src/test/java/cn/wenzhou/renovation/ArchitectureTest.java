@@ -1,0 +1,71 @@
+package cn.wenzhou.renovation;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+import cn.wenzhou.renovation.ruleset.RulesetRegistry;
+
+/**
+ * One way through the service, checked on the compiled classes: a request takes its ruleset once (a
+ * controller asks the registry) and passes it to the capability's decider; nothing decides through
+ * another endpoint or an ambient pin. Each rule names what it forbids, so a break says what to change.
+ */
+class ArchitectureTest {
+
+    private static final String SERVICE = "cn.wenzhou.renovation";
+    /** The generated endpoint interfaces (their request and answer types are {@code api.model}). */
+    private static final String ENDPOINTS = "cn.wenzhou.renovation.api";
+
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        production = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(SERVICE);
+    }
+
+    @Test
+    void nothingHoldsStateOnTheRequestThread() {
+        noClasses().should().dependOnClassesThat().areAssignableTo(ThreadLocal.class)
+                .because("the ruleset a request took is passed explicitly, never pinned to its thread")
+                .check(production);
+    }
+
+    @Test
+    void onlyControllersImplementOrCallTheGeneratedEndpoints() {
+        noClasses().that().resideOutsideOfPackage(ENDPOINTS).and().areNotAnnotatedWith(RestController.class)
+                .should().dependOnClassesThat().resideInAPackage(ENDPOINTS)
+                .because("a capability answers another capability through its decider, not through its endpoint")
+                .check(production);
+    }
+
+    @Test
+    void nothingCallsAController() {
+        noClasses().that().areNotAnnotatedWith(RestController.class)
+                .should().dependOnClassesThat().areAnnotatedWith(RestController.class)
+                .because("controllers only map HTTP; deciding is the deciders' job")
+                .check(production);
+    }
+
+    @Test
+    void nothingUnwrapsSpringProxies() {
+        noClasses().should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.aop.framework.AopProxyUtils")
+                .check(production);
+    }
+
+    @Test
+    void decidersTakeTheirRulesetAndNeverLookItUp() {
+        classes().that().haveSimpleNameEndingWith("Decider")
+                .should().onlyDependOnClassesThat().doNotHaveFullyQualifiedName(RulesetRegistry.class.getName())
+                .because("which ruleset decides is chosen once per request, by whoever calls the decider")
+                .check(production);
+    }
+}
