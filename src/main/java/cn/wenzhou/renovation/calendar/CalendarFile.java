@@ -7,10 +7,12 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
@@ -20,7 +22,9 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Reads the calendar file staff maintain ({@code date,kind,holiday,notice_year,source}, {@code #}
  * comments). A mistake in it stops startup with the line at fault, because a wrong holiday would
- * silently shift every deadline.
+ * silently shift every deadline. Each notice year in it obeys the same {@link NoticeRules} as an
+ * uploaded notice: festival and source on every row, one row per date, days in their notice year,
+ * make-up workdays on weekends, all seven festivals and no more than {@value NoticeRules#MAX_DAYS} days a year.
  */
 public final class CalendarFile {
 
@@ -39,6 +43,8 @@ public final class CalendarFile {
 
     public static OfficialCalendar read(InputStream in, String name) throws IOException {
         Map<LocalDate, CalendarDay> days = new LinkedHashMap<>();
+        Map<LocalDate, Long> lines = new HashMap<>();
+        Map<Integer, Long> firstLineOfYear = new TreeMap<>();
         try (Reader reader = new StringReader(tidy(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
                 CSVParser parser = FORMAT.parse(reader)) {
             if (parser.getHeaderNames().isEmpty()) {
@@ -53,12 +59,25 @@ public final class CalendarFile {
                 CalendarDay day = parse(row, name, line);
                 CalendarDay earlier = days.putIfAbsent(day.date(), day);
                 if (earlier != null) {
-                    throw invalid(name, line, "日期 " + day.date() + " 出现了两次");
+                    throw invalid(name, line, NoticeRules.listedTwice(day.date(), "第 " + lines.get(day.date()) + " 行",
+                            earlier.kind(), day.kind()));
                 }
+                lines.put(day.date(), line);
+                firstLineOfYear.putIfAbsent(day.noticeYear(), line);
             }
         }
         if (days.isEmpty()) {
             throw new IllegalStateException(name + ": 节假日日历没有任何日期");
+        }
+        for (Map.Entry<Integer, Long> year : firstLineOfYear.entrySet()) {
+            List<CalendarDay> ofYear = days.values().stream().filter(day -> day.noticeYear() == year.getKey()).toList();
+            String where = name + " 第 " + year.getValue() + " 行起的 " + year.getKey() + " 年通知: ";
+            NoticeRules.tooManyDays(ofYear.size()).ifPresent(message -> {
+                throw new IllegalStateException(where + message);
+            });
+            NoticeRules.missingFestivals(year.getKey(), ofYear).ifPresent(message -> {
+                throw new IllegalStateException(where + message);
+            });
         }
         return new OfficialCalendar(days);
     }
@@ -94,13 +113,18 @@ public final class CalendarFile {
         } catch (NumberFormatException e) {
             throw invalid(name, line, "notice_year 列 '" + row.get("notice_year") + "' 不是年份");
         }
-        if (!NoticeRules.belongsTo(date, noticeYear)) {
-            throw invalid(name, line, "日期 " + date + " 不属于 " + noticeYear + " 年的放假通知");
-        }
-        if (kind == CalendarDay.Kind.MAKEUP_WORKDAY && !NoticeRules.isWeekend(date)) {
-            throw invalid(name, line, "调休上班日 " + date + " 是" + NoticeRules.weekday(date) + "，本来就是工作日");
-        }
-        return new CalendarDay(date, kind, row.get("holiday"), noticeYear, row.get("source"));
+        String holiday = row.get("holiday");
+        NoticeRules.festivalProblem(holiday).ifPresent(message -> {
+            throw invalid(name, line, "holiday 列 " + message);
+        });
+        String source = row.get("source");
+        NoticeRules.sourceProblem(source).ifPresent(message -> {
+            throw invalid(name, line, "source 列 " + message);
+        });
+        NoticeRules.placementProblem(date, kind, noticeYear).ifPresent(broken -> {
+            throw invalid(name, line, broken.message());
+        });
+        return new CalendarDay(date, kind, holiday, noticeYear, source);
     }
 
     private static IllegalStateException invalid(String name, long line, String message) {

@@ -9,14 +9,12 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -42,19 +40,22 @@ public final class HolidayNoticeReader {
 
     /** A notice is a few kilobytes; anything much larger is another file. */
     static final int MAX_CSV_BYTES = 256 * 1024;
-    /** The most days one notice has ever listed is about 40. */
-    static final int MAX_DAYS = 60;
+    static final int MAX_DAYS = NoticeRules.MAX_DAYS;
+    /**
+     * A calendar sheet is 5 columns of at most a few dozen rows. Up to 4 sheets are read so that a workbook
+     * with a second filled sheet gets a finding naming both rather than a bare refusal; 16 columns and 400
+     * rows leave room for notes and the form's formatted empty rows.
+     */
     private static final WorkbookLimits LIMITS = new WorkbookLimits(4, 400, 16, 4_000, 4L << 20, 8L << 20, 4_000, 1_000);
 
-    private static final String DATE = "日期";
-    private static final String KIND = "类别";
-    private static final String FESTIVAL = "节日";
-    private static final String YEAR = "通知年份";
-    private static final String SOURCE = "来源";
+    private static final String DATE = NoticeRules.DATE;
+    private static final String KIND = NoticeRules.KIND;
+    private static final String FESTIVAL = NoticeRules.FESTIVAL;
+    private static final String YEAR = NoticeRules.YEAR;
+    private static final String SOURCE = NoticeRules.SOURCE;
     private static final List<String> FIELDS = List.of(DATE, KIND, FESTIVAL, YEAR, SOURCE);
     private static final Map<String, String> CSV_HEADERS = Map.of("date", DATE, "kind", KIND, "holiday", FESTIVAL,
             "notice_year", YEAR, "source", SOURCE);
-    private static final Pattern URL = Pattern.compile("https?://[^\\s]+");
     private static final List<DateTimeFormatter> DATE_FORMS = List.of(DateTimeFormatter.ofPattern("uuuu-M-d"),
             DateTimeFormatter.ofPattern("uuuu/M/d"), DateTimeFormatter.ofPattern("uuuu年M月d日"),
             DateTimeFormatter.ofPattern("uuuu.M.d"));
@@ -194,12 +195,13 @@ public final class HolidayNoticeReader {
             findings.add(new NoticeFinding(file, sheet, null, null, "没有任何日期：请按通知逐日填写放假和调休上班的日期"));
             return HolidayNoticeReading.refused(findings);
         }
-        if (rows.size() > MAX_DAYS) {
-            findings.add(new NoticeFinding(file, sheet, null, null, "超过 " + MAX_DAYS
-                    + " 行：一年的通知通常列出 30 至 40 个放假和调休日期，请确认只上传了一年的放假安排"));
+        Optional<String> tooMany = NoticeRules.tooManyDays(rows.size());
+        if (tooMany.isPresent()) {
+            findings.add(new NoticeFinding(file, sheet, null, null, tooMany.get()));
             return HolidayNoticeReading.refused(findings);
         }
-        Map<LocalDate, String> seen = new HashMap<>();
+        Map<LocalDate, Row> seen = new HashMap<>();
+        Map<LocalDate, CalendarDay.Kind> seenKind = new HashMap<>();
         Set<Integer> years = new TreeSet<>();
         List<CalendarDay> days = new ArrayList<>();
         for (Row row : rows) {
@@ -217,39 +219,26 @@ public final class HolidayNoticeReader {
                 findings.add(at(file, sheet, row, KIND, "“" + row.values().get(KIND) + "”不是类别：应为“放假”或“调休上班”"));
             }
             String festival = row.values().get(FESTIVAL);
-            if (festival.isEmpty()) {
-                findings.add(at(file, sheet, row, FESTIVAL, "未填写节日：应为通知中的节日名称，如“春节”"));
-            } else if (!NoticeRules.FESTIVALS.containsAll(festivals(festival))) {
-                findings.add(at(file, sheet, row, FESTIVAL, "“" + festival + "”不是通知安排的节日：应为"
-                        + String.join("、", NoticeRules.FESTIVALS) + "之一，两节连休写成“国庆节、中秋节”"));
-            }
+            NoticeRules.festivalProblem(festival).ifPresent(message -> findings.add(at(file, sheet, row, FESTIVAL, message)));
             Integer year = row.values().get(YEAR).matches("\\d{4}") ? Integer.valueOf(row.values().get(YEAR)) : null;
             if (year == null) {
                 findings.add(at(file, sheet, row, YEAR, "“" + row.values().get(YEAR) + "”不是年份：应为通知所属的年份，如 2027"));
             }
             String source = row.values().get(SOURCE);
-            if (!URL.matcher(source).find()) {
-                findings.add(at(file, sheet, row, SOURCE, "“" + source + "”不是网址：来源应写明通知的网址（以 http:// 或 https:// 开头），"
-                        + "如中国政府网上该通知的页面"));
-            }
+            NoticeRules.sourceProblem(source).ifPresent(message -> findings.add(at(file, sheet, row, SOURCE, message)));
             if (findings.size() > before) {
                 continue;
             }
             LocalDate day = date.get();
-            String earlier = seen.putIfAbsent(day, row.line());
+            Row earlier = seen.putIfAbsent(day, row);
             if (earlier != null) {
-                findings.add(at(file, sheet, row, DATE, "日期 " + day + " 在" + earlier + "已经列出：每个日期只能有一行"
-                        + "（同一天不能既放假又调休上班）"));
+                findings.add(at(file, sheet, row, DATE, NoticeRules.listedTwice(day, earlier.line(), seenKind.get(day), kind)));
                 continue;
             }
-            if (!NoticeRules.belongsTo(day, year)) {
-                findings.add(at(file, sheet, row, DATE, "日期 " + day + " 不在 " + year + " 年：一年的通知只安排本年的日期，"
-                        + "以及元旦假期在上一年 12 月的几天"));
-                continue;
-            }
-            if (kind == CalendarDay.Kind.MAKEUP_WORKDAY && !NoticeRules.isWeekend(day)) {
-                findings.add(at(file, sheet, row, KIND, "调休上班日 " + day + " 是" + NoticeRules.weekday(day)
-                        + "，本来就是工作日；调休上班日应在周六或周日"));
+            seenKind.put(day, kind);
+            Optional<NoticeRules.Broken> misplaced = NoticeRules.placementProblem(day, kind, year);
+            if (misplaced.isPresent()) {
+                findings.add(at(file, sheet, row, misplaced.get().field(), misplaced.get().message()));
                 continue;
             }
             years.add(year);
@@ -261,23 +250,14 @@ public final class HolidayNoticeReader {
         }
         if (findings.isEmpty()) {
             int year = years.iterator().next();
-            Set<String> named = new LinkedHashSet<>();
-            days.stream().filter(d -> d.kind() == CalendarDay.Kind.HOLIDAY).forEach(d -> named.addAll(festivals(d.holiday())));
-            List<String> missing = NoticeRules.FESTIVALS.stream().filter(f -> !named.contains(f)).toList();
-            if (!missing.isEmpty()) {
-                findings.add(new NoticeFinding(file, sheet, null, FESTIVAL, year + " 年的放假安排缺少" + String.join("、", missing)
-                        + "：通知安排全部七个节日（" + String.join("、", NoticeRules.FESTIVALS) + "），每个节日至少有一天放假，"
-                        + "两节合并放假时节日写成“国庆节、中秋节”"));
+            Optional<String> missing = NoticeRules.missingFestivals(year, days);
+            if (missing.isPresent()) {
+                findings.add(new NoticeFinding(file, sheet, null, FESTIVAL, missing.get()));
             } else {
                 return new HolidayNoticeReading(Optional.of(new HolidayNotice(year, days)), List.of());
             }
         }
         return HolidayNoticeReading.refused(findings);
-    }
-
-    /** The festivals one 节日 cell names: two joined by 、 when they share a break. */
-    private static List<String> festivals(String cell) {
-        return List.of(cell.split("[、,，/]")).stream().map(String::strip).toList();
     }
 
     /** Where the first day of a notice year other than the first row's is, for the finding about mixed years. */

@@ -39,11 +39,26 @@ class CalendarFileTest {
         return date + "," + kind + "," + holiday + "," + noticeYear + "," + SOURCE + "\n";
     }
 
+    /**
+     * One made-up holiday for each of the seven festivals of {@code year}, on dates no test here lists, so a
+     * file with a test's own rows is a complete year as the notice rules require.
+     */
+    private static String sevenFestivals(int year) {
+        return row(year + "-01-03", "holiday", "元旦", "" + year)
+                + row(year + "-02-10", "holiday", "春节", "" + year)
+                + row(year + "-04-05", "holiday", "清明节", "" + year)
+                + row(year + "-05-02", "holiday", "劳动节", "" + year)
+                + row(year + "-06-10", "holiday", "端午节", "" + year)
+                + row(year + "-09-15", "holiday", "中秋节", "" + year)
+                + row(year + "-10-05", "holiday", "国庆节", "" + year);
+    }
+
     @Test
     void aWellFormedFileIsRead() throws IOException {
         OfficialCalendar calendar = read(HEADER
                 + row("2025-10-01", "holiday", "国庆节、中秋节", "2025")
-                + row("2025-10-11", "makeup_workday", "国庆节、中秋节", "2025"));
+                + row("2025-10-11", "makeup_workday", "国庆节、中秋节", "2025")
+                + sevenFestivals(2025));
 
         assertThat(calendar.coveredYears()).containsExactly(2025);
         assertThat(calendar.isWorkingDay(LocalDate.parse("2025-10-01"))).isFalse();
@@ -66,7 +81,8 @@ class CalendarFileTest {
                 + row("2025-10-01", "holiday", "国庆节、中秋节", "2025")
                 + "\n"
                 + "\n"
-                + row("2025-10-11", "makeup_workday", "国庆节、中秋节", "2025"));
+                + row("2025-10-11", "makeup_workday", "国庆节、中秋节", "2025")
+                + sevenFestivals(2025));
 
         assertThat(calendar.listed(LocalDate.parse("2025-10-01"))).isPresent();
         assertThat(calendar.listed(LocalDate.parse("2025-10-11"))).isPresent();
@@ -78,7 +94,8 @@ class CalendarFileTest {
                 + "# 2025\n"
                 + row("2025-10-01", "holiday", "国庆节、中秋节", "2025")
                 + "\n"
-                + row("2025-10-11", "makeup_workday", "国庆节、中秋节", "2025")).replace("\n", "\r\n"));
+                + row("2025-10-11", "makeup_workday", "国庆节、中秋节", "2025")
+                + sevenFestivals(2025)).replace("\n", "\r\n"));
 
         assertThat(calendar.isWorkingDay(LocalDate.parse("2025-10-11"))).isTrue();
     }
@@ -88,14 +105,16 @@ class CalendarFileTest {
         OfficialCalendar calendar = read(HEADER
                 + row("2025-10-01", "holiday", "国庆节、中秋节", "2025")
                 + "   \n"
-                + row("2025-10-11", "makeup_workday", "国庆节、中秋节", "2025"));
+                + row("2025-10-11", "makeup_workday", "国庆节、中秋节", "2025")
+                + sevenFestivals(2025));
 
         assertThat(calendar.listed(LocalDate.parse("2025-10-11"))).isPresent();
     }
 
     @Test
     void aFileSavedByExcelAsCsvUtf8WithAByteOrderMarkIsRead() throws IOException {
-        OfficialCalendar calendar = read("\uFEFF" + HEADER + row("2025-10-01", "holiday", "国庆节、中秋节", "2025"));
+        OfficialCalendar calendar = read("\uFEFF" + HEADER + row("2025-10-01", "holiday", "国庆节、中秋节", "2025")
+                + sevenFestivals(2025));
 
         assertThat(calendar.isWorkingDay(LocalDate.parse("2025-10-01"))).isFalse();
     }
@@ -103,7 +122,8 @@ class CalendarFileTest {
     @Test
     void aByteOrderMarkBeforeTheFirstCommentDoesNotTurnTheCommentIntoTheHeader() throws IOException {
         OfficialCalendar calendar = read("\uFEFF# 中国法定节假日\n" + HEADER
-                + row("2025-10-01", "holiday", "国庆节、中秋节", "2025"));
+                + row("2025-10-01", "holiday", "国庆节、中秋节", "2025")
+                + sevenFestivals(2025));
 
         assertThat(calendar.isWorkingDay(LocalDate.parse("2025-10-01"))).isFalse();
     }
@@ -122,7 +142,8 @@ class CalendarFileTest {
         OfficialCalendar calendar = read(HEADER
                 + row("2022-12-31", "holiday", "元旦", "2023")
                 + row("2023-01-01", "holiday", "元旦", "2023")
-                + row("2023-01-02", "holiday", "元旦", "2023"));
+                + row("2023-01-02", "holiday", "元旦", "2023")
+                + sevenFestivals(2023));
 
         assertThat(calendar.listed(LocalDate.parse("2022-12-31")))
                 .hasValueSatisfying(day -> assertThat(day.noticeYear()).isEqualTo(2023));
@@ -131,7 +152,8 @@ class CalendarFileTest {
 
     @Test
     void kindIsReadWhateverItsCase() throws IOException {
-        OfficialCalendar calendar = read(HEADER + row("2025-10-11", "MAKEUP_WORKDAY", "国庆节、中秋节", "2025"));
+        OfficialCalendar calendar = read(HEADER + row("2025-10-11", "MAKEUP_WORKDAY", "国庆节、中秋节", "2025")
+                + sevenFestivals(2025));
 
         assertThat(calendar.isWorkingDay(LocalDate.parse("2025-10-11"))).isTrue();
     }
@@ -173,7 +195,8 @@ class CalendarFileTest {
     @Test
     void aHolidayOnAWeekendIsAccepted() throws IOException {
         // The break includes weekends: Saturday 2025-10-04 is listed as a holiday.
-        OfficialCalendar calendar = read(HEADER + row("2025-10-04", "holiday", "国庆节、中秋节", "2025"));
+        OfficialCalendar calendar = read(HEADER + row("2025-10-04", "holiday", "国庆节、中秋节", "2025")
+                + sevenFestivals(2025));
 
         assertThat(calendar.isWorkingDay(LocalDate.parse("2025-10-04"))).isFalse();
     }
@@ -185,7 +208,7 @@ class CalendarFileTest {
                 + row("2025-10-02", "holiday", "国庆节", "2025")
                 + row("2025-10-01", "holiday", "国庆节", "2025"));
 
-        assertThat(refused.getMessage()).startsWith(NAME + " 第 4 行").contains("2025-10-01", "两次");
+        assertThat(refused.getMessage()).startsWith(NAME + " 第 4 行").contains("2025-10-01", "第 2 行", "只能有一行");
     }
 
     @Test
@@ -194,7 +217,8 @@ class CalendarFileTest {
                 + row("2025-09-28", "makeup_workday", "国庆节", "2025")
                 + row("2025-09-28", "holiday", "国庆节", "2025"));
 
-        assertThat(refused.getMessage()).startsWith(NAME + " 第 3 行").contains("两次");
+        assertThat(refused.getMessage()).startsWith(NAME + " 第 3 行")
+                .contains("2025-09-28", "第 2 行是调休上班", "这里又是放假", "同一天不能既放假又调休上班");
     }
 
     @Test
@@ -265,6 +289,113 @@ class CalendarFileTest {
             assertThat(calendar.coveredYears()).containsExactly(2020, 2021, 2022, 2023, 2024, 2025, 2026);
         }
     }
+
+    @Test
+    void theRepositoryCalendarWrittenAndReadBackIsTheSameCalendar() throws IOException {
+        OfficialCalendar packaged;
+        try (var in = new java.io.FileInputStream("calendar/cn-public-holidays.csv")) {
+            packaged = CalendarFile.read(in, "calendar/cn-public-holidays.csv");
+        }
+
+        String written = CalendarFile.write(packaged);
+        OfficialCalendar readBack = read(written);
+
+        assertThat(readBack.listedDays()).isEqualTo(packaged.listedDays());
+        assertThat(readBack.coveredYears()).isEqualTo(packaged.coveredYears());
+        assertThat(CalendarFile.write(readBack)).isEqualTo(written);
+        assertThat(written).startsWith("# ").contains("\ndate,kind,holiday,notice_year,source\n");
+    }
+
+    @Test
+    void aWrittenFieldWithACommaOrQuoteReadsBackUnchanged() throws IOException {
+        String source = "https://www.gov.cn/notice.htm ; 另见 \"延长假期\"，https://www.gov.cn/extension.htm";
+        OfficialCalendar calendar = read(HEADER + sevenFestivals(2025)).notice(2025).days().stream()
+                .map(d -> new CalendarDay(d.date(), d.kind(), d.holiday(), d.noticeYear(), source))
+                .collect(java.util.stream.Collectors.collectingAndThen(
+                        java.util.stream.Collectors.toMap(CalendarDay::date, d -> d), OfficialCalendar::new));
+
+        assertThat(read(CalendarFile.write(calendar)).listedDays()).isEqualTo(calendar.listedDays());
+    }
+
+    /** The packaged file obeys the rules an uploaded notice obeys, each named at its line or notice year. */
+    @Nested
+    class TheNoticeRules {
+
+        @Test
+        void aYearWithoutAllSevenFestivalsIsRefusedNamingTheYearAndTheMissingFestivals() {
+            String withoutDragonBoat = sevenFestivals(2025).lines().filter(l -> !l.contains("端午节"))
+                    .map(l -> l + "\n").collect(java.util.stream.Collectors.joining());
+
+            IllegalStateException refused = refused(HEADER + sevenFestivals(2024) + withoutDragonBoat);
+
+            assertThat(refused.getMessage()).startsWith(NAME + " 第 9 行起的 2025 年通知")
+                    .contains("2025 年的放假安排缺少端午节");
+        }
+
+        @Test
+        void aFestivalNamedOnlyOnAMakeUpWorkdayIsMissing() {
+            String withoutDragonBoat = sevenFestivals(2025).lines().filter(l -> !l.contains("端午节"))
+                    .map(l -> l + "\n").collect(java.util.stream.Collectors.joining());
+
+            // Sunday 2025-06-08 as a made-up make-up workday for the Dragon Boat Festival, with no day off for it.
+            IllegalStateException refused = refused(HEADER + withoutDragonBoat + row("2025-06-08", "makeup_workday", "端午节", "2025"));
+
+            assertThat(refused.getMessage()).contains("缺少端午节");
+        }
+
+        @Test
+        void moreThanSixtyDaysInOneNoticeYearIsRefused() {
+            StringBuilder text = new StringBuilder(HEADER).append(sevenFestivals(2025));
+            for (LocalDate day = LocalDate.of(2025, 7, 1); day.isBefore(LocalDate.of(2025, 8, 24)); day = day.plusDays(1)) {
+                text.append(row(day.toString(), "holiday", "国庆节", "2025"));
+            }
+
+            IllegalStateException refused = refused(text.toString());
+
+            assertThat(refused.getMessage()).startsWith(NAME + " 第 2 行起的 2025 年通知").contains("超过 60 行");
+        }
+
+        @Test
+        void sixtyDaysInOneNoticeYearAreRead() throws IOException {
+            StringBuilder text = new StringBuilder(HEADER).append(sevenFestivals(2025));
+            for (LocalDate day = LocalDate.of(2025, 7, 1); day.isBefore(LocalDate.of(2025, 8, 23)); day = day.plusDays(1)) {
+                text.append(row(day.toString(), "holiday", "国庆节", "2025"));
+            }
+
+            assertThat(read(text.toString()).notice(2025).days()).hasSize(60);
+        }
+
+        @Test
+        void aSourceWithoutAnAddressIsRefusedNamingItsLine() {
+            IllegalStateException refused = refused(HEADER + sevenFestivals(2025).replaceFirst(
+                    java.util.regex.Pattern.quote(SOURCE), "国务院办公厅通知"));
+
+            assertThat(refused.getMessage()).startsWith(NAME + " 第 2 行").contains("source 列", "国务院办公厅通知", "https://");
+        }
+
+        @Test
+        void aFestivalThatIsNoneOfTheSevenIsRefusedNamingItsLine() {
+            IllegalStateException refused = refused(HEADER + sevenFestivals(2025) + row("2025-12-25", "holiday", "圣诞节", "2025"));
+
+            assertThat(refused.getMessage()).startsWith(NAME + " 第 9 行").contains("holiday 列", "圣诞节", "国庆节、中秋节");
+        }
+
+        @Test
+        void anEmptyFestivalIsRefusedNamingItsLine() {
+            IllegalStateException refused = refused(HEADER + row("2025-10-01", "holiday", "", "2025") + sevenFestivals(2025));
+
+            assertThat(refused.getMessage()).startsWith(NAME + " 第 2 行").contains("未填写节日");
+        }
+
+        @Test
+        void aYearOfTheRepositoryCalendarIsCheckedOnItsOwn() throws IOException {
+            // Two complete years in one file are fine; it is each notice year that must be complete.
+            OfficialCalendar calendar = read(HEADER + sevenFestivals(2024) + sevenFestivals(2025));
+
+            assertThat(calendar.coveredYears()).containsExactly(2024, 2025);
+        }
+    }
+
     /** Where the service reads the file from: {@code renovation.calendar.file}, packaged copy by default. */
     @Nested
     class WhereTheFileIsRead {
@@ -286,7 +417,7 @@ class CalendarFileTest {
         @Test
         void aBarePathIsAFileOnDisk() throws IOException {
             Path file = folder.resolve("holidays-2027.csv");
-            Files.writeString(file, HEADER + row("2027-01-01", "holiday", "元旦", "2027"));
+            Files.writeString(file, HEADER + row("2027-01-01", "holiday", "元旦", "2027") + sevenFestivals(2027));
 
             assertThat(configured(file.toString()).coveredYears()).containsExactly(2027);
         }
@@ -294,7 +425,7 @@ class CalendarFileTest {
         @Test
         void aFileUrlIsReadToo() throws IOException {
             Path file = folder.resolve("holidays-2027.csv");
-            Files.writeString(file, HEADER + row("2027-01-01", "holiday", "元旦", "2027"));
+            Files.writeString(file, HEADER + row("2027-01-01", "holiday", "元旦", "2027") + sevenFestivals(2027));
 
             assertThat(configured(file.toUri().toString()).coveredYears()).containsExactly(2027);
         }

@@ -109,4 +109,52 @@ class HolidayNoticeDiffTest {
         assertThat(merged.listed(LocalDate.of(2022, 12, 31))).isEmpty();
         assertThat(merged.notice(2022)).isEqualTo(packaged.notice(2022));
     }
+
+    @Test
+    void aDecemberDayTheCalendarListsUnderTheYearBeforeIsAChangeNotAnAddition() throws IOException {
+        // Made up: the calendar lists 2026-12-31 under the 2026 notice, and the 2027 notice gives it to New Year's Day.
+        OfficialCalendar through2026 = Calendars.packagedThrough(2026);
+        assertThat(through2026.listed(LocalDate.of(2026, 12, 31))).as("the packaged 2026 notice lists no 2026-12-31").isEmpty();
+        CalendarDay underThe2026Notice = new CalendarDay(LocalDate.of(2026, 12, 31), CalendarDay.Kind.HOLIDAY, "元旦", 2026,
+                "https://www.gov.cn/example/made-up-2026-notice-for-tests");
+        java.util.Map<LocalDate, CalendarDay> days = new java.util.HashMap<>();
+        through2026.listedDays().forEach(d -> days.put(d.date(), d));
+        days.put(underThe2026Notice.date(), underThe2026Notice);
+        OfficialCalendar current = new OfficialCalendar(days);
+        HolidayNotice first = madeUp2027();
+        CalendarDay underThe2027Notice = new CalendarDay(LocalDate.of(2026, 12, 31), CalendarDay.Kind.HOLIDAY, "元旦", 2027,
+                first.days().get(0).source());
+        List<CalendarDay> with = new ArrayList<>(first.days());
+        with.add(underThe2027Notice);
+        HolidayNotice notice = new HolidayNotice(2027, with);
+
+        HolidayNoticeDiff diff = HolidayNoticeDiff.between(current, notice);
+
+        assertThat(diff.newYear()).isTrue();
+        assertThat(diff.changed()).containsExactly(new HolidayNoticeDiff.Change(underThe2026Notice, underThe2027Notice));
+        assertThat(diff.added()).hasSize(37).doesNotContain(underThe2027Notice);
+        assertThat(diff.removed()).isEmpty();
+        OfficialCalendar merged = HolidayNoticeDiff.merged(current, notice);
+        assertThat(merged.listed(LocalDate.of(2026, 12, 31))).contains(underThe2027Notice);
+        assertThat(merged.notice(2026).days()).doesNotContain(underThe2026Notice)
+                .containsExactlyElementsOf(through2026.notice(2026).days());
+    }
+
+    @Test
+    void mergingReplacesOnlyTheNoticesYear() throws IOException {
+        OfficialCalendar with2027 = HolidayNoticeDiff.merged(Calendars.packagedThrough(2026), madeUp2027());
+        HolidayNotice replaced2025 = new HolidayNotice(2025, with2027.notice(2025).days().stream()
+                .map(d -> new CalendarDay(d.date(), d.kind(), d.holiday(), d.noticeYear(), "https://www.gov.cn/example/corrected"))
+                .toList());
+
+        OfficialCalendar merged = HolidayNoticeDiff.merged(with2027, replaced2025);
+
+        assertThat(merged.notice(2025)).isEqualTo(replaced2025);
+        for (int year : with2027.coveredYears()) {
+            if (year != 2025) {
+                assertThat(merged.notice(year)).as("notice year %d", year).isEqualTo(with2027.notice(year));
+            }
+        }
+        assertThat(HolidayNoticeDiff.between(with2027, replaced2025).changed()).hasSize(replaced2025.days().size());
+    }
 }

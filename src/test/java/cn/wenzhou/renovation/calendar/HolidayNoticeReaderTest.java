@@ -520,7 +520,8 @@ class HolidayNoticeReaderTest {
             NoticeFinding finding = onlyFinding(csv(withLine(madeUp(), 15, l -> l.replace("2027-02-14", "2027-02-13"))));
 
             assertThat(finding.where()).isEqualTo("第 15 行");
-            assertThat(finding.message()).contains("2027-02-13", "第 14 行");
+            assertThat(finding.message()).contains("2027-02-13", "第 14 行是放假", "这里又是调休上班", "同一天不能既放假又调休上班")
+                    .doesNotContain("只能有一行");
         }
 
         @Test
