@@ -28,6 +28,7 @@ import cn.wenzhou.renovation.ruleset.RulesetVersion;
 import cn.wenzhou.renovation.ruleset.diff.RulesetDiff;
 import cn.wenzhou.renovation.web.HeavyWork;
 import cn.wenzhou.renovation.web.InvalidFieldException;
+import cn.wenzhou.renovation.web.SignedInStaff;
 
 /**
  * Validate, activate, list versions, roll back. Nothing here decides policy: the registry validates
@@ -68,14 +69,14 @@ class RulesetAdminController implements RulesetAdminApi {
             throw new InvalidFieldException("comment", "请写明启用的原因");
         }
         List<RuleFile> placed = place(jurisdiction, files);
-        RulesetRegistry.Activation activation = registry.activate(jurisdiction, placed, user(), comment.strip(),
+        RulesetRegistry.Activation activation = registry.activate(jurisdiction, placed, SignedInStaff.name(), comment.strip(),
                 Boolean.TRUE.equals(acceptScenarioChanges));
         return respond(activation, placed);
     }
 
     @Override
     public ResponseEntity<RulesetReport> rollbackRuleset(String jurisdiction, Integer version) {
-        RulesetRegistry.Activation activation = registry.rollback(jurisdiction, version, user());
+        RulesetRegistry.Activation activation = registry.rollback(jurisdiction, version, SignedInStaff.name());
         return respond(activation, List.of());
     }
 
@@ -149,8 +150,4 @@ class RulesetAdminController implements RulesetAdminApi {
                 .comment(version.comment());
     }
 
-    private static String user() {
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null ? "(unknown)" : authentication.getName();
-    }
 }

@@ -76,7 +76,7 @@ public class ProjectAssessor {
             response.eligibility(part("eligibility", () -> eligibility.decide(ruleset, request.getEligibility())));
         }
         if (request.getConsent() != null) {
-            response.consent(part("consent", () -> consent.tally(ruleset, request.getConsent(), "", "roster")));
+            response.consent(part("consent", () -> consent.decide(ruleset, request.getConsent())));
         }
         if (request.getFunding() != null) {
             response.funding(part("funding", () -> funding.decide(ruleset, request.getFunding())));

@@ -2,7 +2,6 @@ package cn.wenzhou.renovation.calendar;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +9,6 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -26,6 +24,7 @@ import cn.wenzhou.renovation.api.model.RulesetActivationInfo;
 import cn.wenzhou.renovation.ruleset.RulesetVersion;
 import cn.wenzhou.renovation.web.InvalidFieldException;
 import cn.wenzhou.renovation.web.PayloadTooLargeException;
+import cn.wenzhou.renovation.web.SignedInStaff;
 
 /** Check, activate, list and roll back the holiday calendar. The checks and the versions are {@link CalendarVersions}'. */
 @RestController
@@ -50,7 +49,7 @@ class CalendarAdminController implements CalendarAdminApi {
         if (comment == null || comment.isBlank()) {
             throw new InvalidFieldException("comment", "请写明启用的原因，如“载入国务院办公厅关于2027年部分节假日安排的通知”");
         }
-        CalendarVersions.NoticeOutcome outcome = calendars.activate(name(file), bytes(file), user(), comment.strip());
+        CalendarVersions.NoticeOutcome outcome = calendars.activate(name(file), bytes(file), SignedInStaff.name(), comment.strip());
         return ResponseEntity.status(outcome.valid() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY).body(report(outcome));
     }
 
@@ -61,17 +60,16 @@ class CalendarAdminController implements CalendarAdminApi {
 
     @Override
     public ResponseEntity<CalendarListing> rollbackCalendar(Integer version) {
-        calendars.rollback(version, user());
+        calendars.rollback(version, SignedInStaff.name());
         return ResponseEntity.ok(listing());
     }
 
     private CalendarListing listing() {
         CalendarVersions.Served served = calendars.served();
-        LocalDate lastDay = LocalDate.of(served.calendar().coveredYears().last(), 12, 31);
         return new CalendarListing()
                 .activeVersion(served.version())
                 .coveredYears(List.copyOf(served.calendar().coveredYears()))
-                .lastCoveredDay(lastDay)
+                .lastCoveredDay(served.calendar().lastCoveredDay())
                 .versions(calendars.versions().stream().map(v -> info(v, v.number() == served.version())).toList())
                 .activations(calendars.activations().stream().map(a -> new RulesetActivationInfo()
                         .version(a.version())
@@ -135,8 +133,4 @@ class CalendarAdminController implements CalendarAdminApi {
         return Optional.ofNullable(file.getOriginalFilename()).filter(n -> !n.isBlank()).orElse("上传的文件");
     }
 
-    private static String user() {
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null ? "unknown" : authentication.getName();
-    }
 }

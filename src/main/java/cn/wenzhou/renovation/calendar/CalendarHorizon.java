@@ -38,7 +38,7 @@ class CalendarHorizon implements HealthIndicator, MeterBinder {
 
     /** The last day the calendar covers: 31 December of its last notice year. */
     LocalDate lastCoveredDay() {
-        return LocalDate.of(calendars.current().coveredYears().last(), 12, 31);
+        return calendars.current().lastCoveredDay();
     }
 
     /** Days from today to the last covered day; negative once it has passed. */

@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
@@ -45,6 +47,8 @@ public class CalendarVersions {
 
     private final RulesetStore store;
     private final AtomicReference<Served> served;
+    /** Kept versions never change: each is read and parsed once (the listing shows every version's years). */
+    private final Map<Integer, OfficialCalendar> parsed = new ConcurrentHashMap<>();
 
     /** The calendar serving requests and the kept version it is. */
     public record Served(OfficialCalendar calendar, int version) {
@@ -103,8 +107,10 @@ public class CalendarVersions {
 
     /** Makes a kept version the calendar in force again. */
     public synchronized Served rollback(int number, String user) {
+        // Checked again now, whatever was read before: a version damaged since is not made active.
+        store.damage(STORE_KEY, number).ifPresent(problem -> parsed.remove(number));
         OfficialCalendar calendar = kept(number).orElseThrow(() -> new CalendarNotFoundException("version",
-                "日历没有版本 " + number + "（已保存的版本见版本列表）"));
+                "日历没有可用的版本 " + number + "（已保存的版本见版本列表）"));
         store.activate(new RulesetActivation(STORE_KEY, number, Instant.now(), user, RulesetActivation.Kind.ROLLBACK));
         Served now = new Served(calendar, number);
         served.set(now);
@@ -122,12 +128,18 @@ public class CalendarVersions {
 
     /** The calendar a kept version holds; empty when there is no such version or its file is damaged. */
     public Optional<OfficialCalendar> kept(int number) {
+        OfficialCalendar known = parsed.get(number);
+        if (known != null) {
+            return Optional.of(known);
+        }
         Optional<String> damage = store.damage(STORE_KEY, number);
         if (damage.isPresent()) {
             log.error("Holiday calendar version {} not used: {}", number, damage.get());
             return Optional.empty();
         }
-        return store.files(STORE_KEY, number).map(CalendarVersions::read);
+        Optional<OfficialCalendar> calendar = store.files(STORE_KEY, number).map(CalendarVersions::read);
+        calendar.ifPresent(c -> parsed.put(number, c));
+        return calendar;
     }
 
     /** Serves what another instance sharing the store activated or rolled back. Cheap when nothing changed. */
@@ -161,40 +173,41 @@ public class CalendarVersions {
             // Working days must not stop every answer: serve the packaged calendar, recorded as a version of its own.
             log.error("The holiday calendar's active version cannot be read ({}); serving the packaged calendar",
                     unreadable.getMessage());
-            return keep(packaged, packagedHash, "启用版本记录无法读取，改用随程序部署的日历");
+            return keep(packaged, packagedHash, RulesetActivation.Kind.RECOVERY, "启用版本记录无法读取，改用随程序部署的日历");
         }
         if (active.isEmpty()) {
-            return keep(packaged, packagedHash, "随程序部署的法定节假日日历");
+            return keep(packaged, packagedHash, RulesetActivation.Kind.DEPLOYMENT, "随程序部署的法定节假日日历");
         }
         store.completeInterruptedActivation(STORE_KEY);
         Optional<OfficialCalendar> kept = kept(active.get());
         if (kept.isEmpty()) {
             log.error("The active holiday calendar version {} cannot be read; serving the packaged calendar as a new version",
                     active.get());
-            return keep(packaged, packagedHash, "启用版本 " + active.get() + " 无法读取，改用随程序部署的日历");
+            return keep(packaged, packagedHash, RulesetActivation.Kind.RECOVERY,
+                    "启用版本 " + active.get() + " 无法读取，改用随程序部署的日历");
         }
         if (store.lastDeployed(STORE_KEY).filter(packagedHash::equals).isPresent()) {
             return new Served(kept.get(), active.get());
         }
         // A release with a different packaged calendar: it adds the years the calendar in force lacks, and
         // never replaces a year staff loaded (they may have corrected it since the release was built).
-        OfficialCalendar merged = kept.get();
-        for (int year : packaged.coveredYears()) {
-            if (!merged.coveredYears().contains(year)) {
-                merged = HolidayNoticeDiff.merged(merged, packaged.notice(year));
-            }
-        }
-        if (merged.coveredYears().equals(kept.get().coveredYears())) {
+        List<Integer> newYears = packaged.coveredYears().stream().filter(y -> !kept.get().coveredYears().contains(y)).toList();
+        if (newYears.isEmpty()) {
             store.recordDeployed(STORE_KEY, packagedHash);
             return new Served(kept.get(), active.get());
         }
-        return keep(merged, packagedHash, "随程序部署的日历补充了年份 " + String.join("、", merged.coveredYears().stream().filter(y -> !kept.get().coveredYears().contains(y)).map(String::valueOf).toList()));
+        OfficialCalendar merged = kept.get();
+        for (int year : newYears) {
+            merged = HolidayNoticeDiff.merged(merged, packaged.notice(year));
+        }
+        return keep(merged, packagedHash, RulesetActivation.Kind.DEPLOYMENT, "随程序部署的日历补充了 "
+                + String.join("、", newYears.stream().map(String::valueOf).toList()) + " 年");
     }
 
-    private Served keep(OfficialCalendar calendar, String packagedHash, String comment) {
+    /** Keeps the deployment's calendar (or the recovery's) as a new version and serves it. */
+    private Served keep(OfficialCalendar calendar, String packagedHash, RulesetActivation.Kind kind, String comment) {
         RulesetVersion version = store.save(STORE_KEY, files(calendar), DEPLOYMENT, comment);
-        store.activate(new RulesetActivation(STORE_KEY, version.number(), Instant.now(), DEPLOYMENT,
-                RulesetActivation.Kind.DEPLOYMENT));
+        store.activate(new RulesetActivation(STORE_KEY, version.number(), Instant.now(), DEPLOYMENT, kind));
         store.recordDeployed(STORE_KEY, packagedHash);
         return new Served(calendar, version.number());
     }

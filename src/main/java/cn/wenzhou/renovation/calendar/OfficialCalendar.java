@@ -33,6 +33,11 @@ public final class OfficialCalendar {
         return coveredYears;
     }
 
+    /** 31 December of the last notice year: the last day a working-day count can reach. */
+    public LocalDate lastCoveredDay() {
+        return LocalDate.of(coveredYears.last(), 12, 31);
+    }
+
     public boolean covers(LocalDate date) {
         return coveredYears.contains(date.getYear());
     }

@@ -46,7 +46,7 @@ class ConsentController implements ConsentApi {
 
     @Override
     public ResponseEntity<ConsentTallyResponse> tallyConsent(ConsentTallyRequest request, String jurisdiction) {
-        return ResponseEntity.ok(tallies.tally(registry.forRequest(jurisdiction), request, "", "roster"));
+        return ResponseEntity.ok(tallies.decide(registry.forRequest(jurisdiction), request));
     }
 
     @Override

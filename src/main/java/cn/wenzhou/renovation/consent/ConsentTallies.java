@@ -31,6 +31,11 @@ public class ConsentTallies {
     record Tallied(VoteIntake.Vote vote, ConsentOutcome outcome) {
     }
 
+    /** The consent endpoint's own question: a vote with its {@code roster}, field names from the body's root. */
+    public ConsentTallyResponse decide(CompiledRuleset ruleset, ConsentTallyRequest request) {
+        return tally(ruleset, request, "", "roster");
+    }
+
     /**
      * @param prefix      the vote's JSON path within the request body, for field names in problems
      * @param rosterField what the caller's body calls the list of households (roster, responses)

@@ -22,11 +22,6 @@ public class ProcedureService {
         this.calendars = calendars;
     }
 
-    /** The calendar in force, for a request that counts with it more than once. */
-    public OfficialCalendar calendar() {
-        return calendars.current();
-    }
-
     /** Evaluates with the ruleset the request already took, so one request never mixes two versions. */
     public ProcedureStatus status(CompiledRuleset ruleset, ProjectProgress progress, Optional<PublicityPeriod> publicity) {
         try {

@@ -40,7 +40,7 @@ class DecisionEndpoints {
                 "/api/v1/eligibility", new Endpoint(EligibilityRequest.class,
                         (ruleset, request) -> eligibility.decide(ruleset, (EligibilityRequest) request)),
                 "/api/v1/consent/tally", new Endpoint(ConsentTallyRequest.class,
-                        (ruleset, request) -> consent.tally(ruleset, (ConsentTallyRequest) request, "", "roster")),
+                        (ruleset, request) -> consent.decide(ruleset, (ConsentTallyRequest) request)),
                 "/api/v1/funding/readiness", new Endpoint(FundsReadinessRequest.class,
                         (ruleset, request) -> funding.decide(ruleset, (FundsReadinessRequest) request)),
                 "/api/v1/approvals/plan", new Endpoint(ApprovalPlanRequest.class,
