@@ -37,9 +37,13 @@ final class NoticeRules {
     private NoticeRules() {
     }
 
+    /** From this day of December, a New Year break or its make-up day may belong to the next year's notice. */
+    private static final int NEW_YEAR_BREAK_FROM_DECEMBER = 20;
+
     /** A notice covers its own year; only a New Year break or its make-up day may fall in late December before. */
     static boolean belongsTo(LocalDate date, int noticeYear) {
-        return noticeYear == date.getYear() || noticeYear == date.getYear() + 1 && date.getMonthValue() == 12;
+        return noticeYear == date.getYear() || noticeYear == date.getYear() + 1 && date.getMonthValue() == 12
+                && date.getDayOfMonth() >= NEW_YEAR_BREAK_FROM_DECEMBER;
     }
 
     static boolean isWeekend(LocalDate date) {
@@ -85,7 +89,7 @@ final class NoticeRules {
     static Optional<Broken> placementProblem(LocalDate date, CalendarDay.Kind kind, int noticeYear) {
         if (!belongsTo(date, noticeYear)) {
             return Optional.of(new Broken(DATE, "日期 " + date + " 不在 " + noticeYear + " 年：一年的通知只安排本年的日期，"
-                    + "以及元旦假期在上一年 12 月的几天"));
+                    + "以及元旦假期在上一年 12 月下旬的几天"));
         }
         if (kind == CalendarDay.Kind.MAKEUP_WORKDAY && !isWeekend(date)) {
             return Optional.of(new Broken(KIND, "调休上班日 " + date + " 是" + weekday(date) + "，本来就是工作日；调休上班日应在周六或周日"));

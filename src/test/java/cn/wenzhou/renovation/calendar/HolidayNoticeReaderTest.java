@@ -552,6 +552,14 @@ class HolidayNoticeReaderTest {
         }
 
         @Test
+        void anEarlyDecemberDayOfTheYearBeforeIsNoPartOfANewYearBreak() {
+            NoticeFinding finding = onlyFinding(csv(withLine(madeUp(), 6, l -> l.replace("2027-01-03", "2026-12-01"))));
+
+            assertThat(finding.where()).isEqualTo("第 6 行");
+            assertThat(finding.message()).contains("2026-12-01", "不在 2027 年", "12 月下旬");
+        }
+
+        @Test
         void aMakeUpWorkdayOnAWeekday() {
             // Line 40 is Saturday 2027-10-09; Friday 2027-10-08 is a working day anyway.
             NoticeFinding finding = onlyFinding(csv(withLine(madeUp(), 40, l -> l.replace("2027-10-09", "2027-10-08"))));
