@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
+import cn.wenzhou.renovation.decision.RequestRulesets;
 import cn.wenzhou.renovation.ruleset.RulesetRegistry;
 
 /**
@@ -66,6 +67,16 @@ class ArchitectureTest {
         classes().that().haveSimpleNameEndingWith("Decider")
                 .should().onlyDependOnClassesThat().doNotHaveFullyQualifiedName(RulesetRegistry.class.getName())
                 .because("which ruleset decides is chosen once per request, by whoever calls the decider")
+                .check(production);
+    }
+
+    @Test
+    void aRequestTakesItsRulesetInOnePlace() {
+        noClasses().that().doNotHaveFullyQualifiedName(RequestRulesets.class.getName())
+                .and().resideOutsideOfPackage(SERVICE + ".cli")
+                .should().callMethod(RulesetRegistry.class, "serving", String.class)
+                .because("where a request takes its ruleset is also where its decision context is recorded,"
+                        + " which the request log, the metrics and the receipt read")
                 .check(production);
     }
 }

@@ -6,22 +6,22 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.wenzhou.renovation.api.ApprovalsApi;
 import cn.wenzhou.renovation.api.model.ApprovalPlanRequest;
 import cn.wenzhou.renovation.api.model.ApprovalPlanResponse;
-import cn.wenzhou.renovation.ruleset.RulesetRegistry;
+import cn.wenzhou.renovation.decision.RequestRulesets;
 
 /** {@code POST /api/v1/approvals/plan}: takes the jurisdiction's ruleset once and asks the decider. */
 @RestController
 class ApprovalController implements ApprovalsApi {
 
-    private final RulesetRegistry registry;
+    private final RequestRulesets rulesets;
     private final ApprovalDecider decider;
 
-    ApprovalController(RulesetRegistry registry, ApprovalDecider decider) {
-        this.registry = registry;
+    ApprovalController(RequestRulesets rulesets, ApprovalDecider decider) {
+        this.rulesets = rulesets;
         this.decider = decider;
     }
 
     @Override
     public ResponseEntity<ApprovalPlanResponse> planApprovals(ApprovalPlanRequest request, String jurisdiction) {
-        return ResponseEntity.ok(decider.decide(registry.forRequest(jurisdiction), request));
+        return ResponseEntity.ok(decider.decide(rulesets.take(jurisdiction), request));
     }
 }

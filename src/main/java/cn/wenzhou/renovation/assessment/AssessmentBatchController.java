@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import cn.wenzhou.renovation.api.model.AssessmentBatchResult;
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.RulesetRegistry;
+import cn.wenzhou.renovation.decision.RequestRulesets;
 import cn.wenzhou.renovation.web.HeavyWork;
 import cn.wenzhou.renovation.web.InvalidFieldException;
 import cn.wenzhou.renovation.web.PayloadTooLargeException;
@@ -44,16 +44,16 @@ class AssessmentBatchController {
 
     private final ProjectAssessor assessor;
     private final InventoryWorkbook workbooks;
-    private final RulesetRegistry registry;
+    private final RequestRulesets rulesets;
     private final AssessmentProperties properties;
     private final ObjectMapper mapper;
     private final HeavyWork heavyWork;
 
-    AssessmentBatchController(ProjectAssessor assessor, InventoryWorkbook workbooks, RulesetRegistry registry,
+    AssessmentBatchController(ProjectAssessor assessor, InventoryWorkbook workbooks, RequestRulesets rulesets,
             AssessmentProperties properties, ObjectMapper mapper, HeavyWork heavyWork) {
         this.assessor = assessor;
         this.workbooks = workbooks;
-        this.registry = registry;
+        this.rulesets = rulesets;
         this.properties = properties;
         this.mapper = mapper;
         this.heavyWork = heavyWork;
@@ -63,7 +63,7 @@ class AssessmentBatchController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<StreamingResponseBody> assessBatch(InputStream body,
             @RequestParam(name = "jurisdiction", required = false) String jurisdiction) throws IOException {
-        var ruleset = registry.forRequest(jurisdiction);
+        var ruleset = rulesets.take(jurisdiction);
         List<JsonNode> items = readItems(body);
         StreamingResponseBody stream = out -> {
             try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
@@ -102,14 +102,14 @@ class AssessmentBatchController {
     ResponseEntity<byte[]> assessWorkbook(InputStream body,
             @RequestParam(name = "jurisdiction", required = false) String jurisdiction) throws IOException {
         // Taken before the upload is read: an unknown code is a 404 without reading it.
-        return assessed(body, "body", registry.forRequest(jurisdiction));
+        return assessed(body, "body", rulesets.take(jurisdiction));
     }
 
     /** The same, for a browser form or a generated client: the workbook as the multipart field {@code workbook}. */
     @PostMapping(path = "/api/v1/assessments/workbook", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<byte[]> assessWorkbookForm(@RequestPart("workbook") MultipartFile workbook,
             @RequestParam(name = "jurisdiction", required = false) String jurisdiction) throws IOException {
-        CompiledRuleset ruleset = registry.forRequest(jurisdiction);
+        CompiledRuleset ruleset = rulesets.take(jurisdiction);
         try (InputStream upload = workbook.getInputStream()) {
             return assessed(upload, "workbook", ruleset);
         }

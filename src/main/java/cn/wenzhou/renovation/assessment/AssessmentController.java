@@ -6,21 +6,21 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.wenzhou.renovation.api.AssessmentsApi;
 import cn.wenzhou.renovation.api.model.AssessmentRequest;
 import cn.wenzhou.renovation.api.model.AssessmentResponse;
-import cn.wenzhou.renovation.ruleset.RulesetRegistry;
+import cn.wenzhou.renovation.decision.RequestRulesets;
 
 @RestController
 class AssessmentController implements AssessmentsApi {
 
-    private final RulesetRegistry registry;
+    private final RequestRulesets rulesets;
     private final ProjectAssessor assessor;
 
-    AssessmentController(RulesetRegistry registry, ProjectAssessor assessor) {
-        this.registry = registry;
+    AssessmentController(RequestRulesets rulesets, ProjectAssessor assessor) {
+        this.rulesets = rulesets;
         this.assessor = assessor;
     }
 
     @Override
     public ResponseEntity<AssessmentResponse> assessProject(AssessmentRequest request, String jurisdiction) {
-        return ResponseEntity.ok(assessor.assess(registry.forRequest(jurisdiction), request));
+        return ResponseEntity.ok(assessor.assess(rulesets.take(jurisdiction), request));
     }
 }

@@ -23,7 +23,7 @@ import cn.wenzhou.renovation.decision.Reasons;
 import cn.wenzhou.renovation.procedure.ProcedureService;
 import cn.wenzhou.renovation.procedure.PublicityChecks;
 import cn.wenzhou.renovation.procedure.PublicityPeriod;
-import cn.wenzhou.renovation.ruleset.RulesetRegistry;
+import cn.wenzhou.renovation.decision.RequestRulesets;
 import cn.wenzhou.renovation.web.InvalidFieldException;
 
 /**
@@ -38,12 +38,12 @@ class CalendarController implements CalendarApi {
 
     private static final int MAX_RANGE_DAYS = 3660;
 
-    private final RulesetRegistry registry;
+    private final RequestRulesets rulesets;
     private final CalendarVersions calendars;
     private final ProcedureService procedure;
 
-    CalendarController(RulesetRegistry registry, CalendarVersions calendars, ProcedureService procedure) {
-        this.registry = registry;
+    CalendarController(RequestRulesets rulesets, CalendarVersions calendars, ProcedureService procedure) {
+        this.rulesets = rulesets;
         this.calendars = calendars;
         this.procedure = procedure;
     }
@@ -53,7 +53,7 @@ class CalendarController implements CalendarApi {
         if (request.getRange() == null && request.getDeadline() == null && request.getPublicity() == null) {
             throw new InvalidFieldException("body", "请至少给出 range、deadline、publicity 之一 (give range, deadline or publicity)");
         }
-        var ruleset = registry.forRequest(jurisdiction);
+        var ruleset = rulesets.take(jurisdiction);
         OfficialCalendar calendar = calendars.current();
         WorkingDaysResponse response = new WorkingDaysResponse()
                 .jurisdiction(ruleset.jurisdiction())

@@ -23,26 +23,26 @@ import cn.wenzhou.renovation.api.model.PlanCheckResponse;
 import cn.wenzhou.renovation.decision.Reasons;
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.RuleClause;
-import cn.wenzhou.renovation.ruleset.RulesetRegistry;
+import cn.wenzhou.renovation.decision.RequestRulesets;
 import cn.wenzhou.renovation.web.InvalidFieldException;
 
 /** The catalogue and name classification over HTTP; the items themselves come from the table. */
 @RestController
 class CatalogueController implements CatalogueApi {
 
-    private final RulesetRegistry registry;
+    private final RequestRulesets rulesets;
     private final CatalogueService service;
     private final ItemSuggestions suggestions;
 
-    CatalogueController(RulesetRegistry registry, CatalogueService service, ItemSuggestions suggestions) {
-        this.registry = registry;
+    CatalogueController(RequestRulesets rulesets, CatalogueService service, ItemSuggestions suggestions) {
+        this.rulesets = rulesets;
         this.service = service;
         this.suggestions = suggestions;
     }
 
     @Override
     public ResponseEntity<CatalogueResponse> listCatalogue(String jurisdiction, ItemCategory category, ItemTier tier) {
-        CatalogueService.CatalogueView view = service.view(registry.forRequest(jurisdiction));
+        CatalogueService.CatalogueView view = service.view(rulesets.take(jurisdiction));
         List<CatalogueItem> items = view.catalogue().items().stream()
                 .filter(i -> category == null || i.getCategory().name().equals(category.getValue()))
                 .filter(i -> tier == null || i.getTier().name().equals(tier.getValue()))
@@ -63,7 +63,7 @@ class CatalogueController implements CatalogueApi {
 
     @Override
     public ResponseEntity<ClassifyResponse> classifyItems(ClassifyRequest request, String jurisdiction) {
-        CatalogueService.Classified classified = service.classify(registry.forRequest(jurisdiction), names(request.getNames(), "names", ItemName.Role.LOOKUP));
+        CatalogueService.Classified classified = service.classify(rulesets.take(jurisdiction), names(request.getNames(), "names", ItemName.Role.LOOKUP));
         CatalogueService.CatalogueView view = classified.view();
         return ResponseEntity.ok(new ClassifyResponse(view.ruleset().jurisdiction(), view.ruleset().version(),
                 results(view, classified.names())));
@@ -73,7 +73,7 @@ class CatalogueController implements CatalogueApi {
     public ResponseEntity<PlanCheckResponse> checkPlan(PlanCheckRequest request, String jurisdiction) {
         List<ItemName> names = new ArrayList<>(names(request.getPlannedItems(), "plannedItems", ItemName.Role.PLANNED));
         names.addAll(names(request.getRequestedItems(), "requestedItems", ItemName.Role.REQUESTED));
-        CatalogueService.Classified classified = service.classify(registry.forRequest(jurisdiction), names);
+        CatalogueService.Classified classified = service.classify(rulesets.take(jurisdiction), names);
         CatalogueService.CatalogueView view = classified.view();
         CompiledRuleset ruleset = view.ruleset();
         List<CatalogueService.NameResult> planned = classified.withRole(ItemName.Role.PLANNED);

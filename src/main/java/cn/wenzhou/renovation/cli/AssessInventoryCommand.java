@@ -64,7 +64,7 @@ public class AssessInventoryCommand implements Callable<Integer> {
                         "renovation.data-dir=")
                 .run()) {
             InventoryWorkbook workbooks = context.getBean(InventoryWorkbook.class);
-            CompiledRuleset ruleset = context.getBean(RulesetRegistry.class).forRequest(jurisdiction);
+            CompiledRuleset ruleset = context.getBean(RulesetRegistry.class).serving(jurisdiction).ruleset();
             byte[] result;
             if (noProgress) {
                 result = workbooks.assess(upload, ruleset, InventoryWorkbook.Progress.NONE);

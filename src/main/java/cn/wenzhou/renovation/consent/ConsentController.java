@@ -21,7 +21,7 @@ import cn.wenzhou.renovation.calendar.OfficialCalendar;
 import cn.wenzhou.renovation.procedure.ProcedureService;
 import cn.wenzhou.renovation.procedure.PublicityFinding;
 import cn.wenzhou.renovation.procedure.PublicityPeriod;
-import cn.wenzhou.renovation.ruleset.RulesetRegistry;
+import cn.wenzhou.renovation.decision.RequestRulesets;
 import cn.wenzhou.renovation.web.InvalidFieldException;
 import cn.wenzhou.renovation.web.PersonalDataMasking;
 
@@ -32,13 +32,13 @@ import cn.wenzhou.renovation.web.PersonalDataMasking;
 @RestController
 class ConsentController implements ConsentApi {
 
-    private final RulesetRegistry registry;
+    private final RequestRulesets rulesets;
     private final ConsentTallies tallies;
     private final ProcedureService procedure;
     private final CalendarVersions calendars;
 
-    ConsentController(RulesetRegistry registry, ConsentTallies tallies, ProcedureService procedure, CalendarVersions calendars) {
-        this.registry = registry;
+    ConsentController(RequestRulesets rulesets, ConsentTallies tallies, ProcedureService procedure, CalendarVersions calendars) {
+        this.rulesets = rulesets;
         this.tallies = tallies;
         this.procedure = procedure;
         this.calendars = calendars;
@@ -46,12 +46,12 @@ class ConsentController implements ConsentApi {
 
     @Override
     public ResponseEntity<ConsentTallyResponse> tallyConsent(ConsentTallyRequest request, String jurisdiction) {
-        return ResponseEntity.ok(tallies.decide(registry.forRequest(jurisdiction), request));
+        return ResponseEntity.ok(tallies.decide(rulesets.take(jurisdiction), request));
     }
 
     @Override
     public ResponseEntity<Resource> renderConsentNotice(ConsentNoticeRequest request, String jurisdiction) {
-        ConsentTallies.Tallied tallied = tallies.read(registry.forRequest(jurisdiction), request.getTally(), "tally.", "roster");
+        ConsentTallies.Tallied tallied = tallies.read(rulesets.take(jurisdiction), request.getTally(), "tally.", "roster");
         String communityName = request.getTally().getCommunityName();
         if (communityName == null || communityName.isBlank()) {
             throw new InvalidFieldException("tally.communityName", "公示书须写明小区名称 (the notice needs the community name)");

@@ -1,26 +1,29 @@
 package cn.wenzhou.renovation.observability;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.observation.DefaultServerRequestObservationConvention;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 
-import cn.wenzhou.renovation.ruleset.RulesetRegistry;
+import cn.wenzhou.renovation.decision.DecisionContext;
 import io.micrometer.common.KeyValues;
 
-/** Spring's own HTTP server timers ({@code http.server.requests}), tagged with the jurisdiction as well. */
+/**
+ * Spring's own HTTP server timers ({@code http.server.requests}), tagged with the jurisdiction that
+ * decided the request as well ("none" for a request that took no ruleset).
+ */
 @Configuration(proxyBeanMethods = false)
 class ObservabilityConfiguration {
 
+    static final String NONE = "none";
+
     @Bean
-    DefaultServerRequestObservationConvention jurisdictionTaggedRequests(RulesetRegistry registry,
-            @Value("${renovation.jurisdiction:wenzhou}") String defaultJurisdiction) {
+    DefaultServerRequestObservationConvention jurisdictionTaggedRequests() {
         return new DefaultServerRequestObservationConvention() {
             @Override
             public KeyValues getLowCardinalityKeyValues(ServerRequestObservationContext context) {
                 return super.getLowCardinalityKeyValues(context).and("jurisdiction",
-                        RequestJurisdiction.of(context.getCarrier(), registry, defaultJurisdiction));
+                        DecisionContext.of(context.getCarrier()).map(DecisionContext::jurisdiction).orElse(NONE));
             }
         };
     }

@@ -2,17 +2,17 @@ package cn.wenzhou.renovation.observability;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
 
-import cn.wenzhou.renovation.ruleset.RulesetRegistry;
+import cn.wenzhou.renovation.decision.DecisionContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,7 +20,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * One line per API request on the logger {@code renovation.requests}: method, endpoint (the route, not
- * the path a caller typed), jurisdiction, the ruleset version serving it, status, outcome and latency,
+ * the path a caller typed), the jurisdiction and ruleset version that decided it (its
+ * {@link DecisionContext}; "-" for a request that took none), status, outcome and latency,
  * as key=value text and as key-value pairs for a structured format
  * ({@code logging.structured.format.console=ecs}). Never a body, a query string or a header: what
  * residents' data a request carries stays out of the log.
@@ -30,14 +31,6 @@ import jakarta.servlet.http.HttpServletResponse;
 class RequestLogFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger("renovation.requests");
-
-    private final RulesetRegistry registry;
-    private final String defaultJurisdiction;
-
-    RequestLogFilter(RulesetRegistry registry, @Value("${renovation.jurisdiction:wenzhou}") String defaultJurisdiction) {
-        this.registry = registry;
-        this.defaultJurisdiction = defaultJurisdiction;
-    }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -60,9 +53,9 @@ class RequestLogFilter extends OncePerRequestFilter {
     private void logRequest(HttpServletRequest request, HttpServletResponse response, long nanos) {
         Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         String endpoint = route == null ? "(unmatched)" : route.toString();
-        String jurisdiction = RequestJurisdiction.of(request, registry, defaultJurisdiction);
-        // The version serving when the answer was written; a decision's body names the exact one.
-        String rulesetVersion = registry.isServed(jurisdiction) ? registry.active(jurisdiction).version() : "-";
+        Optional<DecisionContext> decided = DecisionContext.of(request);
+        String jurisdiction = decided.map(DecisionContext::jurisdiction).orElse("-");
+        String rulesetVersion = decided.map(DecisionContext::rulesetVersion).orElse("-");
         int status = response.getStatus();
         String outcome = status < 400 ? "SUCCESS" : status < 500 ? "CLIENT_ERROR" : "SERVER_ERROR";
         String latency = String.format(Locale.ROOT, "%.3f", nanos / 1_000_000.0);

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
@@ -18,7 +19,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.wenzhou.renovation.ruleset.RulesetRegistry;
+import cn.wenzhou.renovation.decision.DecisionContext;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -36,15 +37,12 @@ class ReceiptRecorder extends RequestBodyAdviceAdapter implements ResponseBodyAd
     private final ReceiptProperties properties;
     private final DecisionEndpoints endpoints;
     private final ReceiptStore store;
-    private final RulesetRegistry registry;
     private final ObjectMapper json;
 
-    ReceiptRecorder(ReceiptProperties properties, DecisionEndpoints endpoints, ReceiptStore store, RulesetRegistry registry,
-            ObjectMapper json) {
+    ReceiptRecorder(ReceiptProperties properties, DecisionEndpoints endpoints, ReceiptStore store, ObjectMapper json) {
         this.properties = properties;
         this.endpoints = endpoints;
         this.store = store;
-        this.registry = registry;
         this.json = json;
     }
 
@@ -74,15 +72,12 @@ class ReceiptRecorder extends RequestBodyAdviceAdapter implements ResponseBodyAd
         HttpServletRequest http = servlet.getServletRequest();
         Object requestBody = http.getAttribute(REQUEST_BODY);
         String path = http.getRequestURI();
-        if (requestBody == null || endpoints.at(path).isEmpty() || !wanted(http)) {
-            return body;
-        }
-        JsonNode answer = json.valueToTree(body);
-        String jurisdiction = answer.path("jurisdiction").asText(null);
-        String rulesetVersion = answer.path("rulesetVersion").asText(null);
-        if (jurisdiction == null || rulesetVersion == null) {
+        DecisionContext decided = DecisionContext.of(http).filter(DecisionContext::decided).orElse(null);
+        if (requestBody == null || decided == null || body instanceof ProblemDetail || endpoints.at(path).isEmpty()
+                || !wanted(http)) {
             return body; // not a decision (a problem response, say)
         }
+        JsonNode answer = json.valueToTree(body);
         JsonNode asked = json.valueToTree(requestBody);
         // A request without an evaluation date was decided "today": keep the day it was, so a replay tomorrow differs only by rules.
         if (asked instanceof com.fasterxml.jackson.databind.node.ObjectNode object && !object.hasNonNull("evaluationDate")
@@ -90,9 +85,8 @@ class ReceiptRecorder extends RequestBodyAdviceAdapter implements ResponseBodyAd
             object.set("evaluationDate", answer.get("evaluationDate"));
         }
         JsonNode[] masked = ReceiptJson.maskedTogether(asked, answer.deepCopy());
-        Receipt receipt = new Receipt(UUID.randomUUID(), Instant.now(), path, jurisdiction, rulesetVersion,
-                registry.versionNumberServing(jurisdiction, rulesetVersion).orElse(null), masked[0].toString(),
-                masked[1].toString());
+        Receipt receipt = new Receipt(UUID.randomUUID(), Instant.now(), path, decided.jurisdiction(),
+                decided.rulesetVersion(), decided.versionNumber(), masked[0].toString(), masked[1].toString());
         try {
             store.save(receipt);
         } catch (org.springframework.dao.DataAccessException e) {

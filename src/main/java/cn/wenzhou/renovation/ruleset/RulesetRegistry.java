@@ -453,17 +453,6 @@ public class RulesetRegistry {
         return Optional.ofNullable(state.get().versionNumbers().get(jurisdiction));
     }
 
-    /**
-     * The kept version number of the ruleset with this content hash, read from one state: empty when
-     * an activation has replaced it since (a receipt then keeps the hash alone, never a wrong number).
-     */
-    public Optional<Integer> versionNumberServing(String jurisdiction, String rulesetVersion) {
-        State current = state.get();
-        CompiledRuleset served = current.served().get(jurisdiction);
-        return served != null && served.version().equals(rulesetVersion)
-                ? Optional.ofNullable(current.versionNumbers().get(jurisdiction)) : Optional.empty();
-    }
-
     /** The jurisdiction's own files as served now (the base's all, a county's its own). */
     public List<RuleFile> ownFiles(String jurisdiction) {
         List<RuleFile> files = state.get().own().get(jurisdiction);
@@ -510,12 +499,23 @@ public class RulesetRegistry {
     }
 
     /**
-     * The ruleset a request asked for with {@code ?jurisdiction=}, or the default when it named none: taken
-     * once per request and passed explicitly to every decision the request makes, so an activation in the
-     * middle cannot give one request two rulesets.
+     * The ruleset a request asked for with {@code ?jurisdiction=} (the default when it named none) and
+     * its number among the kept versions, read from one state: taken once per request and passed
+     * explicitly to every decision the request makes, so an activation in the middle cannot give one
+     * request two rulesets, nor label an answer with another version's number.
      */
-    public CompiledRuleset forRequest(String jurisdiction) {
-        return jurisdiction == null ? defaultRuleset() : active(jurisdiction);
+    public ServedRuleset serving(String jurisdiction) {
+        String code = jurisdiction == null ? defaultJurisdiction : jurisdiction;
+        State current = state.get();
+        CompiledRuleset ruleset = current.served().get(code);
+        if (ruleset != null) {
+            return new ServedRuleset(ruleset, current.versionNumbers().get(code));
+        }
+        RulesetValidation refused = current.validations().get(code);
+        if (refused != null) {
+            throw new JurisdictionRefusedException(code, refused.findings());
+        }
+        throw new UnknownJurisdictionException(code);
     }
 
     /**

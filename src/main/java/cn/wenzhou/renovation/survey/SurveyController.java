@@ -1,5 +1,7 @@
 package cn.wenzhou.renovation.survey;
 
+import cn.wenzhou.renovation.decision.RequestRulesets;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -56,22 +58,22 @@ class SurveyController implements SurveysApi {
     private final ConsentTallies tallies;
     private final CatalogueService catalogue;
     private final SatisfactionService satisfaction;
-    private final cn.wenzhou.renovation.ruleset.RulesetRegistry registry;
+    private final RequestRulesets rulesets;
     private final ItemSuggestions suggestions;
 
     SurveyController(ConsentTallies tallies, CatalogueService catalogue, SatisfactionService satisfaction,
-            cn.wenzhou.renovation.ruleset.RulesetRegistry registry, ItemSuggestions suggestions) {
+            RequestRulesets rulesets, ItemSuggestions suggestions) {
         this.tallies = tallies;
         this.catalogue = catalogue;
         this.satisfaction = satisfaction;
-        this.registry = registry;
+        this.rulesets = rulesets;
         this.suggestions = suggestions;
     }
 
     @Override
     public ResponseEntity<SatisfactionSurveyResponse> aggregateSatisfaction(SatisfactionSurveyRequest request, String jurisdiction) {
         List<SatisfactionForm> forms = request.getResponses();
-        SatisfactionService.Definition definition = satisfaction.of(registry.forRequest(jurisdiction));
+        SatisfactionService.Definition definition = satisfaction.of(rulesets.take(jurisdiction));
         CompiledRuleset ruleset = definition.ruleset();
         List<SatisfactionForm> answered = forms.stream().filter(f -> f.getSatisfaction() != null).toList();
         long satisfied = answered.stream()
@@ -91,7 +93,7 @@ class SurveyController implements SurveysApi {
     @Override
     public ResponseEntity<ConsultationSurveyResponse> aggregateConsultation(ConsultationSurveyRequest request, String jurisdiction) {
         // The vote and the items are decided by one ruleset, even when an activation lands in between.
-        CompiledRuleset ruleset = registry.forRequest(jurisdiction);
+        CompiledRuleset ruleset = rulesets.take(jurisdiction);
         List<ConsultationResponseForm> forms = request.getResponses();
         ConsentTallyResponse consent = tallies.tally(ruleset, asVote(request), "", "responses");
 

@@ -3,7 +3,10 @@ package cn.wenzhou.renovation.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -15,6 +18,9 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import com.jayway.jsonpath.JsonPath;
 
 /**
  * Each API request is one log line with its route, jurisdiction, ruleset version, status, outcome and
@@ -59,12 +65,33 @@ class RequestObservabilityHttpTest {
     }
 
     @Test
+    void theLogTheMetricAndTheReceiptNameTheRulesetThatDecided(CapturedOutput output) throws Exception {
+        MvcResult county = mvc.perform(post("/api/v1/eligibility").param("jurisdiction", "yueqing")
+                        .header("Decision-Receipt", "true").contentType(MediaType.APPLICATION_JSON).content(community()))
+                .andExpect(status().isOk()).andReturn();
+        String answered = JsonPath.read(county.getResponse().getContentAsString(StandardCharsets.UTF_8), "$.rulesetVersion");
+        String wenzhou = JsonPath.read(mvc.perform(post("/api/v1/eligibility").contentType(MediaType.APPLICATION_JSON)
+                .content(community())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8), "$.rulesetVersion");
+        assertThat(answered).as("the county serves rules of its own").isNotEqualTo(wenzhou);
+
+        assertThat(output.getOut().lines().filter(line -> line.contains("endpoint=/api/v1/eligibility")
+                && line.contains("jurisdiction=yueqing"))).singleElement().asString()
+                .contains("rulesetVersion=" + answered + " ");
+        String receipt = county.getResponse().getHeader("Decision-Receipt");
+        mvc.perform(get("/api/v1/receipts/" + receipt)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.jurisdiction").value("yueqing"))
+                .andExpect(jsonPath("$.rulesetVersion").value(answered));
+        // A request that took no ruleset names none, rather than whatever the default serves.
+        mvc.perform(post("/api/v1/eligibility").param("jurisdiction", "yueqing").contentType(MediaType.APPLICATION_JSON)
+                .content("{}")).andExpect(status().isBadRequest());
+        assertThat(output.getOut().lines().filter(line -> line.contains("endpoint=/api/v1/eligibility")
+                && line.contains("status=400"))).singleElement().asString()
+                .contains("jurisdiction=- rulesetVersion=- ");
+    }
+
+    @Test
     void timersPerEndpointAndJurisdictionArePublishedForPrometheus() throws Exception {
-        String community = """
-                {"completionYear": 1995, "housingKind": "ORDINARY_RESIDENTIAL_COMMUNITY",
-                 "listedInShantyRenovationPlan": false, "strongRenovationWillingness": true,
-                 "deficiencies": {"functionsIncomplete": false, "facilitiesIncomplete": false, "propertyManagementInadequate": false},
-                 "evaluationDate": "2026-03-01"}""";
+        String community = community();
         mvc.perform(post("/api/v1/eligibility").contentType(MediaType.APPLICATION_JSON).content(community))
                 .andExpect(status().isOk());
         mvc.perform(post("/api/v1/eligibility").param("jurisdiction", "yueqing")
@@ -83,5 +110,13 @@ class RequestObservabilityHttpTest {
                 .noneSatisfy(line -> assertThat(line).contains("atlantis"));
         // Monitoring can alert before the holiday calendar runs out.
         assertThat(scraped.lines()).anySatisfy(line -> assertThat(line).startsWith("renovation_calendar_days_left "));
+    }
+
+    private static String community() {
+        return """
+                {"completionYear": 1995, "housingKind": "ORDINARY_RESIDENTIAL_COMMUNITY",
+                 "listedInShantyRenovationPlan": false, "strongRenovationWillingness": true,
+                 "deficiencies": {"functionsIncomplete": false, "facilitiesIncomplete": false, "propertyManagementInadequate": false},
+                 "evaluationDate": "2026-03-01"}""";
     }
 }
