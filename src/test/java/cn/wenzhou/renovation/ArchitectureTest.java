@@ -1,7 +1,11 @@
 package cn.wenzhou.renovation;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +28,11 @@ class ArchitectureTest {
     private static final String SERVICE = "cn.wenzhou.renovation";
     /** The generated endpoint interfaces (their request and answer types are {@code api.model}). */
     private static final String ENDPOINTS = "cn.wenzhou.renovation.api";
+
+    /** The modules that decide something for a caller; shared layers below them must not know them. */
+    private static final String[] CAPABILITIES = java.util.stream.Stream.of("administration", "approval", "assessment",
+            "calendar", "catalogue", "consent", "eligibility", "funding", "jurisdiction", "procedure", "receipt", "survey")
+            .map(module -> SERVICE + "." + module + "..").toArray(String[]::new);
 
     private static JavaClasses production;
 
@@ -77,6 +86,30 @@ class ArchitectureTest {
                 .should().callMethod(RulesetRegistry.class, "serving", String.class)
                 .because("where a request takes its ruleset is also where its decision context is recorded,"
                         + " which the request log, the metrics and the receipt read")
+                .check(production);
+    }
+
+    @Test
+    void modulesDependOnEachOtherWithoutCycles() {
+        slices().matching(SERVICE + ".(*)..").should().beFreeOfCycles()
+                .because("a module that both uses and is used by another cannot change, or be understood, alone")
+                .check(production);
+    }
+
+    @Test
+    void theWebLayerKnowsNoCapability() {
+        noClasses().that().resideInAPackage(SERVICE + ".web..")
+                .should().dependOnClassesThat().resideInAnyPackage(CAPABILITIES)
+                .because("a capability's refusal carries its own problem (kernel.ProblemException); web writes it unread")
+                .check(production);
+    }
+
+    @Test
+    void theSharedKernelStandsAlone() {
+        noClasses().that().resideInAPackage(SERVICE + ".kernel..")
+                .should().dependOnClassesThat(resideInAPackage(SERVICE + "..")
+                        .and(not(resideInAnyPackage(SERVICE + ".kernel..", ENDPOINTS + ".model.."))))
+                .because("exact numbers, field errors and problems are shared by every module, so they may need none")
                 .check(production);
     }
 }

@@ -14,8 +14,8 @@ import cn.wenzhou.renovation.ruleset.JurisdictionDescriptor;
 import cn.wenzhou.renovation.ruleset.RuleFile;
 import cn.wenzhou.renovation.ruleset.RuleWorkbook;
 import cn.wenzhou.renovation.ruleset.RulesetSources;
-import cn.wenzhou.renovation.web.InvalidFieldException;
-import cn.wenzhou.renovation.web.PayloadTooLargeException;
+import cn.wenzhou.renovation.kernel.InvalidFieldException;
+import cn.wenzhou.renovation.kernel.PayloadTooLargeException;
 import cn.wenzhou.renovation.workbook.WorkbookRefusedException;
 
 /**

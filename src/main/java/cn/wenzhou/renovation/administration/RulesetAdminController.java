@@ -27,7 +27,7 @@ import cn.wenzhou.renovation.ruleset.RulesetRegistry;
 import cn.wenzhou.renovation.ruleset.RulesetVersion;
 import cn.wenzhou.renovation.ruleset.diff.RulesetDiff;
 import cn.wenzhou.renovation.web.HeavyWork;
-import cn.wenzhou.renovation.web.InvalidFieldException;
+import cn.wenzhou.renovation.kernel.InvalidFieldException;
 import cn.wenzhou.renovation.web.SignedInStaff;
 
 /**

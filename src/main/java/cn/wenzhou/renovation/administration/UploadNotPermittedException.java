@@ -1,12 +1,17 @@
 package cn.wenzhou.renovation.administration;
 
+import org.springframework.http.HttpStatus;
+import cn.wenzhou.renovation.kernel.FieldProblem;
+import cn.wenzhou.renovation.kernel.ProblemCode;
+import cn.wenzhou.renovation.kernel.ProblemException;
+
 /** An upload the user's role does not allow (a rules editor uploading code); a 403 naming the file. */
-public class UploadNotPermittedException extends RuntimeException {
+public class UploadNotPermittedException extends ProblemException {
 
     private final String field;
 
     UploadNotPermittedException(String field, String message) {
-        super(message);
+        super(HttpStatus.FORBIDDEN, "Forbidden", ProblemCode.FORBIDDEN, message, new FieldProblem(field, message));
         this.field = field;
     }
 

@@ -13,7 +13,7 @@ import cn.wenzhou.renovation.api.model.Reason;
 import cn.wenzhou.renovation.api.model.ReasonEffect;
 import cn.wenzhou.renovation.decision.Reasons;
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.web.Decimals;
+import cn.wenzhou.renovation.kernel.Decimals;
 
 /** Guide §4's approval path for one project, with the ruleset the caller took. No policy here. */
 @Component

@@ -29,8 +29,8 @@ import cn.wenzhou.renovation.api.model.AssessmentBatchResult;
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.decision.RequestRulesets;
 import cn.wenzhou.renovation.web.HeavyWork;
-import cn.wenzhou.renovation.web.InvalidFieldException;
-import cn.wenzhou.renovation.web.PayloadTooLargeException;
+import cn.wenzhou.renovation.kernel.InvalidFieldException;
+import cn.wenzhou.renovation.kernel.PayloadTooLargeException;
 
 /**
  * The batch endpoints of the spec (tag assessment-batch), written by hand rather than from the

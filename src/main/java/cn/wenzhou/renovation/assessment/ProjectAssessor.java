@@ -26,8 +26,8 @@ import cn.wenzhou.renovation.funding.FundingDecider;
 import cn.wenzhou.renovation.procedure.ProcedureDecider;
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.web.FieldProblems;
-import cn.wenzhou.renovation.web.InvalidFieldException;
-import cn.wenzhou.renovation.web.ProblemCode;
+import cn.wenzhou.renovation.kernel.InvalidFieldException;
+import cn.wenzhou.renovation.kernel.ProblemCode;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 

@@ -22,8 +22,8 @@ import cn.wenzhou.renovation.api.model.CalendarNoticeReport;
 import cn.wenzhou.renovation.api.model.CalendarVersionInfo;
 import cn.wenzhou.renovation.api.model.RulesetActivationInfo;
 import cn.wenzhou.renovation.ruleset.RulesetVersion;
-import cn.wenzhou.renovation.web.InvalidFieldException;
-import cn.wenzhou.renovation.web.PayloadTooLargeException;
+import cn.wenzhou.renovation.kernel.InvalidFieldException;
+import cn.wenzhou.renovation.kernel.PayloadTooLargeException;
 import cn.wenzhou.renovation.web.SignedInStaff;
 
 /** Check, activate, list and roll back the holiday calendar. The checks and the versions are {@link CalendarVersions}'. */

@@ -1,12 +1,17 @@
 package cn.wenzhou.renovation.calendar;
 
+import org.springframework.http.HttpStatus;
+import cn.wenzhou.renovation.kernel.FieldProblem;
+import cn.wenzhou.renovation.kernel.ProblemCode;
+import cn.wenzhou.renovation.kernel.ProblemException;
+
 /** A calendar version or notice year the calendar does not hold, named by the request field that asked for it. */
-public class CalendarNotFoundException extends RuntimeException {
+public class CalendarNotFoundException extends ProblemException {
 
     private final String field;
 
     public CalendarNotFoundException(String field, String message) {
-        super(message);
+        super(HttpStatus.NOT_FOUND, "Not found", ProblemCode.NOT_FOUND, message, new FieldProblem(field, message));
         this.field = field;
     }
 

@@ -24,7 +24,7 @@ import cn.wenzhou.renovation.decision.Reasons;
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.RuleClause;
 import cn.wenzhou.renovation.decision.RequestRulesets;
-import cn.wenzhou.renovation.web.InvalidFieldException;
+import cn.wenzhou.renovation.kernel.InvalidFieldException;
 
 /** The catalogue and name classification over HTTP; the items themselves come from the table. */
 @RestController

@@ -22,8 +22,8 @@ import cn.wenzhou.renovation.procedure.ProcedureService;
 import cn.wenzhou.renovation.procedure.PublicityFinding;
 import cn.wenzhou.renovation.procedure.PublicityPeriod;
 import cn.wenzhou.renovation.decision.RequestRulesets;
-import cn.wenzhou.renovation.web.InvalidFieldException;
-import cn.wenzhou.renovation.web.PersonalDataMasking;
+import cn.wenzhou.renovation.kernel.InvalidFieldException;
+import cn.wenzhou.renovation.kernel.PersonalDataMasking;
 
 /**
  * Maps the generated HTTP contract to a vote (via {@link VoteIntake}) and the outcome back. No policy here:

@@ -1,6 +1,6 @@
 package cn.wenzhou.renovation.consent;
 
-import cn.wenzhou.renovation.exact.ExactRatio;
+import cn.wenzhou.renovation.kernel.ExactRatio;
 
 /** One minimum share a legal basis in force requires, from a row of the requirements table. */
 public record ConsentRequirement(String ruleId, LegalBasis basis, Measure measure, ExactRatio minimum) {

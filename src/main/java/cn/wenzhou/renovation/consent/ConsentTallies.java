@@ -13,7 +13,7 @@ import cn.wenzhou.renovation.api.model.PublicityFigures;
 import cn.wenzhou.renovation.decision.Reasons;
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.RuleClause;
-import cn.wenzhou.renovation.web.ExactShares;
+import cn.wenzhou.renovation.kernel.ExactShares;
 
 /**
  * A vote in the API's terms, read, tallied by the consent rules and answered: the one way every

@@ -2,7 +2,7 @@ package cn.wenzhou.renovation.consent;
 
 import java.math.BigDecimal;
 
-import cn.wenzhou.renovation.exact.ExactRatio;
+import cn.wenzhou.renovation.kernel.ExactRatio;
 
 /** The votes after the blank ballots were assigned: what the thresholds are measured on. */
 public record CountedVotes(BigDecimal totalArea, int totalHouseholds, BigDecimal agreeingArea, int agreeingHouseholds,

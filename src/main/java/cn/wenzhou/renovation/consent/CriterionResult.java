@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 
 import cn.wenzhou.renovation.decision.FindingEffect;
 import cn.wenzhou.renovation.decision.RuleFinding;
-import cn.wenzhou.renovation.exact.ExactRatio;
+import cn.wenzhou.renovation.kernel.ExactRatio;
 
 /**
  * One requirement checked against the counted votes. Its {@link #ruleId()} is the requirement's

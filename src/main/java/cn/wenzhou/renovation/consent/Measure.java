@@ -2,7 +2,7 @@ package cn.wenzhou.renovation.consent;
 
 import java.math.BigDecimal;
 
-import cn.wenzhou.renovation.exact.ExactRatio;
+import cn.wenzhou.renovation.kernel.ExactRatio;
 
 /** A share the consent rules set a minimum for: what is counted, over what. */
 public enum Measure {

@@ -16,7 +16,7 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 
 import cn.wenzhou.renovation.api.model.NoticeDetails;
-import cn.wenzhou.renovation.exact.ExactRatio;
+import cn.wenzhou.renovation.kernel.ExactRatio;
 
 /**
  * Annex 3 (居民意见公示书) filled in from a passed vote, with annex 2's room-number summary, as a

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import cn.wenzhou.renovation.web.Decimals;
-import cn.wenzhou.renovation.web.InvalidFieldException;
+import cn.wenzhou.renovation.kernel.Decimals;
+import cn.wenzhou.renovation.kernel.InvalidFieldException;
 
 /**
  * Sums a roster (annex 2: one line per household) into ballots per opinion. Only room number, area

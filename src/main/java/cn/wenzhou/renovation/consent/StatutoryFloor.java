@@ -2,7 +2,7 @@ package cn.wenzhou.renovation.consent;
 
 import java.time.LocalDate;
 
-import cn.wenzhou.renovation.exact.ExactRatio;
+import cn.wenzhou.renovation.kernel.ExactRatio;
 
 /**
  * A minimum share the law itself sets for a renovation vote held within its dates (from and to

@@ -8,8 +8,8 @@ import java.util.List;
 import cn.wenzhou.renovation.api.model.ConsentCounts;
 import cn.wenzhou.renovation.api.model.ConsentTallyRequest;
 import cn.wenzhou.renovation.api.model.RosterEntry;
-import cn.wenzhou.renovation.web.Decimals;
-import cn.wenzhou.renovation.web.InvalidFieldException;
+import cn.wenzhou.renovation.kernel.Decimals;
+import cn.wenzhou.renovation.kernel.InvalidFieldException;
 
 /**
  * Reads a vote from the API into a {@link ConsentTally}, checking only that the figures are

@@ -9,7 +9,7 @@ import cn.wenzhou.renovation.api.model.EligibilityRequest;
 import cn.wenzhou.renovation.api.model.EligibilityResponse;
 import cn.wenzhou.renovation.decision.Reasons;
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.web.InvalidFieldException;
+import cn.wenzhou.renovation.kernel.InvalidFieldException;
 
 /**
  * Guide §1 for one community, with the ruleset the caller took: the request mapped to {@link Community}

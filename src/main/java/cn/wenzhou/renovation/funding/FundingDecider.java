@@ -9,8 +9,8 @@ import cn.wenzhou.renovation.api.model.FundsReadinessRequest;
 import cn.wenzhou.renovation.api.model.FundsReadinessResponse;
 import cn.wenzhou.renovation.decision.Reasons;
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.web.Decimals;
-import cn.wenzhou.renovation.web.ExactShares;
+import cn.wenzhou.renovation.kernel.Decimals;
+import cn.wenzhou.renovation.kernel.ExactShares;
 
 /** Guide §3.6's funds gate for one project, with the ruleset the caller took. No policy here. */
 @Component

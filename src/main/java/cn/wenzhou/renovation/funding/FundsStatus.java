@@ -2,7 +2,7 @@ package cn.wenzhou.renovation.funding;
 
 import java.math.BigDecimal;
 
-import cn.wenzhou.renovation.exact.ExactRatio;
+import cn.wenzhou.renovation.kernel.ExactRatio;
 
 /**
  * The residents' self-raised funds of one project (guide §3.6), in yuan. A JavaBean so that Drools

@@ -1,6 +1,6 @@
 package cn.wenzhou.renovation.funding;
 
-import cn.wenzhou.renovation.exact.ExactRatio;
+import cn.wenzhou.renovation.kernel.ExactRatio;
 
 /** Policy parameter from the decision table: the share of self-raised funds that must be in place. */
 public record MinimumArrivalRate(ExactRatio minimum) {

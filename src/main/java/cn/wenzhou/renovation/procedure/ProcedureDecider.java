@@ -17,7 +17,7 @@ import cn.wenzhou.renovation.api.model.ReasonEffect;
 import cn.wenzhou.renovation.api.model.UncountedPeriodInfo;
 import cn.wenzhou.renovation.decision.Reasons;
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.web.InvalidFieldException;
+import cn.wenzhou.renovation.kernel.InvalidFieldException;
 
 /**
  * Where a project stands in guide §3's ten steps, with the ruleset the caller took and the calendar in

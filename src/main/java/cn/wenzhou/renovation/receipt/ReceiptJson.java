@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
-import cn.wenzhou.renovation.web.PersonalDataMasking;
+import cn.wenzhou.renovation.kernel.PersonalDataMasking;
 
 /** JSON handling for receipts: masking what is personal, and listing what differs between two answers. */
 final class ReceiptJson {

@@ -9,8 +9,8 @@ import java.util.function.Function;
 import cn.wenzhou.renovation.api.model.AnswerCount;
 import cn.wenzhou.renovation.api.model.QuestionDistribution;
 import cn.wenzhou.renovation.api.model.SatisfactionForm;
-import cn.wenzhou.renovation.exact.ExactRatio;
-import cn.wenzhou.renovation.web.ExactShares;
+import cn.wenzhou.renovation.kernel.ExactRatio;
+import cn.wenzhou.renovation.kernel.ExactShares;
 
 /**
  * Annex 7's questions with their answers in the form's order and wording, and the counting of a

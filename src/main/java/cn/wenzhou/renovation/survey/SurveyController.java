@@ -41,10 +41,10 @@ import cn.wenzhou.renovation.catalogue.ItemName;
 import cn.wenzhou.renovation.catalogue.ItemSuggestions;
 import cn.wenzhou.renovation.consent.ConsentTallies;
 import cn.wenzhou.renovation.decision.Reasons;
-import cn.wenzhou.renovation.exact.ExactRatio;
+import cn.wenzhou.renovation.kernel.ExactRatio;
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.RuleClause;
-import cn.wenzhou.renovation.web.ExactShares;
+import cn.wenzhou.renovation.kernel.ExactShares;
 
 /**
  * Annex 7 questionnaires counted per question, with the satisfaction rate the table defines; and

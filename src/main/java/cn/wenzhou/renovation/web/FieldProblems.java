@@ -1,5 +1,7 @@
 package cn.wenzhou.renovation.web;
 
+import cn.wenzhou.renovation.kernel.PersonalDataMasking;
+
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package cn.wenzhou.renovation.web;
 
+import cn.wenzhou.renovation.kernel.PersonalDataMasking;
+
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;

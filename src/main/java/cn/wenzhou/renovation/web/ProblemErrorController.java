@@ -1,5 +1,10 @@
 package cn.wenzhou.renovation.web;
 
+import cn.wenzhou.renovation.kernel.FieldProblem;
+
+import cn.wenzhou.renovation.kernel.ProblemCode;
+import cn.wenzhou.renovation.kernel.PayloadTooLargeException;
+
 import java.util.List;
 
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -54,7 +59,7 @@ class ProblemErrorController implements ErrorController {
         HttpStatusCode answered = HttpStatusCode.valueOf(failure != null && code < 400 ? 500 : code);
         if (answered.value() == 400) {
             return ProblemResponses.badRequest(ProblemCode.MALFORMED_REQUEST,
-                    List.of(new ProblemResponses.FieldProblem("body", "请求无法读取 (the request cannot be read)")));
+                    List.of(new FieldProblem("body", "请求无法读取 (the request cannot be read)")));
         }
         ProblemCode problemCode = ProblemResponses.codeFor(failure instanceof Exception e ? e : null, answered);
         String detail = answered.is5xxServerError() ? "服务内部错误，已记录日志 (internal error; it has been logged)"

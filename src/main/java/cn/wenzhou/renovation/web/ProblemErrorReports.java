@@ -1,5 +1,9 @@
 package cn.wenzhou.renovation.web;
 
+import cn.wenzhou.renovation.kernel.FieldProblem;
+
+import cn.wenzhou.renovation.kernel.ProblemCode;
+
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -114,7 +118,7 @@ class ProblemErrorReports implements WebServerFactoryCustomizer<TomcatServletWeb
             problem.setTitle(status == 400 ? "Invalid request" : known == null ? "Error" : known.getReasonPhrase());
             problem.setProperty("code", code);
             if (field != null) {
-                problem.setProperty("errors", List.of(new ProblemResponses.FieldProblem(field, message)));
+                problem.setProperty("errors", List.of(new FieldProblem(field, message)));
             }
             return problem;
         }

@@ -1,5 +1,10 @@
 package cn.wenzhou.renovation.web;
 
+import cn.wenzhou.renovation.kernel.InvalidFieldException;
+import cn.wenzhou.renovation.kernel.ProblemCode;
+import cn.wenzhou.renovation.kernel.PayloadTooLargeException;
+import cn.wenzhou.renovation.kernel.InvalidWorkbookException;
+
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -27,23 +32,22 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
-import cn.wenzhou.renovation.calendar.DateNotCoveredException;
-import cn.wenzhou.renovation.consent.ConsentInsufficientException;
+import cn.wenzhou.renovation.kernel.FieldProblem;
+import cn.wenzhou.renovation.kernel.Problems;
 import cn.wenzhou.renovation.ruleset.JurisdictionRefusedException;
 import cn.wenzhou.renovation.ruleset.UnknownJurisdictionException;
 import cn.wenzhou.renovation.ruleset.UnknownVersionException;
 
 /**
  * Every error leaves as RFC 7807 {@code application/problem+json} with a stable {@code code} and,
- * for input errors, the field at fault. No stack trace, and no 500 for anything a client sent.
+ * for input errors, the field at fault. No stack trace, and no 500 for anything a client sent. A
+ * module's own refusals carry their problem ({@link cn.wenzhou.renovation.kernel.ProblemException}),
+ * so nothing here knows a capability.
  */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
-
-    record FieldProblem(String field, String message) {
-    }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -146,24 +150,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 new FieldProblem("jurisdiction", "辖区 " + ex.jurisdiction() + " 的规则被拒用" + first));
     }
 
-    @ExceptionHandler(cn.wenzhou.renovation.receipt.UnknownReceiptException.class)
-    ResponseEntity<Object> unknownReceipt(cn.wenzhou.renovation.receipt.UnknownReceiptException ex) {
-        return fieldProblem(HttpStatus.NOT_FOUND, "Unknown receipt", ProblemCode.UNKNOWN_RECEIPT,
-                "没有回执 " + ex.id() + "（或已超过保存期限） (no such receipt)", new FieldProblem("id", "没有该回执"));
-    }
-
     /** A replay under a kept version whose rules no longer compile. */
     @ExceptionHandler(cn.wenzhou.renovation.ruleset.RulesetCompilationException.class)
     ResponseEntity<Object> rulesetInvalid(cn.wenzhou.renovation.ruleset.RulesetCompilationException ex) {
         String first = ex.problems().isEmpty() ? "" : "：" + ex.problems().get(0);
         return fieldProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Ruleset invalid", ProblemCode.RULESET_INVALID,
                 "该版本的规则无法使用 (that version's rules cannot be used)" + first, new FieldProblem("version", "规则无法编译" + first));
-    }
-
-    @ExceptionHandler(cn.wenzhou.renovation.administration.UploadNotPermittedException.class)
-    ResponseEntity<Object> uploadNotPermitted(cn.wenzhou.renovation.administration.UploadNotPermittedException ex) {
-        return fieldProblem(HttpStatus.FORBIDDEN, "Forbidden", ProblemCode.FORBIDDEN, ex.getMessage(),
-                new FieldProblem(ex.field(), ex.getMessage()));
     }
 
     /**
@@ -185,12 +177,6 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return fieldProblem(HttpStatus.NOT_FOUND, "Unknown version", ProblemCode.UNKNOWN_VERSION,
                 "辖区 " + ex.jurisdiction() + " 没有版本 " + ex.version() + " (no such version)",
                 new FieldProblem("version", "没有版本 " + ex.version()));
-    }
-
-    @ExceptionHandler(cn.wenzhou.renovation.calendar.CalendarNotFoundException.class)
-    ResponseEntity<Object> calendarNotFound(cn.wenzhou.renovation.calendar.CalendarNotFoundException ex) {
-        return fieldProblem(HttpStatus.NOT_FOUND, "Not found", ProblemCode.NOT_FOUND, ex.getMessage(),
-                new FieldProblem(ex.field(), ex.getMessage()));
     }
 
     /** An upload over spring.servlet.multipart.max-file-size or max-request-size. */
@@ -253,31 +239,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
-    @ExceptionHandler(DateNotCoveredException.class)
-    ResponseEntity<Object> dateNotCovered(DateNotCoveredException ex) {
-        return fieldProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Date outside the holiday calendar",
-                ProblemCode.DATE_NOT_IN_CALENDAR, ex.getMessage(), new FieldProblem(ex.field(), ex.getMessage()));
-    }
-
     /** A problem other than 400 that still names the one field at fault. */
     static ResponseEntity<Object> fieldProblem(HttpStatus status, String title, ProblemCode code, String detail,
             FieldProblem error) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(code.type());
-        problem.setTitle(title);
-        problem.setProperty("code", code);
-        problem.setProperty("errors", List.of(error));
-        return ResponseEntity.status(status).body(problem);
-    }
-
-    @ExceptionHandler(ConsentInsufficientException.class)
-    ResponseEntity<Object> consentInsufficient(ConsentInsufficientException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, ex.getMessage());
-        problem.setType(ProblemCode.CONSENT_INSUFFICIENT.type());
-        problem.setTitle("Consent insufficient");
-        problem.setProperty("code", ProblemCode.CONSENT_INSUFFICIENT);
-        problem.setProperty("failedRules", ex.failedRules());
-        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(problem);
+        return ResponseEntity.status(status).body(Problems.forField(status, title, code, detail, error));
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,5 +1,10 @@
 package cn.wenzhou.renovation.web;
 
+import cn.wenzhou.renovation.kernel.FieldProblem;
+
+import cn.wenzhou.renovation.kernel.ProblemCode;
+import cn.wenzhou.renovation.kernel.PayloadTooLargeException;
+
 import java.io.IOException;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -63,7 +68,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         problem.setTitle("Payload too large");
         problem.setInstance(java.net.URI.create(request.getRequestURI()));
         problem.setProperty("code", ProblemCode.PAYLOAD_TOO_LARGE);
-        problem.setProperty("errors", java.util.List.of(new ProblemResponses.FieldProblem("body", message)));
+        problem.setProperty("errors", java.util.List.of(new FieldProblem("body", message)));
         response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

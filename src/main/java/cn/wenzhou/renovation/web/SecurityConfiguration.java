@@ -1,5 +1,7 @@
 package cn.wenzhou.renovation.web;
 
+import cn.wenzhou.renovation.kernel.ProblemCode;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

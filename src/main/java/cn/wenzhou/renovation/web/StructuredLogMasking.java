@@ -1,5 +1,7 @@
 package cn.wenzhou.renovation.web;
 
+import cn.wenzhou.renovation.kernel.PersonalDataMasking;
+
 import org.springframework.boot.json.JsonWriter;
 import org.springframework.boot.logging.structured.StructuredLoggingJsonMembersCustomizer;
 

@@ -52,7 +52,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import cn.wenzhou.renovation.testing.StaffUsers;
-import cn.wenzhou.renovation.web.ProblemCode;
+import cn.wenzhou.renovation.kernel.ProblemCode;
 
 /**
  * Sends every example of the OpenAPI spec to the service, started on a random port, and checks that the

@@ -1,5 +1,7 @@
 package cn.wenzhou.renovation.web;
 
+import cn.wenzhou.renovation.kernel.ProblemCode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;

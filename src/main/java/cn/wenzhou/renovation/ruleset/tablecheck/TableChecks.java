@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 
 import org.yaml.snakeyaml.Yaml;
 
-import cn.wenzhou.renovation.exact.ExactRatio;
+import cn.wenzhou.renovation.kernel.ExactRatio;
 import cn.wenzhou.renovation.ruleset.RuleFile;
 import cn.wenzhou.renovation.ruleset.RuleProblem;
 import cn.wenzhou.renovation.ruleset.diff.RuleTableContent;

@@ -1,4 +1,4 @@
-package cn.wenzhou.renovation.calendar;
+package cn.wenzhou.renovation.procedure;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -19,16 +19,21 @@ import cn.wenzhou.renovation.api.model.ListedDay;
 import cn.wenzhou.renovation.api.model.RangeCount;
 import cn.wenzhou.renovation.api.model.WorkingDaysRequest;
 import cn.wenzhou.renovation.api.model.WorkingDaysResponse;
+import cn.wenzhou.renovation.calendar.CalendarDay;
+import cn.wenzhou.renovation.calendar.CalendarNotFoundException;
+import cn.wenzhou.renovation.calendar.CalendarVersions;
+import cn.wenzhou.renovation.calendar.DateNotCoveredException;
+import cn.wenzhou.renovation.calendar.HolidayNoticeForm;
+import cn.wenzhou.renovation.calendar.OfficialCalendar;
 import cn.wenzhou.renovation.decision.Reasons;
-import cn.wenzhou.renovation.procedure.ProcedureService;
-import cn.wenzhou.renovation.procedure.PublicityChecks;
-import cn.wenzhou.renovation.procedure.PublicityPeriod;
 import cn.wenzhou.renovation.decision.RequestRulesets;
-import cn.wenzhou.renovation.web.InvalidFieldException;
+import cn.wenzhou.renovation.kernel.InvalidFieldException;
 
 /**
- * Working-day arithmetic on the official calendar. Counting days is the calendar's job; whether a
- * publicity period is long enough is a rule (§3.4), so that part goes through the ruleset.
+ * Working-day arithmetic on the official calendar, and the notices it holds. It sits with the procedure
+ * because it answers §3.4 publicity questions too; the calendar module stays below both. Counting days
+ * is the calendar's job; whether a publicity period is long enough is a rule (§3.4), so that part goes
+ * through the ruleset.
  */
 @RestController
 class CalendarController implements CalendarApi {

@@ -1,7 +1,7 @@
-package cn.wenzhou.renovation.web;
+package cn.wenzhou.renovation.kernel;
 
 import cn.wenzhou.renovation.api.model.ExactShare;
-import cn.wenzhou.renovation.exact.ExactRatio;
+import cn.wenzhou.renovation.kernel.ExactRatio;
 
 /** An exact ratio as the API shows it: the reduced fraction, and a display percentage. */
 public final class ExactShares {

@@ -1,4 +1,5 @@
-package cn.wenzhou.renovation.web;
+package cn.wenzhou.renovation.kernel;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 

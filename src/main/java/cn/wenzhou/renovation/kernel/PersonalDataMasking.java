@@ -1,4 +1,4 @@
-package cn.wenzhou.renovation.web;
+package cn.wenzhou.renovation.kernel;
 
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -13,7 +13,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 /**
  * Masks residents' personal data in free text: in every log message, whatever logged it and at whatever
  * level (the generated request models print every field in toString(), and Spring MVC logs request
- * bodies at DEBUG/TRACE), and in every text the service echoes ({@link FreeTextMaskingConfiguration},
+ * bodies at DEBUG/TRACE), and in every text the service echoes (the web module's free-text masking,
  * receipts). Annex 2: 身份证号码应当隐去或模糊设置. Registered for %m, %msg and %message in
  * logback-spring.xml.
  * <p>

@@ -1,4 +1,4 @@
-package cn.wenzhou.renovation.exact;
+package cn.wenzhou.renovation.kernel;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -1,4 +1,4 @@
-package cn.wenzhou.renovation.web;
+package cn.wenzhou.renovation.kernel;
 
 import java.math.BigDecimal;
 

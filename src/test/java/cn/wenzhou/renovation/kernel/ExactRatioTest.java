@@ -1,4 +1,4 @@
-package cn.wenzhou.renovation.exact;
+package cn.wenzhou.renovation.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

@@ -1,4 +1,4 @@
-package cn.wenzhou.renovation.web;
+package cn.wenzhou.renovation.kernel;
 
 /** A well-formed request with an impossible value in one field (e.g. a completion year in the future). */
 public class InvalidFieldException extends RuntimeException {

@@ -1,4 +1,4 @@
-package cn.wenzhou.renovation.web;
+package cn.wenzhou.renovation.kernel;
 
 /** More items, rows or bytes than the configured limit: refused whole, with the limit named (413). */
 public class PayloadTooLargeException extends RuntimeException {

@@ -1,4 +1,4 @@
-package cn.wenzhou.renovation.web;
+package cn.wenzhou.renovation.kernel;
 
 /** An uploaded workbook that is not an .xlsx made from the service's template (400, INVALID_WORKBOOK). */
 public class InvalidWorkbookException extends RuntimeException {
