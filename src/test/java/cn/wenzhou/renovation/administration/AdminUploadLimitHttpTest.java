@@ -49,7 +49,7 @@ class AdminUploadLimitHttpTest {
         assertThat(response.getBody()).contains("PAYLOAD_TOO_LARGE", "files[0]", "renovation.limits.max-rule-file");
     }
 
-    /** The README's rules-administration limit: 2 MB a file and 10 MB a request, below the 25 MB multipart limit. */
+    /** The rules-administration upload limit (docs/operations.md): 2 MB a file and 10 MB a request, below the 25 MB multipart limit. */
     @Test
     void sixRuleFilesOfAlmostTwoMegabytesEachAreOverTheRequestLimit() {
         HttpEntity<MultiValueMap<String, Object>> sixFiles = form("files", 1_900_000, "eligibility.drl.xlsx",

@@ -28,8 +28,8 @@ import cn.wenzhou.renovation.testing.StaffUsers;
 /**
  * The rules console end to end in Debian's headless Chromium: a publisher logs in, uploads a broken
  * table and reads the finding at its cell, uploads a good one, sees the change, activates it, tries a
- * decision, rolls back. Screenshots of each step go to {@code target/console-screenshots} (the README's
- * pictures are taken from them).
+ * decision, rolls back. Screenshots of each step go to {@code target/console-screenshots} (the pictures in
+ * docs/staff.md are taken from them).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RulesConsoleBrowserTest {
