@@ -16,9 +16,13 @@ JAR="$(ls target/renovation-decision-service-*.jar | grep -v original | head -1)
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install wrk" >&2; exit 2; }
 mvn -B -q -Pbench -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
 PACED="java -cp target/test-classes:target/classes:$(cat target/bench-classpath.txt) cn.wenzhou.renovation.bench.PacedLoad"
+# The echo baseline is test code, not in the jar: put just its classes beside the jar's own (loader.path).
+rm -rf target/bench-echo && mkdir -p target/bench-echo/cn/wenzhou/renovation/benchmark
+cp target/test-classes/cn/wenzhou/renovation/benchmark/EchoBaselineController*.class target/bench-echo/cn/wenzhou/renovation/benchmark/
 BODY='{"communityName":"鹿城区江滨小区","completionYear":1995,"housingKind":"ORDINARY_RESIDENTIAL_COMMUNITY","listedInShantyRenovationPlan":false,"deficiencies":{"functionsIncomplete":false,"facilitiesIncomplete":false,"propertyManagementInadequate":false},"strongRenovationWillingness":true,"evaluationDate":"2026-03-01"}'
 
-java -XX:+ExitOnOutOfMemoryError ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --renovation.benchmark.echo-endpoint=true --renovation.data-dir= \
+java -XX:+ExitOnOutOfMemoryError ${JAVA_OPTS:-} -Dloader.path=target/bench-echo -cp "$JAR" \
+  org.springframework.boot.loader.launch.PropertiesLauncher --server.port="$PORT" --renovation.benchmark.echo-endpoint=true --renovation.data-dir= \
   --renovation.receipts.mode=off --spring.datasource.url=jdbc:h2:mem:load > target/load-server.log 2>&1 &
 SERVER=$!
 SCRIPT="$(mktemp --suffix=.lua)"

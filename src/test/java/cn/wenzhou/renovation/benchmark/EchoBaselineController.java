@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
  * The HTTP baseline of BENCHMARKS.md: a plain controller that reads an eligibility-sized record and
  * writes it back, through the same filters, security and JSON settings, so the load test can say how
  * much of a decision's cost is the rules. Only with {@code renovation.benchmark.echo-endpoint=true};
- * not part of the API (nor of the spec).
+ * not part of the API (nor of the spec), nor of the production jar: it lives with the tests, and
+ * bench/load.sh adds it to the packaged jar's class path when it measures.
  */
 @RestController
 @ConditionalOnProperty(name = "renovation.benchmark.echo-endpoint", havingValue = "true")
