@@ -3,28 +3,32 @@ package cn.wenzhou.renovation.ruleset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-import org.drools.base.definitions.rule.impl.RuleImpl;
+import java.lang.reflect.Proxy;
+
 import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.command.BatchExecutionCommand;
+import org.kie.api.command.KieCommands;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
-import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
-import org.kie.api.runtime.rule.AgendaFilter;
+import org.kie.api.runtime.StatelessKieSession;
 
 /**
  * A ruleset as a value: one jurisdiction's compiled KieBases (one per {@link Capability}), the
  * content hash of the files they were compiled from, and the clause each rule cites. Built once,
  * then shared by every request.
+ *
+ * <p>Each capability has two KieBases: the set-up rules (its parameter sheets and integrity rules),
+ * run once here when the ruleset is built, and the decision rules, which are all a request runs,
+ * starting from the facts the set-up concluded.
  */
 public final class CompiledRuleset {
 
@@ -33,8 +37,9 @@ public final class CompiledRuleset {
     private final String jurisdiction;
     private final String version;
     private final Map<Capability, KieBase> kieBases;
+    private final Map<Capability, KieBase> setUpKieBases;
     private final Map<Capability, KieSessionsPool> sessionPools = new EnumMap<>(Capability.class);
-    private final Map<Capability, Parameters> parameters;
+    private final Map<Capability, List<Object>> parameters;
     private final List<RulesetDefect> defects;
     private final Map<String, RuleClause> clauses;
     private final Map<String, RuleOrigin> origins;
@@ -42,22 +47,24 @@ public final class CompiledRuleset {
     private final Map<Class<?>, Object> derivedValues = new ConcurrentHashMap<>();
 
     /**
-     * Runs each capability once with no facts, as the compiler's dry run: its parameter rows fire (a
-     * cell that cannot be read throws here, before any request) and its integrity rules judge them.
-     * What the parameter rows concluded is kept, so a request starts from it instead of firing them again.
+     * Runs each capability's set-up rules once: its parameter rows fire (a cell that cannot be read
+     * throws here, before any request) and its integrity rules judge them. What the parameter rows
+     * concluded is kept, and every request starts from it.
      */
     CompiledRuleset(String jurisdiction, String version, Map<Capability, KieBase> kieBases,
-            Map<String, RuleClause> clauses, Map<String, RuleOrigin> origins, List<String> files) {
+            Map<Capability, KieBase> setUpKieBases, Map<String, RuleClause> clauses, Map<String, RuleOrigin> origins,
+            List<String> files) {
         this.jurisdiction = jurisdiction;
         this.version = version;
         this.kieBases = java.util.Collections.unmodifiableMap(new EnumMap<>(kieBases));
+        this.setUpKieBases = java.util.Collections.unmodifiableMap(new EnumMap<>(setUpKieBases));
         this.clauses = Map.copyOf(clauses);
         this.origins = Map.copyOf(origins);
         this.files = List.copyOf(files);
-        Map<Capability, Parameters> concluded = new EnumMap<>(Capability.class);
+        Map<Capability, List<Object>> concluded = new EnumMap<>(Capability.class);
         List<RulesetDefect> found = new ArrayList<>();
         kieBases.forEach((capability, kieBase) -> {
-            DryRun run = DryRun.of(kieBase);
+            SetUp run = SetUp.of(setUpKieBases.get(capability));
             concluded.put(capability, run.parameters());
             found.addAll(run.defects());
             // A pooled session is reset and reused rather than built anew: its node memories are most of
@@ -81,15 +88,14 @@ public final class CompiledRuleset {
      * of every request (the item catalogue) fire only when asked for.
      */
     public Evaluation evaluate(Capability capability, Collection<?> facts, String agendaGroup) {
-        Parameters given = parameters.get(capability);
         KieSession session = sessionPools.get(capability).newKieSession();
         try {
-            given.facts().forEach(session::insert);
+            parameters.get(capability).forEach(session::insert);
             facts.forEach(session::insert);
             if (agendaGroup != null) {
                 session.getAgenda().getAgendaGroup(agendaGroup).setFocus();
             }
-            session.fireAllRules(given.notFiredAgain());
+            session.fireAllRules();
             return new Evaluation(new ArrayList<>(session.getObjects()));
         } finally {
             session.dispose(); // back to the pool, reset
@@ -103,7 +109,7 @@ public final class CompiledRuleset {
 
     /** The facts one capability's parameter rows concluded, the same for every request. */
     public List<Object> parameters(Capability capability) {
-        return parameters.get(capability).facts();
+        return parameters.get(capability);
     }
 
     /**
@@ -116,39 +122,38 @@ public final class CompiledRuleset {
     }
 
     /**
-     * What a capability's condition-free rules (its tables' parameter rows: a cut-off year, a vote
-     * threshold, a step's materials) insert. They depend on no request, so they fire once per ruleset;
-     * a request gets their facts and an agenda filter that keeps those rules from firing again.
+     * A stateless session over a capability's decision rules that starts, as a request does, from the
+     * parameters: what a Test Scenario runs, so a scenario checks exactly what a request would get.
      */
-    private record Parameters(Set<String> ruleNames, List<Object> facts) {
-
-        AgendaFilter notFiredAgain() {
-            return match -> !ruleNames.contains(match.getRule().getName());
-        }
+    public StatelessKieSession newStatelessSession(Capability capability) {
+        StatelessKieSession session = kieBases.get(capability).newStatelessKieSession();
+        List<Object> given = parameters.get(capability);
+        KieCommands commands = KieServices.get().getCommands();
+        return (StatelessKieSession) Proxy.newProxyInstance(StatelessKieSession.class.getClassLoader(),
+                new Class<?>[] {StatelessKieSession.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("execute") && args.length == 1 && args[0] instanceof BatchExecutionCommand batch) {
+                        // One stateless run: the parameters go in first, then the caller's batch as it is.
+                        return session.execute(commands.newBatchExecution(List.of(commands.newInsertElements(given), batch)));
+                    }
+                    if (method.getName().equals("execute")) {
+                        throw new UnsupportedOperationException("只支持批量命令 (batch commands only)");
+                    }
+                    return method.invoke(session, args);
+                });
     }
 
-    /** One evaluation with no facts, watching which condition-free rules fire and what they insert. */
-    private record DryRun(Parameters parameters, List<RulesetDefect> defects) {
+    /** One run of the set-up rules with no facts: what the parameter rows concluded, and what integrity found wrong. */
+    private record SetUp(List<Object> parameters, List<RulesetDefect> defects) {
 
-        static DryRun of(KieBase kieBase) {
-            Set<String> ruleNames = new HashSet<>();
-            List<Object> facts = new ArrayList<>();
-            KieSession session = kieBase.newKieSession();
+        static SetUp of(KieBase setUpRules) {
+            KieSession session = setUpRules.newKieSession();
             try {
-                session.addEventListener(new DefaultRuleRuntimeEventListener() {
-                    @Override
-                    public void objectInserted(ObjectInsertedEvent event) {
-                        if (event.getRule() instanceof RuleImpl rule && rule.getLhs().getChildren().isEmpty()) {
-                            ruleNames.add(rule.getName());
-                            facts.add(event.getObject());
-                        }
-                    }
-                });
                 session.fireAllRules();
-                List<RulesetDefect> defects = session.getObjects(RulesetDefect.class::isInstance).stream()
+                List<Object> concluded = new ArrayList<>(session.getObjects());
+                List<RulesetDefect> defects = concluded.stream().filter(RulesetDefect.class::isInstance)
                         .map(RulesetDefect.class::cast).toList();
-                facts.removeIf(RulesetDefect.class::isInstance);
-                return new DryRun(new Parameters(Set.copyOf(ruleNames), List.copyOf(facts)), defects);
+                concluded.removeIf(RulesetDefect.class::isInstance);
+                return new SetUp(List.copyOf(concluded), defects);
             } finally {
                 session.dispose();
             }
@@ -173,7 +178,7 @@ public final class CompiledRuleset {
         return version;
     }
 
-    /** One KieBase per capability; a capability without rule files has an empty one. */
+    /** The decision rules: one KieBase per capability; a capability without rule files has an empty one. */
     public Map<Capability, KieBase> kieBases() {
         return kieBases;
     }
@@ -182,10 +187,15 @@ public final class CompiledRuleset {
         return kieBases.get(capability);
     }
 
-    /** Every rule of every capability. */
+    /** The rules run once when the ruleset is built: the capability's parameter rows and integrity rules. */
+    KieBase setUpKieBase(Capability capability) {
+        return setUpKieBases.get(capability);
+    }
+
+    /** Every rule of every capability, set-up and decision alike. */
     public List<Rule> rules() {
         List<Rule> rules = new ArrayList<>();
-        for (KieBase kieBase : kieBases.values()) {
+        for (KieBase kieBase : java.util.stream.Stream.concat(setUpKieBases.values().stream(), kieBases.values().stream()).toList()) {
             for (KiePackage kiePackage : kieBase.getKiePackages()) {
                 rules.addAll(kiePackage.getRules());
             }

@@ -78,36 +78,23 @@ public final class RulesetCompiler {
             throw new RulesetCompilationException(jurisdiction, problems);
         }
 
-        KieFileSystem kfs = kieServices.newKieFileSystem();
-        sources.drlByPath().forEach((path, drl) -> kfs.write(RESOURCES + path, drl));
-        kfs.writeKModuleXML(kieModuleByCapability(sources).toXML());
-        ReleaseId releaseId = kieServices.newReleaseId("cn.wenzhou.renovation.rulesets", jurisdiction, "1.0.0-" + version);
-        kfs.generateAndWritePomXML(releaseId);
-        KieBuilder builder = kieServices.newKieBuilder(kfs).buildAll(DrlProject.class);
-        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(locate(message, sources));
-        }
+        // Two modules from the same packages: what a request runs, and the set-up that runs once per build.
+        KieModuleModel byCapability = kieModuleByCapability(sources);
+        Map<Capability, KieBase> kieBases = build(jurisdiction, version, "", byCapability, sources, false, problems);
+        Map<Capability, KieBase> setUpKieBases = build(jurisdiction, version, "-set-up", byCapability, sources, true, problems);
         if (!problems.isEmpty()) {
             throw new RulesetCompilationException(jurisdiction, withoutFollowOnErrors(problems));
         }
 
-        KieContainer container = kieServices.newKieContainer(releaseId);
-        Map<Capability, KieBase> kieBases = new EnumMap<>(Capability.class);
-        for (Capability capability : Capability.values()) {
-            kieBases.put(capability, container.getKieBase(capability.kieBaseName()));
-        }
-        // The KieBases are built; keeping the module in the global repository would only hold memory.
-        kieServices.getRepository().removeKieModule(releaseId);
-
-        List<Rule> rules = kieBases.values().stream().flatMap(b -> b.getKiePackages().stream())
-                .flatMap(p -> p.getRules().stream()).toList();
+        List<Rule> rules = java.util.stream.Stream.concat(kieBases.values().stream(), setUpKieBases.values().stream())
+                .flatMap(b -> b.getKiePackages().stream()).flatMap(p -> p.getRules().stream()).toList();
         Map<String, RuleClause> clauses = clausesOf(rules, sources.sourceFileOf(), problems);
         if (!problems.isEmpty()) {
             throw new RulesetCompilationException(jurisdiction, problems);
         }
         CompiledRuleset ruleset;
         try {
-            ruleset = new CompiledRuleset(jurisdiction, version, kieBases, clauses,
+            ruleset = new CompiledRuleset(jurisdiction, version, kieBases, setUpKieBases, clauses,
                     originsOf(rules, sources), files.stream().map(RuleFile::path).toList());
         } catch (RuntimeException e) {
             throw new RulesetCompilationException(jurisdiction, unreadableCell(e, rules, sources));
@@ -120,6 +107,38 @@ public final class RulesetCompiler {
         }
         log.info("Compiled ruleset {} version {}: {} rules from {} files", jurisdiction, version, clauses.size(), files.size());
         return ruleset;
+    }
+
+    /**
+     * One KieBase per capability from either the set-up files (parameter sheets and {@code integrity.drl}
+     * files) or every other file; errors are added to {@code problems} with their file, sheet and cell.
+     */
+    private Map<Capability, KieBase> build(String jurisdiction, String version, String suffix, KieModuleModel byCapability,
+            DrlSources sources, boolean setUp, List<RuleProblem> problems) {
+        KieFileSystem kfs = kieServices.newKieFileSystem();
+        sources.drlByPath().forEach((path, drl) -> {
+            if (sources.setUpPaths().contains(path) == setUp) {
+                kfs.write(RESOURCES + path, drl);
+            }
+        });
+        kfs.writeKModuleXML(byCapability.toXML());
+        ReleaseId releaseId = kieServices.newReleaseId("cn.wenzhou.renovation.rulesets", jurisdiction + suffix, "1.0.0-" + version);
+        kfs.generateAndWritePomXML(releaseId);
+        KieBuilder builder = kieServices.newKieBuilder(kfs).buildAll(DrlProject.class);
+        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+            problems.add(locate(message, sources));
+        }
+        if (!problems.isEmpty()) {
+            return Map.of();
+        }
+        KieContainer container = kieServices.newKieContainer(releaseId);
+        Map<Capability, KieBase> kieBases = new EnumMap<>(Capability.class);
+        for (Capability capability : Capability.values()) {
+            kieBases.put(capability, container.getKieBase(capability.kieBaseName()));
+        }
+        // The KieBases are built; keeping the module in the global repository would only hold memory.
+        kieServices.getRepository().removeKieModule(releaseId);
+        return kieBases;
     }
 
     /**
@@ -138,8 +157,11 @@ public final class RulesetCompiler {
     /** What the translation of the rule files produced, and where each generated DRL came from. */
     private record DrlSources(Map<String, String> drlByPath, Map<String, String> sourceFileOf,
             Map<String, DecisionTableTranslator.SheetDrl> sheetOf, Map<String, RuleFile> fileByPath,
-            Map<Capability, Set<String>> rulePackages, List<RuleProblem> problems) {
+            Map<Capability, Set<String>> rulePackages, Set<String> setUpPaths, List<RuleProblem> problems) {
     }
+
+    /** Integrity rules judge the parameters once per build; by convention they are the {@code integrity.drl} files. */
+    private static final String INTEGRITY_FILE = "integrity.drl";
 
     /**
      * One KieBase per capability, holding the rule packages the files declare for it: a request fires
@@ -158,7 +180,7 @@ public final class RulesetCompiler {
 
     private DrlSources translate(List<RuleFile> files) {
         DrlSources sources = new DrlSources(new LinkedHashMap<>(), new HashMap<>(), new HashMap<>(),
-                new HashMap<>(), new EnumMap<>(Capability.class), new ArrayList<>());
+                new HashMap<>(), new EnumMap<>(Capability.class), new java.util.HashSet<>(), new ArrayList<>());
         int ruleFiles = 0;
         for (RuleFile file : files) {
             sources.fileByPath().put(file.path(), file);
@@ -175,6 +197,9 @@ public final class RulesetCompiler {
                 assignCapability(file.path(), declared, sources);
                 sources.drlByPath().put(file.path(), drl);
                 sources.sourceFileOf().put(file.path(), file.path());
+                if (file.path().equals(INTEGRITY_FILE) || file.path().endsWith("/" + INTEGRITY_FILE)) {
+                    sources.setUpPaths().add(file.path());
+                }
             } else if (file.isDecisionTable()) {
                 ruleFiles++;
                 addDecisionTable(file, sources);
@@ -206,11 +231,19 @@ public final class RulesetCompiler {
             sources.drlByPath().put(generatedPath, sheets.get(i).drl());
             sources.sourceFileOf().put(generatedPath, file.path());
             sources.sheetOf().put(generatedPath, sheets.get(i));
+            if (table.parameterSheets().get(i)) {
+                sources.setUpPaths().add(generatedPath);
+            }
         }
     }
 
-    /** A spreadsheet's DRL per rule sheet, and the package each declares (null where it does not parse). */
-    private record TranslatedTable(List<DecisionTableTranslator.SheetDrl> sheets, List<String> packages) {
+    /**
+     * A spreadsheet's DRL per rule sheet, the package each declares (null where it does not parse), and
+     * whether it is a parameter sheet: rows without conditions (a cut-off year, a threshold) that
+     * conclude the same for every request, so they belong to the set-up run, not to a request.
+     */
+    private record TranslatedTable(List<DecisionTableTranslator.SheetDrl> sheets, List<String> packages,
+            List<Boolean> parameterSheets) {
     }
 
     /**
@@ -225,13 +258,25 @@ public final class RulesetCompiler {
         }
         List<DecisionTableTranslator.SheetDrl> sheets = List.copyOf(translator.translate(file));
         List<String> packages = new ArrayList<>();
+        List<Boolean> parameterSheets = new ArrayList<>();
         for (DecisionTableTranslator.SheetDrl sheet : sheets) {
             PackageDescr declared = parse(sheet.drl());
             packages.add(declared == null ? null : declared.getNamespace() == null ? "" : declared.getNamespace());
+            parameterSheets.add(declared != null && isParameterSheet(declared));
         }
-        TranslatedTable table = new TranslatedTable(sheets, java.util.Collections.unmodifiableList(packages));
+        TranslatedTable table = new TranslatedTable(sheets, java.util.Collections.unmodifiableList(packages),
+                List.copyOf(parameterSheets));
         RECENTLY_TRANSLATED.put(key, table);
         return table;
+    }
+
+    /**
+     * Every row without a condition and outside any agenda group (the catalogue's rows, fired only when a
+     * request asks for the catalogue, are not parameters).
+     */
+    private static boolean isParameterSheet(PackageDescr sheet) {
+        return !sheet.getRules().isEmpty() && sheet.getRules().stream().allMatch(rule -> rule.getLhs().getDescrs().isEmpty()
+                && !rule.getAttributes().containsKey("agenda-group"));
     }
 
     private static final Cache<String, TranslatedTable> RECENTLY_TRANSLATED = Caffeine.newBuilder().maximumSize(64).build();

@@ -115,8 +115,10 @@ final class ClauseIndex {
                 .append("```bash\nmvn -B -o -q test -Dtest=ClauseIndexTest -Dclause-index.write=true\n```\n\n")
                 .append("Each rule is listed once, under the clause it cites (a county's own rules name their jurisdiction).\n")
                 .append("**Scenarios** are the Test Scenario files in which the rule fires, each run against its own\n")
-                .append("jurisdiction's rules; a file in bold also names the rule id in an expected value. A rule with no scenario\n")
-                .append("(an integrity check, a path no scenario takes) is covered by the Java tests, if at all.\n");
+                .append("jurisdiction's rules; a file in bold also names the rule id in an expected value. Parameter rows and\n")
+                .append("integrity checks run once, when the ruleset is built, and every scenario starts from the parameters they\n")
+                .append("concluded, so they list none. Any other rule with no scenario (a path no scenario takes) is covered by the\n")
+                .append("Java tests, if at all.\n");
         byDocument.forEach((document, sections) -> {
             md.append("\n## ").append(document).append("\n");
             sections.forEach((section, sectionEntries) -> {
@@ -230,8 +232,7 @@ final class ClauseIndex {
                 switch (method.getName()) {
                     case "newStatelessKieSession" -> {
                         String session = String.valueOf(args[0]).replaceFirst("-scenarios$", "");
-                        StatelessKieSession stateless = ruleset.kieBase(Capability.ofKieBaseName(session).orElseThrow())
-                                .newStatelessKieSession();
+                        StatelessKieSession stateless = ruleset.newStatelessSession(Capability.ofKieBaseName(session).orElseThrow());
                         stateless.addEventListener(new DefaultAgendaEventListener() {
                             @Override
                             public void afterMatchFired(AfterMatchFiredEvent event) {

@@ -11,6 +11,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,6 +120,35 @@ class RulesetCompilerTest {
                 .hasAtLeastOneElementOfType(cn.wenzhou.renovation.consent.BlankTieRule.class);
         assertThat(ruleset.evaluate(Capability.ELIGIBILITY, List.of(community(2003)))
                 .all(cn.wenzhou.renovation.consent.BlankTieRule.class)).isEmpty();
+    }
+
+    @Test
+    void setUpRulesRunWhenTheRulesetIsBuiltAndNeverOnARequest() {
+        CompiledRuleset ruleset = CopiedRules.compile(root);
+
+        Set<String> everyRule = ruleset.rules().stream().map(org.kie.api.definition.rule.Rule::getName).collect(Collectors.toSet());
+        Set<String> setUp = new java.util.HashSet<>();
+        for (Capability capability : Capability.values()) {
+            Set<String> decision = namesOf(ruleset.kieBase(capability));
+            Set<String> capabilitySetUp = namesOf(ruleset.setUpKieBase(capability));
+            assertThat(decision).as("the rules a %s request runs", capability).noneMatch(capabilitySetUp::contains);
+            setUp.addAll(capabilitySetUp);
+        }
+        assertThat(setUp).as("integrity rules and parameter rows").isNotEmpty().allSatisfy(rule -> {
+            RuleOrigin origin = ruleset.originOf(rule);
+            assertThat(origin.file().endsWith("/integrity.drl") || origin.sheet() != null)
+                    .as("%s is an integrity rule or a table's parameter row (%s)", rule, origin).isTrue();
+        });
+        // Every integrity rule is set-up, and nothing is lost between the two.
+        assertThat(everyRule).filteredOn(rule -> ruleset.originOf(rule).file().endsWith("/integrity.drl"))
+                .isNotEmpty().allSatisfy(rule -> assertThat(setUp).contains(rule));
+        assertThat(everyRule).hasSize(ruleset.kieBases().values().stream().mapToInt(kieBase -> namesOf(kieBase).size()).sum()
+                + setUp.size());
+    }
+
+    private static Set<String> namesOf(org.kie.api.KieBase kieBase) {
+        return kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream())
+                .map(org.kie.api.definition.rule.Rule::getName).collect(Collectors.toSet());
     }
 
     @Test

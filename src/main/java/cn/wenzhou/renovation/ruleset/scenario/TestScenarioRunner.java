@@ -143,7 +143,7 @@ public class TestScenarioRunner implements RulesetScenarios {
         ClassLoader loader = TestScenarioRunner.class.getClassLoader();
         return (KieContainer) Proxy.newProxyInstance(loader, new Class<?>[] {KieContainer.class}, (proxy, method, args) ->
                 switch (method.getName()) {
-                    case "newStatelessKieSession" -> ruleset.kieBase(capabilityOfSession(args)).newStatelessKieSession();
+                    case "newStatelessKieSession" -> ruleset.newStatelessSession(capabilityOfSession(args));
                     case "getClassLoader" -> loader;
                     case "toString" -> "KieContainer over ruleset " + ruleset.jurisdiction() + " " + ruleset.version();
                     case "hashCode" -> System.identityHashCode(proxy);
