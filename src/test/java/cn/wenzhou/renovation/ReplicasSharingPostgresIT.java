@@ -1,6 +1,7 @@
 package cn.wenzhou.renovation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +11,8 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.function.Predicate;
 
+import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,8 +89,8 @@ class ReplicasSharingPostgresIT {
             assertThat(activated.getStatusCode().value()).as(activated.toString()).isEqualTo(200);
             assertThat(activated.getBody().at("/version/number").asInt()).isEqualTo(2);
 
-            assertThat(awaitDecision(second, 2003, "PRIORITY_RENOVATION"::equals))
-                    .as("the other replica serves the activated version").isEqualTo("PRIORITY_RENOVATION");
+            awaitFollowing("the other replica serves the activated version",
+                    () -> assertThat(decision(second, 2003)).isEqualTo("PRIORITY_RENOVATION"));
             JsonNode versions = admin(second).get().uri("/api/v1/admin/rulesets/wenzhou/versions").retrieve()
                     .body(JsonNode.class);
             assertThat(versions.get("activeVersion").asInt()).isEqualTo(2);
@@ -98,8 +99,8 @@ class ReplicasSharingPostgresIT {
             ResponseEntity<JsonNode> rolledBack = admin(second).post().uri("/api/v1/admin/rulesets/wenzhou/rollback/1")
                     .retrieve().toEntity(JsonNode.class);
             assertThat(rolledBack.getStatusCode().value()).isEqualTo(200);
-            assertThat(awaitDecision(first, 2003, "NOT_ELIGIBLE"::equals))
-                    .as("the rollback reaches the first replica").isEqualTo("NOT_ELIGIBLE");
+            awaitFollowing("the rollback reaches the first replica",
+                    () -> assertThat(decision(first, 2003)).isEqualTo("NOT_ELIGIBLE"));
 
             ResponseEntity<JsonNode> decided = eligibility(first, 1995, true);
             String receipt = decided.getHeaders().getFirst("Decision-Receipt");
@@ -115,7 +116,8 @@ class ReplicasSharingPostgresIT {
                     .retrieve().toEntity(JsonNode.class);
             assertThat(loaded.getStatusCode().value()).as(loaded.toString()).isEqualTo(200);
             int version = loaded.getBody().at("/version/number").asInt();
-            assertThat(awaitCalendarVersion(second, version)).as("the other replica serves the loaded notice").isEqualTo(version);
+            awaitFollowing("the other replica serves the loaded notice",
+                    () -> assertThat(calendarVersion(second)).isEqualTo(version));
             // February 2027 of the made-up notice: 20 weekdays, 5 of them 春节, and 2 weekend make-up workdays.
             assertThat(februaryWorkingDays(second)).isEqualTo(17);
         }
@@ -123,16 +125,6 @@ class ReplicasSharingPostgresIT {
 
     /** A 2027 notice made up for tests: the real one is not in the repository. */
     private static final Path MADE_UP_2027 = Path.of("src/test/resources/calendar/made-up-2027-notice.csv");
-
-    private int awaitCalendarVersion(RunningJar replica, int version) throws Exception {
-        long deadline = System.nanoTime() + FOLLOW_DEADLINE.toNanos();
-        int active = calendarVersion(replica);
-        while (active != version && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            active = calendarVersion(replica);
-        }
-        return active;
-    }
 
     private static int calendarVersion(RunningJar replica) {
         return admin(replica).get().uri("/api/v1/admin/calendar").retrieve().body(JsonNode.class).get("activeVersion").asInt();
@@ -173,14 +165,9 @@ class ReplicasSharingPostgresIT {
         };
     }
 
-    private String awaitDecision(RunningJar replica, int completionYear, Predicate<String> expected) throws Exception {
-        long deadline = System.nanoTime() + FOLLOW_DEADLINE.toNanos();
-        String decision = decision(replica, completionYear);
-        while (!expected.test(decision) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            decision = decision(replica, completionYear);
-        }
-        return decision;
+    /** Polls a replica until the check holds; past the deadline it fails with the check's last failure. */
+    private static void awaitFollowing(String what, ThrowingRunnable check) {
+        await(what).atMost(FOLLOW_DEADLINE).pollInterval(Duration.ofMillis(200)).untilAsserted(check);
     }
 
     private String decision(RunningJar replica, int completionYear) throws Exception {

@@ -1,6 +1,7 @@
 package cn.wenzhou.renovation.administration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,12 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -72,12 +73,10 @@ class MixedLoadDuringActivationTest {
 
         ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
         AtomicBoolean activated = new AtomicBoolean();
-        CountDownLatch running = new CountDownLatch(CLIENTS);
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
             sent.add(clients.submit(() -> {
-                running.countDown();
                 int afterActivation = 0;
                 while (afterActivation < 40) {
                     String endpoint = DECISIONS.get(ThreadLocalRandom.current().nextInt(DECISIONS.size()));
@@ -89,8 +88,8 @@ class MixedLoadDuringActivationTest {
                 return null;
             }));
         }
-        running.await();
-        Thread.sleep(300);
+        // The activation starts while clients are under way: some answers have already come back.
+        await().atMost(Duration.ofSeconds(60)).until(() -> answers.size() >= CLIENTS);
         HttpResponse<String> activation = activateCutoff2005();
         activated.set(true);
         for (var client : sent) {

@@ -10,16 +10,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,6 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import com.jayway.jsonpath.JsonPath;
+
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
 import cn.wenzhou.renovation.testing.StaffUsers;
 
@@ -39,7 +37,6 @@ import cn.wenzhou.renovation.testing.StaffUsers;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReceiptHttpTest {
 
     private static final String PUBLISHER = "wang.fang";
@@ -47,8 +44,6 @@ class ReceiptHttpTest {
     private static final String NAME = "欧阳明华";
     private static final String ID_NUMBER = "330302198001011234";
     private static final String PHONE = "13857712345";
-
-    private static String eligibilityReceipt;
 
     @Autowired
     private MockMvc mvc;
@@ -59,7 +54,6 @@ class ReceiptHttpTest {
     }
 
     @Test
-    @Order(1)
     void aDecisionGetsAReceiptOnlyWhenAskedFor() throws Exception {
         mvc.perform(post("/api/v1/eligibility").contentType(MediaType.APPLICATION_JSON).content(community(2003)))
                 .andExpect(status().isOk())
@@ -70,22 +64,20 @@ class ReceiptHttpTest {
                 .andExpect(status().isOk())
                 .andExpect(header().exists(ReceiptRecorder.HEADER))
                 .andReturn();
-        eligibilityReceipt = asked.getResponse().getHeader(ReceiptRecorder.HEADER);
-        String version = com.jayway.jsonpath.JsonPath.read(asked.getResponse().getContentAsString(StandardCharsets.UTF_8),
-                "$.rulesetVersion");
+        String id = asked.getResponse().getHeader(ReceiptRecorder.HEADER);
+        String answer = asked.getResponse().getContentAsString(StandardCharsets.UTF_8);
 
-        mvc.perform(get("/api/v1/receipts/" + eligibilityReceipt))
+        mvc.perform(get("/api/v1/receipts/" + id))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.endpoint").value("/api/v1/eligibility"))
                 .andExpect(jsonPath("$.jurisdiction").value("wenzhou"))
-                .andExpect(jsonPath("$.rulesetVersion").value(version))
-                .andExpect(jsonPath("$.versionNumber").value(1))
+                .andExpect(jsonPath("$.rulesetVersion").value(JsonPath.<String>read(answer, "$.rulesetVersion")))
+                .andExpect(jsonPath("$.versionNumber").value(activeVersion()))
                 .andExpect(jsonPath("$.request.completionYear").value(2003))
-                .andExpect(jsonPath("$.response.decision").value("NOT_ELIGIBLE"));
+                .andExpect(jsonPath("$.response.decision").value(JsonPath.<String>read(answer, "$.decision")));
     }
 
     @Test
-    @Order(2)
     void aReceiptMayBeAskedForWithAQueryParameterAndKeepsTheDayItWasDecided() throws Exception {
         String body = community(2003).replace(", \"evaluationDate\": \"2025-11-03\"", "");
         String id = mvc.perform(post("/api/v1/eligibility").param("receipt", "true")
@@ -98,7 +90,6 @@ class ReceiptHttpTest {
     }
 
     @Test
-    @Order(2)
     void aReceiptKeepsTheVoteButNotTheOwnersNamesIdNumbersOrPhones() throws Exception {
         String body = """
                 {"communityName": "龙湾区河滨小区3幢", "round": "FIRST_CONSENT", "voteDate": "2026-03-01",
@@ -123,53 +114,80 @@ class ReceiptHttpTest {
     }
 
     @Test
-    @Order(3)
     void replayUnderALaterVersionShowsTheDecisionThatWouldChange() throws Exception {
-        Path copy = Files.createTempFile("eligibility", ".drl.xlsx");
-        Files.copy(Path.of(RuleFolderCopy.ELIGIBILITY_TABLE), copy, StandardCopyOption.REPLACE_EXISTING);
-        RuleFolderCopy.editCell(copy, RuleFolderCopy.PARAMETER_SHEET, RuleFolderCopy.CUTOFF_ROW,
-                RuleFolderCopy.CUTOFF_COLUMN_LABEL, cell -> cell.setCellValue(2005));
-        mvc.perform(multipart("/api/v1/admin/rulesets/wenzhou/activate")
-                        .file(new MockMultipartFile("files", "eligibility.drl.xlsx", "application/octet-stream",
-                                Files.readAllBytes(copy)))
-                        .param("comment", "2005").param("acceptScenarioChanges", "true")
-                        .with(httpBasic(PUBLISHER, PASSWORD)))
-                .andExpect(status().isOk());
-
-        mvc.perform(post("/api/v1/receipts/" + eligibilityReceipt + "/replay").param("version", "2"))
-                .andExpect(status().isUnauthorized());
-        mvc.perform(post("/api/v1/receipts/" + eligibilityReceipt + "/replay").param("version", "2")
-                        .with(httpBasic(PUBLISHER, PASSWORD)))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.changed").value(true))
-                .andExpect(jsonPath("$.replayVersion").value(2))
-                .andExpect(jsonPath("$.original.decision").value("NOT_ELIGIBLE"))
-                .andExpect(jsonPath("$.replayed.decision").value("PRIORITY_RENOVATION"))
-                .andExpect(jsonPath("$.changes[?(@.path == 'decision')].before", hasItem("NOT_ELIGIBLE")))
-                .andExpect(jsonPath("$.changes[?(@.path == 'decision')].after", hasItem("PRIORITY_RENOVATION")));
-        mvc.perform(post("/api/v1/receipts/" + eligibilityReceipt + "/replay").param("version", "1")
-                        .with(httpBasic(PUBLISHER, PASSWORD)))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.changed").value(false))
-                .andExpect(jsonPath("$.changes").isEmpty());
-        // The replay pinned version 1 for itself only: the service still answers with version 2.
-        mvc.perform(post("/api/v1/eligibility").contentType(MediaType.APPLICATION_JSON).content(community(2003)))
-                .andExpect(jsonPath("$.decision").value("PRIORITY_RENOVATION"));
+        String receipt = receiptFor(community(2003));
+        int deployed = activeVersion();
+        int later = activateCutoff(2005);
+        try {
+            mvc.perform(post("/api/v1/receipts/" + receipt + "/replay").param("version", Integer.toString(later)))
+                    .andExpect(status().isUnauthorized());
+            mvc.perform(post("/api/v1/receipts/" + receipt + "/replay").param("version", Integer.toString(later))
+                            .with(httpBasic(PUBLISHER, PASSWORD)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.changed").value(true))
+                    .andExpect(jsonPath("$.replayVersion").value(later))
+                    .andExpect(jsonPath("$.original.decision").value("NOT_ELIGIBLE"))
+                    .andExpect(jsonPath("$.replayed.decision").value("PRIORITY_RENOVATION"))
+                    .andExpect(jsonPath("$.changes[?(@.path == 'decision')].before", hasItem("NOT_ELIGIBLE")))
+                    .andExpect(jsonPath("$.changes[?(@.path == 'decision')].after", hasItem("PRIORITY_RENOVATION")));
+            mvc.perform(post("/api/v1/receipts/" + receipt + "/replay").param("version", Integer.toString(deployed))
+                            .with(httpBasic(PUBLISHER, PASSWORD)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.changed").value(false))
+                    .andExpect(jsonPath("$.changes").isEmpty());
+            // The replay used the deployed version for itself only: the service still answers with the later one.
+            mvc.perform(post("/api/v1/eligibility").contentType(MediaType.APPLICATION_JSON).content(community(2003)))
+                    .andExpect(jsonPath("$.decision").value("PRIORITY_RENOVATION"));
+        } finally {
+            // Other tests share this context: they find the deployed rules again.
+            mvc.perform(post("/api/v1/admin/rulesets/wenzhou/rollback/" + deployed).with(httpBasic(PUBLISHER, PASSWORD)));
+        }
     }
 
     @Test
-    @Order(4)
     void unknownReceiptsAndVersionsAre404AndAMalformedIdA400() throws Exception {
         mvc.perform(get("/api/v1/receipts/00000000-0000-0000-0000-000000000000"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("UNKNOWN_RECEIPT"));
-        mvc.perform(post("/api/v1/receipts/" + eligibilityReceipt + "/replay").param("version", "99")
+        mvc.perform(post("/api/v1/receipts/" + receiptFor(community(2003)) + "/replay").param("version", "99")
                         .with(httpBasic(PUBLISHER, PASSWORD)))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("UNKNOWN_VERSION"));
         mvc.perform(get("/api/v1/receipts/not-a-receipt"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("id"));
+    }
+
+    /** Decides {@code body} with a receipt and gives the receipt's id. */
+    private String receiptFor(String body) throws Exception {
+        return mvc.perform(post("/api/v1/eligibility").header(ReceiptRecorder.HEADER, "true")
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isOk()).andExpect(header().exists(ReceiptRecorder.HEADER))
+                .andReturn().getResponse().getHeader(ReceiptRecorder.HEADER);
+    }
+
+    private int activeVersion() throws Exception {
+        return JsonPath.read(mvc.perform(get("/api/v1/admin/rulesets/wenzhou/versions").with(httpBasic(PUBLISHER, PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8), "$.activeVersion");
+    }
+
+    /** Activates the eligibility table with its cut-off year changed; gives the new version's number. */
+    private int activateCutoff(int year) throws Exception {
+        Path copy = Files.createTempFile("eligibility", ".drl.xlsx");
+        try {
+            Files.copy(Path.of(RuleFolderCopy.ELIGIBILITY_TABLE), copy, StandardCopyOption.REPLACE_EXISTING);
+            RuleFolderCopy.editCell(copy, RuleFolderCopy.PARAMETER_SHEET, RuleFolderCopy.CUTOFF_ROW,
+                    RuleFolderCopy.CUTOFF_COLUMN_LABEL, cell -> cell.setCellValue(year));
+            String activated = mvc.perform(multipart("/api/v1/admin/rulesets/wenzhou/activate")
+                            .file(new MockMultipartFile("files", "eligibility.drl.xlsx", "application/octet-stream",
+                                    Files.readAllBytes(copy)))
+                            .param("comment", Integer.toString(year)).param("acceptScenarioChanges", "true")
+                            .with(httpBasic(PUBLISHER, PASSWORD)))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            return JsonPath.read(activated, "$.version.number");
+        } finally {
+            Files.delete(copy);
+        }
     }
 
     private static String community(int completionYear) {

@@ -21,10 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,6 +37,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 
@@ -55,7 +54,6 @@ import cn.wenzhou.renovation.testing.StaffUsers;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StorageFaultHttpTest {
 
     private static final String PUBLISHER = "wang.fang";
@@ -92,7 +90,6 @@ class StorageFaultHttpTest {
     }
 
     @Test
-    @Order(1)
     void aReceiptThatCannotBeStoredIsA503ProblemAndNoDecisionWithoutIt() throws Exception {
         doThrow(new DataAccessResourceFailureException("IO Exception: \"/var/lib/renovation/receipts.mv.db\": "
                 + "java.io.IOException: No space left on device")).when(receipts).save(any());
@@ -111,46 +108,69 @@ class StorageFaultHttpTest {
     }
 
     @Test
-    @Order(2)
-    void anActivationOnAFullDiskIsA503ProblemAndTheOldVersionGoesOnServing() throws Exception {
+    void anActivationOnAFullDiskIsA503ProblemTheOldVersionGoesOnServingAndWithRoomItSucceedsWithoutARestart()
+            throws Exception {
+        JsonNode before = versionsListing();
+        int active = before.get("activeVersion").asInt();
+        int kept = before.get("versions").size();
+        int activations = before.get("activations").size();
+        String decided = decision(2003);
+
         fill();
+        try {
+            mvc.perform(activate(2005))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.code").value("STORAGE_UNAVAILABLE"))
+                    .andExpect(jsonPath("$.detail", containsString("规则版本 " + (kept + 1) + " 未能保存，本次启用未生效")))
+                    .andExpect(jsonPath("$.detail", containsString("磁盘空间不足")))
+                    .andExpect(content().string(not(containsString("/data/rulesets"))));
 
-        mvc.perform(activate(2005))
-                .andExpect(status().isServiceUnavailable())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.code").value("STORAGE_UNAVAILABLE"))
-                .andExpect(jsonPath("$.detail", containsString("规则版本 2 未能保存，本次启用未生效")))
-                .andExpect(jsonPath("$.detail", containsString("磁盘空间不足")))
-                .andExpect(content().string(not(containsString("/data/rulesets"))));
+            mvc.perform(eligibility(2003)).andExpect(jsonPath("$.decision").value(decided));
+            versions().andExpect(jsonPath("$.activeVersion").value(active))
+                    .andExpect(jsonPath("$.versions.length()").value(kept))
+                    .andExpect(jsonPath("$.activations.length()").value(activations));
+        } finally {
+            Files.deleteIfExists(FILLER);
+        }
 
-        mvc.perform(eligibility(2003)).andExpect(jsonPath("$.decision").value("NOT_ELIGIBLE"));
-        versions().andExpect(jsonPath("$.activeVersion").value(1))
-                .andExpect(jsonPath("$.versions.length()").value(1))
-                .andExpect(jsonPath("$.activations.length()").value(1));
+        // Room again: the same activation goes through, on the running service.
+        try {
+            mvc.perform(activate(2005)).andExpect(status().isOk()).andExpect(jsonPath("$.version.number").value(kept + 1));
+
+            mvc.perform(eligibility(2003)).andExpect(jsonPath("$.decision").value("PRIORITY_RENOVATION"));
+            versions().andExpect(jsonPath("$.activeVersion").value(kept + 1))
+                    .andExpect(jsonPath("$.activations[" + activations + "].by").value(PUBLISHER));
+        } finally {
+            // Other tests share this context: they find the version that was active before.
+            mvc.perform(post("/api/v1/admin/rulesets/wenzhou/rollback/" + active).with(httpBasic(PUBLISHER, PASSWORD)));
+        }
     }
 
     @Test
-    @Order(3)
-    void onceThereIsRoomTheSameActivationSucceedsWithoutARestart() throws Exception {
-        Files.delete(FILLER);
-
-        mvc.perform(activate(2005)).andExpect(status().isOk()).andExpect(jsonPath("$.version.number").value(2));
-
-        mvc.perform(eligibility(2003)).andExpect(jsonPath("$.decision").value("PRIORITY_RENOVATION"));
-        versions().andExpect(jsonPath("$.activeVersion").value(2))
-                .andExpect(jsonPath("$.activations[1].by").value(PUBLISHER));
-    }
-
-    @Test
-    @Order(4)
     void aTornAuditLineIsListedAndSkippedNotA500() throws Exception {
-        Files.write(DATA.resolve("wenzhou/activations.jsonl"), "{\"jurisdiction\":\"wenzhou\",\"vers".getBytes(
-                StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+        JsonNode before = versionsListing();
+        int activations = before.get("activations").size();
+        Path audit = DATA.resolve("wenzhou/activations.jsonl");
+        byte[] intact = Files.readAllBytes(audit);
+        Files.write(audit, "{\"jurisdiction\":\"wenzhou\",\"vers".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+        try {
+            versions().andExpect(jsonPath("$.activeVersion").value(before.get("activeVersion").asInt()))
+                    .andExpect(jsonPath("$.activations.length()").value(activations))
+                    .andExpect(jsonPath("$.storeProblems[0].where").value("wenzhou/activations.jsonl:" + (activations + 1)))
+                    .andExpect(jsonPath("$.storeProblems[0].problem", containsString("第 " + (activations + 1) + " 行无法读取，已跳过")));
+        } finally {
+            Files.write(audit, intact);
+        }
+    }
 
-        versions().andExpect(jsonPath("$.activeVersion").value(2))
-                .andExpect(jsonPath("$.activations.length()").value(2))
-                .andExpect(jsonPath("$.storeProblems[0].where").value("wenzhou/activations.jsonl:3"))
-                .andExpect(jsonPath("$.storeProblems[0].problem", containsString("第 3 行无法读取，已跳过")));
+    private JsonNode versionsListing() throws Exception {
+        return new ObjectMapper().readTree(versions().andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    private String decision(int completionYear) throws Exception {
+        return new ObjectMapper().readTree(mvc.perform(eligibility(completionYear)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).get("decision").asText();
     }
 
     private ResultActions versions() throws Exception {

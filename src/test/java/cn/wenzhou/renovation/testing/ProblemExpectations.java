@@ -1,5 +1,6 @@
 package cn.wenzhou.renovation.testing;
 
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -40,5 +41,41 @@ public final class ProblemExpectations {
                 .andExpect(jsonPath("$.errors[0].field").value(field))
                 .andExpect(jsonPath("$.detail", containsString("2020–2026")))
                 .andExpect(content().string(not(containsString("Exception"))));
+    }
+
+    /** A 400 problem whose {@code errors} name exactly {@code field}, and nothing of the service's insides. */
+    public static ResultActions invalidFieldExactly(ResultActions response, String field) throws Exception {
+        return withoutInternals(badRequestNaming(response, field)
+                .andExpect(jsonPath("$.code").value("INVALID_FIELD"))
+                .andExpect(jsonPath("$.type").value("https://wenzhou-renovation.example/problems/invalid-request"))
+                .andExpect(jsonPath("$.title").value("Invalid request"))
+                .andExpect(jsonPath("$.errors[*].field", contains(field))));
+    }
+
+    /** The spec's {@code ProblemUnknownJurisdiction}: a 404 naming the field {@code jurisdiction} and the code asked for. */
+    public static ResultActions unknownJurisdiction(ResultActions response, String code) throws Exception {
+        return withoutInternals(response
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://wenzhou-renovation.example/problems/unknown-jurisdiction"))
+                .andExpect(jsonPath("$.title").value("Unknown jurisdiction"))
+                .andExpect(jsonPath("$.status").value(404))
+                .andExpect(jsonPath("$.code").value("UNKNOWN_JURISDICTION"))
+                .andExpect(jsonPath("$.detail", containsString("'" + code + "'")))
+                .andExpect(jsonPath("$.errors", hasSize(1)))
+                .andExpect(jsonPath("$.errors[0].field").value("jurisdiction"))
+                .andExpect(jsonPath("$.errors[0].message", containsString(code))));
+    }
+
+    /** No stack trace, exception or class name in the body, whatever went wrong. */
+    public static ResultActions withoutInternals(ResultActions response) throws Exception {
+        return response
+                .andExpect(jsonPath("$.trace").doesNotExist())
+                .andExpect(jsonPath("$.exception").doesNotExist())
+                .andExpect(content().string(not(containsString("Exception"))))
+                .andExpect(content().string(not(containsString("\tat "))))
+                .andExpect(content().string(not(containsString("cn.wenzhou."))))
+                .andExpect(content().string(not(containsString("java."))))
+                .andExpect(content().string(not(containsString("springframework"))));
     }
 }

@@ -1,6 +1,7 @@
 package cn.wenzhou.renovation.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -10,9 +11,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import org.awaitility.core.ConditionTimeoutException;
 
 /** The packaged jar running in its own JVM on a free port, as an operator starts it (Failsafe sets {@code packagedJar}). */
 public record RunningJar(Process process, int port, Path log) implements AutoCloseable {
@@ -68,25 +72,26 @@ public record RunningJar(Process process, int port, Path log) implements AutoClo
         return URI.create("http://localhost:" + port + path);
     }
 
-    public void awaitHealthy() throws IOException, InterruptedException {
+    public void awaitHealthy() throws IOException {
         HttpClient client = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("The jar exited during startup:\n" + Files.readString(log));
-            }
-            try {
-                HttpResponse<String> health = client.send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYetListening) {
-                // still starting
-            }
-            Thread.sleep(250);
+        try {
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).until(() -> healthy(client));
+        } catch (ConditionTimeoutException timeout) {
+            throw new AssertionError("The jar did not become healthy in 180 s:\n" + Files.readString(log), timeout);
         }
-        throw new AssertionError("The jar did not become healthy in 180 s:\n" + Files.readString(log));
+    }
+
+    /** Whether the jar answers its health check; a jar that exited fails the wait at once, with its log. */
+    private boolean healthy(HttpClient client) throws IOException, InterruptedException {
+        if (!process.isAlive()) {
+            throw new AssertionError("The jar exited during startup:\n" + Files.readString(log));
+        }
+        try {
+            return client.send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+        } catch (IOException notYetListening) {
+            return false;
+        }
     }
 
     @Override
