@@ -1,4 +1,4 @@
-package cn.wenzhou.renovation.calendar;
+package cn.wenzhou.renovation.procedure;
 
 import static cn.wenzhou.renovation.testing.ProblemExpectations.dateNotInCalendar;
 import static cn.wenzhou.renovation.testing.ProblemExpectations.invalidFieldExactly;
@@ -31,11 +31,10 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import cn.wenzhou.renovation.calendar.CalendarVersions;
+import cn.wenzhou.renovation.calendar.OfficialCalendar;
 import cn.wenzhou.renovation.decision.FindingEffect;
 import cn.wenzhou.renovation.decision.RequestRulesets;
-import cn.wenzhou.renovation.procedure.ProcedureService;
-import cn.wenzhou.renovation.procedure.PublicityFinding;
-import cn.wenzhou.renovation.procedure.PublicityPeriod;
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.RuleClause;
 import cn.wenzhou.renovation.ruleset.UnknownJurisdictionException;
