@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.RuleProblem;
 import cn.wenzhou.renovation.ruleset.RulesetCompilationException;
+import cn.wenzhou.renovation.testing.CompilesEditedRules;
 import cn.wenzhou.renovation.testing.RepositoryRuleset;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
 
@@ -37,6 +38,7 @@ import cn.wenzhou.renovation.testing.RuleFolderCopy;
  * the table, a row deleted or copied. A sound edit changes the answer; an unsound one is refused when
  * the rules are compiled, naming the problem.
  */
+@CompilesEditedRules
 class ApprovalTableEditsTest {
 
     static final String TABLE = "decision-tables/approval/approval.drl.xlsx";

@@ -34,6 +34,7 @@ import cn.wenzhou.renovation.ruleset.RulesetCompilationException;
 import cn.wenzhou.renovation.ruleset.RulesetCompiler;
 import cn.wenzhou.renovation.ruleset.RulesetProperties;
 import cn.wenzhou.renovation.ruleset.RulesetRegistry;
+import cn.wenzhou.renovation.testing.CompilesEditedRules;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
 
 /**
@@ -308,6 +309,7 @@ class CatalogueRulesTest {
     // --- a county's own rows and mistakes in the table ----------------------------------------
 
     @Nested
+    @CompilesEditedRules
     class EditedTable {
 
         @TempDir

@@ -12,10 +12,12 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import cn.wenzhou.renovation.testing.CompilesEditedRules;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
 import picocli.CommandLine;
 
 /** {@code validate}: what county IT staff run after editing a copied table, before anything is served. */
+@CompilesEditedRules
 class ValidateRulesCommandTest {
 
     private static final String REPOSITORY_SCENARIOS = Path.of("scenarios").toAbsolutePath().toString();

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import cn.wenzhou.renovation.ruleset.RulesetSources;
 import cn.wenzhou.renovation.ruleset.RulesetValidation;
 import cn.wenzhou.renovation.ruleset.RulesetValidator;
+import cn.wenzhou.renovation.testing.CompilesEditedRules;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
 
 /**
@@ -20,6 +21,7 @@ import cn.wenzhou.renovation.testing.RuleFolderCopy;
  * Civil Code art. 278 (or Property Law art. 76 before 2021) is a violation naming the row; asking for
  * as much or more, in the same share or a stricter one, is not.
  */
+@CompilesEditedRules
 class StatutoryConsentGuardTest {
 
     private static final String TABLE = "decision-tables/consent/consent.drl.xlsx";

@@ -24,6 +24,7 @@ import cn.wenzhou.renovation.ruleset.RuleFile;
 import cn.wenzhou.renovation.ruleset.RuleSourceLoader;
 import cn.wenzhou.renovation.ruleset.RulesetCompilationException;
 import cn.wenzhou.renovation.ruleset.RulesetCompiler;
+import cn.wenzhou.renovation.testing.CompilesEditedRules;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
 import cn.wenzhou.renovation.ruleset.Capability;
 
@@ -204,6 +205,7 @@ class FundingRulesTest {
     // --- an editor's change to the decision table ----------------------------------------------
 
     @Nested
+    @CompilesEditedRules
     class EditedMinimumArrivalRate {
 
         @TempDir

@@ -23,12 +23,14 @@ import cn.wenzhou.renovation.ruleset.RulesetRegistry;
 import cn.wenzhou.renovation.ruleset.RulesetSources;
 import cn.wenzhou.renovation.ruleset.RulesetValidation;
 import cn.wenzhou.renovation.ruleset.UnknownJurisdictionException;
+import cn.wenzhou.renovation.testing.CompilesEditedRules;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
 
 /**
  * County variants as files only: a folder under counties/ overlays the Wenzhou base, and the
  * registry serves it under its code without any Java change.
  */
+@CompilesEditedRules
 class CountyVariantTest {
 
     @TempDir

@@ -31,6 +31,7 @@ import cn.wenzhou.renovation.calendar.OfficialCalendar;
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.RulesetCompilationException;
 import cn.wenzhou.renovation.testing.Calendars;
+import cn.wenzhou.renovation.testing.CompilesEditedRules;
 import cn.wenzhou.renovation.testing.RepositoryRuleset;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
 import cn.wenzhou.renovation.ruleset.Capability;
@@ -935,6 +936,7 @@ class ProcedureRulesTest {
     // --- an edited copy of the table -------------------------------------------------------------------
 
     @Nested
+    @CompilesEditedRules
     class EditedWorkingDayTable {
 
         @TempDir

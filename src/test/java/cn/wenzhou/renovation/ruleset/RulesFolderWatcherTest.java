@@ -14,6 +14,7 @@ import cn.wenzhou.renovation.eligibility.Community;
 import cn.wenzhou.renovation.eligibility.Eligibility;
 import cn.wenzhou.renovation.eligibility.EligibilityService;
 import cn.wenzhou.renovation.testing.Communities;
+import cn.wenzhou.renovation.testing.CompilesEditedRules;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
 
 /** The optional folder watch: a settled valid edit becomes the next version; a broken one is not served. */
@@ -22,6 +23,7 @@ class RulesFolderWatcherTest {
     @TempDir
     Path root;
 
+    @CompilesEditedRules
     @Test
     void aValidEditIsActivatedOnceItReadsTheSameOnTwoPollsAndABrokenOneIsNot() throws IOException {
         RuleFolderCopy.copyRepositoryRules(root);

@@ -24,9 +24,11 @@ import cn.wenzhou.renovation.eligibility.Community;
 import cn.wenzhou.renovation.eligibility.Eligibility;
 import cn.wenzhou.renovation.eligibility.EligibilityService;
 import cn.wenzhou.renovation.eligibility.HousingKind;
+import cn.wenzhou.renovation.testing.CompilesEditedRules;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
 
 /** Compiling edited copies of the real rule files: what an editor's change does, and how mistakes are reported. */
+@CompilesEditedRules
 class RulesetCompilerTest {
 
     private static final String DECISION_TABLE = RuleFolderCopy.ELIGIBILITY_TABLE;

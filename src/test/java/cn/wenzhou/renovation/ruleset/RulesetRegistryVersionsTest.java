@@ -15,9 +15,11 @@ import cn.wenzhou.renovation.eligibility.Community;
 import cn.wenzhou.renovation.eligibility.Eligibility;
 import cn.wenzhou.renovation.eligibility.EligibilityService;
 import cn.wenzhou.renovation.testing.Communities;
+import cn.wenzhou.renovation.testing.CompilesEditedRules;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
 
 /** Kept versions on disk: what was activated is what a restart serves; a new deployment is a new version. */
+@CompilesEditedRules
 class RulesetRegistryVersionsTest {
 
     @TempDir

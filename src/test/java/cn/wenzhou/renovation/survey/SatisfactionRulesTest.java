@@ -18,6 +18,7 @@ import cn.wenzhou.renovation.ruleset.RuleFile;
 import cn.wenzhou.renovation.ruleset.RuleSourceLoader;
 import cn.wenzhou.renovation.ruleset.RulesetCompilationException;
 import cn.wenzhou.renovation.ruleset.RulesetCompiler;
+import cn.wenzhou.renovation.testing.CompilesEditedRules;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
 import cn.wenzhou.renovation.ruleset.Capability;
 
@@ -71,6 +72,7 @@ class SatisfactionRulesTest {
         assertThat(ruleset.clauseOf(SatisfactionService.RULE_ID)).isPresent();
     }
 
+    @CompilesEditedRules
     @Test
     void onlyVerySatisfiedInTheCellChangesTheRate() throws IOException {
         editSatisfiedCell("VERY_SATISFIED");
@@ -90,6 +92,7 @@ class SatisfactionRulesTest {
         return failure;
     }
 
+    @CompilesEditedRules
     @Test
     void anUnknownAnswerNameInTheCellFailsCompilationNamingFileSheetRowAndValue() throws IOException {
         String brokenCell = editSatisfiedCell("VERY_SATISFIED；SATISFIED");

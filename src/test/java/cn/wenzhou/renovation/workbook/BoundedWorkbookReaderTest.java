@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import cn.wenzhou.renovation.testing.HostileWorkbooks;
+import cn.wenzhou.renovation.testing.LargeInputs;
 
 /** The reader over workbooks made by POI and rewritten part by part into hostile ones. */
 class BoundedWorkbookReaderTest {
@@ -187,6 +188,7 @@ class BoundedWorkbookReaderTest {
     }
 
     @Nested
+    @LargeInputs
     class Limits {
 
         @Test

@@ -13,6 +13,7 @@ import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.RuleProblem;
 import cn.wenzhou.renovation.ruleset.RulesetCompiler;
 import cn.wenzhou.renovation.ruleset.RulesetSources;
+import cn.wenzhou.renovation.testing.CompilesEditedRules;
 import cn.wenzhou.renovation.testing.RepositoryRuleset;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
 
@@ -32,6 +33,7 @@ class ScenariosInValidationTest {
         assertThat(runner.failures(new RulesetCompiler().compile("yueqing", yueqing.files()))).isEmpty();
     }
 
+    @CompilesEditedRules
     @Test
     void aMovedCutOffFailsTheRowsThatPinTheOldOneNamingFileAndRow() throws IOException {
         RuleFolderCopy.copyRepositoryRules(root);
@@ -47,6 +49,7 @@ class ScenariosInValidationTest {
         assertThat(changed).anySatisfy(row -> assertThat(row.message()).contains("2000"));
     }
 
+    @CompilesEditedRules
     @Test
     void theParsedScenariosAreReusedWithoutCarryingOneRunsResultsIntoTheNext() throws IOException {
         RuleFolderCopy.copyRepositoryRules(root);

@@ -14,6 +14,7 @@ import cn.wenzhou.renovation.ruleset.RuleProblem;
 import cn.wenzhou.renovation.ruleset.RulesetSources;
 import cn.wenzhou.renovation.ruleset.RulesetValidation;
 import cn.wenzhou.renovation.ruleset.RulesetValidator;
+import cn.wenzhou.renovation.testing.CompilesEditedRules;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
 
 /**
@@ -21,6 +22,7 @@ import cn.wenzhou.renovation.testing.RuleFolderCopy;
  * outside its bounds, a mistyped cell, an empty required cell, two rows that overlap, a missing row.
  * Each finding names the cell and says in Chinese what is wrong.
  */
+@CompilesEditedRules
 class TableChecksTest {
 
     private static final String ELIGIBILITY = RuleFolderCopy.ELIGIBILITY_TABLE;
