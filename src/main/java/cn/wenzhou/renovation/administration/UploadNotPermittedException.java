@@ -6,7 +6,7 @@ import cn.wenzhou.renovation.kernel.ProblemCode;
 import cn.wenzhou.renovation.kernel.ProblemException;
 
 /** An upload the user's role does not allow (a rules editor uploading code); a 403 naming the file. */
-public class UploadNotPermittedException extends ProblemException {
+class UploadNotPermittedException extends ProblemException {
 
     private final String field;
 

@@ -7,7 +7,7 @@ import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.Capability;
 
 /** The approval path the rules set for one project: the scope, then one finding per approval step in order. */
-public record ApprovalPlan(CompiledRuleset ruleset, ApprovalProject project, OptimizedScope scope,
+record ApprovalPlan(CompiledRuleset ruleset, ApprovalProject project, OptimizedScope scope,
         List<ScopeFinding> scopeFindings, List<ApprovalFinding> steps) {
 
     public static ApprovalPlan of(CompiledRuleset ruleset, ApprovalProject project) {

@@ -14,7 +14,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxWorkbookInflatedBytes uncompressed size of all the parts read together
  */
 @ConfigurationProperties("renovation.assessment")
-public record AssessmentProperties(
+record AssessmentProperties(
         @DefaultValue("10000") int maxBatchItems,
         @DefaultValue("20971520") long maxWorkbookBytes,
         @DefaultValue("4") int maxWorkbookSheets,

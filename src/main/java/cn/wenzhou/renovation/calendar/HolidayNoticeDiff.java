@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /** What loading one year's notice changes in the calendar in force: the days it adds, changes and removes. */
-public record HolidayNoticeDiff(int year, boolean newYear, List<CalendarDay> added, List<Change> changed,
+record HolidayNoticeDiff(int year, boolean newYear, List<CalendarDay> added, List<Change> changed,
         List<CalendarDay> removed) {
 
     /**

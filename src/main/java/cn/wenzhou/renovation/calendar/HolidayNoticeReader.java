@@ -36,7 +36,7 @@ import cn.wenzhou.renovation.workbook.WorkbookRefusedException;
  * back only when there is none. Nothing in the upload is executed: a formula's cached value is read as a
  * value like any other, and then checked like any other.
  */
-public final class HolidayNoticeReader {
+final class HolidayNoticeReader {
 
     /** A notice is a few kilobytes; anything much larger is another file. */
     static final int MAX_CSV_BYTES = 256 * 1024;

@@ -4,7 +4,7 @@ package cn.wenzhou.renovation.calendar;
  * What is wrong with an uploaded notice, where: the file, the sheet (none for a CSV), the cell or the line,
  * and the column, in Chinese and in the notice's terms, saying what was expected.
  */
-public record NoticeFinding(String file, String sheet, String where, String field, String message) {
+record NoticeFinding(String file, String sheet, String where, String field, String message) {
 
     /** For example 2027年放假安排.xlsx 工作表“放假安排” A7（日期）. */
     public String location() {

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                                the suggestion would only distract
  */
 @ConfigurationProperties("renovation.catalogue")
-public record CatalogueProperties(@DefaultValue("0.5") double minSuggestionSimilarity) {
+record CatalogueProperties(@DefaultValue("0.5") double minSuggestionSimilarity) {
 
     public CatalogueProperties {
         if (minSuggestionSimilarity < 0 || minSuggestionSimilarity > 1) {

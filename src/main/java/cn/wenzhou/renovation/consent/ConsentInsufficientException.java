@@ -8,7 +8,7 @@ import cn.wenzhou.renovation.kernel.Problems;
 import java.util.List;
 
 /** A notice was asked for a vote that did not pass: annex 3 is only posted for a passed vote. */
-public class ConsentInsufficientException extends ProblemException {
+class ConsentInsufficientException extends ProblemException {
 
     private final transient List<String> failedRules;
 

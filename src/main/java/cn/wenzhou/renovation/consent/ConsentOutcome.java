@@ -8,7 +8,7 @@ import cn.wenzhou.renovation.decision.RuleFinding;
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 
 /** What the consent rules concluded about one vote, with the ruleset that concluded it. */
-public record ConsentOutcome(CompiledRuleset ruleset, ConsentTally tally, BlankBallotTreatment blankBallots,
+record ConsentOutcome(CompiledRuleset ruleset, ConsentTally tally, BlankBallotTreatment blankBallots,
         CountedVotes votes, List<CriterionResult> criteria, ConsentDecision decision) {
 
     /** For a sufficient consent, how the blank ballots went and every criterion; otherwise the failed criteria. */

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRosterEntries     the largest roster one request may carry
  */
 @ConfigurationProperties("renovation.consent")
-public record ConsentProperties(
+record ConsentProperties(
         @DefaultValue("0.005") BigDecimal areaRoundingPerEntry,
         @DefaultValue("5000") int maxRosterEntries) {
 }

@@ -7,7 +7,7 @@ import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.Capability;
 
 /** Tallies a vote under the guide and the statute in force on its date, with a given ruleset. */
-public final class ConsentService {
+final class ConsentService {
 
     private ConsentService() {
     }

@@ -34,7 +34,7 @@ import cn.wenzhou.renovation.ruleset.Capability;
  * legal-basis rows ask about, so a window a county's table opens inside a year is probed too.
  */
 @Component
-public class StatutoryConsentGuard implements RulesetCheck {
+class StatutoryConsentGuard implements RulesetCheck {
 
     static final int LAST_PROBED_YEAR = 2050;
     private static final String FLOOR_RULE_PREFIX = "STATUTE-";

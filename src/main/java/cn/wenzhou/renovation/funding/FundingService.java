@@ -7,7 +7,7 @@ import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.Capability;
 
 /** Runs the funds gate rules of guide §3.6 with a given ruleset. */
-public final class FundingService {
+final class FundingService {
 
     private FundingService() {
     }

@@ -5,7 +5,7 @@ import java.util.List;
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 
 /** What the funds-gate rules concluded, with the ruleset and the threshold that applied. */
-public record FundsOutcome(CompiledRuleset ruleset, FundsStatus funds, MinimumArrivalRate minimum,
+record FundsOutcome(CompiledRuleset ruleset, FundsStatus funds, MinimumArrivalRate minimum,
         FundsDecision decision, List<FundsFinding> findings) {
 
     public List<FundsFinding> supportingFindings() {

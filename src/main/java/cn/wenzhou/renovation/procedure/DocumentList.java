@@ -8,7 +8,7 @@ import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.Capability;
 
 /** The document codes a ruleset's table 各步骤所需材料 knows, read once per ruleset from its parameter rows. */
-public record DocumentList(Map<String, String> namesByCode) {
+record DocumentList(Map<String, String> namesByCode) {
 
     public static DocumentList of(CompiledRuleset ruleset) {
         return ruleset.derived(DocumentList.class, r -> {

@@ -15,7 +15,7 @@ import cn.wenzhou.renovation.ruleset.Capability;
  * the current step (the first not complete; empty when all ten are), what blocks it and the
  * documents still missing.
  */
-public record ProcedureStatus(CompiledRuleset ruleset, Set<Integer> completeSteps, Optional<ProcedureStep> currentStep,
+record ProcedureStatus(CompiledRuleset ruleset, Set<Integer> completeSteps, Optional<ProcedureStep> currentStep,
         List<StepBlocker> blockers, List<MissingDocument> missingDocuments, Optional<PublicityFinding> publicity,
         List<UncountedPeriod> uncountedPeriods, List<MilestoneReached> milestones) {
 

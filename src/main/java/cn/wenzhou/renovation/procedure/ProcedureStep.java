@@ -1,7 +1,7 @@
 package cn.wenzhou.renovation.procedure;
 
 /** The ten steps of guide §3 (建设程序), in their order. */
-public enum ProcedureStep {
+enum ProcedureStep {
     CONSULTATION(1, "征求意见"),
     PLANNING_SCHEME(2, "制定改造策划方案"),
     SITE_SURVEY(3, "组织部门现场踏勘"),

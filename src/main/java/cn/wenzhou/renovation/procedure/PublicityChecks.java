@@ -4,7 +4,7 @@ import cn.wenzhou.renovation.api.model.PublicityCheck;
 import cn.wenzhou.renovation.decision.Reasons;
 
 /** The API form of a publicity finding, the same in the calendar and the procedure responses. */
-public final class PublicityChecks {
+final class PublicityChecks {
 
     private PublicityChecks() {
     }

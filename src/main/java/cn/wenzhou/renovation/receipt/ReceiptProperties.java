@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * header {@code Decision-Receipt: true}; {@code always}; {@code off}) and how long receipts are kept.
  */
 @ConfigurationProperties("renovation.receipts")
-public record ReceiptProperties(@DefaultValue("on-request") Mode mode, @DefaultValue("400d") Duration retention) {
+record ReceiptProperties(@DefaultValue("on-request") Mode mode, @DefaultValue("400d") Duration retention) {
 
     public enum Mode {
         ON_REQUEST, ALWAYS, OFF

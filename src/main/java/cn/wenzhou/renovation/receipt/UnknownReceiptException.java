@@ -8,7 +8,7 @@ import cn.wenzhou.renovation.kernel.ProblemException;
 import java.util.UUID;
 
 /** No receipt with that id: never issued, or past its retention. */
-public class UnknownReceiptException extends ProblemException {
+class UnknownReceiptException extends ProblemException {
 
     private final UUID id;
 

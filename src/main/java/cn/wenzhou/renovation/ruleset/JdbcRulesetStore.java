@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * kilobytes). A version and its files are written in one transaction; two instances saving at once
  * cannot take the same number (the primary key refuses one, which then takes the next).
  */
-public final class JdbcRulesetStore implements RulesetStore {
+final class JdbcRulesetStore implements RulesetStore {
 
     private static final RowMapper<RulesetVersion> VERSION = (rs, n) -> new RulesetVersion(rs.getString("jurisdiction"),
             rs.getInt("version_number"), rs.getString("content_hash"), rs.getTimestamp("activated_at").toInstant(),

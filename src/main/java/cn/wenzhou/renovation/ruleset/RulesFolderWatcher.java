@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "renovation.watch-rules-folder", havingValue = "true")
-public class RulesFolderWatcher {
+class RulesFolderWatcher {
 
     private static final Logger log = LoggerFactory.getLogger(RulesFolderWatcher.class);
     static final String WATCHER = "文件夹监视 (folder watch)";

@@ -9,7 +9,7 @@ import cn.wenzhou.renovation.ruleset.Capability;
 
 /** The satisfaction-rate definition of a given ruleset, read once from its parameter row. */
 @Service
-public class SatisfactionService {
+class SatisfactionService {
 
     public record Definition(CompiledRuleset ruleset, SatisfiedAnswers satisfied, String ruleId) {
     }

@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * </pre>
  */
 @ConfigurationProperties("renovation.cors")
-public record CorsProperties(@DefaultValue List<Portal> portals) {
+record CorsProperties(@DefaultValue List<Portal> portals) {
 
     /** The name is for people reading the configuration; origins are scheme://host[:port], no path. */
     public record Portal(String name, @DefaultValue List<String> origins) {

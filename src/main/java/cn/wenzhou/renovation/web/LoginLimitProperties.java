@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                              (kept as an HMAC under a key made at start-up, never the password); 0 turns it off
  */
 @ConfigurationProperties("renovation.security.logins")
-public record LoginLimitProperties(
+record LoginLimitProperties(
         @DefaultValue("5") int maxFailuresPerUser,
         @DefaultValue("20") int maxFailuresPerAddress,
         @DefaultValue("15m") Duration window,

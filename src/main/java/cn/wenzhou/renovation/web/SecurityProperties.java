@@ -23,7 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * </pre>
  */
 @ConfigurationProperties("renovation.security")
-public record SecurityProperties(@DefaultValue List<User> users, @DefaultValue List<ApiKey> apiKeys) {
+record SecurityProperties(@DefaultValue List<User> users, @DefaultValue List<ApiKey> apiKeys) {
 
     public record User(String name, String passwordHash, List<String> roles) {
     }

@@ -3,7 +3,7 @@ package cn.wenzhou.renovation.web;
 import java.time.Duration;
 
 /** Too many heavy requests at once: 503 with {@code Retry-After}, code BUSY. */
-public class ServiceBusyException extends RuntimeException {
+class ServiceBusyException extends RuntimeException {
 
     private final transient Duration retryAfter;
 
