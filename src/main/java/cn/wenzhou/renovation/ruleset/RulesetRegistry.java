@@ -6,10 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,19 +49,15 @@ public class RulesetRegistry {
     private final RulesetScenarios scenarios;
     private final String defaultJurisdiction;
     private final OnMissingActiveVersion onMissingActiveVersion;
+    private final Executor compilers;
 
-    /** A registry keeping its versions where the properties say (a folder, or memory). */
-    public RulesetRegistry(RulesetProperties properties, List<RulesetCheck> checks) {
-        this(properties, checks, properties.store());
-    }
-
-    public RulesetRegistry(RulesetProperties properties, List<RulesetCheck> checks, RulesetStore store) {
-        this(properties, checks, store, RulesetScenarios.none());
-    }
-
-    @org.springframework.beans.factory.annotation.Autowired
+    /**
+     * {@code compilers} runs the jurisdictions' compiles side by side (Spring's application task
+     * executor in the service; the caller's thread in a test).
+     */
     public RulesetRegistry(RulesetProperties properties, List<RulesetCheck> checks, RulesetStore store,
-            RulesetScenarios scenarios) {
+            RulesetScenarios scenarios, @Qualifier("applicationTaskExecutor") Executor compilers) {
+        this.compilers = compilers;
         this.validator = new RulesetValidator(checks);
         this.store = store;
         this.scenarios = scenarios;
@@ -83,41 +83,34 @@ public class RulesetRegistry {
 
     /**
      * Each jurisdiction compiles on its own, so they compile side by side: startup, or a base edit
-     * with its counties, takes about the longest one. The threads carry the caller's context class loader, which Drools finds its
-     * services with (in the packaged jar, the common pool's threads would not see them).
+     * with its counties, takes about the longest one. Each compile runs with the caller's context class
+     * loader, which Drools finds its services with (a pool thread may have been started by another).
      */
     private Map<String, RulesetValidation> validateSideBySide(List<String> codes, Map<String, List<RuleFile>> own) {
         if (codes.size() == 1) {
             return Map.of(codes.get(0), validate(codes.get(0), own));
         }
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        int threads = Math.max(1, Math.min(codes.size(), Runtime.getRuntime().availableProcessors()));
-        java.util.concurrent.ExecutorService compilers = java.util.concurrent.Executors.newFixedThreadPool(threads, task -> {
-            Thread thread = new Thread(task, "ruleset-compile");
+        Map<String, CompletableFuture<RulesetValidation>> running = new LinkedHashMap<>();
+        codes.forEach(code -> running.put(code, CompletableFuture.supplyAsync(() -> {
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
             thread.setContextClassLoader(loader);
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            Map<String, java.util.concurrent.Future<RulesetValidation>> running = new LinkedHashMap<>();
-            codes.forEach(code -> running.put(code, compilers.submit(() -> validate(code, own))));
-            Map<String, RulesetValidation> validations = new LinkedHashMap<>();
-            for (Map.Entry<String, java.util.concurrent.Future<RulesetValidation>> entry : running.entrySet()) {
-                validations.put(entry.getKey(), result(entry.getValue()));
+            try {
+                return validate(code, own);
+            } finally {
+                thread.setContextClassLoader(previous);
             }
-            return validations;
-        } finally {
-            compilers.shutdownNow();
-        }
+        }, compilers)));
+        Map<String, RulesetValidation> validations = new LinkedHashMap<>();
+        running.forEach((code, validation) -> validations.put(code, result(validation)));
+        return validations;
     }
 
-    private static RulesetValidation result(java.util.concurrent.Future<RulesetValidation> validation) {
+    private static RulesetValidation result(CompletableFuture<RulesetValidation> validation) {
         try {
-            return validation.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while compiling the rulesets", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+            return validation.join();
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure; // the same exception a compile on this thread would have thrown
             }

@@ -35,6 +35,7 @@ import cn.wenzhou.renovation.ruleset.RulesetCompiler;
 import cn.wenzhou.renovation.ruleset.RulesetProperties;
 import cn.wenzhou.renovation.ruleset.RulesetRegistry;
 import cn.wenzhou.renovation.testing.CompilesEditedRules;
+import cn.wenzhou.renovation.testing.Registries;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
 
 /**
@@ -571,7 +572,7 @@ class CatalogueRulesTest {
     }
 
     static RulesetRegistry registry(Path rules, Path decisionTables) {
-        return new RulesetRegistry(new RulesetProperties(rules.toString(), decisionTables.toString(), "wenzhou", null),
+        return Registries.checkedBy(new RulesetProperties(rules.toString(), decisionTables.toString(), "wenzhou", null),
                 List.of(new CatalogueService.Check()));
     }
 

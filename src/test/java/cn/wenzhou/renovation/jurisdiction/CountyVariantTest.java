@@ -24,6 +24,7 @@ import cn.wenzhou.renovation.ruleset.RulesetSources;
 import cn.wenzhou.renovation.ruleset.RulesetValidation;
 import cn.wenzhou.renovation.ruleset.UnknownJurisdictionException;
 import cn.wenzhou.renovation.testing.CompilesEditedRules;
+import cn.wenzhou.renovation.testing.Registries;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
 
 /**
@@ -135,8 +136,8 @@ class CountyVariantTest {
     }
 
     private RulesetRegistry registry() {
-        return new RulesetRegistry(new RulesetProperties(root.resolve("rules").toString(),
-                root.resolve("decision-tables").toString(), "wenzhou", null), List.of());
+        return Registries.over(new RulesetProperties(root.resolve("rules").toString(),
+                root.resolve("decision-tables").toString(), "wenzhou", null));
     }
 
     private static Eligibility decide(RulesetRegistry registry, String jurisdiction, int completionYear) {

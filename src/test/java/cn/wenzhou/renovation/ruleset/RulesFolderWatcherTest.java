@@ -15,6 +15,7 @@ import cn.wenzhou.renovation.eligibility.Eligibility;
 import cn.wenzhou.renovation.eligibility.EligibilityService;
 import cn.wenzhou.renovation.testing.Communities;
 import cn.wenzhou.renovation.testing.CompilesEditedRules;
+import cn.wenzhou.renovation.testing.Registries;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
 
 /** The optional folder watch: a settled valid edit becomes the next version; a broken one is not served. */
@@ -27,8 +28,8 @@ class RulesFolderWatcherTest {
     @Test
     void aValidEditIsActivatedOnceItReadsTheSameOnTwoPollsAndABrokenOneIsNot() throws IOException {
         RuleFolderCopy.copyRepositoryRules(root);
-        RulesetRegistry registry = new RulesetRegistry(new RulesetProperties(root.resolve("rules").toString(),
-                root.resolve("decision-tables").toString(), "wenzhou", null), List.of());
+        RulesetRegistry registry = Registries.over(new RulesetProperties(root.resolve("rules").toString(),
+                root.resolve("decision-tables").toString(), "wenzhou", null));
         RulesFolderWatcher watcher = new RulesFolderWatcher(registry, root.resolve("rules").toString(),
                 root.resolve("decision-tables").toString());
         watcher.poll();

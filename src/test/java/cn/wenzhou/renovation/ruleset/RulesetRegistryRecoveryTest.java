@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import cn.wenzhou.renovation.testing.Registries;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
 
 /**
@@ -38,7 +39,7 @@ class RulesetRegistryRecoveryTest {
     static void deployOnce() throws IOException {
         RuleFolderCopy.copyRepositoryRules(shared.resolve("repository"));
         pristine = shared.resolve("pristine");
-        new RulesetRegistry(properties(pristine, OnMissingActiveVersion.FAIL), List.of());
+        Registries.over(properties(pristine, OnMissingActiveVersion.FAIL));
         assertThat(Files.readString(pristine.resolve("wenzhou/active"))).contains("\"version\":1", "DEPLOYMENT");
     }
 
@@ -84,7 +85,7 @@ class RulesetRegistryRecoveryTest {
         copyPristine();
         deleteTree(data.resolve("wenzhou/1"));
 
-        RulesetRegistry registry = new RulesetRegistry(properties(data, OnMissingActiveVersion.SERVE_DEPLOYED), List.of());
+        RulesetRegistry registry = Registries.over(properties(data, OnMissingActiveVersion.SERVE_DEPLOYED));
 
         assertThat(registry.activeVersion("wenzhou")).as("the deleted version's number is not given again").contains(2);
         assertThat(registry.activations("wenzhou")).extracting(RulesetActivation::version, RulesetActivation::kind,
@@ -103,7 +104,7 @@ class RulesetRegistryRecoveryTest {
         store.save("wenzhou", store.files("wenzhou", 1).orElseThrow(), "wang.fang", "试行");
         Files.writeString(data.resolve("wenzhou/active"), "2");
 
-        RulesetRegistry restarted = new RulesetRegistry(properties(data, OnMissingActiveVersion.FAIL), List.of());
+        RulesetRegistry restarted = Registries.over(properties(data, OnMissingActiveVersion.FAIL));
 
         assertThat(restarted.activeVersion("wenzhou")).contains(2);
         List<RulesetActivation> audit = restarted.activations("wenzhou");
@@ -112,7 +113,7 @@ class RulesetRegistryRecoveryTest {
                 org.assertj.core.groups.Tuple.tuple(2, RulesetActivation.Kind.RECOVERY));
         assertThat(audit.get(1).by()).isEqualTo(RulesetRegistry.RECOVERED);
 
-        new RulesetRegistry(properties(data, OnMissingActiveVersion.FAIL), List.of());
+        Registries.over(properties(data, OnMissingActiveVersion.FAIL));
         assertThat(store.activations("wenzhou")).as("reconciled once, not at every start").hasSize(2);
     }
 
@@ -129,7 +130,7 @@ class RulesetRegistryRecoveryTest {
                 RulesetActivation.Kind.ACTIVATION);
         assertThatThrownBy(() -> crashing.activate(made)).hasMessage("the process died here");
 
-        RulesetRegistry restarted = new RulesetRegistry(properties(data, OnMissingActiveVersion.FAIL), List.of());
+        RulesetRegistry restarted = Registries.over(properties(data, OnMissingActiveVersion.FAIL));
 
         assertThat(restarted.activeVersion("wenzhou")).contains(2);
         assertThat(restarted.activations("wenzhou")).last().isEqualTo(made);
@@ -148,7 +149,7 @@ class RulesetRegistryRecoveryTest {
 
     private void assertStartupRefused(String problem) throws IOException {
         String auditBefore = Files.readString(data.resolve("wenzhou/activations.jsonl"));
-        assertThatThrownBy(() -> new RulesetRegistry(properties(data, OnMissingActiveVersion.FAIL), List.of()))
+        assertThatThrownBy(() -> Registries.over(properties(data, OnMissingActiveVersion.FAIL)))
                 .isInstanceOf(ActiveVersionUnavailableException.class)
                 .hasMessageStartingWith("辖区 'wenzhou' 的启用版本不可用")
                 .hasMessageContaining(problem);

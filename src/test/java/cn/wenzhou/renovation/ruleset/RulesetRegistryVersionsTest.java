@@ -16,6 +16,7 @@ import cn.wenzhou.renovation.eligibility.Eligibility;
 import cn.wenzhou.renovation.eligibility.EligibilityService;
 import cn.wenzhou.renovation.testing.Communities;
 import cn.wenzhou.renovation.testing.CompilesEditedRules;
+import cn.wenzhou.renovation.testing.Registries;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
 
 /** Kept versions on disk: what was activated is what a restart serves; a new deployment is a new version. */
@@ -167,11 +168,11 @@ class RulesetRegistryVersionsTest {
     }
 
     private RulesetRegistry registry() {
-        return new RulesetRegistry(properties(), List.of());
+        return Registries.over(properties());
     }
 
     private RulesetRegistry registry(RulesetStore store) {
-        return new RulesetRegistry(properties(), List.of(), store);
+        return Registries.over(properties(), store);
     }
 
     private RulesetProperties properties() {

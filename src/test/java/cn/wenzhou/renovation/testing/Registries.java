@@ -1,0 +1,33 @@
+package cn.wenzhou.renovation.testing;
+
+import java.util.List;
+
+import cn.wenzhou.renovation.ruleset.RulesetCheck;
+import cn.wenzhou.renovation.ruleset.RulesetProperties;
+import cn.wenzhou.renovation.ruleset.RulesetRegistry;
+import cn.wenzhou.renovation.ruleset.RulesetScenarios;
+import cn.wenzhou.renovation.ruleset.RulesetStore;
+
+/**
+ * A registry outside Spring, built with the one constructor the service uses: no table checks, no
+ * scenarios, and each compile on the calling thread.
+ */
+public final class Registries {
+
+    private Registries() {
+    }
+
+    /** Keeping its versions where the properties say (a folder, or memory). */
+    public static RulesetRegistry over(RulesetProperties properties) {
+        return over(properties, properties.store());
+    }
+
+    public static RulesetRegistry over(RulesetProperties properties, RulesetStore store) {
+        return new RulesetRegistry(properties, List.of(), store, RulesetScenarios.none(), Runnable::run);
+    }
+
+    /** With the given table checks run on every validation. */
+    public static RulesetRegistry checkedBy(RulesetProperties properties, List<RulesetCheck> checks) {
+        return new RulesetRegistry(properties, checks, properties.store(), RulesetScenarios.none(), Runnable::run);
+    }
+}
