@@ -1,16 +1,14 @@
 package cn.wenzhou.renovation;
 
+import cn.wenzhou.renovation.cli.AssessInventoryCommand;
+import cn.wenzhou.renovation.cli.PasswordHashCommand;
+import cn.wenzhou.renovation.cli.ValidateRulesCommand;
 import java.time.Clock;
 import java.time.ZoneId;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
-
-import cn.wenzhou.renovation.cli.AssessInventoryCommand;
-import cn.wenzhou.renovation.cli.PasswordHashCommand;
-import cn.wenzhou.renovation.cli.ValidateRulesCommand;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan

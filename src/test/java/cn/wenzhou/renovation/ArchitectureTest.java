@@ -7,16 +7,14 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.web.bind.annotation.RestController;
-
+import cn.wenzhou.renovation.decision.RequestRulesets;
+import cn.wenzhou.renovation.ruleset.RulesetRegistry;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-
-import cn.wenzhou.renovation.decision.RequestRulesets;
-import cn.wenzhou.renovation.ruleset.RulesetRegistry;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * One way through the service, checked on the compiled classes: a request takes its ruleset once (a
@@ -30,60 +28,97 @@ class ArchitectureTest {
     private static final String ENDPOINTS = "cn.wenzhou.renovation.api";
 
     /** The modules that decide something for a caller; shared layers below them must not know them. */
-    private static final String[] CAPABILITIES = java.util.stream.Stream.of("administration", "approval", "assessment",
-            "calendar", "catalogue", "consent", "eligibility", "funding", "jurisdiction", "procedure", "receipt", "survey")
-            .map(module -> SERVICE + "." + module + "..").toArray(String[]::new);
+    private static final String[] CAPABILITIES = java.util.stream.Stream.of(
+                    "administration",
+                    "approval",
+                    "assessment",
+                    "calendar",
+                    "catalogue",
+                    "consent",
+                    "eligibility",
+                    "funding",
+                    "jurisdiction",
+                    "procedure",
+                    "receipt",
+                    "survey")
+            .map(module -> SERVICE + "." + module + "..")
+            .toArray(String[]::new);
 
     private static JavaClasses production;
 
     @BeforeAll
     static void importProductionClasses() {
-        production = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(SERVICE);
     }
 
     @Test
     void nothingHoldsStateOnTheRequestThread() {
-        noClasses().should().dependOnClassesThat().areAssignableTo(ThreadLocal.class)
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(ThreadLocal.class)
                 .because("the ruleset a request took is passed explicitly, never pinned to its thread")
                 .check(production);
     }
 
     @Test
     void onlyControllersImplementOrCallTheGeneratedEndpoints() {
-        noClasses().that().resideOutsideOfPackage(ENDPOINTS).and().areNotAnnotatedWith(RestController.class)
-                .should().dependOnClassesThat().resideInAPackage(ENDPOINTS)
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(ENDPOINTS)
+                .and()
+                .areNotAnnotatedWith(RestController.class)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(ENDPOINTS)
                 .because("a capability answers another capability through its decider, not through its endpoint")
                 .check(production);
     }
 
     @Test
     void nothingCallsAController() {
-        noClasses().that().areNotAnnotatedWith(RestController.class)
-                .should().dependOnClassesThat().areAnnotatedWith(RestController.class)
+        noClasses()
+                .that()
+                .areNotAnnotatedWith(RestController.class)
+                .should()
+                .dependOnClassesThat()
+                .areAnnotatedWith(RestController.class)
                 .because("controllers only map HTTP; deciding is the deciders' job")
                 .check(production);
     }
 
     @Test
     void nothingUnwrapsSpringProxies() {
-        noClasses().should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.aop.framework.AopProxyUtils")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.springframework.aop.framework.AopProxyUtils")
                 .check(production);
     }
 
     @Test
     void decidersTakeTheirRulesetAndNeverLookItUp() {
-        classes().that().haveSimpleNameEndingWith("Decider")
-                .should().onlyDependOnClassesThat().doNotHaveFullyQualifiedName(RulesetRegistry.class.getName())
+        classes()
+                .that()
+                .haveSimpleNameEndingWith("Decider")
+                .should()
+                .onlyDependOnClassesThat()
+                .doNotHaveFullyQualifiedName(RulesetRegistry.class.getName())
                 .because("which ruleset decides is chosen once per request, by whoever calls the decider")
                 .check(production);
     }
 
     @Test
     void aRequestTakesItsRulesetInOnePlace() {
-        noClasses().that().doNotHaveFullyQualifiedName(RequestRulesets.class.getName())
-                .and().resideOutsideOfPackage(SERVICE + ".cli")
-                .should().callMethod(RulesetRegistry.class, "serving", String.class)
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName(RequestRulesets.class.getName())
+                .and()
+                .resideOutsideOfPackage(SERVICE + ".cli")
+                .should()
+                .callMethod(RulesetRegistry.class, "serving", String.class)
                 .because("where a request takes its ruleset is also where its decision context is recorded,"
                         + " which the request log, the metrics and the receipt read")
                 .check(production);
@@ -91,23 +126,33 @@ class ArchitectureTest {
 
     @Test
     void modulesDependOnEachOtherWithoutCycles() {
-        slices().matching(SERVICE + ".(*)..").should().beFreeOfCycles()
+        slices().matching(SERVICE + ".(*)..")
+                .should()
+                .beFreeOfCycles()
                 .because("a module that both uses and is used by another cannot change, or be understood, alone")
                 .check(production);
     }
 
     @Test
     void theWebLayerKnowsNoCapability() {
-        noClasses().that().resideInAPackage(SERVICE + ".web..")
-                .should().dependOnClassesThat().resideInAnyPackage(CAPABILITIES)
-                .because("a capability's refusal carries its own problem (kernel.ProblemException); web writes it unread")
+        noClasses()
+                .that()
+                .resideInAPackage(SERVICE + ".web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(CAPABILITIES)
+                .because(
+                        "a capability's refusal carries its own problem (kernel.ProblemException); web writes it unread")
                 .check(production);
     }
 
     @Test
     void theSharedKernelStandsAlone() {
-        noClasses().that().resideInAPackage(SERVICE + ".kernel..")
-                .should().dependOnClassesThat(resideInAPackage(SERVICE + "..")
+        noClasses()
+                .that()
+                .resideInAPackage(SERVICE + ".kernel..")
+                .should()
+                .dependOnClassesThat(resideInAPackage(SERVICE + "..")
                         .and(not(resideInAnyPackage(SERVICE + ".kernel..", ENDPOINTS + ".model.."))))
                 .because("exact numbers, field errors and problems are shared by every module, so they may need none")
                 .check(production);

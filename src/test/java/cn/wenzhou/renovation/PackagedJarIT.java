@@ -2,6 +2,9 @@ package cn.wenzhou.renovation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.wenzhou.renovation.testing.HostileWorkbooks;
+import cn.wenzhou.renovation.testing.RuleFolderCopy;
+import cn.wenzhou.renovation.testing.RunningJar;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,16 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import cn.wenzhou.renovation.testing.HostileWorkbooks;
-import cn.wenzhou.renovation.testing.RuleFolderCopy;
-import cn.wenzhou.renovation.testing.RunningJar;
 
 /**
  * Starts the packaged jar with {@code java -jar}, as an operator would, and talks to it over HTTP:
@@ -33,7 +31,8 @@ import cn.wenzhou.renovation.testing.RunningJar;
  */
 class PackagedJarIT {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
     Path temp;
@@ -43,17 +42,20 @@ class PackagedJarIT {
         try (RunningJar app = RunningJar.start(temp.resolve("embedded.log"))) {
             HttpResponse<String> ok = post(app, community(1995, false));
             assertThat(ok.statusCode()).isEqualTo(200);
-            assertThat(ok.body()).contains("\"decision\":\"PRIORITY_RENOVATION\"", "\"jurisdiction\":\"wenzhou\"",
-                    "ELIG-PRIORITY-BUILT-BEFORE-CUTOFF");
+            assertThat(ok.body())
+                    .contains(
+                            "\"decision\":\"PRIORITY_RENOVATION\"",
+                            "\"jurisdiction\":\"wenzhou\"",
+                            "ELIG-PRIORITY-BUILT-BEFORE-CUTOFF");
 
             HttpResponse<String> bad = post(app, "{\"completionYear\":\"soon\"}");
             assertThat(bad.statusCode()).isEqualTo(400);
-            assertThat(bad.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(bad.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(bad.body()).contains("completionYear").doesNotContain("Exception");
 
-            HttpResponse<String> health = http.send(HttpRequest.newBuilder(app.uri("/actuator/health")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = http.send(
+                    HttpRequest.newBuilder(app.uri("/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(health.body()).contains("\"UP\"");
         }
     }
@@ -64,17 +66,24 @@ class PackagedJarIT {
      */
     @Test
     void aTwentyMillionCellWorkbookLeavesA512MbServiceAnswering() throws Exception {
-        try (RunningJar app = RunningJar.startWithJvmOptions(temp.resolve("heavy.log"),
-                List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError"))) {
-            byte[] template = http.send(HttpRequest.newBuilder(app.uri("/api/v1/assessments/template.xlsx")).build(),
-                    HttpResponse.BodyHandlers.ofByteArray()).body();
+        try (RunningJar app = RunningJar.startWithJvmOptions(
+                temp.resolve("heavy.log"), List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError"))) {
+            byte[] template = http.send(
+                            HttpRequest.newBuilder(app.uri("/api/v1/assessments/template.xlsx"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray())
+                    .body();
             byte[] heavy = HostileWorkbooks.extraSheetsOfCells(template, 4, 5_000_000);
             String before = memory(app);
             List<CompletableFuture<HttpResponse<String>>> posts = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                posts.add(http.sendAsync(HttpRequest.newBuilder(app.uri("/api/v1/assessments/workbook"))
-                        .header("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(heavy)).build(),
+                posts.add(http.sendAsync(
+                        HttpRequest.newBuilder(app.uri("/api/v1/assessments/workbook"))
+                                .header(
+                                        "Content-Type",
+                                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(heavy))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
             }
             for (CompletableFuture<HttpResponse<String>> post : posts) {
@@ -83,29 +92,37 @@ class PackagedJarIT {
                 assertThat(refused.body()).contains("PAYLOAD_TOO_LARGE", "工作簿的工作表超过 4 个的上限");
             }
             String after = memory(app);
-            System.out.println("[20M-cell workbook, " + (heavy.length >> 10) + " KB, posted 3x] before: " + before + "; after: " + after);
+            System.out.println("[20M-cell workbook, " + (heavy.length >> 10) + " KB, posted 3x] before: " + before
+                    + "; after: " + after);
 
             assertThat(app.process().isAlive()).isTrue();
             HttpResponse<String> decision = post(app, community(1995, false));
             assertThat(decision.statusCode()).isEqualTo(200);
             assertThat(decision.body()).contains("\"decision\":\"PRIORITY_RENOVATION\"");
-            HttpResponse<String> health = http.send(HttpRequest.newBuilder(app.uri("/actuator/health")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = http.send(
+                    HttpRequest.newBuilder(app.uri("/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(health.body()).contains("\"UP\"");
         }
     }
 
     /** Heap used (Micrometer's gauges) and resident and peak resident memory of the jar's process (Linux /proc). */
     private String memory(RunningJar app) throws IOException, InterruptedException {
-        String scraped = http.send(HttpRequest.newBuilder(app.uri("/actuator/prometheus")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        double heap = scraped.lines().filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        String scraped = http.send(
+                        HttpRequest.newBuilder(app.uri("/actuator/prometheus")).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        double heap = scraped.lines()
+                .filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
         Path status = Path.of("/proc", Long.toString(app.process().pid()), "status");
         String rss = "";
         if (Files.exists(status)) {
-            rss = Files.readAllLines(status).stream().filter(l -> l.startsWith("VmRSS") || l.startsWith("VmHWM"))
-                    .map(l -> l.replaceAll("\\s+", " ")).reduce((a, b) -> a + ", " + b).orElse("");
+            rss = Files.readAllLines(status).stream()
+                    .filter(l -> l.startsWith("VmRSS") || l.startsWith("VmHWM"))
+                    .map(l -> l.replaceAll("\\s+", " "))
+                    .reduce((a, b) -> a + ", " + b)
+                    .orElse("");
         }
         return "heap used " + Math.round(heap / (1 << 20)) + " MB, " + rss;
     }
@@ -115,8 +132,8 @@ class PackagedJarIT {
         RuleFolderCopy.copyRepositoryRules(temp);
         RuleFolderCopy.editCutoffCell(temp, cell -> cell.setCellValue(2005));
         Path tables = temp.resolve("decision-tables");
-        try (RunningJar app = RunningJar.start(temp.resolve("external.log"),
-                "--renovation.decision-tables-dir=" + tables)) {
+        try (RunningJar app =
+                RunningJar.start(temp.resolve("external.log"), "--renovation.decision-tables-dir=" + tables)) {
             HttpResponse<String> response = post(app, community(2003, false));
             assertThat(response.body()).contains("\"decision\":\"PRIORITY_RENOVATION\"");
         }
@@ -129,9 +146,12 @@ class PackagedJarIT {
         Path tables = temp.resolve("decision-tables");
         Path log = temp.resolve("broken.log");
         Process process = RunningJar.launch(log, RunningJar.freePort(), "--renovation.decision-tables-dir=" + tables);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("startup must fail, not hang").isTrue();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS))
+                .as("startup must fail, not hang")
+                .isTrue();
         assertThat(process.exitValue()).isNotZero();
-        assertThat(Files.readString(log)).contains("eligibility.drl.xlsx", RuleFolderCopy.PARAMETER_SHEET, "单元格 " + cell);
+        assertThat(Files.readString(log))
+                .contains("eligibility.drl.xlsx", RuleFolderCopy.PARAMETER_SHEET, "单元格 " + cell);
     }
 
     @Test
@@ -140,10 +160,15 @@ class PackagedJarIT {
         Path result = temp.resolve("结果.xlsx");
         writeInventory(inventory);
         Path log = temp.resolve("assess.log");
-        Process process = new ProcessBuilder(RunningJar.javaCommand("assess", inventory.toString(), "-o", result.toString()))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(
+                        RunningJar.javaCommand("assess", inventory.toString(), "-o", result.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
 
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the command must finish").isTrue();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS))
+                .as("the command must finish")
+                .isTrue();
         assertThat(process.exitValue()).as(Files.readString(log)).isZero();
         assertThat(Files.readString(log)).contains("评估", "已写入");
         try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(result))) {
@@ -165,7 +190,9 @@ class PackagedJarIT {
     private static void writeInventory(Path file) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             Sheet sheet = workbook.createSheet("小区清单");
-            String[] paths = {"projectName", "funding.targetAmount", "funding.amountInPlace", "funding.remainderCommitted"};
+            String[] paths = {
+                "projectName", "funding.targetAmount", "funding.amountInPlace", "funding.remainderCommitted"
+            };
             Object[][] rows = {
                 {"项目（小区）名称", "应筹自筹资金（元）", "已到位自筹资金（元）", "业主已承诺剩余资金开工前到位"},
                 paths,

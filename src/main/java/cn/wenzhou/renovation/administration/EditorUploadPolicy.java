@@ -1,18 +1,17 @@
 package cn.wenzhou.renovation.administration;
 
-import java.io.IOException;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import cn.wenzhou.renovation.ruleset.RuleFile;
 import cn.wenzhou.renovation.ruleset.RuleWorkbook;
 import cn.wenzhou.renovation.ruleset.diff.RuleTableContent;
 import cn.wenzhou.renovation.workbook.SheetCell;
 import cn.wenzhou.renovation.workbook.SheetContent;
 import cn.wenzhou.renovation.workbook.WorkbookRefusedException;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * What a rules editor (not a publisher) may upload. Validation compiles and runs the rules, and rules
@@ -24,8 +23,7 @@ import cn.wenzhou.renovation.workbook.WorkbookRefusedException;
  */
 final class EditorUploadPolicy {
 
-    private EditorUploadPolicy() {
-    }
+    private EditorUploadPolicy() {}
 
     /** Refuses, naming {@code files[i]}, any upload an editor may not make; {@code current} is what each replaces. */
     static void check(List<RuleFile> placed, Map<String, RuleFile> current) {
@@ -33,8 +31,7 @@ final class EditorUploadPolicy {
             RuleFile file = placed.get(i);
             String field = "files[" + i + "]";
             if (file.isDrl()) {
-                throw new UploadNotPermittedException(field,
-                        "DRL 规则文件可执行任意代码，只能由发布人员（rules-publisher）上传校验；编辑人员请上传决策表");
+                throw new UploadNotPermittedException(field, "DRL 规则文件可执行任意代码，只能由发布人员（rules-publisher）上传校验；编辑人员请上传决策表");
             }
             RuleFile before = current.get(file.path());
             if (before == null) {
@@ -61,14 +58,15 @@ final class EditorUploadPolicy {
         addresses.addAll(outsideBefore.keySet());
         for (String address : addresses.stream().sorted().toList()) {
             if (!outsideAfter.getOrDefault(address, "").equals(outsideBefore.getOrDefault(address, ""))) {
-                throw new UploadNotPermittedException(field, address + " 不在规则行内：编辑人员只能修改规则行的取值，"
-                        + "表头、模板和说明须由发布人员（rules-publisher）修改");
+                throw new UploadNotPermittedException(
+                        field, address + " 不在规则行内：编辑人员只能修改规则行的取值，" + "表头、模板和说明须由发布人员（rules-publisher）修改");
             }
         }
     }
 
     /** Every non-blank cell that is not in a rule row of a rule table, by sheet and address. */
-    private static Map<String, String> cellsOutsideRuleRows(RuleFile file, Map<String, Set<Integer>> ruleRows) throws IOException {
+    private static Map<String, String> cellsOutsideRuleRows(RuleFile file, Map<String, Set<Integer>> ruleRows)
+            throws IOException {
         Map<String, String> cells = new HashMap<>();
         try {
             for (SheetContent sheet : RuleWorkbook.read(file.content()).sheets()) {

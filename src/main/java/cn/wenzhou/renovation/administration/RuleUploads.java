@@ -1,22 +1,20 @@
 package cn.wenzhou.renovation.administration;
 
+import cn.wenzhou.renovation.kernel.InvalidFieldException;
+import cn.wenzhou.renovation.kernel.PayloadTooLargeException;
+import cn.wenzhou.renovation.ruleset.JurisdictionDescriptor;
+import cn.wenzhou.renovation.ruleset.RuleFile;
+import cn.wenzhou.renovation.ruleset.RuleWorkbook;
+import cn.wenzhou.renovation.ruleset.RulesetSources;
+import cn.wenzhou.renovation.workbook.WorkbookRefusedException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MultipartFile;
-
-import cn.wenzhou.renovation.ruleset.JurisdictionDescriptor;
-import cn.wenzhou.renovation.ruleset.RuleFile;
-import cn.wenzhou.renovation.ruleset.RuleWorkbook;
-import cn.wenzhou.renovation.ruleset.RulesetSources;
-import cn.wenzhou.renovation.kernel.InvalidFieldException;
-import cn.wenzhou.renovation.kernel.PayloadTooLargeException;
-import cn.wenzhou.renovation.workbook.WorkbookRefusedException;
 
 /**
  * Where each uploaded file goes: a staff member uploads {@code consent.drl.xlsx}, not a path. It
@@ -26,17 +24,22 @@ import cn.wenzhou.renovation.workbook.WorkbookRefusedException;
  */
 final class RuleUploads {
 
-    private RuleUploads() {
-    }
+    private RuleUploads() {}
 
-    static List<RuleFile> place(String jurisdiction, List<MultipartFile> uploads, List<RuleFile> ownFiles,
-            List<RuleFile> baseFiles, DataSize maxRuleFile, DataSize maxRuleRequest) {
+    static List<RuleFile> place(
+            String jurisdiction,
+            List<MultipartFile> uploads,
+            List<RuleFile> ownFiles,
+            List<RuleFile> baseFiles,
+            DataSize maxRuleFile,
+            DataSize maxRuleRequest) {
         if (uploads == null || uploads.isEmpty()) {
             throw new InvalidFieldException("files", "至少上传一个 .drl.xlsx 或 .drl 文件");
         }
         if (uploads.stream().mapToLong(MultipartFile::getSize).sum() > maxRuleRequest.toBytes()) {
-            throw new PayloadTooLargeException("files", "一次上传的规则文件合计超过 " + maxRuleRequest.toMegabytes()
-                    + " MB 上限 (renovation.limits.max-rule-request)");
+            throw new PayloadTooLargeException(
+                    "files",
+                    "一次上传的规则文件合计超过 " + maxRuleRequest.toMegabytes() + " MB 上限 (renovation.limits.max-rule-request)");
         }
         List<RuleFile> placed = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -49,8 +52,8 @@ final class RuleUploads {
                 throw new InvalidFieldException(field, "只接受 .drl.xlsx 与 .drl 文件，收到 " + abbreviate(name));
             }
             if (upload.getSize() > maxRuleFile.toBytes()) {
-                throw new PayloadTooLargeException(field, "规则文件超过 " + maxRuleFile.toMegabytes()
-                        + " MB 上限 (renovation.limits.max-rule-file)");
+                throw new PayloadTooLargeException(
+                        field, "规则文件超过 " + maxRuleFile.toMegabytes() + " MB 上限 (renovation.limits.max-rule-file)");
             }
             if (!names.add(lower)) {
                 throw new InvalidFieldException(field, "文件 " + name + " 上传了不止一次");
@@ -65,8 +68,8 @@ final class RuleUploads {
         return placed;
     }
 
-    private static String pathFor(String jurisdiction, String name, String field, List<RuleFile> ownFiles,
-            List<RuleFile> baseFiles) {
+    private static String pathFor(
+            String jurisdiction, String name, String field, List<RuleFile> ownFiles, List<RuleFile> baseFiles) {
         List<String> own = named(ownFiles, name);
         if (own.size() == 1) {
             return own.get(0);
@@ -79,15 +82,17 @@ final class RuleUploads {
             own = base;
         }
         if (own.isEmpty()) {
-            throw new InvalidFieldException(field, "辖区 " + jurisdiction + " 没有名为 " + name
-                    + " 的规则文件：上传只能替换已有文件（新增文件请放入规则目录并重新部署）");
+            throw new InvalidFieldException(
+                    field, "辖区 " + jurisdiction + " 没有名为 " + name + " 的规则文件：上传只能替换已有文件（新增文件请放入规则目录并重新部署）");
         }
         throw new InvalidFieldException(field, "辖区 " + jurisdiction + " 有多个名为 " + name + " 的文件: " + own);
     }
 
     private static List<String> named(List<RuleFile> files, String name) {
-        return files.stream().map(RuleFile::path)
-                .filter(path -> path.substring(path.lastIndexOf('/') + 1).equalsIgnoreCase(name)).toList();
+        return files.stream()
+                .map(RuleFile::path)
+                .filter(path -> path.substring(path.lastIndexOf('/') + 1).equalsIgnoreCase(name))
+                .toList();
     }
 
     /**

@@ -1,17 +1,5 @@
 package cn.wenzhou.renovation.administration;
 
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Optional;
-
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.util.unit.DataSize;
-import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
-
 import cn.wenzhou.renovation.api.RulesetAdminApi;
 import cn.wenzhou.renovation.api.model.CountyFindings;
 import cn.wenzhou.renovation.api.model.RulesetActivationInfo;
@@ -20,6 +8,7 @@ import cn.wenzhou.renovation.api.model.RulesetVersionInfo;
 import cn.wenzhou.renovation.api.model.RulesetVersionListing;
 import cn.wenzhou.renovation.api.model.StoredRecordProblem;
 import cn.wenzhou.renovation.jurisdiction.DiffResponses;
+import cn.wenzhou.renovation.kernel.InvalidFieldException;
 import cn.wenzhou.renovation.ruleset.JurisdictionDescriptor;
 import cn.wenzhou.renovation.ruleset.RuleFile;
 import cn.wenzhou.renovation.ruleset.RulesetCandidate;
@@ -27,8 +16,17 @@ import cn.wenzhou.renovation.ruleset.RulesetRegistry;
 import cn.wenzhou.renovation.ruleset.RulesetVersion;
 import cn.wenzhou.renovation.ruleset.diff.RulesetDiff;
 import cn.wenzhou.renovation.web.HeavyWork;
-import cn.wenzhou.renovation.kernel.InvalidFieldException;
 import cn.wenzhou.renovation.web.SignedInStaff;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Validate, activate, list versions, roll back. Nothing here decides policy: the registry validates
@@ -40,13 +38,16 @@ class RulesetAdminController implements RulesetAdminApi {
     private final RulesetRegistry registry;
     /** Rule tables are tens of kilobytes; the multipart limit is higher because inventory workbooks share it. */
     private final DataSize maxRuleFile;
+
     private final HeavyWork heavyWork;
     /** The rules-administration limit for one request, below the 25 MB multipart limit inventory workbooks need. */
     private final DataSize maxRuleRequest;
 
-    RulesetAdminController(RulesetRegistry registry,
+    RulesetAdminController(
+            RulesetRegistry registry,
             @Value("${renovation.limits.max-rule-file:2MB}") DataSize maxRuleFile,
-            @Value("${renovation.limits.max-rule-request:10MB}") DataSize maxRuleRequest, HeavyWork heavyWork) {
+            @Value("${renovation.limits.max-rule-request:10MB}") DataSize maxRuleRequest,
+            HeavyWork heavyWork) {
         this.registry = registry;
         this.maxRuleFile = maxRuleFile;
         this.maxRuleRequest = maxRuleRequest;
@@ -63,13 +64,17 @@ class RulesetAdminController implements RulesetAdminApi {
     }
 
     @Override
-    public ResponseEntity<RulesetReport> activateRuleset(String jurisdiction, List<MultipartFile> files, String comment,
-            Boolean acceptScenarioChanges) {
+    public ResponseEntity<RulesetReport> activateRuleset(
+            String jurisdiction, List<MultipartFile> files, String comment, Boolean acceptScenarioChanges) {
         if (comment == null || comment.isBlank()) {
             throw new InvalidFieldException("comment", "请写明启用的原因");
         }
         List<RuleFile> placed = place(jurisdiction, files);
-        RulesetRegistry.Activation activation = registry.activate(jurisdiction, placed, SignedInStaff.name(), comment.strip(),
+        RulesetRegistry.Activation activation = registry.activate(
+                jurisdiction,
+                placed,
+                SignedInStaff.name(),
+                comment.strip(),
                 Boolean.TRUE.equals(acceptScenarioChanges));
         return respond(activation, placed);
     }
@@ -85,20 +90,30 @@ class RulesetAdminController implements RulesetAdminApi {
         List<RulesetVersion> versions = registry.versions(jurisdiction);
         Optional<Integer> active = registry.activeVersion(jurisdiction);
         List<RulesetActivationInfo> activations = registry.activations(jurisdiction).stream()
-                .map(a -> new RulesetActivationInfo(a.version(), a.at().atOffset(ZoneOffset.UTC), a.by(),
+                .map(a -> new RulesetActivationInfo(
+                        a.version(),
+                        a.at().atOffset(ZoneOffset.UTC),
+                        a.by(),
                         RulesetActivationInfo.KindEnum.valueOf(a.kind().name())))
                 .toList();
         List<StoredRecordProblem> problems = registry.storeProblems(jurisdiction).stream()
-                .map(p -> new StoredRecordProblem(p.where(), p.problem())).toList();
-        return ResponseEntity.ok(new RulesetVersionListing(jurisdiction,
-                versions.stream().map(v -> info(v, active).refusedCells(DiffResponses.findings(registry.refusedCells(v)))).toList(),
-                activations).activeVersion(active.orElse(null))
+                .map(p -> new StoredRecordProblem(p.where(), p.problem()))
+                .toList();
+        return ResponseEntity.ok(new RulesetVersionListing(
+                        jurisdiction,
+                        versions.stream()
+                                .map(v ->
+                                        info(v, active).refusedCells(DiffResponses.findings(registry.refusedCells(v))))
+                                .toList(),
+                        activations)
+                .activeVersion(active.orElse(null))
                 .storeProblems(problems));
     }
 
     private ResponseEntity<RulesetReport> respond(RulesetRegistry.Activation activation, List<RuleFile> placed) {
         RulesetReport report = report(activation.candidate(), placed, activation.version());
-        return ResponseEntity.status(activation.activated() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY).body(report);
+        return ResponseEntity.status(activation.activated() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY)
+                .body(report);
     }
 
     private List<RuleFile> place(String jurisdiction, List<MultipartFile> files) {
@@ -108,7 +123,8 @@ class RulesetAdminController implements RulesetAdminApi {
         if (!isPublisher()) {
             // What each upload replaces: the jurisdiction's own file, or for a new county override the base file.
             java.util.Map<String, RuleFile> current = new java.util.HashMap<>();
-            base.forEach(f -> current.put(cn.wenzhou.renovation.ruleset.RulesetSources.countyPath(jurisdiction, f.path()), f));
+            base.forEach(f ->
+                    current.put(cn.wenzhou.renovation.ruleset.RulesetSources.countyPath(jurisdiction, f.path()), f));
             base.forEach(f -> current.put(f.path(), f));
             own.forEach(f -> current.put(f.path(), f));
             EditorUploadPolicy.check(placed, current);
@@ -118,21 +134,32 @@ class RulesetAdminController implements RulesetAdminApi {
 
     private static boolean isPublisher() {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals("ROLE_rules-publisher"));
+        return authentication != null
+                && authentication.getAuthorities().stream()
+                        .anyMatch(a -> a.getAuthority().equals("ROLE_rules-publisher"));
     }
 
-    private RulesetReport report(RulesetCandidate candidate, List<RuleFile> placed, Optional<RulesetVersion> activated) {
+    private RulesetReport report(
+            RulesetCandidate candidate, List<RuleFile> placed, Optional<RulesetVersion> activated) {
         String code = candidate.jurisdiction();
         RulesetDiff changes = RulesetDiff.ofEdit(code, candidate.activeOwnFiles(), candidate.ownFiles());
         List<String> replaced = placed.isEmpty()
                 ? changes.tables().stream().map(t -> t.countyFile()).distinct().toList()
                 : placed.stream().map(RuleFile::path).toList();
-        RulesetReport report = new RulesetReport(code, candidate.activatable(), activated.isPresent(), replaced,
+        RulesetReport report = new RulesetReport(
+                code,
+                candidate.activatable(),
+                activated.isPresent(),
+                replaced,
                 DiffResponses.findings(candidate.validation().findings()),
-                candidate.countiesItWouldBreak().stream().map(county -> new CountyFindings(county,
-                        DiffResponses.findings(candidate.validations().get(county).findings()))).toList(),
-                DiffResponses.findings(candidate.scenarioChanges()), DiffResponses.changes(changes));
+                candidate.countiesItWouldBreak().stream()
+                        .map(county -> new CountyFindings(
+                                county,
+                                DiffResponses.findings(
+                                        candidate.validations().get(county).findings())))
+                        .toList(),
+                DiffResponses.findings(candidate.scenarioChanges()),
+                DiffResponses.changes(changes));
         if (candidate.validation().ruleset() != null) {
             report.rulesetVersion(candidate.validation().ruleset().version());
         }
@@ -144,10 +171,12 @@ class RulesetAdminController implements RulesetAdminApi {
     }
 
     private static RulesetVersionInfo info(RulesetVersion version, Optional<Integer> active) {
-        return new RulesetVersionInfo(version.number(), version.contentHash(),
-                version.activatedAt().atOffset(ZoneOffset.UTC), version.activatedBy(),
-                active.map(n -> n == version.number()).orElse(false))
+        return new RulesetVersionInfo(
+                        version.number(),
+                        version.contentHash(),
+                        version.activatedAt().atOffset(ZoneOffset.UTC),
+                        version.activatedBy(),
+                        active.map(n -> n == version.number()).orElse(false))
                 .comment(version.comment());
     }
-
 }

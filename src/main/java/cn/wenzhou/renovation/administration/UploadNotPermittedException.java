@@ -1,9 +1,9 @@
 package cn.wenzhou.renovation.administration;
 
-import org.springframework.http.HttpStatus;
 import cn.wenzhou.renovation.kernel.FieldProblem;
 import cn.wenzhou.renovation.kernel.ProblemCode;
 import cn.wenzhou.renovation.kernel.ProblemException;
+import org.springframework.http.HttpStatus;
 
 /** An upload the user's role does not allow (a rules editor uploading code); a 403 naming the file. */
 class UploadNotPermittedException extends ProblemException {

@@ -1,12 +1,11 @@
 package cn.wenzhou.renovation.approval;
 
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.RestController;
-
 import cn.wenzhou.renovation.api.ApprovalsApi;
 import cn.wenzhou.renovation.api.model.ApprovalPlanRequest;
 import cn.wenzhou.renovation.api.model.ApprovalPlanResponse;
 import cn.wenzhou.renovation.decision.RequestRulesets;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
 
 /** {@code POST /api/v1/approvals/plan}: takes the jurisdiction's ruleset once and asks the decider. */
 @RestController

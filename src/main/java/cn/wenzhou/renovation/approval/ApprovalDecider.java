@@ -1,10 +1,5 @@
 package cn.wenzhou.renovation.approval;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.springframework.stereotype.Component;
-
 import cn.wenzhou.renovation.api.model.ApprovalPlanRequest;
 import cn.wenzhou.renovation.api.model.ApprovalPlanResponse;
 import cn.wenzhou.renovation.api.model.ApprovalStepCode;
@@ -12,8 +7,11 @@ import cn.wenzhou.renovation.api.model.ApprovalStepResult;
 import cn.wenzhou.renovation.api.model.Reason;
 import cn.wenzhou.renovation.api.model.ReasonEffect;
 import cn.wenzhou.renovation.decision.Reasons;
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.kernel.Decimals;
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
 
 /** Guide §4's approval path for one project, with the ruleset the caller took. No policy here. */
 @Component
@@ -36,7 +34,8 @@ public class ApprovalDecider {
         ApprovalPlan plan = ApprovalPlan.of(ruleset, project);
         Reasons reasons = new Reasons(plan.ruleset());
         List<Reason> scopeReasons = new ArrayList<>();
-        scopeReasons.add(reasons.of(plan.scope().ruleId(), ReasonEffect.DECISION, plan.scope().message()));
+        scopeReasons.add(reasons.of(
+                plan.scope().ruleId(), ReasonEffect.DECISION, plan.scope().message()));
         scopeReasons.addAll(reasons.of(plan.scopeFindings()));
         return new ApprovalPlanResponse()
                 .jurisdiction(plan.ruleset().jurisdiction())
@@ -44,13 +43,19 @@ public class ApprovalDecider {
                 .projectName(request.getProjectName())
                 .optimizedScope(plan.scope().applies())
                 .scopeReasons(scopeReasons)
-                .steps(plan.steps().stream().map(step -> new ApprovalStepResult()
-                        .step(ApprovalStepCode.valueOf(step.step().name()))
-                        .label(step.step().label())
-                        .treatment(cn.wenzhou.renovation.api.model.StepTreatment.valueOf(step.treatment().name()))
-                        .mergedWith(step.mergedWith().isEmpty() ? null
-                                : step.mergedWith().stream().map(s -> ApprovalStepCode.valueOf(s.name())).toList())
-                        .reason(reason(reasons, step)))
+                .steps(plan.steps().stream()
+                        .map(step -> new ApprovalStepResult()
+                                .step(ApprovalStepCode.valueOf(step.step().name()))
+                                .label(step.step().label())
+                                .treatment(cn.wenzhou.renovation.api.model.StepTreatment.valueOf(
+                                        step.treatment().name()))
+                                .mergedWith(
+                                        step.mergedWith().isEmpty()
+                                                ? null
+                                                : step.mergedWith().stream()
+                                                        .map(s -> ApprovalStepCode.valueOf(s.name()))
+                                                        .toList())
+                                .reason(reason(reasons, step)))
                         .toList());
     }
 

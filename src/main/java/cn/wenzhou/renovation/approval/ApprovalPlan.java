@@ -1,14 +1,17 @@
 package cn.wenzhou.renovation.approval;
 
+import cn.wenzhou.renovation.ruleset.Capability;
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import java.util.Comparator;
 import java.util.List;
 
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.Capability;
-
 /** The approval path the rules set for one project: the scope, then one finding per approval step in order. */
-record ApprovalPlan(CompiledRuleset ruleset, ApprovalProject project, OptimizedScope scope,
-        List<ScopeFinding> scopeFindings, List<ApprovalFinding> steps) {
+record ApprovalPlan(
+        CompiledRuleset ruleset,
+        ApprovalProject project,
+        OptimizedScope scope,
+        List<ScopeFinding> scopeFindings,
+        List<ApprovalFinding> steps) {
 
     public static ApprovalPlan of(CompiledRuleset ruleset, ApprovalProject project) {
         CompiledRuleset.Evaluation evaluation = ruleset.evaluate(Capability.APPROVAL, List.of(project));

@@ -1,4 +1,5 @@
 package cn.wenzhou.renovation.approval;
+
 import java.math.BigDecimal;
 
 /**
@@ -19,10 +20,21 @@ public class ApprovalProject {
     private boolean involvesStructureOrSeismic;
     private boolean meetsCurrentStandards;
 
-    public ApprovalProject() {
-    }
+    public ApprovalProject() {}
 
-    public ApprovalProject(boolean governmentInvested, BigDecimal totalInvestment, boolean changesLandOwnership, boolean changesLandUse, boolean changesHousingUse, boolean addsFloorArea, boolean majorStructuralChange, boolean planningConditionAdjustment, boolean facadeAlongImportantStreet, boolean involvesFireSafety, boolean involvesStructureOrSeismic, boolean meetsCurrentStandards) {
+    public ApprovalProject(
+            boolean governmentInvested,
+            BigDecimal totalInvestment,
+            boolean changesLandOwnership,
+            boolean changesLandUse,
+            boolean changesHousingUse,
+            boolean addsFloorArea,
+            boolean majorStructuralChange,
+            boolean planningConditionAdjustment,
+            boolean facadeAlongImportantStreet,
+            boolean involvesFireSafety,
+            boolean involvesStructureOrSeismic,
+            boolean meetsCurrentStandards) {
         this.governmentInvested = governmentInvested;
         this.totalInvestment = totalInvestment;
         this.changesLandOwnership = changesLandOwnership;
@@ -135,6 +147,13 @@ public class ApprovalProject {
 
     @Override
     public String toString() {
-        return "ApprovalProject[" + "governmentInvested=" + governmentInvested + ", " + "totalInvestment=" + totalInvestment + ", " + "changesLandOwnership=" + changesLandOwnership + ", " + "changesLandUse=" + changesLandUse + ", " + "changesHousingUse=" + changesHousingUse + ", " + "addsFloorArea=" + addsFloorArea + ", " + "majorStructuralChange=" + majorStructuralChange + ", " + "planningConditionAdjustment=" + planningConditionAdjustment + ", " + "facadeAlongImportantStreet=" + facadeAlongImportantStreet + ", " + "involvesFireSafety=" + involvesFireSafety + ", " + "involvesStructureOrSeismic=" + involvesStructureOrSeismic + ", " + "meetsCurrentStandards=" + meetsCurrentStandards + "]";
+        return "ApprovalProject[" + "governmentInvested=" + governmentInvested + ", " + "totalInvestment="
+                + totalInvestment + ", " + "changesLandOwnership=" + changesLandOwnership + ", " + "changesLandUse="
+                + changesLandUse + ", " + "changesHousingUse=" + changesHousingUse + ", " + "addsFloorArea="
+                + addsFloorArea + ", " + "majorStructuralChange=" + majorStructuralChange + ", "
+                + "planningConditionAdjustment=" + planningConditionAdjustment + ", " + "facadeAlongImportantStreet="
+                + facadeAlongImportantStreet + ", " + "involvesFireSafety=" + involvesFireSafety + ", "
+                + "involvesStructureOrSeismic=" + involvesStructureOrSeismic + ", " + "meetsCurrentStandards="
+                + meetsCurrentStandards + "]";
     }
 }

@@ -1,15 +1,15 @@
 package cn.wenzhou.renovation.approval;
 
+import cn.wenzhou.renovation.decision.TableYesNo;
 import java.math.BigDecimal;
 import java.util.Optional;
-
-import cn.wenzhou.renovation.decision.TableYesNo;
 
 /**
  * Policy parameter from the decision table 审批简化措施: one simplification of guide §4, whether this
  * jurisdiction adopts it, and for the merges the largest total investment (yuan, inclusive) it covers.
  */
-public record SimplificationMeasure(String ruleId, String code, boolean adopted, Optional<BigDecimal> investmentCeiling) {
+public record SimplificationMeasure(
+        String ruleId, String code, boolean adopted, Optional<BigDecimal> investmentCeiling) {
 
     public static final String MERGE_PROPOSAL_FEASIBILITY = "MERGE-PROPOSAL-FEASIBILITY";
     public static final String MERGE_PROPOSAL_FEASIBILITY_DESIGN = "MERGE-PROPOSAL-FEASIBILITY-DESIGN";
@@ -42,7 +42,8 @@ public record SimplificationMeasure(String ruleId, String code, boolean adopted,
 
     /** Adopted, and the project's investment is within the ceiling (以下 includes the amount itself). */
     public boolean covers(BigDecimal totalInvestment) {
-        return adopted && investmentCeiling.map(c -> totalInvestment.compareTo(c) <= 0).orElse(true);
+        return adopted
+                && investmentCeiling.map(c -> totalInvestment.compareTo(c) <= 0).orElse(true);
     }
 
     public String ceilingLabel() {

@@ -1,10 +1,24 @@
 package cn.wenzhou.renovation.assessment;
 
+import cn.wenzhou.renovation.api.model.AssessmentBatchResult;
+import cn.wenzhou.renovation.decision.RequestRulesets;
+import cn.wenzhou.renovation.kernel.InvalidFieldException;
+import cn.wenzhou.renovation.kernel.PayloadTooLargeException;
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.web.HeavyWork;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,23 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-
-import cn.wenzhou.renovation.api.model.AssessmentBatchResult;
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.decision.RequestRulesets;
-import cn.wenzhou.renovation.web.HeavyWork;
-import cn.wenzhou.renovation.kernel.InvalidFieldException;
-import cn.wenzhou.renovation.kernel.PayloadTooLargeException;
-
 /**
  * The batch endpoints of the spec (tag assessment-batch), written by hand rather than from the
  * generated interface: each item is read and validated on its own so a bad item cannot fail the
@@ -40,7 +37,8 @@ import cn.wenzhou.renovation.kernel.PayloadTooLargeException;
 @RestController
 class AssessmentBatchController {
 
-    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final ProjectAssessor assessor;
     private final InventoryWorkbook workbooks;
@@ -49,8 +47,13 @@ class AssessmentBatchController {
     private final ObjectMapper mapper;
     private final HeavyWork heavyWork;
 
-    AssessmentBatchController(ProjectAssessor assessor, InventoryWorkbook workbooks, RequestRulesets rulesets,
-            AssessmentProperties properties, ObjectMapper mapper, HeavyWork heavyWork) {
+    AssessmentBatchController(
+            ProjectAssessor assessor,
+            InventoryWorkbook workbooks,
+            RequestRulesets rulesets,
+            AssessmentProperties properties,
+            ObjectMapper mapper,
+            HeavyWork heavyWork) {
         this.assessor = assessor;
         this.workbooks = workbooks;
         this.rulesets = rulesets;
@@ -59,10 +62,13 @@ class AssessmentBatchController {
         this.heavyWork = heavyWork;
     }
 
-    @PostMapping(path = "/api/v1/assessments/batch", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/api/v1/assessments/batch",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<StreamingResponseBody> assessBatch(InputStream body,
-            @RequestParam(name = "jurisdiction", required = false) String jurisdiction) throws IOException {
+    ResponseEntity<StreamingResponseBody> assessBatch(
+            InputStream body, @RequestParam(name = "jurisdiction", required = false) String jurisdiction)
+            throws IOException {
         var ruleset = rulesets.take(jurisdiction);
         List<JsonNode> items = readItems(body);
         StreamingResponseBody stream = out -> {
@@ -98,17 +104,22 @@ class AssessmentBatchController {
                 .body(workbooks.template());
     }
 
-    @PostMapping(path = "/api/v1/assessments/workbook", consumes = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    ResponseEntity<byte[]> assessWorkbook(InputStream body,
-            @RequestParam(name = "jurisdiction", required = false) String jurisdiction) throws IOException {
+    @PostMapping(
+            path = "/api/v1/assessments/workbook",
+            consumes = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    ResponseEntity<byte[]> assessWorkbook(
+            InputStream body, @RequestParam(name = "jurisdiction", required = false) String jurisdiction)
+            throws IOException {
         // Taken before the upload is read: an unknown code is a 404 without reading it.
         return assessed(body, "body", rulesets.take(jurisdiction));
     }
 
     /** The same, for a browser form or a generated client: the workbook as the multipart field {@code workbook}. */
     @PostMapping(path = "/api/v1/assessments/workbook", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<byte[]> assessWorkbookForm(@RequestPart("workbook") MultipartFile workbook,
-            @RequestParam(name = "jurisdiction", required = false) String jurisdiction) throws IOException {
+    ResponseEntity<byte[]> assessWorkbookForm(
+            @RequestPart("workbook") MultipartFile workbook,
+            @RequestParam(name = "jurisdiction", required = false) String jurisdiction)
+            throws IOException {
         CompiledRuleset ruleset = rulesets.take(jurisdiction);
         try (InputStream upload = workbook.getInputStream()) {
             return assessed(upload, "workbook", ruleset);
@@ -116,12 +127,14 @@ class AssessmentBatchController {
     }
 
     /** Admitted first, then read: a request waiting for its turn holds its connection, not its upload. */
-    private ResponseEntity<byte[]> assessed(InputStream body, String field, CompiledRuleset ruleset) throws IOException {
+    private ResponseEntity<byte[]> assessed(InputStream body, String field, CompiledRuleset ruleset)
+            throws IOException {
         byte[] result = heavyWork.run(HeavyWork.Kind.WORKBOOK_ASSESSMENT, () -> {
             byte[] upload = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, properties.maxWorkbookBytes() + 1));
             if (upload.length > properties.maxWorkbookBytes()) {
-                throw new PayloadTooLargeException(field, "工作簿超过 " + properties.maxWorkbookBytes()
-                        + " 字节上限 (renovation.assessment.max-workbook-bytes)");
+                throw new PayloadTooLargeException(
+                        field,
+                        "工作簿超过 " + properties.maxWorkbookBytes() + " 字节上限 (renovation.assessment.max-workbook-bytes)");
             }
             return workbooks.assess(upload, ruleset, InventoryWorkbook.Progress.NONE);
         });
@@ -161,8 +174,9 @@ class AssessmentBatchController {
                 sawItems = true;
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
                     if (items.size() == properties.maxBatchItems()) {
-                        throw new PayloadTooLargeException("items", "一次最多评估 " + properties.maxBatchItems()
-                                + " 项 (renovation.assessment.max-batch-items)");
+                        throw new PayloadTooLargeException(
+                                "items",
+                                "一次最多评估 " + properties.maxBatchItems() + " 项 (renovation.assessment.max-batch-items)");
                     }
                     items.add(trees.readTree(parser));
                 }

@@ -1,12 +1,11 @@
 package cn.wenzhou.renovation.assessment;
 
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.RestController;
-
 import cn.wenzhou.renovation.api.AssessmentsApi;
 import cn.wenzhou.renovation.api.model.AssessmentRequest;
 import cn.wenzhou.renovation.api.model.AssessmentResponse;
 import cn.wenzhou.renovation.decision.RequestRulesets;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class AssessmentController implements AssessmentsApi {

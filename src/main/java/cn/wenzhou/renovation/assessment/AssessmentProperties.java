@@ -20,5 +20,4 @@ record AssessmentProperties(
         @DefaultValue("4") int maxWorkbookSheets,
         @DefaultValue("100") int maxWorkbookColumns,
         @DefaultValue("64MB") DataSize maxWorkbookPartBytes,
-        @DefaultValue("96MB") DataSize maxWorkbookInflatedBytes) {
-}
+        @DefaultValue("96MB") DataSize maxWorkbookInflatedBytes) {}

@@ -8,7 +8,14 @@ import java.util.List;
  */
 record InventoryColumn(String path, String heading, Kind kind, List<String> choices) {
 
-    enum Kind { TEXT, INTEGER, DECIMAL, YES_NO, DATE, CHOICE }
+    enum Kind {
+        TEXT,
+        INTEGER,
+        DECIMAL,
+        YES_NO,
+        DATE,
+        CHOICE
+    }
 
     static InventoryColumn of(String path, String heading, Kind kind) {
         return new InventoryColumn(path, heading, kind, kind == Kind.YES_NO ? List.of("是", "否") : List.of());
@@ -27,8 +34,14 @@ record InventoryColumn(String path, String heading, Kind kind, List<String> choi
     static final List<InventoryColumn> ALL = List.of(
             of("projectName", "项目（小区）名称", Kind.TEXT),
             of("eligibility.completionYear", "建成年份", Kind.INTEGER),
-            choice("eligibility.housingKind", "住房区域类型", List.of("ORDINARY_RESIDENTIAL_COMMUNITY",
-                    "MAINLY_SELF_BUILT_HOUSING_AREA", "URBAN_VILLAGE", "SHANTY_AREA_FOR_DEMOLITION_AND_REBUILD")),
+            choice(
+                    "eligibility.housingKind",
+                    "住房区域类型",
+                    List.of(
+                            "ORDINARY_RESIDENTIAL_COMMUNITY",
+                            "MAINLY_SELF_BUILT_HOUSING_AREA",
+                            "URBAN_VILLAGE",
+                            "SHANTY_AREA_FOR_DEMOLITION_AND_REBUILD")),
             of("eligibility.listedInShantyRenovationPlan", "已列入棚改计划", Kind.YES_NO),
             of("eligibility.plannedExpropriationYear", "计划征收年份（无则留空）", Kind.INTEGER),
             of("eligibility.deficiencies.functionsIncomplete", "房屋使用功能不完善", Kind.YES_NO),

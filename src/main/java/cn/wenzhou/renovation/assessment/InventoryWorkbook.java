@@ -1,5 +1,24 @@
 package cn.wenzhou.renovation.assessment;
 
+import cn.wenzhou.renovation.api.model.ApprovalPlanResponse;
+import cn.wenzhou.renovation.api.model.AssessmentBatchResult;
+import cn.wenzhou.renovation.api.model.AssessmentResponse;
+import cn.wenzhou.renovation.api.model.Reason;
+import cn.wenzhou.renovation.api.model.StepTreatment;
+import cn.wenzhou.renovation.kernel.InvalidWorkbookException;
+import cn.wenzhou.renovation.kernel.PayloadTooLargeException;
+import cn.wenzhou.renovation.kernel.PersonalDataMasking;
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.workbook.BoundedWorkbookReader;
+import cn.wenzhou.renovation.workbook.CellKind;
+import cn.wenzhou.renovation.workbook.SheetCell;
+import cn.wenzhou.renovation.workbook.SheetContent;
+import cn.wenzhou.renovation.workbook.WorkbookContent;
+import cn.wenzhou.renovation.workbook.WorkbookLimits;
+import cn.wenzhou.renovation.workbook.WorkbookRefusedException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -11,7 +30,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
@@ -27,27 +45,6 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.api.model.ApprovalPlanResponse;
-import cn.wenzhou.renovation.api.model.AssessmentBatchResult;
-import cn.wenzhou.renovation.api.model.AssessmentResponse;
-import cn.wenzhou.renovation.api.model.Reason;
-import cn.wenzhou.renovation.api.model.StepTreatment;
-import cn.wenzhou.renovation.kernel.InvalidWorkbookException;
-import cn.wenzhou.renovation.kernel.PersonalDataMasking;
-import cn.wenzhou.renovation.kernel.PayloadTooLargeException;
-import cn.wenzhou.renovation.workbook.BoundedWorkbookReader;
-import cn.wenzhou.renovation.workbook.CellKind;
-import cn.wenzhou.renovation.workbook.SheetCell;
-import cn.wenzhou.renovation.workbook.SheetContent;
-import cn.wenzhou.renovation.workbook.WorkbookContent;
-import cn.wenzhou.renovation.workbook.WorkbookLimits;
-import cn.wenzhou.renovation.workbook.WorkbookRefusedException;
 
 /**
  * The Excel inventory districts keep: one community per row in the template this class hands out,
@@ -66,11 +63,12 @@ public class InventoryWorkbook {
     private static final int EXCEL_MAX_CELL_TEXT = 32_767;
     /** Rows of the result kept in memory while it is written; the rest are flushed to a temporary file. */
     private static final int ROWS_IN_MEMORY = 200;
+
     private static final List<String> RESULT_HEADINGS = List.of("改造范围结论", "表决结论", "资金结论", "审批路径", "理由", "依据条款", "问题");
 
     /** Told after each row, for a progress bar on the command line. */
     public interface Progress {
-        Progress NONE = (done, total) -> { };
+        Progress NONE = (done, total) -> {};
 
         void rowDone(int done, int total);
     }
@@ -128,7 +126,8 @@ public class InventoryWorkbook {
                 rows.add(row);
             }
         });
-        int resultColumn = columns.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+        int resultColumn =
+                columns.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
         SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);
         try {
             workbook.setCompressTempFiles(true);
@@ -157,9 +156,15 @@ public class InventoryWorkbook {
     private SheetContent inventorySheet(byte[] upload) {
         int rows = properties.maxBatchItems() + FIRST_DATA_ROW;
         long cells = (long) rows * (InventoryColumn.ALL.size() + RESULT_HEADINGS.size());
-        WorkbookLimits limits = new WorkbookLimits(properties.maxWorkbookSheets(), rows, properties.maxWorkbookColumns(),
-                cells, properties.maxWorkbookPartBytes().toBytes(), properties.maxWorkbookInflatedBytes().toBytes(),
-                (int) Math.min(Integer.MAX_VALUE, cells), EXCEL_MAX_CELL_TEXT);
+        WorkbookLimits limits = new WorkbookLimits(
+                properties.maxWorkbookSheets(),
+                rows,
+                properties.maxWorkbookColumns(),
+                cells,
+                properties.maxWorkbookPartBytes().toBytes(),
+                properties.maxWorkbookInflatedBytes().toBytes(),
+                (int) Math.min(Integer.MAX_VALUE, cells),
+                EXCEL_MAX_CELL_TEXT);
         WorkbookContent content;
         try {
             content = BoundedWorkbookReader.read(upload, limits, SHEET::equals);
@@ -169,18 +174,22 @@ public class InventoryWorkbook {
             }
             if (SHEET.equals(e.sheet()) && e.cell() != null && new CellReference(e.cell()).getRow() >= rows) {
                 int item = new CellReference(e.cell()).getRow() - FIRST_DATA_ROW + 1;
-                throw new PayloadTooLargeException("body", "清单的第 " + item + " 行数据（单元格 " + e.cell() + "）超出上限：一次最多 "
-                        + properties.maxBatchItems() + " 行 (renovation.assessment.max-batch-items)");
+                throw new PayloadTooLargeException(
+                        "body",
+                        "清单的第 " + item + " 行数据（单元格 " + e.cell() + "）超出上限：一次最多 " + properties.maxBatchItems()
+                                + " 行 (renovation.assessment.max-batch-items)");
             }
             throw new PayloadTooLargeException("body", e.reason() + " (renovation.assessment.max-workbook-*)");
         }
-        SheetContent sheet = content.sheet(SHEET).orElseThrow(() -> new InvalidWorkbookException(
-                "工作簿中没有名为“" + SHEET + "”的工作表：请使用 GET /api/v1/assessments/template.xlsx 下载的模板"));
+        SheetContent sheet = content.sheet(SHEET)
+                .orElseThrow(() -> new InvalidWorkbookException(
+                        "工作簿中没有名为“" + SHEET + "”的工作表：请使用 GET /api/v1/assessments/template.xlsx 下载的模板"));
         for (SheetCell cell : sheet.cells()) {
             if (cell.isFormula()) {
                 boolean dde = content.activeContent().stream().anyMatch(a -> a.endsWith("#" + cell.reference()));
                 throw new InvalidWorkbookException("工作表“" + SHEET + "”的单元格 " + cell.reference()
-                        + (dde ? " 是 DDE 公式（打开时会运行外部程序），已拒收"
+                        + (dde
+                                ? " 是 DDE 公式（打开时会运行外部程序），已拒收"
                                 : " 是公式：清单只接受录入的值（公式保存的结果可能与 Excel 重新计算的不同），请复制后“选择性粘贴—数值”再上传"));
             }
         }
@@ -195,8 +204,8 @@ public class InventoryWorkbook {
         if (pathRow == null) {
             throw new InvalidWorkbookException("第2行（字段路径）缺失：请使用模板");
         }
-        Map<String, InventoryColumn> known = InventoryColumn.ALL.stream()
-                .collect(Collectors.toMap(InventoryColumn::path, c -> c));
+        Map<String, InventoryColumn> known =
+                InventoryColumn.ALL.stream().collect(Collectors.toMap(InventoryColumn::path, c -> c));
         Map<Integer, InventoryColumn> columns = new TreeMap<>();
         for (SheetCell cell : pathRow) {
             String path = cell.kind() == CellKind.TEXT ? cell.value().strip() : "";
@@ -205,8 +214,7 @@ public class InventoryWorkbook {
             }
             InventoryColumn column = known.get(path);
             if (column == null) {
-                throw new InvalidWorkbookException("第2行第" + (cell.column() + 1) + "列的字段路径“" + path
-                        + "”不是模板中的列");
+                throw new InvalidWorkbookException("第2行第" + (cell.column() + 1) + "列的字段路径“" + path + "”不是模板中的列");
             }
             columns.put(cell.column(), column);
         }
@@ -237,18 +245,24 @@ public class InventoryWorkbook {
                 return nodes.textNode(localDate(cell).toString());
             }
             BigDecimal number = new BigDecimal(cell.value());
-            if (column.kind() == InventoryColumn.Kind.INTEGER && number.stripTrailingZeros().scale() <= 0) {
+            if (column.kind() == InventoryColumn.Kind.INTEGER
+                    && number.stripTrailingZeros().scale() <= 0) {
                 return nodes.numberNode(number.toBigIntegerExact());
             }
             return column.kind() == InventoryColumn.Kind.TEXT || column.kind() == InventoryColumn.Kind.CHOICE
-                    ? nodes.textNode(number.toPlainString()) : nodes.numberNode(number);
+                    ? nodes.textNode(number.toPlainString())
+                    : nodes.numberNode(number);
         }
         String text = cell.value().strip();
         return switch (column.kind()) {
-            case YES_NO -> "是".equals(text) ? nodes.booleanNode(true) : "否".equals(text) ? nodes.booleanNode(false) : nodes.textNode(text);
+            case YES_NO ->
+                "是".equals(text)
+                        ? nodes.booleanNode(true)
+                        : "否".equals(text) ? nodes.booleanNode(false) : nodes.textNode(text);
             case DECIMAL -> decimalOrText(text.replace(",", ""));
             // Whole numbers typed as text (a cell formatted as text) are still numbers.
-            case INTEGER -> text.matches("-?\\d{1,9}") ? nodes.numberNode(Integer.parseInt(text)) : nodes.textNode(text);
+            case INTEGER ->
+                text.matches("-?\\d{1,9}") ? nodes.numberNode(Integer.parseInt(text)) : nodes.textNode(text);
             default -> nodes.textNode(text);
         };
     }
@@ -282,7 +296,8 @@ public class InventoryWorkbook {
      * Headings, the hidden path row and the drop-downs of {@code columns} (by column index), then the result
      * headings from {@code resultColumn} (none when negative).
      */
-    private void writeHeadings(Workbook workbook, Sheet sheet, Map<Integer, InventoryColumn> columns, int resultColumn) {
+    private void writeHeadings(
+            Workbook workbook, Sheet sheet, Map<Integer, InventoryColumn> columns, int resultColumn) {
         CellStyle heading = headingStyle(workbook);
         Row headings = sheet.createRow(HEADING_ROW);
         Row paths = sheet.createRow(PATH_ROW);
@@ -295,7 +310,8 @@ public class InventoryWorkbook {
             sheet.setColumnWidth(c, Math.max(12, column.heading().length() * 2 + 2) * 256);
             if (!column.choices().isEmpty()) {
                 var rule = validations.createValidation(
-                        validations.createExplicitListConstraint(column.choices().toArray(String[]::new)),
+                        validations.createExplicitListConstraint(
+                                column.choices().toArray(String[]::new)),
                         new CellRangeAddressList(FIRST_DATA_ROW, properties.maxBatchItems() + FIRST_DATA_ROW, c, c));
                 rule.setShowErrorBox(true);
                 sheet.addValidationData(rule);
@@ -316,7 +332,8 @@ public class InventoryWorkbook {
     }
 
     /** The values read from the template's columns, written back as typed values (text, number, date, yes/no). */
-    private static void writeInputs(Row row, List<SheetCell> cells, Map<Integer, InventoryColumn> columns, CellStyle date) {
+    private static void writeInputs(
+            Row row, List<SheetCell> cells, Map<Integer, InventoryColumn> columns, CellStyle date) {
         for (SheetCell cell : cells) {
             if (!columns.containsKey(cell.column())) {
                 continue;
@@ -367,17 +384,21 @@ public class InventoryWorkbook {
                 reasons.addAll(assessment.getApprovals().getScopeReasons());
                 assessment.getApprovals().getSteps().forEach(s -> reasons.add(s.getReason()));
             }
-            values[4] = reasons.stream().map(r -> r.getRuleId() + "：" + r.getMessage()).distinct()
+            values[4] = reasons.stream()
+                    .map(r -> r.getRuleId() + "：" + r.getMessage())
+                    .distinct()
                     .collect(Collectors.joining("\n"));
             Set<String> clauses = new LinkedHashSet<>();
-            reasons.forEach(r -> clauses.add(r.getClause().getSection() + "「" + r.getClause().getQuote() + "」"));
+            reasons.forEach(r ->
+                    clauses.add(r.getClause().getSection() + "「" + r.getClause().getQuote() + "」"));
             values[5] = String.join("\n", clauses);
         }
         for (int i = 0; i < values.length; i++) {
             Cell cell = row.createCell(first + i);
             cell.setBlank();
             if (values[i] != null) {
-                cell.setCellValue(values[i].length() > MAX_CELL_TEXT ? values[i].substring(0, MAX_CELL_TEXT) + "…" : values[i]);
+                cell.setCellValue(
+                        values[i].length() > MAX_CELL_TEXT ? values[i].substring(0, MAX_CELL_TEXT) + "…" : values[i]);
                 cell.setCellStyle(wrap);
             }
         }
@@ -385,7 +406,8 @@ public class InventoryWorkbook {
 
     private static String approvalSummary(ApprovalPlanResponse plan) {
         String changed = plan.getSteps().stream()
-                .filter(s -> s.getTreatment() == StepTreatment.MERGED || s.getTreatment() == StepTreatment.WAIVED
+                .filter(s -> s.getTreatment() == StepTreatment.MERGED
+                        || s.getTreatment() == StepTreatment.WAIVED
                         || s.getTreatment() == StepTreatment.SIMPLIFIED)
                 .map(s -> s.getLabel() + "（" + treatmentLabel(s.getTreatment()) + "）")
                 .collect(Collectors.joining("；"));

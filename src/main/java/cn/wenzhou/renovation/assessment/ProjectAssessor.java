@@ -1,18 +1,5 @@
 package cn.wenzhou.renovation.assessment;
 
-import java.util.Comparator;
-import java.util.List;
-import java.util.Set;
-import java.util.function.Supplier;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
-
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-
 import cn.wenzhou.renovation.api.model.AssessmentBatchResult;
 import cn.wenzhou.renovation.api.model.AssessmentRequest;
 import cn.wenzhou.renovation.api.model.AssessmentResponse;
@@ -23,13 +10,23 @@ import cn.wenzhou.renovation.calendar.DateNotCoveredException;
 import cn.wenzhou.renovation.consent.ConsentTallies;
 import cn.wenzhou.renovation.eligibility.EligibilityDecider;
 import cn.wenzhou.renovation.funding.FundingDecider;
+import cn.wenzhou.renovation.kernel.InvalidFieldException;
+import cn.wenzhou.renovation.kernel.ProblemCode;
 import cn.wenzhou.renovation.procedure.ProcedureDecider;
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.web.FieldProblems;
-import cn.wenzhou.renovation.kernel.InvalidFieldException;
-import cn.wenzhou.renovation.kernel.ProblemCode;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
 
 /**
  * One project, every decision: each part is answered by its capability's decider, the same one its own
@@ -48,8 +45,14 @@ public class ProjectAssessor {
     private final Validator validator;
     private final ObjectReader itemReader;
 
-    ProjectAssessor(EligibilityDecider eligibility, ConsentTallies consent, FundingDecider funding, ApprovalDecider approvals,
-            ProcedureDecider procedure, Validator validator, ObjectMapper mapper) {
+    ProjectAssessor(
+            EligibilityDecider eligibility,
+            ConsentTallies consent,
+            FundingDecider funding,
+            ApprovalDecider approvals,
+            ProcedureDecider procedure,
+            Validator validator,
+            ObjectMapper mapper) {
         this.eligibility = eligibility;
         this.consent = consent;
         this.funding = funding;
@@ -60,8 +63,11 @@ public class ProjectAssessor {
     }
 
     public AssessmentResponse assess(CompiledRuleset ruleset, AssessmentRequest request) {
-        if (request.getEligibility() == null && request.getConsent() == null && request.getFunding() == null
-                && request.getApprovals() == null && request.getProcedure() == null) {
+        if (request.getEligibility() == null
+                && request.getConsent() == null
+                && request.getFunding() == null
+                && request.getApprovals() == null
+                && request.getProcedure() == null) {
             throw new InvalidFieldException("body", "请至少给出 eligibility、consent、funding、approvals、procedure 之一");
         }
         return assessParts(request, ruleset);
@@ -98,35 +104,53 @@ public class ProjectAssessor {
         String prefix = "items[" + index + "]";
         AssessmentBatchResult result = new AssessmentBatchResult(index, AssessmentBatchResult.StatusEnum.INVALID);
         if (item == null || !item.isObject()) {
-            return result.problem(problem(HttpStatus.BAD_REQUEST, ProblemCode.INVALID_FIELD,
+            return result.problem(problem(
+                    HttpStatus.BAD_REQUEST,
+                    ProblemCode.INVALID_FIELD,
                     List.of(new FieldError(prefix, "每一项应为 JSON 对象 (each item must be an object)"))));
         }
         AssessmentRequest request;
         try {
             request = itemReader.readValue(item);
         } catch (JsonMappingException e) {
-            return result.problem(problem(HttpStatus.BAD_REQUEST, ProblemCode.INVALID_FIELD,
-                    List.of(new FieldError(qualified(prefix, FieldProblems.path(e)), FieldProblems.mappingMessage(e)))));
+            return result.problem(problem(
+                    HttpStatus.BAD_REQUEST,
+                    ProblemCode.INVALID_FIELD,
+                    List.of(new FieldError(
+                            qualified(prefix, FieldProblems.path(e)), FieldProblems.mappingMessage(e)))));
         } catch (java.io.IOException e) {
-            return result.problem(problem(HttpStatus.BAD_REQUEST, ProblemCode.MALFORMED_REQUEST,
+            return result.problem(problem(
+                    HttpStatus.BAD_REQUEST,
+                    ProblemCode.MALFORMED_REQUEST,
                     List.of(new FieldError(prefix, "无法读取该项 (unreadable item)"))));
         }
         Set<ConstraintViolation<AssessmentRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
-            return result.problem(problem(HttpStatus.BAD_REQUEST, ProblemCode.INVALID_FIELD, violations.stream()
-                    .map(v -> new FieldError(prefix + "." + CONTAINER_ELEMENT.matcher(v.getPropertyPath().toString()).replaceAll(""),
-                            FieldProblems.describe(v.getMessage(), v.getInvalidValue())))
-                    .sorted(Comparator.comparing(FieldError::getField))
-                    .toList()));
+            return result.problem(problem(
+                    HttpStatus.BAD_REQUEST,
+                    ProblemCode.INVALID_FIELD,
+                    violations.stream()
+                            .map(v -> new FieldError(
+                                    prefix + "."
+                                            + CONTAINER_ELEMENT
+                                                    .matcher(v.getPropertyPath().toString())
+                                                    .replaceAll(""),
+                                    FieldProblems.describe(v.getMessage(), v.getInvalidValue())))
+                            .sorted(Comparator.comparing(FieldError::getField))
+                            .toList()));
         }
         try {
             AssessmentResponse assessment = assess(ruleset, request);
             return result.status(AssessmentBatchResult.StatusEnum.ASSESSED).assessment(assessment);
         } catch (InvalidFieldException e) {
-            return result.problem(problem(HttpStatus.BAD_REQUEST, ProblemCode.INVALID_FIELD,
+            return result.problem(problem(
+                    HttpStatus.BAD_REQUEST,
+                    ProblemCode.INVALID_FIELD,
                     List.of(new FieldError(qualified(prefix, e.field()), e.getMessage()))));
         } catch (DateNotCoveredException e) {
-            return result.problem(problem(HttpStatus.UNPROCESSABLE_ENTITY, ProblemCode.DATE_NOT_IN_CALENDAR,
+            return result.problem(problem(
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    ProblemCode.DATE_NOT_IN_CALENDAR,
                     List.of(new FieldError(qualified(prefix, e.field()), e.getMessage()))));
         }
     }
@@ -151,9 +175,18 @@ public class ProjectAssessor {
     private static Problem problem(HttpStatus status, ProblemCode code, List<FieldError> errors) {
         // The same type and title the endpoints give for these problems.
         boolean calendar = code == ProblemCode.DATE_NOT_IN_CALENDAR;
-        return new Problem(code.type().toString(),
-                calendar ? "Date outside the holiday calendar" : "Invalid request", status.value(), code.name())
-                .detail("该项有误，字段: " + String.join(", ", errors.stream().map(FieldError::getField).distinct().toList()))
+        return new Problem(
+                        code.type().toString(),
+                        calendar ? "Date outside the holiday calendar" : "Invalid request",
+                        status.value(),
+                        code.name())
+                .detail("该项有误，字段: "
+                        + String.join(
+                                ", ",
+                                errors.stream()
+                                        .map(FieldError::getField)
+                                        .distinct()
+                                        .toList()))
                 .errors(errors)
                 .failedRules(null); // generated as an empty list; only a refused consent notice names failed rules
     }

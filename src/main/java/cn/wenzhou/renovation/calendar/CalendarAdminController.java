@@ -1,18 +1,5 @@
 package cn.wenzhou.renovation.calendar;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Optional;
-
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.util.unit.DataSize;
-import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
-
 import cn.wenzhou.renovation.api.CalendarAdminApi;
 import cn.wenzhou.renovation.api.model.CalendarDayChange;
 import cn.wenzhou.renovation.api.model.CalendarDayInfo;
@@ -21,10 +8,21 @@ import cn.wenzhou.renovation.api.model.CalendarNoticeFinding;
 import cn.wenzhou.renovation.api.model.CalendarNoticeReport;
 import cn.wenzhou.renovation.api.model.CalendarVersionInfo;
 import cn.wenzhou.renovation.api.model.RulesetActivationInfo;
-import cn.wenzhou.renovation.ruleset.RulesetVersion;
 import cn.wenzhou.renovation.kernel.InvalidFieldException;
 import cn.wenzhou.renovation.kernel.PayloadTooLargeException;
+import cn.wenzhou.renovation.ruleset.RulesetVersion;
 import cn.wenzhou.renovation.web.SignedInStaff;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** Check, activate, list and roll back the holiday calendar. The checks and the versions are {@link CalendarVersions}'. */
 @RestController
@@ -33,8 +31,8 @@ class CalendarAdminController implements CalendarAdminApi {
     private final CalendarVersions calendars;
     private final DataSize maxNoticeFile;
 
-    CalendarAdminController(CalendarVersions calendars,
-            @Value("${renovation.limits.max-calendar-file:512KB}") DataSize maxNoticeFile) {
+    CalendarAdminController(
+            CalendarVersions calendars, @Value("${renovation.limits.max-calendar-file:512KB}") DataSize maxNoticeFile) {
         this.calendars = calendars;
         this.maxNoticeFile = maxNoticeFile;
     }
@@ -49,8 +47,10 @@ class CalendarAdminController implements CalendarAdminApi {
         if (comment == null || comment.isBlank()) {
             throw new InvalidFieldException("comment", "请写明启用的原因，如“载入国务院办公厅关于2027年部分节假日安排的通知”");
         }
-        CalendarVersions.NoticeOutcome outcome = calendars.activate(name(file), bytes(file), SignedInStaff.name(), comment.strip());
-        return ResponseEntity.status(outcome.valid() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY).body(report(outcome));
+        CalendarVersions.NoticeOutcome outcome =
+                calendars.activate(name(file), bytes(file), SignedInStaff.name(), comment.strip());
+        return ResponseEntity.status(outcome.valid() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY)
+                .body(report(outcome));
     }
 
     @Override
@@ -70,12 +70,16 @@ class CalendarAdminController implements CalendarAdminApi {
                 .activeVersion(served.version())
                 .coveredYears(List.copyOf(served.calendar().coveredYears()))
                 .lastCoveredDay(served.calendar().lastCoveredDay())
-                .versions(calendars.versions().stream().map(v -> info(v, v.number() == served.version())).toList())
-                .activations(calendars.activations().stream().map(a -> new RulesetActivationInfo()
-                        .version(a.version())
-                        .at(a.at().atOffset(ZoneOffset.UTC))
-                        .by(a.by())
-                        .kind(RulesetActivationInfo.KindEnum.valueOf(a.kind().name())))
+                .versions(calendars.versions().stream()
+                        .map(v -> info(v, v.number() == served.version()))
+                        .toList())
+                .activations(calendars.activations().stream()
+                        .map(a -> new RulesetActivationInfo()
+                                .version(a.version())
+                                .at(a.at().atOffset(ZoneOffset.UTC))
+                                .by(a.by())
+                                .kind(RulesetActivationInfo.KindEnum.valueOf(
+                                        a.kind().name())))
                         .toList());
     }
 
@@ -87,40 +91,55 @@ class CalendarAdminController implements CalendarAdminApi {
                 .activatedBy(version.activatedBy())
                 .comment(version.comment())
                 .active(active)
-                .coveredYears(calendars.kept(version.number()).map(c -> List.copyOf(c.coveredYears())).orElse(List.of()));
+                .coveredYears(calendars
+                        .kept(version.number())
+                        .map(c -> List.copyOf(c.coveredYears()))
+                        .orElse(List.of()));
     }
 
     private CalendarNoticeReport report(CalendarVersions.NoticeOutcome outcome) {
         CalendarNoticeReport report = new CalendarNoticeReport()
                 .valid(outcome.valid())
-                .noticeYears(outcome.reading().notice().map(n -> List.of(n.year())).orElse(List.of()))
-                .findings(outcome.reading().findings().stream().map(f -> new CalendarNoticeFinding()
-                        .file(f.file())
-                        .sheet(f.sheet())
-                        .where(f.where())
-                        .field(f.field())
-                        .location(f.location())
-                        .message(f.message()))
+                .noticeYears(
+                        outcome.reading().notice().map(n -> List.of(n.year())).orElse(List.of()))
+                .findings(outcome.reading().findings().stream()
+                        .map(f -> new CalendarNoticeFinding()
+                                .file(f.file())
+                                .sheet(f.sheet())
+                                .where(f.where())
+                                .field(f.field())
+                                .location(f.location())
+                                .message(f.message()))
                         .toList());
-        outcome.diff().ifPresent(diff -> report
-                .newYears(diff.newYear() ? List.of(diff.year()) : List.of())
-                .added(diff.added().stream().map(CalendarAdminController::day).toList())
-                .changed(diff.changed().stream().map(c -> new CalendarDayChange(day(c.before()), day(c.after()))).toList())
-                .removed(diff.removed().stream().map(CalendarAdminController::day).toList()));
+        outcome.diff()
+                .ifPresent(diff -> report.newYears(diff.newYear() ? List.of(diff.year()) : List.of())
+                        .added(diff.added().stream()
+                                .map(CalendarAdminController::day)
+                                .toList())
+                        .changed(diff.changed().stream()
+                                .map(c -> new CalendarDayChange(day(c.before()), day(c.after())))
+                                .toList())
+                        .removed(diff.removed().stream()
+                                .map(CalendarAdminController::day)
+                                .toList()));
         outcome.version().ifPresent(v -> report.version(info(v, true)));
         return report;
     }
 
     private static CalendarDayInfo day(CalendarDay day) {
-        return new CalendarDayInfo(day.date(), CalendarDayInfo.KindEnum.valueOf(day.kind().name()), day.holiday(),
-                day.noticeYear(), day.source());
+        return new CalendarDayInfo(
+                day.date(),
+                CalendarDayInfo.KindEnum.valueOf(day.kind().name()),
+                day.holiday(),
+                day.noticeYear(),
+                day.source());
     }
 
     /** The upload's bytes, refused before they are read when over the limit: a notice is a few kilobytes. */
     private byte[] bytes(MultipartFile file) {
         if (file.getSize() > maxNoticeFile.toBytes()) {
-            throw new PayloadTooLargeException("file", "放假安排文件超过 " + maxNoticeFile.toKilobytes()
-                    + " KB（一年的通知通常只有几 KB），请检查是否上传了别的文件");
+            throw new PayloadTooLargeException(
+                    "file", "放假安排文件超过 " + maxNoticeFile.toKilobytes() + " KB（一年的通知通常只有几 KB），请检查是否上传了别的文件");
         }
         try {
             return file.getBytes();
@@ -130,7 +149,8 @@ class CalendarAdminController implements CalendarAdminApi {
     }
 
     private static String name(MultipartFile file) {
-        return Optional.ofNullable(file.getOriginalFilename()).filter(n -> !n.isBlank()).orElse("上传的文件");
+        return Optional.ofNullable(file.getOriginalFilename())
+                .filter(n -> !n.isBlank())
+                .orElse("上传的文件");
     }
-
 }

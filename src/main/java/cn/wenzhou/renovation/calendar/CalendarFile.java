@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -28,7 +27,8 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class CalendarFile {
 
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT
+            .builder()
             .setCommentMarker('#')
             .setHeader()
             .setSkipHeaderRecord(true)
@@ -36,8 +36,7 @@ public final class CalendarFile {
             .setIgnoreEmptyLines(true)
             .get();
 
-    private CalendarFile() {
-    }
+    private CalendarFile() {}
 
     private static final List<String> HEADER = List.of("date", "kind", "holiday", "notice_year", "source");
 
@@ -59,8 +58,11 @@ public final class CalendarFile {
                 CalendarDay day = parse(row, name, line);
                 CalendarDay earlier = days.putIfAbsent(day.date(), day);
                 if (earlier != null) {
-                    throw invalid(name, line, NoticeRules.listedTwice(day.date(), "第 " + lines.get(day.date()) + " 行",
-                            earlier.kind(), day.kind()));
+                    throw invalid(
+                            name,
+                            line,
+                            NoticeRules.listedTwice(
+                                    day.date(), "第 " + lines.get(day.date()) + " 行", earlier.kind(), day.kind()));
                 }
                 lines.put(day.date(), line);
                 firstLineOfYear.putIfAbsent(day.noticeYear(), line);
@@ -70,7 +72,9 @@ public final class CalendarFile {
             throw new IllegalStateException(name + ": 节假日日历没有任何日期");
         }
         for (Map.Entry<Integer, Long> year : firstLineOfYear.entrySet()) {
-            List<CalendarDay> ofYear = days.values().stream().filter(day -> day.noticeYear() == year.getKey()).toList();
+            List<CalendarDay> ofYear = days.values().stream()
+                    .filter(day -> day.noticeYear() == year.getKey())
+                    .toList();
             String where = name + " 第 " + year.getValue() + " 行起的 " + year.getKey() + " 年通知: ";
             NoticeRules.tooManyDays(ofYear.size()).ifPresent(message -> {
                 throw new IllegalStateException(where + message);

@@ -1,18 +1,16 @@
 package cn.wenzhou.renovation.calendar;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.stereotype.Component;
-
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
  * How long the holiday calendar lasts: the {@code calendar} health component and the
@@ -60,8 +58,12 @@ class CalendarHorizon implements HealthIndicator, MeterBinder {
     @Override
     public Health health() {
         // The description shows even where details are hidden: whoever looks at health reads what to do.
-        Health.Builder health = warning().map(message -> Health.status(new Status(WARN, message))).orElseGet(Health::up);
-        return health.withDetail("lastCoveredDay", lastCoveredDay().toString()).withDetail("daysLeft", daysLeft()).build();
+        Health.Builder health = warning()
+                .map(message -> Health.status(new Status(WARN, message)))
+                .orElseGet(Health::up);
+        return health.withDetail("lastCoveredDay", lastCoveredDay().toString())
+                .withDetail("daysLeft", daysLeft())
+                .build();
     }
 
     @Override

@@ -1,9 +1,9 @@
 package cn.wenzhou.renovation.calendar;
 
-import org.springframework.http.HttpStatus;
 import cn.wenzhou.renovation.kernel.FieldProblem;
 import cn.wenzhou.renovation.kernel.ProblemCode;
 import cn.wenzhou.renovation.kernel.ProblemException;
+import org.springframework.http.HttpStatus;
 
 /** A calendar version or notice year the calendar does not hold, named by the request field that asked for it. */
 public class CalendarNotFoundException extends ProblemException {

@@ -8,6 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * how many days before its last covered day the service warns that next year's notice is due.
  */
 @ConfigurationProperties("renovation.calendar")
-record CalendarProperties(@DefaultValue("classpath:calendar/cn-public-holidays.csv") String file,
-        @DefaultValue("45") int warnDaysBeforeEnd) {
-}
+record CalendarProperties(
+        @DefaultValue("classpath:calendar/cn-public-holidays.csv")
+        String file,
+
+        @DefaultValue("45") int warnDaysBeforeEnd) {}

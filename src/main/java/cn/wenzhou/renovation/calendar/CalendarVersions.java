@@ -1,5 +1,12 @@
 package cn.wenzhou.renovation.calendar;
 
+import cn.wenzhou.renovation.ruleset.ActiveVersionUnavailableException;
+import cn.wenzhou.renovation.ruleset.RuleFile;
+import cn.wenzhou.renovation.ruleset.RulesetActivation;
+import cn.wenzhou.renovation.ruleset.RulesetFiles;
+import cn.wenzhou.renovation.ruleset.RulesetStore;
+import cn.wenzhou.renovation.ruleset.RulesetVersion;
+import cn.wenzhou.renovation.ruleset.StorageUnavailableException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.FileSystemResource;
@@ -19,14 +25,6 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-
-import cn.wenzhou.renovation.ruleset.ActiveVersionUnavailableException;
-import cn.wenzhou.renovation.ruleset.RuleFile;
-import cn.wenzhou.renovation.ruleset.RulesetActivation;
-import cn.wenzhou.renovation.ruleset.RulesetFiles;
-import cn.wenzhou.renovation.ruleset.RulesetStore;
-import cn.wenzhou.renovation.ruleset.RulesetVersion;
-import cn.wenzhou.renovation.ruleset.StorageUnavailableException;
 
 /**
  * The holiday calendar in force and its kept versions. Staff load a year's notice at runtime the way
@@ -42,6 +40,7 @@ public class CalendarVersions {
 
     /** The calendar's key in the store: jurisdiction codes have no underscore, so it is never a jurisdiction's. */
     static final String STORE_KEY = "holiday_calendar";
+
     static final String FILE_PATH = "calendar/cn-public-holidays.csv";
     static final String DEPLOYMENT = "部署";
 
@@ -51,11 +50,11 @@ public class CalendarVersions {
     private final Map<Integer, OfficialCalendar> parsed = new ConcurrentHashMap<>();
 
     /** The calendar serving requests and the kept version it is. */
-    public record Served(OfficialCalendar calendar, int version) {
-    }
+    public record Served(OfficialCalendar calendar, int version) {}
 
     /** What a check or an activation found, what it would change (or changed), and the version it made, if any. */
-    public record NoticeOutcome(HolidayNoticeReading reading, Optional<HolidayNoticeDiff> diff, Optional<RulesetVersion> version) {
+    public record NoticeOutcome(
+            HolidayNoticeReading reading, Optional<HolidayNoticeDiff> diff, Optional<RulesetVersion> version) {
         public boolean valid() {
             return reading.notice().isPresent();
         }
@@ -65,8 +64,11 @@ public class CalendarVersions {
         this.store = store;
         OfficialCalendar packaged = packaged(properties, resources);
         this.served = new AtomicReference<>(store.exclusively(STORE_KEY, () -> startWith(packaged)));
-        log.info("Holiday calendar version {} covers {}–{}", served.get().version(),
-                current().coveredYears().first(), current().coveredYears().last());
+        log.info(
+                "Holiday calendar version {} covers {}–{}",
+                served.get().version(),
+                current().coveredYears().first(),
+                current().coveredYears().last());
     }
 
     /** The calendar in force: take it once per request, so one answer never mixes two versions. */
@@ -82,8 +84,8 @@ public class CalendarVersions {
     public NoticeOutcome check(String fileName, byte[] content) {
         HolidayNoticeReading reading = HolidayNoticeReader.read(fileName, content);
         OfficialCalendar calendar = current();
-        return new NoticeOutcome(reading, reading.notice().map(notice -> HolidayNoticeDiff.between(calendar, notice)),
-                Optional.empty());
+        return new NoticeOutcome(
+                reading, reading.notice().map(notice -> HolidayNoticeDiff.between(calendar, notice)), Optional.empty());
     }
 
     /** Checks the upload and, when it passes, keeps the calendar with its year replaced as a new version and serves it. */
@@ -97,11 +99,16 @@ public class CalendarVersions {
         OfficialCalendar after = HolidayNoticeDiff.merged(before, notice);
         RulesetVersion version = store.save(STORE_KEY, files(after), user, comment);
         // The store's commit point: if it throws, what was served stays served.
-        store.activate(new RulesetActivation(STORE_KEY, version.number(), Instant.now(), user,
-                RulesetActivation.Kind.ACTIVATION));
+        store.activate(new RulesetActivation(
+                STORE_KEY, version.number(), Instant.now(), user, RulesetActivation.Kind.ACTIVATION));
         served.set(new Served(after, version.number()));
-        log.info("Holiday calendar version {} activated by {}: notice year {}, now covering {}–{}", version.number(), user,
-                notice.year(), after.coveredYears().first(), after.coveredYears().last());
+        log.info(
+                "Holiday calendar version {} activated by {}: notice year {}, now covering {}–{}",
+                version.number(),
+                user,
+                notice.year(),
+                after.coveredYears().first(),
+                after.coveredYears().last());
         return new NoticeOutcome(reading, Optional.of(HolidayNoticeDiff.between(before, notice)), Optional.of(version));
     }
 
@@ -109,8 +116,8 @@ public class CalendarVersions {
     public synchronized Served rollback(int number, String user) {
         // Checked again now, whatever was read before: a version damaged since is not made active.
         store.damage(STORE_KEY, number).ifPresent(problem -> parsed.remove(number));
-        OfficialCalendar calendar = kept(number).orElseThrow(() -> new CalendarNotFoundException("version",
-                "日历没有可用的版本 " + number + "（已保存的版本见版本列表）"));
+        OfficialCalendar calendar = kept(number)
+                .orElseThrow(() -> new CalendarNotFoundException("version", "日历没有可用的版本 " + number + "（已保存的版本见版本列表）"));
         store.activate(new RulesetActivation(STORE_KEY, number, Instant.now(), user, RulesetActivation.Kind.ROLLBACK));
         Served now = new Served(calendar, number);
         served.set(now);
@@ -143,7 +150,8 @@ public class CalendarVersions {
     }
 
     /** Serves what another instance sharing the store activated or rolled back. Cheap when nothing changed. */
-    @Scheduled(fixedDelayString = "${renovation.ruleset-follow-interval:2s}",
+    @Scheduled(
+            fixedDelayString = "${renovation.ruleset-follow-interval:2s}",
             initialDelayString = "${renovation.ruleset-follow-interval:2s}")
     public synchronized void followStore() {
         Optional<Integer> stored;
@@ -171,7 +179,8 @@ public class CalendarVersions {
             active = store.activeVersion(STORE_KEY);
         } catch (ActiveVersionUnavailableException unreadable) {
             // Working days must not stop every answer: serve the packaged calendar, recorded as a version of its own.
-            log.error("The holiday calendar's active version cannot be read ({}); serving the packaged calendar",
+            log.error(
+                    "The holiday calendar's active version cannot be read ({}); serving the packaged calendar",
                     unreadable.getMessage());
             return keep(packaged, packagedHash, RulesetActivation.Kind.RECOVERY, "启用版本记录无法读取，改用随程序部署的日历");
         }
@@ -181,9 +190,13 @@ public class CalendarVersions {
         store.completeInterruptedActivation(STORE_KEY);
         Optional<OfficialCalendar> kept = kept(active.get());
         if (kept.isEmpty()) {
-            log.error("The active holiday calendar version {} cannot be read; serving the packaged calendar as a new version",
+            log.error(
+                    "The active holiday calendar version {} cannot be read; serving the packaged calendar as a new version",
                     active.get());
-            return keep(packaged, packagedHash, RulesetActivation.Kind.RECOVERY,
+            return keep(
+                    packaged,
+                    packagedHash,
+                    RulesetActivation.Kind.RECOVERY,
                     "启用版本 " + active.get() + " 无法读取，改用随程序部署的日历");
         }
         if (store.lastDeployed(STORE_KEY).filter(packagedHash::equals).isPresent()) {
@@ -191,7 +204,9 @@ public class CalendarVersions {
         }
         // A release with a different packaged calendar: it adds the years the calendar in force lacks, and
         // never replaces a year staff loaded (they may have corrected it since the release was built).
-        List<Integer> newYears = packaged.coveredYears().stream().filter(y -> !kept.get().coveredYears().contains(y)).toList();
+        List<Integer> newYears = packaged.coveredYears().stream()
+                .filter(y -> !kept.get().coveredYears().contains(y))
+                .toList();
         if (newYears.isEmpty()) {
             store.recordDeployed(STORE_KEY, packagedHash);
             return new Served(kept.get(), active.get());
@@ -200,8 +215,13 @@ public class CalendarVersions {
         for (int year : newYears) {
             merged = HolidayNoticeDiff.merged(merged, packaged.notice(year));
         }
-        return keep(merged, packagedHash, RulesetActivation.Kind.DEPLOYMENT, "随程序部署的日历补充了 "
-                + String.join("、", newYears.stream().map(String::valueOf).toList()) + " 年");
+        return keep(
+                merged,
+                packagedHash,
+                RulesetActivation.Kind.DEPLOYMENT,
+                "随程序部署的日历补充了 "
+                        + String.join(
+                                "、", newYears.stream().map(String::valueOf).toList()) + " 年");
     }
 
     /** Keeps the deployment's calendar (or the recovery's) as a new version and serves it. */
@@ -217,7 +237,9 @@ public class CalendarVersions {
     }
 
     private static OfficialCalendar read(List<RuleFile> files) {
-        RuleFile file = files.stream().filter(f -> f.path().equals(FILE_PATH)).findFirst()
+        RuleFile file = files.stream()
+                .filter(f -> f.path().equals(FILE_PATH))
+                .findFirst()
                 .orElseThrow(() -> new StorageUnavailableException("日历版本中没有 " + FILE_PATH, "文件缺失 (missing)"));
         try (InputStream in = new ByteArrayInputStream(file.content())) {
             return CalendarFile.read(in, FILE_PATH);

@@ -1,12 +1,11 @@
 package cn.wenzhou.renovation.calendar;
 
-import org.springframework.http.HttpStatus;
 import cn.wenzhou.renovation.kernel.FieldProblem;
 import cn.wenzhou.renovation.kernel.ProblemCode;
 import cn.wenzhou.renovation.kernel.ProblemException;
-
 import java.time.LocalDate;
 import java.util.SortedSet;
+import org.springframework.http.HttpStatus;
 
 /** A date in a year whose holiday notice the calendar does not hold: counting it would be a guess. */
 public class DateNotCoveredException extends ProblemException {
@@ -21,9 +20,14 @@ public class DateNotCoveredException extends ProblemException {
     }
 
     /** A date reached by counting working days from {@code countedFrom}, which the caller can map back to its field. */
-    public DateNotCoveredException(String field, LocalDate date, SortedSet<Integer> coveredYears, LocalDate countedFrom) {
-        super(HttpStatus.UNPROCESSABLE_ENTITY, "Date outside the holiday calendar", ProblemCode.DATE_NOT_IN_CALENDAR,
-                refusal(date, coveredYears, countedFrom), new FieldProblem(field, refusal(date, coveredYears, countedFrom)));
+    public DateNotCoveredException(
+            String field, LocalDate date, SortedSet<Integer> coveredYears, LocalDate countedFrom) {
+        super(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                "Date outside the holiday calendar",
+                ProblemCode.DATE_NOT_IN_CALENDAR,
+                refusal(date, coveredYears, countedFrom),
+                new FieldProblem(field, refusal(date, coveredYears, countedFrom)));
         this.field = field;
         this.date = date;
         this.coveredYears = coveredYears;

@@ -6,6 +6,8 @@ import java.util.List;
 public record HolidayNotice(int year, List<CalendarDay> days) {
 
     public HolidayNotice {
-        days = days.stream().sorted(java.util.Comparator.comparing(CalendarDay::date)).toList();
+        days = days.stream()
+                .sorted(java.util.Comparator.comparing(CalendarDay::date))
+                .toList();
     }
 }

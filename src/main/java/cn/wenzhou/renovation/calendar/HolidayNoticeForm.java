@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -31,11 +30,11 @@ public final class HolidayNoticeForm {
     /** Rows the 类别 list and the date format reach: far more than any notice lists. */
     private static final int FORM_ROWS = 200;
 
-    private HolidayNoticeForm() {
-    }
+    private HolidayNoticeForm() {}
 
     public static byte[] workbook(List<CalendarDay> days) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet(SHEET);
             Font bold = workbook.createFont();
             bold.setBold(true);
@@ -83,10 +82,15 @@ public final class HolidayNoticeForm {
     /** The same rows in the packaged file's CSV form. */
     public static String csv(List<CalendarDay> days) {
         StringBuilder csv = new StringBuilder();
-        try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
+        try (CSVPrinter printer = new CSVPrinter(
+                csv, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
             printer.printRecord("date", "kind", "holiday", "notice_year", "source");
             for (CalendarDay day : days) {
-                printer.printRecord(day.date(), day.kind().name().toLowerCase(Locale.ROOT), day.holiday(), day.noticeYear(),
+                printer.printRecord(
+                        day.date(),
+                        day.kind().name().toLowerCase(Locale.ROOT),
+                        day.holiday(),
+                        day.noticeYear(),
                         day.source());
             }
         } catch (IOException e) {

@@ -8,7 +8,9 @@ record NoticeFinding(String file, String sheet, String where, String field, Stri
 
     /** For example 2027年放假安排.xlsx 工作表“放假安排” A7（日期）. */
     public String location() {
-        return file + (sheet == null ? "" : " 工作表“" + sheet + "”") + (where == null ? "" : " " + where)
+        return file
+                + (sheet == null ? "" : " 工作表“" + sheet + "”")
+                + (where == null ? "" : " " + where)
                 + (field == null ? "" : "（" + field + "）");
     }
 

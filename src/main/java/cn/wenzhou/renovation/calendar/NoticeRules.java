@@ -31,19 +31,19 @@ final class NoticeRules {
     private static final Pattern URL = Pattern.compile("https?://[^\\s]+");
 
     /** A rule a day breaks, and the column it is staff's to correct. */
-    record Broken(String field, String message) {
-    }
+    record Broken(String field, String message) {}
 
-    private NoticeRules() {
-    }
+    private NoticeRules() {}
 
     /** From this day of December, a New Year break or its make-up day may belong to the next year's notice. */
     private static final int NEW_YEAR_BREAK_FROM_DECEMBER = 20;
 
     /** A notice covers its own year; only a New Year break or its make-up day may fall in late December before. */
     static boolean belongsTo(LocalDate date, int noticeYear) {
-        return noticeYear == date.getYear() || noticeYear == date.getYear() + 1 && date.getMonthValue() == 12
-                && date.getDayOfMonth() >= NEW_YEAR_BREAK_FROM_DECEMBER;
+        return noticeYear == date.getYear()
+                || noticeYear == date.getYear() + 1
+                        && date.getMonthValue() == 12
+                        && date.getDayOfMonth() >= NEW_YEAR_BREAK_FROM_DECEMBER;
     }
 
     static boolean isWeekend(LocalDate date) {
@@ -71,8 +71,7 @@ final class NoticeRules {
             return Optional.of("未填写节日：应为通知中的节日名称，如“春节”");
         }
         if (!FESTIVALS.containsAll(festivals(festival))) {
-            return Optional.of("“" + festival + "”不是通知安排的节日：应为" + String.join("、", FESTIVALS)
-                    + "之一，两节连休写成“国庆节、中秋节”");
+            return Optional.of("“" + festival + "”不是通知安排的节日：应为" + String.join("、", FESTIVALS) + "之一，两节连休写成“国庆节、中秋节”");
         }
         return Optional.empty();
     }
@@ -88,8 +87,8 @@ final class NoticeRules {
     /** A well-formed day in the right place: in its notice year, and a make-up workday on a weekend. */
     static Optional<Broken> placementProblem(LocalDate date, CalendarDay.Kind kind, int noticeYear) {
         if (!belongsTo(date, noticeYear)) {
-            return Optional.of(new Broken(DATE, "日期 " + date + " 不在 " + noticeYear + " 年：一年的通知只安排本年的日期，"
-                    + "以及元旦假期在上一年 12 月下旬的几天"));
+            return Optional.of(new Broken(
+                    DATE, "日期 " + date + " 不在 " + noticeYear + " 年：一年的通知只安排本年的日期，" + "以及元旦假期在上一年 12 月下旬的几天"));
         }
         if (kind == CalendarDay.Kind.MAKEUP_WORKDAY && !isWeekend(date)) {
             return Optional.of(new Broken(KIND, "调休上班日 " + date + " 是" + weekday(date) + "，本来就是工作日；调休上班日应在周六或周日"));
@@ -120,12 +119,15 @@ final class NoticeRules {
     /** A notice year without a holiday for each of the seven festivals; {@code days} are that year's. */
     static Optional<String> missingFestivals(int year, Collection<CalendarDay> days) {
         Set<String> named = new LinkedHashSet<>();
-        days.stream().filter(d -> d.kind() == CalendarDay.Kind.HOLIDAY).forEach(d -> named.addAll(festivals(d.holiday())));
-        List<String> missing = FESTIVALS.stream().filter(f -> !named.contains(f)).toList();
+        days.stream()
+                .filter(d -> d.kind() == CalendarDay.Kind.HOLIDAY)
+                .forEach(d -> named.addAll(festivals(d.holiday())));
+        List<String> missing =
+                FESTIVALS.stream().filter(f -> !named.contains(f)).toList();
         if (missing.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(year + " 年的放假安排缺少" + String.join("、", missing) + "：通知安排全部七个节日（"
-                + String.join("、", FESTIVALS) + "），每个节日至少有一天放假，两节合并放假时节日写成“国庆节、中秋节”");
+        return Optional.of(year + " 年的放假安排缺少" + String.join("、", missing) + "：通知安排全部七个节日（" + String.join("、", FESTIVALS)
+                + "），每个节日至少有一天放假，两节合并放假时节日写成“国庆节、中秋节”");
     }
 }

@@ -99,12 +99,16 @@ public final class OfficialCalendar {
 
     /** Every listed holiday and make-up workday, by date: what a version of the calendar keeps. */
     public java.util.List<CalendarDay> listedDays() {
-        return listedDays.values().stream().sorted(java.util.Comparator.comparing(CalendarDay::date)).toList();
+        return listedDays.values().stream()
+                .sorted(java.util.Comparator.comparing(CalendarDay::date))
+                .toList();
     }
 
     /** The days one notice year lists, as a notice. */
     public HolidayNotice notice(int year) {
-        return new HolidayNotice(year, listedDays().stream().filter(day -> day.noticeYear() == year).toList());
+        return new HolidayNotice(
+                year,
+                listedDays().stream().filter(day -> day.noticeYear() == year).toList());
     }
 
     /** The holiday or make-up workday listed for a date, if any. */

@@ -1,5 +1,6 @@
 package cn.wenzhou.renovation.catalogue;
 
+import cn.wenzhou.renovation.ruleset.RuleProblem;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,10 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
 import org.apache.commons.text.similarity.LevenshteinDistance;
-
-import cn.wenzhou.renovation.ruleset.RuleProblem;
 
 /**
  * The renovation items of one ruleset, as its catalogue table lists them, indexed by every name a
@@ -24,8 +22,9 @@ public final class Catalogue {
      * belong to the name (5G基站建设): a number counts as numbering only when bracketed, dotted or
      * followed by a list mark.
      */
-    private static final Pattern NUMBERING = Pattern.compile(
-            "^(\\([0-9]+\\)|[0-9]+(\\.[0-9]+)+|[0-9]+[.、]|[一二三四五六七八九十]+、)+");
+    private static final Pattern NUMBERING =
+            Pattern.compile("^(\\([0-9]+\\)|[0-9]+(\\.[0-9]+)+|[0-9]+[.、]|[一二三四五六七八九十]+、)+");
+
     private static final Pattern TICKS = Pattern.compile("[□☐√✓✔]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     /** List punctuation around a name: 屋面防漏维修； or 加装电梯。 */
@@ -54,19 +53,21 @@ public final class Catalogue {
     }
 
     /** One item suggested for an unknown name, with how alike the two are (1 = identical). */
-    public record Suggestion(CatalogueItem item, double similarity) {
-    }
+    public record Suggestion(CatalogueItem item, double similarity) {}
 
     /** The catalogue, or the problems that make its table unusable (two items answering to one name). */
     static Catalogue of(List<CatalogueItem> rows, List<RuleProblem> problems, String file) {
         List<CatalogueItem> items = rows.stream()
-                .sorted(Comparator.comparing(CatalogueItem::getCategory).thenComparing(CatalogueItem::getTier)
+                .sorted(Comparator.comparing(CatalogueItem::getCategory)
+                        .thenComparing(CatalogueItem::getTier)
                         .thenComparing(CatalogueItem::getNumber, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(CatalogueItem::getCode))
                 .toList();
         Map<String, CatalogueItem> byName = new HashMap<>();
         for (CatalogueItem item : items) {
-            if (item.getTier() == null || item.getOfficialName() == null || item.getOfficialName().isBlank()) {
+            if (item.getTier() == null
+                    || item.getOfficialName() == null
+                    || item.getOfficialName().isBlank()) {
                 problems.add(RuleProblem.inFile(file, "改造项目 " + item.getCode() + " 缺少层级或名称"));
                 continue;
             }
@@ -75,8 +76,10 @@ public final class Catalogue {
             for (String name : names) {
                 CatalogueItem other = byName.putIfAbsent(normalise(name), item);
                 if (other != null && other != item) {
-                    problems.add(RuleProblem.inFile(file, "名称“" + name + "”同时指向改造项目 " + other.getCode() + " 和 "
-                            + item.getCode() + "：每个名称或别名只能对应一个项目"));
+                    problems.add(RuleProblem.inFile(
+                            file,
+                            "名称“" + name + "”同时指向改造项目 " + other.getCode() + " 和 " + item.getCode()
+                                    + "：每个名称或别名只能对应一个项目"));
                 }
             }
         }
@@ -109,7 +112,8 @@ public final class Catalogue {
         return best.entrySet().stream()
                 .map(e -> new Suggestion(e.getKey(), e.getValue()))
                 .filter(s -> s.similarity() >= minimumSimilarity)
-                .sorted(Comparator.comparingDouble(Suggestion::similarity).reversed()
+                .sorted(Comparator.comparingDouble(Suggestion::similarity)
+                        .reversed()
                         .thenComparing(s -> s.item().getCode()))
                 .limit(count)
                 .toList();

@@ -20,6 +20,7 @@ public class CatalogueItem {
     private List<String> aliases = List.of();
     /** Official name and aliases as compared, computed once: classification compares many names. */
     private String officialKey = "";
+
     private List<String> aliasKeys = List.of();
 
     public CatalogueItem(String code, Category category) {
@@ -80,7 +81,10 @@ public class CatalogueItem {
     }
 
     public void setAliases(String aliases) {
-        this.aliases = Arrays.stream(aliases.split(ALIAS_SEPARATOR)).map(String::strip).filter(a -> !a.isEmpty()).toList();
+        this.aliases = Arrays.stream(aliases.split(ALIAS_SEPARATOR))
+                .map(String::strip)
+                .filter(a -> !a.isEmpty())
+                .toList();
         this.aliasKeys = this.aliases.stream().map(Catalogue::normalise).toList();
     }
 }

@@ -16,8 +16,9 @@ record CatalogueProperties(@DefaultValue("0.5") double minSuggestionSimilarity) 
 
     public CatalogueProperties {
         if (minSuggestionSimilarity < 0 || minSuggestionSimilarity > 1) {
-            throw new IllegalArgumentException("renovation.catalogue.min-suggestion-similarity must be between 0 and 1, not "
-                    + minSuggestionSimilarity);
+            throw new IllegalArgumentException(
+                    "renovation.catalogue.min-suggestion-similarity must be between 0 and 1, not "
+                            + minSuggestionSimilarity);
         }
     }
 }

@@ -1,18 +1,16 @@
 package cn.wenzhou.renovation.catalogue;
 
+import cn.wenzhou.renovation.ruleset.Capability;
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.RuleProblem;
+import cn.wenzhou.renovation.ruleset.RulesetCheck;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.stereotype.Service;
-
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.RuleProblem;
-import cn.wenzhou.renovation.ruleset.RulesetCheck;
-import cn.wenzhou.renovation.ruleset.Capability;
 
 /** The catalogue of a given ruleset: its table's rows, fired once per ruleset and kept with it. */
 @Service
@@ -20,6 +18,7 @@ public class CatalogueService {
 
     /** The agenda group of the catalogue table's rows: they fire only when the catalogue is asked for. */
     static final String AGENDA_GROUP = "catalogue";
+
     private static final String TABLE = "decision-tables/catalogue/catalogue.drl.xlsx";
 
     public CatalogueView view(CompiledRuleset ruleset) {
@@ -27,12 +26,10 @@ public class CatalogueService {
     }
 
     /** The catalogue together with the ruleset it came from, for the jurisdiction and version. */
-    public record CatalogueView(CompiledRuleset ruleset, Catalogue catalogue) {
-    }
+    public record CatalogueView(CompiledRuleset ruleset, Catalogue catalogue) {}
 
     /** One name and what the classification rules made of it. */
-    public record NameResult(ItemName name, Classification classification, Optional<CatalogueItem> item) {
-    }
+    public record NameResult(ItemName name, Classification classification, Optional<CatalogueItem> item) {}
 
     /** The outcome of classifying names, and for a plan its warnings, with the ruleset that decided. */
     public record Classified(CatalogueView view, List<NameResult> names, List<PlanWarning> warnings) {
@@ -54,15 +51,20 @@ public class CatalogueService {
                         + earlier.ruleId() + " and " + c.ruleId());
             }
         }
-        List<NameResult> results = names.stream().map(n -> {
-            Classification c = byName.get(n);
-            if (c == null) {
-                throw new IllegalStateException("No classification rule decided on '" + n.getText() + "'");
-            }
-            return new NameResult(n, c, c.isMatched() ? view.catalogue().byCode(c.itemCode()) : Optional.empty());
-        }).toList();
-        List<PlanWarning> warnings = evaluation.all(PlanWarning.class).stream().distinct()
-                .sorted(Comparator.comparing(PlanWarning::category).thenComparing(PlanWarning::missingBasicCode)
+        List<NameResult> results = names.stream()
+                .map(n -> {
+                    Classification c = byName.get(n);
+                    if (c == null) {
+                        throw new IllegalStateException("No classification rule decided on '" + n.getText() + "'");
+                    }
+                    return new NameResult(
+                            n, c, c.isMatched() ? view.catalogue().byCode(c.itemCode()) : Optional.empty());
+                })
+                .toList();
+        List<PlanWarning> warnings = evaluation.all(PlanWarning.class).stream()
+                .distinct()
+                .sorted(Comparator.comparing(PlanWarning::category)
+                        .thenComparing(PlanWarning::missingBasicCode)
                         .thenComparing(PlanWarning::enhancementCode))
                 .toList();
         return new Classified(view, results, warnings);
@@ -73,7 +75,8 @@ public class CatalogueService {
     }
 
     private static Catalogue build(CompiledRuleset ruleset, List<RuleProblem> problems) {
-        List<CatalogueItem> rows = ruleset.evaluate(Capability.CATALOGUE, List.of(), AGENDA_GROUP).all(CatalogueItem.class);
+        List<CatalogueItem> rows =
+                ruleset.evaluate(Capability.CATALOGUE, List.of(), AGENDA_GROUP).all(CatalogueItem.class);
         return Catalogue.of(rows, problems, TABLE);
     }
 

@@ -7,13 +7,16 @@ package cn.wenzhou.renovation.catalogue;
 public class ItemName {
 
     /** Why the name was given: only to be looked up, or as part of a renovation plan or of what residents asked for. */
-    public enum Role { LOOKUP, PLANNED, REQUESTED }
+    public enum Role {
+        LOOKUP,
+        PLANNED,
+        REQUESTED
+    }
 
     private String text;
     private Role role = Role.LOOKUP;
 
-    public ItemName() {
-    }
+    public ItemName() {}
 
     public ItemName(String text, Role role) {
         this.text = text;

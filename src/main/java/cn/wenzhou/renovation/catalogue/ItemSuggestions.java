@@ -1,12 +1,10 @@
 package cn.wenzhou.renovation.catalogue;
 
+import cn.wenzhou.renovation.api.model.ItemSuggestion;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
-
 import org.springframework.stereotype.Component;
-
-import cn.wenzhou.renovation.api.model.ItemSuggestion;
 
 /**
  * The closest catalogue items to a name no rule recognised, as the API lists them: at most three, and
@@ -25,7 +23,9 @@ public final class ItemSuggestions {
 
     public List<ItemSuggestion> of(Catalogue catalogue, String name) {
         return catalogue.closest(name, COUNT, minimumSimilarity).stream()
-                .map(s -> new ItemSuggestion(s.item().getCode(), s.item().getOfficialName(),
+                .map(s -> new ItemSuggestion(
+                        s.item().getCode(),
+                        s.item().getOfficialName(),
                         BigDecimal.valueOf(s.similarity()).setScale(2, RoundingMode.HALF_UP)))
                 .toList();
     }

@@ -1,24 +1,22 @@
 package cn.wenzhou.renovation.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
-
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-
 import cn.wenzhou.renovation.RenovationDecisionServiceApplication;
 import cn.wenzhou.renovation.assessment.InventoryWorkbook;
+import cn.wenzhou.renovation.kernel.InvalidWorkbookException;
+import cn.wenzhou.renovation.kernel.PayloadTooLargeException;
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.JurisdictionRefusedException;
 import cn.wenzhou.renovation.ruleset.RulesetRegistry;
 import cn.wenzhou.renovation.ruleset.UnknownJurisdictionException;
-import cn.wenzhou.renovation.kernel.InvalidWorkbookException;
-import cn.wenzhou.renovation.kernel.PayloadTooLargeException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,14 +26,20 @@ import picocli.CommandLine.Parameters;
  * {@code java -jar <jar> assess inventory.xlsx -o result.xlsx}: the workbook endpoint without a
  * server, for district staff and scripts. Same rules, same template, same result columns.
  */
-@Command(name = "assess", mixinStandardHelpOptions = true,
+@Command(
+        name = "assess",
+        mixinStandardHelpOptions = true,
         description = "按模板填写的小区清单逐行评估，输出填好结论、理由和条款的工作簿 (assess an inventory workbook)")
 public class AssessInventoryCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "INVENTORY", description = "按模板填写的 .xlsx 清单")
     Path inventory;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "RESULT", description = "结果工作簿 .xlsx")
+    @Option(
+            names = {"-o", "--output"},
+            required = true,
+            paramLabel = "RESULT",
+            description = "结果工作簿 .xlsx")
     Path output;
 
     @Option(names = "--jurisdiction", paramLabel = "CODE", description = "按哪个辖区的规则评估，默认 wenzhou，如 yueqing")
@@ -55,22 +59,30 @@ public class AssessInventoryCommand implements Callable<Integer> {
             return 2;
         }
         byte[] upload = Files.readAllBytes(inventory);
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RenovationDecisionServiceApplication.class)
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(
+                        RenovationDecisionServiceApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
-                .properties("spring.main.banner-mode=off", "logging.level.root=WARN",
-                        "spring.datasource.url=jdbc:h2:mem:assess", "renovation.receipts.mode=off",
+                .properties(
+                        "spring.main.banner-mode=off",
+                        "logging.level.root=WARN",
+                        "spring.datasource.url=jdbc:h2:mem:assess",
+                        "renovation.receipts.mode=off",
                         // Assessing a workbook must not record the folders it read as a deployment.
                         "renovation.data-dir=")
                 .run()) {
             InventoryWorkbook workbooks = context.getBean(InventoryWorkbook.class);
-            CompiledRuleset ruleset = context.getBean(RulesetRegistry.class).serving(jurisdiction).ruleset();
+            CompiledRuleset ruleset =
+                    context.getBean(RulesetRegistry.class).serving(jurisdiction).ruleset();
             byte[] result;
             if (noProgress) {
                 result = workbooks.assess(upload, ruleset, InventoryWorkbook.Progress.NONE);
             } else {
-                try (ProgressBar bar = new ProgressBarBuilder().setTaskName("评估").setStyle(ProgressBarStyle.ASCII)
-                        .setInitialMax(0).build()) {
+                try (ProgressBar bar = new ProgressBarBuilder()
+                        .setTaskName("评估")
+                        .setStyle(ProgressBarStyle.ASCII)
+                        .setInitialMax(0)
+                        .build()) {
                     result = workbooks.assess(upload, ruleset, (done, total) -> {
                         bar.maxHint(total);
                         bar.stepTo(done);

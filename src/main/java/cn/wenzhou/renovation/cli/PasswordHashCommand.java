@@ -5,7 +5,6 @@ import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
@@ -15,8 +14,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  */
 public final class PasswordHashCommand {
 
-    private PasswordHashCommand() {
-    }
+    private PasswordHashCommand() {}
 
     public static int run() {
         char[] password = read();

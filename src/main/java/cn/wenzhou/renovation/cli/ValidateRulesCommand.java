@@ -1,15 +1,5 @@
 package cn.wenzhou.renovation.cli;
 
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-
-import org.springframework.context.annotation.AnnotationConfigApplicationContext;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.type.filter.AssignableTypeFilter;
-
 import cn.wenzhou.renovation.RenovationDecisionServiceApplication;
 import cn.wenzhou.renovation.ruleset.RulesetCheck;
 import cn.wenzhou.renovation.ruleset.RulesetCompilationException;
@@ -17,6 +7,14 @@ import cn.wenzhou.renovation.ruleset.RulesetSources;
 import cn.wenzhou.renovation.ruleset.RulesetValidation;
 import cn.wenzhou.renovation.ruleset.RulesetValidator;
 import cn.wenzhou.renovation.ruleset.diff.RulesetDiff;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AssignableTypeFilter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,14 +27,19 @@ import picocli.CommandLine.Option;
  * {@code --diff} each county's changes against the base. Exit code 0 when every jurisdiction is
  * valid, 1 when any is refused, 2 when the folders cannot be read. Starts no server.
  */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
         description = "校验规则（含各县变体）：编译、完整性检查、法律底线检查，列出问题所在的文件、工作表和单元格 (validate the rules)")
 public class ValidateRulesCommand implements Callable<Integer> {
 
     @Option(names = "--rules-dir", defaultValue = "rules", paramLabel = "DIR", description = "DRL 规则目录，默认 ./rules")
     String rulesDir;
 
-    @Option(names = "--decision-tables-dir", defaultValue = "decision-tables", paramLabel = "DIR",
+    @Option(
+            names = "--decision-tables-dir",
+            defaultValue = "decision-tables",
+            paramLabel = "DIR",
             description = "决策表目录，默认 ./decision-tables")
     String decisionTablesDir;
 
@@ -46,7 +49,10 @@ public class ValidateRulesCommand implements Callable<Integer> {
     @Option(names = "--diff", description = "同时列出每个县级变体与温州市规则的差异")
     boolean diff;
 
-    @Option(names = "--scenarios-dir", defaultValue = "scenarios", paramLabel = "DIR",
+    @Option(
+            names = "--scenarios-dir",
+            defaultValue = "scenarios",
+            paramLabel = "DIR",
             description = "测试场景目录（scenarios/<辖区>/…/*.scesim），默认 ./scenarios；不存在时不运行测试场景")
     String scenariosDir;
 
@@ -75,7 +81,8 @@ public class ValidateRulesCommand implements Callable<Integer> {
         }
         RulesetSources base = all.get(0);
         List<RulesetSources> chosen = all.stream()
-                .filter(s -> jurisdiction == null || s.jurisdiction().code().equals(jurisdiction)).toList();
+                .filter(s -> jurisdiction == null || s.jurisdiction().code().equals(jurisdiction))
+                .toList();
         if (chosen.isEmpty()) {
             out.println("没有辖区 " + jurisdiction + "：rules/counties/ 与 decision-tables/counties/ 下都没有这个文件夹");
             return 2;
@@ -101,7 +108,8 @@ public class ValidateRulesCommand implements Callable<Integer> {
         if (!validation.valid() || !java.nio.file.Files.isDirectory(java.nio.file.Path.of(scenariosDir))) {
             return true;
         }
-        var failures = new cn.wenzhou.renovation.ruleset.scenario.TestScenarioRunner(scenariosDir).failures(validation.ruleset());
+        var failures = new cn.wenzhou.renovation.ruleset.scenario.TestScenarioRunner(scenariosDir)
+                .failures(validation.ruleset());
         failures.forEach(p -> out.println("  [测试场景] " + p));
         return failures.isEmpty();
     }
@@ -124,7 +132,8 @@ public class ValidateRulesCommand implements Callable<Integer> {
         scanner.resetFilters(false);
         scanner.addIncludeFilter(new AssignableTypeFilter(RulesetCheck.class));
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
-            for (var candidate : scanner.findCandidateComponents(RenovationDecisionServiceApplication.class.getPackageName())) {
+            for (var candidate :
+                    scanner.findCandidateComponents(RenovationDecisionServiceApplication.class.getPackageName())) {
                 context.registerBean(candidate.getBeanClassName(), loadClass(candidate.getBeanClassName()));
             }
             context.refresh();

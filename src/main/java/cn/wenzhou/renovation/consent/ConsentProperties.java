@@ -1,7 +1,6 @@
 package cn.wenzhou.renovation.consent;
 
 import java.math.BigDecimal;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,5 +14,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("renovation.consent")
 record ConsentProperties(
         @DefaultValue("0.005") BigDecimal areaRoundingPerEntry,
-        @DefaultValue("5000") int maxRosterEntries) {
-}
+        @DefaultValue("5000") int maxRosterEntries) {}

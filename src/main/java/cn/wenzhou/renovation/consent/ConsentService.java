@@ -1,24 +1,26 @@
 package cn.wenzhou.renovation.consent;
 
+import cn.wenzhou.renovation.ruleset.Capability;
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import java.util.Comparator;
 import java.util.List;
-
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.Capability;
 
 /** Tallies a vote under the guide and the statute in force on its date, with a given ruleset. */
 final class ConsentService {
 
-    private ConsentService() {
-    }
+    private ConsentService() {}
 
     public static ConsentOutcome tally(CompiledRuleset ruleset, ConsentTally tally) {
         CompiledRuleset.Evaluation evaluation = ruleset.evaluate(Capability.CONSENT, List.of(tally));
         List<CriterionResult> criteria = evaluation.all(CriterionResult.class).stream()
                 .sorted(Comparator.comparing(CriterionResult::basis).thenComparing(CriterionResult::measure))
                 .toList();
-        return new ConsentOutcome(ruleset, tally, evaluation.single(BlankBallotTreatment.class),
-                evaluation.single(CountedVotes.class), criteria, evaluation.single(ConsentDecision.class));
+        return new ConsentOutcome(
+                ruleset,
+                tally,
+                evaluation.single(BlankBallotTreatment.class),
+                evaluation.single(CountedVotes.class),
+                criteria,
+                evaluation.single(ConsentDecision.class));
     }
-
 }

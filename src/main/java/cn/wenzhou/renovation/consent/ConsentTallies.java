@@ -1,9 +1,5 @@
 package cn.wenzhou.renovation.consent;
 
-import java.time.Clock;
-
-import org.springframework.stereotype.Component;
-
 import cn.wenzhou.renovation.api.model.BlankBallots;
 import cn.wenzhou.renovation.api.model.ConsentCriterion;
 import cn.wenzhou.renovation.api.model.ConsentMeasure;
@@ -11,9 +7,11 @@ import cn.wenzhou.renovation.api.model.ConsentTallyRequest;
 import cn.wenzhou.renovation.api.model.ConsentTallyResponse;
 import cn.wenzhou.renovation.api.model.PublicityFigures;
 import cn.wenzhou.renovation.decision.Reasons;
+import cn.wenzhou.renovation.kernel.ExactShares;
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.RuleClause;
-import cn.wenzhou.renovation.kernel.ExactShares;
+import java.time.Clock;
+import org.springframework.stereotype.Component;
 
 /**
  * A vote in the API's terms, read, tallied by the consent rules and answered: the one way every
@@ -28,8 +26,7 @@ public class ConsentTallies {
         this.intake = new VoteIntake(properties, clock);
     }
 
-    record Tallied(VoteIntake.Vote vote, ConsentOutcome outcome) {
-    }
+    record Tallied(VoteIntake.Vote vote, ConsentOutcome outcome) {}
 
     /** The consent endpoint's own question: a vote with its {@code roster}, field names from the body's root. */
     public ConsentTallyResponse decide(CompiledRuleset ruleset, ConsentTallyRequest request) {
@@ -40,7 +37,8 @@ public class ConsentTallies {
      * @param prefix      the vote's JSON path within the request body, for field names in problems
      * @param rosterField what the caller's body calls the list of households (roster, responses)
      */
-    public ConsentTallyResponse tally(CompiledRuleset ruleset, ConsentTallyRequest request, String prefix, String rosterField) {
+    public ConsentTallyResponse tally(
+            CompiledRuleset ruleset, ConsentTallyRequest request, String prefix, String rosterField) {
         Tallied tallied = read(ruleset, request, prefix, rosterField);
         return toResponse(request, tallied.outcome(), tallied.vote().roster());
     }
@@ -50,8 +48,8 @@ public class ConsentTallies {
         return new Tallied(vote, ConsentService.tally(ruleset, vote.tally()));
     }
 
-    private static ConsentTallyResponse toResponse(ConsentTallyRequest request, ConsentOutcome outcome,
-            RosterSummary roster) {
+    private static ConsentTallyResponse toResponse(
+            ConsentTallyRequest request, ConsentOutcome outcome, RosterSummary roster) {
         Reasons reasons = new Reasons(outcome.ruleset());
         ConsentDecision decision = outcome.decision();
         CountedVotes votes = outcome.votes();
@@ -64,11 +62,21 @@ public class ConsentTallies {
                 .voteDate(outcome.tally().getVoteDate())
                 .sufficient(decision.sufficient())
                 .decisionLabel(decision.message())
-                .criteria(outcome.criteria().stream().map(c -> criterion(c, outcome)).toList())
-                .blankBallots(new BlankBallots(outcome.tally().getBlankHouseholds(), outcome.tally().getBlankArea(),
-                        blanks.countedAsAgreeing(), blanks.ruleId(), blanks.message()))
-                .publicity(new PublicityFigures(votes.totalArea(), votes.totalHouseholds(), votes.agreeingHouseholds(),
-                        ExactShares.of(votes.share(Measure.AGREEING_HOUSEHOLDS_OF_TOTAL)), votes.agreeingArea(),
+                .criteria(outcome.criteria().stream()
+                        .map(c -> criterion(c, outcome))
+                        .toList())
+                .blankBallots(new BlankBallots(
+                        outcome.tally().getBlankHouseholds(),
+                        outcome.tally().getBlankArea(),
+                        blanks.countedAsAgreeing(),
+                        blanks.ruleId(),
+                        blanks.message()))
+                .publicity(new PublicityFigures(
+                        votes.totalArea(),
+                        votes.totalHouseholds(),
+                        votes.agreeingHouseholds(),
+                        ExactShares.of(votes.share(Measure.AGREEING_HOUSEHOLDS_OF_TOTAL)),
+                        votes.agreeingArea(),
                         ExactShares.of(votes.share(Measure.AGREEING_AREA_OF_TOTAL))))
                 .reasons(reasons.decidedBy(decision.ruleId(), decision.message(), outcome.supportingFindings()))
                 .whyNot(reasons.of(outcome.failedCriteria()));
@@ -78,10 +86,19 @@ public class ConsentTallies {
     }
 
     private static ConsentCriterion criterion(CriterionResult c, ConsentOutcome outcome) {
-        RuleClause clause = outcome.ruleset().clauseOf(c.ruleId())
+        RuleClause clause = outcome.ruleset()
+                .clauseOf(c.ruleId())
                 .orElseThrow(() -> new IllegalStateException("Rule " + c.ruleId() + " has no clause"));
-        return new ConsentCriterion(c.ruleId(), cn.wenzhou.renovation.api.model.LegalBasis.valueOf(c.basis().name()),
-                ConsentMeasure.valueOf(c.measure().name()), c.measure().label(), c.part(), c.whole(),
-                ExactShares.of(c.share()), ExactShares.of(c.minimum()), c.passed(), Reasons.clause(clause));
+        return new ConsentCriterion(
+                c.ruleId(),
+                cn.wenzhou.renovation.api.model.LegalBasis.valueOf(c.basis().name()),
+                ConsentMeasure.valueOf(c.measure().name()),
+                c.measure().label(),
+                c.part(),
+                c.whole(),
+                ExactShares.of(c.share()),
+                ExactShares.of(c.minimum()),
+                c.passed(),
+                Reasons.clause(clause));
     }
 }

@@ -21,8 +21,7 @@ public class ConsentTally {
     private BigDecimal blankArea = BigDecimal.ZERO;
     private int blankHouseholds;
 
-    public ConsentTally() {
-    }
+    public ConsentTally() {}
 
     /** Used by the legal-basis table: the vote was held on or after this ISO date. */
     public boolean heldOnOrAfter(String isoDate) {
@@ -45,7 +44,11 @@ public class ConsentTally {
     public CountedVotes counted(boolean blankBallotsAgree) {
         BigDecimal agreeArea = blankBallotsAgree ? agreeingArea.add(blankArea) : agreeingArea;
         int agree = blankBallotsAgree ? agreeingHouseholds + blankHouseholds : agreeingHouseholds;
-        return new CountedVotes(totalArea, totalHouseholds, agreeArea, agree,
+        return new CountedVotes(
+                totalArea,
+                totalHouseholds,
+                agreeArea,
+                agree,
                 agreeingArea.add(disagreeingArea).add(blankArea),
                 agreeingHouseholds + disagreeingHouseholds + blankHouseholds);
     }

@@ -1,12 +1,16 @@
 package cn.wenzhou.renovation.consent;
 
+import cn.wenzhou.renovation.kernel.ExactRatio;
 import java.math.BigDecimal;
 
-import cn.wenzhou.renovation.kernel.ExactRatio;
-
 /** The votes after the blank ballots were assigned: what the thresholds are measured on. */
-public record CountedVotes(BigDecimal totalArea, int totalHouseholds, BigDecimal agreeingArea, int agreeingHouseholds,
-        BigDecimal participatingArea, int participatingHouseholds) {
+public record CountedVotes(
+        BigDecimal totalArea,
+        int totalHouseholds,
+        BigDecimal agreeingArea,
+        int agreeingHouseholds,
+        BigDecimal participatingArea,
+        int participatingHouseholds) {
 
     public ExactRatio share(Measure measure) {
         return measure.of(this);

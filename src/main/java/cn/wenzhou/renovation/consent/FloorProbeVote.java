@@ -39,13 +39,15 @@ final class FloorProbeVote extends ConsentTally {
     /** The floor's share just below its minimum, every other share as high as that allows. */
     static FloorProbeVote justBelow(StatutoryFloor floor, LocalDate date, VoteRound round) {
         FloorProbeVote vote = new FloorProbeVote(date, round);
-        int households = floor.minimum().largestBelow(BigDecimal.valueOf(HOUSEHOLDS), 0).intValueExact();
+        int households =
+                floor.minimum().largestBelow(BigDecimal.valueOf(HOUSEHOLDS), 0).intValueExact();
         BigDecimal area = floor.minimum().largestBelow(AREA, 2);
         switch (floor.measure()) {
             case PARTICIPATING_HOUSEHOLDS_OF_TOTAL -> {
                 // The households who stay away own 0.01 m² each: the area share stays close to all.
                 vote.setAgreeingHouseholds(households);
-                vote.setAgreeingArea(AREA.subtract(SMALLEST_AREA.multiply(BigDecimal.valueOf(HOUSEHOLDS - households))));
+                vote.setAgreeingArea(
+                        AREA.subtract(SMALLEST_AREA.multiply(BigDecimal.valueOf(HOUSEHOLDS - households))));
             }
             case AGREEING_HOUSEHOLDS_OF_TOTAL, AGREEING_HOUSEHOLDS_OF_PARTICIPATING -> {
                 BigDecimal disagreeingArea = SMALLEST_AREA.multiply(BigDecimal.valueOf(HOUSEHOLDS - households));

@@ -1,8 +1,7 @@
 package cn.wenzhou.renovation.consent;
 
-import java.math.BigDecimal;
-
 import cn.wenzhou.renovation.kernel.ExactRatio;
+import java.math.BigDecimal;
 
 /** A share the consent rules set a minimum for: what is counted, over what. */
 public enum Measure {
@@ -31,9 +30,11 @@ public enum Measure {
      */
     boolean bounds(Measure other) {
         return this == other
-                || this == AGREEING_AREA_OF_TOTAL && (other == PARTICIPATING_AREA_OF_TOTAL || other == AGREEING_AREA_OF_PARTICIPATING)
+                || this == AGREEING_AREA_OF_TOTAL
+                        && (other == PARTICIPATING_AREA_OF_TOTAL || other == AGREEING_AREA_OF_PARTICIPATING)
                 || this == AGREEING_HOUSEHOLDS_OF_TOTAL
-                        && (other == PARTICIPATING_HOUSEHOLDS_OF_TOTAL || other == AGREEING_HOUSEHOLDS_OF_PARTICIPATING);
+                        && (other == PARTICIPATING_HOUSEHOLDS_OF_TOTAL
+                                || other == AGREEING_HOUSEHOLDS_OF_PARTICIPATING);
     }
 
     /** The share this measure takes of the counted votes. */
@@ -44,7 +45,8 @@ public enum Measure {
             case PARTICIPATING_AREA_OF_TOTAL -> ExactRatio.of(v.participatingArea(), v.totalArea());
             case PARTICIPATING_HOUSEHOLDS_OF_TOTAL -> ExactRatio.of(v.participatingHouseholds(), v.totalHouseholds());
             case AGREEING_AREA_OF_PARTICIPATING -> ExactRatio.of(v.agreeingArea(), v.participatingArea());
-            case AGREEING_HOUSEHOLDS_OF_PARTICIPATING -> ExactRatio.of(v.agreeingHouseholds(), v.participatingHouseholds());
+            case AGREEING_HOUSEHOLDS_OF_PARTICIPATING ->
+                ExactRatio.of(v.agreeingHouseholds(), v.participatingHouseholds());
         };
     }
 
@@ -52,7 +54,8 @@ public enum Measure {
     BigDecimal whole(CountedVotes v) {
         return switch (this) {
             case AGREEING_AREA_OF_TOTAL, PARTICIPATING_AREA_OF_TOTAL -> v.totalArea();
-            case AGREEING_HOUSEHOLDS_OF_TOTAL, PARTICIPATING_HOUSEHOLDS_OF_TOTAL -> BigDecimal.valueOf(v.totalHouseholds());
+            case AGREEING_HOUSEHOLDS_OF_TOTAL, PARTICIPATING_HOUSEHOLDS_OF_TOTAL ->
+                BigDecimal.valueOf(v.totalHouseholds());
             case AGREEING_AREA_OF_PARTICIPATING -> v.participatingArea();
             case AGREEING_HOUSEHOLDS_OF_PARTICIPATING -> BigDecimal.valueOf(v.participatingHouseholds());
         };
@@ -63,7 +66,8 @@ public enum Measure {
         return switch (this) {
             case AGREEING_AREA_OF_TOTAL, AGREEING_AREA_OF_PARTICIPATING -> v.agreeingArea();
             case PARTICIPATING_AREA_OF_TOTAL -> v.participatingArea();
-            case AGREEING_HOUSEHOLDS_OF_TOTAL, AGREEING_HOUSEHOLDS_OF_PARTICIPATING -> BigDecimal.valueOf(v.agreeingHouseholds());
+            case AGREEING_HOUSEHOLDS_OF_TOTAL, AGREEING_HOUSEHOLDS_OF_PARTICIPATING ->
+                BigDecimal.valueOf(v.agreeingHouseholds());
             case PARTICIPATING_HOUSEHOLDS_OF_TOTAL -> BigDecimal.valueOf(v.participatingHouseholds());
         };
     }

@@ -1,5 +1,7 @@
 package cn.wenzhou.renovation.consent;
 
+import cn.wenzhou.renovation.api.model.NoticeDetails;
+import cn.wenzhou.renovation.kernel.ExactRatio;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,16 +9,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-
 import org.apache.poi.xwpf.usermodel.BreakType;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
-
-import cn.wenzhou.renovation.api.model.NoticeDetails;
-import cn.wenzhou.renovation.kernel.ExactRatio;
 
 /**
  * Annex 3 (居民意见公示书) filled in from a passed vote, with annex 2's room-number summary, as a
@@ -27,28 +25,34 @@ final class PublicityNotice {
 
     static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    private PublicityNotice() {
-    }
+    private PublicityNotice() {}
 
     static byte[] render(String communityName, ConsentOutcome outcome, RosterSummary roster, NoticeDetails notice) {
         String community = communityName.contains("小区") ? communityName : communityName + "小区";
         CountedVotes votes = outcome.votes();
         ExactRatio householdShare = votes.share(Measure.AGREEING_HOUSEHOLDS_OF_TOTAL);
         ExactRatio areaShare = votes.share(Measure.AGREEING_AREA_OF_TOTAL);
-        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XWPFDocument doc = new XWPFDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             heading(doc, community + "改造居民意见公示书");
-            paragraph(doc, "　　" + community + "总建筑面积" + area(votes.totalArea()) + "m²，总业主户数" + votes.totalHouseholds()
-                    + "户。经征求小区居民意见，同意进行老旧小区改造的业主户数" + votes.agreeingHouseholds() + "户，占总业主户数"
-                    + householdShare.percent(2).toPlainString() + "%，业主专有部分建筑面积" + area(votes.agreeingArea())
-                    + "m²，占总建筑面积" + areaShare.percent(2).toPlainString()
-                    + "%，符合有关规定，拟申请办理老旧小区改造手续。根据有关规定，现予以公示（含改造及同意居民房号汇总表）。"
-                    + "小区业主如有异议，请于公示期内与业委会（或社区居委会）联系（联系人：" + notice.getContactPerson()
-                    + "；联系方式：" + notice.getContactPhone() + "）协商。如协商不成的，请以书面形式向所在街道办事处（地址"
-                    + notice.getSubdistrictOfficeAddress() + "；联系电话：" + notice.getSubdistrictOfficePhone()
-                    + "）请求调解。逾期提出异议的，将不予受理。", ParagraphAlignment.BOTH);
+            paragraph(
+                    doc,
+                    "　　" + community + "总建筑面积" + area(votes.totalArea()) + "m²，总业主户数" + votes.totalHouseholds()
+                            + "户。经征求小区居民意见，同意进行老旧小区改造的业主户数" + votes.agreeingHouseholds() + "户，占总业主户数"
+                            + householdShare.percent(2).toPlainString() + "%，业主专有部分建筑面积" + area(votes.agreeingArea())
+                            + "m²，占总建筑面积" + areaShare.percent(2).toPlainString()
+                            + "%，符合有关规定，拟申请办理老旧小区改造手续。根据有关规定，现予以公示（含改造及同意居民房号汇总表）。"
+                            + "小区业主如有异议，请于公示期内与业委会（或社区居委会）联系（联系人：" + notice.getContactPerson()
+                            + "；联系方式：" + notice.getContactPhone() + "）协商。如协商不成的，请以书面形式向所在街道办事处（地址"
+                            + notice.getSubdistrictOfficeAddress() + "；联系电话：" + notice.getSubdistrictOfficePhone()
+                            + "）请求调解。逾期提出异议的，将不予受理。",
+                    ParagraphAlignment.BOTH);
             long days = ChronoUnit.DAYS.between(notice.getPublicityStartDate(), notice.getPublicityEndDate()) + 1;
-            paragraph(doc, "　　本公示期" + days + "天，自" + date(notice.getPublicityStartDate()) + "起至"
-                    + date(notice.getPublicityEndDate()) + "止", ParagraphAlignment.BOTH);
+            paragraph(
+                    doc,
+                    "　　本公示期" + days + "天，自" + date(notice.getPublicityStartDate()) + "起至"
+                            + date(notice.getPublicityEndDate()) + "止",
+                    ParagraphAlignment.BOTH);
             paragraph(doc, "附件：", ParagraphAlignment.LEFT);
             paragraph(doc, "1.改造初步设计方案", ParagraphAlignment.LEFT);
             paragraph(doc, "2.同意改造居民房号汇总表", ParagraphAlignment.LEFT);
@@ -79,8 +83,11 @@ final class PublicityNotice {
             table.getRow(i + 1).getCell(0).setText(String.valueOf(i + 1));
             table.getRow(i + 1).getCell(1).setText(rooms.get(i));
         }
-        paragraph(doc, "共 " + rooms.size() + " 户" + (blanksAgree ? "（含已签字但意见栏留空白、视为同意多数居民意见的户）" : "")
-                + "。为保护个人隐私，本表不列姓名、身份证号码和联系电话。", ParagraphAlignment.LEFT);
+        paragraph(
+                doc,
+                "共 " + rooms.size() + " 户" + (blanksAgree ? "（含已签字但意见栏留空白、视为同意多数居民意见的户）" : "")
+                        + "。为保护个人隐私，本表不列姓名、身份证号码和联系电话。",
+                ParagraphAlignment.LEFT);
     }
 
     private static void heading(XWPFDocument doc, String text) {

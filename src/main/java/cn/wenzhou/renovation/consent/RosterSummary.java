@@ -1,5 +1,7 @@
 package cn.wenzhou.renovation.consent;
 
+import cn.wenzhou.renovation.kernel.Decimals;
+import cn.wenzhou.renovation.kernel.InvalidFieldException;
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -7,9 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import cn.wenzhou.renovation.kernel.Decimals;
-import cn.wenzhou.renovation.kernel.InvalidFieldException;
 
 /**
  * Sums a roster (annex 2: one line per household) into ballots per opinion. Only room number, area
@@ -19,10 +18,14 @@ import cn.wenzhou.renovation.kernel.InvalidFieldException;
 final class RosterSummary {
 
     /** One household's line, without its personal data. */
-    record Line(String roomNumber, BigDecimal exclusiveArea, Opinion opinion) {
-    }
+    record Line(String roomNumber, BigDecimal exclusiveArea, Opinion opinion) {}
 
-    enum Opinion { AGREE, DISAGREE, SIGNED_BLANK, NO_BALLOT }
+    enum Opinion {
+        AGREE,
+        DISAGREE,
+        SIGNED_BLANK,
+        NO_BALLOT
+    }
 
     private final List<Line> lines;
 
@@ -41,10 +44,13 @@ final class RosterSummary {
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
             String room = line.roomNumber().strip();
-            String key = Normalizer.normalize(room, Normalizer.Form.NFKC).replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+            String key = Normalizer.normalize(room, Normalizer.Form.NFKC)
+                    .replaceAll("\\s+", "")
+                    .toUpperCase(Locale.ROOT);
             Integer first = seen.putIfAbsent(key, i);
             if (first != null) {
-                throw new InvalidFieldException(field + "[" + i + "].roomNumber",
+                throw new InvalidFieldException(
+                        field + "[" + i + "].roomNumber",
                         "房号 " + room + " 与 " + field + "[" + first + "] 重复：一户只能表决一次 (duplicate room number)");
             }
             BigDecimal area = Decimals.squareMetres(field + "[" + i + "].exclusiveArea", line.exclusiveArea());
@@ -87,7 +93,9 @@ final class RosterSummary {
     }
 
     private BigDecimal area(Opinion opinion) {
-        return lines.stream().filter(l -> l.opinion() == opinion).map(Line::exclusiveArea)
+        return lines.stream()
+                .filter(l -> l.opinion() == opinion)
+                .map(Line::exclusiveArea)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 }

@@ -7,5 +7,4 @@ import java.util.List;
  * law sets. {@code weaker} are the requirements that ask for the same share with a lower minimum
  * (the rows a county lowered); empty when nothing in force asks for that share at all.
  */
-public record StatutoryBreach(StatutoryFloor floor, ConsentTally probe, List<ConsentRequirement> weaker) {
-}
+public record StatutoryBreach(StatutoryFloor floor, ConsentTally probe, List<ConsentRequirement> weaker) {}

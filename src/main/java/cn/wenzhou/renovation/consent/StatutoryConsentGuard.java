@@ -1,5 +1,9 @@
 package cn.wenzhou.renovation.consent;
 
+import cn.wenzhou.renovation.ruleset.Capability;
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.RuleProblem;
+import cn.wenzhou.renovation.ruleset.RulesetCheck;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,13 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-
 import org.springframework.stereotype.Component;
-
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.RuleProblem;
-import cn.wenzhou.renovation.ruleset.RulesetCheck;
-import cn.wenzhou.renovation.ruleset.Capability;
 
 /**
  * The statutory guard: refuses a ruleset that, for some vote date and round, asks less than the law
@@ -47,13 +45,15 @@ class StatutoryConsentGuard implements RulesetCheck {
 
     @Override
     public List<RuleProblem> check(CompiledRuleset ruleset) {
-        List<StatutoryFloor> floors = ruleset.evaluate(Capability.CONSENT, List.of(new StatutoryProbe())).all(StatutoryFloor.class);
+        List<StatutoryFloor> floors = ruleset.evaluate(Capability.CONSENT, List.of(new StatutoryProbe()))
+                .all(StatutoryFloor.class);
         Set<String> missing = ruleset.clauses().keySet().stream()
                 .filter(id -> id.startsWith(FLOOR_RULE_PREFIX) && id.endsWith(FLOOR_RULE_SUFFIX))
                 .filter(id -> floors.stream().noneMatch(f -> f.ruleId().equals(id)))
                 .collect(Collectors.toCollection(TreeSet::new));
         if (floors.isEmpty() || !missing.isEmpty()) {
-            return List.of(RuleProblem.inFile("rules/statute/consent-floors.drl",
+            return List.of(RuleProblem.inFile(
+                    "rules/statute/consent-floors.drl",
                     "低于法律规定: 法律底线规则没有给出底线" + (missing.isEmpty() ? "" : "（" + String.join("、", missing) + "）")
                             + "，可能被本辖区的规则撤回；无法确认表决规则不低于法律规定"));
         }
@@ -61,14 +61,17 @@ class StatutoryConsentGuard implements RulesetCheck {
         for (LocalDate date : probeDates(ruleset, floors)) {
             for (VoteRound round : VoteRound.values()) {
                 Set<String> breached = new TreeSet<>();
-                for (StatutoryBreach breach : ruleset.evaluate(Capability.CONSENT, List.of(new StatutoryProbe(),
-                        FloorProbeVote.unanimous(date, round))).all(StatutoryBreach.class)) {
+                for (StatutoryBreach breach : ruleset.evaluate(
+                                Capability.CONSENT,
+                                List.of(new StatutoryProbe(), FloorProbeVote.unanimous(date, round)))
+                        .all(StatutoryBreach.class)) {
                     breached.add(floorKey(breach.floor()));
                     describe(ruleset, breach).forEach(findings::putIfAbsent);
                 }
                 for (StatutoryFloor floor : floors) {
                     if (floor.appliesOn(date) && !breached.contains(floorKey(floor))) {
-                        decide(ruleset, floor, date, round).ifPresent(p -> findings.putIfAbsent(floorKey(floor) + "|vote", p));
+                        decide(ruleset, floor, date, round)
+                                .ifPresent(p -> findings.putIfAbsent(floorKey(floor) + "|vote", p));
                     }
                 }
             }
@@ -77,43 +80,56 @@ class StatutoryConsentGuard implements RulesetCheck {
     }
 
     /** Puts a vote just short of the floor to the whole consent decision; a lawful ruleset refuses it. */
-    private static java.util.Optional<RuleProblem> decide(CompiledRuleset ruleset, StatutoryFloor floor, LocalDate date,
-            VoteRound round) {
+    private static java.util.Optional<RuleProblem> decide(
+            CompiledRuleset ruleset, StatutoryFloor floor, LocalDate date, VoteRound round) {
         FloorProbeVote vote = FloorProbeVote.justBelow(floor, date, round);
-        List<ConsentDecision> decisions = ruleset.evaluate(Capability.CONSENT, List.of(vote)).all(ConsentDecision.class);
+        List<ConsentDecision> decisions =
+                ruleset.evaluate(Capability.CONSENT, List.of(vote)).all(ConsentDecision.class);
         String when = "表决日 " + date + " 起的" + roundLabel(round);
-        String law = floor.statute() + "要求" + floor.measure().label() + "不低于 " + floor.minimum().fraction()
-                + "（规则 " + floor.ruleId() + "）";
+        String law = floor.statute() + "要求" + floor.measure().label() + "不低于 "
+                + floor.minimum().fraction() + "（规则 " + floor.ruleId() + "）";
         if (decisions.size() != 1) {
-            return java.util.Optional.of(RuleProblem.inFile(consentTable(ruleset), "低于法律规定: " + when + "，"
-                    + floor.measure().label() + "仅为 " + vote.share(floor.measure()) + " 的表决得到 " + decisions.size()
-                    + " 个判定（应恰好一个且为不同意），而" + law));
+            return java.util.Optional.of(RuleProblem.inFile(
+                    consentTable(ruleset),
+                    "低于法律规定: " + when + "，"
+                            + floor.measure().label() + "仅为 " + vote.share(floor.measure()) + " 的表决得到 "
+                            + decisions.size()
+                            + " 个判定（应恰好一个且为不同意），而" + law));
         }
         ConsentDecision decision = decisions.get(0);
         if (!decision.sufficient()) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(ruleset.originOf(decision.ruleId()).problem("低于法律规定: " + when + "，"
-                + floor.measure().label() + "仅为 " + vote.share(floor.measure()) + "、其余比例接近全体的表决，被规则 "
-                + decision.ruleId() + " 判定为同意充分，而" + law));
+        return java.util.Optional.of(ruleset.originOf(decision.ruleId())
+                .problem("低于法律规定: " + when + "，"
+                        + floor.measure().label() + "仅为 " + vote.share(floor.measure()) + "、其余比例接近全体的表决，被规则 "
+                        + decision.ruleId() + " 判定为同意充分，而" + law));
     }
 
     private static Map<String, RuleProblem> describe(CompiledRuleset ruleset, StatutoryBreach breach) {
         StatutoryFloor floor = breach.floor();
-        String law = floor.statute() + "要求" + floor.measure().label() + "不低于 " + floor.minimum().fraction()
-                + "（规则 " + floor.ruleId() + "）";
-        String when = "表决日 " + breach.probe().getVoteDate() + " 起的" + roundLabel(breach.probe().getRound());
+        String law = floor.statute() + "要求" + floor.measure().label() + "不低于 "
+                + floor.minimum().fraction() + "（规则 " + floor.ruleId() + "）";
+        String when = "表决日 " + breach.probe().getVoteDate() + " 起的"
+                + roundLabel(breach.probe().getRound());
         Map<String, RuleProblem> found = new LinkedHashMap<>();
         if (breach.weaker().isEmpty()) {
-            found.put(floorKey(floor) + "|none", RuleProblem.inFile(consentTable(ruleset),
-                    "低于法律规定: " + when + "没有任何施行中的规则要求" + floor.measure().label() + "（或更严的比例），而" + law
-                            + "。请检查工作表 适用依据 与 表决通过标准 中被删除、清空或改期的行（差异中可见）"));
+            found.put(
+                    floorKey(floor) + "|none",
+                    RuleProblem.inFile(
+                            consentTable(ruleset),
+                            "低于法律规定: " + when + "没有任何施行中的规则要求" + floor.measure().label() + "（或更严的比例），而" + law
+                                    + "。请检查工作表 适用依据 与 表决通过标准 中被删除、清空或改期的行（差异中可见）"));
             return found;
         }
         for (ConsentRequirement weaker : breach.weaker()) {
-            found.put(floorKey(floor) + "|" + weaker.ruleId(), ruleset.originOf(weaker.ruleId()).problem("低于法律规定: 规则 "
-                    + weaker.ruleId() + " 要求" + weaker.measure().label() + "不低于 " + weaker.minimum().fraction()
-                    + "，适用于" + when + "，而" + law));
+            found.put(
+                    floorKey(floor) + "|" + weaker.ruleId(),
+                    ruleset.originOf(weaker.ruleId())
+                            .problem("低于法律规定: 规则 "
+                                    + weaker.ruleId() + " 要求" + weaker.measure().label() + "不低于 "
+                                    + weaker.minimum().fraction()
+                                    + "，适用于" + when + "，而" + law));
         }
         return found;
     }
@@ -153,6 +169,9 @@ class StatutoryConsentGuard implements RulesetCheck {
     }
 
     private static String consentTable(CompiledRuleset ruleset) {
-        return ruleset.files().stream().filter(f -> f.endsWith("consent/consent.drl.xlsx")).findFirst().orElse("(ruleset)");
+        return ruleset.files().stream()
+                .filter(f -> f.endsWith("consent/consent.drl.xlsx"))
+                .findFirst()
+                .orElse("(ruleset)");
     }
 }

@@ -1,8 +1,7 @@
 package cn.wenzhou.renovation.decision;
 
-import java.util.Optional;
-
 import jakarta.servlet.ServletRequest;
+import java.util.Optional;
 
 /**
  * Which ruleset decided a request: set once, where the request takes its ruleset, and read by the

@@ -1,13 +1,12 @@
 package cn.wenzhou.renovation.decision;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import cn.wenzhou.renovation.api.model.Clause;
 import cn.wenzhou.renovation.api.model.Reason;
 import cn.wenzhou.renovation.api.model.ReasonEffect;
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.RuleClause;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Builds the API's reasons, the same way for every capability: rule id, effect, message, clause. */
 public final class Reasons {
@@ -31,7 +30,8 @@ public final class Reasons {
     }
 
     public Reason of(RuleFinding finding) {
-        Reason reason = of(finding.ruleId(), ReasonEffect.valueOf(finding.effect().name()), finding.message());
+        Reason reason =
+                of(finding.ruleId(), ReasonEffect.valueOf(finding.effect().name()), finding.message());
         return finding.interpretation() == null ? reason : reason.interpretation(finding.interpretation());
     }
 

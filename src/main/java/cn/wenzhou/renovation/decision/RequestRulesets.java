@@ -1,14 +1,13 @@
 package cn.wenzhou.renovation.decision;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Component;
-
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.JurisdictionRefusedException;
 import cn.wenzhou.renovation.ruleset.RulesetRegistry;
 import cn.wenzhou.renovation.ruleset.ServedRuleset;
 import cn.wenzhou.renovation.ruleset.UnknownJurisdictionException;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
 
 /**
  * Where an HTTP request takes its ruleset, once, and records which one in the request's

@@ -3,8 +3,7 @@ package cn.wenzhou.renovation.decision;
 /** A 是/否 cell of a decision table; anything else is refused, never read as "no". */
 public final class TableYesNo {
 
-    private TableYesNo() {
-    }
+    private TableYesNo() {}
 
     public static boolean parse(String cell) {
         return switch (cell == null ? "" : cell.strip()) {

@@ -20,8 +20,7 @@ public class Community {
     /** The subdistrict (街道) or town (镇) the community lies in; a county variant may limit renovation to some. */
     private String subdistrict;
 
-    public Community() {
-    }
+    public Community() {}
 
     /** Whole years from the evaluation year to the planned expropriation year; null when none is planned. */
     public Integer getYearsUntilPlannedExpropriation() {

@@ -1,12 +1,11 @@
 package cn.wenzhou.renovation.eligibility;
 
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.RestController;
-
 import cn.wenzhou.renovation.api.EligibilityApi;
 import cn.wenzhou.renovation.api.model.EligibilityRequest;
 import cn.wenzhou.renovation.api.model.EligibilityResponse;
 import cn.wenzhou.renovation.decision.RequestRulesets;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
 
 /** {@code POST /api/v1/eligibility}: takes the jurisdiction's ruleset once and asks the decider. */
 @RestController

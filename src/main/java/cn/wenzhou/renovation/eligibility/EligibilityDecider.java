@@ -1,15 +1,13 @@
 package cn.wenzhou.renovation.eligibility;
 
-import java.time.Clock;
-import java.time.LocalDate;
-
-import org.springframework.stereotype.Component;
-
 import cn.wenzhou.renovation.api.model.EligibilityRequest;
 import cn.wenzhou.renovation.api.model.EligibilityResponse;
 import cn.wenzhou.renovation.decision.Reasons;
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.kernel.InvalidFieldException;
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.springframework.stereotype.Component;
 
 /**
  * Guide §1 for one community, with the ruleset the caller took: the request mapped to {@link Community}
@@ -30,10 +28,13 @@ public class EligibilityDecider {
     }
 
     private Community toCommunity(EligibilityRequest request) {
-        LocalDate evaluationDate = request.getEvaluationDate() != null ? request.getEvaluationDate() : LocalDate.now(clock);
+        LocalDate evaluationDate =
+                request.getEvaluationDate() != null ? request.getEvaluationDate() : LocalDate.now(clock);
         if (request.getCompletionYear() > evaluationDate.getYear()) {
-            throw new InvalidFieldException("completionYear", "建成年份 " + request.getCompletionYear()
-                    + " 晚于评估日期 " + evaluationDate + "：小区尚未建成，无法判定 (completion year is after the evaluation date)");
+            throw new InvalidFieldException(
+                    "completionYear",
+                    "建成年份 " + request.getCompletionYear() + " 晚于评估日期 " + evaluationDate
+                            + "：小区尚未建成，无法判定 (completion year is after the evaluation date)");
         }
         Community community = new Community();
         community.setCompletionYear(request.getCompletionYear());
@@ -45,7 +46,10 @@ public class EligibilityDecider {
         community.setPropertyManagementInadequate(request.getDeficiencies().getPropertyManagementInadequate());
         community.setStrongRenovationWillingness(request.getStrongRenovationWillingness());
         community.setEvaluationDate(evaluationDate);
-        community.setSubdistrict(request.getSubdistrict() == null ? null : request.getSubdistrict().strip());
+        community.setSubdistrict(
+                request.getSubdistrict() == null
+                        ? null
+                        : request.getSubdistrict().strip());
         return community;
     }
 
@@ -58,7 +62,8 @@ public class EligibilityDecider {
                 .rulesetVersion(ruleset.version())
                 .communityName(request.getCommunityName())
                 .evaluationDate(outcome.evaluationDate())
-                .decision(cn.wenzhou.renovation.api.model.EligibilityDecision.valueOf(decision.eligibility().name()))
+                .decision(cn.wenzhou.renovation.api.model.EligibilityDecision.valueOf(
+                        decision.eligibility().name()))
                 .decisionLabel(decision.message())
                 .reasons(reasons.decidedBy(decision.ruleId(), decision.message(), outcome.supportingFindings()))
                 .whyNot(reasons.of(outcome.failedConditions()));

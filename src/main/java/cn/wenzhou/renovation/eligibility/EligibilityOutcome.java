@@ -1,13 +1,12 @@
 package cn.wenzhou.renovation.eligibility;
 
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import java.time.LocalDate;
 import java.util.List;
 
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-
 /** What the eligibility rules concluded, with the ruleset that concluded it. */
-public record EligibilityOutcome(CompiledRuleset ruleset, LocalDate evaluationDate, EligibilityDecision decision,
-        List<Finding> findings) {
+public record EligibilityOutcome(
+        CompiledRuleset ruleset, LocalDate evaluationDate, EligibilityDecision decision, List<Finding> findings) {
 
     public boolean isPositive() {
         return decision.eligibility() == Eligibility.PRIORITY_RENOVATION
@@ -16,7 +15,9 @@ public record EligibilityOutcome(CompiledRuleset ruleset, LocalDate evaluationDa
 
     /** The findings behind the answer: the failed conditions for a "no", all others for a "yes". */
     public List<Finding> supportingFindings() {
-        return isPositive() ? findings.stream().filter(f -> !f.effect().blocks()).toList() : failedConditions();
+        return isPositive()
+                ? findings.stream().filter(f -> !f.effect().blocks()).toList()
+                : failedConditions();
     }
 
     /** Why not: the conditions that failed (empty for a positive answer). */

@@ -1,16 +1,14 @@
 package cn.wenzhou.renovation.eligibility;
 
+import cn.wenzhou.renovation.ruleset.Capability;
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import java.util.Comparator;
 import java.util.List;
-
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.Capability;
 
 /** Runs guide §1's rules on a community with a given ruleset. */
 public final class EligibilityService {
 
-    private EligibilityService() {
-    }
+    private EligibilityService() {}
 
     /** Decides with a given ruleset; the decision rules must produce exactly one answer. */
     public static EligibilityOutcome decide(CompiledRuleset ruleset, Community community) {

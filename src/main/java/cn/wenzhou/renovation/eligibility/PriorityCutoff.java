@@ -1,5 +1,4 @@
 package cn.wenzhou.renovation.eligibility;
 
 /** Policy parameter from the decision table: the last completion year counted as built before the cut-off (§1 "2000年前建成"). */
-public record PriorityCutoff(int lastCompletionYear) {
-}
+public record PriorityCutoff(int lastCompletionYear) {}

@@ -5,5 +5,4 @@ package cn.wenzhou.renovation.eligibility;
  * renovates. The Wenzhou base lists none, so it limits nothing; a county that lists some limits
  * renovation to them.
  */
-public record RenovationArea(String ruleId, String name) {
-}
+public record RenovationArea(String ruleId, String name) {}

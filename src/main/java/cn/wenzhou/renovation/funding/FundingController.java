@@ -1,12 +1,11 @@
 package cn.wenzhou.renovation.funding;
 
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.RestController;
-
 import cn.wenzhou.renovation.api.FundingApi;
 import cn.wenzhou.renovation.api.model.FundsReadinessRequest;
 import cn.wenzhou.renovation.api.model.FundsReadinessResponse;
 import cn.wenzhou.renovation.decision.RequestRulesets;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
 
 /** {@code POST /api/v1/funding/readiness}: takes the jurisdiction's ruleset once and asks the decider. */
 @RestController
@@ -21,7 +20,8 @@ class FundingController implements FundingApi {
     }
 
     @Override
-    public ResponseEntity<FundsReadinessResponse> assessFundingReadiness(FundsReadinessRequest request, String jurisdiction) {
+    public ResponseEntity<FundsReadinessResponse> assessFundingReadiness(
+            FundsReadinessRequest request, String jurisdiction) {
         return ResponseEntity.ok(decider.decide(rulesets.take(jurisdiction), request));
     }
 }

@@ -1,16 +1,14 @@
 package cn.wenzhou.renovation.funding;
 
-import java.math.BigDecimal;
-
-import org.springframework.stereotype.Component;
-
 import cn.wenzhou.renovation.api.model.FundsReadinessDecision;
 import cn.wenzhou.renovation.api.model.FundsReadinessRequest;
 import cn.wenzhou.renovation.api.model.FundsReadinessResponse;
 import cn.wenzhou.renovation.decision.Reasons;
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.kernel.Decimals;
 import cn.wenzhou.renovation.kernel.ExactShares;
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import java.math.BigDecimal;
+import org.springframework.stereotype.Component;
 
 /** Guide §3.6's funds gate for one project, with the ruleset the caller took. No policy here. */
 @Component
@@ -19,7 +17,8 @@ public class FundingDecider {
     public FundsReadinessResponse decide(CompiledRuleset ruleset, FundsReadinessRequest request) {
         BigDecimal target = Decimals.yuan("targetAmount", request.getTargetAmount());
         BigDecimal inPlace = Decimals.yuan("amountInPlace", request.getAmountInPlace());
-        FundsOutcome outcome = FundingService.assess(ruleset, new FundsStatus(target, inPlace, request.getRemainderCommitted()));
+        FundsOutcome outcome =
+                FundingService.assess(ruleset, new FundsStatus(target, inPlace, request.getRemainderCommitted()));
         Reasons reasons = new Reasons(outcome.ruleset());
         FundsDecision decision = outcome.decision();
         return new FundsReadinessResponse()

@@ -1,16 +1,14 @@
 package cn.wenzhou.renovation.funding;
 
+import cn.wenzhou.renovation.ruleset.Capability;
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import java.util.Comparator;
 import java.util.List;
-
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.Capability;
 
 /** Runs the funds gate rules of guide §3.6 with a given ruleset. */
 final class FundingService {
 
-    private FundingService() {
-    }
+    private FundingService() {}
 
     public static FundsOutcome assess(CompiledRuleset ruleset, FundsStatus funds) {
         CompiledRuleset.Evaluation evaluation = ruleset.evaluate(Capability.FUNDING, List.of(funds));
@@ -21,5 +19,4 @@ final class FundingService {
                 .toList();
         return new FundsOutcome(ruleset, funds, minimum, decision, findings);
     }
-
 }

@@ -1,5 +1,4 @@
 package cn.wenzhou.renovation.funding;
 
 /** The funds gate's answer, inserted by exactly one decision rule. */
-public record FundsDecision(String ruleId, boolean ready, String message) {
-}
+public record FundsDecision(String ruleId, boolean ready, String message) {}

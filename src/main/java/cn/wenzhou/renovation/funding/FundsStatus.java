@@ -1,8 +1,7 @@
 package cn.wenzhou.renovation.funding;
 
-import java.math.BigDecimal;
-
 import cn.wenzhou.renovation.kernel.ExactRatio;
+import java.math.BigDecimal;
 
 /**
  * The residents' self-raised funds of one project (guide §3.6), in yuan. A JavaBean so that Drools
@@ -14,8 +13,7 @@ public class FundsStatus {
     private BigDecimal amountInPlace;
     private boolean remainderCommitted;
 
-    public FundsStatus() {
-    }
+    public FundsStatus() {}
 
     public FundsStatus(BigDecimal targetAmount, BigDecimal amountInPlace, boolean remainderCommitted) {
         this.targetAmount = targetAmount;

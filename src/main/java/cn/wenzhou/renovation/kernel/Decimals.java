@@ -7,8 +7,7 @@ public final class Decimals {
 
     private static final int FEN = 2;
 
-    private Decimals() {
-    }
+    private Decimals() {}
 
     /**
      * The amount with exactly two decimal places.
@@ -18,8 +17,8 @@ public final class Decimals {
      */
     public static BigDecimal yuan(String field, BigDecimal amount) {
         if (amount.stripTrailingZeros().scale() > FEN) {
-            throw new InvalidFieldException(field, "金额 " + shown(amount)
-                    + " 超过两位小数：金额以元为单位，最多精确到分 (at most two decimal places)");
+            throw new InvalidFieldException(
+                    field, "金额 " + shown(amount) + " 超过两位小数：金额以元为单位，最多精确到分 (at most two decimal places)");
         }
         return amount.setScale(FEN);
     }
@@ -33,8 +32,8 @@ public final class Decimals {
     /** An area in m² with exactly two decimal places; finer precision is refused as for money. */
     public static BigDecimal squareMetres(String field, BigDecimal area) {
         if (area.stripTrailingZeros().scale() > FEN) {
-            throw new InvalidFieldException(field, "面积 " + shown(area)
-                    + " m² 超过两位小数：面积最多精确到 0.01 m² (at most two decimal places)");
+            throw new InvalidFieldException(
+                    field, "面积 " + shown(area) + " m² 超过两位小数：面积最多精确到 0.01 m² (at most two decimal places)");
         }
         return area.setScale(FEN);
     }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.Objects;
-
 import org.apache.commons.numbers.fraction.BigFraction;
 
 /**
@@ -13,7 +12,6 @@ import org.apache.commons.numbers.fraction.BigFraction;
  * threshold.
  */
 public final class ExactRatio {
-
 
     /** Null when the whole is zero. */
     private final BigFraction value;
@@ -46,7 +44,8 @@ public final class ExactRatio {
         try {
             BigFraction parsed;
             if (t.endsWith("%")) {
-                parsed = fraction(new BigDecimal(t.substring(0, t.length() - 1).strip())).divide(BigInteger.valueOf(100));
+                parsed = fraction(new BigDecimal(t.substring(0, t.length() - 1).strip()))
+                        .divide(BigInteger.valueOf(100));
             } else if (t.contains("/")) {
                 String[] parts = t.split("/", 2);
                 parsed = fraction(new BigDecimal(parts[0].strip())).divide(fraction(new BigDecimal(parts[1].strip())));

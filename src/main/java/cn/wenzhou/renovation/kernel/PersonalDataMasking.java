@@ -1,14 +1,12 @@
 package cn.wenzhou.renovation.kernel;
 
+import ch.qos.logback.classic.pattern.MessageConverter;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.google.i18n.phonenumbers.PhoneNumberMatch;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
-
-import ch.qos.logback.classic.pattern.MessageConverter;
-import ch.qos.logback.classic.spi.ILoggingEvent;
 
 /**
  * Masks residents' personal data in free text: in every log message, whatever logged it and at whatever
@@ -29,37 +27,40 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 public class PersonalDataMasking extends MessageConverter {
 
     /** A field that holds personal data, as toString() or JSON prints it, and its value. */
-    private static final Pattern LABELLED = Pattern.compile(
-            "(ownerName|idNumber|phone|respondentName|contact)(\"?\\s*[:=]\\s*\"?)([^,\"\\n}\\]]*)");
+    private static final Pattern LABELLED =
+            Pattern.compile("(ownerName|idNumber|phone|respondentName|contact)(\"?\\s*[:=]\\s*\"?)([^,\"\\n}\\]]*)");
     /** Spring's field errors: {@code on field 'roster[0].phone': rejected value [...]; codes [...]}. */
     private static final Pattern REJECTED = Pattern.compile(
             "(on field '[^']*(?:ownerName|idNumber|phone|respondentName|contact)': rejected value \\[)(.*?)(\\](?:; codes|$))");
 
     /** One optional separator between groups of digits, after full-width forms are read as ASCII. */
     private static final String SEP = "[ \\-\\u00A0\\u2013\\u2014]?";
+
     private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9])(?:"
             + "\\d{6}" + SEP + "\\d{4}" + SEP + "\\d{4}" + SEP + "\\d{3}[0-9Xx]"
             + "|\\d{6}" + SEP + "\\d{6}" + SEP + "\\d{3}"
             + "|\\d{15,}[Xx]?)(?![0-9])");
     private static final String COUNTRY = "(?:\\(?(?:\\+|00)?" + SEP + "86\\)?" + SEP + ")";
-    private static final Pattern MOBILE = Pattern.compile(
-            "(?<![0-9])" + COUNTRY + "?1[3-9]\\d" + SEP + "\\d{4}" + SEP + "\\d{4}(?![0-9])");
-    private static final String AREA = "(?:\\(0[1-9]\\d{1,2}\\)|0[1-9]\\d{1,2}|(?:\\+|00)" + SEP + "86" + SEP
-            + "\\(?0?[1-9]\\d{1,2}\\)?)";
+    private static final Pattern MOBILE =
+            Pattern.compile("(?<![0-9])" + COUNTRY + "?1[3-9]\\d" + SEP + "\\d{4}" + SEP + "\\d{4}(?![0-9])");
+    private static final String AREA =
+            "(?:\\(0[1-9]\\d{1,2}\\)|0[1-9]\\d{1,2}|(?:\\+|00)" + SEP + "86" + SEP + "\\(?0?[1-9]\\d{1,2}\\)?)";
     private static final String LOCAL = "[2-9]\\d{2,3}" + SEP + "\\d{4}";
     private static final String EXTENSION = "(?:" + SEP + "(?:-|转|ext\\.?|EXT\\.?)" + SEP + "\\d{1,6})?";
-    private static final Pattern LANDLINE = Pattern.compile(
-            "(?<![0-9])" + AREA + SEP + LOCAL + EXTENSION + "(?![0-9])");
+    private static final Pattern LANDLINE =
+            Pattern.compile("(?<![0-9])" + AREA + SEP + LOCAL + EXTENSION + "(?![0-9])");
     private static final Pattern CUED_LOCAL = Pattern.compile(
             "(?:电话|手机|座机|联系|致电|拨打|tel|Tel|TEL)[^0-9\\n]{0,6}?(?<![0-9])(" + LOCAL + EXTENSION + ")(?![0-9])");
     /** The text just before a phone number: a contact cue, then the name. */
     private static final Pattern NAME_BEFORE_PHONE = Pattern.compile(
             "(?:联系人|联系|户主|姓名)[:：为是]?\\s*((?:(?!电话|手机|座机|号码|方式)[\\p{IsHan}·]){2,4}?)\\s*[,，:：]?\\s*(?:的)?(?:联系)?"
                     + "(?:电话|手机|座机)?(?:号码)?[:：是为]?\\s*$");
+
     private static final int NAME_LOOKBACK = 16;
     private static final Pattern DECIMAL_END = Pattern.compile("\\.\\d{1,2}$");
     /** No personal number has fewer digits than a local landline. */
     private static final int FEWEST_DIGITS = 7;
+
     private static final String CLUSTER_SEPARATORS = " -()+.（）－＋\u3000\u00A0\u2013\u2014/";
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
@@ -99,8 +100,10 @@ public class PersonalDataMasking extends MessageConverter {
         for (int i = 0; i < text.length(); i++) {
             char c = plain.charAt(i);
             boolean digit = c >= '0' && c <= '9' || (c == 'X' || c == 'x') && hidden[i];
-            out.append(hidden[i] && (digit || Character.isIdeographic(c) || c == '·')
-                    || phone[i] && c >= '0' && c <= '9' ? '*' : text.charAt(i));
+            out.append(
+                    hidden[i] && (digit || Character.isIdeographic(c) || c == '·') || phone[i] && c >= '0' && c <= '9'
+                            ? '*'
+                            : text.charAt(i));
         }
         return out.toString();
     }
@@ -116,7 +119,8 @@ public class PersonalDataMasking extends MessageConverter {
             return false;
         }
         return PHONES.getNumberType(found.number()) == PhoneNumberUtil.PhoneNumberType.MOBILE
-                || raw.startsWith("0") || raw.startsWith("+");
+                || raw.startsWith("0")
+                || raw.startsWith("+");
     }
 
     private static void hideNamesBeforePhones(String plain, boolean[] phone, boolean[] hidden) {

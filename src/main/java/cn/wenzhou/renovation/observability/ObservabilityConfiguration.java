@@ -1,12 +1,11 @@
 package cn.wenzhou.renovation.observability;
 
+import cn.wenzhou.renovation.decision.DecisionContext;
+import io.micrometer.common.KeyValues;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.observation.DefaultServerRequestObservationConvention;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
-
-import cn.wenzhou.renovation.decision.DecisionContext;
-import io.micrometer.common.KeyValues;
 
 /**
  * Spring's own HTTP server timers ({@code http.server.requests}), tagged with the jurisdiction that
@@ -22,8 +21,12 @@ class ObservabilityConfiguration {
         return new DefaultServerRequestObservationConvention() {
             @Override
             public KeyValues getLowCardinalityKeyValues(ServerRequestObservationContext context) {
-                return super.getLowCardinalityKeyValues(context).and("jurisdiction",
-                        DecisionContext.of(context.getCarrier()).map(DecisionContext::jurisdiction).orElse(NONE));
+                return super.getLowCardinalityKeyValues(context)
+                        .and(
+                                "jurisdiction",
+                                DecisionContext.of(context.getCarrier())
+                                        .map(DecisionContext::jurisdiction)
+                                        .orElse(NONE));
             }
         };
     }

@@ -1,9 +1,13 @@
 package cn.wenzhou.renovation.observability;
 
+import cn.wenzhou.renovation.decision.DecisionContext;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -11,12 +15,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
-
-import cn.wenzhou.renovation.decision.DecisionContext;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * One line per API request on the logger {@code renovation.requests}: method, endpoint (the route, not
@@ -67,7 +65,14 @@ class RequestLogFilter extends OncePerRequestFilter {
                 .addKeyValue("status", status)
                 .addKeyValue("outcome", outcome)
                 .addKeyValue("latencyMs", latency)
-                .log("method={} endpoint={} jurisdiction={} rulesetVersion={} status={} outcome={} latencyMs={}",
-                        request.getMethod(), endpoint, jurisdiction, rulesetVersion, status, outcome, latency);
+                .log(
+                        "method={} endpoint={} jurisdiction={} rulesetVersion={} status={} outcome={} latencyMs={}",
+                        request.getMethod(),
+                        endpoint,
+                        jurisdiction,
+                        rulesetVersion,
+                        status,
+                        outcome,
+                        latency);
     }
 }

@@ -1,18 +1,5 @@
 package cn.wenzhou.renovation.procedure;
 
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.RestController;
-
 import cn.wenzhou.renovation.api.CalendarApi;
 import cn.wenzhou.renovation.api.model.DeadlineResult;
 import cn.wenzhou.renovation.api.model.ListedDay;
@@ -28,6 +15,17 @@ import cn.wenzhou.renovation.calendar.OfficialCalendar;
 import cn.wenzhou.renovation.decision.Reasons;
 import cn.wenzhou.renovation.decision.RequestRulesets;
 import cn.wenzhou.renovation.kernel.InvalidFieldException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Working-day arithmetic on the official calendar, and the notices it holds. It sits with the procedure
@@ -56,7 +54,8 @@ class CalendarController implements CalendarApi {
     @Override
     public ResponseEntity<WorkingDaysResponse> computeWorkingDays(WorkingDaysRequest request, String jurisdiction) {
         if (request.getRange() == null && request.getDeadline() == null && request.getPublicity() == null) {
-            throw new InvalidFieldException("body", "请至少给出 range、deadline、publicity 之一 (give range, deadline or publicity)");
+            throw new InvalidFieldException(
+                    "body", "请至少给出 range、deadline、publicity 之一 (give range, deadline or publicity)");
         }
         var ruleset = rulesets.take(jurisdiction);
         OfficialCalendar calendar = calendars.current();
@@ -66,10 +65,12 @@ class CalendarController implements CalendarApi {
                 .calendarFirstYear(calendar.coveredYears().first())
                 .calendarLastYear(calendar.coveredYears().last());
         if (request.getRange() != null) {
-            response.range(range(calendar, request.getRange().getFrom(), request.getRange().getTo()));
+            response.range(range(
+                    calendar, request.getRange().getFrom(), request.getRange().getTo()));
         }
         if (request.getDeadline() != null) {
-            LocalDate start = calendar.requireCovered("deadline.start", request.getDeadline().getStart());
+            LocalDate start = calendar.requireCovered(
+                    "deadline.start", request.getDeadline().getStart());
             int days = request.getDeadline().getWorkingDays();
             LocalDate due;
             try {
@@ -80,12 +81,15 @@ class CalendarController implements CalendarApi {
             response.deadline(new DeadlineResult(start, days, due, START_DAY_BASIS));
         }
         if (request.getPublicity() != null) {
-            LocalDate posted = calendar.requireCovered("publicity.postedOn", request.getPublicity().getPostedOn());
-            LocalDate last = calendar.requireCovered("publicity.lastDay", request.getPublicity().getLastDay());
+            LocalDate posted = calendar.requireCovered(
+                    "publicity.postedOn", request.getPublicity().getPostedOn());
+            LocalDate last = calendar.requireCovered(
+                    "publicity.lastDay", request.getPublicity().getLastDay());
             if (last.isBefore(posted)) {
                 throw new InvalidFieldException("publicity.lastDay", "公示最后一日 " + last + " 早于张贴日 " + posted);
             }
-            ProcedureService.PublicityOutcome outcome = procedure.checkPublicity(ruleset, calendar, new PublicityPeriod(posted, last));
+            ProcedureService.PublicityOutcome outcome =
+                    procedure.checkPublicity(ruleset, calendar, new PublicityPeriod(posted, last));
             response.publicity(PublicityChecks.toApi(new Reasons(outcome.ruleset()), outcome.finding()));
         }
         return ResponseEntity.ok(response);
@@ -95,8 +99,8 @@ class CalendarController implements CalendarApi {
         calendar.requireCovered("range.from", from);
         calendar.requireCovered("range.to", to);
         if (!calendar.covers(from, to)) {
-            throw new DateNotCoveredException("range.to", LocalDate.of(calendar.firstMissingYearFrom(from), 1, 1),
-                    calendar.coveredYears(), from);
+            throw new DateNotCoveredException(
+                    "range.to", LocalDate.of(calendar.firstMissingYearFrom(from), 1, 1), calendar.coveredYears(), from);
         }
         if (to.isBefore(from)) {
             throw new InvalidFieldException("range.to", "区间终点 " + to + " 早于起点 " + from);
@@ -111,8 +115,11 @@ class CalendarController implements CalendarApi {
                 .workingDays(calendar.countWorkingDays(from, to))
                 .calendarDays((int) calendarDays);
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            calendar.listed(day).ifPresent(listed -> count.addListedDaysItem(new ListedDay(listed.date(),
-                    ListedDay.KindEnum.valueOf(listed.kind().name()), listed.holiday())));
+            calendar.listed(day)
+                    .ifPresent(listed -> count.addListedDaysItem(new ListedDay(
+                            listed.date(),
+                            ListedDay.KindEnum.valueOf(listed.kind().name()),
+                            listed.holiday())));
         }
         return count;
     }
@@ -122,18 +129,27 @@ class CalendarController implements CalendarApi {
         int year = Integer.parseInt(fileName.substring(0, 4));
         OfficialCalendar calendar = calendars.current();
         if (!calendar.coveredYears().contains(year)) {
-            throw new CalendarNotFoundException("fileName", "日历未收录 " + year + " 年的放假通知（已收录 "
-                    + calendar.coveredYears().first() + "–" + calendar.coveredYears().last() + " 年）");
+            throw new CalendarNotFoundException(
+                    "fileName",
+                    "日历未收录 " + year + " 年的放假通知（已收录 " + calendar.coveredYears().first() + "–"
+                            + calendar.coveredYears().last() + " 年）");
         }
         List<CalendarDay> days = calendar.notice(year).days();
         boolean workbook = fileName.endsWith(".xlsx");
-        byte[] content = workbook ? HolidayNoticeForm.workbook(days) : HolidayNoticeForm.csv(days).getBytes(StandardCharsets.UTF_8);
+        byte[] content = workbook
+                ? HolidayNoticeForm.workbook(days)
+                : HolidayNoticeForm.csv(days).getBytes(StandardCharsets.UTF_8);
         return ResponseEntity.ok()
                 .contentType(workbook ? XLSX : new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(year + "年放假安排" + (workbook ? ".xlsx" : ".csv"), StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(year + "年放假安排" + (workbook ? ".xlsx" : ".csv"), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .body(new ByteArrayResource(content));
     }
 
-    private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    private static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }

@@ -1,11 +1,10 @@
 package cn.wenzhou.renovation.procedure;
 
+import cn.wenzhou.renovation.ruleset.Capability;
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.Capability;
 
 /** The document codes a ruleset's table 各步骤所需材料 knows, read once per ruleset from its parameter rows. */
 record DocumentList(Map<String, String> namesByCode) {
@@ -13,7 +12,9 @@ record DocumentList(Map<String, String> namesByCode) {
     public static DocumentList of(CompiledRuleset ruleset) {
         return ruleset.derived(DocumentList.class, r -> {
             Map<String, String> names = new TreeMap<>();
-            r.evaluate(Capability.PROCEDURE, List.of()).all(RequiredDocument.class).forEach(d -> names.put(d.code(), d.name()));
+            r.evaluate(Capability.PROCEDURE, List.of())
+                    .all(RequiredDocument.class)
+                    .forEach(d -> names.put(d.code(), d.name()));
             return new DocumentList(Map.copyOf(names));
         });
     }

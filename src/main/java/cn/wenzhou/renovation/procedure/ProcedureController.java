@@ -1,12 +1,11 @@
 package cn.wenzhou.renovation.procedure;
 
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.RestController;
-
 import cn.wenzhou.renovation.api.ProcedureApi;
 import cn.wenzhou.renovation.api.model.ProcedureStatusRequest;
 import cn.wenzhou.renovation.api.model.ProcedureStatusResponse;
 import cn.wenzhou.renovation.decision.RequestRulesets;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
 
 /** {@code POST /api/v1/procedure/status}: takes the jurisdiction's ruleset once and asks the decider. */
 @RestController
@@ -21,7 +20,8 @@ class ProcedureController implements ProcedureApi {
     }
 
     @Override
-    public ResponseEntity<ProcedureStatusResponse> assessProcedureStatus(ProcedureStatusRequest request, String jurisdiction) {
+    public ResponseEntity<ProcedureStatusResponse> assessProcedureStatus(
+            ProcedureStatusRequest request, String jurisdiction) {
         return ResponseEntity.ok(decider.decide(rulesets.take(jurisdiction), request));
     }
 }

@@ -1,14 +1,5 @@
 package cn.wenzhou.renovation.procedure;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-
-import org.springframework.stereotype.Component;
-
 import cn.wenzhou.renovation.api.model.MissingDocumentInfo;
 import cn.wenzhou.renovation.api.model.ProcedureStatusRequest;
 import cn.wenzhou.renovation.api.model.ProcedureStatusResponse;
@@ -16,8 +7,15 @@ import cn.wenzhou.renovation.api.model.ProcedureStepInfo;
 import cn.wenzhou.renovation.api.model.ReasonEffect;
 import cn.wenzhou.renovation.api.model.UncountedPeriodInfo;
 import cn.wenzhou.renovation.decision.Reasons;
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.kernel.InvalidFieldException;
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
 
 /**
  * Where a project stands in guide §3's ten steps, with the ruleset the caller took and the calendar in
@@ -50,7 +48,8 @@ public class ProcedureDecider {
             return Optional.empty();
         }
         if (posted == null || last == null) {
-            throw new InvalidFieldException(posted == null ? "publicityPostedOn" : "publicityLastDay",
+            throw new InvalidFieldException(
+                    posted == null ? "publicityPostedOn" : "publicityLastDay",
                     "公示张贴日和最后一日须同时填写 (give both publicityPostedOn and publicityLastDay)");
         }
         if (last.isBefore(posted)) {
@@ -68,12 +67,15 @@ public class ProcedureDecider {
                 throw new InvalidFieldException("documents[" + i + "]", "材料代码不能为 null");
             }
             if (!known.knows(sent.get(i))) {
-                throw new InvalidFieldException("documents[" + i + "]", "未知的材料代码 " + sent.get(i)
-                        + "；可用的代码: " + String.join(", ", known.namesByCode().keySet()));
+                throw new InvalidFieldException(
+                        "documents[" + i + "]",
+                        "未知的材料代码 " + sent.get(i) + "；可用的代码: "
+                                + String.join(", ", known.namesByCode().keySet()));
             }
             documents.add(sent.get(i));
         }
-        return new ProjectProgress(today,
+        return new ProjectProgress(
+                today,
                 isTrue(request.getIntentConsentReached()),
                 isTrue(request.getPlanningSchemeDrafted()),
                 request.getSiteSurveyOn(),
@@ -104,24 +106,41 @@ public class ProcedureDecider {
                 .allStepsComplete(status.currentStep().isEmpty())
                 .currentStep(status.currentStep().map(ProcedureDecider::info).orElse(null))
                 .nextStep(status.nextStep().map(ProcedureDecider::info).orElse(null))
-                .completedSteps(status.completeSteps().stream().sorted().map(n -> info(ProcedureStep.numbered(n))).toList())
-                .blockers(reasons.of(status.blockers()))
-                .missingDocuments(status.missingDocuments().stream().map(m -> new MissingDocumentInfo()
-                        .step(m.document().step())
-                        .code(m.document().code())
-                        .name(m.document().name())
-                        .annex(m.document().annex() == 0 ? null : m.document().annex())
-                        .reason(reasons.of(m.document().ruleId(), ReasonEffect.CONDITION_FAILED,
-                                "第" + m.document().step() + "步“" + ProcedureStep.numbered(m.document().step()).label()
-                                        + "”缺少《" + m.document().name() + "》"
-                                        + (m.document().annex() == 0 ? "" : "（" + m.document().annexLabel() + "）"))))
+                .completedSteps(status.completeSteps().stream()
+                        .sorted()
+                        .map(n -> info(ProcedureStep.numbered(n)))
                         .toList())
-                .publicity(status.publicity().map(p -> PublicityChecks.toApi(reasons, p)).orElse(null))
-                .uncountedPeriods(status.uncountedPeriods().stream().map(u -> new UncountedPeriodInfo()
-                        .field(u.needs().requestField())
-                        .date(u.date())
-                        .missingYear(u.missingYear())
-                        .reason(reasons.of(u)))
+                .blockers(reasons.of(status.blockers()))
+                .missingDocuments(status.missingDocuments().stream()
+                        .map(m -> new MissingDocumentInfo()
+                                .step(m.document().step())
+                                .code(m.document().code())
+                                .name(m.document().name())
+                                .annex(
+                                        m.document().annex() == 0
+                                                ? null
+                                                : m.document().annex())
+                                .reason(reasons.of(
+                                        m.document().ruleId(),
+                                        ReasonEffect.CONDITION_FAILED,
+                                        "第" + m.document().step() + "步“"
+                                                + ProcedureStep.numbered(
+                                                                m.document().step())
+                                                        .label()
+                                                + "”缺少《" + m.document().name() + "》"
+                                                + (m.document().annex() == 0
+                                                        ? ""
+                                                        : "（" + m.document().annexLabel() + "）"))))
+                        .toList())
+                .publicity(status.publicity()
+                        .map(p -> PublicityChecks.toApi(reasons, p))
+                        .orElse(null))
+                .uncountedPeriods(status.uncountedPeriods().stream()
+                        .map(u -> new UncountedPeriodInfo()
+                                .field(u.needs().requestField())
+                                .date(u.date())
+                                .missingYear(u.missingYear())
+                                .reason(reasons.of(u)))
                         .toList())
                 .milestones(status.milestones().stream()
                         .map(m -> reasons.of(m.ruleId(), ReasonEffect.CONDITION_MET, m.message()))

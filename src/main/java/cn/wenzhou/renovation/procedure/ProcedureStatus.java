@@ -1,25 +1,33 @@
 package cn.wenzhou.renovation.procedure;
 
+import cn.wenzhou.renovation.calendar.OfficialCalendar;
+import cn.wenzhou.renovation.ruleset.Capability;
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import cn.wenzhou.renovation.calendar.OfficialCalendar;
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.Capability;
-
 /**
  * Where a project stands in the ten steps of guide §3, as the rules concluded: the steps complete,
  * the current step (the first not complete; empty when all ten are), what blocks it and the
  * documents still missing.
  */
-record ProcedureStatus(CompiledRuleset ruleset, Set<Integer> completeSteps, Optional<ProcedureStep> currentStep,
-        List<StepBlocker> blockers, List<MissingDocument> missingDocuments, Optional<PublicityFinding> publicity,
-        List<UncountedPeriod> uncountedPeriods, List<MilestoneReached> milestones) {
+record ProcedureStatus(
+        CompiledRuleset ruleset,
+        Set<Integer> completeSteps,
+        Optional<ProcedureStep> currentStep,
+        List<StepBlocker> blockers,
+        List<MissingDocument> missingDocuments,
+        Optional<PublicityFinding> publicity,
+        List<UncountedPeriod> uncountedPeriods,
+        List<MilestoneReached> milestones) {
 
-    public static ProcedureStatus of(CompiledRuleset ruleset, OfficialCalendar calendar, ProjectProgress progress,
+    public static ProcedureStatus of(
+            CompiledRuleset ruleset,
+            OfficialCalendar calendar,
+            ProjectProgress progress,
             Optional<PublicityPeriod> publicityPeriod) {
         List<Object> facts = new java.util.ArrayList<>(List.of(calendar, progress));
         publicityPeriod.ifPresent(facts::add);
@@ -37,13 +45,16 @@ record ProcedureStatus(CompiledRuleset ruleset, Set<Integer> completeSteps, Opti
                 .toList();
         List<MissingDocument> missing = evaluation.all(MissingDocument.class).stream()
                 .sorted(Comparator.comparing((MissingDocument m) -> m.document().step())
-                        .thenComparing(m -> m.document().annex() == 0 ? Integer.MAX_VALUE : m.document().annex())
+                        .thenComparing(m -> m.document().annex() == 0
+                                ? Integer.MAX_VALUE
+                                : m.document().annex())
                         .thenComparing(m -> m.document().code()))
                 .toList();
         List<MilestoneReached> milestones = evaluation.all(MilestoneReached.class).stream()
                 .sorted(Comparator.comparing(MilestoneReached::step))
                 .toList();
-        Optional<PublicityFinding> publicity = evaluation.all(PublicityFinding.class).stream().findFirst();
+        Optional<PublicityFinding> publicity =
+                evaluation.all(PublicityFinding.class).stream().findFirst();
         List<UncountedPeriod> uncounted = evaluation.all(UncountedPeriod.class).stream()
                 .sorted(Comparator.comparing(UncountedPeriod::needs))
                 .toList();
@@ -51,7 +62,8 @@ record ProcedureStatus(CompiledRuleset ruleset, Set<Integer> completeSteps, Opti
     }
 
     public Optional<ProcedureStep> nextStep() {
-        return currentStep.filter(step -> step.number() < ProcedureStep.values().length)
+        return currentStep
+                .filter(step -> step.number() < ProcedureStep.values().length)
                 .map(step -> ProcedureStep.numbered(step.number() + 1));
     }
 }

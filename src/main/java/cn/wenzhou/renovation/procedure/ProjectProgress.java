@@ -1,4 +1,5 @@
 package cn.wenzhou.renovation.procedure;
+
 import java.time.LocalDate;
 import java.util.Set;
 
@@ -24,10 +25,24 @@ public class ProjectProgress {
     private boolean postEvaluationDone;
     private Set<String> documents = Set.of();
 
-    public ProjectProgress() {
-    }
+    public ProjectProgress() {}
 
-    public ProjectProgress(LocalDate evaluationDate, boolean intentConsentReached, boolean planningSchemeDrafted, LocalDate siteSurveyOn, boolean departmentRepliesReceived, boolean designVotePassed, Boolean publicityObjections, boolean streetReviewPassed, boolean fundsReady, boolean projectApproved, boolean constructionCompleted, boolean completionAccepted, boolean handedOver, boolean postEvaluationDone, Set<String> documents) {
+    public ProjectProgress(
+            LocalDate evaluationDate,
+            boolean intentConsentReached,
+            boolean planningSchemeDrafted,
+            LocalDate siteSurveyOn,
+            boolean departmentRepliesReceived,
+            boolean designVotePassed,
+            Boolean publicityObjections,
+            boolean streetReviewPassed,
+            boolean fundsReady,
+            boolean projectApproved,
+            boolean constructionCompleted,
+            boolean completionAccepted,
+            boolean handedOver,
+            boolean postEvaluationDone,
+            Set<String> documents) {
         this.evaluationDate = evaluationDate;
         this.intentConsentReached = intentConsentReached;
         this.planningSchemeDrafted = planningSchemeDrafted;
@@ -171,6 +186,13 @@ public class ProjectProgress {
 
     @Override
     public String toString() {
-        return "ProjectProgress[" + "evaluationDate=" + evaluationDate + ", " + "intentConsentReached=" + intentConsentReached + ", " + "planningSchemeDrafted=" + planningSchemeDrafted + ", " + "siteSurveyOn=" + siteSurveyOn + ", " + "departmentRepliesReceived=" + departmentRepliesReceived + ", " + "designVotePassed=" + designVotePassed + ", " + "publicityObjections=" + publicityObjections + ", " + "streetReviewPassed=" + streetReviewPassed + ", " + "fundsReady=" + fundsReady + ", " + "projectApproved=" + projectApproved + ", " + "constructionCompleted=" + constructionCompleted + ", " + "completionAccepted=" + completionAccepted + ", " + "handedOver=" + handedOver + ", " + "postEvaluationDone=" + postEvaluationDone + ", " + "documents=" + documents + "]";
+        return "ProjectProgress[" + "evaluationDate=" + evaluationDate + ", " + "intentConsentReached="
+                + intentConsentReached + ", " + "planningSchemeDrafted=" + planningSchemeDrafted + ", "
+                + "siteSurveyOn=" + siteSurveyOn + ", " + "departmentRepliesReceived=" + departmentRepliesReceived
+                + ", " + "designVotePassed=" + designVotePassed + ", " + "publicityObjections=" + publicityObjections
+                + ", " + "streetReviewPassed=" + streetReviewPassed + ", " + "fundsReady=" + fundsReady + ", "
+                + "projectApproved=" + projectApproved + ", " + "constructionCompleted=" + constructionCompleted + ", "
+                + "completionAccepted=" + completionAccepted + ", " + "handedOver=" + handedOver + ", "
+                + "postEvaluationDone=" + postEvaluationDone + ", " + "documents=" + documents + "]";
     }
 }

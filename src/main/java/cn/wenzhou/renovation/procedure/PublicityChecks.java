@@ -6,8 +6,7 @@ import cn.wenzhou.renovation.decision.Reasons;
 /** The API form of a publicity finding, the same in the calendar and the procedure responses. */
 final class PublicityChecks {
 
-    private PublicityChecks() {
-    }
+    private PublicityChecks() {}
 
     public static PublicityCheck toApi(Reasons reasons, PublicityFinding finding) {
         return new PublicityCheck()

@@ -1,9 +1,8 @@
 package cn.wenzhou.renovation.procedure;
 
-import java.time.LocalDate;
-
 import cn.wenzhou.renovation.decision.FindingEffect;
 import cn.wenzhou.renovation.decision.RuleFinding;
+import java.time.LocalDate;
 
 /**
  * A working-day period a rule could not count because the holiday calendar lacks a year it reaches:

@@ -1,20 +1,5 @@
 package cn.wenzhou.renovation.receipt;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.UUID;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.ResponseEntity;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.web.bind.annotation.RestController;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import cn.wenzhou.renovation.api.ReceiptsApi;
 import cn.wenzhou.renovation.api.model.AnswerChange;
 import cn.wenzhou.renovation.api.model.DecisionReceipt;
@@ -22,6 +7,18 @@ import cn.wenzhou.renovation.api.model.ReceiptReplay;
 import cn.wenzhou.renovation.ruleset.RulesetCompilationException;
 import cn.wenzhou.renovation.ruleset.RulesetRegistry;
 import cn.wenzhou.renovation.ruleset.RulesetValidation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Shows a kept decision, and replays it under another kept version of its jurisdiction's rules:
@@ -39,8 +36,12 @@ class ReceiptController implements ReceiptsApi {
     private final ReceiptProperties properties;
     private final ObjectMapper json;
 
-    ReceiptController(ReceiptStore store, DecisionEndpoints endpoints, RulesetRegistry registry,
-            ReceiptProperties properties, ObjectMapper json) {
+    ReceiptController(
+            ReceiptStore store,
+            DecisionEndpoints endpoints,
+            RulesetRegistry registry,
+            ReceiptProperties properties,
+            ObjectMapper json) {
         this.store = store;
         this.endpoints = endpoints;
         this.registry = registry;
@@ -51,9 +52,15 @@ class ReceiptController implements ReceiptsApi {
     @Override
     public ResponseEntity<DecisionReceipt> getReceipt(UUID id) {
         Receipt receipt = store.find(id).orElseThrow(() -> new UnknownReceiptException(id));
-        return ResponseEntity.ok(new DecisionReceipt(receipt.id(), receipt.createdAt().atOffset(ZoneOffset.UTC),
-                receipt.endpoint(), receipt.jurisdiction(), receipt.rulesetVersion(), tree(receipt.request()),
-                tree(receipt.response())).versionNumber(receipt.versionNumber()));
+        return ResponseEntity.ok(new DecisionReceipt(
+                        receipt.id(),
+                        receipt.createdAt().atOffset(ZoneOffset.UTC),
+                        receipt.endpoint(),
+                        receipt.jurisdiction(),
+                        receipt.rulesetVersion(),
+                        tree(receipt.request()),
+                        tree(receipt.response()))
+                .versionNumber(receipt.versionNumber()));
     }
 
     @Override
@@ -63,8 +70,10 @@ class ReceiptController implements ReceiptsApi {
         if (replayRules.ruleset() == null) {
             throw new RulesetCompilationException(receipt.jurisdiction(), replayRules.findings());
         }
-        DecisionEndpoints.Endpoint endpoint = endpoints.at(receipt.endpoint())
-                .orElseThrow(() -> new IllegalStateException("A receipt of an endpoint that is not replayable: " + receipt.endpoint()));
+        DecisionEndpoints.Endpoint endpoint = endpoints
+                .at(receipt.endpoint())
+                .orElseThrow(() -> new IllegalStateException(
+                        "A receipt of an endpoint that is not replayable: " + receipt.endpoint()));
         Object request;
         try {
             request = json.readValue(receipt.request(), endpoint.requestType());
@@ -75,9 +84,18 @@ class ReceiptController implements ReceiptsApi {
         JsonNode original = tree(receipt.response());
         JsonNode again = ReceiptJson.masked(json.valueToTree(replayed));
         List<AnswerChange> changes = ReceiptJson.changes(original, again).stream()
-                .map(c -> new AnswerChange(c[0]).before(c[1]).after(c[2])).toList();
-        return ResponseEntity.ok(new ReceiptReplay(id, receipt.jurisdiction(), receipt.rulesetVersion(), version,
-                replayRules.ruleset().version(), !changes.isEmpty(), changes, original, again));
+                .map(c -> new AnswerChange(c[0]).before(c[1]).after(c[2]))
+                .toList();
+        return ResponseEntity.ok(new ReceiptReplay(
+                id,
+                receipt.jurisdiction(),
+                receipt.rulesetVersion(),
+                version,
+                replayRules.ruleset().version(),
+                !changes.isEmpty(),
+                changes,
+                original,
+                again));
     }
 
     /** Receipts older than the retention are deleted once an hour. */

@@ -1,29 +1,28 @@
 package cn.wenzhou.renovation.receipt;
 
+import cn.wenzhou.renovation.kernel.PersonalDataMasking;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-
-import cn.wenzhou.renovation.kernel.PersonalDataMasking;
-
 /** JSON handling for receipts: masking what is personal, and listing what differs between two answers. */
 final class ReceiptJson {
 
     /** Fields annexes 1, 2 and 7 collect about a person; the rules never read them. */
     private static final Set<String> PERSONAL = Set.of("ownerName", "idNumber", "phone", "respondentName", "contact");
+
     private static final String ROOM = "roomNumber";
     /** Answers of two versions always differ here; it says which version answered, not what. */
     private static final Set<String> NOT_AN_ANSWER = Set.of("rulesetVersion");
+
     private static final int MAX_CHANGES = 200;
 
-    private ReceiptJson() {
-    }
+    private ReceiptJson() {}
 
     /**
      * Personal fields become {@code ***}; room numbers become 户1, 户2… (a room and its ballot together
@@ -42,7 +41,8 @@ final class ReceiptJson {
 
     private static TextNode room(String room, Map<String, String> rooms) {
         // Already a pseudonym (a replayed request): keep it, so a replay's answer compares with the original.
-        return TextNode.valueOf(room.matches("户\\d+") ? room : rooms.computeIfAbsent(room, r -> "户" + (rooms.size() + 1)));
+        return TextNode.valueOf(
+                room.matches("户\\d+") ? room : rooms.computeIfAbsent(room, r -> "户" + (rooms.size() + 1)));
     }
 
     private static JsonNode masked(JsonNode node, Map<String, String> rooms) {
@@ -59,7 +59,11 @@ final class ReceiptJson {
                     value.forEach(r -> pseudonyms.add(r.isTextual() ? room(r.asText(), rooms) : r));
                     object.set(name, pseudonyms);
                 } else {
-                    object.set(name, PERSONAL.contains(name) && !value.isNull() ? TextNode.valueOf("***") : masked(value, rooms));
+                    object.set(
+                            name,
+                            PERSONAL.contains(name) && !value.isNull()
+                                    ? TextNode.valueOf("***")
+                                    : masked(value, rooms));
                 }
             }
             return object;

@@ -1,7 +1,6 @@
 package cn.wenzhou.renovation.receipt;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,9 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * header {@code Decision-Receipt: true}; {@code always}; {@code off}) and how long receipts are kept.
  */
 @ConfigurationProperties("renovation.receipts")
-record ReceiptProperties(@DefaultValue("on-request") Mode mode, @DefaultValue("400d") Duration retention) {
+record ReceiptProperties(
+        @DefaultValue("on-request") Mode mode,
+        @DefaultValue("400d") Duration retention) {
 
     public enum Mode {
-        ON_REQUEST, ALWAYS, OFF
+        ON_REQUEST,
+        ALWAYS,
+        OFF
     }
 }

@@ -1,9 +1,12 @@
 package cn.wenzhou.renovation.receipt;
 
+import cn.wenzhou.renovation.decision.DecisionContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Type;
 import java.time.Instant;
 import java.util.UUID;
-
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.MediaType;
@@ -15,12 +18,6 @@ import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import cn.wenzhou.renovation.decision.DecisionContext;
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Keeps a receipt of a decision when the caller asks for one ({@code Decision-Receipt: true}) or the
@@ -47,12 +44,17 @@ class ReceiptRecorder extends RequestBodyAdviceAdapter implements ResponseBodyAd
     }
 
     @Override
-    public boolean supports(MethodParameter parameter, Type targetType, Class<? extends HttpMessageConverter<?>> converter) {
+    public boolean supports(
+            MethodParameter parameter, Type targetType, Class<? extends HttpMessageConverter<?>> converter) {
         return properties.mode() != ReceiptProperties.Mode.OFF;
     }
 
     @Override
-    public Object afterBodyRead(Object body, HttpInputMessage input, MethodParameter parameter, Type targetType,
+    public Object afterBodyRead(
+            Object body,
+            HttpInputMessage input,
+            MethodParameter parameter,
+            Type targetType,
             Class<? extends HttpMessageConverter<?>> converter) {
         currentRequest().ifPresent(request -> request.setAttribute(REQUEST_BODY, body));
         return body;
@@ -64,29 +66,47 @@ class ReceiptRecorder extends RequestBodyAdviceAdapter implements ResponseBodyAd
     }
 
     @Override
-    public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
-            Class<? extends HttpMessageConverter<?>> converter, ServerHttpRequest request, ServerHttpResponse response) {
+    public Object beforeBodyWrite(
+            Object body,
+            MethodParameter returnType,
+            MediaType contentType,
+            Class<? extends HttpMessageConverter<?>> converter,
+            ServerHttpRequest request,
+            ServerHttpResponse response) {
         if (!(request instanceof ServletServerHttpRequest servlet) || body == null) {
             return body;
         }
         HttpServletRequest http = servlet.getServletRequest();
         Object requestBody = http.getAttribute(REQUEST_BODY);
         String path = http.getRequestURI();
-        DecisionContext decided = DecisionContext.of(http).filter(DecisionContext::decided).orElse(null);
-        if (requestBody == null || decided == null || body instanceof ProblemDetail || endpoints.at(path).isEmpty()
+        DecisionContext decided =
+                DecisionContext.of(http).filter(DecisionContext::decided).orElse(null);
+        if (requestBody == null
+                || decided == null
+                || body instanceof ProblemDetail
+                || endpoints.at(path).isEmpty()
                 || !wanted(http)) {
             return body; // not a decision (a problem response, say)
         }
         JsonNode answer = json.valueToTree(body);
         JsonNode asked = json.valueToTree(requestBody);
-        // A request without an evaluation date was decided "today": keep the day it was, so a replay tomorrow differs only by rules.
-        if (asked instanceof com.fasterxml.jackson.databind.node.ObjectNode object && !object.hasNonNull("evaluationDate")
+        // A request without an evaluation date was decided "today": keep the day it was, so a replay tomorrow differs
+        // only by rules.
+        if (asked instanceof com.fasterxml.jackson.databind.node.ObjectNode object
+                && !object.hasNonNull("evaluationDate")
                 && answer.hasNonNull("evaluationDate")) {
             object.set("evaluationDate", answer.get("evaluationDate"));
         }
         JsonNode[] masked = ReceiptJson.maskedTogether(asked, answer.deepCopy());
-        Receipt receipt = new Receipt(UUID.randomUUID(), Instant.now(), path, decided.jurisdiction(),
-                decided.rulesetVersion(), decided.versionNumber(), masked[0].toString(), masked[1].toString());
+        Receipt receipt = new Receipt(
+                UUID.randomUUID(),
+                Instant.now(),
+                path,
+                decided.jurisdiction(),
+                decided.rulesetVersion(),
+                decided.versionNumber(),
+                masked[0].toString(),
+                masked[1].toString());
         try {
             store.save(receipt);
         } catch (org.springframework.dao.DataAccessException e) {
@@ -100,13 +120,15 @@ class ReceiptRecorder extends RequestBodyAdviceAdapter implements ResponseBodyAd
     }
 
     private boolean wanted(HttpServletRequest request) {
-        return properties.mode() == ReceiptProperties.Mode.ALWAYS || "true".equalsIgnoreCase(request.getHeader(HEADER))
+        return properties.mode() == ReceiptProperties.Mode.ALWAYS
+                || "true".equalsIgnoreCase(request.getHeader(HEADER))
                 || "true".equalsIgnoreCase(request.getParameter("receipt"));
     }
 
     private static java.util.Optional<HttpServletRequest> currentRequest() {
         var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
         return attributes instanceof org.springframework.web.context.request.ServletRequestAttributes servlet
-                ? java.util.Optional.of(servlet.getRequest()) : java.util.Optional.empty();
+                ? java.util.Optional.of(servlet.getRequest())
+                : java.util.Optional.empty();
     }
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -14,9 +13,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ReceiptStore {
 
-    private static final RowMapper<Receipt> ROW = (rs, n) -> new Receipt(UUID.fromString(rs.getString("id")),
-            rs.getTimestamp("created_at").toInstant(), rs.getString("endpoint"), rs.getString("jurisdiction"),
-            rs.getString("ruleset_version"), (Integer) rs.getObject("version_number"), rs.getString("request_json"),
+    private static final RowMapper<Receipt> ROW = (rs, n) -> new Receipt(
+            UUID.fromString(rs.getString("id")),
+            rs.getTimestamp("created_at").toInstant(),
+            rs.getString("endpoint"),
+            rs.getString("jurisdiction"),
+            rs.getString("ruleset_version"),
+            (Integer) rs.getObject("version_number"),
+            rs.getString("request_json"),
             rs.getString("response_json"));
 
     private final JdbcTemplate jdbc;
@@ -37,9 +41,16 @@ class ReceiptStore {
     }
 
     void save(Receipt receipt) {
-        jdbc.update("INSERT INTO decision_receipt VALUES (?, ?, ?, ?, ?, ?, ?, ?)", receipt.id().toString(),
-                Timestamp.from(receipt.createdAt()), receipt.endpoint(), receipt.jurisdiction(), receipt.rulesetVersion(),
-                receipt.versionNumber(), receipt.request(), receipt.response());
+        jdbc.update(
+                "INSERT INTO decision_receipt VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                receipt.id().toString(),
+                Timestamp.from(receipt.createdAt()),
+                receipt.endpoint(),
+                receipt.jurisdiction(),
+                receipt.rulesetVersion(),
+                receipt.versionNumber(),
+                receipt.request(),
+                receipt.response());
     }
 
     Optional<Receipt> find(UUID id) {

@@ -27,7 +27,7 @@ enum ActivationStep {
     interface Listener {
         void reached(ActivationStep step);
 
-        Listener NONE = step -> { };
+        Listener NONE = step -> {};
 
         /** Halts at the step the system property names; a no-op when it names none. */
         static Listener fromSystemProperty() {

@@ -1,5 +1,6 @@
 package cn.wenzhou.renovation.ruleset;
 
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -8,9 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-
-import java.lang.reflect.Proxy;
-
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.command.BatchExecutionCommand;
@@ -51,8 +49,13 @@ public final class CompiledRuleset {
      * throws here, before any request) and its integrity rules judge them. What the parameter rows
      * concluded is kept, and every request starts from it.
      */
-    CompiledRuleset(String jurisdiction, String version, Map<Capability, KieBase> kieBases,
-            Map<Capability, KieBase> setUpKieBases, Map<String, RuleClause> clauses, Map<String, RuleOrigin> origins,
+    CompiledRuleset(
+            String jurisdiction,
+            String version,
+            Map<Capability, KieBase> kieBases,
+            Map<Capability, KieBase> setUpKieBases,
+            Map<String, RuleClause> clauses,
+            Map<String, RuleOrigin> origins,
             List<String> files) {
         this.jurisdiction = jurisdiction;
         this.version = version;
@@ -129,11 +132,16 @@ public final class CompiledRuleset {
         StatelessKieSession session = kieBases.get(capability).newStatelessKieSession();
         List<Object> given = parameters.get(capability);
         KieCommands commands = KieServices.get().getCommands();
-        return (StatelessKieSession) Proxy.newProxyInstance(StatelessKieSession.class.getClassLoader(),
-                new Class<?>[] {StatelessKieSession.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("execute") && args.length == 1 && args[0] instanceof BatchExecutionCommand batch) {
+        return (StatelessKieSession) Proxy.newProxyInstance(
+                StatelessKieSession.class.getClassLoader(),
+                new Class<?>[] {StatelessKieSession.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("execute")
+                            && args.length == 1
+                            && args[0] instanceof BatchExecutionCommand batch) {
                         // One stateless run: the parameters go in first, then the caller's batch as it is.
-                        return session.execute(commands.newBatchExecution(List.of(commands.newInsertElements(given), batch)));
+                        return session.execute(
+                                commands.newBatchExecution(List.of(commands.newInsertElements(given), batch)));
                     }
                     if (method.getName().equals("execute")) {
                         throw new UnsupportedOperationException("只支持批量命令 (batch commands only)");
@@ -150,8 +158,10 @@ public final class CompiledRuleset {
             try {
                 session.fireAllRules();
                 List<Object> concluded = new ArrayList<>(session.getObjects());
-                List<RulesetDefect> defects = concluded.stream().filter(RulesetDefect.class::isInstance)
-                        .map(RulesetDefect.class::cast).toList();
+                List<RulesetDefect> defects = concluded.stream()
+                        .filter(RulesetDefect.class::isInstance)
+                        .map(RulesetDefect.class::cast)
+                        .toList();
                 concluded.removeIf(RulesetDefect.class::isInstance);
                 return new SetUp(List.copyOf(concluded), defects);
             } finally {
@@ -195,7 +205,9 @@ public final class CompiledRuleset {
     /** Every rule of every capability, set-up and decision alike. */
     public List<Rule> rules() {
         List<Rule> rules = new ArrayList<>();
-        for (KieBase kieBase : java.util.stream.Stream.concat(setUpKieBases.values().stream(), kieBases.values().stream()).toList()) {
+        for (KieBase kieBase : java.util.stream.Stream.concat(
+                        setUpKieBases.values().stream(), kieBases.values().stream())
+                .toList()) {
             for (KiePackage kiePackage : kieBase.getKiePackages()) {
                 rules.addAll(kiePackage.getRules());
             }

@@ -1,20 +1,18 @@
 package cn.wenzhou.renovation.ruleset;
 
+import cn.wenzhou.renovation.workbook.SheetCell;
+import cn.wenzhou.renovation.workbook.SheetContent;
+import cn.wenzhou.renovation.workbook.WorkbookContent;
+import cn.wenzhou.renovation.workbook.WorkbookRefusedException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.apache.poi.ss.util.CellReference;
 import org.drools.decisiontable.SpreadsheetCompiler;
 import org.drools.decisiontable.parser.DefaultRuleSheetListener;
-
-import cn.wenzhou.renovation.workbook.SheetCell;
-import cn.wenzhou.renovation.workbook.SheetContent;
-import cn.wenzhou.renovation.workbook.WorkbookContent;
-import cn.wenzhou.renovation.workbook.WorkbookRefusedException;
 
 /**
  * Turns each rule sheet of a decision table into DRL, one sheet at a time, and keeps what is needed
@@ -27,6 +25,7 @@ final class DecisionTableTranslator {
 
     /** Drools writes this comment above every rule it generates: {@code // rule values at B10, header at B5}. */
     private static final Pattern ROW_COMMENT = Pattern.compile("^// rule values at ([A-Z]+)(\\d+),");
+
     private static final Pattern RULE_NAME_IN_MESSAGE = Pattern.compile("Rule name='([^']+)'");
     private static final Pattern RULE_DECLARATION = Pattern.compile("^rule \"([^\"]+)\"");
     private static final String RULESET_KEYWORD = "RuleSet";
@@ -37,13 +36,16 @@ final class DecisionTableTranslator {
         /** Maps a compiler message (and its line in {@link #drl}, or -1) back to a cell of the sheet. */
         RuleProblem locate(int line, String message) {
             Optional<GeneratedRule> rule = ruleAt(line).or(() -> ruleNamedIn(message));
-            String offendingLine = line > 0 ? drl.lines().skip(line - 1L).findFirst().orElse("") : "";
+            String offendingLine =
+                    line > 0 ? drl.lines().skip(line - 1L).findFirst().orElse("") : "";
             return locate(rule, message, offendingLine);
         }
 
         /** Maps a failure of a named rule (e.g. a cell value its consequence cannot read) back to a cell. */
         Optional<RuleProblem> locateRule(String ruleName, String message) {
-            return rules.stream().filter(r -> r.name().equals(ruleName)).findFirst()
+            return rules.stream()
+                    .filter(r -> r.name().equals(ruleName))
+                    .findFirst()
                     .map(rule -> locate(Optional.of(rule), message, ""));
         }
 
@@ -52,8 +54,8 @@ final class DecisionTableTranslator {
                     .orElseGet(() -> rules.stream().map(GeneratedRule::row).toList());
             // The message quotes the bad value; the rule's own name would match its NAME cell, so drop it.
             String quoted = rule.map(r -> message.replace(r.name(), "")).orElse(message);
-            Optional<CellReference> cell = bestMatchingCell(source, rows, quoted)
-                    .or(() -> bestMatchingCell(source, rows, offendingLine));
+            Optional<CellReference> cell =
+                    bestMatchingCell(source, rows, quoted).or(() -> bestMatchingCell(source, rows, offendingLine));
             String where = cell.map(c -> c.formatAsString(false))
                     .orElse(rule.map(r -> "第 " + r.row() + " 行").orElse(null));
             String ruleName = rule.map(r -> "规则 " + r.name() + ": ").orElse("");
@@ -64,7 +66,9 @@ final class DecisionTableTranslator {
             if (line <= 0) {
                 return Optional.empty();
             }
-            return rules.stream().filter(r -> r.firstLine() <= line).max(Comparator.comparingInt(GeneratedRule::firstLine));
+            return rules.stream()
+                    .filter(r -> r.firstLine() <= line)
+                    .max(Comparator.comparingInt(GeneratedRule::firstLine));
         }
 
         private Optional<GeneratedRule> ruleNamedIn(String message) {
@@ -96,8 +100,8 @@ final class DecisionTableTranslator {
             throw new TranslationException(List.of(RuleProblem.atCell(file.path(), e.sheet(), e.cell(), e.reason())));
         }
         if (!workbook.activeContent().isEmpty()) {
-            throw new TranslationException(List.of(RuleProblem.inFile(file.path(),
-                    "工作簿含有宏、指向其他工作簿的外部链接或 DDE 链接，不予接受：请把数值粘贴为值、另存为不含宏的 .xlsx 后再上传")));
+            throw new TranslationException(List.of(
+                    RuleProblem.inFile(file.path(), "工作簿含有宏、指向其他工作簿的外部链接或 DDE 链接，不予接受：请把数值粘贴为值、另存为不含宏的 .xlsx 后再上传")));
         }
         List<SheetDrl> result = new ArrayList<>();
         List<RuleProblem> problems = new ArrayList<>();

@@ -1,5 +1,7 @@
 package cn.wenzhou.renovation.ruleset;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -22,12 +24,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * Versions on disk, one folder per jurisdiction:
@@ -59,8 +57,8 @@ final class FileRulesetStore implements RulesetStore {
 
     private final Path root;
     private final ActivationStep.Listener steps;
-    private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final ObjectMapper json =
+            new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     /** Problems already logged: the console polls the listing, and one torn line is worth one log entry. */
     private final Set<StoredRecordProblem> logged = ConcurrentHashMap.newKeySet();
 
@@ -127,10 +125,11 @@ final class FileRulesetStore implements RulesetStore {
     }
 
     @Override
-    public synchronized RulesetVersion save(String jurisdiction, List<RuleFile> files, String activatedBy, String comment) {
+    public synchronized RulesetVersion save(
+            String jurisdiction, List<RuleFile> files, String activatedBy, String comment) {
         int number = nextNumber(jurisdiction);
-        RulesetVersion version = new RulesetVersion(jurisdiction, number, RulesetFiles.contentHash(files), Instant.now(),
-                activatedBy, comment);
+        RulesetVersion version = new RulesetVersion(
+                jurisdiction, number, RulesetFiles.contentHash(files), Instant.now(), activatedBy, comment);
         Path target = versionFolder(jurisdiction, number);
         Path staging = folder(jurisdiction).resolve("." + number + ".incomplete");
         try {
@@ -143,17 +142,22 @@ final class FileRulesetStore implements RulesetStore {
                 }
                 Files.createDirectories(out.getParent());
                 writeDurably(out, file.content());
-                manifest.append(sha256(file.content())).append("  ").append(file.path()).append('\n');
+                manifest.append(sha256(file.content()))
+                        .append("  ")
+                        .append(file.path())
+                        .append('\n');
             }
             writeDurably(staging.resolve(MANIFEST), manifest.toString().getBytes(StandardCharsets.UTF_8));
-            writeDurably(staging.resolve(METADATA), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(version));
+            writeDurably(
+                    staging.resolve(METADATA),
+                    json.writerWithDefaultPrettyPrinter().writeValueAsBytes(version));
             steps.reached(ActivationStep.VERSION_FILES_WRITTEN);
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
             syncFolder(target.getParent());
         } catch (IOException e) {
             deleteQuietly(staging);
-            throw new StorageUnavailableException("规则版本 " + number + " 未能保存，本次启用未生效 (the version could not be kept; "
-                    + "nothing was activated)", e);
+            throw new StorageUnavailableException(
+                    "规则版本 " + number + " 未能保存，本次启用未生效 (the version could not be kept; " + "nothing was activated)", e);
         }
         steps.reached(ActivationStep.VERSION_KEPT);
         return version;
@@ -173,8 +177,9 @@ final class FileRulesetStore implements RulesetStore {
             Files.createDirectories(pointer.getParent());
             writeAtomically(pointer, json.writeValueAsBytes(activation));
         } catch (IOException e) {
-            throw new StorageUnavailableException("启用指针未能写入，本次启用未生效，仍使用原来的版本 (the active pointer could not be "
-                    + "written; nothing was activated)", e);
+            throw new StorageUnavailableException(
+                    "启用指针未能写入，本次启用未生效，仍使用原来的版本 (the active pointer could not be " + "written; nothing was activated)",
+                    e);
         }
         steps.reached(ActivationStep.POINTER_WRITTEN);
         try {
@@ -182,8 +187,12 @@ final class FileRulesetStore implements RulesetStore {
         } catch (IOException e) {
             // The activation stands: the pointer records it, the listing shows it from there, and the next
             // start or activation appends the line.
-            log.error("Version {} of {} is active, but its audit line could not be appended to {}: {}",
-                    activation.version(), jurisdiction, pointer.resolveSibling(AUDIT), e.toString());
+            log.error(
+                    "Version {} of {} is active, but its audit line could not be appended to {}: {}",
+                    activation.version(),
+                    jurisdiction,
+                    pointer.resolveSibling(AUDIT),
+                    e.toString());
         }
         steps.reached(ActivationStep.AUDIT_WRITTEN);
     }
@@ -207,30 +216,38 @@ final class FileRulesetStore implements RulesetStore {
         }
         try {
             appendAudit(missing.get());
-            log.warn("The audit of {} lacked the activation its active pointer records (an interrupted activation): "
-                    + "appended {}", jurisdiction, missing.get());
+            log.warn(
+                    "The audit of {} lacked the activation its active pointer records (an interrupted activation): "
+                            + "appended {}",
+                    jurisdiction,
+                    missing.get());
         } catch (IOException e) {
-            throw new StorageUnavailableException("上一次启用的审计记录未能补写，本次操作未生效 (the audit line of the last activation "
-                    + "could not be written)", e);
+            throw new StorageUnavailableException(
+                    "上一次启用的审计记录未能补写，本次操作未生效 (the audit line of the last activation " + "could not be written)", e);
         }
     }
 
     /** The readable audit lines, and the active pointer's record when the audit does not have it yet. */
     @Override
     public synchronized List<RulesetActivation> activations(String jurisdiction) {
-        List<RulesetActivation> entries = new ArrayList<>(readAudit(jurisdiction).entries());
-        pointerRecordQuietly(jurisdiction).filter(record -> !entries.contains(record)).ifPresent(entries::add);
+        List<RulesetActivation> entries =
+                new ArrayList<>(readAudit(jurisdiction).entries());
+        pointerRecordQuietly(jurisdiction)
+                .filter(record -> !entries.contains(record))
+                .ifPresent(entries::add);
         return entries;
     }
 
     @Override
     public synchronized List<StoredRecordProblem> problems(String jurisdiction) {
-        List<StoredRecordProblem> problems = new ArrayList<>(readVersions(jurisdiction).problems());
+        List<StoredRecordProblem> problems =
+                new ArrayList<>(readVersions(jurisdiction).problems());
         problems.addAll(readAudit(jurisdiction).problems());
         try {
             pointer(jurisdiction);
         } catch (ActiveVersionUnavailableException e) {
-            problems.add(reported(new StoredRecordProblem(relative(folder(jurisdiction).resolve(ACTIVE)), e.problem())));
+            problems.add(reported(
+                    new StoredRecordProblem(relative(folder(jurisdiction).resolve(ACTIVE)), e.problem())));
         }
         return problems;
     }
@@ -264,7 +281,9 @@ final class FileRulesetStore implements RulesetStore {
         } catch (IOException e) {
             return Optional.of(folder + ": 版本的文件无法读取 (its files cannot be read): " + e.getMessage());
         }
-        return files(jurisdiction, number).map(RulesetFiles::contentHash).filter(hash -> !hash.equals(version.contentHash()))
+        return files(jurisdiction, number)
+                .map(RulesetFiles::contentHash)
+                .filter(hash -> !hash.equals(version.contentHash()))
                 .map(hash -> files + ": 文件与保存时不符（被截断、改动或删除） (the files differ from what was kept)");
     }
 
@@ -289,7 +308,9 @@ final class FileRulesetStore implements RulesetStore {
             }
         }
         try (Stream<Path> walk = Files.walk(files)) {
-            return walk.filter(Files::isRegularFile).filter(file -> !kept.containsKey(relativePath(files, file))).findFirst()
+            return walk.filter(Files::isRegularFile)
+                    .filter(file -> !kept.containsKey(relativePath(files, file)))
+                    .findFirst()
                     .map(file -> file + ": 保存后多出的文件 (added after the version was kept)");
         }
     }
@@ -324,8 +345,7 @@ final class FileRulesetStore implements RulesetStore {
     }
 
     /** The active pointer: a bare number (earlier releases) or the activation record that made it active. */
-    private record Pointer(int version, Optional<RulesetActivation> record) {
-    }
+    private record Pointer(int version, Optional<RulesetActivation> record) {}
 
     private Optional<Pointer> pointer(String jurisdiction) {
         Path file = folder(jurisdiction).resolve(ACTIVE);
@@ -336,7 +356,8 @@ final class FileRulesetStore implements RulesetStore {
         try {
             text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
-            throw new ActiveVersionUnavailableException(jurisdiction, file + ": 启用指针无法读取 (unreadable): " + e.getMessage());
+            throw new ActiveVersionUnavailableException(
+                    jurisdiction, file + ": 启用指针无法读取 (unreadable): " + e.getMessage());
         }
         if (text.matches("\\d{1,9}")) {
             return Optional.of(new Pointer(Integer.parseInt(text), Optional.empty()));
@@ -349,8 +370,8 @@ final class FileRulesetStore implements RulesetStore {
         } catch (IOException unreadable) {
             // reported below
         }
-        throw new ActiveVersionUnavailableException(jurisdiction,
-                file + ": 启用指针的内容无法识别 (neither a version number nor an activation record)");
+        throw new ActiveVersionUnavailableException(
+                jurisdiction, file + ": 启用指针的内容无法识别 (neither a version number nor an activation record)");
     }
 
     private Optional<RulesetActivation> pointerRecordQuietly(String jurisdiction) {
@@ -362,12 +383,15 @@ final class FileRulesetStore implements RulesetStore {
     }
 
     private static boolean complete(RulesetActivation record) {
-        return record != null && record.jurisdiction() != null && record.version() >= 1 && record.at() != null
-                && record.by() != null && record.kind() != null;
+        return record != null
+                && record.jurisdiction() != null
+                && record.version() >= 1
+                && record.at() != null
+                && record.by() != null
+                && record.kind() != null;
     }
 
-    private record AuditRead(List<RulesetActivation> entries, List<StoredRecordProblem> problems) {
-    }
+    private record AuditRead(List<RulesetActivation> entries, List<StoredRecordProblem> problems) {}
 
     /** Every readable line; a torn or garbled one is reported and skipped, never the whole audit. */
     private AuditRead readAudit(String jurisdiction) {
@@ -397,15 +421,15 @@ final class FileRulesetStore implements RulesetStore {
             if (complete(entry)) {
                 entries.add(entry);
             } else {
-                problems.add(reported(new StoredRecordProblem(relative(audit) + ":" + (i + 1),
+                problems.add(reported(new StoredRecordProblem(
+                        relative(audit) + ":" + (i + 1),
                         "审计记录第 " + (i + 1) + " 行无法读取，已跳过 (unreadable audit line, skipped)")));
             }
         }
         return new AuditRead(List.copyOf(entries), List.copyOf(problems));
     }
 
-    private record VersionsRead(List<RulesetVersion> versions, List<StoredRecordProblem> problems) {
-    }
+    private record VersionsRead(List<RulesetVersion> versions, List<StoredRecordProblem> problems) {}
 
     /** Every version whose record is readable; a numbered folder without one is reported and skipped. */
     private VersionsRead readVersions(String jurisdiction) {
@@ -419,11 +443,16 @@ final class FileRulesetStore implements RulesetStore {
             } catch (IOException | RuntimeException unreadable) {
                 // reported below
             }
-            if (version != null && version.number() == number && jurisdiction.equals(version.jurisdiction())
-                    && version.contentHash() != null && version.activatedAt() != null && version.activatedBy() != null) {
+            if (version != null
+                    && version.number() == number
+                    && jurisdiction.equals(version.jurisdiction())
+                    && version.contentHash() != null
+                    && version.activatedAt() != null
+                    && version.activatedBy() != null) {
                 versions.add(version);
             } else {
-                problems.add(reported(new StoredRecordProblem(relative(metadata),
+                problems.add(reported(new StoredRecordProblem(
+                        relative(metadata),
                         "版本 " + number + " 的记录缺失或无法读取，未列出 (version record missing or unreadable, not listed)")));
             }
         }
@@ -444,8 +473,12 @@ final class FileRulesetStore implements RulesetStore {
             return List.of();
         }
         try (Stream<Path> children = Files.list(folder)) {
-            return children.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-                    .filter(name -> name.matches("\\d{1,9}")).map(Integer::parseInt).sorted().toList();
+            return children.filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
+                    .filter(name -> name.matches("\\d{1,9}"))
+                    .map(Integer::parseInt)
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new StorageUnavailableException("无法读取规则版本文件夹 " + folder, e);
         }
@@ -453,10 +486,17 @@ final class FileRulesetStore implements RulesetStore {
 
     /** Past every number a folder, the audit or the pointer has used: a deleted version's number is not given again. */
     private int nextNumber(String jurisdiction) {
-        int highest = numbers(jurisdiction).stream().mapToInt(Integer::intValue).max().orElse(0);
-        highest = Math.max(highest, readAudit(jurisdiction).entries().stream().mapToInt(RulesetActivation::version).max().orElse(0));
+        int highest =
+                numbers(jurisdiction).stream().mapToInt(Integer::intValue).max().orElse(0);
+        highest = Math.max(
+                highest,
+                readAudit(jurisdiction).entries().stream()
+                        .mapToInt(RulesetActivation::version)
+                        .max()
+                        .orElse(0));
         try {
-            highest = Math.max(highest, pointer(jurisdiction).map(Pointer::version).orElse(0));
+            highest = Math.max(
+                    highest, pointer(jurisdiction).map(Pointer::version).orElse(0));
         } catch (ActiveVersionUnavailableException unreadable) {
             // the folders and the audit still tell
         }
@@ -468,8 +508,8 @@ final class FileRulesetStore implements RulesetStore {
         Path audit = folder(activation.jurisdiction()).resolve(AUDIT);
         Files.createDirectories(audit.getParent());
         String line = (endsMidLine(audit) ? "\n" : "") + json.writeValueAsString(activation) + "\n";
-        try (FileChannel channel = FileChannel.open(audit, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
+        try (FileChannel channel = FileChannel.open(
+                audit, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
             writeFully(channel, line.getBytes(StandardCharsets.UTF_8));
             channel.force(true);
         }
@@ -501,8 +541,8 @@ final class FileRulesetStore implements RulesetStore {
     }
 
     private static void writeDurably(Path file, byte[] content) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(
+                file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             writeFully(channel, content);
             channel.force(true);
         }

@@ -38,11 +38,16 @@ final class InMemoryRulesetStore implements RulesetStore {
     }
 
     @Override
-    public synchronized RulesetVersion save(String jurisdiction, List<RuleFile> ruleFiles, String activatedBy,
-            String comment) {
+    public synchronized RulesetVersion save(
+            String jurisdiction, List<RuleFile> ruleFiles, String activatedBy, String comment) {
         List<RulesetVersion> kept = versions.computeIfAbsent(jurisdiction, j -> new ArrayList<>());
-        RulesetVersion version = new RulesetVersion(jurisdiction, kept.size() + 1, RulesetFiles.contentHash(ruleFiles),
-                Instant.now(), activatedBy, comment);
+        RulesetVersion version = new RulesetVersion(
+                jurisdiction,
+                kept.size() + 1,
+                RulesetFiles.contentHash(ruleFiles),
+                Instant.now(),
+                activatedBy,
+                comment);
         kept.add(version);
         files.computeIfAbsent(jurisdiction, j -> new ArrayList<>()).add(List.copyOf(ruleFiles));
         return version;
@@ -66,7 +71,9 @@ final class InMemoryRulesetStore implements RulesetStore {
 
     @Override
     public synchronized void recordActivation(RulesetActivation activation) {
-        activations.computeIfAbsent(activation.jurisdiction(), j -> new ArrayList<>()).add(activation);
+        activations
+                .computeIfAbsent(activation.jurisdiction(), j -> new ArrayList<>())
+                .add(activation);
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,12 +20,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class JdbcRulesetStore implements RulesetStore {
 
-    private static final RowMapper<RulesetVersion> VERSION = (rs, n) -> new RulesetVersion(rs.getString("jurisdiction"),
-            rs.getInt("version_number"), rs.getString("content_hash"), rs.getTimestamp("activated_at").toInstant(),
-            rs.getString("activated_by"), rs.getString("note"));
+    private static final RowMapper<RulesetVersion> VERSION = (rs, n) -> new RulesetVersion(
+            rs.getString("jurisdiction"),
+            rs.getInt("version_number"),
+            rs.getString("content_hash"),
+            rs.getTimestamp("activated_at").toInstant(),
+            rs.getString("activated_by"),
+            rs.getString("note"));
     private static final RowMapper<RulesetActivation> ACTIVATION = (rs, n) -> new RulesetActivation(
-            rs.getString("jurisdiction"), rs.getInt("version_number"), rs.getTimestamp("changed_at").toInstant(),
-            rs.getString("changed_by"), RulesetActivation.Kind.valueOf(rs.getString("kind")));
+            rs.getString("jurisdiction"),
+            rs.getInt("version_number"),
+            rs.getTimestamp("changed_at").toInstant(),
+            rs.getString("changed_by"),
+            RulesetActivation.Kind.valueOf(rs.getString("kind")));
     private static final int SAVE_ATTEMPTS = 5;
 
     private final JdbcTemplate jdbc;
@@ -104,7 +110,9 @@ final class JdbcRulesetStore implements RulesetStore {
             // the usual case: the row exists
         }
         return transaction.execute(status -> {
-            jdbc.queryForList("SELECT jurisdiction FROM ruleset_lock WHERE jurisdiction = ? FOR UPDATE", String.class,
+            jdbc.queryForList(
+                    "SELECT jurisdiction FROM ruleset_lock WHERE jurisdiction = ? FOR UPDATE",
+                    String.class,
                     jurisdiction);
             return work.get();
         });
@@ -112,16 +120,16 @@ final class JdbcRulesetStore implements RulesetStore {
 
     @Override
     public List<RulesetVersion> versions(String jurisdiction) {
-        return jdbc.query("SELECT * FROM ruleset_version WHERE jurisdiction = ? ORDER BY version_number", VERSION,
-                jurisdiction);
+        return jdbc.query(
+                "SELECT * FROM ruleset_version WHERE jurisdiction = ? ORDER BY version_number", VERSION, jurisdiction);
     }
 
     @Override
     public Optional<Integer> activeVersion(String jurisdiction) {
         Optional<String> pointer = pointer(jurisdiction, "active");
         if (pointer.isPresent() && !pointer.get().strip().matches("\\d{1,9}")) {
-            throw new ActiveVersionUnavailableException(jurisdiction,
-                    wherePointer(jurisdiction) + ": 启用指针的内容无法识别 (not a version number)");
+            throw new ActiveVersionUnavailableException(
+                    jurisdiction, wherePointer(jurisdiction) + ": 启用指针的内容无法识别 (not a version number)");
         }
         return pointer.map(String::strip).map(Integer::valueOf);
     }
@@ -129,39 +137,61 @@ final class JdbcRulesetStore implements RulesetStore {
     @Override
     public Optional<List<RuleFile>> files(String jurisdiction, int number) {
         Integer kept = jdbc.queryForObject(
-                "SELECT COUNT(*) FROM ruleset_version WHERE jurisdiction = ? AND version_number = ?", Integer.class,
-                jurisdiction, number);
+                "SELECT COUNT(*) FROM ruleset_version WHERE jurisdiction = ? AND version_number = ?",
+                Integer.class,
+                jurisdiction,
+                number);
         if (kept == null || kept == 0) {
             return Optional.empty();
         }
         return Optional.of(jdbc.query(
                 "SELECT path, content_base64 FROM ruleset_file WHERE jurisdiction = ? AND version_number = ? ORDER BY path",
-                (rs, n) -> new RuleFile(rs.getString("path"), Base64.getDecoder().decode(rs.getString("content_base64"))),
-                jurisdiction, number));
+                (rs, n) ->
+                        new RuleFile(rs.getString("path"), Base64.getDecoder().decode(rs.getString("content_base64"))),
+                jurisdiction,
+                number));
     }
 
     @Override
     public RulesetVersion save(String jurisdiction, List<RuleFile> files, String activatedBy, String comment) {
         try {
-            return retrying(DuplicateKeyException.class,
+            return retrying(
+                    DuplicateKeyException.class,
                     () -> transaction.execute(status -> insert(jurisdiction, files, activatedBy, comment)));
         } catch (DataAccessException e) {
-            throw new StorageUnavailableException("规则版本未能保存到数据库，本次启用未生效 (the version could not be kept; nothing was "
-                    + "activated)", e);
+            throw new StorageUnavailableException(
+                    "规则版本未能保存到数据库，本次启用未生效 (the version could not be kept; nothing was " + "activated)", e);
         }
     }
 
     private RulesetVersion insert(String jurisdiction, List<RuleFile> files, String activatedBy, String comment) {
-        Integer last = jdbc.queryForObject("SELECT MAX(version_number) FROM ruleset_version WHERE jurisdiction = ?",
-                Integer.class, jurisdiction);
-        RulesetVersion version = new RulesetVersion(jurisdiction, last == null ? 1 : last + 1,
-                RulesetFiles.contentHash(files), Instant.now(), activatedBy, comment);
-        jdbc.update("INSERT INTO ruleset_version VALUES (?, ?, ?, ?, ?, ?)", jurisdiction, version.number(),
-                version.contentHash(), Timestamp.from(version.activatedAt()), activatedBy, comment);
-        jdbc.batchUpdate("INSERT INTO ruleset_file VALUES (?, ?, ?, ?)", files.stream()
-                .map(f -> new Object[] {jurisdiction, version.number(), f.path(),
-                        Base64.getEncoder().encodeToString(f.content())})
-                .toList());
+        Integer last = jdbc.queryForObject(
+                "SELECT MAX(version_number) FROM ruleset_version WHERE jurisdiction = ?", Integer.class, jurisdiction);
+        RulesetVersion version = new RulesetVersion(
+                jurisdiction,
+                last == null ? 1 : last + 1,
+                RulesetFiles.contentHash(files),
+                Instant.now(),
+                activatedBy,
+                comment);
+        jdbc.update(
+                "INSERT INTO ruleset_version VALUES (?, ?, ?, ?, ?, ?)",
+                jurisdiction,
+                version.number(),
+                version.contentHash(),
+                Timestamp.from(version.activatedAt()),
+                activatedBy,
+                comment);
+        jdbc.batchUpdate(
+                "INSERT INTO ruleset_file VALUES (?, ?, ?, ?)",
+                files.stream()
+                        .map(f -> new Object[] {
+                            jurisdiction,
+                            version.number(),
+                            f.path(),
+                            Base64.getEncoder().encodeToString(f.content())
+                        })
+                        .toList());
         return version;
     }
 
@@ -173,18 +203,24 @@ final class JdbcRulesetStore implements RulesetStore {
     @Override
     public void activate(RulesetActivation activation) {
         try {
-            retrying(DuplicateKeyException.class, () -> transaction.execute(status -> {
-                insertActivation(activation);
-                String number = Integer.toString(activation.version());
-                String update = "UPDATE ruleset_pointer SET pointer_value = ? WHERE jurisdiction = ? AND pointer = 'active'";
-                if (jdbc.update(update, number, activation.jurisdiction()) == 0) {
-                    jdbc.update("INSERT INTO ruleset_pointer VALUES (?, 'active', ?)", activation.jurisdiction(), number);
-                }
-                return null;
-            }));
+            retrying(
+                    DuplicateKeyException.class,
+                    () -> transaction.execute(status -> {
+                        insertActivation(activation);
+                        String number = Integer.toString(activation.version());
+                        String update =
+                                "UPDATE ruleset_pointer SET pointer_value = ? WHERE jurisdiction = ? AND pointer = 'active'";
+                        if (jdbc.update(update, number, activation.jurisdiction()) == 0) {
+                            jdbc.update(
+                                    "INSERT INTO ruleset_pointer VALUES (?, 'active', ?)",
+                                    activation.jurisdiction(),
+                                    number);
+                        }
+                        return null;
+                    }));
         } catch (DataAccessException e) {
-            throw new StorageUnavailableException("启用未能写入数据库，本次启用未生效，仍使用原来的版本 (the activation could not be "
-                    + "written; nothing was activated)", e);
+            throw new StorageUnavailableException(
+                    "启用未能写入数据库，本次启用未生效，仍使用原来的版本 (the activation could not be " + "written; nothing was activated)", e);
         }
     }
 
@@ -198,9 +234,14 @@ final class JdbcRulesetStore implements RulesetStore {
     }
 
     private void insertActivation(RulesetActivation activation) {
-        jdbc.update("INSERT INTO ruleset_activation (jurisdiction, version_number, changed_at, changed_by, kind) "
-                + "VALUES (?, ?, ?, ?, ?)", activation.jurisdiction(), activation.version(),
-                Timestamp.from(activation.at()), activation.by(), activation.kind().name());
+        jdbc.update(
+                "INSERT INTO ruleset_activation (jurisdiction, version_number, changed_at, changed_by, kind) "
+                        + "VALUES (?, ?, ?, ?, ?)",
+                activation.jurisdiction(),
+                activation.version(),
+                Timestamp.from(activation.at()),
+                activation.by(),
+                activation.kind().name());
     }
 
     @Override
@@ -215,8 +256,8 @@ final class JdbcRulesetStore implements RulesetStore {
 
     @Override
     public List<RulesetActivation> activations(String jurisdiction) {
-        return jdbc.query("SELECT * FROM ruleset_activation WHERE jurisdiction = ? ORDER BY id", ACTIVATION,
-                jurisdiction);
+        return jdbc.query(
+                "SELECT * FROM ruleset_activation WHERE jurisdiction = ? ORDER BY id", ACTIVATION, jurisdiction);
     }
 
     @Override
@@ -234,8 +275,14 @@ final class JdbcRulesetStore implements RulesetStore {
     }
 
     private Optional<String> pointer(String jurisdiction, String pointer) {
-        return jdbc.queryForList("SELECT pointer_value FROM ruleset_pointer WHERE jurisdiction = ? AND pointer = ?",
-                String.class, jurisdiction, pointer).stream().findFirst();
+        return jdbc
+                .queryForList(
+                        "SELECT pointer_value FROM ruleset_pointer WHERE jurisdiction = ? AND pointer = ?",
+                        String.class,
+                        jurisdiction,
+                        pointer)
+                .stream()
+                .findFirst();
     }
 
     /**

@@ -5,5 +5,4 @@ package cn.wenzhou.renovation.ruleset;
  * optional {@code @interpretation} and {@code @source}; in decision tables, METADATA columns).
  * Without a source the clause is in the jurisdiction's guide; a statute names itself in source.
  */
-public record RuleClause(String section, String quote, String interpretation, String source) {
-}
+public record RuleClause(String section, String quote, String interpretation, String source) {}

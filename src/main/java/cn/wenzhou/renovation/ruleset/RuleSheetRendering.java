@@ -1,5 +1,7 @@
 package cn.wenzhou.renovation.ruleset;
 
+import cn.wenzhou.renovation.workbook.SheetCell;
+import cn.wenzhou.renovation.workbook.SheetContent;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,12 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.drools.template.parser.DataListener;
-
-import cn.wenzhou.renovation.workbook.SheetCell;
-import cn.wenzhou.renovation.workbook.SheetContent;
 
 /**
  * The one place where a cell of a decision table becomes text that Drools splices into DRL.
@@ -50,15 +48,12 @@ final class RuleSheetRendering {
     private static final Pattern ATTRIBUTE = Pattern.compile("[A-Za-z0-9_\\-]+");
 
     /** A value handed to Drools' sheet listener, exactly as {@code ExcelParser} would hand it. */
-    record FedCell(int row, int column, String value, int mergedColumnStart) {
-    }
+    record FedCell(int row, int column, String value, int mergedColumnStart) {}
 
     /** The cells of one rule sheet as Drools is to see them, or why some cannot be. */
-    record RenderedSheet(List<FedCell> cells, List<RuleProblem> problems) {
-    }
+    record RenderedSheet(List<FedCell> cells, List<RuleProblem> problems) {}
 
-    private RuleSheetRendering() {
-    }
+    private RuleSheetRendering() {}
 
     static RenderedSheet render(String file, SheetContent sheet) {
         List<RuleProblem> problems = new ArrayList<>();
@@ -66,8 +61,8 @@ final class RuleSheetRendering {
         TreeMap<Integer, List<SheetCell>> rows = new TreeMap<>();
         for (SheetCell cell : sheet.cells()) {
             if (cell.isFormula()) {
-                problems.add(RuleProblem.atCell(file, sheet.name(), cell.reference(),
-                        "单元格是公式：决策表只接受直接填写的数值或文字（公式所显示的值可能与文件中保存的不同），请改为直接填写取值"));
+                problems.add(RuleProblem.atCell(
+                        file, sheet.name(), cell.reference(), "单元格是公式：决策表只接受直接填写的数值或文字（公式所显示的值可能与文件中保存的不同），请改为直接填写取值"));
                 continue;
             }
             byPosition.put(key(cell.row(), cell.column()), cell);
@@ -83,7 +78,8 @@ final class RuleSheetRendering {
             for (SheetCell cell : row) {
                 String text = RuleWorkbook.text(cell);
                 int merged = mergedColumnStart(sheet, cell.row(), cell.column());
-                if (text.toLowerCase(Locale.ROOT).equals(RULE_TABLE) || text.toLowerCase(Locale.ROOT).startsWith(RULE_TABLE + " ")) {
+                if (text.toLowerCase(Locale.ROOT).equals(RULE_TABLE)
+                        || text.toLowerCase(Locale.ROOT).startsWith(RULE_TABLE + " ")) {
                     table = Table.at(cell, byPosition);
                     fed.add(new FedCell(cell.row(), cell.column(), text, merged));
                 } else if (table != null && r >= table.firstRuleRow()) {
@@ -118,13 +114,15 @@ final class RuleSheetRendering {
         }
 
         boolean hasCellIn(List<SheetCell> row) {
-            return row.stream().anyMatch(c -> c.column() >= firstColumn && !RuleWorkbook.text(c).isEmpty());
+            return row.stream()
+                    .anyMatch(c ->
+                            c.column() >= firstColumn && !RuleWorkbook.text(c).isEmpty());
         }
     }
 
     /** The literal a rule row's cell becomes, or empty when the cell is dropped or refused. */
-    private static Optional<String> ruleValue(String file, String sheet, Table table, SheetCell cell, String text,
-            List<RuleProblem> problems) {
+    private static Optional<String> ruleValue(
+            String file, String sheet, Table table, SheetCell cell, String text, List<RuleProblem> problems) {
         String keyword = table.keywords().get(cell.column());
         if (cell.column() < table.firstColumn() || keyword == null || text.isEmpty() || keyword.equals("DESCRIPTION")) {
             // Not a column of the table (a note beside it), or a description, which Drools writes into a
@@ -132,8 +130,7 @@ final class RuleSheetRendering {
             return Optional.empty();
         }
         if (cell.richText()) {
-            problems.add(RuleProblem.atCell(file, sheet, cell.reference(),
-                    "单元格内的文字带有局部格式（部分加粗、变色等）：请清除格式后重新填写"));
+            problems.add(RuleProblem.atCell(file, sheet, cell.reference(), "单元格内的文字带有局部格式（部分加粗、变色等）：请清除格式后重新填写"));
             return Optional.empty();
         }
         String template = table.templates().getOrDefault(cell.column(), "");
@@ -145,12 +142,14 @@ final class RuleSheetRendering {
             default -> ATTRIBUTE.matcher(bare).matches() ? Optional.empty() : Optional.of("只能填写字母、数字、- 和 _");
         };
         if (why.isPresent()) {
-            problems.add(RuleProblem.atCell(file, sheet, cell.reference(), why.get() + "，而不是 “" + abbreviate(text) + "”"));
+            problems.add(
+                    RuleProblem.atCell(file, sheet, cell.reference(), why.get() + "，而不是 “" + abbreviate(text) + "”"));
             return Optional.empty();
         }
         boolean splicedBare = switch (keyword) {
             case "NAME" -> false;
-            case "CONDITION", "ACTION", "METADATA" -> placeholderQuotes(template).contains(null);
+            case "CONDITION", "ACTION", "METADATA" ->
+                placeholderQuotes(template).contains(null);
             default -> true;
         };
         return Optional.of(splicedBare ? bare : text);
@@ -181,8 +180,7 @@ final class RuleSheetRendering {
     /** Text that stays inside a string delimited by {@code quote}. */
     private static Optional<String> textProblem(String text, char quote) {
         if (text.indexOf(quote) >= 0 || text.indexOf('\\') >= 0) {
-            return Optional.of(quote == '"' ? "含有英文引号 \" 或反斜杠 \\：文字中的引号请用中文引号“”"
-                    : "含有英文单引号 ' 或反斜杠 \\：请改用中文引号‘’");
+            return Optional.of(quote == '"' ? "含有英文引号 \" 或反斜杠 \\：文字中的引号请用中文引号“”" : "含有英文单引号 ' 或反斜杠 \\：请改用中文引号‘’");
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -222,7 +220,9 @@ final class RuleSheetRendering {
 
     private static boolean isPlaceholder(String template, int dollar) {
         String rest = template.substring(dollar + 1);
-        return rest.startsWith("param") || rest.isEmpty() || !Character.isJavaIdentifierPart(rest.charAt(0))
+        return rest.startsWith("param")
+                || rest.isEmpty()
+                || !Character.isJavaIdentifierPart(rest.charAt(0))
                 || Character.isDigit(rest.charAt(0));
     }
 
@@ -232,7 +232,8 @@ final class RuleSheetRendering {
     }
 
     /** A merged range reads as its top-left cell at every position, as Drools' own reader has it. */
-    private static List<SheetCell> withMerged(int row, List<SheetCell> cells, SheetContent sheet, Map<Long, SheetCell> byPosition) {
+    private static List<SheetCell> withMerged(
+            int row, List<SheetCell> cells, SheetContent sheet, Map<Long, SheetCell> byPosition) {
         if (sheet.merged().isEmpty()) {
             return cells;
         }
@@ -248,8 +249,17 @@ final class RuleSheetRendering {
             }
             int last = Math.min(range.getLastColumn(), range.getFirstColumn() + 256);
             for (int column = range.getFirstColumn(); column <= last; column++) {
-                byColumn.put(column, new SheetCell(row, column, topLeft.kind(), topLeft.value(), null, topLeft.richText(),
-                        topLeft.numberFormat(), topLeft.dateFormatted()));
+                byColumn.put(
+                        column,
+                        new SheetCell(
+                                row,
+                                column,
+                                topLeft.kind(),
+                                topLeft.value(),
+                                null,
+                                topLeft.richText(),
+                                topLeft.numberFormat(),
+                                topLeft.dateFormatted()));
             }
         }
         return List.copyOf(byColumn.values());

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -66,28 +65,30 @@ public final class RuleSourceLoader {
         try {
             Resource root = resolver.getResource(base + "/");
             if (!root.exists()) {
-                throw new RulesetCompilationException("(loading)",
-                        List.of(RuleProblem.inFile(location, "规则目录不存在")));
+                throw new RulesetCompilationException("(loading)", List.of(RuleProblem.inFile(location, "规则目录不存在")));
             }
             String rootUri = root.getURI().toString();
             List<RuleFile> files = new ArrayList<>();
             for (Resource resource : resolver.getResources(base + "/**/*")) {
                 String uri = resource.getURI().toString();
                 String name = resource.getFilename();
-                if (uri.endsWith("/") || !uri.startsWith(rootUri) || name == null || isIgnored(name)
+                if (uri.endsWith("/")
+                        || !uri.startsWith(rootUri)
+                        || name == null
+                        || isIgnored(name)
                         || !resource.isReadable()) {
                     continue;
                 }
                 try (InputStream in = resource.getInputStream()) {
-                    String relative = URLDecoder.decode(uri.substring(rootUri.length()).replace("+", "%2B"),
-                            StandardCharsets.UTF_8);
+                    String relative = URLDecoder.decode(
+                            uri.substring(rootUri.length()).replace("+", "%2B"), StandardCharsets.UTF_8);
                     files.add(new RuleFile(folderName + "/" + relative, in.readAllBytes()));
                 }
             }
             return files;
         } catch (IOException e) {
-            throw new RulesetCompilationException("(loading)",
-                    List.of(RuleProblem.inFile(location, "无法读取规则目录: " + e.getMessage())));
+            throw new RulesetCompilationException(
+                    "(loading)", List.of(RuleProblem.inFile(location, "无法读取规则目录: " + e.getMessage())));
         }
     }
 
@@ -105,9 +106,11 @@ public final class RuleSourceLoader {
     /** Editor lock files (~$x.xlsx), hidden files and anything that is neither DRL, a spreadsheet nor a county's descriptor. */
     private static boolean isIgnored(String name) {
         String lower = name.toLowerCase(java.util.Locale.ROOT);
-        boolean ruleLike = lower.endsWith(".drl") || lower.endsWith(".xlsx") || lower.endsWith(".xls")
-                || name.equals(JurisdictionDescriptor.FILE_NAME) || name.equals(TABLE_CHECKS);
+        boolean ruleLike = lower.endsWith(".drl")
+                || lower.endsWith(".xlsx")
+                || lower.endsWith(".xls")
+                || name.equals(JurisdictionDescriptor.FILE_NAME)
+                || name.equals(TABLE_CHECKS);
         return name.startsWith("~$") || name.startsWith(".") || !ruleLike;
     }
-
 }

@@ -1,15 +1,13 @@
 package cn.wenzhou.renovation.ruleset;
 
-import java.math.BigDecimal;
-import java.util.Locale;
-
-import org.apache.poi.ss.usermodel.DateUtil;
-
 import cn.wenzhou.renovation.workbook.BoundedWorkbookReader;
 import cn.wenzhou.renovation.workbook.SheetCell;
 import cn.wenzhou.renovation.workbook.WorkbookContent;
 import cn.wenzhou.renovation.workbook.WorkbookLimits;
 import cn.wenzhou.renovation.workbook.WorkbookRefusedException;
+import java.math.BigDecimal;
+import java.util.Locale;
+import org.apache.poi.ss.usermodel.DateUtil;
 
 /**
  * The one way a decision-table file is read, by the compiler, the table checks, the diff and the
@@ -19,11 +17,10 @@ import cn.wenzhou.renovation.workbook.WorkbookRefusedException;
 public final class RuleWorkbook {
 
     /** A rule table has a few hundred cells; these leave room for a county's longest list and refuse a flood. */
-    public static final WorkbookLimits LIMITS = new WorkbookLimits(32, 5_000, 64, 100_000, 16L << 20, 48L << 20,
-            100_000, 4_000);
+    public static final WorkbookLimits LIMITS =
+            new WorkbookLimits(32, 5_000, 64, 100_000, 16L << 20, 48L << 20, 100_000, 4_000);
 
-    private RuleWorkbook() {
-    }
+    private RuleWorkbook() {}
 
     /** Every sheet of a decision-table file, within {@link #LIMITS}. */
     public static WorkbookContent read(byte[] xlsx) throws WorkbookRefusedException {

@@ -3,10 +3,8 @@ package cn.wenzhou.renovation.ruleset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -31,6 +29,7 @@ class RulesFolderWatcher {
     private final String decisionTablesDir;
     /** Per jurisdiction: the hash seen at the last poll, and the last one acted on (activated or refused). */
     private final Map<String, String> seen = new HashMap<>();
+
     private final Map<String, String> handled = new HashMap<>();
 
     public RulesFolderWatcher(RulesetRegistry registry, RulesetProperties properties) {
@@ -42,12 +41,15 @@ class RulesFolderWatcher {
         this.rulesDir = rulesDir;
         this.decisionTablesDir = decisionTablesDir;
         if (rulesDir.startsWith("classpath:") || decisionTablesDir.startsWith("classpath:")) {
-            log.warn("renovation.watch-rules-folder is on, but the rules are read from the classpath: nothing to watch. "
-                    + "Point renovation.rules-dir and renovation.decision-tables-dir at folders on disk.");
+            log.warn(
+                    "renovation.watch-rules-folder is on, but the rules are read from the classpath: nothing to watch. "
+                            + "Point renovation.rules-dir and renovation.decision-tables-dir at folders on disk.");
         }
     }
 
-    @Scheduled(fixedDelayString = "${renovation.watch-interval:2s}", initialDelayString = "${renovation.watch-interval:2s}")
+    @Scheduled(
+            fixedDelayString = "${renovation.watch-interval:2s}",
+            initialDelayString = "${renovation.watch-interval:2s}")
     public synchronized void poll() {
         if (rulesDir.startsWith("classpath:") || decisionTablesDir.startsWith("classpath:")) {
             return;
@@ -79,15 +81,26 @@ class RulesFolderWatcher {
             return;
         }
         handled.put(code, hash);
-        RulesetRegistry.Activation activation = registry.activateFiles(code, files, WATCHER,
-                "规则文件夹中的修改 (edited in the rules folder)", true);
-        activation.candidate().scenarioChanges().forEach(row -> log.warn("Folder watch: the edit of {} changes a Test Scenario result: {}", code, row));
+        RulesetRegistry.Activation activation =
+                registry.activateFiles(code, files, WATCHER, "规则文件夹中的修改 (edited in the rules folder)", true);
+        activation
+                .candidate()
+                .scenarioChanges()
+                .forEach(row -> log.warn("Folder watch: the edit of {} changes a Test Scenario result: {}", code, row));
         if (activation.activated()) {
-            log.info("Folder watch activated {} version {}", code, activation.version().orElseThrow().number());
+            log.info(
+                    "Folder watch activated {} version {}",
+                    code,
+                    activation.version().orElseThrow().number());
         } else {
-            log.error("Folder watch: the edit of {} does not validate and is not served:\n{}", code,
-                    activation.candidate().validations().values().stream().filter(v -> !v.valid())
-                            .map(v -> v.failure().getMessage()).reduce((a, b) -> a + "\n" + b).orElse("(refused)"));
+            log.error(
+                    "Folder watch: the edit of {} does not validate and is not served:\n{}",
+                    code,
+                    activation.candidate().validations().values().stream()
+                            .filter(v -> !v.valid())
+                            .map(v -> v.failure().getMessage())
+                            .reduce((a, b) -> a + "\n" + b)
+                            .orElse("(refused)"));
         }
     }
 }

@@ -9,12 +9,17 @@ import java.util.Map;
  * activated only when the jurisdiction is valid and no county that is served now would be refused;
  * the Test Scenario rows it changes need the publisher's acceptance besides.
  */
-public record RulesetCandidate(String jurisdiction, List<RuleFile> ownFiles, List<RuleFile> activeOwnFiles,
-        Map<String, RulesetValidation> validations, List<String> countiesItWouldBreak, List<RuleProblem> scenarioChanges) {
+public record RulesetCandidate(
+        String jurisdiction,
+        List<RuleFile> ownFiles,
+        List<RuleFile> activeOwnFiles,
+        Map<String, RulesetValidation> validations,
+        List<String> countiesItWouldBreak,
+        List<RuleProblem> scenarioChanges) {
 
     public RulesetCandidate withScenarioChanges(List<RuleProblem> changes) {
-        return new RulesetCandidate(jurisdiction, ownFiles, activeOwnFiles, validations, countiesItWouldBreak,
-                List.copyOf(changes));
+        return new RulesetCandidate(
+                jurisdiction, ownFiles, activeOwnFiles, validations, countiesItWouldBreak, List.copyOf(changes));
     }
 
     public RulesetValidation validation() {

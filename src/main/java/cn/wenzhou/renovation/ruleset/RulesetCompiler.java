@@ -1,5 +1,7 @@
 package cn.wenzhou.renovation.ruleset;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,11 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import org.drools.compiler.kie.builder.impl.DrlProject;
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.compiler.kie.builder.impl.DrlProject;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
@@ -51,7 +50,9 @@ public final class RulesetCompiler {
     private final DecisionTableTranslator translator = new DecisionTableTranslator();
 
     public CompiledRuleset compile(String jurisdiction, List<RuleFile> sourceFiles) {
-        List<RuleFile> files = sourceFiles.stream().sorted(Comparator.comparing(RuleFile::path)).toList();
+        List<RuleFile> files = sourceFiles.stream()
+                .sorted(Comparator.comparing(RuleFile::path))
+                .toList();
         String version = contentHash(files);
         String key = jurisdiction + "|" + version;
         CompiledRuleset known = RECENTLY_COMPILED.getIfPresent(key);
@@ -69,7 +70,8 @@ public final class RulesetCompiler {
      * The last few are kept for the whole process, so a rollback, a replay, another instance's
      * activation followed, or a second application context (the tests start many) reuses the KieBase.
      */
-    private static final Cache<String, CompiledRuleset> RECENTLY_COMPILED = Caffeine.newBuilder().maximumSize(8).build();
+    private static final Cache<String, CompiledRuleset> RECENTLY_COMPILED =
+            Caffeine.newBuilder().maximumSize(8).build();
 
     private CompiledRuleset compileAnew(String jurisdiction, List<RuleFile> files, String version) {
         DrlSources sources = translate(files);
@@ -81,31 +83,46 @@ public final class RulesetCompiler {
         // Two modules from the same packages: what a request runs, and the set-up that runs once per build.
         KieModuleModel byCapability = kieModuleByCapability(sources);
         Map<Capability, KieBase> kieBases = build(jurisdiction, version, "", byCapability, sources, false, problems);
-        Map<Capability, KieBase> setUpKieBases = build(jurisdiction, version, "-set-up", byCapability, sources, true, problems);
+        Map<Capability, KieBase> setUpKieBases =
+                build(jurisdiction, version, "-set-up", byCapability, sources, true, problems);
         if (!problems.isEmpty()) {
             throw new RulesetCompilationException(jurisdiction, withoutFollowOnErrors(problems));
         }
 
         List<Rule> rules = java.util.stream.Stream.concat(kieBases.values().stream(), setUpKieBases.values().stream())
-                .flatMap(b -> b.getKiePackages().stream()).flatMap(p -> p.getRules().stream()).toList();
+                .flatMap(b -> b.getKiePackages().stream())
+                .flatMap(p -> p.getRules().stream())
+                .toList();
         Map<String, RuleClause> clauses = clausesOf(rules, sources.sourceFileOf(), problems);
         if (!problems.isEmpty()) {
             throw new RulesetCompilationException(jurisdiction, problems);
         }
         CompiledRuleset ruleset;
         try {
-            ruleset = new CompiledRuleset(jurisdiction, version, kieBases, setUpKieBases, clauses,
-                    originsOf(rules, sources), files.stream().map(RuleFile::path).toList());
+            ruleset = new CompiledRuleset(
+                    jurisdiction,
+                    version,
+                    kieBases,
+                    setUpKieBases,
+                    clauses,
+                    originsOf(rules, sources),
+                    files.stream().map(RuleFile::path).toList());
         } catch (RuntimeException e) {
             throw new RulesetCompilationException(jurisdiction, unreadableCell(e, rules, sources));
         }
         ruleset.defects().stream()
                 .map(d -> RuleProblem.inFile(fileOfRule(rules, d.ruleId(), sources), d.message()))
-                .distinct().forEach(problems::add);
+                .distinct()
+                .forEach(problems::add);
         if (!problems.isEmpty()) {
             throw new RulesetCompilationException(jurisdiction, problems);
         }
-        log.info("Compiled ruleset {} version {}: {} rules from {} files", jurisdiction, version, clauses.size(), files.size());
+        log.info(
+                "Compiled ruleset {} version {}: {} rules from {} files",
+                jurisdiction,
+                version,
+                clauses.size(),
+                files.size());
         return ruleset;
     }
 
@@ -113,8 +130,14 @@ public final class RulesetCompiler {
      * One KieBase per capability from either the set-up files (parameter sheets and {@code integrity.drl}
      * files) or every other file; errors are added to {@code problems} with their file, sheet and cell.
      */
-    private Map<Capability, KieBase> build(String jurisdiction, String version, String suffix, KieModuleModel byCapability,
-            DrlSources sources, boolean setUp, List<RuleProblem> problems) {
+    private Map<Capability, KieBase> build(
+            String jurisdiction,
+            String version,
+            String suffix,
+            KieModuleModel byCapability,
+            DrlSources sources,
+            boolean setUp,
+            List<RuleProblem> problems) {
         KieFileSystem kfs = kieServices.newKieFileSystem();
         sources.drlByPath().forEach((path, drl) -> {
             if (sources.setUpPaths().contains(path) == setUp) {
@@ -122,7 +145,8 @@ public final class RulesetCompiler {
             }
         });
         kfs.writeKModuleXML(byCapability.toXML());
-        ReleaseId releaseId = kieServices.newReleaseId("cn.wenzhou.renovation.rulesets", jurisdiction + suffix, "1.0.0-" + version);
+        ReleaseId releaseId =
+                kieServices.newReleaseId("cn.wenzhou.renovation.rulesets", jurisdiction + suffix, "1.0.0-" + version);
         kfs.generateAndWritePomXML(releaseId);
         KieBuilder builder = kieServices.newKieBuilder(kfs).buildAll(DrlProject.class);
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
@@ -147,7 +171,8 @@ public final class RulesetCompiler {
      * tools that need their own KieContainer over the same rules (the Test Scenario runner).
      */
     public Map<String, String> drlSources(String jurisdiction, List<RuleFile> files) {
-        DrlSources sources = translate(files.stream().sorted(Comparator.comparing(RuleFile::path)).toList());
+        DrlSources sources = translate(
+                files.stream().sorted(Comparator.comparing(RuleFile::path)).toList());
         if (!sources.problems().isEmpty()) {
             throw new RulesetCompilationException(jurisdiction, sources.problems());
         }
@@ -155,10 +180,14 @@ public final class RulesetCompiler {
     }
 
     /** What the translation of the rule files produced, and where each generated DRL came from. */
-    private record DrlSources(Map<String, String> drlByPath, Map<String, String> sourceFileOf,
-            Map<String, DecisionTableTranslator.SheetDrl> sheetOf, Map<String, RuleFile> fileByPath,
-            Map<Capability, Set<String>> rulePackages, Set<String> setUpPaths, List<RuleProblem> problems) {
-    }
+    private record DrlSources(
+            Map<String, String> drlByPath,
+            Map<String, String> sourceFileOf,
+            Map<String, DecisionTableTranslator.SheetDrl> sheetOf,
+            Map<String, RuleFile> fileByPath,
+            Map<Capability, Set<String>> rulePackages,
+            Set<String> setUpPaths,
+            List<RuleProblem> problems) {}
 
     /** Integrity rules judge the parameters once per build; by convention they are the {@code integrity.drl} files. */
     private static final String INTEGRITY_FILE = "integrity.drl";
@@ -170,23 +199,32 @@ public final class RulesetCompiler {
     private KieModuleModel kieModuleByCapability(DrlSources sources) {
         KieModuleModel module = kieServices.newKieModuleModel();
         for (Capability capability : Capability.values()) {
-            KieBaseModel kieBase = module.newKieBaseModel(capability.kieBaseName())
-                    .setEqualsBehavior(EqualityBehaviorOption.IDENTITY);
+            KieBaseModel kieBase =
+                    module.newKieBaseModel(capability.kieBaseName()).setEqualsBehavior(EqualityBehaviorOption.IDENTITY);
             // A capability without files still gets a KieBase (empty, named after a package no file declares).
-            sources.rulePackages().getOrDefault(capability, Set.of(capability.rulePackage())).forEach(kieBase::addPackage);
+            sources.rulePackages()
+                    .getOrDefault(capability, Set.of(capability.rulePackage()))
+                    .forEach(kieBase::addPackage);
         }
         return module;
     }
 
     private DrlSources translate(List<RuleFile> files) {
-        DrlSources sources = new DrlSources(new LinkedHashMap<>(), new HashMap<>(), new HashMap<>(),
-                new HashMap<>(), new EnumMap<>(Capability.class), new java.util.HashSet<>(), new ArrayList<>());
+        DrlSources sources = new DrlSources(
+                new LinkedHashMap<>(),
+                new HashMap<>(),
+                new HashMap<>(),
+                new HashMap<>(),
+                new EnumMap<>(Capability.class),
+                new java.util.HashSet<>(),
+                new ArrayList<>());
         int ruleFiles = 0;
         for (RuleFile file : files) {
             sources.fileByPath().put(file.path(), file);
             if (file.isMisnamedSpreadsheet()) {
-                sources.problems().add(RuleProblem.inFile(file.path(),
-                        "电子表格决策表须命名为 *.drl.xlsx（或 *.drl.xls），否则 Drools 不会编译它，其中的规则不会生效"));
+                sources.problems()
+                        .add(RuleProblem.inFile(
+                                file.path(), "电子表格决策表须命名为 *.drl.xlsx（或 *.drl.xls），否则 Drools 不会编译它，其中的规则不会生效"));
             } else if (file.isDrl()) {
                 ruleFiles++;
                 String drl = new String(file.content(), StandardCharsets.UTF_8);
@@ -242,9 +280,8 @@ public final class RulesetCompiler {
      * whether it is a parameter sheet: rows without conditions (a cut-off year, a threshold) that
      * conclude the same for every request, so they belong to the set-up run, not to a request.
      */
-    private record TranslatedTable(List<DecisionTableTranslator.SheetDrl> sheets, List<String> packages,
-            List<Boolean> parameterSheets) {
-    }
+    private record TranslatedTable(
+            List<DecisionTableTranslator.SheetDrl> sheets, List<String> packages, List<Boolean> parameterSheets) {}
 
     /**
      * A table's translation depends on its bytes alone. An activation changes one file, and a base edit
@@ -264,8 +301,8 @@ public final class RulesetCompiler {
             packages.add(declared == null ? null : declared.getNamespace() == null ? "" : declared.getNamespace());
             parameterSheets.add(declared != null && isParameterSheet(declared));
         }
-        TranslatedTable table = new TranslatedTable(sheets, java.util.Collections.unmodifiableList(packages),
-                List.copyOf(parameterSheets));
+        TranslatedTable table = new TranslatedTable(
+                sheets, java.util.Collections.unmodifiableList(packages), List.copyOf(parameterSheets));
         RECENTLY_TRANSLATED.put(key, table);
         return table;
     }
@@ -275,11 +312,14 @@ public final class RulesetCompiler {
      * request asks for the catalogue, are not parameters).
      */
     private static boolean isParameterSheet(PackageDescr sheet) {
-        return !sheet.getRules().isEmpty() && sheet.getRules().stream().allMatch(rule -> rule.getLhs().getDescrs().isEmpty()
-                && !rule.getAttributes().containsKey("agenda-group"));
+        return !sheet.getRules().isEmpty()
+                && sheet.getRules().stream()
+                        .allMatch(rule -> rule.getLhs().getDescrs().isEmpty()
+                                && !rule.getAttributes().containsKey("agenda-group"));
     }
 
-    private static final Cache<String, TranslatedTable> RECENTLY_TRANSLATED = Caffeine.newBuilder().maximumSize(64).build();
+    private static final Cache<String, TranslatedTable> RECENTLY_TRANSLATED =
+            Caffeine.newBuilder().maximumSize(64).build();
 
     /** A rule file's package decides which capability's KieBase it joins; any other package would join none. */
     private static void assignCapability(String path, PackageDescr declared, DrlSources sources) {
@@ -294,12 +334,20 @@ public final class RulesetCompiler {
         }
         java.util.Optional<Capability> capability = Capability.ofRulePackage(rulePackage);
         if (capability.isEmpty()) {
-            sources.problems().add(RuleProblem.inFile(path, "规则包 package " + (rulePackage.isEmpty() ? "（未声明）" : rulePackage)
-                    + " 不属于任何决策能力，其中的规则不会被执行：应为 " + java.util.Arrays.stream(Capability.values())
-                            .map(Capability::rulePackage).collect(java.util.stream.Collectors.joining("、")) + " 之一（或其子包）"));
+            sources.problems()
+                    .add(RuleProblem.inFile(
+                            path,
+                            "规则包 package " + (rulePackage.isEmpty() ? "（未声明）" : rulePackage)
+                                    + " 不属于任何决策能力，其中的规则不会被执行：应为 "
+                                    + java.util.Arrays.stream(Capability.values())
+                                            .map(Capability::rulePackage)
+                                            .collect(java.util.stream.Collectors.joining("、"))
+                                    + " 之一（或其子包）"));
             return;
         }
-        sources.rulePackages().computeIfAbsent(capability.get(), c -> new TreeSet<>()).add(rulePackage);
+        sources.rulePackages()
+                .computeIfAbsent(capability.get(), c -> new TreeSet<>())
+                .add(rulePackage);
     }
 
     /**
@@ -335,20 +383,25 @@ public final class RulesetCompiler {
     }
 
     private static String fileOfRule(List<Rule> rules, String ruleName, DrlSources sources) {
-        return rules.stream().filter(rule -> rule.getName().equals(ruleName)).findFirst()
-                .map(rule -> sourceOf(rule, sources.sourceFileOf())).orElse("(ruleset)");
+        return rules.stream()
+                .filter(rule -> rule.getName().equals(ruleName))
+                .findFirst()
+                .map(rule -> sourceOf(rule, sources.sourceFileOf()))
+                .orElse("(ruleset)");
     }
 
     /** Drools adds "Parser returned a null Package" after a syntax error it has already reported. */
     private static List<RuleProblem> withoutFollowOnErrors(List<RuleProblem> problems) {
         List<RuleProblem> kept = problems.stream()
-                .filter(p -> !p.message().contains("Parser returned a null Package")).toList();
+                .filter(p -> !p.message().contains("Parser returned a null Package"))
+                .toList();
         return kept.isEmpty() ? problems : kept;
     }
 
     private RuleProblem locate(Message message, DrlSources sources) {
         String kiePath = withoutResourcesPrefix(message.getPath());
-        DecisionTableTranslator.SheetDrl sheetDrl = kiePath == null ? null : sources.sheetOf().get(kiePath);
+        DecisionTableTranslator.SheetDrl sheetDrl =
+                kiePath == null ? null : sources.sheetOf().get(kiePath);
         if (sheetDrl != null) {
             return sheetDrl.locate(message.getLine(), message.getText());
         }
@@ -356,18 +409,20 @@ public final class RulesetCompiler {
         return RuleProblem.atLine(file, message.getLine(), message.getText().strip());
     }
 
-    private static Map<String, RuleClause> clausesOf(List<Rule> rules, Map<String, String> sourceFileOf,
-            List<RuleProblem> problems) {
+    private static Map<String, RuleClause> clausesOf(
+            List<Rule> rules, Map<String, String> sourceFileOf, List<RuleProblem> problems) {
         Map<String, RuleClause> clauses = new HashMap<>();
         for (Rule rule : rules) {
             String section = metadata(rule, "clause");
             String quote = metadata(rule, "quote");
             if (section == null || quote == null) {
-                problems.add(RuleProblem.inFile(sourceOf(rule, sourceFileOf),
+                problems.add(RuleProblem.inFile(
+                        sourceOf(rule, sourceFileOf),
                         "规则 " + rule.getName() + " 未注明所依据的条款（@clause 与 @quote，决策表中为 METADATA 列）"));
                 continue;
             }
-            clauses.put(rule.getName(),
+            clauses.put(
+                    rule.getName(),
                     new RuleClause(section, quote, metadata(rule, "interpretation"), metadata(rule, "source")));
         }
         return clauses;
@@ -378,12 +433,20 @@ public final class RulesetCompiler {
         Map<String, RuleOrigin> origins = new HashMap<>();
         for (Rule rule : rules) {
             String kiePath = rule instanceof RuleImpl impl && impl.getResource() != null
-                    ? withoutResourcesPrefix(impl.getResource().getSourcePath()) : null;
-            DecisionTableTranslator.SheetDrl sheet = kiePath == null ? null : sources.sheetOf().get(kiePath);
-            String cell = sheet == null ? null : sheet.rules().stream().filter(r -> r.name().equals(rule.getName()))
-                    .findFirst().map(DecisionTableTranslator.GeneratedRule::firstCell).orElse(null);
-            origins.put(rule.getName(), new RuleOrigin(sourceOf(rule, sources.sourceFileOf()),
-                    sheet == null ? null : sheet.sheet(), cell));
+                    ? withoutResourcesPrefix(impl.getResource().getSourcePath())
+                    : null;
+            DecisionTableTranslator.SheetDrl sheet =
+                    kiePath == null ? null : sources.sheetOf().get(kiePath);
+            String cell = sheet == null
+                    ? null
+                    : sheet.rules().stream()
+                            .filter(r -> r.name().equals(rule.getName()))
+                            .findFirst()
+                            .map(DecisionTableTranslator.GeneratedRule::firstCell)
+                            .orElse(null);
+            origins.put(
+                    rule.getName(),
+                    new RuleOrigin(sourceOf(rule, sources.sourceFileOf()), sheet == null ? null : sheet.sheet(), cell));
         }
         return origins;
     }

@@ -1,7 +1,6 @@
 package cn.wenzhou.renovation.ruleset;
 
 import java.util.stream.Collectors;
-
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

@@ -33,7 +33,8 @@ public record RulesetProperties(
 
     /** The store the configured data folder names, or memory when none is configured. */
     public RulesetStore store() {
-        return dataDir == null || dataDir.isBlank() ? RulesetStore.inMemory()
+        return dataDir == null || dataDir.isBlank()
+                ? RulesetStore.inMemory()
                 : new FileRulesetStore(java.nio.file.Path.of(dataDir));
     }
 }

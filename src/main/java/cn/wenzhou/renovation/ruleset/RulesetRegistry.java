@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -35,13 +34,14 @@ public class RulesetRegistry {
     static final String SERVED_INSTEAD = "启动时改用随程序部署的规则 (deployed rules served instead of an unavailable version)";
 
     /** Everything a request or an activation reads, replaced as a whole. */
-    private record State(Map<String, List<RuleFile>> own, Map<String, Integer> versionNumbers,
-            Map<String, RulesetValidation> validations, Map<String, CompiledRuleset> served) {
-    }
+    private record State(
+            Map<String, List<RuleFile>> own,
+            Map<String, Integer> versionNumbers,
+            Map<String, RulesetValidation> validations,
+            Map<String, CompiledRuleset> served) {}
 
     /** A kept version and its files. */
-    private record KeptFiles(int number, List<RuleFile> files) {
-    }
+    private record KeptFiles(int number, List<RuleFile> files) {}
 
     private final AtomicReference<State> state;
     private final RulesetValidator validator;
@@ -55,8 +55,12 @@ public class RulesetRegistry {
      * {@code compilers} runs the jurisdictions' compiles side by side (Spring's application task
      * executor in the service; the caller's thread in a test).
      */
-    public RulesetRegistry(RulesetProperties properties, List<RulesetCheck> checks, RulesetStore store,
-            RulesetScenarios scenarios, @Qualifier("applicationTaskExecutor") Executor compilers) {
+    public RulesetRegistry(
+            RulesetProperties properties,
+            List<RulesetCheck> checks,
+            RulesetStore store,
+            RulesetScenarios scenarios,
+            @Qualifier("applicationTaskExecutor") Executor compilers) {
         this.compilers = compilers;
         this.validator = new RulesetValidator(checks);
         this.store = store;
@@ -65,18 +69,23 @@ public class RulesetRegistry {
         this.onMissingActiveVersion = properties.onMissingActiveVersion();
         Map<String, List<RuleFile>> own = new LinkedHashMap<>();
         Map<String, Integer> numbers = new LinkedHashMap<>();
-        RulesetSources.ownFiles(properties.rulesDir(), properties.decisionTablesDir()).forEach((code, deployed) -> {
-            KeptFiles active = activeFiles(code, deployed);
-            own.put(code, active.files());
-            numbers.put(code, active.number());
-        });
+        RulesetSources.ownFiles(properties.rulesDir(), properties.decisionTablesDir())
+                .forEach((code, deployed) -> {
+                    KeptFiles active = activeFiles(code, deployed);
+                    own.put(code, active.files());
+                    numbers.put(code, active.number());
+                });
         Map<String, RulesetValidation> validations = validateSideBySide(List.copyOf(own.keySet()), own);
         RulesetValidation base = validations.get(JurisdictionDescriptor.BASE);
         if (!base.valid()) {
             throw base.failure();
         }
-        validations.values().stream().filter(v -> !v.valid()).forEach(v ->
-                log.error("County variant '{}' is refused and not served:\n{}", v.jurisdiction(), v.failure().getMessage()));
+        validations.values().stream()
+                .filter(v -> !v.valid())
+                .forEach(v -> log.error(
+                        "County variant '{}' is refused and not served:\n{}",
+                        v.jurisdiction(),
+                        v.failure().getMessage()));
         this.state = new AtomicReference<>(state(own, numbers, validations));
         active(defaultJurisdiction);
     }
@@ -92,16 +101,20 @@ public class RulesetRegistry {
         }
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         Map<String, CompletableFuture<RulesetValidation>> running = new LinkedHashMap<>();
-        codes.forEach(code -> running.put(code, CompletableFuture.supplyAsync(() -> {
-            Thread thread = Thread.currentThread();
-            ClassLoader previous = thread.getContextClassLoader();
-            thread.setContextClassLoader(loader);
-            try {
-                return validate(code, own);
-            } finally {
-                thread.setContextClassLoader(previous);
-            }
-        }, compilers)));
+        codes.forEach(code -> running.put(
+                code,
+                CompletableFuture.supplyAsync(
+                        () -> {
+                            Thread thread = Thread.currentThread();
+                            ClassLoader previous = thread.getContextClassLoader();
+                            thread.setContextClassLoader(loader);
+                            try {
+                                return validate(code, own);
+                            } finally {
+                                thread.setContextClassLoader(previous);
+                            }
+                        },
+                        compilers)));
         Map<String, RulesetValidation> validations = new LinkedHashMap<>();
         running.forEach((code, validation) -> validations.put(code, result(validation)));
         return validations;
@@ -140,9 +153,11 @@ public class RulesetRegistry {
         Optional<String> unavailable;
         try {
             active = store.activeVersion(code);
-            unavailable = active.isPresent() ? store.damage(code, active.get())
-                    : sameDeployment ? Optional.of(store.wherePointer(code) + ": 启用指针缺失 (the active pointer is missing)")
-                    : Optional.empty();
+            unavailable = active.isPresent()
+                    ? store.damage(code, active.get())
+                    : sameDeployment
+                            ? Optional.of(store.wherePointer(code) + ": 启用指针缺失 (the active pointer is missing)")
+                            : Optional.empty();
         } catch (ActiveVersionUnavailableException unreadable) {
             active = Optional.empty();
             unavailable = Optional.of(unreadable.problem());
@@ -151,35 +166,48 @@ public class RulesetRegistry {
             if (onMissingActiveVersion == OnMissingActiveVersion.FAIL) {
                 throw new ActiveVersionUnavailableException(code, unavailable.get());
             }
-            log.error("The active version of {} is unavailable ({}); serving the deployed rules instead, as "
-                    + "renovation.on-missing-active-version=serve-deployed says", code, unavailable.get());
-            RulesetVersion version = store.save(code, deployed, SERVED_INSTEAD, "启用版本不可用时改用的随程序部署的规则 "
-                    + "(the deployed rules, served because the active version was unavailable)");
-            store.activate(new RulesetActivation(code, version.number(), java.time.Instant.now(), SERVED_INSTEAD,
-                    RulesetActivation.Kind.RECOVERY));
+            log.error(
+                    "The active version of {} is unavailable ({}); serving the deployed rules instead, as "
+                            + "renovation.on-missing-active-version=serve-deployed says",
+                    code,
+                    unavailable.get());
+            RulesetVersion version = store.save(
+                    code,
+                    deployed,
+                    SERVED_INSTEAD,
+                    "启用版本不可用时改用的随程序部署的规则 " + "(the deployed rules, served because the active version was unavailable)");
+            store.activate(new RulesetActivation(
+                    code, version.number(), java.time.Instant.now(), SERVED_INSTEAD, RulesetActivation.Kind.RECOVERY));
             store.recordDeployed(code, hash);
             return new KeptFiles(version.number(), deployed);
         }
         active.ifPresent(number -> reconcileAudit(code, number));
-        if (active.isPresent() && (sameDeployment || keptHash(code, active.get()).filter(hash::equals).isPresent())) {
+        if (active.isPresent()
+                && (sameDeployment
+                        || keptHash(code, active.get()).filter(hash::equals).isPresent())) {
             if (!sameDeployment) {
                 store.recordDeployed(code, hash); // a crash came between activating this deployment and marking it
             }
             int number = active.get();
             return new KeptFiles(number, store.files(code, number).orElseThrow());
         }
-        RulesetVersion version = store.versions(code).stream().filter(v -> v.contentHash().equals(hash))
+        RulesetVersion version = store.versions(code).stream()
+                .filter(v -> v.contentHash().equals(hash))
                 .filter(v -> store.damage(code, v.number()).isEmpty())
                 .reduce((first, later) -> later)
-                .orElseGet(() -> store.save(code, deployed, DEPLOYMENT, "随程序部署的规则 (the rules deployed with the service)"));
-        store.activate(new RulesetActivation(code, version.number(), java.time.Instant.now(), DEPLOYMENT,
-                RulesetActivation.Kind.DEPLOYMENT));
+                .orElseGet(
+                        () -> store.save(code, deployed, DEPLOYMENT, "随程序部署的规则 (the rules deployed with the service)"));
+        store.activate(new RulesetActivation(
+                code, version.number(), java.time.Instant.now(), DEPLOYMENT, RulesetActivation.Kind.DEPLOYMENT));
         store.recordDeployed(code, hash);
         return new KeptFiles(version.number(), deployed);
     }
 
     private Optional<String> keptHash(String code, int number) {
-        return store.versions(code).stream().filter(v -> v.number() == number).map(RulesetVersion::contentHash).findFirst();
+        return store.versions(code).stream()
+                .filter(v -> v.number() == number)
+                .map(RulesetVersion::contentHash)
+                .findFirst();
     }
 
     /**
@@ -193,10 +221,13 @@ public class RulesetRegistry {
         store.completeInterruptedActivation(code);
         List<RulesetActivation> audit = store.activations(code);
         if (audit.isEmpty() || audit.get(audit.size() - 1).version() != active) {
-            log.warn("The active pointer of {} names version {}, which the audit does not record as the last activation "
-                    + "(an interrupted activation): recorded as a recovery", code, active);
-            store.recordActivation(new RulesetActivation(code, active, java.time.Instant.now(), RECOVERED,
-                    RulesetActivation.Kind.RECOVERY));
+            log.warn(
+                    "The active pointer of {} names version {}, which the audit does not record as the last activation "
+                            + "(an interrupted activation): recorded as a recovery",
+                    code,
+                    active);
+            store.recordActivation(new RulesetActivation(
+                    code, active, java.time.Instant.now(), RECOVERED, RulesetActivation.Kind.RECOVERY));
         }
     }
 
@@ -229,17 +260,19 @@ public class RulesetRegistry {
         }
     };
 
-    private static State state(Map<String, List<RuleFile>> own, Map<String, Integer> numbers,
-            Map<String, RulesetValidation> validations) {
+    private static State state(
+            Map<String, List<RuleFile>> own, Map<String, Integer> numbers, Map<String, RulesetValidation> validations) {
         Map<String, CompiledRuleset> served = new LinkedHashMap<>();
         validations.forEach((code, validation) -> {
             if (validation.valid()) {
                 served.put(code, validation.ruleset());
             }
         });
-        return new State(Collections.unmodifiableMap(new LinkedHashMap<>(own)),
+        return new State(
+                Collections.unmodifiableMap(new LinkedHashMap<>(own)),
                 Collections.unmodifiableMap(new LinkedHashMap<>(numbers)),
-                Collections.unmodifiableMap(new LinkedHashMap<>(validations)), Collections.unmodifiableMap(served));
+                Collections.unmodifiableMap(new LinkedHashMap<>(validations)),
+                Collections.unmodifiableMap(served));
     }
 
     /**
@@ -274,23 +307,27 @@ public class RulesetRegistry {
         Map<String, List<RuleFile>> own = new LinkedHashMap<>(current.own());
         own.put(jurisdiction, files);
         // A base edit changes every county over it: all of them compile, side by side.
-        List<String> affected = JurisdictionDescriptor.BASE.equals(jurisdiction) ? List.copyOf(own.keySet()) : List.of(jurisdiction);
+        List<String> affected =
+                JurisdictionDescriptor.BASE.equals(jurisdiction) ? List.copyOf(own.keySet()) : List.of(jurisdiction);
         Map<String, RulesetValidation> validations = new LinkedHashMap<>(validateSideBySide(affected, own));
         List<String> broken = new ArrayList<>();
         validations.forEach((code, validation) -> {
-            if (!code.equals(jurisdiction) && !validation.valid() && current.validations().get(code).valid()) {
+            if (!code.equals(jurisdiction)
+                    && !validation.valid()
+                    && current.validations().get(code).valid()) {
                 broken.add(code);
             }
         });
-        return new RulesetCandidate(jurisdiction, List.copyOf(files), current.own().get(jurisdiction), validations, broken,
-                List.of());
+        return new RulesetCandidate(
+                jurisdiction, List.copyOf(files), current.own().get(jurisdiction), validations, broken, List.of());
     }
 
     /**
      * Validates, keeps as a new version and activates. A candidate that is not activatable changes
      * nothing and is returned with its findings.
      */
-    public synchronized Activation activate(String jurisdiction, List<RuleFile> replacements, String user, String comment) {
+    public synchronized Activation activate(
+            String jurisdiction, List<RuleFile> replacements, String user, String comment) {
         return activate(jurisdiction, replacements, user, comment, false);
     }
 
@@ -298,20 +335,26 @@ public class RulesetRegistry {
      * As above; an edit that changes the answers Test Scenarios pin is activated only when the
      * publisher accepts those changes, and the version's comment says how many were accepted.
      */
-    public synchronized Activation activate(String jurisdiction, List<RuleFile> replacements, String user, String comment,
+    public synchronized Activation activate(
+            String jurisdiction,
+            List<RuleFile> replacements,
+            String user,
+            String comment,
             boolean acceptScenarioChanges) {
-        return activateFiles(jurisdiction, merged(ownFiles(jurisdiction), replacements), user, comment, acceptScenarioChanges);
+        return activateFiles(
+                jurisdiction, merged(ownFiles(jurisdiction), replacements), user, comment, acceptScenarioChanges);
     }
 
     /** As {@link #activate}, with the given files as the jurisdiction's whole own set (a removed file is gone). */
-    public synchronized Activation activateFiles(String jurisdiction, List<RuleFile> files, String user, String comment,
-            boolean acceptScenarioChanges) {
+    public synchronized Activation activateFiles(
+            String jurisdiction, List<RuleFile> files, String user, String comment, boolean acceptScenarioChanges) {
         State current = state.get();
         RulesetCandidate candidate = withScenarioChanges(current, candidate(current, jurisdiction, List.copyOf(files)));
         if (!candidate.activatable() || !candidate.scenarioChanges().isEmpty() && !acceptScenarioChanges) {
             return new Activation(candidate, Optional.empty());
         }
-        String kept = candidate.scenarioChanges().isEmpty() ? comment
+        String kept = candidate.scenarioChanges().isEmpty()
+                ? comment
                 : comment + "（接受 " + candidate.scenarioChanges().size() + " 个测试场景结果的变化）";
         RulesetVersion version = store.save(jurisdiction, candidate.ownFiles(), user, kept);
         return swap(current, candidate, version, user, RulesetActivation.Kind.ACTIVATION);
@@ -322,12 +365,14 @@ public class RulesetRegistry {
      * a damaged version that still compiles must not be served or replayed as if it were that version.
      */
     private List<RuleFile> intactFiles(String jurisdiction, int number) {
-        List<RuleFile> files = store.files(jurisdiction, number)
-                .orElseThrow(() -> new UnknownVersionException(jurisdiction, number));
+        List<RuleFile> files =
+                store.files(jurisdiction, number).orElseThrow(() -> new UnknownVersionException(jurisdiction, number));
         store.damage(jurisdiction, number).ifPresent(problem -> {
             log.error("Version {} of {} is damaged and was not used: {}", number, jurisdiction, problem);
-            throw new StorageUnavailableException("版本 " + number + " 的保存文件与保存时不符，未使用 (the kept files of version "
-                    + number + " differ from what was kept; not used)", "文件已损坏，详见日志 (damaged; see the log)");
+            throw new StorageUnavailableException(
+                    "版本 " + number + " 的保存文件与保存时不符，未使用 (the kept files of version " + number
+                            + " differ from what was kept; not used)",
+                    "文件已损坏，详见日志 (damaged; see the log)");
         });
         return files;
     }
@@ -341,19 +386,31 @@ public class RulesetRegistry {
         if (!candidate.activatable()) {
             return new Activation(candidate, Optional.empty());
         }
-        RulesetVersion version = store.versions(jurisdiction).stream().filter(v -> v.number() == number)
-                .findFirst().orElseThrow(() -> new UnknownVersionException(jurisdiction, number));
+        RulesetVersion version = store.versions(jurisdiction).stream()
+                .filter(v -> v.number() == number)
+                .findFirst()
+                .orElseThrow(() -> new UnknownVersionException(jurisdiction, number));
         log.info("Rollback of {} to version {} by {}", jurisdiction, number, user);
         return swap(current, candidate, version, user, RulesetActivation.Kind.ROLLBACK);
     }
 
-    private Activation swap(State current, RulesetCandidate candidate, RulesetVersion version, String user,
+    private Activation swap(
+            State current,
+            RulesetCandidate candidate,
+            RulesetVersion version,
+            String user,
             RulesetActivation.Kind kind) {
         // The store's commit point: if it throws, nothing is served and what was active stays active.
-        store.activate(new RulesetActivation(candidate.jurisdiction(), version.number(), java.time.Instant.now(), user, kind));
+        store.activate(
+                new RulesetActivation(candidate.jurisdiction(), version.number(), java.time.Instant.now(), user, kind));
         serve(current, candidate, version.number());
-        log.info("Activated {} version {} ({}) by {}: ruleset {}", candidate.jurisdiction(), version.number(),
-                version.contentHash(), version.activatedBy(), candidate.validation().ruleset().version());
+        log.info(
+                "Activated {} version {} ({}) by {}: ruleset {}",
+                candidate.jurisdiction(),
+                version.number(),
+                version.contentHash(),
+                version.activatedBy(),
+                candidate.validation().ruleset().version());
         return new Activation(candidate, Optional.of(version));
     }
 
@@ -379,24 +436,35 @@ public class RulesetRegistry {
             try {
                 stored = store.activeVersion(code);
             } catch (RuntimeException unreachable) {
-                log.warn("Cannot read the active version of {} from the ruleset store: {}", code, unreachable.toString());
+                log.warn(
+                        "Cannot read the active version of {} from the ruleset store: {}",
+                        code,
+                        unreachable.toString());
                 return;
             }
-            if (stored.isEmpty() || stored.get().equals(current.versionNumbers().get(code))
+            if (stored.isEmpty()
+                    || stored.get().equals(current.versionNumbers().get(code))
                     || stored.get().equals(notFollowed.get(code))) {
                 continue;
             }
             int number = stored.get();
             Optional<List<RuleFile>> files = store.files(code, number);
-            RulesetCandidate candidate = files.map(f -> candidate(current, code, f)).orElse(null);
+            RulesetCandidate candidate =
+                    files.map(f -> candidate(current, code, f)).orElse(null);
             if (candidate == null || !candidate.validation().valid()) {
                 notFollowed.put(code, number);
-                log.error("Another instance activated version {} of {}, but it does not validate here; still serving version {}",
-                        number, code, current.versionNumbers().get(code));
+                log.error(
+                        "Another instance activated version {} of {}, but it does not validate here; still serving version {}",
+                        number,
+                        code,
+                        current.versionNumbers().get(code));
                 continue;
             }
             serve(current, candidate, number);
-            log.info("Following the store: serving {} version {} (ruleset {})", code, number,
+            log.info(
+                    "Following the store: serving {} version {} (ruleset {})",
+                    code,
+                    number,
                     candidate.validation().ruleset().version());
         }
     }
@@ -422,12 +490,17 @@ public class RulesetRegistry {
      * before the checks existed, and is not served, rolled back to or replayed. Judged by content, once.
      */
     public List<RuleProblem> refusedCells(RulesetVersion version) {
-        return refusedCellsByContent.get(version.jurisdiction() + "|" + version.contentHash(), key -> store
-                .files(version.jurisdiction(), version.number()).map(DecisionTableTranslator::refusedCells).orElse(List.of()));
+        return refusedCellsByContent.get(
+                version.jurisdiction() + "|" + version.contentHash(),
+                key -> store.files(version.jurisdiction(), version.number())
+                        .map(DecisionTableTranslator::refusedCells)
+                        .orElse(List.of()));
     }
 
     private final com.github.benmanes.caffeine.cache.Cache<String, List<RuleProblem>> refusedCellsByContent =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(256).build();
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .maximumSize(256)
+                    .build();
 
     /** Who made which version active when, oldest first: deployments, activations and rollbacks. */
     public List<RulesetActivation> activations(String jurisdiction) {

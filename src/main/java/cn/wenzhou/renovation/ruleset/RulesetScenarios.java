@@ -14,7 +14,9 @@ public interface RulesetScenarios {
     /** The rows that fail on the candidate but not on the active ruleset (all failures when none is active). */
     default List<RuleProblem> changedBy(CompiledRuleset active, CompiledRuleset candidate) {
         List<RuleProblem> before = active == null ? List.of() : failures(active);
-        return failures(candidate).stream().filter(row -> before.stream().noneMatch(old -> sameRow(old, row))).toList();
+        return failures(candidate).stream()
+                .filter(row -> before.stream().noneMatch(old -> sameRow(old, row)))
+                .toList();
     }
 
     /** Same file and same row: the message's text before the runner's details. */

@@ -13,8 +13,12 @@ import java.util.TreeSet;
  * inherited), with which paths the county replaced and which it added, and any problem with the
  * folder itself (a bad code or descriptor, a file replacing the law).
  */
-public record RulesetSources(JurisdictionDescriptor jurisdiction, List<RuleFile> files, Set<String> overridden,
-        Set<String> added, List<RuleProblem> problems) {
+public record RulesetSources(
+        JurisdictionDescriptor jurisdiction,
+        List<RuleFile> files,
+        Set<String> overridden,
+        Set<String> added,
+        List<RuleProblem> problems) {
 
     /** Base paths a county may not replace or add to: the statutory floors ({@code rules/statute/}). */
     static final List<String> PROTECTED = List.of("rules/statute/", "decision-tables/statute/");
@@ -43,8 +47,8 @@ public record RulesetSources(JurisdictionDescriptor jurisdiction, List<RuleFile>
             // The county file keeps its own path, so a problem in it names the county's file.
             String inBase = basePath(code, file.path());
             if (PROTECTED.stream().anyMatch(inBase::startsWith)) {
-                problems.add(RuleProblem.inFile(file.path(),
-                        "县（市、区）不能替换或增加法律底线规则（" + inBase + "）：可以比法律更严，但由本辖区的表决规则表达"));
+                problems.add(
+                        RuleProblem.inFile(file.path(), "县（市、区）不能替换或增加法律底线规则（" + inBase + "）：可以比法律更严，但由本辖区的表决规则表达"));
                 continue;
             }
             (merged.containsKey(inBase) ? overridden : added).add(inBase);
@@ -65,7 +69,8 @@ public record RulesetSources(JurisdictionDescriptor jurisdiction, List<RuleFile>
 
     /** {@code rules/counties/yueqing/eligibility/x.drl} stands in for {@code rules/eligibility/x.drl}. */
     public static String basePath(String code, String countyPath) {
-        return countyPath.replaceFirst("^([^/]+)/" + RuleSourceLoader.COUNTIES + "/" + java.util.regex.Pattern.quote(code) + "/", "$1/");
+        return countyPath.replaceFirst(
+                "^([^/]+)/" + RuleSourceLoader.COUNTIES + "/" + java.util.regex.Pattern.quote(code) + "/", "$1/");
     }
 
     /**
@@ -77,15 +82,19 @@ public record RulesetSources(JurisdictionDescriptor jurisdiction, List<RuleFile>
         List<RuleFile> base = new ArrayList<>(loader.load(rulesDir, "rules"));
         base.addAll(loader.load(decisionTablesDir, "decision-tables"));
         Map<String, List<RuleFile>> counties = new java.util.TreeMap<>();
-        loader.loadCounties(rulesDir, "rules").forEach((code, files) ->
-                counties.computeIfAbsent(code, c -> new ArrayList<>()).addAll(files));
-        loader.loadCounties(decisionTablesDir, "decision-tables").forEach((code, files) ->
-                counties.computeIfAbsent(code, c -> new ArrayList<>()).addAll(files));
+        loader.loadCounties(rulesDir, "rules")
+                .forEach((code, files) ->
+                        counties.computeIfAbsent(code, c -> new ArrayList<>()).addAll(files));
+        loader.loadCounties(decisionTablesDir, "decision-tables")
+                .forEach((code, files) ->
+                        counties.computeIfAbsent(code, c -> new ArrayList<>()).addAll(files));
         if (counties.containsKey(JurisdictionDescriptor.BASE)) {
             // It would stand in for the base itself; which one serves "wenzhou" must never be a guess.
-            throw new RulesetCompilationException(JurisdictionDescriptor.BASE, List.of(RuleProblem.inFile(
-                    RuleSourceLoader.COUNTIES + "/" + JurisdictionDescriptor.BASE,
-                    "县（市、区）文件夹不能命名为 " + JurisdictionDescriptor.BASE + "：这是温州市基础规则的代码")));
+            throw new RulesetCompilationException(
+                    JurisdictionDescriptor.BASE,
+                    List.of(RuleProblem.inFile(
+                            RuleSourceLoader.COUNTIES + "/" + JurisdictionDescriptor.BASE,
+                            "县（市、区）文件夹不能命名为 " + JurisdictionDescriptor.BASE + "：这是温州市基础规则的代码")));
         }
         Map<String, List<RuleFile>> all = new LinkedHashMap<>();
         all.put(JurisdictionDescriptor.BASE, List.copyOf(base));
@@ -102,6 +111,8 @@ public record RulesetSources(JurisdictionDescriptor jurisdiction, List<RuleFile>
     public static List<RulesetSources> load(String rulesDir, String decisionTablesDir) {
         Map<String, List<RuleFile>> own = ownFiles(rulesDir, decisionTablesDir);
         List<RuleFile> base = own.get(JurisdictionDescriptor.BASE);
-        return own.entrySet().stream().map(e -> compose(e.getKey(), base, e.getValue())).toList();
+        return own.entrySet().stream()
+                .map(e -> compose(e.getKey(), base, e.getValue()))
+                .toList();
     }
 }

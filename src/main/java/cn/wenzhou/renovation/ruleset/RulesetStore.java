@@ -48,17 +48,19 @@ public interface RulesetStore {
      * Completes an activation a crash interrupted after its commit point, where the store has one
      * (a file store's audit line after its pointer). Run at startup before the audit is compared with the pointer.
      */
-    default void completeInterruptedActivation(String jurisdiction) {
-    }
+    default void completeInterruptedActivation(String jurisdiction) {}
 
     /**
      * What is wrong with a kept version, naming where: no record of it, its files missing, or files that
      * differ from what was kept (truncated, edited, deleted). Empty when it is intact.
      */
     default Optional<String> damage(String jurisdiction, int number) {
-        Optional<RulesetVersion> version = versions(jurisdiction).stream().filter(v -> v.number() == number).findFirst();
+        Optional<RulesetVersion> version = versions(jurisdiction).stream()
+                .filter(v -> v.number() == number)
+                .findFirst();
         if (version.isEmpty()) {
-            return Optional.of(where(jurisdiction, number) + ": 没有版本 " + number + " 的记录 (no record of version " + number + ")");
+            return Optional.of(
+                    where(jurisdiction, number) + ": 没有版本 " + number + " 的记录 (no record of version " + number + ")");
         }
         Optional<List<RuleFile>> files = files(jurisdiction, number);
         if (files.isEmpty()) {

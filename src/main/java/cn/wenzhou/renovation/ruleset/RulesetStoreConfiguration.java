@@ -15,14 +15,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 class RulesetStoreConfiguration {
 
     @Bean
-    RulesetStore rulesetStore(@Value("${renovation.ruleset-store:files}") String kind, RulesetProperties properties,
+    RulesetStore rulesetStore(
+            @Value("${renovation.ruleset-store:files}") String kind,
+            RulesetProperties properties,
             org.springframework.beans.factory.ObjectProvider<JdbcTemplate> jdbc,
             org.springframework.beans.factory.ObjectProvider<TransactionTemplate> transaction) {
         return switch (kind) {
             case "files" -> properties.store();
             case "database" -> new JdbcRulesetStore(jdbc.getObject(), transaction.getObject());
-            default -> throw new IllegalStateException(
-                    "renovation.ruleset-store must be 'files' or 'database', not '" + kind + "'");
+            default ->
+                throw new IllegalStateException(
+                        "renovation.ruleset-store must be 'files' or 'database', not '" + kind + "'");
         };
     }
 }

@@ -17,7 +17,8 @@ class RulesetStoreFollower {
         this.registry = registry;
     }
 
-    @Scheduled(fixedDelayString = "${renovation.ruleset-follow-interval:2s}",
+    @Scheduled(
+            fixedDelayString = "${renovation.ruleset-follow-interval:2s}",
             initialDelayString = "${renovation.ruleset-follow-interval:2s}")
     void follow() {
         registry.followStore();

@@ -8,7 +8,10 @@ import java.util.stream.Stream;
  * compile), the problems that make it unusable, and, separately, where it goes below the law. Only a
  * ruleset with neither serves requests.
  */
-public record RulesetValidation(RulesetSources sources, CompiledRuleset ruleset, List<RuleProblem> problems,
+public record RulesetValidation(
+        RulesetSources sources,
+        CompiledRuleset ruleset,
+        List<RuleProblem> problems,
         List<RuleProblem> statutoryViolations) {
 
     public RulesetValidation {

@@ -1,14 +1,11 @@
 package cn.wenzhou.renovation.ruleset;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.kie.api.runtime.rule.ConsequenceException;
-
+import cn.wenzhou.renovation.ruleset.tablecheck.TableChecks;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-
-import cn.wenzhou.renovation.ruleset.tablecheck.TableChecks;
+import java.util.ArrayList;
+import java.util.List;
+import org.kie.api.runtime.rule.ConsequenceException;
 
 /**
  * Compiles one jurisdiction's files and runs every {@link RulesetCheck} on the result, collecting
@@ -56,10 +53,14 @@ public final class RulesetValidator {
         String code = sources.jurisdiction().code();
         List<RuleProblem> problems = new ArrayList<>();
         java.util.Optional<RuleFile> checksFile = sources.files().stream()
-                .filter(f -> RulesetSources.basePath(code, f.path()).equals(TableChecks.FILE)).findFirst();
-        TableChecks checks = checksFile.map(file -> TableChecks.parse(file, problems)).orElse(TableChecks.none());
-        String checksVersion = checksFile.map(file -> RulesetFiles.contentHash(List.of(file))).orElse("none");
-        sources.files().stream().filter(RuleFile::isDecisionTable)
+                .filter(f -> RulesetSources.basePath(code, f.path()).equals(TableChecks.FILE))
+                .findFirst();
+        TableChecks checks =
+                checksFile.map(file -> TableChecks.parse(file, problems)).orElse(TableChecks.none());
+        String checksVersion =
+                checksFile.map(file -> RulesetFiles.contentHash(List.of(file))).orElse("none");
+        sources.files().stream()
+                .filter(RuleFile::isDecisionTable)
                 .forEach(file -> problems.addAll(checked(checksVersion, checks, file)));
         return problems;
     }
@@ -73,7 +74,8 @@ public final class RulesetValidator {
         return RECENTLY_CHECKED.get(key, k -> List.copyOf(checks.check(table)));
     }
 
-    private static final Cache<String, List<RuleProblem>> RECENTLY_CHECKED = Caffeine.newBuilder().maximumSize(64).build();
+    private static final Cache<String, List<RuleProblem>> RECENTLY_CHECKED =
+            Caffeine.newBuilder().maximumSize(64).build();
 
     /**
      * A check's probe made a rule fail (a cell its consequence cannot read, such as a share written
@@ -91,11 +93,12 @@ public final class RulesetValidator {
         for (Throwable t = e; t != null; t = t.getCause()) {
             java.util.regex.Matcher named = RULE_IN_MESSAGE.matcher(String.valueOf(t.getMessage()));
             if (named.find() && ruleset.clauseOf(named.group(1)).isPresent()) {
-                return ruleset.originOf(named.group(1)).problem("规则 " + named.group(1) + " 的条件无法计算，单元格取值无法识别: "
-                        + DecisionTableTranslator.rootMessage(e));
+                return ruleset.originOf(named.group(1))
+                        .problem("规则 " + named.group(1) + " 的条件无法计算，单元格取值无法识别: "
+                                + DecisionTableTranslator.rootMessage(e));
             }
         }
-        return RuleProblem.inFile("(ruleset " + ruleset.jurisdiction() + ")",
-                "校验时规则执行失败: " + DecisionTableTranslator.rootMessage(e));
+        return RuleProblem.inFile(
+                "(ruleset " + ruleset.jurisdiction() + ")", "校验时规则执行失败: " + DecisionTableTranslator.rootMessage(e));
     }
 }

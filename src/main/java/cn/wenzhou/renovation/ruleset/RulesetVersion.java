@@ -7,6 +7,5 @@ import java.time.Instant;
  * (1 is the rules the service was deployed with), the content hash of the jurisdiction's own files,
  * when and by whom it was activated, and why.
  */
-public record RulesetVersion(String jurisdiction, int number, String contentHash, Instant activatedAt,
-        String activatedBy, String comment) {
-}
+public record RulesetVersion(
+        String jurisdiction, int number, String contentHash, Instant activatedAt, String activatedBy, String comment) {}

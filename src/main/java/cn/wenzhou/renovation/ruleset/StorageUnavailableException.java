@@ -29,16 +29,20 @@ public class StorageUnavailableException extends RuntimeException {
     static String reason(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-            if (message.contains("no space left") || message.contains("out of disk space") || message.contains("disk full")
+            if (message.contains("no space left")
+                    || message.contains("out of disk space")
+                    || message.contains("disk full")
                     || message.contains("quota")) {
                 return "磁盘空间不足 (disk full)";
             }
-            if (t instanceof AccessDeniedException || t instanceof ReadOnlyFileSystemException
+            if (t instanceof AccessDeniedException
+                    || t instanceof ReadOnlyFileSystemException
                     || message.contains("read-only file system")) {
                 return "存储只读或无写入权限 (storage is read-only)";
             }
         }
         return cause instanceof FileSystemException || cause instanceof java.io.IOException
-                ? "存储读写失败 (storage I/O error)" : "存储不可用 (storage unavailable)";
+                ? "存储读写失败 (storage I/O error)"
+                : "存储不可用 (storage unavailable)";
     }
 }

@@ -1,22 +1,20 @@
 package cn.wenzhou.renovation.survey;
 
-import java.util.List;
-
-import org.springframework.stereotype.Service;
-
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.Capability;
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import java.util.List;
+import org.springframework.stereotype.Service;
 
 /** The satisfaction-rate definition of a given ruleset, read once from its parameter row. */
 @Service
 class SatisfactionService {
 
-    public record Definition(CompiledRuleset ruleset, SatisfiedAnswers satisfied, String ruleId) {
-    }
+    public record Definition(CompiledRuleset ruleset, SatisfiedAnswers satisfied, String ruleId) {}
 
     public Definition of(CompiledRuleset ruleset) {
         // Parameter rows fire with no facts; the compiler's dry run has already proved exactly one exists.
-        SatisfiedAnswers satisfied = ruleset.derived(SatisfiedAnswers.class,
+        SatisfiedAnswers satisfied = ruleset.derived(
+                SatisfiedAnswers.class,
                 r -> r.evaluate(Capability.SURVEY, List.of()).single(SatisfiedAnswers.class));
         return new Definition(ruleset, satisfied, RULE_ID);
     }

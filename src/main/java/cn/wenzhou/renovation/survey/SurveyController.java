@@ -1,21 +1,5 @@
 package cn.wenzhou.renovation.survey;
 
-import cn.wenzhou.renovation.decision.RequestRulesets;
-
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.RestController;
-
 import cn.wenzhou.renovation.api.SurveysApi;
 import cn.wenzhou.renovation.api.model.Ballot;
 import cn.wenzhou.renovation.api.model.ConsentTallyRequest;
@@ -41,10 +25,23 @@ import cn.wenzhou.renovation.catalogue.ItemName;
 import cn.wenzhou.renovation.catalogue.ItemSuggestions;
 import cn.wenzhou.renovation.consent.ConsentTallies;
 import cn.wenzhou.renovation.decision.Reasons;
+import cn.wenzhou.renovation.decision.RequestRulesets;
 import cn.wenzhou.renovation.kernel.ExactRatio;
+import cn.wenzhou.renovation.kernel.ExactShares;
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.RuleClause;
-import cn.wenzhou.renovation.kernel.ExactShares;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Annex 7 questionnaires counted per question, with the satisfaction rate the table defines; and
@@ -61,8 +58,12 @@ class SurveyController implements SurveysApi {
     private final RequestRulesets rulesets;
     private final ItemSuggestions suggestions;
 
-    SurveyController(ConsentTallies tallies, CatalogueService catalogue, SatisfactionService satisfaction,
-            RequestRulesets rulesets, ItemSuggestions suggestions) {
+    SurveyController(
+            ConsentTallies tallies,
+            CatalogueService catalogue,
+            SatisfactionService satisfaction,
+            RequestRulesets rulesets,
+            ItemSuggestions suggestions) {
         this.tallies = tallies;
         this.catalogue = catalogue;
         this.satisfaction = satisfaction;
@@ -71,36 +72,62 @@ class SurveyController implements SurveysApi {
     }
 
     @Override
-    public ResponseEntity<SatisfactionSurveyResponse> aggregateSatisfaction(SatisfactionSurveyRequest request, String jurisdiction) {
+    public ResponseEntity<SatisfactionSurveyResponse> aggregateSatisfaction(
+            SatisfactionSurveyRequest request, String jurisdiction) {
         List<SatisfactionForm> forms = request.getResponses();
         SatisfactionService.Definition definition = satisfaction.of(rulesets.take(jurisdiction));
         CompiledRuleset ruleset = definition.ruleset();
-        List<SatisfactionForm> answered = forms.stream().filter(f -> f.getSatisfaction() != null).toList();
+        List<SatisfactionForm> answered =
+                forms.stream().filter(f -> f.getSatisfaction() != null).toList();
         long satisfied = answered.stream()
-                .filter(f -> definition.satisfied().answers().contains(SatisfactionAnswer.valueOf(f.getSatisfaction().getValue())))
+                .filter(f -> definition
+                        .satisfied()
+                        .answers()
+                        .contains(SatisfactionAnswer.valueOf(f.getSatisfaction().getValue())))
                 .count();
         RuleClause clause = ruleset.clauseOf(definition.ruleId()).orElseThrow();
-        SatisfactionRate rate = new SatisfactionRate((int) satisfied, answered.size(),
+        SatisfactionRate rate = new SatisfactionRate(
+                (int) satisfied,
+                answered.size(),
                 ExactShares.of(ExactRatio.of(satisfied, answered.size())),
-                definition.satisfied().answers().stream().sorted().map(Enum::name).toList(), Reasons.clause(clause));
-        // Comments are free text: personal numbers in them are masked as the answer is written (FreeTextMaskingConfiguration).
-        List<String> comments = forms.stream().map(SatisfactionForm::getComments)
-                .filter(c -> c != null && !c.isBlank()).map(String::strip).toList();
-        return ResponseEntity.ok(new SatisfactionSurveyResponse(ruleset.jurisdiction(), ruleset.version(), forms.size(),
-                SatisfactionQuestions.distributions(forms), rate, comments).communityName(request.getCommunityName()));
+                definition.satisfied().answers().stream()
+                        .sorted()
+                        .map(Enum::name)
+                        .toList(),
+                Reasons.clause(clause));
+        // Comments are free text: personal numbers in them are masked as the answer is written
+        // (FreeTextMaskingConfiguration).
+        List<String> comments = forms.stream()
+                .map(SatisfactionForm::getComments)
+                .filter(c -> c != null && !c.isBlank())
+                .map(String::strip)
+                .toList();
+        return ResponseEntity.ok(new SatisfactionSurveyResponse(
+                        ruleset.jurisdiction(),
+                        ruleset.version(),
+                        forms.size(),
+                        SatisfactionQuestions.distributions(forms),
+                        rate,
+                        comments)
+                .communityName(request.getCommunityName()));
     }
 
     @Override
-    public ResponseEntity<ConsultationSurveyResponse> aggregateConsultation(ConsultationSurveyRequest request, String jurisdiction) {
+    public ResponseEntity<ConsultationSurveyResponse> aggregateConsultation(
+            ConsultationSurveyRequest request, String jurisdiction) {
         // The vote and the items are decided by one ruleset, even when an activation lands in between.
         CompiledRuleset ruleset = rulesets.take(jurisdiction);
         List<ConsultationResponseForm> forms = request.getResponses();
         ConsentTallyResponse consent = tallies.tally(ruleset, asVote(request), "", "responses");
 
         // Each distinct spelling is classified once by the rules, however many forms carry it.
-        Set<String> texts = forms.stream().flatMap(f -> ticked(f).stream()).collect(Collectors.toCollection(LinkedHashSet::new));
-        CatalogueService.Classified classified = catalogue.classify(ruleset,
-                texts.stream().map(t -> new ItemName(t, ItemName.Role.REQUESTED)).toList());
+        Set<String> texts =
+                forms.stream().flatMap(f -> ticked(f).stream()).collect(Collectors.toCollection(LinkedHashSet::new));
+        CatalogueService.Classified classified = catalogue.classify(
+                ruleset,
+                texts.stream()
+                        .map(t -> new ItemName(t, ItemName.Role.REQUESTED))
+                        .toList());
         Map<String, CatalogueService.NameResult> byText = classified.names().stream()
                 .collect(Collectors.toMap(n -> n.name().getText(), Function.identity(), (a, b) -> a));
 
@@ -127,9 +154,17 @@ class SurveyController implements SurveysApi {
 
         List<CatalogueItem> order = classified.view().catalogue().items();
         List<ItemDemand> ranking = ranked(households, order, forms.size());
-        return ResponseEntity.ok(new ConsultationSurveyResponse(classified.view().ruleset().jurisdiction(),
-                classified.view().ruleset().version(), forms.size(), consent, ranking, grouped(ranking),
-                unrecognised(unknownHouseholds, unknownSpelling, classified.view().catalogue()))
+        return ResponseEntity.ok(new ConsultationSurveyResponse(
+                        classified.view().ruleset().jurisdiction(),
+                        classified.view().ruleset().version(),
+                        forms.size(),
+                        consent,
+                        ranking,
+                        grouped(ranking),
+                        unrecognised(
+                                unknownHouseholds,
+                                unknownSpelling,
+                                classified.view().catalogue()))
                 .communityName(request.getCommunityName()));
     }
 
@@ -140,25 +175,39 @@ class SurveyController implements SurveysApi {
 
     /** Question one of each form is a ballot; forms not handed in are households without one. */
     private static ConsentTallyRequest asVote(ConsultationSurveyRequest request) {
-        return new ConsentTallyRequest(VoteRound.FIRST_CONSENT, request.getVoteDate(), request.getTotalExclusiveArea(),
-                request.getTotalHouseholds())
+        return new ConsentTallyRequest(
+                        VoteRound.FIRST_CONSENT,
+                        request.getVoteDate(),
+                        request.getTotalExclusiveArea(),
+                        request.getTotalHouseholds())
                 .communityName(request.getCommunityName())
                 .roster(request.getResponses().stream()
-                        .map(f -> new RosterEntry(f.getRoomNumber(), f.getExclusiveArea(), Ballot.fromValue(f.getConsent().getValue())))
+                        .map(f -> new RosterEntry(
+                                f.getRoomNumber(),
+                                f.getExclusiveArea(),
+                                Ballot.fromValue(f.getConsent().getValue())))
                         .toList());
     }
 
     /** Most wanted first; ties share a rank (1, 1, 3) and keep the guide's order. */
-    private static List<ItemDemand> ranked(Map<CatalogueItem, Integer> households, List<CatalogueItem> order, int forms) {
+    private static List<ItemDemand> ranked(
+            Map<CatalogueItem, Integer> households, List<CatalogueItem> order, int forms) {
         List<CatalogueItem> items = new ArrayList<>(households.keySet());
         items.sort(Comparator.comparing((CatalogueItem i) -> -households.get(i)).thenComparingInt(order::indexOf));
         List<ItemDemand> ranking = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             CatalogueItem item = items.get(i);
             int count = households.get(item);
-            int rank = i > 0 && households.get(items.get(i - 1)) == count ? ranking.get(i - 1).getRank() : i + 1;
-            ranking.add(new ItemDemand(rank, item.getCode(), item.getOfficialName(),
-                    ItemCategory.valueOf(item.getCategory().name()), ItemTier.valueOf(item.getTier().name()), count,
+            int rank = i > 0 && households.get(items.get(i - 1)) == count
+                    ? ranking.get(i - 1).getRank()
+                    : i + 1;
+            ranking.add(new ItemDemand(
+                    rank,
+                    item.getCode(),
+                    item.getOfficialName(),
+                    ItemCategory.valueOf(item.getCategory().name()),
+                    ItemTier.valueOf(item.getTier().name()),
+                    count,
                     ExactShares.of(ExactRatio.of(count, forms))));
         }
         return ranking;
@@ -169,23 +218,28 @@ class SurveyController implements SurveysApi {
         for (cn.wenzhou.renovation.catalogue.Category category : cn.wenzhou.renovation.catalogue.Category.values()) {
             for (cn.wenzhou.renovation.catalogue.Tier tier : cn.wenzhou.renovation.catalogue.Tier.values()) {
                 List<ItemDemand> items = ranking.stream()
-                        .filter(d -> d.getCategory().getValue().equals(category.name()) && d.getTier().getValue().equals(tier.name()))
+                        .filter(d -> d.getCategory().getValue().equals(category.name())
+                                && d.getTier().getValue().equals(tier.name()))
                         .toList();
                 if (!items.isEmpty()) {
-                    groups.add(new DemandGroup(ItemCategory.valueOf(category.name()), category.label(),
-                            ItemTier.valueOf(tier.name()), tier.label(), items));
+                    groups.add(new DemandGroup(
+                            ItemCategory.valueOf(category.name()),
+                            category.label(),
+                            ItemTier.valueOf(tier.name()),
+                            tier.label(),
+                            items));
                 }
             }
         }
         return groups;
     }
 
-    private List<UnrecognisedItem> unrecognised(Map<String, Integer> households, Map<String, String> spelling,
-            Catalogue catalogue) {
+    private List<UnrecognisedItem> unrecognised(
+            Map<String, Integer> households, Map<String, String> spelling, Catalogue catalogue) {
         return households.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                .map(e -> new UnrecognisedItem(spelling.get(e.getKey()), e.getValue(),
-                        suggestions.of(catalogue, spelling.get(e.getKey()))))
+                .map(e -> new UnrecognisedItem(
+                        spelling.get(e.getKey()), e.getValue(), suggestions.of(catalogue, spelling.get(e.getKey()))))
                 .toList();
     }
 }

@@ -1,5 +1,9 @@
 package cn.wenzhou.renovation.web;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,16 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Authenticates a portal by its {@code X-API-Key}: a key whose SHA-256 is configured makes the
@@ -33,8 +31,9 @@ final class ApiKeyFilter extends OncePerRequestFilter {
     private final Map<String, String> clientByHash;
 
     ApiKeyFilter(List<SecurityProperties.ApiKey> keys) {
-        this.clientByHash = keys.stream().collect(Collectors.toUnmodifiableMap(
-                key -> key.sha256().strip().toLowerCase(Locale.ROOT), SecurityProperties.ApiKey::client));
+        this.clientByHash = keys.stream()
+                .collect(Collectors.toUnmodifiableMap(
+                        key -> key.sha256().strip().toLowerCase(Locale.ROOT), SecurityProperties.ApiKey::client));
     }
 
     @Override
@@ -44,8 +43,9 @@ final class ApiKeyFilter extends OncePerRequestFilter {
         if (key != null && !key.isBlank() && SecurityContextHolder.getContext().getAuthentication() == null) {
             String client = clientByHash.get(sha256(key.strip()));
             if (client != null) {
-                SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                        client, null, AuthorityUtils.createAuthorityList("ROLE_" + CLIENT_ROLE)));
+                SecurityContextHolder.getContext()
+                        .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                                client, null, AuthorityUtils.createAuthorityList("ROLE_" + CLIENT_ROLE)));
             }
         }
         chain.doFilter(request, response);
@@ -54,7 +54,8 @@ final class ApiKeyFilter extends OncePerRequestFilter {
     /** Hex SHA-256; the map lookup compares digests, never the key itself. */
     static String sha256(String key) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }

@@ -1,7 +1,6 @@
 package cn.wenzhou.renovation.web;
 
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -21,6 +20,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record CorsProperties(@DefaultValue List<Portal> portals) {
 
     /** The name is for people reading the configuration; origins are scheme://host[:port], no path. */
-    public record Portal(String name, @DefaultValue List<String> origins) {
-    }
+    public record Portal(String name, @DefaultValue List<String> origins) {}
 }

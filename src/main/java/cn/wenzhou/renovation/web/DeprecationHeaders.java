@@ -1,5 +1,12 @@
 package cn.wenzhou.renovation.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -12,7 +19,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.Ordered;
@@ -25,15 +31,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 /**
  * Announces deprecations as the spec declares them: an operation with {@code deprecated: true} and
  * {@code x-deprecated-since: <date>} (required), optionally {@code x-sunset: <date>} and
@@ -45,14 +42,16 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // the command line has no use for the spec
+@ConditionalOnWebApplication(
+        type = ConditionalOnWebApplication.Type.SERVLET) // the command line has no use for the spec
 class DeprecationHeaders extends OncePerRequestFilter {
 
     static final String DEPRECATION = "Deprecation";
     static final String SUNSET = "Sunset";
 
     private static final ZoneId POLICY_ZONE = ZoneId.of("Asia/Shanghai");
-    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    private static final List<String> METHODS =
+            List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
     /** An operation of the spec: method, path template as a pattern, and the headers it answers with (none if current). */
     record Operation(String method, PathPattern path, HttpHeaders headers) {
@@ -64,9 +63,11 @@ class DeprecationHeaders extends OncePerRequestFilter {
 
     /** Every operation, most specific path first, so {@code /a/b} is not taken for a deprecated {@code /a/{x}}. */
     private final List<Operation> operations;
+
     private final boolean anyDeprecated;
 
-    DeprecationHeaders(@Value("${renovation.api.spec-location:classpath:static/openapi/renovation-api.yaml}") Resource spec)
+    DeprecationHeaders(
+            @Value("${renovation.api.spec-location:classpath:static/openapi/renovation-api.yaml}") Resource spec)
             throws IOException {
         this.operations = read(spec);
         this.anyDeprecated = operations.stream().anyMatch(Operation::deprecated);
@@ -83,7 +84,7 @@ class DeprecationHeaders extends OncePerRequestFilter {
         }
         List<Operation> found = new ArrayList<>();
         PathPatternParser parser = PathPatternParser.defaultInstance;
-        for (Iterator<Map.Entry<String, JsonNode>> paths = root.path("paths").fields(); paths.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths = root.path("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
             for (String method : METHODS) {
                 JsonNode operation = path.getValue().get(method);
@@ -94,14 +95,17 @@ class DeprecationHeaders extends OncePerRequestFilter {
                 boolean deprecated = operation.path("deprecated").asBoolean(false);
                 JsonNode since = operation.get("x-deprecated-since");
                 if (deprecated && since == null) {
-                    throw new IllegalStateException(spec.getDescription() + ": " + name
-                            + " is deprecated but has no x-deprecated-since date");
+                    throw new IllegalStateException(
+                            spec.getDescription() + ": " + name + " is deprecated but has no x-deprecated-since date");
                 }
-                if (!deprecated && (since != null || operation.has("x-sunset") || operation.has("x-deprecation-link"))) {
+                if (!deprecated
+                        && (since != null || operation.has("x-sunset") || operation.has("x-deprecation-link"))) {
                     throw new IllegalStateException(spec.getDescription() + ": " + name
                             + " has deprecation dates but is not marked deprecated: true");
                 }
-                found.add(new Operation(method.toUpperCase(Locale.ROOT), parser.parse(path.getKey()),
+                found.add(new Operation(
+                        method.toUpperCase(Locale.ROOT),
+                        parser.parse(path.getKey()),
                         deprecated ? headers(spec, name, operation) : HttpHeaders.EMPTY));
             }
         }
@@ -124,7 +128,8 @@ class DeprecationHeaders extends OncePerRequestFilter {
         if (operation.has("x-deprecation-link")) {
             URI link = URI.create(operation.get("x-deprecation-link").asText());
             if (!link.isAbsolute()) {
-                throw new IllegalStateException(spec.getDescription() + ": " + name + " has a relative x-deprecation-link");
+                throw new IllegalStateException(
+                        spec.getDescription() + ": " + name + " has a relative x-deprecation-link");
             }
             headers.set(HttpHeaders.LINK, "<" + link + ">; rel=\"deprecation\"");
         }
@@ -136,8 +141,10 @@ class DeprecationHeaders extends OncePerRequestFilter {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalStateException(spec.getDescription() + ": " + name + " has " + field + " '" + text
-                    + "', not an ISO date (yyyy-mm-dd)", e);
+            throw new IllegalStateException(
+                    spec.getDescription() + ": " + name + " has " + field + " '" + text
+                            + "', not an ISO date (yyyy-mm-dd)",
+                    e);
         }
     }
 
@@ -149,10 +156,14 @@ class DeprecationHeaders extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        var path = RequestPath.parse(request.getRequestURI(), request.getContextPath()).pathWithinApplication();
+        var path = RequestPath.parse(request.getRequestURI(), request.getContextPath())
+                .pathWithinApplication();
         for (Operation operation : operations) {
-            if (operation.method().equals(request.getMethod()) && operation.path().matches(path)) {
-                operation.headers().forEach((header, values) -> values.forEach(value -> response.addHeader(header, value)));
+            if (operation.method().equals(request.getMethod())
+                    && operation.path().matches(path)) {
+                operation
+                        .headers()
+                        .forEach((header, values) -> values.forEach(value -> response.addHeader(header, value)));
                 break;
             }
         }

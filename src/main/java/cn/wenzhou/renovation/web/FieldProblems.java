@@ -1,11 +1,6 @@
 package cn.wenzhou.renovation.web;
 
 import cn.wenzhou.renovation.kernel.PersonalDataMasking;
-
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Optional;
-
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -16,12 +11,14 @@ import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
 
 /** How an input error is described to the caller: the field's JSON path and a message that never echoes text. */
 public final class FieldProblems {
 
-    private FieldProblems() {
-    }
+    private FieldProblems() {}
 
     /** JSON path of a mapping failure: {@code deficiencies.functionsIncomplete}, {@code items[2].name}. */
     public static String path(JsonMappingException ex) {
@@ -51,7 +48,8 @@ public final class FieldProblems {
             }
             return "取值" + echoed(format.getValue()) + "的类型不对，应为 " + typeName(target);
         }
-        if (ex instanceof ValueInstantiationException instantiation && instantiation.getType() != null
+        if (ex instanceof ValueInstantiationException instantiation
+                && instantiation.getType() != null
                 && instantiation.getType().isEnumType()) {
             return "取值不在允许的取值范围内: " + allowed(instantiation.getType().getRawClass());
         }
@@ -80,7 +78,8 @@ public final class FieldProblems {
      */
     public static Optional<String> duplicateKey(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof StreamReadException read && read.getOriginalMessage() != null
+            if (t instanceof StreamReadException read
+                    && read.getOriginalMessage() != null
                     && read.getOriginalMessage().startsWith("Duplicate field '")
                     && read.getProcessor() != null) {
                 return Optional.of(path(read.getProcessor().getParsingContext()));
@@ -92,7 +91,8 @@ public final class FieldProblems {
     /** Content after the closing brace (refused by {@code FAIL_ON_TRAILING_TOKENS}). */
     public static boolean trailingContent(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof MismatchedInputException mismatch && mismatch.getOriginalMessage() != null
+            if (t instanceof MismatchedInputException mismatch
+                    && mismatch.getOriginalMessage() != null
                     && mismatch.getOriginalMessage().startsWith("Trailing token")) {
                 return true;
             }
@@ -110,7 +110,9 @@ public final class FieldProblems {
         }
         if (failure instanceof JsonProcessingException json) {
             JsonLocation at = json.getLocation();
-            String where = at == null || at.getLineNr() < 1 ? "" : "（第 " + at.getLineNr() + " 行第 " + at.getColumnNr() + " 列附近）";
+            String where = at == null || at.getLineNr() < 1
+                    ? ""
+                    : "（第 " + at.getLineNr() + " 行第 " + at.getColumnNr() + " 列附近）";
             return "请求体不是合法的 JSON" + where + " (the body is not valid JSON)";
         }
         return "请求体缺失或无法读取 (request body is missing or unreadable)";
@@ -157,7 +159,9 @@ public final class FieldProblems {
      * may hold a resident's name, ID number or phone.
      */
     public static String describe(String message, Object rejected) {
-        boolean harmless = rejected instanceof Number || rejected instanceof Boolean || rejected instanceof Enum<?>
+        boolean harmless = rejected instanceof Number
+                || rejected instanceof Boolean
+                || rejected instanceof Enum<?>
                 || rejected instanceof java.time.temporal.Temporal;
         return harmless ? message + "（收到 " + abbreviate(rejected) + "）" : message;
     }

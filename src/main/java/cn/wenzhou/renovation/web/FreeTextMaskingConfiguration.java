@@ -1,15 +1,7 @@
 package cn.wenzhou.renovation.web;
 
+import cn.wenzhou.renovation.api.model.SatisfactionSurveyResponse;
 import cn.wenzhou.renovation.kernel.PersonalDataMasking;
-
-import java.io.IOException;
-import java.util.Collection;
-import java.util.List;
-import java.util.Set;
-
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JavaType;
@@ -20,8 +12,12 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
 import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-
-import cn.wenzhou.renovation.api.model.SatisfactionSurveyResponse;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * What a caller wrote in free text comes back with ID numbers, phones and named contacts masked, in
@@ -36,6 +32,7 @@ class FreeTextMaskingConfiguration {
      * projects, satisfaction comments, unrecognised ticked items, names sent for classification.
      */
     static final Set<String> FREE_TEXT = Set.of("communityName", "projectName", "comments", "text", "input");
+
     private static final String API_MODELS = SatisfactionSurveyResponse.class.getPackageName();
 
     @Bean
@@ -43,10 +40,12 @@ class FreeTextMaskingConfiguration {
         SimpleModule module = new SimpleModule("free-text-masking");
         module.setSerializerModifier(new BeanSerializerModifier() {
             @Override
-            public List<BeanPropertyWriter> changeProperties(SerializationConfig config, BeanDescription bean,
-                    List<BeanPropertyWriter> properties) {
+            public List<BeanPropertyWriter> changeProperties(
+                    SerializationConfig config, BeanDescription bean, List<BeanPropertyWriter> properties) {
                 if (bean.getBeanClass().getPackageName().equals(API_MODELS)) {
-                    properties.stream().filter(p -> FREE_TEXT.contains(p.getName())).forEach(FreeTextMaskingConfiguration::mask);
+                    properties.stream()
+                            .filter(p -> FREE_TEXT.contains(p.getName()))
+                            .forEach(FreeTextMaskingConfiguration::mask);
                 }
                 return properties;
             }

@@ -3,7 +3,6 @@ package cn.wenzhou.renovation.web;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +37,8 @@ public class HeavyWork {
     private final Lane workbooks;
     private final Duration retryAfter;
 
-    HeavyWork(@Value("${renovation.limits.concurrent-validations:1}") int concurrentValidations,
+    HeavyWork(
+            @Value("${renovation.limits.concurrent-validations:1}") int concurrentValidations,
             @Value("${renovation.limits.queued-validations:2}") int queuedValidations,
             @Value("${renovation.limits.concurrent-workbook-assessments:2}") int concurrentWorkbooks,
             @Value("${renovation.limits.queued-workbook-assessments:4}") int queuedWorkbooks,
@@ -79,14 +79,16 @@ public class HeavyWork {
     }
 
     private ServiceBusyException busy(Kind kind) {
-        return new ServiceBusyException("同时进行的" + kind.label + "已满，请 " + retryAfter.toSeconds() + " 秒后重试 (busy; retry later)",
-                retryAfter);
+        return new ServiceBusyException(
+                "同时进行的" + kind.label + "已满，请 " + retryAfter.toSeconds() + " 秒后重试 (busy; retry later)", retryAfter);
     }
 
     /** Places to run, and places to run or wait: a request that finds no place to wait is refused at once. */
     private record Lane(Semaphore running, Semaphore admitted, Duration maxWait) {
         Lane(int concurrent, int queued, Duration maxWait) {
-            this(new Semaphore(Math.max(1, concurrent), true), new Semaphore(Math.max(1, concurrent) + Math.max(0, queued)),
+            this(
+                    new Semaphore(Math.max(1, concurrent), true),
+                    new Semaphore(Math.max(1, concurrent) + Math.max(0, queued)),
                     maxWait);
         }
     }

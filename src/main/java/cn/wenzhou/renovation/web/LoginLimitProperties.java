@@ -1,7 +1,6 @@
 package cn.wenzhou.renovation.web;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -27,5 +26,4 @@ record LoginLimitProperties(
         @DefaultValue("15m") Duration window,
         @DefaultValue("1") int passwordCheckThreads,
         @DefaultValue("8") int passwordCheckQueue,
-        @DefaultValue("2m") Duration successCacheTtl) {
-}
+        @DefaultValue("2m") Duration successCacheTtl) {}

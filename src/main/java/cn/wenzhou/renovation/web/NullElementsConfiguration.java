@@ -1,15 +1,13 @@
 package cn.wenzhou.renovation.web;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
 
 /**
  * No list in this API may hold {@code null}: a {@code [null]} element is refused while the body is read,

@@ -2,7 +2,6 @@ package cn.wenzhou.renovation.web;
 
 import java.time.Duration;
 import java.util.List;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -21,15 +20,21 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 @Configuration(proxyBeanMethods = false)
 class PortalCorsConfiguration {
 
-    static final List<String> ALLOWED_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, RequestIdFilter.HEADER,
-            ApiKeyFilter.HEADER, "Decision-Receipt", HttpHeaders.AUTHORIZATION);
-    static final List<String> EXPOSED_HEADERS = List.of(RequestIdFilter.HEADER, HttpHeaders.ETAG, "Deprecation",
-            "Sunset", HttpHeaders.LINK, "Decision-Receipt");
+    static final List<String> ALLOWED_HEADERS = List.of(
+            HttpHeaders.CONTENT_TYPE,
+            RequestIdFilter.HEADER,
+            ApiKeyFilter.HEADER,
+            "Decision-Receipt",
+            HttpHeaders.AUTHORIZATION);
+    static final List<String> EXPOSED_HEADERS = List.of(
+            RequestIdFilter.HEADER, HttpHeaders.ETAG, "Deprecation", "Sunset", HttpHeaders.LINK, "Decision-Receipt");
 
     @Bean
     CorsConfigurationSource corsConfigurationSource(CorsProperties properties) {
         CorsConfiguration api = new CorsConfiguration();
-        api.setAllowedOrigins(properties.portals().stream().flatMap(portal -> portal.origins().stream()).toList());
+        api.setAllowedOrigins(properties.portals().stream()
+                .flatMap(portal -> portal.origins().stream())
+                .toList());
         api.setAllowedMethods(List.of("GET", "POST"));
         api.setAllowedHeaders(ALLOWED_HEADERS);
         api.setExposedHeaders(EXPOSED_HEADERS);

@@ -1,14 +1,12 @@
 package cn.wenzhou.renovation.web;
 
 import cn.wenzhou.renovation.kernel.FieldProblem;
-
 import cn.wenzhou.renovation.kernel.ProblemCode;
-
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.apache.catalina.Container;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
@@ -24,8 +22,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Requests Tomcat refuses before they reach the application (a header over
@@ -107,9 +103,12 @@ class ProblemErrorReports implements WebServerFactoryCustomizer<TomcatServletWeb
                 message = "请求行或请求头不合规范，或请求头合计超过 8 KB 上限 (server.max-http-request-header-size) "
                         + "(the request line or headers are malformed or too large)";
             } else {
-                code = status >= 500 ? ProblemCode.INTERNAL_ERROR : status == 404 ? ProblemCode.NOT_FOUND : ProblemCode.MALFORMED_REQUEST;
+                code = status >= 500
+                        ? ProblemCode.INTERNAL_ERROR
+                        : status == 404 ? ProblemCode.NOT_FOUND : ProblemCode.MALFORMED_REQUEST;
                 field = null;
-                message = status >= 500 ? "服务内部错误，已记录日志 (internal error; it has been logged)"
+                message = status >= 500
+                        ? "服务内部错误，已记录日志 (internal error; it has been logged)"
                         : "请求无法处理 (the request cannot be served)";
             }
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), message);

@@ -1,14 +1,19 @@
 package cn.wenzhou.renovation.web;
 
+import cn.wenzhou.renovation.kernel.FieldProblem;
 import cn.wenzhou.renovation.kernel.InvalidFieldException;
-import cn.wenzhou.renovation.kernel.ProblemCode;
-import cn.wenzhou.renovation.kernel.PayloadTooLargeException;
 import cn.wenzhou.renovation.kernel.InvalidWorkbookException;
-
+import cn.wenzhou.renovation.kernel.PayloadTooLargeException;
+import cn.wenzhou.renovation.kernel.ProblemCode;
+import cn.wenzhou.renovation.kernel.Problems;
+import cn.wenzhou.renovation.ruleset.JurisdictionRefusedException;
+import cn.wenzhou.renovation.ruleset.UnknownJurisdictionException;
+import cn.wenzhou.renovation.ruleset.UnknownVersionException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -29,15 +34,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-
-import cn.wenzhou.renovation.kernel.FieldProblem;
-import cn.wenzhou.renovation.kernel.Problems;
-import cn.wenzhou.renovation.ruleset.JurisdictionRefusedException;
-import cn.wenzhou.renovation.ruleset.UnknownJurisdictionException;
-import cn.wenzhou.renovation.ruleset.UnknownVersionException;
-
 /**
  * Every error leaves as RFC 7807 {@code application/problem+json} with a stable {@code code} and,
  * for input errors, the field at fault. No stack trace, and no 500 for anything a client sent. A
@@ -50,18 +46,19 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(e -> new FieldProblem(e.getField(), FieldProblems.describe(e.getDefaultMessage(), e.getRejectedValue())))
+                .map(e -> new FieldProblem(
+                        e.getField(), FieldProblems.describe(e.getDefaultMessage(), e.getRejectedValue())))
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();
         return badRequest(ProblemCode.INVALID_FIELD, errors);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         PayloadTooLargeException tooLarge = causeOfType(ex, PayloadTooLargeException.class);
         if (tooLarge != null) {
             // A body sent without a length reached the ceiling while Jackson was reading one of its fields.
@@ -74,9 +71,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty() && !isSyntaxError(mapping)) {
             String field = FieldProblems.path(mapping);
-            return badRequest(ProblemCode.INVALID_FIELD, List.of(new FieldProblem(field, FieldProblems.mappingMessage(mapping))));
+            return badRequest(
+                    ProblemCode.INVALID_FIELD, List.of(new FieldProblem(field, FieldProblems.mappingMessage(mapping))));
         }
-        return badRequest(ProblemCode.MALFORMED_REQUEST, List.of(new FieldProblem("body", FieldProblems.unreadableBody(cause))));
+        return badRequest(
+                ProblemCode.MALFORMED_REQUEST, List.of(new FieldProblem("body", FieldProblems.unreadableBody(cause))));
     }
 
     private static final String DUPLICATE_KEY = "该字段在同一对象中出现了两次（或更多），只能出现一次 (duplicate key)";
@@ -91,19 +90,25 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        String field = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : ex.getPropertyName();
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field =
+                ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : ex.getPropertyName();
         Class<?> type = ex.getRequiredType();
-        String allowed = type != null && type.isEnum() ? "，允许的取值: " + java.util.Arrays.toString(type.getEnumConstants()) : "";
-        return badRequest(ProblemCode.INVALID_FIELD, List.of(new FieldProblem(field == null ? "query" : field,
-                "取值 " + FieldProblems.abbreviate(ex.getValue()) + " 无法识别" + allowed)));
+        String allowed =
+                type != null && type.isEnum() ? "，允许的取值: " + java.util.Arrays.toString(type.getEnumConstants()) : "";
+        return badRequest(
+                ProblemCode.INVALID_FIELD,
+                List.of(new FieldProblem(
+                        field == null ? "query" : field,
+                        "取值 " + FieldProblems.abbreviate(ex.getValue()) + " 无法识别" + allowed)));
     }
 
     /** Broken JSON inside a nested object (a truncated body) is a malformed body, not a bad field. */
     private static boolean isSyntaxError(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof com.fasterxml.jackson.core.exc.StreamReadException && !(t instanceof JsonMappingException)) {
+            if (t instanceof com.fasterxml.jackson.core.exc.StreamReadException
+                    && !(t instanceof JsonMappingException)) {
                 return true;
             }
         }
@@ -135,7 +140,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(UnknownJurisdictionException.class)
     ResponseEntity<Object> unknownJurisdiction(UnknownJurisdictionException ex) {
-        return fieldProblem(HttpStatus.NOT_FOUND, "Unknown jurisdiction", ProblemCode.UNKNOWN_JURISDICTION,
+        return fieldProblem(
+                HttpStatus.NOT_FOUND,
+                "Unknown jurisdiction",
+                ProblemCode.UNKNOWN_JURISDICTION,
                 "没有辖区 '" + ex.jurisdiction() + "' 的规则集 (unknown jurisdiction)",
                 new FieldProblem("jurisdiction", "未知辖区代码 " + ex.jurisdiction()));
     }
@@ -144,7 +152,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(JurisdictionRefusedException.class)
     ResponseEntity<Object> refusedJurisdiction(JurisdictionRefusedException ex) {
         String first = ex.findings().isEmpty() ? "" : "：" + ex.findings().get(0);
-        return fieldProblem(HttpStatus.SERVICE_UNAVAILABLE, "Jurisdiction refused", ProblemCode.JURISDICTION_REFUSED,
+        return fieldProblem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Jurisdiction refused",
+                ProblemCode.JURISDICTION_REFUSED,
                 "辖区 '" + ex.jurisdiction() + "' 的规则未通过校验，暂不提供判定 (its rules were refused); 详见 GET /api/v1/jurisdictions/"
                         + ex.jurisdiction() + "/diff",
                 new FieldProblem("jurisdiction", "辖区 " + ex.jurisdiction() + " 的规则被拒用" + first));
@@ -154,8 +165,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(cn.wenzhou.renovation.ruleset.RulesetCompilationException.class)
     ResponseEntity<Object> rulesetInvalid(cn.wenzhou.renovation.ruleset.RulesetCompilationException ex) {
         String first = ex.problems().isEmpty() ? "" : "：" + ex.problems().get(0);
-        return fieldProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Ruleset invalid", ProblemCode.RULESET_INVALID,
-                "该版本的规则无法使用 (that version's rules cannot be used)" + first, new FieldProblem("version", "规则无法编译" + first));
+        return fieldProblem(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                "Ruleset invalid",
+                ProblemCode.RULESET_INVALID,
+                "该版本的规则无法使用 (that version's rules cannot be used)" + first,
+                new FieldProblem("version", "规则无法编译" + first));
     }
 
     /**
@@ -174,7 +189,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(UnknownVersionException.class)
     ResponseEntity<Object> unknownVersion(UnknownVersionException ex) {
-        return fieldProblem(HttpStatus.NOT_FOUND, "Unknown version", ProblemCode.UNKNOWN_VERSION,
+        return fieldProblem(
+                HttpStatus.NOT_FOUND,
+                "Unknown version",
+                ProblemCode.UNKNOWN_VERSION,
                 "辖区 " + ex.jurisdiction() + " 没有版本 " + ex.version() + " (no such version)",
                 new FieldProblem("version", "没有版本 " + ex.version()));
     }
@@ -182,10 +200,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     /** An upload over spring.servlet.multipart.max-file-size or max-request-size. */
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
-            org.springframework.web.multipart.MaxUploadSizeExceededException ex, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+            org.springframework.web.multipart.MaxUploadSizeExceededException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
         String message = "上传的文件超过大小上限 (upload too large)";
-        return fieldProblem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", ProblemCode.PAYLOAD_TOO_LARGE, message,
+        return fieldProblem(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "Payload too large",
+                ProblemCode.PAYLOAD_TOO_LARGE,
+                message,
                 new FieldProblem("files", message));
     }
 
@@ -201,7 +225,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         if (duplicate.isPresent()) {
             return badRequest(ProblemCode.INVALID_FIELD, List.of(new FieldProblem(duplicate.get(), DUPLICATE_KEY)));
         }
-        return badRequest(ProblemCode.MALFORMED_REQUEST, List.of(new FieldProblem("body", FieldProblems.unreadableBody(ex))));
+        return badRequest(
+                ProblemCode.MALFORMED_REQUEST, List.of(new FieldProblem("body", FieldProblems.unreadableBody(ex))));
     }
 
     /**
@@ -215,17 +240,26 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     static ResponseEntity<Object> unreadableUpload(Throwable failure) {
         if (causeOfType(failure, org.apache.tomcat.util.http.fileupload.InvalidFileNameException.class) != null) {
-            return badRequest(ProblemCode.INVALID_FIELD, List.of(new FieldProblem("filename",
-                    "上传文件的文件名含有控制字符（如 NUL），请改名后重新上传 (the file name contains a control character)")));
+            return badRequest(
+                    ProblemCode.INVALID_FIELD,
+                    List.of(new FieldProblem(
+                            "filename",
+                            "上传文件的文件名含有控制字符（如 NUL），请改名后重新上传 (the file name contains a control character)")));
         }
-        return badRequest(ProblemCode.MALFORMED_REQUEST, List.of(new FieldProblem("body",
-                "无法读取上传的表单 (multipart/form-data)，请检查其格式 (the multipart body cannot be read)")));
+        return badRequest(
+                ProblemCode.MALFORMED_REQUEST,
+                List.of(new FieldProblem(
+                        "body", "无法读取上传的表单 (multipart/form-data)，请检查其格式 (the multipart body cannot be read)")));
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)
     static ResponseEntity<Object> payloadTooLarge(PayloadTooLargeException ex) {
-        return fieldProblem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", ProblemCode.PAYLOAD_TOO_LARGE,
-                ex.getMessage(), new FieldProblem(ex.field(), ex.getMessage()));
+        return fieldProblem(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "Payload too large",
+                ProblemCode.PAYLOAD_TOO_LARGE,
+                ex.getMessage(),
+                new FieldProblem(ex.field(), ex.getMessage()));
     }
 
     /** Too many validations or workbook assessments at once (see {@link HeavyWork}). */
@@ -235,13 +269,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         problem.setTitle("Service busy");
         problem.setProperty("code", ProblemCode.BUSY);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ex.retryAfter().toSeconds())))
+                .header(
+                        HttpHeaders.RETRY_AFTER,
+                        Long.toString(Math.max(1, ex.retryAfter().toSeconds())))
                 .body(problem);
     }
 
     /** A problem other than 400 that still names the one field at fault. */
-    static ResponseEntity<Object> fieldProblem(HttpStatus status, String title, ProblemCode code, String detail,
-            FieldProblem error) {
+    static ResponseEntity<Object> fieldProblem(
+            HttpStatus status, String title, ProblemCode code, String detail, FieldProblem error) {
         return ResponseEntity.status(status).body(Problems.forField(status, title, code, detail, error));
     }
 
@@ -252,8 +288,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             return payloadTooLarge(tooLarge);
         }
         log.error("Unexpected failure while serving a request", ex);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "服务内部错误，已记录日志 (internal error; it has been logged)");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR, "服务内部错误，已记录日志 (internal error; it has been logged)");
         problem.setType(ProblemCode.INTERNAL_ERROR.type());
         problem.setTitle("Internal error");
         problem.setProperty("code", ProblemCode.INTERNAL_ERROR);
@@ -262,10 +298,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     /** Adds the stable code to the problems Spring MVC builds itself (405, 415, 404, ...). */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
-        if (response != null && response.getBody() instanceof ProblemDetail problem
+        if (response != null
+                && response.getBody() instanceof ProblemDetail problem
                 && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
             ProblemCode code = codeFor(ex, statusCode);
             problem.setType(code.type());
@@ -285,20 +322,26 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             return ProblemCode.NOT_FOUND;
         }
         switch (status.value()) {
-            case 401: return ProblemCode.UNAUTHENTICATED;
-            case 403: return ProblemCode.FORBIDDEN;
-            case 405: return ProblemCode.METHOD_NOT_ALLOWED;
-            case 413: return ProblemCode.PAYLOAD_TOO_LARGE;
-            case 415: return ProblemCode.UNSUPPORTED_MEDIA_TYPE;
-            default: break;
+            case 401:
+                return ProblemCode.UNAUTHENTICATED;
+            case 403:
+                return ProblemCode.FORBIDDEN;
+            case 405:
+                return ProblemCode.METHOD_NOT_ALLOWED;
+            case 413:
+                return ProblemCode.PAYLOAD_TOO_LARGE;
+            case 415:
+                return ProblemCode.UNSUPPORTED_MEDIA_TYPE;
+            default:
+                break;
         }
         return status.is5xxServerError() ? ProblemCode.INTERNAL_ERROR : ProblemCode.MALFORMED_REQUEST;
     }
 
     static ResponseEntity<Object> badRequest(ProblemCode code, List<FieldProblem> errors) {
         String fields = errors.stream().map(FieldProblem::field).distinct().collect(Collectors.joining(", "));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "请求有误，字段: " + fields + " (invalid request; see errors)");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "请求有误，字段: " + fields + " (invalid request; see errors)");
         problem.setType(ProblemCode.INVALID_REQUEST_TYPE);
         problem.setTitle("Invalid request");
         problem.setProperties(Map.of("code", code, "errors", errors));

@@ -1,19 +1,17 @@
 package cn.wenzhou.renovation.web;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Gives every request an id: the caller's {@code X-Request-Id} when it is a sane token, otherwise a
@@ -30,6 +28,7 @@ class RequestIdFilter extends OncePerRequestFilter {
 
     /** Anything else (spaces, newlines, quotes, personal data) is replaced, never echoed into a log or a header. */
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
     private static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
 
     @Override
@@ -48,7 +47,9 @@ class RequestIdFilter extends OncePerRequestFilter {
     }
 
     static String accepted(String offered) {
-        return offered != null && SANE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        return offered != null && SANE.matcher(offered).matches()
+                ? offered
+                : UUID.randomUUID().toString();
     }
 
     @Override

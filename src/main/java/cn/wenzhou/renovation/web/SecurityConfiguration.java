@@ -1,11 +1,13 @@
 package cn.wenzhou.renovation.web;
 
 import cn.wenzhou.renovation.kernel.ProblemCode;
-
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Ticker;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -15,8 +17,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.User;
@@ -27,17 +30,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
-import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.DefaultCorsProcessor;
 import org.springframework.web.filter.CorsFilter;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.benmanes.caffeine.cache.Ticker;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Decision endpoints stay open to the portals; everything under {@code /api/v1/admin} needs a user
@@ -46,43 +42,65 @@ import jakarta.servlet.http.HttpServletResponse;
  * ({@link ThrottledLogins}).
  */
 @Configuration
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // the assess command runs without a server
+@ConditionalOnWebApplication(
+        type = ConditionalOnWebApplication.Type.SERVLET) // the assess command runs without a server
 class SecurityConfiguration {
 
     static final String EDITOR = "rules-editor";
     static final String PUBLISHER = "rules-publisher";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json, SecurityProperties properties,
-            @Qualifier("corsConfigurationSource") CorsConfigurationSource portals, ThrottledLogins logins) throws Exception {
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http,
+            ObjectMapper json,
+            SecurityProperties properties,
+            @Qualifier("corsConfigurationSource") CorsConfigurationSource portals,
+            ThrottledLogins logins)
+            throws Exception {
         boolean keysRequired = !properties.apiKeys().isEmpty();
         http.csrf(csrf -> csrf.disable())
                 .authenticationManager(new ProviderManager(logins))
                 // Before authentication (at Spring Security's place for CORS): a preflight carries no API key or login.
                 .addFilter(corsFilter(json, portals))
-                .addFilterBefore(new ApiKeyFilter(properties.apiKeys()),
+                .addFilterBefore(
+                        new ApiKeyFilter(properties.apiKeys()),
                         org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(SecurityHeaders::configure)
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, failure) ->
-                        loginFailed(json, request, response, failure)))
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, failure) -> unauthenticated(json, request, response))
-                        .accessDeniedHandler((request, response, denied) -> problem(json, request, response,
-                                HttpStatus.FORBIDDEN, ProblemCode.FORBIDDEN, "当前用户没有该操作所需的角色 (role required)")))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/v1/admin/rulesets/*/activate", "/api/v1/admin/rulesets/*/rollback/**",
-                                "/api/v1/admin/calendar/activate", "/api/v1/admin/calendar/rollback/**")
+                .httpBasic(basic -> basic.authenticationEntryPoint(
+                        (request, response, failure) -> loginFailed(json, request, response, failure)))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(
+                                (request, response, failure) -> unauthenticated(json, request, response))
+                        .accessDeniedHandler((request, response, denied) -> problem(
+                                json,
+                                request,
+                                response,
+                                HttpStatus.FORBIDDEN,
+                                ProblemCode.FORBIDDEN,
+                                "当前用户没有该操作所需的角色 (role required)")))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/api/v1/admin/rulesets/*/activate",
+                                "/api/v1/admin/rulesets/*/rollback/**",
+                                "/api/v1/admin/calendar/activate",
+                                "/api/v1/admin/calendar/rollback/**")
                         .hasRole(PUBLISHER)
-                        .requestMatchers("/api/v1/admin/**").hasAnyRole(EDITOR, PUBLISHER)
+                        .requestMatchers("/api/v1/admin/**")
+                        .hasAnyRole(EDITOR, PUBLISHER)
                         // A replay compiles a kept ruleset: staff only. Reading a receipt needs its unguessable id.
-                        .requestMatchers("/api/v1/receipts/*/replay").hasAnyRole(EDITOR, PUBLISHER)
-                        // With keys configured, a portal calls with its X-API-Key; staff signed in may too (the console).
-                        .requestMatchers("/api/v1/**").access(keysRequired
-                                ? org.springframework.security.authorization.AuthorityAuthorizationManager.hasAnyRole(
-                                        ApiKeyFilter.CLIENT_ROLE, EDITOR, PUBLISHER)
-                                : (authentication, context) -> new org.springframework.security.authorization.AuthorizationDecision(true))
-                        .anyRequest().permitAll());
+                        .requestMatchers("/api/v1/receipts/*/replay")
+                        .hasAnyRole(EDITOR, PUBLISHER)
+                        // With keys configured, a portal calls with its X-API-Key; staff signed in may too (the
+                        // console).
+                        .requestMatchers("/api/v1/**")
+                        .access(
+                                keysRequired
+                                        ? org.springframework.security.authorization.AuthorityAuthorizationManager
+                                                .hasAnyRole(ApiKeyFilter.CLIENT_ROLE, EDITOR, PUBLISHER)
+                                        : (authentication, context) ->
+                                                new org.springframework.security.authorization.AuthorizationDecision(
+                                                        true))
+                        .anyRequest()
+                        .permitAll());
         return http.build();
     }
 
@@ -91,11 +109,17 @@ class SecurityConfiguration {
         CorsFilter filter = new CorsFilter(portals);
         filter.setCorsProcessor(new DefaultCorsProcessor() {
             @Override
-            public boolean processRequest(CorsConfiguration configuration, HttpServletRequest request,
-                    HttpServletResponse response) throws IOException {
+            public boolean processRequest(
+                    CorsConfiguration configuration, HttpServletRequest request, HttpServletResponse response)
+                    throws IOException {
                 boolean allowed = super.processRequest(configuration, request, response);
                 if (!allowed) {
-                    problem(json, request, response, HttpStatus.FORBIDDEN, ProblemCode.FORBIDDEN,
+                    problem(
+                            json,
+                            request,
+                            response,
+                            HttpStatus.FORBIDDEN,
+                            ProblemCode.FORBIDDEN,
                             "该来源未获准跨域调用本服务 (this origin may not call the service from a browser)");
                 }
                 return allowed;
@@ -116,11 +140,20 @@ class SecurityConfiguration {
     }
 
     /** A wrong login is a 401; one refused before its password was checked is a 429 saying when to try again. */
-    private static void loginFailed(ObjectMapper json, HttpServletRequest request, HttpServletResponse response,
-            AuthenticationException failure) throws IOException {
+    private static void loginFailed(
+            ObjectMapper json,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            AuthenticationException failure)
+            throws IOException {
         if (failure instanceof TooManyLoginAttemptsException tooMany) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(tooMany.retryAfterSeconds()));
-            problem(json, request, response, HttpStatus.TOO_MANY_REQUESTS, ProblemCode.TOO_MANY_LOGIN_ATTEMPTS,
+            problem(
+                    json,
+                    request,
+                    response,
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    ProblemCode.TOO_MANY_LOGIN_ATTEMPTS,
                     tooMany.getMessage());
         } else {
             unauthenticated(json, request, response);
@@ -129,9 +162,16 @@ class SecurityConfiguration {
 
     private static void unauthenticated(ObjectMapper json, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        problem(json, request, response, HttpStatus.UNAUTHORIZED, ProblemCode.UNAUTHENTICATED, isStaffArea(request)
-                ? "需要登录 (authentication required)"
-                : "需要有效的 API 密钥（请求头 " + ApiKeyFilter.HEADER + "） (a valid " + ApiKeyFilter.HEADER + " is required)");
+        problem(
+                json,
+                request,
+                response,
+                HttpStatus.UNAUTHORIZED,
+                ProblemCode.UNAUTHENTICATED,
+                isStaffArea(request)
+                        ? "需要登录 (authentication required)"
+                        : "需要有效的 API 密钥（请求头 " + ApiKeyFilter.HEADER + "） (a valid " + ApiKeyFilter.HEADER
+                                + " is required)");
     }
 
     /**
@@ -140,8 +180,13 @@ class SecurityConfiguration {
      */
     @Bean
     RequestRejectedHandler rejectedRequests(ObjectMapper json) {
-        return (request, response, rejected) -> problem(json, request, response, HttpStatus.BAD_REQUEST,
-                ProblemCode.MALFORMED_REQUEST, "请求地址无法接受 (the request URL was rejected)");
+        return (request, response, rejected) -> problem(
+                json,
+                request,
+                response,
+                HttpStatus.BAD_REQUEST,
+                ProblemCode.MALFORMED_REQUEST,
+                "请求地址无法接受 (the request URL was rejected)");
     }
 
     @Bean
@@ -158,7 +203,10 @@ class SecurityConfiguration {
 
     /** Staff logins, limited and with BCrypt off the request threads (renovation.security.logins). */
     @Bean
-    ThrottledLogins throttledLogins(UserDetailsService users, PasswordEncoder passwordEncoder, LoginLimitProperties limits,
+    ThrottledLogins throttledLogins(
+            UserDetailsService users,
+            PasswordEncoder passwordEncoder,
+            LoginLimitProperties limits,
             ObjectProvider<Ticker> clock) {
         return new ThrottledLogins(users, passwordEncoder, limits, clock.getIfAvailable(Ticker::systemTicker));
     }
@@ -168,12 +216,19 @@ class SecurityConfiguration {
     PasswordEncoder passwordEncoder() {
         var encoder = (org.springframework.security.crypto.password.DelegatingPasswordEncoder)
                 PasswordEncoderFactories.createDelegatingPasswordEncoder();
-        encoder.setDefaultPasswordEncoderForMatches(new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder());
+        encoder.setDefaultPasswordEncoderForMatches(
+                new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder());
         return encoder;
     }
 
-    private static void problem(ObjectMapper json, HttpServletRequest request, HttpServletResponse response,
-            HttpStatus status, ProblemCode code, String detail) throws IOException {
+    private static void problem(
+            ObjectMapper json,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpStatus status,
+            ProblemCode code,
+            String detail)
+            throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         try {
             problem.setInstance(java.net.URI.create(request.getRequestURI()));
@@ -185,7 +240,8 @@ class SecurityConfiguration {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         // The browser's own login dialog would pop over the console's form, which marks its calls as XHR.
-        if (status == HttpStatus.UNAUTHORIZED && isStaffArea(request)
+        if (status == HttpStatus.UNAUTHORIZED
+                && isStaffArea(request)
                 && !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"renovation-admin\"");
         }

@@ -27,19 +27,19 @@ final class SecurityHeaders {
             + "frame-ancestors 'none'";
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
-    private static final RequestMatcher SWAGGER_UI = new OrRequestMatcher(
-            path("/swagger-ui.html"), path("/swagger-ui/**"));
+    private static final RequestMatcher SWAGGER_UI =
+            new OrRequestMatcher(path("/swagger-ui.html"), path("/swagger-ui/**"));
     private static final RequestMatcher CONSOLE = path("/console/**");
 
-    private SecurityHeaders() {
-    }
+    private SecurityHeaders() {}
 
     static void configure(HeadersConfigurer<HttpSecurity> headers) {
         headers.contentTypeOptions(Customizer.withDefaults())
                 .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
                 .addHeaderWriter(policy(SWAGGER_UI, SWAGGER_UI_POLICY))
                 .addHeaderWriter(policy(CONSOLE, CONSOLE_POLICY))
-                .addHeaderWriter(policy(new NegatedRequestMatcher(new OrRequestMatcher(SWAGGER_UI, CONSOLE)), API_POLICY));
+                .addHeaderWriter(
+                        policy(new NegatedRequestMatcher(new OrRequestMatcher(SWAGGER_UI, CONSOLE)), API_POLICY));
     }
 
     private static RequestMatcher path(String pattern) {

@@ -1,7 +1,6 @@
 package cn.wenzhou.renovation.web;
 
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -23,15 +22,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * </pre>
  */
 @ConfigurationProperties("renovation.security")
-record SecurityProperties(@DefaultValue List<User> users, @DefaultValue List<ApiKey> apiKeys) {
+record SecurityProperties(
+        @DefaultValue List<User> users, @DefaultValue List<ApiKey> apiKeys) {
 
-    public record User(String name, String passwordHash, List<String> roles) {
-    }
+    public record User(String name, String passwordHash, List<String> roles) {}
 
     /**
      * A portal's key, kept as its SHA-256 (keys are long random strings, so a fast hash is enough,
      * and a decision must not wait for a deliberately slow one).
      */
-    public record ApiKey(String client, String sha256) {
-    }
+    public record ApiKey(String client, String sha256) {}
 }

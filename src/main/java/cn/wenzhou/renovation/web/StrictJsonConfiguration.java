@@ -1,14 +1,13 @@
 package cn.wenzhou.renovation.web;
 
-import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * A request body means exactly what it says, for every endpoint at once:
@@ -26,13 +25,17 @@ class StrictJsonConfiguration {
 
     @Bean
     Jackson2ObjectMapperBuilderCustomizer strictJson() {
-        return builder -> builder
-                .featuresToEnable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION,
-                        DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        return builder -> builder.featuresToEnable(
+                        JsonParser.Feature.STRICT_DUPLICATE_DETECTION, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .postConfigurer(mapper -> {
                     mapper.coercionConfigDefaults().setAcceptBlankAsEmpty(false);
-                    for (LogicalType scalar : new LogicalType[] {LogicalType.Integer, LogicalType.Float,
-                            LogicalType.Boolean, LogicalType.DateTime, LogicalType.Enum}) {
+                    for (LogicalType scalar : new LogicalType[] {
+                        LogicalType.Integer,
+                        LogicalType.Float,
+                        LogicalType.Boolean,
+                        LogicalType.DateTime,
+                        LogicalType.Enum
+                    }) {
                         mapper.coercionConfigFor(scalar)
                                 .setAcceptBlankAsEmpty(false)
                                 .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);

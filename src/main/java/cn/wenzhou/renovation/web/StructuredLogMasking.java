@@ -1,7 +1,6 @@
 package cn.wenzhou.renovation.web;
 
 import cn.wenzhou.renovation.kernel.PersonalDataMasking;
-
 import org.springframework.boot.json.JsonWriter;
 import org.springframework.boot.logging.structured.StructuredLoggingJsonMembersCustomizer;
 
@@ -15,6 +14,7 @@ public class StructuredLogMasking implements StructuredLoggingJsonMembersCustomi
     @Override
     public void customize(JsonWriter.Members<Object> members) {
         members.applyingValueProcessor(JsonWriter.ValueProcessor.of(String.class, PersonalDataMasking::mask)
-                .whenHasPath(path -> path.name().contains("message") || path.name().equals("stack_trace")));
+                .whenHasPath(
+                        path -> path.name().contains("message") || path.name().equals("stack_trace")));
     }
 }

@@ -1,5 +1,8 @@
 package cn.wenzhou.renovation.web;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -13,10 +16,8 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -29,10 +30,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Ticker;
 
 /**
  * Staff logins with a limit on failures and a bounded cost: wrong passwords are counted per user name
@@ -62,14 +59,26 @@ final class ThrottledLogins implements AuthenticationProvider, DisposableBean {
         this.users = users;
         this.passwords = passwords;
         this.limits = limits;
-        this.failures = Caffeine.newBuilder().expireAfterWrite(limits.window()).maximumSize(MOST_COUNTED_KEYS)
-                .ticker(ticker).build();
-        this.proven = Caffeine.newBuilder().expireAfterWrite(positive(limits.successCacheTtl()))
-                .maximumSize(limits.successCacheTtl().isZero() ? 0 : MOST_REMEMBERED_LOGINS).ticker(ticker).build();
-        this.passwordChecks = new ThreadPoolExecutor(limits.passwordCheckThreads(), limits.passwordCheckThreads(), 0,
-                TimeUnit.SECONDS, limits.passwordCheckQueue() > 0 ? new ArrayBlockingQueue<>(limits.passwordCheckQueue())
+        this.failures = Caffeine.newBuilder()
+                .expireAfterWrite(limits.window())
+                .maximumSize(MOST_COUNTED_KEYS)
+                .ticker(ticker)
+                .build();
+        this.proven = Caffeine.newBuilder()
+                .expireAfterWrite(positive(limits.successCacheTtl()))
+                .maximumSize(limits.successCacheTtl().isZero() ? 0 : MOST_REMEMBERED_LOGINS)
+                .ticker(ticker)
+                .build();
+        this.passwordChecks = new ThreadPoolExecutor(
+                limits.passwordCheckThreads(),
+                limits.passwordCheckThreads(),
+                0,
+                TimeUnit.SECONDS,
+                limits.passwordCheckQueue() > 0
+                        ? new ArrayBlockingQueue<>(limits.passwordCheckQueue())
                         : new SynchronousQueue<>(),
-                new CustomizableThreadFactory("password-check-"), new ThreadPoolExecutor.AbortPolicy());
+                new CustomizableThreadFactory("password-check-"),
+                new ThreadPoolExecutor.AbortPolicy());
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         this.provenKey = new SecretKeySpec(key, "HmacSHA256");
@@ -79,8 +88,10 @@ final class ThrottledLogins implements AuthenticationProvider, DisposableBean {
     @Override
     public Authentication authenticate(Authentication login) {
         String name = login.getName();
-        String password = login.getCredentials() == null ? "" : login.getCredentials().toString();
-        String address = login.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : "unknown";
+        String password =
+                login.getCredentials() == null ? "" : login.getCredentials().toString();
+        String address =
+                login.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : "unknown";
 
         String provenAs = hmac(name, password);
         UserDetails known = proven.getIfPresent(provenAs);
@@ -115,7 +126,10 @@ final class ThrottledLogins implements AuthenticationProvider, DisposableBean {
     private void refuseIfLimited(String key, int limit) {
         AtomicInteger count = failures.getIfPresent(key);
         if (count != null && count.get() >= limit) {
-            Duration age = failures.policy().expireAfterWrite().flatMap(p -> p.ageOf(key)).orElse(Duration.ZERO);
+            Duration age = failures.policy()
+                    .expireAfterWrite()
+                    .flatMap(p -> p.ageOf(key))
+                    .orElse(Duration.ZERO);
             throw new TooManyLoginAttemptsException(
                     "登录失败次数过多，请在 " + retryAfterSeconds(limits.window().minus(age)) + " 秒后重试 (too many failed logins)",
                     limits.window().minus(age));
@@ -127,8 +141,8 @@ final class ThrottledLogins implements AuthenticationProvider, DisposableBean {
         try {
             check = passwordChecks.submit(() -> passwords.matches(password, hash));
         } catch (RejectedExecutionException busy) {
-            throw new TooManyLoginAttemptsException("登录校验繁忙，请稍后重试 (too many logins being checked now)",
-                    Duration.ofSeconds(1));
+            throw new TooManyLoginAttemptsException(
+                    "登录校验繁忙，请稍后重试 (too many logins being checked now)", Duration.ofSeconds(1));
         }
         try {
             return check.get();
@@ -153,8 +167,8 @@ final class ThrottledLogins implements AuthenticationProvider, DisposableBean {
     }
 
     private static Authentication authenticated(Authentication login, UserDetails user) {
-        UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(
-                user.getUsername(), null, user.getAuthorities());
+        UsernamePasswordAuthenticationToken result =
+                UsernamePasswordAuthenticationToken.authenticated(user.getUsername(), null, user.getAuthorities());
         result.setDetails(login.getDetails());
         return result;
     }

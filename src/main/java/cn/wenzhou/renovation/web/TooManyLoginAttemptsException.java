@@ -1,7 +1,6 @@
 package cn.wenzhou.renovation.web;
 
 import java.time.Duration;
-
 import org.springframework.security.core.AuthenticationException;
 
 /** A login refused without checking its password: too many failures, or too many checks waiting. A 429. */

@@ -11,9 +11,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.xml.stream.XMLStreamConstants;
-
 import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -31,16 +29,17 @@ public final class BoundedWorkbookReader {
     private static final String GENERAL = "General";
     /** Excel's own ceiling on cell formats; a styles part listing more is not from Excel. */
     private static final int MAX_CELL_FORMATS = 65_536;
+
     private static final int MAX_EXCEL_ROWS = 1_048_576;
     private static final int MAX_EXCEL_COLUMNS = 16_384;
     /** Days between the 1900 and 1904 date systems: dates are handed out in the 1900 system. */
     private static final int DAYS_1900_TO_1904 = 1462;
+
     private static final Pattern ESCAPED_CHARACTER = Pattern.compile("_x([0-9A-Fa-f]{4})_");
     /** A DDE call in a formula: application|'topic'!item, e.g. cmd|'/c calc'!A0. */
     private static final Pattern DDE = Pattern.compile("[A-Za-z0-9_.\\-]+\\s*\\|\\s*'?[^']*'?\\s*!");
 
-    private BoundedWorkbookReader() {
-    }
+    private BoundedWorkbookReader() {}
 
     /** Reads the selected sheets (by name) of the workbook. */
     public static WorkbookContent read(byte[] xlsx, WorkbookLimits limits, Predicate<String> sheetSelected)
@@ -57,7 +56,10 @@ public final class BoundedWorkbookReader {
     }
 
     private static boolean isOle2(byte[] bytes) {
-        return bytes.length >= 8 && (bytes[0] & 0xFF) == 0xD0 && (bytes[1] & 0xFF) == 0xCF && (bytes[2] & 0xFF) == 0x11
+        return bytes.length >= 8
+                && (bytes[0] & 0xFF) == 0xD0
+                && (bytes[1] & 0xFF) == 0xCF
+                && (bytes[2] & 0xFF) == 0x11
                 && (bytes[3] & 0xFF) == 0xE0;
     }
 
@@ -67,8 +69,7 @@ public final class BoundedWorkbookReader {
         }
     }
 
-    private record SheetEntry(String name, String relationshipId) {
-    }
+    private record SheetEntry(String name, String relationshipId) {}
 
     /** The number format of each cell format (the {@code s} of a cell), and whether it shows a date. */
     private record Styles(List<String> formats, BitSet dates) {
@@ -109,7 +110,10 @@ public final class BoundedWorkbookReader {
             List<SheetEntry> selected = new ArrayList<>();
             for (SheetEntry entry : entries) {
                 Relationship target = relationships.get(entry.relationshipId());
-                if (sheetSelected.test(entry.name()) && target != null && target.is("worksheet") && !target.external()) {
+                if (sheetSelected.test(entry.name())
+                        && target != null
+                        && target.is("worksheet")
+                        && !target.external()) {
                     selected.add(entry);
                 }
             }
@@ -128,7 +132,8 @@ public final class BoundedWorkbookReader {
         /** The workbook part named by the package relationships ({@code xl/workbook.xml} in practice). */
         private String workbookPart() throws WorkbookRefusedException {
             if (parts.has("_rels/.rels")) {
-                for (Relationship relationship : readRelationships("_rels/.rels", "").values()) {
+                for (Relationship relationship :
+                        readRelationships("_rels/.rels", "").values()) {
                     if (relationship.is("officeDocument") && !relationship.external()) {
                         if (!parts.has(relationship.target())) {
                             break;
@@ -157,7 +162,8 @@ public final class BoundedWorkbookReader {
                         }
                         String name = xml.attribute("name");
                         if (name == null || name.isEmpty() || name.length() > 31) {
-                            throw new WorkbookRefusedException("不是有效的 .xlsx 工作簿：第 " + (entries.size() + 1) + " 个工作表的名称无效");
+                            throw new WorkbookRefusedException(
+                                    "不是有效的 .xlsx 工作簿：第 " + (entries.size() + 1) + " 个工作表的名称无效");
                         }
                         entries.add(new SheetEntry(name, xml.namespacedAttribute("id")));
                     } else if ("workbookPr".equals(xml.localName())) {
@@ -176,7 +182,8 @@ public final class BoundedWorkbookReader {
         }
 
         /** Relationships of {@code source} (empty for the package), targets resolved to part names. */
-        private Map<String, Relationship> readRelationships(String relsPart, String source) throws WorkbookRefusedException {
+        private Map<String, Relationship> readRelationships(String relsPart, String source)
+                throws WorkbookRefusedException {
             Map<String, Relationship> relationships = new HashMap<>();
             try (PartXml xml = PartXml.open(parts, relsPart, "部件 " + relsPart, null, limits)) {
                 for (int event = xml.next(); event != XMLStreamConstants.END_DOCUMENT; event = xml.next()) {
@@ -188,8 +195,12 @@ public final class BoundedWorkbookReader {
                         String target = xml.attribute("Target");
                         String id = xml.attribute("Id");
                         if (id != null && target != null) {
-                            relationships.put(id, new Relationship(xml.attribute("Type"),
-                                    external ? target : resolve(source, target, relsPart), external));
+                            relationships.put(
+                                    id,
+                                    new Relationship(
+                                            xml.attribute("Type"),
+                                            external ? target : resolve(source, target, relsPart),
+                                            external));
                         }
                     }
                 }
@@ -199,7 +210,10 @@ public final class BoundedWorkbookReader {
 
         private static String resolve(String source, String target, String relsPart) throws WorkbookRefusedException {
             try {
-                String path = URI.create("/" + source).resolve(target.replace('\\', '/')).normalize().getPath();
+                String path = URI.create("/" + source)
+                        .resolve(target.replace('\\', '/'))
+                        .normalize()
+                        .getPath();
                 return path.startsWith("/") ? path.substring(1) : path;
             } catch (IllegalArgumentException e) {
                 throw new WorkbookRefusedException("不是有效的 .xlsx 工作簿：部件 " + relsPart + " 中的目标 " + target + " 无效");
@@ -212,9 +226,12 @@ public final class BoundedWorkbookReader {
             for (String name : parts.names()) {
                 String lower = name.toLowerCase(java.util.Locale.ROOT);
                 boolean relationshipsOnly = lower.contains("/_rels/");
-                if (!relationshipsOnly && (lower.endsWith("vbaproject.bin") || lower.startsWith("xl/externallinks/")
-                        || lower.startsWith("xl/activex/") || lower.startsWith("xl/embeddings/")
-                        || lower.equals("xl/connections.xml"))) {
+                if (!relationshipsOnly
+                        && (lower.endsWith("vbaproject.bin")
+                                || lower.startsWith("xl/externallinks/")
+                                || lower.startsWith("xl/activex/")
+                                || lower.startsWith("xl/embeddings/")
+                                || lower.equals("xl/connections.xml"))) {
                     found.add(name);
                 }
             }
@@ -222,8 +239,12 @@ public final class BoundedWorkbookReader {
         }
 
         private String partOf(Map<String, Relationship> relationships, String kind, String usual) {
-            return relationships.values().stream().filter(r -> r.is(kind) && !r.external()).map(Relationship::target)
-                    .filter(parts::has).findFirst().orElse(parts.has(usual) ? usual : null);
+            return relationships.values().stream()
+                    .filter(r -> r.is(kind) && !r.external())
+                    .map(Relationship::target)
+                    .filter(parts::has)
+                    .findFirst()
+                    .orElse(parts.has(usual) ? usual : null);
         }
 
         private Styles styles(Map<String, Relationship> relationships) throws WorkbookRefusedException {
@@ -240,7 +261,8 @@ public final class BoundedWorkbookReader {
                         switch (xml.localName()) {
                             case "numFmt" -> {
                                 if (custom.size() >= MAX_CELL_FORMATS) {
-                                    throw WorkbookRefusedException.overLimit("样式部件中的数字格式超过 " + MAX_CELL_FORMATS + " 个", null, null);
+                                    throw WorkbookRefusedException.overLimit(
+                                            "样式部件中的数字格式超过 " + MAX_CELL_FORMATS + " 个", null, null);
                                 }
                                 Integer id = integer(xml.attribute("numFmtId"));
                                 String code = xml.attribute("formatCode");
@@ -252,13 +274,14 @@ public final class BoundedWorkbookReader {
                             case "xf" -> {
                                 if (inCellFormats) {
                                     if (formatIds.size() >= MAX_CELL_FORMATS) {
-                                        throw WorkbookRefusedException.overLimit("样式部件中的单元格格式超过 " + MAX_CELL_FORMATS + " 个", null, null);
+                                        throw WorkbookRefusedException.overLimit(
+                                                "样式部件中的单元格格式超过 " + MAX_CELL_FORMATS + " 个", null, null);
                                     }
                                     Integer id = integer(xml.attribute("numFmtId"));
                                     formatIds.add(id == null ? 0 : id);
                                 }
                             }
-                            default -> { }
+                            default -> {}
                         }
                     } else if (event == XMLStreamConstants.END_ELEMENT && "cellXfs".equals(xml.localName())) {
                         inCellFormats = false;
@@ -284,7 +307,8 @@ public final class BoundedWorkbookReader {
          * file made by Chinese Excel refers to by number only.
          */
         private static String builtinFormat(int id) {
-            String builtin = id < BuiltinFormats.FIRST_USER_DEFINED_FORMAT_INDEX ? BuiltinFormats.getBuiltinFormat(id) : null;
+            String builtin =
+                    id < BuiltinFormats.FIRST_USER_DEFINED_FORMAT_INDEX ? BuiltinFormats.getBuiltinFormat(id) : null;
             if (isEastAsianTime(id)) {
                 return "h\"时\"mm\"分\"ss\"秒\"";
             }
@@ -322,9 +346,15 @@ public final class BoundedWorkbookReader {
                                     "共享字符串表超过 " + limits.maxSharedStrings() + " 条的上限", null, null);
                         }
                         int index = texts.size();
-                        text = new TextCollector(limits, () -> WorkbookRefusedException.overLimit("共享字符串表第 " + (index + 1)
-                                + " 条的文字超过 " + limits.maxCellChars() + " 个字符的上限", null, null));
-                    } else if (text != null && event == XMLStreamConstants.END_ELEMENT && "si".equals(xml.localName())) {
+                        text = new TextCollector(
+                                limits,
+                                () -> WorkbookRefusedException.overLimit(
+                                        "共享字符串表第 " + (index + 1) + " 条的文字超过 " + limits.maxCellChars() + " 个字符的上限",
+                                        null,
+                                        null));
+                    } else if (text != null
+                            && event == XMLStreamConstants.END_ELEMENT
+                            && "si".equals(xml.localName())) {
                         if (text.runs() > 1) {
                             rich.set(texts.size());
                         }
@@ -338,7 +368,8 @@ public final class BoundedWorkbookReader {
             return new SharedStrings(texts, rich);
         }
 
-        private SheetContent sheet(String name, String part, Styles styles, SharedStrings strings, List<String> activeContent)
+        private SheetContent sheet(
+                String name, String part, Styles styles, SharedStrings strings, List<String> activeContent)
                 throws WorkbookRefusedException {
             return new SheetParser(this, name, part, styles, strings, activeContent).parse();
         }
@@ -421,7 +452,8 @@ public final class BoundedWorkbookReader {
         Matcher escaped = ESCAPED_CHARACTER.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
         while (escaped.find()) {
-            escaped.appendReplacement(out, Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(escaped.group(1), 16))));
+            escaped.appendReplacement(
+                    out, Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(escaped.group(1), 16))));
         }
         escaped.appendTail(out);
         return out.toString();
@@ -454,7 +486,13 @@ public final class BoundedWorkbookReader {
         private boolean inValue;
         private boolean inFormula;
 
-        SheetParser(Reading reading, String name, String part, Styles styles, SharedStrings strings, List<String> activeContent) {
+        SheetParser(
+                Reading reading,
+                String name,
+                String part,
+                Styles styles,
+                SharedStrings strings,
+                List<String> activeContent) {
             this.reading = reading;
             this.name = name;
             this.part = part;
@@ -485,7 +523,8 @@ public final class BoundedWorkbookReader {
                                 if (inCell) {
                                     inFormula = true;
                                     formula = new StringBuilder();
-                                    sharedFormulaIndex = "shared".equals(xml.attribute("t")) ? xml.attribute("si") : null;
+                                    sharedFormulaIndex =
+                                            "shared".equals(xml.attribute("t")) ? xml.attribute("si") : null;
                                 }
                             }
                             case "is" -> {
@@ -584,16 +623,20 @@ public final class BoundedWorkbookReader {
             }
             WorkbookLimits limits = reading.limits;
             if (row + 1 > limits.maxRowsPerSheet()) {
-                throw WorkbookRefusedException.overLimit(described + "超过 " + limits.maxRowsPerSheet() + " 行的上限（单元格 "
-                        + reference() + "）", name, reference());
+                throw WorkbookRefusedException.overLimit(
+                        described + "超过 " + limits.maxRowsPerSheet() + " 行的上限（单元格 " + reference() + "）",
+                        name,
+                        reference());
             }
             if (column + 1 > limits.maxColumns()) {
-                throw WorkbookRefusedException.overLimit(described + "超过 " + limits.maxColumns() + " 列的上限（单元格 "
-                        + reference() + "）", name, reference());
+                throw WorkbookRefusedException.overLimit(
+                        described + "超过 " + limits.maxColumns() + " 列的上限（单元格 " + reference() + "）", name, reference());
             }
             if (reading.cellsKept + 1 > limits.maxCells()) {
-                throw WorkbookRefusedException.overLimit("读取的工作表共超过 " + limits.maxCells() + " 个非空单元格的上限（"
-                        + described + "单元格 " + reference() + "）", name, reference());
+                throw WorkbookRefusedException.overLimit(
+                        "读取的工作表共超过 " + limits.maxCells() + " 个非空单元格的上限（" + described + "单元格 " + reference() + "）",
+                        name,
+                        reference());
             }
             String formulaText = formula == null ? null : formula.toString();
             if (sharedFormulaIndex != null) {
@@ -628,19 +671,30 @@ public final class BoundedWorkbookReader {
                     if (index == null || index >= strings.texts().size()) {
                         throw invalid("单元格 " + reference() + " 引用了不存在的共享字符串");
                     }
-                    return new SheetCell(row, column, CellKind.TEXT, strings.texts().get(index), formulaText,
-                            strings.rich().get(index), format, false);
+                    return new SheetCell(
+                            row,
+                            column,
+                            CellKind.TEXT,
+                            strings.texts().get(index),
+                            formulaText,
+                            strings.rich().get(index),
+                            format,
+                            false);
                 }
                 case "str", "d" -> {
                     return new SheetCell(row, column, CellKind.TEXT, unescape(raw), formulaText, false, format, false);
                 }
                 case "b" -> {
                     String flag = raw.strip();
-                    if (!flag.equals("1") && !flag.equals("0") && !flag.equalsIgnoreCase("true") && !flag.equalsIgnoreCase("false")) {
+                    if (!flag.equals("1")
+                            && !flag.equals("0")
+                            && !flag.equalsIgnoreCase("true")
+                            && !flag.equalsIgnoreCase("false")) {
                         throw invalid("单元格 " + reference() + " 的真假值 " + abbreviate(flag) + " 无效");
                     }
                     boolean truth = flag.equals("1") || flag.equalsIgnoreCase("true");
-                    return new SheetCell(row, column, CellKind.BOOLEAN, truth ? "TRUE" : "FALSE", formulaText, false, format, false);
+                    return new SheetCell(
+                            row, column, CellKind.BOOLEAN, truth ? "TRUE" : "FALSE", formulaText, false, format, false);
                 }
                 case "e" -> {
                     return new SheetCell(row, column, CellKind.ERROR, raw.strip(), formulaText, false, format, false);
@@ -648,10 +702,12 @@ public final class BoundedWorkbookReader {
                 case "n" -> {
                     if (raw.isBlank()) {
                         // a formula without a cached result
-                        return formulaText == null ? null
+                        return formulaText == null
+                                ? null
                                 : new SheetCell(row, column, CellKind.TEXT, "", formulaText, false, format, false);
                     }
-                    return new SheetCell(row, column, CellKind.NUMBER, number(raw.strip(), date), formulaText, false, format, date);
+                    return new SheetCell(
+                            row, column, CellKind.NUMBER, number(raw.strip(), date), formulaText, false, format, date);
                 }
                 default -> throw invalid("单元格 " + reference() + " 的类型 " + abbreviate(type) + " 无效");
             }
@@ -679,8 +735,8 @@ public final class BoundedWorkbookReader {
                 return;
             }
             if (reading.cellsKept + 1 > reading.limits.maxCells()) {
-                throw WorkbookRefusedException.overLimit(described + "的合并区域和非空单元格共超过 " + reading.limits.maxCells()
-                        + " 个的上限", name, null);
+                throw WorkbookRefusedException.overLimit(
+                        described + "的合并区域和非空单元格共超过 " + reading.limits.maxCells() + " 个的上限", name, null);
             }
             String[] corners = ref.split(":", -1);
             int[] first = corners.length >= 1 ? parseReference(corners[0]) : null;
@@ -689,8 +745,11 @@ public final class BoundedWorkbookReader {
                 throw invalid("合并区域 " + abbreviate(ref) + " 无效");
             }
             reading.cellsKept++;
-            merged.add(new CellRangeAddress(Math.min(first[0], last[0]), Math.max(first[0], last[0]),
-                    Math.min(first[1], last[1]), Math.max(first[1], last[1])));
+            merged.add(new CellRangeAddress(
+                    Math.min(first[0], last[0]),
+                    Math.max(first[0], last[0]),
+                    Math.min(first[1], last[1]),
+                    Math.max(first[1], last[1])));
         }
 
         private String reference() {
@@ -698,13 +757,15 @@ public final class BoundedWorkbookReader {
         }
 
         private WorkbookRefusedException tooLong() {
-            return WorkbookRefusedException.overLimit(described + "单元格 " + reference() + " 的文字超过 "
-                    + reading.limits.maxCellChars() + " 个字符的上限", name, reference());
+            return WorkbookRefusedException.overLimit(
+                    described + "单元格 " + reference() + " 的文字超过 " + reading.limits.maxCellChars() + " 个字符的上限",
+                    name,
+                    reference());
         }
 
         private WorkbookRefusedException invalid(String what) {
-            return new WorkbookRefusedException("不是有效的 .xlsx 工作簿：" + described + "的" + what, name,
-                    row >= 0 && column >= 0 ? reference() : null);
+            return new WorkbookRefusedException(
+                    "不是有效的 .xlsx 工作簿：" + described + "的" + what, name, row >= 0 && column >= 0 ? reference() : null);
         }
     }
 

@@ -1,15 +1,13 @@
 package cn.wenzhou.renovation.workbook;
 
+import com.ctc.wstx.api.WstxInputProperties;
+import com.ctc.wstx.stax.WstxInputFactory;
 import java.io.IOException;
 import java.io.InputStream;
-
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-
-import com.ctc.wstx.api.WstxInputProperties;
-import com.ctc.wstx.stax.WstxInputFactory;
 
 /**
  * One part's XML, pulled event by event. DTDs are refused when they start (so no entity, internal or
@@ -65,15 +63,19 @@ final class PartXml implements AutoCloseable {
                 int event = xml.next();
                 switch (event) {
                     case XMLStreamConstants.DTD:
-                        throw new WorkbookRefusedException(described + "含有文件类型声明（正常的 .xlsx 中不会有，可能是恶意构造的文件），已拒收",
-                                sheet, null);
-                    case XMLStreamConstants.START_ELEMENT, XMLStreamConstants.END_ELEMENT, XMLStreamConstants.CHARACTERS,
-                            XMLStreamConstants.CDATA, XMLStreamConstants.SPACE, XMLStreamConstants.END_DOCUMENT:
+                        throw new WorkbookRefusedException(
+                                described + "含有文件类型声明（正常的 .xlsx 中不会有，可能是恶意构造的文件），已拒收", sheet, null);
+                    case XMLStreamConstants.START_ELEMENT,
+                            XMLStreamConstants.END_ELEMENT,
+                            XMLStreamConstants.CHARACTERS,
+                            XMLStreamConstants.CDATA,
+                            XMLStreamConstants.SPACE,
+                            XMLStreamConstants.END_DOCUMENT:
                         return event;
                     case XMLStreamConstants.ENTITY_REFERENCE:
                         throw new WorkbookRefusedException(described + "引用了未声明的 XML 实体，已拒收", sheet, null);
                     default:
-                        // comments and processing instructions carry nothing a workbook needs
+                    // comments and processing instructions carry nothing a workbook needs
                 }
             }
         } catch (XMLStreamException | RuntimeException e) {
@@ -146,10 +148,11 @@ final class PartXml implements AutoCloseable {
             }
         }
         String where = "";
-        if (failure instanceof XMLStreamException xml && xml.getLocation() != null && xml.getLocation().getLineNumber() > 0) {
+        if (failure instanceof XMLStreamException xml
+                && xml.getLocation() != null
+                && xml.getLocation().getLineNumber() > 0) {
             where = "（第 " + xml.getLocation().getLineNumber() + " 行附近）";
         }
-        return new WorkbookRefusedException("不是有效的 .xlsx 工作簿：" + described + "不是合法的 XML 或超过解析上限" + where,
-                sheet, null);
+        return new WorkbookRefusedException("不是有效的 .xlsx 工作簿：" + described + "不是合法的 XML 或超过解析上限" + where, sheet, null);
     }
 }

@@ -17,8 +17,15 @@ import org.apache.poi.ss.util.CellReference;
  *                      ; the number of such a cell is a serial in the 1900 date system even when the
  *                      workbook uses the 1904 one
  */
-public record SheetCell(int row, int column, CellKind kind, String value, String formula, boolean richText,
-        String numberFormat, boolean dateFormatted) {
+public record SheetCell(
+        int row,
+        int column,
+        CellKind kind,
+        String value,
+        String formula,
+        boolean richText,
+        String numberFormat,
+        boolean dateFormatted) {
 
     /** A1-style address, e.g. D10. */
     public String reference() {

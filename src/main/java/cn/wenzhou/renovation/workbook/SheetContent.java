@@ -3,7 +3,6 @@ package cn.wenzhou.renovation.workbook;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.apache.poi.ss.util.CellRangeAddress;
 
 /**

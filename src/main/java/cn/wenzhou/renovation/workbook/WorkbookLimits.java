@@ -13,6 +13,12 @@ package cn.wenzhou.renovation.workbook;
  * @param maxSharedStrings   entries of the shared-string table
  * @param maxCellChars       characters of one cell's text
  */
-public record WorkbookLimits(int maxSheets, int maxRowsPerSheet, int maxColumns, long maxCells, long maxPartBytes,
-        long maxTotalBytes, int maxSharedStrings, int maxCellChars) {
-}
+public record WorkbookLimits(
+        int maxSheets,
+        int maxRowsPerSheet,
+        int maxColumns,
+        long maxCells,
+        long maxPartBytes,
+        long maxTotalBytes,
+        int maxSharedStrings,
+        int maxCellChars) {}

@@ -2,6 +2,7 @@ package cn.wenzhou.renovation.administration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.wenzhou.renovation.testing.StaffUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,8 +16,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-
-import cn.wenzhou.renovation.testing.StaffUsers;
 
 /**
  * The upload limits on the real server: a rule file over {@code renovation.limits.max-rule-file} is a 413
@@ -41,8 +40,10 @@ class AdminUploadLimitHttpTest {
     @Test
     void anUploadOverTheSizeLimitIsA413Problem() {
         ResponseEntity<String> response = rest.withBasicAuth(PUBLISHER, PASSWORD)
-                .postForEntity("/api/v1/admin/rulesets/wenzhou/validate",
-                        form("files", "eligibility.drl.xlsx", 2_500_000), String.class);
+                .postForEntity(
+                        "/api/v1/admin/rulesets/wenzhou/validate",
+                        form("files", "eligibility.drl.xlsx", 2_500_000),
+                        String.class);
 
         assertThat(response.getStatusCode().value()).isEqualTo(413);
         assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
@@ -52,22 +53,40 @@ class AdminUploadLimitHttpTest {
     /** The rules-administration upload limit (docs/operations.md): 2 MB a file and 10 MB a request, below the 25 MB multipart limit. */
     @Test
     void sixRuleFilesOfAlmostTwoMegabytesEachAreOverTheRequestLimit() {
-        HttpEntity<MultiValueMap<String, Object>> sixFiles = form("files", 1_900_000, "eligibility.drl.xlsx",
-                "procedure.drl.xlsx", "survey.drl.xlsx", "funding.drl.xlsx", "consent.drl.xlsx", "catalogue.drl.xlsx");
+        HttpEntity<MultiValueMap<String, Object>> sixFiles = form(
+                "files",
+                1_900_000,
+                "eligibility.drl.xlsx",
+                "procedure.drl.xlsx",
+                "survey.drl.xlsx",
+                "funding.drl.xlsx",
+                "consent.drl.xlsx",
+                "catalogue.drl.xlsx");
 
         ResponseEntity<String> response = rest.withBasicAuth(PUBLISHER, PASSWORD)
                 .postForEntity("/api/v1/admin/rulesets/wenzhou/validate", sixFiles, String.class);
 
         assertThat(response.getStatusCode().value()).isEqualTo(413);
         assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
-        assertThat(response.getBody()).contains("PAYLOAD_TOO_LARGE", "\"field\":\"files\"", "10 MB",
-                "renovation.limits.max-rule-request", "https://wenzhou-renovation.example/problems/payload-too-large");
+        assertThat(response.getBody())
+                .contains(
+                        "PAYLOAD_TOO_LARGE",
+                        "\"field\":\"files\"",
+                        "10 MB",
+                        "renovation.limits.max-rule-request",
+                        "https://wenzhou-renovation.example/problems/payload-too-large");
     }
 
     @Test
     void fiveSuchFilesAreWithinItAndReadAsRuleFiles() {
-        HttpEntity<MultiValueMap<String, Object>> fiveFiles = form("files", 1_900_000, "eligibility.drl.xlsx",
-                "procedure.drl.xlsx", "survey.drl.xlsx", "funding.drl.xlsx", "consent.drl.xlsx");
+        HttpEntity<MultiValueMap<String, Object>> fiveFiles = form(
+                "files",
+                1_900_000,
+                "eligibility.drl.xlsx",
+                "procedure.drl.xlsx",
+                "survey.drl.xlsx",
+                "funding.drl.xlsx",
+                "consent.drl.xlsx");
 
         ResponseEntity<String> response = rest.withBasicAuth(PUBLISHER, PASSWORD)
                 .postForEntity("/api/v1/admin/rulesets/wenzhou/validate", fiveFiles, String.class);
@@ -98,8 +117,8 @@ class AdminUploadLimitHttpTest {
 
     @Test
     void aWorkbookFieldOverTheRuleFileLimitIsReadAsAWorkbook() {
-        ResponseEntity<String> response = rest.postForEntity("/api/v1/assessments/workbook",
-                form("workbook", "inventory.xlsx", 2_500_000), String.class);
+        ResponseEntity<String> response = rest.postForEntity(
+                "/api/v1/assessments/workbook", form("workbook", "inventory.xlsx", 2_500_000), String.class);
 
         // Not a 413: the bytes were read, and they are not a workbook.
         assertThat(response.getStatusCode().value()).isEqualTo(400);

@@ -7,11 +7,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wenzhou.renovation.testing.HeapUse;
+import cn.wenzhou.renovation.testing.HostileWorkbooks;
+import cn.wenzhou.renovation.testing.RuleFolderCopy;
+import cn.wenzhou.renovation.testing.StaffUsers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,11 +25,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-
-import cn.wenzhou.renovation.testing.HeapUse;
-import cn.wenzhou.renovation.testing.HostileWorkbooks;
-import cn.wenzhou.renovation.testing.RuleFolderCopy;
-import cn.wenzhou.renovation.testing.StaffUsers;
 
 /**
  * Each attack of the issue-17 campaign uploaded by a {@code rules-editor} for validation: refused,
@@ -42,6 +40,7 @@ class HostileRuleUploadHttpTest {
     private static final String SHEET = RuleFolderCopy.PARAMETER_SHEET;
     /** What one refused upload may keep and allocate; the campaign's 200,000-row table took 2.6 GB. */
     private static final long RETAINED_BOUND = 128L << 20;
+
     private static final long ALLOCATED_BOUND = 1L << 30;
     /** Where {@link HostileWorkbooks#CODE_IN_CACHED_VALUE} would create a folder if it ran. */
     private static final Path PLANTED = Path.of("/tmp/x");
@@ -65,7 +64,8 @@ class HostileRuleUploadHttpTest {
     void aFormulaWithCodeInItsCachedValueIsRefusedAtItsCellAndRunsNothing() throws Exception {
         byte[] table = HostileWorkbooks.formulaWithCodeInCachedValue(table(), SHEET, "D10");
 
-        validate(table).andExpect(status().isOk())
+        validate(table)
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.valid").value(false))
                 .andExpect(jsonPath("$.findings[0].sheet").value(SHEET))
                 .andExpect(jsonPath("$.findings[0].cell").value("D10"))
@@ -77,33 +77,43 @@ class HostileRuleUploadHttpTest {
     void aDescriptionThatEndsItsCommentIsNotCompiledAndRunsNothing() throws Exception {
         Path copy = Files.createTempFile("described", ".drl.xlsx");
         Files.write(copy, table());
-        RuleFolderCopy.editCell(copy, SHEET, RuleFolderCopy.CUTOFF_ROW, "参数", c -> c.setCellValue(
-                "x */ @clause(x) @quote(y) when then new java.io.File(\"/tmp/x\").mkdirs(); end rule ELIGPARAMPRIORITYCUTOFFB /* y"));
+        RuleFolderCopy.editCell(
+                copy,
+                SHEET,
+                RuleFolderCopy.CUTOFF_ROW,
+                "参数",
+                c -> c.setCellValue(
+                        "x */ @clause(x) @quote(y) when then new java.io.File(\"/tmp/x\").mkdirs(); end rule ELIGPARAMPRIORITYCUTOFFB /* y"));
 
         // Only the description changed: an editor's change, valid, and nothing ran while it was compiled and tried.
-        validate(Files.readAllBytes(copy)).andExpect(status().isOk())
+        validate(Files.readAllBytes(copy))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.valid").value(true));
         assertThat(PLANTED).doesNotExist();
     }
 
     @Test
     void aDdeFormulaIsRefusedNamingTheFile() throws Exception {
-        validate(HostileWorkbooks.ddeFormula(table(), SHEET, "H10")).andExpect(status().isBadRequest())
+        validate(HostileWorkbooks.ddeFormula(table(), SHEET, "H10"))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("files[0]"))
                 .andExpect(jsonPath("$.errors[0].message", containsString("DDE")));
     }
 
     @Test
     void anExternalLinkIsRefusedNamingTheFile() throws Exception {
-        validate(HostileWorkbooks.externalLink(table())).andExpect(status().isBadRequest())
+        validate(HostileWorkbooks.externalLink(table()))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("files[0]"))
                 .andExpect(jsonPath("$.errors[0].message", containsString("外部链接")));
     }
 
     @Test
     void xmlEntitiesAreRefusedBeforeTheyAreExpanded() throws Exception {
-        for (byte[] table : List.of(HostileWorkbooks.xxeInSheet(table(), SHEET), HostileWorkbooks.billionLaughsInSheet(table(), SHEET))) {
-            assertBoundedHeap(() -> validate(table).andExpect(status().isBadRequest())
+        for (byte[] table : List.of(
+                HostileWorkbooks.xxeInSheet(table(), SHEET), HostileWorkbooks.billionLaughsInSheet(table(), SHEET))) {
+            assertBoundedHeap(() -> validate(table)
+                    .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.errors[0].field").value("files[0]")));
         }
     }
@@ -112,7 +122,8 @@ class HostileRuleUploadHttpTest {
     void aZipBombIsRefusedWithoutInflatingIt() throws Exception {
         byte[] bomb = HostileWorkbooks.zipBombSheet(table(), SHEET, 1L << 30);
 
-        assertBoundedHeap(() -> validate(bomb).andExpect(status().isPayloadTooLarge())
+        assertBoundedHeap(() -> validate(bomb)
+                .andExpect(status().isPayloadTooLarge())
                 .andExpect(jsonPath("$.errors[0].field").value("files[0]"))
                 .andExpect(jsonPath("$.errors[0].message", containsString("MB"))));
     }
@@ -121,10 +132,10 @@ class HostileRuleUploadHttpTest {
     void aTableOf200000RowsIsRefusedAtTheRowLimit() throws Exception {
         byte[] table = HostileWorkbooks.extraRows(table(), SHEET, 200_000);
 
-        assertBoundedHeap(() -> validate(table).andExpect(status().isPayloadTooLarge())
+        assertBoundedHeap(() -> validate(table)
+                .andExpect(status().isPayloadTooLarge())
                 .andExpect(jsonPath("$.errors[0].field").value("files[0]"))
                 .andExpect(jsonPath("$.errors[0].message", containsString("行"))));
-
     }
 
     @Test
@@ -135,7 +146,6 @@ class HostileRuleUploadHttpTest {
             int status = validate(table).andReturn().getResponse().getStatus();
             assertThat(status).as("413: over the file size or a sheet limit").isEqualTo(413);
         });
-
     }
 
     // --- helpers -----------------------------------------------------------------------------
@@ -146,8 +156,11 @@ class HostileRuleUploadHttpTest {
 
     private ResultActions validate(byte[] table) throws Exception {
         return mvc.perform(multipart("/api/v1/admin/rulesets/wenzhou/validate")
-                .file(new MockMultipartFile("files", TABLE_NAME,
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", table))
+                .file(new MockMultipartFile(
+                        "files",
+                        TABLE_NAME,
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        table))
                 .with(httpBasic(EDITOR, PASSWORD)));
     }
 

@@ -3,6 +3,11 @@ package cn.wenzhou.renovation.administration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.wenzhou.renovation.testing.RuleFolderCopy;
+import cn.wenzhou.renovation.testing.SpecExamples;
+import cn.wenzhou.renovation.testing.StaffUsers;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,19 +26,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import cn.wenzhou.renovation.testing.RuleFolderCopy;
-import cn.wenzhou.renovation.testing.SpecExamples;
-import cn.wenzhou.renovation.testing.StaffUsers;
 
 /**
  * Concurrent clients send every decision endpoint's spec example while the base is re-activated with a
@@ -47,9 +44,16 @@ class MixedLoadDuringActivationTest {
     private static final String PASSWORD = "mixed load";
     private static final int CLIENTS = 4;
     /** Endpoints whose answers are JSON naming the ruleset that gave them. */
-    private static final List<String> DECISIONS = List.of("/api/v1/eligibility", "/api/v1/consent/tally",
-            "/api/v1/funding/readiness", "/api/v1/approvals/plan", "/api/v1/procedure/status", "/api/v1/assessments",
-            "/api/v1/catalog/classify", "/api/v1/plans/check", "/api/v1/surveys/consultation",
+    private static final List<String> DECISIONS = List.of(
+            "/api/v1/eligibility",
+            "/api/v1/consent/tally",
+            "/api/v1/funding/readiness",
+            "/api/v1/approvals/plan",
+            "/api/v1/procedure/status",
+            "/api/v1/assessments",
+            "/api/v1/catalog/classify",
+            "/api/v1/plans/check",
+            "/api/v1/surveys/consultation",
             "/api/v1/surveys/satisfaction");
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -64,8 +68,7 @@ class MixedLoadDuringActivationTest {
         StaffUsers.register(registry, PASSWORD, PUBLISHER, "rules-publisher");
     }
 
-    record Answer(String endpoint, int status, JsonNode body) {
-    }
+    record Answer(String endpoint, int status, JsonNode body) {}
 
     @Test
     void everyAnswerDuringAnActivationIsTheSingleRequestAnswerOfTheRulesetItNames() throws Exception {
@@ -99,17 +102,24 @@ class MixedLoadDuringActivationTest {
         assertThat(activation.statusCode()).as(activation.body()).isEqualTo(200);
 
         Map<String, JsonNode> after = aloneForEach();
-        String oldVersion = before.get("/api/v1/eligibility").get("rulesetVersion").asText();
-        String newVersion = after.get("/api/v1/eligibility").get("rulesetVersion").asText();
+        String oldVersion =
+                before.get("/api/v1/eligibility").get("rulesetVersion").asText();
+        String newVersion =
+                after.get("/api/v1/eligibility").get("rulesetVersion").asText();
         assertThat(newVersion).isNotEqualTo(oldVersion);
         assertThat(answers).allSatisfy(answer -> {
-            assertThat(answer.status()).as("%s %s", answer.endpoint(), answer.body()).isEqualTo(200);
+            assertThat(answer.status())
+                    .as("%s %s", answer.endpoint(), answer.body())
+                    .isEqualTo(200);
             String version = answer.body().path("rulesetVersion").asText();
             assertThat(version).as(answer.endpoint()).isIn(oldVersion, newVersion);
             JsonNode alone = (version.equals(oldVersion) ? before : after).get(answer.endpoint());
-            assertThat(answer.body()).as("%s under %s", answer.endpoint(), version).isEqualTo(alone);
+            assertThat(answer.body())
+                    .as("%s under %s", answer.endpoint(), version)
+                    .isEqualTo(alone);
         });
-        assertThat(answers).extracting(answer -> answer.body().path("rulesetVersion").asText())
+        assertThat(answers)
+                .extracting(answer -> answer.body().path("rulesetVersion").asText())
                 .contains(oldVersion, newVersion);
         assertThat(answers).extracting(Answer::endpoint).containsAll(DECISIONS);
     }
@@ -119,8 +129,12 @@ class MixedLoadDuringActivationTest {
         Map<String, JsonNode> alone = new LinkedHashMap<>();
         for (String endpoint : DECISIONS) {
             Answer answer = send(endpoint);
-            assertThat(answer.status()).as("%s alone: %s", endpoint, answer.body()).isEqualTo(200);
-            assertThat(answer.body().path("rulesetVersion").asText()).as(endpoint).isNotBlank();
+            assertThat(answer.status())
+                    .as("%s alone: %s", endpoint, answer.body())
+                    .isEqualTo(200);
+            assertThat(answer.body().path("rulesetVersion").asText())
+                    .as(endpoint)
+                    .isNotBlank();
             alone.put(endpoint, answer.body());
         }
         return alone;
@@ -130,8 +144,10 @@ class MixedLoadDuringActivationTest {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + endpoint))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(examples.get(endpoint)))).build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(examples.get(endpoint))))
+                    .build();
+            HttpResponse<String> response =
+                    http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Answer(endpoint, response.statusCode(), json.readTree(response.body()));
         } catch (Exception e) {
             throw new IllegalStateException(endpoint, e);
@@ -141,24 +157,35 @@ class MixedLoadDuringActivationTest {
     private HttpResponse<String> activateCutoff2005() throws Exception {
         Path copy = Files.createTempFile("eligibility", ".drl.xlsx");
         Files.copy(Path.of(RuleFolderCopy.ELIGIBILITY_TABLE), copy, StandardCopyOption.REPLACE_EXISTING);
-        RuleFolderCopy.editCell(copy, RuleFolderCopy.PARAMETER_SHEET, RuleFolderCopy.CUTOFF_ROW,
-                RuleFolderCopy.CUTOFF_COLUMN_LABEL, cell -> cell.setCellValue(2005));
+        RuleFolderCopy.editCell(
+                copy,
+                RuleFolderCopy.PARAMETER_SHEET,
+                RuleFolderCopy.CUTOFF_ROW,
+                RuleFolderCopy.CUTOFF_COLUMN_LABEL,
+                cell -> cell.setCellValue(2005));
         String boundary = "----mixed-load-" + System.nanoTime();
         byte[] table = Files.readAllBytes(copy);
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"eligibility.drl.xlsx\"\r\n"
-                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(("--" + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"eligibility.drl.xlsx\"\r\n"
+                        + "Content-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(table);
         for (String[] field : new String[][] {{"comment", "混合负载下启用"}, {"acceptScenarioChanges", "true"}}) {
-            body.writeBytes(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n"
-                    + field[1]).getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0]
+                            + "\"\r\n\r\n" + field[1])
+                    .getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        String credentials = java.util.Base64.getEncoder().encodeToString((PUBLISHER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/admin/rulesets/wenzhou/activate"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Authorization", "Basic " + credentials)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+        String credentials = java.util.Base64.getEncoder()
+                .encodeToString((PUBLISHER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return http.send(
+                HttpRequest.newBuilder(
+                                URI.create("http://localhost:" + port + "/api/v1/admin/rulesets/wenzhou/activate"))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .header("Authorization", "Basic " + credentials)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }

@@ -1,11 +1,10 @@
 package cn.wenzhou.renovation.administration;
 
 import static org.hamcrest.Matchers.allOf;
-import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -14,6 +13,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wenzhou.renovation.testing.RuleFolderCopy;
+import cn.wenzhou.renovation.testing.StaffUsers;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +26,6 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
 import org.apache.poi.ss.usermodel.Cell;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,12 +38,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import cn.wenzhou.renovation.testing.RuleFolderCopy;
-import cn.wenzhou.renovation.testing.StaffUsers;
 
 /**
  * The staff workflow over HTTP on the repository's rules, versions kept in a temporary folder: who may
@@ -77,8 +73,9 @@ class RulesetAdminHttpTest {
 
     @Test
     void anEditorMayValidateButNotActivate() throws Exception {
-        mvc.perform(upload("wenzhou", "activate", cutoff(c -> c.setCellValue(2005))).param("comment", "试")
-                .with(httpBasic(EDITOR, PASSWORD)))
+        mvc.perform(upload("wenzhou", "activate", cutoff(c -> c.setCellValue(2005)))
+                        .param("comment", "试")
+                        .with(httpBasic(EDITOR, PASSWORD)))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.code").value("FORBIDDEN"));
@@ -88,7 +85,8 @@ class RulesetAdminHttpTest {
 
     @Test
     void aBrokenCellIsNamedAndNothingIsActivated() throws Exception {
-        mvc.perform(upload("wenzhou", "validate", cutoff(c -> c.setCellValue("二千"))).with(httpBasic(EDITOR, PASSWORD)))
+        mvc.perform(upload("wenzhou", "validate", cutoff(c -> c.setCellValue("二千")))
+                        .with(httpBasic(EDITOR, PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.valid").value(false))
                 .andExpect(jsonPath("$.activated").value(false))
@@ -110,30 +108,35 @@ class RulesetAdminHttpTest {
         int activations = listing.get("activations").size();
         // The scenarios pin the 2000 cut-off: the edit changes their answers, so it needs the publisher's acceptance.
         mvc.perform(upload("wenzhou", "activate", cutoff(c -> c.setCellValue(2005)))
-                        .param("comment", "按县里的口径试行2005年").with(httpBasic(PUBLISHER, PASSWORD)))
+                        .param("comment", "按县里的口径试行2005年")
+                        .with(httpBasic(PUBLISHER, PASSWORD)))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.valid").value(true))
                 .andExpect(jsonPath("$.activated").value(false))
                 .andExpect(jsonPath("$.findings").isEmpty())
                 .andExpect(jsonPath("$.scenarioChanges[0].file", startsWith("scenarios/wenzhou/eligibility/")))
-                .andExpect(jsonPath("$.scenarioChanges[*].message", hasItem(allOf(startsWith("测试场景第 4 行「2001年建成"),
-                        containsString("未通过: ")))));
+                .andExpect(jsonPath(
+                        "$.scenarioChanges[*].message",
+                        hasItem(allOf(startsWith("测试场景第 4 行「2001年建成"), containsString("未通过: ")))));
         eligibility(2003).andExpect(jsonPath("$.decision").value("NOT_ELIGIBLE"));
 
         try {
             mvc.perform(upload("wenzhou", "activate", cutoff(c -> c.setCellValue(2005)))
-                            .param("comment", "按县里的口径试行2005年").param("acceptScenarioChanges", "true")
+                            .param("comment", "按县里的口径试行2005年")
+                            .param("acceptScenarioChanges", "true")
                             .with(httpBasic(PUBLISHER, PASSWORD)))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.activated").value(true))
                     .andExpect(jsonPath("$.version.number").value(next))
                     .andExpect(jsonPath("$.version.activatedBy").value(PUBLISHER))
-                    .andExpect(jsonPath("$.version.comment", allOf(startsWith("按县里的口径试行2005年（接受 "),
-                            containsString("个测试场景结果的变化"))))
-                    .andExpect(jsonPath("$.changes.summary", hasItem(allOf(containsString(RuleFolderCopy.CUTOFF_ROW),
-                            containsString("2000 → 2005")))))
+                    .andExpect(jsonPath(
+                            "$.version.comment", allOf(startsWith("按县里的口径试行2005年（接受 "), containsString("个测试场景结果的变化"))))
+                    .andExpect(jsonPath(
+                            "$.changes.summary",
+                            hasItem(allOf(containsString(RuleFolderCopy.CUTOFF_ROW), containsString("2000 → 2005")))))
                     .andExpect(jsonPath("$.activeRulesetVersion", not(before)));
-            eligibility(2003).andExpect(jsonPath("$.decision").value("PRIORITY_RENOVATION"))
+            eligibility(2003)
+                    .andExpect(jsonPath("$.decision").value("PRIORITY_RENOVATION"))
                     .andExpect(jsonPath("$.rulesetVersion", not(before)));
             mvc.perform(get("/api/v1/admin/rulesets/wenzhou/versions").with(httpBasic(EDITOR, PASSWORD)))
                     .andExpect(status().isOk())
@@ -141,7 +144,8 @@ class RulesetAdminHttpTest {
                     .andExpect(jsonPath("$.versions.length()").value(next))
                     .andExpect(jsonPath("$.versions[0].activatedBy").value("部署 (deployment)"))
                     .andExpect(jsonPath("$.versions[" + (next - 1) + "].active").value(true));
-            mvc.perform(post("/api/v1/admin/rulesets/wenzhou/rollback/" + deployed).with(httpBasic(PUBLISHER, PASSWORD)))
+            mvc.perform(post("/api/v1/admin/rulesets/wenzhou/rollback/" + deployed)
+                            .with(httpBasic(PUBLISHER, PASSWORD)))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.activated").value(true))
                     .andExpect(jsonPath("$.version.number").value(deployed))
@@ -149,42 +153,57 @@ class RulesetAdminHttpTest {
         } finally {
             // Whatever failed above, the other tests find the deployed rules.
             if (versionsListing().get("activeVersion").asInt() != deployed) {
-                mvc.perform(post("/api/v1/admin/rulesets/wenzhou/rollback/" + deployed).with(httpBasic(PUBLISHER, PASSWORD)));
+                mvc.perform(post("/api/v1/admin/rulesets/wenzhou/rollback/" + deployed)
+                        .with(httpBasic(PUBLISHER, PASSWORD)));
             }
         }
-        eligibility(2003).andExpect(jsonPath("$.decision").value("NOT_ELIGIBLE"))
+        eligibility(2003)
+                .andExpect(jsonPath("$.decision").value("NOT_ELIGIBLE"))
                 .andExpect(jsonPath("$.rulesetVersion").value(before));
         mvc.perform(get("/api/v1/admin/rulesets/wenzhou/versions").with(httpBasic(EDITOR, PASSWORD)))
                 .andExpect(jsonPath("$.activeVersion").value(deployed))
                 .andExpect(jsonPath("$.activations[0].kind").value("DEPLOYMENT"))
                 .andExpect(jsonPath("$.activations.length()").value(activations + 2))
                 .andExpect(jsonPath("$.activations[" + activations + "].kind").value("ACTIVATION"))
-                .andExpect(jsonPath("$.activations[" + activations + "].version").value(next))
-                .andExpect(jsonPath("$.activations[" + (activations + 1) + "].kind").value("ROLLBACK"))
-                .andExpect(jsonPath("$.activations[" + (activations + 1) + "].version").value(deployed))
-                .andExpect(jsonPath("$.activations[" + (activations + 1) + "].by").value(PUBLISHER));
+                .andExpect(
+                        jsonPath("$.activations[" + activations + "].version").value(next))
+                .andExpect(jsonPath("$.activations[" + (activations + 1) + "].kind")
+                        .value("ROLLBACK"))
+                .andExpect(jsonPath("$.activations[" + (activations + 1) + "].version")
+                        .value(deployed))
+                .andExpect(
+                        jsonPath("$.activations[" + (activations + 1) + "].by").value(PUBLISHER));
     }
 
     private JsonNode versionsListing() throws Exception {
-        return new ObjectMapper().readTree(mvc.perform(get("/api/v1/admin/rulesets/wenzhou/versions")
-                        .with(httpBasic(EDITOR, PASSWORD)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        return new ObjectMapper()
+                .readTree(mvc.perform(
+                                get("/api/v1/admin/rulesets/wenzhou/versions").with(httpBasic(EDITOR, PASSWORD)))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8));
     }
 
     @Test
     void aCountyEditBelowTheLawIs422AndChangesNothing() throws Exception {
         String before = jurisdictionVersion("yueqing");
-        byte[] weakened = edited("decision-tables/consent/consent.drl.xlsx", path -> RuleFolderCopy.editCell(path,
-                "表决通过标准", "CONSENT-CIVIL-CODE-278-APPROVAL", "同意面积/参与面积 ≥", c -> c.setCellValue("2/3")));
+        byte[] weakened = edited(
+                "decision-tables/consent/consent.drl.xlsx",
+                path -> RuleFolderCopy.editCell(
+                        path, "表决通过标准", "CONSENT-CIVIL-CODE-278-APPROVAL", "同意面积/参与面积 ≥", c -> c.setCellValue("2/3")));
         mvc.perform(multipart("/api/v1/admin/rulesets/yueqing/activate")
                         .file(new MockMultipartFile("files", "consent.drl.xlsx", XLSX, weakened))
-                        .param("comment", "试").with(httpBasic(PUBLISHER, PASSWORD)))
+                        .param("comment", "试")
+                        .with(httpBasic(PUBLISHER, PASSWORD)))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.activated").value(false))
-                .andExpect(jsonPath("$.replacedFiles[0]").value("decision-tables/counties/yueqing/consent/consent.drl.xlsx"))
+                .andExpect(jsonPath("$.replacedFiles[0]")
+                        .value("decision-tables/counties/yueqing/consent/consent.drl.xlsx"))
                 .andExpect(jsonPath("$.findings[0].message", containsString("低于法律规定")))
                 .andExpect(jsonPath("$.findings[0].cell").value("B14"));
-        org.assertj.core.api.Assertions.assertThat(jurisdictionVersion("yueqing")).isEqualTo(before);
+        org.assertj.core.api.Assertions.assertThat(jurisdictionVersion("yueqing"))
+                .isEqualTo(before);
     }
 
     @Test
@@ -200,12 +219,15 @@ class RulesetAdminHttpTest {
                 end
                 """;
         mvc.perform(multipart("/api/v1/admin/rulesets/wenzhou/activate")
-                        .file(new MockMultipartFile("files", "scope.drl", "text/plain", scope.getBytes(StandardCharsets.UTF_8)))
-                        .param("comment", "试").with(httpBasic(PUBLISHER, PASSWORD)))
+                        .file(new MockMultipartFile(
+                                "files", "scope.drl", "text/plain", scope.getBytes(StandardCharsets.UTF_8)))
+                        .param("comment", "试")
+                        .with(httpBasic(PUBLISHER, PASSWORD)))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.findings").isEmpty())
                 .andExpect(jsonPath("$.countiesItWouldBreak[0].jurisdiction").value("yueqing"))
-                .andExpect(jsonPath("$.countiesItWouldBreak[0].findings[0].message",
+                .andExpect(jsonPath(
+                        "$.countiesItWouldBreak[0].findings[0].message",
                         containsString("ELIG-YUEQING-SUBDISTRICT-MISSING")));
     }
 
@@ -217,12 +239,14 @@ class RulesetAdminHttpTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("files[0]"));
         mvc.perform(multipart("/api/v1/admin/rulesets/wenzhou/validate")
-                        .file(new MockMultipartFile("files", CUTOFF_CELL_NAME, XLSX, realTableWith("xl/vbaProject.bin")))
+                        .file(new MockMultipartFile(
+                                "files", CUTOFF_CELL_NAME, XLSX, realTableWith("xl/vbaProject.bin")))
                         .with(httpBasic(EDITOR, PASSWORD)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].message", containsString("宏")));
         mvc.perform(multipart("/api/v1/admin/rulesets/wenzhou/validate")
-                        .file(new MockMultipartFile("files", CUTOFF_CELL_NAME, XLSX, realTableWith("xl/externalLinks/externalLink1.xml")))
+                        .file(new MockMultipartFile(
+                                "files", CUTOFF_CELL_NAME, XLSX, realTableWith("xl/externalLinks/externalLink1.xml")))
                         .with(httpBasic(EDITOR, PASSWORD)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].message", containsString("外部链接")));
@@ -246,7 +270,10 @@ class RulesetAdminHttpTest {
     @Test
     void anEditorMayNotUploadCodeOnlyValuesOfRuleRows() throws Exception {
         mvc.perform(multipart("/api/v1/admin/rulesets/wenzhou/validate")
-                        .file(new MockMultipartFile("files", "scope.drl", "text/plain",
+                        .file(new MockMultipartFile(
+                                "files",
+                                "scope.drl",
+                                "text/plain",
                                 Files.readAllBytes(Path.of("rules/eligibility/scope.drl"))))
                         .with(httpBasic(EDITOR, PASSWORD)))
                 .andExpect(status().isForbidden())
@@ -256,7 +283,10 @@ class RulesetAdminHttpTest {
         byte[] newNotes = edited(RuleFolderCopy.ELIGIBILITY_TABLE, path -> {
             try (var in = Files.newInputStream(path);
                     var workbook = org.apache.poi.ss.usermodel.WorkbookFactory.create(in)) {
-                workbook.getSheet(RuleFolderCopy.PARAMETER_SHEET).getRow(2).getCell(2).setCellValue("改过的说明");
+                workbook.getSheet(RuleFolderCopy.PARAMETER_SHEET)
+                        .getRow(2)
+                        .getCell(2)
+                        .setCellValue("改过的说明");
                 try (var out = Files.newOutputStream(path)) {
                     workbook.write(out);
                 }
@@ -266,7 +296,8 @@ class RulesetAdminHttpTest {
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.errors[0].message", containsString("C3")));
         // Code in a value cell is refused by the compiler for every role, at its cell, before anything runs.
-        mvc.perform(upload("wenzhou", "validate", cutoff(c -> c.setCellValue("2000); System.exit(1"))).with(httpBasic(EDITOR, PASSWORD)))
+        mvc.perform(upload("wenzhou", "validate", cutoff(c -> c.setCellValue("2000); System.exit(1")))
+                        .with(httpBasic(EDITOR, PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.valid").value(false))
                 .andExpect(jsonPath("$.findings[0].cell").value("D10"))
@@ -286,8 +317,14 @@ class RulesetAdminHttpTest {
 
     /** The repository's eligibility table with its cut-off cell edited. */
     private static byte[] cutoff(Consumer<Cell> edit) {
-        return edited(RuleFolderCopy.ELIGIBILITY_TABLE, path -> RuleFolderCopy.editCell(path, RuleFolderCopy.PARAMETER_SHEET,
-                RuleFolderCopy.CUTOFF_ROW, RuleFolderCopy.CUTOFF_COLUMN_LABEL, edit));
+        return edited(
+                RuleFolderCopy.ELIGIBILITY_TABLE,
+                path -> RuleFolderCopy.editCell(
+                        path,
+                        RuleFolderCopy.PARAMETER_SHEET,
+                        RuleFolderCopy.CUTOFF_ROW,
+                        RuleFolderCopy.CUTOFF_COLUMN_LABEL,
+                        edit));
     }
 
     interface Edit {
@@ -308,9 +345,10 @@ class RulesetAdminHttpTest {
     /** The repository's eligibility table with one more part, as Excel stores macros or external links. */
     private static byte[] realTableWith(String entry) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(Path.of(RuleFolderCopy.ELIGIBILITY_TABLE)));
+        try (var in = new java.util.zip.ZipInputStream(
+                        Files.newInputStream(Path.of(RuleFolderCopy.ELIGIBILITY_TABLE)));
                 ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (ZipEntry existing; (existing = in.getNextEntry()) != null;) {
+            for (ZipEntry existing; (existing = in.getNextEntry()) != null; ) {
                 zip.putNextEntry(new ZipEntry(existing.getName()));
                 in.transferTo(zip);
             }
@@ -331,25 +369,31 @@ class RulesetAdminHttpTest {
     }
 
     private ResultActions eligibility(int completionYear) throws Exception {
-        return mvc.perform(post("/api/v1/eligibility").contentType(MediaType.APPLICATION_JSON).content("""
+        return mvc.perform(post("/api/v1/eligibility")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
                 {"completionYear": %d, "housingKind": "ORDINARY_RESIDENTIAL_COMMUNITY",
                  "listedInShantyRenovationPlan": false,
                  "deficiencies": {"functionsIncomplete": false, "facilitiesIncomplete": false,
                                   "propertyManagementInadequate": false},
                  "strongRenovationWillingness": true, "evaluationDate": "2025-11-03"}
-                """.formatted(completionYear))).andExpect(status().isOk());
+                """.formatted(completionYear)))
+                .andExpect(status().isOk());
     }
 
     private String rulesetVersion() throws Exception {
-        return com.jayway.jsonpath.JsonPath.read(eligibility(1995).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8),
+        return com.jayway.jsonpath.JsonPath.read(
+                eligibility(1995).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8),
                 "$.rulesetVersion");
     }
 
     private String jurisdictionVersion(String code) throws Exception {
-        String listing = mvc.perform(get("/api/v1/jurisdictions")).andReturn().getResponse()
+        String listing = mvc.perform(get("/api/v1/jurisdictions"))
+                .andReturn()
+                .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        net.minidev.json.JSONArray versions = com.jayway.jsonpath.JsonPath.read(listing,
-                "$.jurisdictions[?(@.code == '" + code + "')].rulesetVersion");
+        net.minidev.json.JSONArray versions = com.jayway.jsonpath.JsonPath.read(
+                listing, "$.jurisdictions[?(@.code == '" + code + "')].rulesetVersion");
         return String.valueOf(versions.get(0));
     }
 }

@@ -1,13 +1,14 @@
 package cn.wenzhou.renovation.administration;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-
+import cn.wenzhou.renovation.testing.OccupiedLane;
+import cn.wenzhou.renovation.testing.StaffUsers;
+import cn.wenzhou.renovation.web.HeavyWork;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -18,15 +19,13 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
-import cn.wenzhou.renovation.testing.OccupiedLane;
-import cn.wenzhou.renovation.testing.StaffUsers;
-import cn.wenzhou.renovation.web.HeavyWork;
-
 /** One validation at a time and none waiting: while one runs, an editor's validation is a 503 BUSY with Retry-After. */
-@SpringBootTest(properties = {
-        "renovation.limits.concurrent-validations=1",
-        "renovation.limits.queued-validations=0",
-        "renovation.limits.busy-retry-after=15s"})
+@SpringBootTest(
+        properties = {
+            "renovation.limits.concurrent-validations=1",
+            "renovation.limits.queued-validations=0",
+            "renovation.limits.busy-retry-after=15s"
+        })
 @AutoConfigureMockMvc
 class ValidationBusyHttpTest {
 
@@ -47,8 +46,11 @@ class ValidationBusyHttpTest {
     /** Not a rule file: refused as such (400) once the validation is admitted. */
     private MockMultipartHttpServletRequestBuilder validation() {
         MockMultipartHttpServletRequestBuilder request = multipart("/api/v1/admin/rulesets/wenzhou/validate");
-        request.file(new MockMultipartFile("files", "eligibility.xlsm",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", new byte[] {1}));
+        request.file(new MockMultipartFile(
+                "files",
+                "eligibility.xlsm",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                new byte[] {1}));
         request.with(httpBasic(EDITOR, PASSWORD));
         return request;
     }

@@ -2,6 +2,16 @@ package cn.wenzhou.renovation.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.wenzhou.renovation.kernel.ProblemCode;
+import cn.wenzhou.renovation.testing.StaffUsers;
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +30,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.json.JSONException;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -41,18 +50,6 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriComponentsBuilder;
-
-import com.atlassian.oai.validator.OpenApiInteractionValidator;
-import com.atlassian.oai.validator.model.Request;
-import com.atlassian.oai.validator.model.SimpleRequest;
-import com.atlassian.oai.validator.model.SimpleResponse;
-import com.atlassian.oai.validator.report.ValidationReport;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
-import cn.wenzhou.renovation.testing.StaffUsers;
-import cn.wenzhou.renovation.kernel.ProblemCode;
 
 /**
  * Sends every example of the OpenAPI spec to the service, started on a random port, and checks that the
@@ -82,13 +79,16 @@ class SpecExamplesTest {
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"),
             Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z"),
             Pattern.compile("[0-9a-f]{16}"));
+
     private static final byte[] ZIP_SIGNATURE = {'P', 'K', 3, 4};
 
     private static final JsonNode spec = read(SPEC);
-    private static final OpenApiInteractionValidator schemas = OpenApiInteractionValidator
-            .createForInlineApiSpecification(text(SPEC))
-            // The decisions share their envelope through allOf: merged, an answer still may carry no field the spec lacks.
-            .withResolveCombinators(true).build();
+    private static final OpenApiInteractionValidator schemas =
+            OpenApiInteractionValidator.createForInlineApiSpecification(text(SPEC))
+                    // The decisions share their envelope through allOf: merged, an answer still may carry no field the
+                    // spec lacks.
+                    .withResolveCombinators(true)
+                    .build();
 
     @LocalServerPort
     private int port;
@@ -108,8 +108,7 @@ class SpecExamplesTest {
         }
     }
 
-    record Documented(int status, String mediaType, JsonNode body) {
-    }
+    record Documented(int status, String mediaType, JsonNode body) {}
 
     record Answer(int status, String mediaType, byte[] body) {
         String text() {
@@ -126,7 +125,9 @@ class SpecExamplesTest {
                 withoutSuccess.add(method.toUpperCase() + " " + path);
             }
         });
-        assertThat(withoutSuccess).as("operations without an example that succeeds").isEmpty();
+        assertThat(withoutSuccess)
+                .as("operations without an example that succeeds")
+                .isEmpty();
     }
 
     @Test
@@ -137,7 +138,8 @@ class SpecExamplesTest {
             if (value.has("status") && value.has("title")) {
                 problems.add(example.getKey());
                 assertThat(ProblemCode.valueOf(value.path("code").asText()))
-                        .as("code of %s", example.getKey()).isNotNull();
+                        .as("code of %s", example.getKey())
+                        .isNotNull();
             }
         });
         assertThat(problems).as("problem examples").hasSizeGreaterThanOrEqualTo(10);
@@ -156,20 +158,36 @@ class SpecExamplesTest {
         MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
         parameters(example, documented, pathValues, query);
         URI uri = UriComponentsBuilder.fromUriString("http://localhost:" + port + example.path())
-                .queryParams(query).buildAndExpand(pathValues).encode().toUri();
+                .queryParams(query)
+                .buildAndExpand(pathValues)
+                .encode()
+                .toUri();
 
-        RestClient.RequestBodySpec request = RestClient.create().method(HttpMethod.valueOf(example.method().toUpperCase()))
+        RestClient.RequestBodySpec request = RestClient.create()
+                .method(HttpMethod.valueOf(example.method().toUpperCase()))
                 .uri(uri);
         if (!example.operation().path("security").isMissingNode() && documented.status() != 401) {
-            request.header(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder()
-                    .encodeToString((PUBLISHER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    HttpHeaders.AUTHORIZATION,
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((PUBLISHER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
         }
         Optional<Map.Entry<String, JsonNode>> body = requestBody(example);
-        body.ifPresent(media -> withBody(request, media.getKey(), resolve(media.getValue()).path("value"),
-                resolve(example.operation().path("requestBody").path("content").path(media.getKey()).path("schema")),
+        body.ifPresent(media -> withBody(
+                request,
+                media.getKey(),
+                resolve(media.getValue()).path("value"),
+                resolve(example.operation()
+                        .path("requestBody")
+                        .path("content")
+                        .path(media.getKey())
+                        .path("schema")),
                 resolve(media.getValue()).path("x-padded-to-bytes").asInt(0)));
-        Answer answer = request.exchange((sent, response) -> new Answer(response.getStatusCode().value(),
-                String.valueOf(response.getHeaders().getContentType()), response.getBody().readAllBytes()));
+        Answer answer = request.exchange((sent, response) -> new Answer(
+                response.getStatusCode().value(),
+                String.valueOf(response.getHeaders().getContentType()),
+                response.getBody().readAllBytes()));
 
         assertThat(answer.status()).as(answer.text()).isEqualTo(documented.status());
         assertThat(answer.mediaType()).startsWith(documented.mediaType());
@@ -177,22 +195,37 @@ class SpecExamplesTest {
             assertThat(answer.body()).as("an Office document (a ZIP package)").startsWith(ZIP_SIGNATURE);
             return;
         }
-        String answered = liveReceiptId == null ? answer.text() : answer.text().replace(liveReceiptId, documentedReceiptId());
+        String answered =
+                liveReceiptId == null ? answer.text() : answer.text().replace(liveReceiptId, documentedReceiptId());
         JSONAssert.assertEquals(documented.body().toString(), answered, new MadeByTheService());
-        ValidationReport report = schemas.validateResponse(uri.getRawPath(), Request.Method.valueOf(example.method().toUpperCase()),
-                SimpleResponse.Builder.status(answer.status()).withContentType(answer.mediaType())
-                        .withBody(answer.text()).build());
-        assertThat(report.getMessages()).as("the answer against the response schema").isEmpty();
-        if (documented.status() / 100 == 2 && body.isPresent() && body.get().getKey().equals(MediaType.APPLICATION_JSON_VALUE)) {
-            ValidationReport requestReport = schemas.validateRequest(SimpleRequest.Builder
-                    .post(uri.getRawPath()).withContentType(MediaType.APPLICATION_JSON_VALUE)
-                    .withBody(resolve(body.get().getValue()).path("value").toString()).build());
-            assertThat(requestReport.getMessages()).as("the request example against the request schema").isEmpty();
+        ValidationReport report = schemas.validateResponse(
+                uri.getRawPath(),
+                Request.Method.valueOf(example.method().toUpperCase()),
+                SimpleResponse.Builder.status(answer.status())
+                        .withContentType(answer.mediaType())
+                        .withBody(answer.text())
+                        .build());
+        assertThat(report.getMessages())
+                .as("the answer against the response schema")
+                .isEmpty();
+        if (documented.status() / 100 == 2
+                && body.isPresent()
+                && body.get().getKey().equals(MediaType.APPLICATION_JSON_VALUE)) {
+            ValidationReport requestReport = schemas.validateRequest(SimpleRequest.Builder.post(uri.getRawPath())
+                    .withContentType(MediaType.APPLICATION_JSON_VALUE)
+                    .withBody(resolve(body.get().getValue()).path("value").toString())
+                    .build());
+            assertThat(requestReport.getMessages())
+                    .as("the request example against the request schema")
+                    .isEmpty();
         }
     }
 
     /** Path and query values of the example; the documented receipt's id stands for one the test makes. */
-    private void parameters(Example example, Documented documented, Map<String, String> pathValues,
+    private void parameters(
+            Example example,
+            Documented documented,
+            Map<String, String> pathValues,
             MultiValueMap<String, String> query) {
         for (JsonNode reference : example.operation().path("parameters")) {
             JsonNode parameter = resolve(reference);
@@ -201,7 +234,9 @@ class SpecExamplesTest {
                     : parameter.path("example");
             String name = parameter.path("name").asText();
             if (value.isMissingNode()) {
-                assertThat(parameter.path("required").asBoolean()).as("a value for required parameter " + name).isFalse();
+                assertThat(parameter.path("required").asBoolean())
+                        .as("a value for required parameter " + name)
+                        .isFalse();
                 continue;
             }
             String text = value.asText();
@@ -218,24 +253,34 @@ class SpecExamplesTest {
 
     /** The id of the documented receipt, for which the test's own receipt stands in. */
     private static String documentedReceiptId() {
-        return spec.at("/components/examples/DecisionReceiptEligibility/value/id").asText();
+        return spec.at("/components/examples/DecisionReceiptEligibility/value/id")
+                .asText();
     }
 
     private String liveReceipt() {
         if (liveReceiptId == null) {
             JsonNode receipt = spec.at("/components/examples/DecisionReceiptEligibility/value");
-            liveReceiptId = RestClient.create().post()
+            liveReceiptId = RestClient.create()
+                    .post()
                     .uri("http://localhost:" + port + receipt.path("endpoint").asText())
-                    .contentType(MediaType.APPLICATION_JSON).header("Decision-Receipt", "true")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .header("Decision-Receipt", "true")
                     .body(receipt.path("request").toString())
-                    .retrieve().toBodilessEntity().getHeaders().getFirst("Decision-Receipt");
-            assertThat(liveReceiptId).as("the receipt id of the documented request").isNotBlank();
+                    .retrieve()
+                    .toBodilessEntity()
+                    .getHeaders()
+                    .getFirst("Decision-Receipt");
+            assertThat(liveReceiptId)
+                    .as("the receipt id of the documented request")
+                    .isNotBlank();
         }
         return liveReceiptId;
     }
 
     private Optional<Map.Entry<String, JsonNode>> requestBody(Example example) {
-        for (Iterator<Map.Entry<String, JsonNode>> media = example.operation().path("requestBody").path("content").fields(); media.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> media =
+                        example.operation().path("requestBody").path("content").fields();
+                media.hasNext(); ) {
             Map.Entry<String, JsonNode> type = media.next();
             JsonNode named = type.getValue().path("examples").path(example.name());
             if (!named.isMissingNode()) {
@@ -243,17 +288,20 @@ class SpecExamplesTest {
             }
         }
         assertThat(example.operation().path("requestBody").path("required").asBoolean())
-                .as("%s needs a request body example of that name", example).isFalse();
+                .as("%s needs a request body example of that name", example)
+                .isFalse();
         return Optional.empty();
     }
 
-    private void withBody(RestClient.RequestBodySpec request, String mediaType, JsonNode value, JsonNode schema,
-            int paddedTo) {
+    private void withBody(
+            RestClient.RequestBodySpec request, String mediaType, JsonNode value, JsonNode schema, int paddedTo) {
         if (mediaType.equals(MediaType.MULTIPART_FORM_DATA_VALUE)) {
             MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
             value.fields().forEachRemaining(field -> {
                 for (JsonNode item : field.getValue().isArray() ? field.getValue() : List.of(field.getValue())) {
-                    parts.add(field.getKey(), isFile(schema, field.getKey()) ? file(item.asText(), paddedTo) : item.asText());
+                    parts.add(
+                            field.getKey(),
+                            isFile(schema, field.getKey()) ? file(item.asText(), paddedTo) : item.asText());
                 }
             });
             request.contentType(MediaType.MULTIPART_FORM_DATA).body(parts);
@@ -268,7 +316,8 @@ class SpecExamplesTest {
         } else if (mediaType.contains("json")) {
             request.contentType(MediaType.parseMediaType(mediaType)).body(value.toString());
         } else {
-            request.contentType(MediaType.parseMediaType(mediaType)).body(padded(value.asText().getBytes(StandardCharsets.UTF_8), paddedTo));
+            request.contentType(MediaType.parseMediaType(mediaType))
+                    .body(padded(value.asText().getBytes(StandardCharsets.UTF_8), paddedTo));
         }
     }
 
@@ -294,14 +343,19 @@ class SpecExamplesTest {
         byte[] content;
         String name;
         if (reference.startsWith("/api/")) {
-            content = RestClient.create().get().uri("http://localhost:" + port + reference).retrieve().body(byte[].class);
+            content = RestClient.create()
+                    .get()
+                    .uri("http://localhost:" + port + reference)
+                    .retrieve()
+                    .body(byte[].class);
             name = reference.substring(reference.lastIndexOf('/') + 1);
         } else {
             List<Path> found = new ArrayList<>();
             for (String root : List.of("decision-tables", "rules")) {
                 try (Stream<Path> files = Files.walk(Path.of(root))) {
                     files.filter(f -> f.getFileName().toString().equals(reference))
-                            .filter(f -> !f.toString().contains("counties")).forEach(found::add);
+                            .filter(f -> !f.toString().contains("counties"))
+                            .forEach(found::add);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -325,10 +379,14 @@ class SpecExamplesTest {
     /** The response example named like the request; a document response when only that is documented. */
     private Documented documented(Example example) {
         Documented document = null;
-        for (Iterator<Map.Entry<String, JsonNode>> responses = example.operation().path("responses").fields(); responses.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> responses =
+                        example.operation().path("responses").fields();
+                responses.hasNext(); ) {
             Map.Entry<String, JsonNode> response = responses.next();
             int status = Integer.parseInt(response.getKey());
-            for (Iterator<Map.Entry<String, JsonNode>> contents = resolve(response.getValue()).path("content").fields(); contents.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> contents =
+                            resolve(response.getValue()).path("content").fields();
+                    contents.hasNext(); ) {
                 Map.Entry<String, JsonNode> content = contents.next();
                 JsonNode named = content.getValue().path("examples").path(example.name());
                 if (!named.isMissingNode()) {
@@ -349,11 +407,22 @@ class SpecExamplesTest {
     /** The example names of an operation: of its request bodies, parameters and responses, in that order. */
     private static List<Example> examplesOf(String path, String method, JsonNode operation) {
         Set<String> names = new LinkedHashSet<>();
-        operation.path("requestBody").path("content").forEach(media -> media.path("examples").fieldNames().forEachRemaining(names::add));
-        operation.path("parameters").forEach(parameter -> resolve(parameter).path("examples").fieldNames().forEachRemaining(names::add));
-        operation.path("responses").forEach(response -> resolve(response).path("content")
-                .forEach(media -> media.path("examples").fieldNames().forEachRemaining(names::add)));
-        return names.stream().map(name -> new Example(method, path, operation, name)).toList();
+        operation
+                .path("requestBody")
+                .path("content")
+                .forEach(media -> media.path("examples").fieldNames().forEachRemaining(names::add));
+        operation
+                .path("parameters")
+                .forEach(parameter ->
+                        resolve(parameter).path("examples").fieldNames().forEachRemaining(names::add));
+        operation
+                .path("responses")
+                .forEach(response -> resolve(response)
+                        .path("content")
+                        .forEach(media -> media.path("examples").fieldNames().forEachRemaining(names::add)));
+        return names.stream()
+                .map(name -> new Example(method, path, operation, name))
+                .toList();
     }
 
     private interface OperationVisitor {
@@ -361,8 +430,12 @@ class SpecExamplesTest {
     }
 
     private static void forEachOperation(OperationVisitor visitor) {
-        spec.path("paths").fields().forEachRemaining(path -> path.getValue().fields()
-                .forEachRemaining(operation -> visitor.visit(path.getKey(), operation.getKey(), operation.getValue())));
+        spec.path("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue()
+                        .fields()
+                        .forEachRemaining(
+                                operation -> visitor.visit(path.getKey(), operation.getKey(), operation.getValue())));
     }
 
     private static JsonNode resolve(JsonNode node) {

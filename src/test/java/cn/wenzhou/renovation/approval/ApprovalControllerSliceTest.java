@@ -13,10 +13,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wenzhou.renovation.api.model.ApprovalPlanRequest;
+import cn.wenzhou.renovation.api.model.ApprovalPlanResponse;
+import cn.wenzhou.renovation.decision.RequestRulesets;
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.UnknownJurisdictionException;
+import cn.wenzhou.renovation.testing.SliceContexts;
+import cn.wenzhou.renovation.testing.SpecExamples;
+import cn.wenzhou.renovation.web.DecisionControllerSlice;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,17 +33,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import cn.wenzhou.renovation.api.model.ApprovalPlanRequest;
-import cn.wenzhou.renovation.api.model.ApprovalPlanResponse;
-import cn.wenzhou.renovation.decision.RequestRulesets;
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.UnknownJurisdictionException;
-import cn.wenzhou.renovation.testing.SliceContexts;
-import cn.wenzhou.renovation.testing.SpecExamples;
-import cn.wenzhou.renovation.web.DecisionControllerSlice;
 
 /** {@code POST /api/v1/approvals/plan}: mapping, validation and problems, with the decider and rulesets mocked. */
 @DecisionControllerSlice(ApprovalController.class)
@@ -61,15 +56,19 @@ class ApprovalControllerSliceTest {
     }
 
     private ResultActions send(String query, ObjectNode body) throws Exception {
-        return mvc.perform(post(URL + query).contentType(MediaType.APPLICATION_JSON).content(body.toString()));
+        return mvc.perform(
+                post(URL + query).contentType(MediaType.APPLICATION_JSON).content(body.toString()));
     }
 
     @Test
     void aValidBodyIsDecidedByTheDefaultJurisdictionsRulesetAndItsAnswerReturned() throws Exception {
         when(rulesets.take("wenzhou")).thenReturn(ruleset);
-        when(decider.decide(same(ruleset), any())).thenReturn(new ApprovalPlanResponse()
-                .jurisdiction("wenzhou").rulesetVersion("0123456789abcdef").optimizedScope(true)
-                .projectName("鹿城区松台街道雪山小区改造项目"));
+        when(decider.decide(same(ruleset), any()))
+                .thenReturn(new ApprovalPlanResponse()
+                        .jurisdiction("wenzhou")
+                        .rulesetVersion("0123456789abcdef")
+                        .optimizedScope(true)
+                        .projectName("鹿城区松台街道雪山小区改造项目"));
 
         send("", project())
                 .andExpect(status().isOk())
@@ -96,9 +95,21 @@ class ApprovalControllerSliceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"governmentInvested", "totalInvestment", "changesLandOwnership", "changesLandUse",
-            "changesHousingUse", "addsFloorArea", "majorStructuralChange", "planningConditionAdjustment",
-            "facadeAlongImportantStreet", "involvesFireSafety", "involvesStructureOrSeismic", "meetsCurrentStandards"})
+    @ValueSource(
+            strings = {
+                "governmentInvested",
+                "totalInvestment",
+                "changesLandOwnership",
+                "changesLandUse",
+                "changesHousingUse",
+                "addsFloorArea",
+                "majorStructuralChange",
+                "planningConditionAdjustment",
+                "facadeAlongImportantStreet",
+                "involvesFireSafety",
+                "involvesStructureOrSeismic",
+                "meetsCurrentStandards"
+            })
     void aMissingRequiredFieldIsNamedAndNothingIsDecided(String field) throws Exception {
         ObjectNode body = project();
         body.remove(field);
@@ -110,7 +121,8 @@ class ApprovalControllerSliceTest {
     /** The spec's own error example, ApprovalRequestNegativeInvestment. */
     @Test
     void aNegativeInvestmentIsNamed() throws Exception {
-        invalidFieldExactly(send("", (ObjectNode) SpecExamples.named("ApprovalRequestNegativeInvestment")), "totalInvestment");
+        invalidFieldExactly(
+                send("", (ObjectNode) SpecExamples.named("ApprovalRequestNegativeInvestment")), "totalInvestment");
         verifyNoInteractions(decider);
     }
 

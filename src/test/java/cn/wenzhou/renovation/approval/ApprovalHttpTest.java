@@ -15,9 +15,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wenzhou.renovation.testing.ProblemExpectations;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,8 +30,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-import cn.wenzhou.renovation.testing.ProblemExpectations;
-
 /** {@code POST /api/v1/approvals/plan} (guide §4) through the real Spring context, real JSON and the real rules. */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -42,10 +40,23 @@ class ApprovalHttpTest {
     private static final String PROJECT_NAME = "鹿城区松台街道雪山小区改造项目";
 
     /** Every step, in the order the contract promises (ApprovalStepCode). */
-    private static final String[] STEPS_IN_ORDER = {"ONLINE_REGISTRATION", "JOINT_CONSULTATION", "PROJECT_PROPOSAL",
-        "FEASIBILITY_STUDY", "PRELIMINARY_DESIGN", "LAND_USE_PLANNING_PERMIT", "CONSTRUCTION_PLANNING_PERMIT",
-        "CONSTRUCTION_DRAWING_REVIEW", "CONSTRUCTION_PERMIT", "SAFETY_PROCEDURES", "EXPERT_REVIEW", "FIRE_INSPECTION",
-        "COMPLETION_ACCEPTANCE", "COMPLETION_PLANNING_VERIFICATION", "COMPLETION_FILING"};
+    private static final String[] STEPS_IN_ORDER = {
+        "ONLINE_REGISTRATION",
+        "JOINT_CONSULTATION",
+        "PROJECT_PROPOSAL",
+        "FEASIBILITY_STUDY",
+        "PRELIMINARY_DESIGN",
+        "LAND_USE_PLANNING_PERMIT",
+        "CONSTRUCTION_PLANNING_PERMIT",
+        "CONSTRUCTION_DRAWING_REVIEW",
+        "CONSTRUCTION_PERMIT",
+        "SAFETY_PROCEDURES",
+        "EXPERT_REVIEW",
+        "FIRE_INSPECTION",
+        "COMPLETION_ACCEPTANCE",
+        "COMPLETION_PLANNING_VERIFICATION",
+        "COMPLETION_FILING"
+    };
 
     @Autowired
     private MockMvc mvc;
@@ -117,20 +128,24 @@ class ApprovalHttpTest {
                     .andExpect(jsonPath(ofStep("PROJECT_PROPOSAL", "treatment"), contains("MERGED")))
                     .andExpect(jsonPath(ofStep("FEASIBILITY_STUDY", "treatment"), contains("MERGED")))
                     .andExpect(jsonPath(ofStep("PRELIMINARY_DESIGN", "treatment"), contains("MERGED")))
-                    .andExpect(jsonPath("$.steps[?(@.step == 'PROJECT_PROPOSAL')].mergedWith[*]",
+                    .andExpect(jsonPath(
+                            "$.steps[?(@.step == 'PROJECT_PROPOSAL')].mergedWith[*]",
                             containsInAnyOrder("FEASIBILITY_STUDY", "PRELIMINARY_DESIGN")))
-                    .andExpect(jsonPath(ofStep("PROJECT_PROPOSAL", "reason.ruleId"),
+                    .andExpect(jsonPath(
+                            ofStep("PROJECT_PROPOSAL", "reason.ruleId"),
                             contains("APPROVAL-MERGE-PROPOSAL-FEASIBILITY-DESIGN")))
-                    .andExpect(jsonPath(ofStep("PROJECT_PROPOSAL", "reason.message"),
-                            contains(containsString("10000000.00 元"))))
-                    .andExpect(jsonPath(ofStep("PROJECT_PROPOSAL", "reason.interpretation"),
+                    .andExpect(jsonPath(
+                            ofStep("PROJECT_PROPOSAL", "reason.message"), contains(containsString("10000000.00 元"))))
+                    .andExpect(jsonPath(
+                            ofStep("PROJECT_PROPOSAL", "reason.interpretation"),
                             contains("“以下”含本数：总投资不超过 10000000 元（含本数）即可合并；金额按元精确比较")));
         }
 
         @Test
         void theTwoStepMergeShowsItsCeilingInItsInterpretation() throws Exception {
             planned(ordinaryProjectWith("totalInvestment", "20000000.00"))
-                    .andExpect(jsonPath(ofStep("FEASIBILITY_STUDY", "reason.interpretation"),
+                    .andExpect(jsonPath(
+                            ofStep("FEASIBILITY_STUDY", "reason.interpretation"),
                             contains(startsWith("“以下”含本数：总投资不超过 20000000 元（含本数）即可合并"))));
         }
 
@@ -138,8 +153,8 @@ class ApprovalHttpTest {
         void tenMillionWrittenWithoutDecimalsIsTheSameAmountAndMergesAllThree() throws Exception {
             planned(ordinaryProjectWith("totalInvestment", "10000000"))
                     .andExpect(jsonPath(ofStep("PRELIMINARY_DESIGN", "treatment"), contains("MERGED")))
-                    .andExpect(jsonPath(ofStep("PROJECT_PROPOSAL", "reason.message"),
-                            contains(containsString("10000000.00 元"))));
+                    .andExpect(jsonPath(
+                            ofStep("PROJECT_PROPOSAL", "reason.message"), contains(containsString("10000000.00 元"))));
         }
 
         @Test
@@ -148,11 +163,13 @@ class ApprovalHttpTest {
                     .andExpect(jsonPath(ofStep("PROJECT_PROPOSAL", "treatment"), contains("MERGED")))
                     .andExpect(jsonPath(ofStep("FEASIBILITY_STUDY", "treatment"), contains("MERGED")))
                     .andExpect(jsonPath(ofStep("PRELIMINARY_DESIGN", "treatment"), contains("REQUIRED")))
-                    .andExpect(jsonPath("$.steps[?(@.step == 'PROJECT_PROPOSAL')].mergedWith[*]",
-                            contains("FEASIBILITY_STUDY")))
-                    .andExpect(jsonPath(ofStep("PRELIMINARY_DESIGN", "reason.ruleId"),
+                    .andExpect(jsonPath(
+                            "$.steps[?(@.step == 'PROJECT_PROPOSAL')].mergedWith[*]", contains("FEASIBILITY_STUDY")))
+                    .andExpect(jsonPath(
+                            ofStep("PRELIMINARY_DESIGN", "reason.ruleId"),
                             contains("APPROVAL-PRELIMINARY-DESIGN-SEPARATE")))
-                    .andExpect(jsonPath(ofStep("PRELIMINARY_DESIGN", "reason.message"),
+                    .andExpect(jsonPath(
+                            ofStep("PRELIMINARY_DESIGN", "reason.message"),
                             contains(containsString("10000000.01 元超过 10000000 元"))));
         }
 
@@ -162,7 +179,8 @@ class ApprovalHttpTest {
                     .andExpect(jsonPath(ofStep("PROJECT_PROPOSAL", "treatment"), contains("MERGED")))
                     .andExpect(jsonPath(ofStep("FEASIBILITY_STUDY", "treatment"), contains("MERGED")))
                     .andExpect(jsonPath(ofStep("PRELIMINARY_DESIGN", "treatment"), contains("REQUIRED")))
-                    .andExpect(jsonPath(ofStep("PROJECT_PROPOSAL", "reason.ruleId"),
+                    .andExpect(jsonPath(
+                            ofStep("PROJECT_PROPOSAL", "reason.ruleId"),
                             contains("APPROVAL-MERGE-PROPOSAL-FEASIBILITY")));
         }
 
@@ -173,7 +191,8 @@ class ApprovalHttpTest {
                     .andExpect(jsonPath(ofStep("FEASIBILITY_STUDY", "treatment"), contains("REQUIRED")))
                     .andExpect(jsonPath(ofStep("PRELIMINARY_DESIGN", "treatment"), contains("REQUIRED")))
                     .andExpect(jsonPath("$.steps[*].mergedWith").doesNotExist())
-                    .andExpect(jsonPath(ofStep("PROJECT_PROPOSAL", "reason.message"),
+                    .andExpect(jsonPath(
+                            ofStep("PROJECT_PROPOSAL", "reason.message"),
                             contains(containsString("20000000.01 元超过 20000000 元"))));
         }
 
@@ -186,10 +205,13 @@ class ApprovalHttpTest {
                     .andExpect(jsonPath(ofStep("PROJECT_PROPOSAL", "treatment"), contains("NOT_APPLICABLE")))
                     .andExpect(jsonPath(ofStep("FEASIBILITY_STUDY", "treatment"), contains("NOT_APPLICABLE")))
                     .andExpect(jsonPath(ofStep("PRELIMINARY_DESIGN", "treatment"), contains("NOT_APPLICABLE")))
-                    .andExpect(jsonPath(ofStep("PROJECT_PROPOSAL", "reason.ruleId"),
+                    .andExpect(jsonPath(
+                            ofStep("PROJECT_PROPOSAL", "reason.ruleId"),
                             contains("APPROVAL-INVESTMENT-STEPS-NOT-GOVERNMENT")))
-                    .andExpect(jsonPath(ofStep("PROJECT_PROPOSAL", "reason.message"), contains(containsString("核准或备案"))))
-                    .andExpect(jsonPath(ofStep("PRELIMINARY_DESIGN", "reason.message"), contains(containsString("核准或备案"))));
+                    .andExpect(
+                            jsonPath(ofStep("PROJECT_PROPOSAL", "reason.message"), contains(containsString("核准或备案"))))
+                    .andExpect(jsonPath(
+                            ofStep("PRELIMINARY_DESIGN", "reason.message"), contains(containsString("核准或备案"))));
         }
     }
 
@@ -240,7 +262,8 @@ class ApprovalHttpTest {
                     .andExpect(jsonPath(ofStep("LAND_USE_PLANNING_PERMIT", "treatment"), contains("WAIVED")))
                     .andExpect(jsonPath(ofStep("CONSTRUCTION_PLANNING_PERMIT", "treatment"), contains("WAIVED")))
                     .andExpect(jsonPath(ofStep("COMPLETION_PLANNING_VERIFICATION", "treatment"), contains("WAIVED")))
-                    .andExpect(jsonPath(ofStep("LAND_USE_PLANNING_PERMIT", "reason.ruleId"),
+                    .andExpect(jsonPath(
+                            ofStep("LAND_USE_PLANNING_PERMIT", "reason.ruleId"),
                             contains("APPROVAL-PLANNING-PERMITS-WAIVED")));
         }
 
@@ -251,7 +274,8 @@ class ApprovalHttpTest {
                     .andExpect(jsonPath(ofStep("LAND_USE_PLANNING_PERMIT", "treatment"), contains("REQUIRED")))
                     .andExpect(jsonPath(ofStep("CONSTRUCTION_PLANNING_PERMIT", "treatment"), contains("REQUIRED")))
                     .andExpect(jsonPath(ofStep("COMPLETION_PLANNING_VERIFICATION", "treatment"), contains("REQUIRED")))
-                    .andExpect(jsonPath(ofStep("LAND_USE_PLANNING_PERMIT", "reason.message"),
+                    .andExpect(jsonPath(
+                            ofStep("LAND_USE_PLANNING_PERMIT", "reason.message"),
                             contains(containsString("涉及规划条件调整"))));
         }
 
@@ -261,7 +285,8 @@ class ApprovalHttpTest {
                     .andExpect(jsonPath(ofStep("LAND_USE_PLANNING_PERMIT", "treatment"), contains("REQUIRED")))
                     .andExpect(jsonPath(ofStep("CONSTRUCTION_PLANNING_PERMIT", "treatment"), contains("REQUIRED")))
                     .andExpect(jsonPath(ofStep("COMPLETION_PLANNING_VERIFICATION", "treatment"), contains("REQUIRED")))
-                    .andExpect(jsonPath(ofStep("CONSTRUCTION_PLANNING_PERMIT", "reason.message"),
+                    .andExpect(jsonPath(
+                            ofStep("CONSTRUCTION_PLANNING_PERMIT", "reason.message"),
                             contains(containsString("重要街道两侧外立面改造"))));
         }
     }
@@ -275,32 +300,35 @@ class ApprovalHttpTest {
         void drawingsAreExemptFromReviewAndTheConstructionPermitTakesACommitmentLetter() throws Exception {
             planned(ordinaryProject())
                     .andExpect(jsonPath(ofStep("CONSTRUCTION_DRAWING_REVIEW", "treatment"), contains("WAIVED")))
-                    .andExpect(jsonPath(ofStep("CONSTRUCTION_DRAWING_REVIEW", "reason.clause.section"),
-                            contains("四、项目审批 （五）")))
+                    .andExpect(jsonPath(
+                            ofStep("CONSTRUCTION_DRAWING_REVIEW", "reason.clause.section"), contains("四、项目审批 （五）")))
                     .andExpect(jsonPath(ofStep("CONSTRUCTION_PERMIT", "treatment"), contains("SIMPLIFIED")))
-                    .andExpect(jsonPath(ofStep("CONSTRUCTION_PERMIT", "reason.message"), contains(containsString("承诺书"))));
+                    .andExpect(
+                            jsonPath(ofStep("CONSTRUCTION_PERMIT", "reason.message"), contains(containsString("承诺书"))));
         }
 
         @Test
         void completionIsAJointAcceptanceAndASimplifiedFiling() throws Exception {
             planned(ordinaryProject())
                     .andExpect(jsonPath(ofStep("COMPLETION_ACCEPTANCE", "treatment"), contains("SIMPLIFIED")))
-                    .andExpect(jsonPath(ofStep("COMPLETION_ACCEPTANCE", "reason.ruleId"), contains("APPROVAL-JOINT-ACCEPTANCE")))
+                    .andExpect(jsonPath(
+                            ofStep("COMPLETION_ACCEPTANCE", "reason.ruleId"), contains("APPROVAL-JOINT-ACCEPTANCE")))
                     .andExpect(jsonPath(ofStep("COMPLETION_FILING", "treatment"), contains("SIMPLIFIED")));
         }
 
         @Test
         void theSimplifiedFilingOfAProjectWithoutFireSafetyWorkDoesNotMentionTheFireAcceptanceFile() throws Exception {
             planned(ordinaryProject())
-                    .andExpect(jsonPath(ofStep("COMPLETION_FILING", "reason.message"),
-                            contains("只需提交工程竣工验收报告和施工单位签署的工程质量保修书")));
+                    .andExpect(jsonPath(
+                            ofStep("COMPLETION_FILING", "reason.message"), contains("只需提交工程竣工验收报告和施工单位签署的工程质量保修书")));
         }
 
         @Test
         void theSimplifiedFilingOfAProjectWithFireSafetyWorkSharesTheFireAcceptanceFile() throws Exception {
             planned(ordinaryProjectWith("involvesFireSafety", "true"))
                     .andExpect(jsonPath(ofStep("COMPLETION_FILING", "treatment"), contains("SIMPLIFIED")))
-                    .andExpect(jsonPath(ofStep("COMPLETION_FILING", "reason.message"),
+                    .andExpect(jsonPath(
+                            ofStep("COMPLETION_FILING", "reason.message"),
                             contains("只需提交工程竣工验收报告和施工单位签署的工程质量保修书，消防验收备案文件通过系统共享")));
         }
 
@@ -363,8 +391,7 @@ class ApprovalHttpTest {
         @ParameterizedTest(name = "{0}")
         @ValueSource(strings = {"ordinary", "outOfScope", "notGovernment", "aboveBothCeilings", "everySafetyConcern"})
         void listsEveryStepExactlyOnceInOrder(String profile) throws Exception {
-            planned(profile(profile))
-                    .andExpect(jsonPath("$.steps[*].step", contains(STEPS_IN_ORDER)));
+            planned(profile(profile)).andExpect(jsonPath("$.steps[*].step", contains(STEPS_IN_ORDER)));
         }
 
         @ParameterizedTest(name = "{0}")
@@ -389,7 +416,7 @@ class ApprovalHttpTest {
         private Map<String, String> profile(String name) {
             Map<String, String> fields = ordinaryProject();
             switch (name) {
-                case "ordinary" -> { }
+                case "ordinary" -> {}
                 case "outOfScope" -> fields.put("majorStructuralChange", "true");
                 case "notGovernment" -> fields.put("governmentInvested", "false");
                 case "aboveBothCeilings" -> fields.put("totalInvestment", "35000000.00");
@@ -417,9 +444,21 @@ class ApprovalHttpTest {
         }
 
         @ParameterizedTest(name = "missing {0}")
-        @ValueSource(strings = {"governmentInvested", "totalInvestment", "changesLandOwnership", "changesLandUse",
-            "changesHousingUse", "addsFloorArea", "majorStructuralChange", "planningConditionAdjustment",
-            "facadeAlongImportantStreet", "involvesFireSafety", "involvesStructureOrSeismic", "meetsCurrentStandards"})
+        @ValueSource(
+                strings = {
+                    "governmentInvested",
+                    "totalInvestment",
+                    "changesLandOwnership",
+                    "changesLandUse",
+                    "changesHousingUse",
+                    "addsFloorArea",
+                    "majorStructuralChange",
+                    "planningConditionAdjustment",
+                    "facadeAlongImportantStreet",
+                    "involvesFireSafety",
+                    "involvesStructureOrSeismic",
+                    "meetsCurrentStandards"
+                })
         void missingRequiredFieldIsNamed(String field) throws Exception {
             Map<String, String> fields = ordinaryProject();
             fields.remove(field);
@@ -449,7 +488,9 @@ class ApprovalHttpTest {
         }
 
         @ParameterizedTest(name = "{0} as the string \"true\"")
-        @ValueSource(strings = {"governmentInvested", "addsFloorArea", "facadeAlongImportantStreet", "meetsCurrentStandards"})
+        @ValueSource(
+                strings = {"governmentInvested", "addsFloorArea", "facadeAlongImportantStreet", "meetsCurrentStandards"
+                })
         void stringWhereABooleanBelongsIsRejected(String field) throws Exception {
             rejected(ordinaryProjectWith(field, "\"true\""), field);
         }

@@ -3,6 +3,12 @@ package cn.wenzhou.renovation.approval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.RuleProblem;
+import cn.wenzhou.renovation.ruleset.RulesetCompilationException;
+import cn.wenzhou.renovation.testing.CompilesEditedRules;
+import cn.wenzhou.renovation.testing.RepositoryRuleset;
+import cn.wenzhou.renovation.testing.RuleFolderCopy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,7 +18,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
@@ -24,13 +29,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.RuleProblem;
-import cn.wenzhou.renovation.ruleset.RulesetCompilationException;
-import cn.wenzhou.renovation.testing.CompilesEditedRules;
-import cn.wenzhou.renovation.testing.RepositoryRuleset;
-import cn.wenzhou.renovation.testing.RuleFolderCopy;
 
 /**
  * Edited copies of {@code decision-tables/approval/approval.drl.xlsx} (sheet 审批简化措施), changed the way
@@ -59,8 +57,15 @@ class ApprovalTableEditsTest {
     static final String CLAUSE_LABEL = "条款";
     static final String QUOTE_LABEL = "原文";
     static final String INTERPRETATION_LABEL = "解释";
-    static final List<String> LABELS = List.of(NAME_LABEL, DESCRIPTION_LABEL, CODE_LABEL, ADOPTED_LABEL, CEILING_LABEL,
-            CLAUSE_LABEL, QUOTE_LABEL, INTERPRETATION_LABEL);
+    static final List<String> LABELS = List.of(
+            NAME_LABEL,
+            DESCRIPTION_LABEL,
+            CODE_LABEL,
+            ADOPTED_LABEL,
+            CEILING_LABEL,
+            CLAUSE_LABEL,
+            QUOTE_LABEL,
+            INTERPRETATION_LABEL);
 
     private static CompiledRuleset repository;
 
@@ -109,9 +114,11 @@ class ApprovalTableEditsTest {
             editCell(TWO_MERGE_ROW, CEILING_LABEL, "30000000");
             CompiledRuleset edited = compileCopy();
 
-            assertThat(treatment(ApprovalPlan.of(edited, governmentProject("30000000.00")), ApprovalStep.PROJECT_PROPOSAL))
+            assertThat(treatment(
+                            ApprovalPlan.of(edited, governmentProject("30000000.00")), ApprovalStep.PROJECT_PROPOSAL))
                     .isEqualTo(StepTreatment.MERGED);
-            assertThat(treatment(ApprovalPlan.of(edited, governmentProject("30000000.01")), ApprovalStep.PROJECT_PROPOSAL))
+            assertThat(treatment(
+                            ApprovalPlan.of(edited, governmentProject("30000000.01")), ApprovalStep.PROJECT_PROPOSAL))
                     .isEqualTo(StepTreatment.REQUIRED);
         }
 
@@ -123,7 +130,9 @@ class ApprovalTableEditsTest {
             ApprovalPlan plan = ApprovalPlan.of(edited, governmentProject("5000000.00"));
 
             assertThat(plan.scope().applies()).isTrue();
-            for (ApprovalStep step : List.of(ApprovalStep.LAND_USE_PLANNING_PERMIT, ApprovalStep.CONSTRUCTION_PLANNING_PERMIT,
+            for (ApprovalStep step : List.of(
+                    ApprovalStep.LAND_USE_PLANNING_PERMIT,
+                    ApprovalStep.CONSTRUCTION_PLANNING_PERMIT,
                     ApprovalStep.COMPLETION_PLANNING_VERIFICATION)) {
                 assertThat(treatment(plan, step)).as(step.name()).isEqualTo(StepTreatment.REQUIRED);
                 assertThat(finding(plan, step).message()).as(step.name()).contains("本地未采用");
@@ -138,7 +147,8 @@ class ApprovalTableEditsTest {
 
             ApprovalPlan plan = ApprovalPlan.of(edited, governmentProject("5000000.00"));
 
-            assertThat(treatment(plan, ApprovalStep.CONSTRUCTION_DRAWING_REVIEW)).isEqualTo(StepTreatment.WAIVED);
+            assertThat(treatment(plan, ApprovalStep.CONSTRUCTION_DRAWING_REVIEW))
+                    .isEqualTo(StepTreatment.WAIVED);
             assertThat(treatment(plan, ApprovalStep.PROJECT_PROPOSAL)).isEqualTo(StepTreatment.MERGED);
             assertThat(plan.steps()).extracting(ApprovalFinding::step).containsExactly(ApprovalStep.values());
         }
@@ -179,8 +189,9 @@ class ApprovalTableEditsTest {
 
             RulesetCompilationException failure = refused();
 
-            assertThat(failure.problems()).anySatisfy(problem ->
-                    assertThat(problem.message()).contains("缺少审批简化措施 SIMPLIFIED-COMPLETION-FILING"));
+            assertThat(failure.problems())
+                    .anySatisfy(
+                            problem -> assertThat(problem.message()).contains("缺少审批简化措施 SIMPLIFIED-COMPLETION-FILING"));
         }
 
         @Test
@@ -232,7 +243,8 @@ class ApprovalTableEditsTest {
 
             RulesetCompilationException failure = refused();
 
-            assertThat(failure.problems()).extracting(RuleProblem::message)
+            assertThat(failure.problems())
+                    .extracting(RuleProblem::message)
                     .anySatisfy(message -> assertThat(message).contains("未知的审批简化措施代码 PLANNING-PERMIT-WAVER"))
                     .anySatisfy(message -> assertThat(message).contains("缺少审批简化措施 PLANNING-PERMIT-WAIVER"));
         }
@@ -306,20 +318,21 @@ class ApprovalTableEditsTest {
 
             RulesetCompilationException failure = refused();
 
-            assertThat(failure.problems()).anySatisfy(problem ->
-                    assertThat(problem.message()).contains("PLANNING-PERMIT-WAIVER"));
+            assertThat(failure.problems())
+                    .anySatisfy(problem -> assertThat(problem.message()).contains("PLANNING-PERMIT-WAIVER"));
         }
     }
 
     // --- helpers -----------------------------------------------------------------------------------
 
     private static ApprovalProject governmentProject(String investment) {
-        return new ApprovalProject(true, new BigDecimal(investment), false, false, false, false, false,
-                false, false, false, false, true);
+        return new ApprovalProject(
+                true, new BigDecimal(investment), false, false, false, false, false, false, false, false, false, true);
     }
 
     private static ApprovalFinding finding(ApprovalPlan plan, ApprovalStep step) {
-        List<ApprovalFinding> found = plan.steps().stream().filter(s -> s.step() == step).toList();
+        List<ApprovalFinding> found =
+                plan.steps().stream().filter(s -> s.step() == step).toList();
         assertThat(found).as("findings for " + step).hasSize(1);
         return found.get(0);
     }
@@ -333,8 +346,11 @@ class ApprovalTableEditsTest {
     }
 
     private RulesetCompilationException refused() {
-        RulesetCompilationException failure = catchThrowableOfType(RulesetCompilationException.class, this::compileCopy);
-        assertThat(failure).as("the edited table must stop the ruleset from serving").isNotNull();
+        RulesetCompilationException failure =
+                catchThrowableOfType(RulesetCompilationException.class, this::compileCopy);
+        assertThat(failure)
+                .as("the edited table must stop the ruleset from serving")
+                .isNotNull();
         return failure;
     }
 
@@ -381,7 +397,9 @@ class ApprovalTableEditsTest {
             Sheet sheet = workbook.getSheet(SHEET);
             int nameColumn = cellWithText(sheet, "NAME").getColumnIndex();
             for (Row row : sheet) {
-                assertThat(text(row.getCell(nameColumn))).as("row %d after deleting", row.getRowNum() + 1).isNotEqualTo(ruleName);
+                assertThat(text(row.getCell(nameColumn)))
+                        .as("row %d after deleting", row.getRowNum() + 1)
+                        .isNotEqualTo(ruleName);
             }
         }
     }

@@ -11,13 +11,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wenzhou.renovation.testing.FixedWenzhouClock;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -31,15 +37,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
-import cn.wenzhou.renovation.testing.FixedWenzhouClock;
 
 /**
  * {@code POST /api/v1/assessments/batch} through the real Spring context: one streamed result per item, in
@@ -55,6 +52,7 @@ class AssessmentBatchHttpTest {
     private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
     /** Exact decimals, so an amount is sent exactly as written here. */
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static JsonNode specBatch;
@@ -77,7 +75,8 @@ class AssessmentBatchHttpTest {
      * (MockMvc would give up after 10 s), since this is no test of speed.
      */
     private ResultActions batch(String body) throws Exception {
-        ResultActions posted = mvc.perform(post(URL).contentType(MediaType.APPLICATION_JSON).content(body));
+        ResultActions posted =
+                mvc.perform(post(URL).contentType(MediaType.APPLICATION_JSON).content(body));
         MvcResult result = posted.andReturn();
         if (!result.getRequest().isAsyncStarted()) {
             return posted;
@@ -105,7 +104,8 @@ class AssessmentBatchHttpTest {
                 .put("listedInShantyRenovationPlan", false)
                 .put("strongRenovationWillingness", true)
                 .put("evaluationDate", "2025-11-03");
-        eligibility.putObject("deficiencies")
+        eligibility
+                .putObject("deficiencies")
                 .put("functionsIncomplete", true)
                 .put("facilitiesIncomplete", true)
                 .put("propertyManagementInadequate", true);
@@ -141,21 +141,27 @@ class AssessmentBatchHttpTest {
                     .andExpect(jsonPath("$.results[0].index").value(0))
                     .andExpect(jsonPath("$.results[0].status").value("ASSESSED"))
                     .andExpect(jsonPath("$.results[0].assessment.projectName").value("永嘉县上塘镇城西小区"))
-                    .andExpect(jsonPath("$.results[0].assessment.eligibility.decision").value("PRIORITY_RENOVATION"))
+                    .andExpect(jsonPath("$.results[0].assessment.eligibility.decision")
+                            .value("PRIORITY_RENOVATION"))
                     .andExpect(jsonPath("$.results[0].problem").doesNotExist())
                     .andExpect(jsonPath("$.results[1].index").value(1))
                     .andExpect(jsonPath("$.results[1].status").value("INVALID"))
                     .andExpect(jsonPath("$.results[1].assessment").doesNotExist())
                     .andExpect(jsonPath("$.results[1].problem.status").value(400))
                     .andExpect(jsonPath("$.results[1].problem.code").value("INVALID_FIELD"))
-                    .andExpect(jsonPath("$.results[1].problem.errors[0].field").value("items[1].eligibility.completionYear"));
+                    .andExpect(jsonPath("$.results[1].problem.errors[0].field")
+                            .value("items[1].eligibility.completionYear"));
         }
 
         @Test
         void resultsComeInTheOrderOfTheItemsWithTheirIndex() throws Exception {
             JsonNode response = read(batch(
-                    community("甲小区", 1990), community("乙小区", 2005), community("丙小区", 1998),
-                    community("丁小区", 2012), community("戊小区", 2000)).andExpect(status().isOk()));
+                            community("甲小区", 1990),
+                            community("乙小区", 2005),
+                            community("丙小区", 1998),
+                            community("丁小区", 2012),
+                            community("戊小区", 2000))
+                    .andExpect(status().isOk()));
             List<String> names = List.of("甲小区", "乙小区", "丙小区", "丁小区", "戊小区");
             for (int i = 0; i < names.size(); i++) {
                 JsonNode result = response.at("/results/" + i);
@@ -163,18 +169,23 @@ class AssessmentBatchHttpTest {
                 assertThat(result.path("status").asText()).isEqualTo("ASSESSED");
                 assertThat(result.at("/assessment/projectName").asText()).isEqualTo(names.get(i));
             }
-            assertThat(response.at("/results/0/assessment/eligibility/decision").asText()).isEqualTo("PRIORITY_RENOVATION");
-            assertThat(response.at("/results/1/assessment/eligibility/decision").asText()).isNotEqualTo("PRIORITY_RENOVATION");
+            assertThat(response.at("/results/0/assessment/eligibility/decision").asText())
+                    .isEqualTo("PRIORITY_RENOVATION");
+            assertThat(response.at("/results/1/assessment/eligibility/decision").asText())
+                    .isNotEqualTo("PRIORITY_RENOVATION");
             assertThat(response.path("itemCount").asInt()).isEqualTo(5);
             assertThat(response.path("invalidCount").asInt()).isZero();
         }
 
         @Test
         void anAssessedItemIsExactlyWhatTheSingleAssessmentAnswers() throws Exception {
-            String single = mvc.perform(post("/api/v1/assessments").contentType(MediaType.APPLICATION_JSON)
-                    .content(wholeProject.toString()))
+            String single = mvc.perform(post("/api/v1/assessments")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(wholeProject.toString()))
                     .andExpect(status().isOk())
-                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
             JsonNode response = read(batch(wholeProject).andExpect(status().isOk()));
             assertThat(response.at("/results/0/status").asText()).isEqualTo("ASSESSED");
             JSONAssert.assertEquals(single, response.at("/results/0/assessment").toString(), JSONCompareMode.STRICT);
@@ -228,7 +239,8 @@ class AssessmentBatchHttpTest {
         private ResultActions invalidAt(JsonNode bad, String field) throws Exception {
             return onlyTheMiddleOneInvalid(bad)
                     .andExpect(jsonPath("$.results[1].problem.status").value(400))
-                    .andExpect(jsonPath("$.results[1].problem.type").value("https://wenzhou-renovation.example/problems/invalid-request"))
+                    .andExpect(jsonPath("$.results[1].problem.type")
+                            .value("https://wenzhou-renovation.example/problems/invalid-request"))
                     .andExpect(jsonPath("$.results[1].problem.title").value("Invalid request"))
                     .andExpect(jsonPath("$.results[1].problem.code").value("INVALID_FIELD"))
                     .andExpect(jsonPath("$.results[1].problem.errors[*].field").value(field))
@@ -321,14 +333,20 @@ class AssessmentBatchHttpTest {
         @Test
         void anUnknownDocumentCodeIsNamedWithItsPosition() throws Exception {
             ObjectNode bad = NODES.objectNode();
-            bad.putObject("procedure").put("evaluationDate", "2025-11-03").putArray("documents").add("ANNEX_9_NO_SUCH_FORM");
+            bad.putObject("procedure")
+                    .put("evaluationDate", "2025-11-03")
+                    .putArray("documents")
+                    .add("ANNEX_9_NO_SUCH_FORM");
             invalidAt(bad, "items[1].procedure.documents[0]");
         }
 
         @Test
         void aDocumentCodeInLowerCaseIsNamedWithItsPosition() throws Exception {
             ObjectNode bad = NODES.objectNode();
-            bad.putObject("procedure").put("evaluationDate", "2025-11-03").putArray("documents").add("design_scheme");
+            bad.putObject("procedure")
+                    .put("evaluationDate", "2025-11-03")
+                    .putArray("documents")
+                    .add("design_scheme");
             invalidAt(bad, "items[1].procedure.documents[0]");
         }
 
@@ -343,16 +361,24 @@ class AssessmentBatchHttpTest {
         @Test
         void aSiteSurveyInAYearWithoutItsNoticeIsAssessedWithThatDeadlineUncounted() throws Exception {
             ObjectNode item = NODES.objectNode();
-            item.putObject("procedure").put("evaluationDate", "2025-11-03").put("siteSurveyOn", "2019-08-05")
-                    .put("intentConsentReached", true).put("planningSchemeDrafted", true)
-                    .putArray("documents").add("ANNEX_1_CONSULTATION_FORM").add("PLANNING_SCHEME");
+            item.putObject("procedure")
+                    .put("evaluationDate", "2025-11-03")
+                    .put("siteSurveyOn", "2019-08-05")
+                    .put("intentConsentReached", true)
+                    .put("planningSchemeDrafted", true)
+                    .putArray("documents")
+                    .add("ANNEX_1_CONSULTATION_FORM")
+                    .add("PLANNING_SCHEME");
             batch(community("前一个小区", 1995), item)
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.invalidCount").value(0))
                     .andExpect(jsonPath("$.results[1].status").value("ASSESSED"))
-                    .andExpect(jsonPath("$.results[1].assessment.procedure.currentStep.number").value(3))
-                    .andExpect(jsonPath("$.results[1].assessment.procedure.uncountedPeriods[0].field").value("siteSurveyOn"))
-                    .andExpect(jsonPath("$.results[1].assessment.procedure.uncountedPeriods[0].missingYear").value(2019));
+                    .andExpect(jsonPath("$.results[1].assessment.procedure.currentStep.number")
+                            .value(3))
+                    .andExpect(jsonPath("$.results[1].assessment.procedure.uncountedPeriods[0].field")
+                            .value("siteSurveyOn"))
+                    .andExpect(jsonPath("$.results[1].assessment.procedure.uncountedPeriods[0].missingYear")
+                            .value(2019));
         }
 
         @Test
@@ -363,20 +389,32 @@ class AssessmentBatchHttpTest {
             eligibilityOf(missing).remove("strongRenovationWillingness");
             ObjectNode unknown = community("多字段", 1998);
             unknown.put("district", "鹿城区");
-            JsonNode response = read(batch(community("好一", 1990), wrongType, missing, community("好二", 2003), unknown,
-                    NODES.numberNode(7), NODES.nullNode(), NODES.objectNode(), community("好三", 1999))
+            JsonNode response = read(batch(
+                            community("好一", 1990),
+                            wrongType,
+                            missing,
+                            community("好二", 2003),
+                            unknown,
+                            NODES.numberNode(7),
+                            NODES.nullNode(),
+                            NODES.objectNode(),
+                            community("好三", 1999))
                     .andExpect(status().isOk()));
 
             assertThat(response.path("itemCount").asInt()).isEqualTo(9);
             assertThat(response.path("invalidCount").asInt()).isEqualTo(6);
-            String[] expected = {"ASSESSED", "INVALID", "INVALID", "ASSESSED", "INVALID", "INVALID", "INVALID", "INVALID", "ASSESSED"};
+            String[] expected = {
+                "ASSESSED", "INVALID", "INVALID", "ASSESSED", "INVALID", "INVALID", "INVALID", "INVALID", "ASSESSED"
+            };
             for (int i = 0; i < expected.length; i++) {
                 JsonNode result = response.path("results").get(i);
                 assertThat(result.path("index").asInt()).isEqualTo(i);
                 assertThat(result.path("status").asText()).as("item %d", i).isEqualTo(expected[i]);
                 if ("INVALID".equals(expected[i])) {
                     for (JsonNode error : result.at("/problem/errors")) {
-                        assertThat(error.path("field").asText()).as("item %d", i).startsWith("items[" + i + "]");
+                        assertThat(error.path("field").asText())
+                                .as("item %d", i)
+                                .startsWith("items[" + i + "]");
                     }
                 }
             }
@@ -384,22 +422,37 @@ class AssessmentBatchHttpTest {
                     .isEqualTo("items[1].eligibility.listedInShantyRenovationPlan");
             assertThat(response.at("/results/2/problem/errors/0/field").asText())
                     .isEqualTo("items[2].eligibility.strongRenovationWillingness");
-            assertThat(response.at("/results/4/problem/errors/0/field").asText()).isEqualTo("items[4].district");
+            assertThat(response.at("/results/4/problem/errors/0/field").asText())
+                    .isEqualTo("items[4].district");
         }
 
         @Test
         void aRosterOwnersPersonalDataIsNotEchoedInAnInvalidItem() throws Exception {
             ObjectNode bad = NODES.objectNode();
             ObjectNode consent = bad.putObject("consent")
-                    .put("round", "FIRST_CONSENT").put("voteDate", "2026-02-27")
-                    .put("totalExclusiveArea", new BigDecimal("180.00")).put("totalHouseholds", 2);
+                    .put("round", "FIRST_CONSENT")
+                    .put("voteDate", "2026-02-27")
+                    .put("totalExclusiveArea", new BigDecimal("180.00"))
+                    .put("totalHouseholds", 2);
             ArrayNode roster = consent.putArray("roster");
-            roster.addObject().put("roomNumber", "3-101").put("exclusiveArea", new BigDecimal("90.00")).put("ballot", "AGREE")
-                    .put("ownerName", "欧阳明华").put("idNumber", "330302198001011234").put("phone", "13857712345");
-            roster.addObject().put("roomNumber", "3-101").put("exclusiveArea", new BigDecimal("90.00")).put("ballot", "AGREE")
-                    .put("ownerName", "欧阳明华").put("idNumber", "330302198001011234").put("phone", "13857712345");
+            roster.addObject()
+                    .put("roomNumber", "3-101")
+                    .put("exclusiveArea", new BigDecimal("90.00"))
+                    .put("ballot", "AGREE")
+                    .put("ownerName", "欧阳明华")
+                    .put("idNumber", "330302198001011234")
+                    .put("phone", "13857712345");
+            roster.addObject()
+                    .put("roomNumber", "3-101")
+                    .put("exclusiveArea", new BigDecimal("90.00"))
+                    .put("ballot", "AGREE")
+                    .put("ownerName", "欧阳明华")
+                    .put("idNumber", "330302198001011234")
+                    .put("phone", "13857712345");
             String body = invalidAt(bad, "items[1].consent.roster[1].roomNumber")
-                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
             assertThat(body).doesNotContain("欧阳明华", "330302198001011234", "13857712345");
         }
     }
@@ -467,8 +520,11 @@ class AssessmentBatchHttpTest {
 
         @Test
         void itemsGivenTwiceAreRefusedRatherThanJoined() throws Exception {
-            refused("{\"items\": [" + community("甲小区", 1990) + "], \"items\": [" + community("乙小区", 1991) + "]}",
-                    "INVALID_FIELD", "items")
+            refused(
+                            "{\"items\": [" + community("甲小区", 1990) + "], \"items\": [" + community("乙小区", 1991)
+                                    + "]}",
+                            "INVALID_FIELD",
+                            "items")
                     .andExpect(jsonPath("$.errors[0].message", containsString("两次")));
         }
 

@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.Collections;
-
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -28,14 +27,13 @@ import org.springframework.test.web.servlet.ResultActions;
  * {@code renovation.assessment.max-batch-items} set to 3 and {@code max-workbook-bytes} to 100,000: a fourth
  * item or row, or a bigger upload, is a 413; three items are assessed.
  */
-@SpringBootTest(properties = {
-        "renovation.assessment.max-batch-items=3",
-        "renovation.assessment.max-workbook-bytes=100000"})
+@SpringBootTest(
+        properties = {"renovation.assessment.max-batch-items=3", "renovation.assessment.max-workbook-bytes=100000"})
 @AutoConfigureMockMvc
 class AssessmentBatchLimitHttpTest {
 
-    private static final MediaType XLSX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    private static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     private static final String ITEM = """
             {"eligibility": {"completionYear": 1995, "housingKind": "ORDINARY_RESIDENTIAL_COMMUNITY",
              "listedInShantyRenovationPlan": false, "strongRenovationWillingness": true, "evaluationDate": "2025-11-03",
@@ -45,7 +43,9 @@ class AssessmentBatchLimitHttpTest {
     private MockMvc mvc;
 
     private ResultActions batch(String body) throws Exception {
-        ResultActions posted = mvc.perform(post("/api/v1/assessments/batch").contentType(MediaType.APPLICATION_JSON).content(body));
+        ResultActions posted = mvc.perform(post("/api/v1/assessments/batch")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body));
         MvcResult result = posted.andReturn();
         return result.getRequest().isAsyncStarted() ? mvc.perform(asyncDispatch(result)) : posted;
     }
@@ -83,7 +83,10 @@ class AssessmentBatchLimitHttpTest {
     @Test
     void aWorkbookWithAFourthFilledRowIsPayloadTooLarge() throws Exception {
         byte[] template = mvc.perform(get("/api/v1/assessments/template.xlsx"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         byte[] upload;
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template))) {
             Sheet sheet = workbook.getSheet("小区清单");

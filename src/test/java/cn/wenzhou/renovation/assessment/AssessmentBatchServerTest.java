@@ -2,6 +2,9 @@ package cn.wenzhou.renovation.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -9,15 +12,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * The streamed batch over real HTTP on the embedded Tomcat, where the servlet container's limits apply
@@ -35,12 +33,14 @@ class AssessmentBatchServerTest {
     private Duration asyncTimeout;
 
     private static JsonNode example(String name) throws IOException {
-        return new ObjectMapper(new YAMLFactory()).readTree(new File("openapi/renovation-api.yaml"))
+        return new ObjectMapper(new YAMLFactory())
+                .readTree(new File("openapi/renovation-api.yaml"))
                 .at("/components/examples/" + name + "/value");
     }
 
     private HttpResponse<String> postBatch(String body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/assessments/batch"))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/assessments/batch"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
@@ -49,14 +49,17 @@ class AssessmentBatchServerTest {
 
     @Test
     void theSpecExampleStreamsCompleteOverHttp() throws Exception {
-        HttpResponse<String> response = postBatch(example("AssessmentBatchRequestTwoCommunities").toString());
+        HttpResponse<String> response =
+                postBatch(example("AssessmentBatchRequestTwoCommunities").toString());
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.path("itemCount").asInt()).isEqualTo(2);
         assertThat(body.path("invalidCount").asInt()).isEqualTo(1);
         assertThat(body.at("/results/0/status").asText()).isEqualTo("ASSESSED");
-        assertThat(body.at("/results/1/problem/errors/0/field").asText()).isEqualTo("items[1].eligibility.completionYear");
+        assertThat(body.at("/results/1/problem/errors/0/field").asText())
+                .isEqualTo("items[1].eligibility.completionYear");
     }
 
     /**

@@ -13,23 +13,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.mockito.ArgumentCaptor;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import cn.wenzhou.renovation.api.model.AssessmentRequest;
 import cn.wenzhou.renovation.api.model.AssessmentResponse;
 import cn.wenzhou.renovation.api.model.FundsReadinessResponse;
@@ -39,6 +22,16 @@ import cn.wenzhou.renovation.ruleset.UnknownJurisdictionException;
 import cn.wenzhou.renovation.testing.SliceContexts;
 import cn.wenzhou.renovation.testing.SpecExamples;
 import cn.wenzhou.renovation.web.DecisionControllerSlice;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 /** {@code POST /api/v1/assessments}: mapping, validation and problems, with the assessor and rulesets mocked. */
 @DecisionControllerSlice(AssessmentController.class)
@@ -62,15 +55,19 @@ class AssessmentControllerSliceTest {
     }
 
     private ResultActions send(String query, ObjectNode body) throws Exception {
-        return mvc.perform(post(URL + query).contentType(MediaType.APPLICATION_JSON).content(body.toString()));
+        return mvc.perform(
+                post(URL + query).contentType(MediaType.APPLICATION_JSON).content(body.toString()));
     }
 
     @Test
     void aValidBodyIsAssessedUnderTheDefaultJurisdictionsRulesetAndItsAnswerReturned() throws Exception {
         when(rulesets.take("wenzhou")).thenReturn(ruleset);
-        when(assessor.assess(same(ruleset), any())).thenReturn(new AssessmentResponse()
-                .jurisdiction("wenzhou").rulesetVersion("0123456789abcdef")
-                .funding(new FundsReadinessResponse().decision(cn.wenzhou.renovation.api.model.FundsReadinessDecision.READY)));
+        when(assessor.assess(same(ruleset), any()))
+                .thenReturn(new AssessmentResponse()
+                        .jurisdiction("wenzhou")
+                        .rulesetVersion("0123456789abcdef")
+                        .funding(new FundsReadinessResponse()
+                                .decision(cn.wenzhou.renovation.api.model.FundsReadinessDecision.READY)));
 
         send("", project())
                 .andExpect(status().isOk())
@@ -80,9 +77,12 @@ class AssessmentControllerSliceTest {
         ArgumentCaptor<AssessmentRequest> request = ArgumentCaptor.forClass(AssessmentRequest.class);
         verify(assessor).assess(same(ruleset), request.capture());
         assertThat(request.getValue().getEligibility().getCompletionYear()).isEqualTo(1998);
-        assertThat(request.getValue().getConsent().getCounts().getAgreeingHouseholds()).isEqualTo(130);
-        assertThat(request.getValue().getFunding().getAmountInPlace()).isEqualByComparingTo(new BigDecimal("1350000.00"));
-        assertThat(request.getValue().getApprovals().getTotalInvestment()).isEqualByComparingTo(new BigDecimal("9600000.00"));
+        assertThat(request.getValue().getConsent().getCounts().getAgreeingHouseholds())
+                .isEqualTo(130);
+        assertThat(request.getValue().getFunding().getAmountInPlace())
+                .isEqualByComparingTo(new BigDecimal("1350000.00"));
+        assertThat(request.getValue().getApprovals().getTotalInvestment())
+                .isEqualByComparingTo(new BigDecimal("9600000.00"));
         assertThat(request.getValue().getProcedure().getDocuments()).contains("ANNEX_6_LONG_TERM_MANAGEMENT_PLAN");
     }
 

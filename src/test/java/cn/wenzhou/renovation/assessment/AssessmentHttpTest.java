@@ -9,10 +9,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wenzhou.renovation.testing.FixedWenzhouClock;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -26,14 +31,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
-import cn.wenzhou.renovation.testing.FixedWenzhouClock;
 
 /**
  * {@code POST /api/v1/assessments} through the real Spring context and the real rules: one project, every
@@ -56,9 +53,12 @@ class AssessmentHttpTest {
 
     @BeforeAll
     static void readTheSpecExample() throws IOException {
-        wholeProject = new ObjectMapper(new YAMLFactory()).readTree(new File("openapi/renovation-api.yaml"))
+        wholeProject = new ObjectMapper(new YAMLFactory())
+                .readTree(new File("openapi/renovation-api.yaml"))
                 .at("/components/examples/AssessmentRequestWholeProject/value");
-        assertThat(wholeProject.isObject()).as("example AssessmentRequestWholeProject in the spec").isTrue();
+        assertThat(wholeProject.isObject())
+                .as("example AssessmentRequestWholeProject in the spec")
+                .isTrue();
     }
 
     /** A fresh, editable copy of the whole-project example. */
@@ -101,11 +101,16 @@ class AssessmentHttpTest {
 
         @Test
         void everyPartCarriesTheSameRulesetVersionAsTheWhole() throws Exception {
-            JsonNode response = JSON.readTree(text(assess(project()).andExpect(status().isOk()).andReturn()));
+            JsonNode response = JSON.readTree(
+                    text(assess(project()).andExpect(status().isOk()).andReturn()));
             String version = response.path("rulesetVersion").asText();
             for (String part : new String[] {"eligibility", "consent", "funding", "approvals", "procedure"}) {
-                assertThat(response.path(part).path("rulesetVersion").asText()).as(part).isEqualTo(version);
-                assertThat(response.path(part).path("jurisdiction").asText()).as(part).isEqualTo("wenzhou");
+                assertThat(response.path(part).path("rulesetVersion").asText())
+                        .as(part)
+                        .isEqualTo(version);
+                assertThat(response.path(part).path("jurisdiction").asText())
+                        .as(part)
+                        .isEqualTo("wenzhou");
             }
         }
 
@@ -129,9 +134,14 @@ class AssessmentHttpTest {
     class SameAnswerAsItsOwnEndpoint {
 
         private void samePartAs(String part, String ownUrl) throws Exception {
-            JsonNode whole = JSON.readTree(text(assess(project()).andExpect(status().isOk()).andReturn()));
-            String alone = text(postJson(ownUrl, wholeProject.get(part).toString()).andExpect(status().isOk()).andReturn());
-            assertThat(whole.has(part)).as(part + " in the whole-project answer").isTrue();
+            JsonNode whole = JSON.readTree(
+                    text(assess(project()).andExpect(status().isOk()).andReturn()));
+            String alone = text(postJson(ownUrl, wholeProject.get(part).toString())
+                    .andExpect(status().isOk())
+                    .andReturn());
+            assertThat(whole.has(part))
+                    .as(part + " in the whole-project answer")
+                    .isTrue();
             // STRICT: same fields, same values, arrays in the same order.
             JSONAssert.assertEquals(alone, whole.get(part).toString(), JSONCompareMode.STRICT);
         }
@@ -164,11 +174,15 @@ class AssessmentHttpTest {
         @Test
         void aNotReadyFundingPartIsAnsweredAsByItsOwnEndpoint() throws Exception {
             ObjectNode request = project();
-            ((ObjectNode) request.get("funding")).put("amountInPlace", new java.math.BigDecimal("1349999.99"))
+            ((ObjectNode) request.get("funding"))
+                    .put("amountInPlace", new java.math.BigDecimal("1349999.99"))
                     .put("remainderCommitted", false);
-            JsonNode whole = JSON.readTree(text(assess(request).andExpect(status().isOk()).andReturn()));
-            String alone = text(postJson("/api/v1/funding/readiness", request.get("funding").toString())
-                    .andExpect(status().isOk()).andReturn());
+            JsonNode whole = JSON.readTree(
+                    text(assess(request).andExpect(status().isOk()).andReturn()));
+            String alone = text(
+                    postJson("/api/v1/funding/readiness", request.get("funding").toString())
+                            .andExpect(status().isOk())
+                            .andReturn());
             assertThat(whole.at("/funding/decision").asText()).isEqualTo("NOT_READY");
             JSONAssert.assertEquals(alone, whole.get("funding").toString(), JSONCompareMode.STRICT);
         }
@@ -182,12 +196,19 @@ class AssessmentHttpTest {
             ObjectNode request = project();
             ObjectNode consent = (ObjectNode) request.get("consent");
             consent.remove("counts");
-            consent.put("totalExclusiveArea", new java.math.BigDecimal("180.00")).put("totalHouseholds", 2);
+            consent.put("totalExclusiveArea", new java.math.BigDecimal("180.00"))
+                    .put("totalHouseholds", 2);
             ArrayNode roster = consent.putArray("roster");
-            roster.addObject().put("roomNumber", "3-101").put("exclusiveArea", new java.math.BigDecimal("90.00"))
-                    .put("ballot", "AGREE").put("ownerName", "欧阳明华").put("idNumber", "330302198001011234")
+            roster.addObject()
+                    .put("roomNumber", "3-101")
+                    .put("exclusiveArea", new java.math.BigDecimal("90.00"))
+                    .put("ballot", "AGREE")
+                    .put("ownerName", "欧阳明华")
+                    .put("idNumber", "330302198001011234")
                     .put("phone", "13857712345");
-            roster.addObject().put("roomNumber", "3-102").put("exclusiveArea", new java.math.BigDecimal("90.00"))
+            roster.addObject()
+                    .put("roomNumber", "3-102")
+                    .put("exclusiveArea", new java.math.BigDecimal("90.00"))
                     .put("ballot", "AGREE");
             String body = text(assess(request)
                     .andExpect(status().isOk())
@@ -309,8 +330,7 @@ class AssessmentHttpTest {
         void anUnknownFieldInsideAPartIsNamedWithItsPart() throws Exception {
             ObjectNode request = project();
             ((ObjectNode) request.get("funding")).put("discount", 0);
-            invalid(request, "funding.discount")
-                    .andExpect(jsonPath("$.errors[0].message", containsString("未知字段")));
+            invalid(request, "funding.discount").andExpect(jsonPath("$.errors[0].message", containsString("未知字段")));
         }
 
         @Test
@@ -352,26 +372,32 @@ class AssessmentHttpTest {
         @Test
         void aSiteSurveyInAYearWithoutItsNoticeLeavesOnlyThatDeadlineUncounted() throws Exception {
             ObjectNode request = project();
-            ((ObjectNode) request.get("procedure")).put("siteSurveyOn", "2019-08-05").put("departmentRepliesReceived", false);
+            ((ObjectNode) request.get("procedure"))
+                    .put("siteSurveyOn", "2019-08-05")
+                    .put("departmentRepliesReceived", false);
             assess(request)
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.eligibility.decision").value("PRIORITY_RENOVATION"))
                     .andExpect(jsonPath("$.funding.decision").value("READY"))
                     .andExpect(jsonPath("$.procedure.currentStep.number").value(3))
                     .andExpect(jsonPath("$.procedure.uncountedPeriods[0].field").value("siteSurveyOn"))
-                    .andExpect(jsonPath("$.procedure.uncountedPeriods[0].missingYear").value(2019));
+                    .andExpect(jsonPath("$.procedure.uncountedPeriods[0].missingYear")
+                            .value(2019));
         }
 
         @Test
         void aPublicityPostedInAYearWithoutItsNoticeLeavesOnlyThePublicityUncounted() throws Exception {
             ObjectNode request = project();
-            ((ObjectNode) request.get("procedure")).put("publicityPostedOn", "2019-12-20").put("publicityLastDay", "2020-01-10");
+            ((ObjectNode) request.get("procedure"))
+                    .put("publicityPostedOn", "2019-12-20")
+                    .put("publicityLastDay", "2020-01-10");
             assess(request)
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.consent.sufficient").value(true))
                     .andExpect(jsonPath("$.procedure.publicity").doesNotExist())
                     .andExpect(jsonPath("$.procedure.uncountedPeriods[0].field").value("publicityPostedOn"))
-                    .andExpect(jsonPath("$.procedure.uncountedPeriods[0].missingYear").value(2019));
+                    .andExpect(jsonPath("$.procedure.uncountedPeriods[0].missingYear")
+                            .value(2019));
         }
 
         @Test

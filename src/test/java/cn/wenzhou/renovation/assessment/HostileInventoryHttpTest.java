@@ -9,10 +9,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wenzhou.renovation.testing.HeapUse;
+import cn.wenzhou.renovation.testing.HostileWorkbooks;
+import cn.wenzhou.renovation.testing.OccupiedLane;
+import cn.wenzhou.renovation.web.HeavyWork;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -25,28 +28,26 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-import cn.wenzhou.renovation.testing.HeapUse;
-import cn.wenzhou.renovation.testing.HostileWorkbooks;
-import cn.wenzhou.renovation.testing.OccupiedLane;
-import cn.wenzhou.renovation.web.HeavyWork;
-
 /**
  * Each attack of issue 17 on the anonymous inventory upload, as the raw body of
  * {@code POST /api/v1/assessments/workbook}: every one is a 4xx problem naming the cell or limit, nothing
  * is created on disk, and the heap the request costs stays below {@link #HEAP_BOUND}. One workbook
  * assessment at a time and none waiting, so a second one is a 503 BUSY.
  */
-@SpringBootTest(properties = {
-        "renovation.limits.concurrent-workbook-assessments=1",
-        "renovation.limits.queued-workbook-assessments=0"})
+@SpringBootTest(
+        properties = {
+            "renovation.limits.concurrent-workbook-assessments=1",
+            "renovation.limits.queued-workbook-assessments=0"
+        })
 @AutoConfigureMockMvc
 class HostileInventoryHttpTest {
 
     /** What one hostile request may cost the heap: a quarter of the 512 MB heap the packaged-jar test runs in. */
     private static final long HEAP_BOUND = 128L << 20;
+
     private static final String SHEET = "小区清单";
-    private static final MediaType XLSX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    private static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     private static final Path CREATED_BY_THE_ATTACK = Path.of("/tmp/x");
 
     @Autowired
@@ -59,8 +60,11 @@ class HostileInventoryHttpTest {
 
     @BeforeEach
     void fetchTemplate() throws Exception {
-        template = mvc.perform(get("/api/v1/assessments/template.xlsx")).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsByteArray();
+        template = mvc.perform(get("/api/v1/assessments/template.xlsx"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         // An empty /tmp/x left by an earlier run of the attack itself would hide this run's outcome.
         Files.deleteIfExists(CREATED_BY_THE_ATTACK);
     }
@@ -68,27 +72,37 @@ class HostileInventoryHttpTest {
     /** Posts anonymously, measuring the heap the request costs; asserts the bound and that no file appeared. */
     private ResultActions posted(byte[] workbook) throws Exception {
         ResultActions[] result = new ResultActions[1];
-        HeapUse heap = HeapUse.of(() -> result[0] = mvc.perform(post("/api/v1/assessments/workbook").contentType(XLSX)
-                .content(workbook)));
-        String test = StackWalker.getInstance().walk(frames -> frames.map(StackWalker.StackFrame::getMethodName)
-                .filter(name -> !java.util.Set.of("posted", "invalid", "tooLarge").contains(name)).findFirst().orElse(""));
-        System.out.println("[heap] " + test + ": " + heap
-                + " (upload " + (workbook.length >> 10) + " KB)");
-        assertThat(heap.retainedPeakBytes()).as("heap kept by the request (%s)", heap).isLessThan(HEAP_BOUND);
-        // Garbage included; far below what inflating the zip bomb (2 GB) or the 20 M cells (about 600 MB of XML) would take.
-        assertThat(heap.allocatedBytes()).as("bytes allocated by the request (%s)", heap).isLessThan(1L << 30);
+        HeapUse heap = HeapUse.of(() -> result[0] = mvc.perform(
+                post("/api/v1/assessments/workbook").contentType(XLSX).content(workbook)));
+        String test = StackWalker.getInstance()
+                .walk(frames -> frames.map(StackWalker.StackFrame::getMethodName)
+                        .filter(name -> !java.util.Set.of("posted", "invalid", "tooLarge")
+                                .contains(name))
+                        .findFirst()
+                        .orElse(""));
+        System.out.println("[heap] " + test + ": " + heap + " (upload " + (workbook.length >> 10) + " KB)");
+        assertThat(heap.retainedPeakBytes())
+                .as("heap kept by the request (%s)", heap)
+                .isLessThan(HEAP_BOUND);
+        // Garbage included; far below what inflating the zip bomb (2 GB) or the 20 M cells (about 600 MB of XML) would
+        // take.
+        assertThat(heap.allocatedBytes())
+                .as("bytes allocated by the request (%s)", heap)
+                .isLessThan(1L << 30);
         assertThat(CREATED_BY_THE_ATTACK).doesNotExist();
         return result[0].andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     private ResultActions invalid(byte[] workbook) throws Exception {
-        return posted(workbook).andExpect(status().isBadRequest())
+        return posted(workbook)
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("INVALID_WORKBOOK"))
                 .andExpect(jsonPath("$.errors[0].field").value("body"));
     }
 
     private ResultActions tooLarge(byte[] workbook) throws Exception {
-        return posted(workbook).andExpect(status().isPayloadTooLarge())
+        return posted(workbook)
+                .andExpect(status().isPayloadTooLarge())
                 .andExpect(jsonPath("$.code").value("PAYLOAD_TOO_LARGE"))
                 .andExpect(jsonPath("$.errors[0].field").value("body"));
     }
@@ -147,8 +161,12 @@ class HostileInventoryHttpTest {
     void theResultHoldsOnlyTheInventorySheet() throws Exception {
         // An extra sheet of the upload (within the sheet limit) is neither read nor returned.
         byte[] withExtra = HostileWorkbooks.extraSheetsOfCells(filledTemplate(), 1, 1_000);
-        byte[] result = mvc.perform(post("/api/v1/assessments/workbook").contentType(XLSX).content(withExtra))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        byte[] result = mvc.perform(
+                        post("/api/v1/assessments/workbook").contentType(XLSX).content(withExtra))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(result))) {
             assertThat(workbook.getNumberOfSheets()).isEqualTo(1);
             assertThat(workbook.getSheetName(0)).isEqualTo(SHEET);
@@ -179,10 +197,13 @@ class HostileInventoryHttpTest {
             for (var cell : paths) {
                 switch (cell.getStringCellValue()) {
                     case "projectName" -> row.createCell(cell.getColumnIndex()).setCellValue("鹿城区江滨小区");
-                    case "funding.targetAmount" -> row.createCell(cell.getColumnIndex()).setCellValue(1_000_000);
-                    case "funding.amountInPlace" -> row.createCell(cell.getColumnIndex()).setCellValue(900_000);
-                    case "funding.remainderCommitted" -> row.createCell(cell.getColumnIndex()).setCellValue("是");
-                    default -> { }
+                    case "funding.targetAmount" ->
+                        row.createCell(cell.getColumnIndex()).setCellValue(1_000_000);
+                    case "funding.amountInPlace" ->
+                        row.createCell(cell.getColumnIndex()).setCellValue(900_000);
+                    case "funding.remainderCommitted" ->
+                        row.createCell(cell.getColumnIndex()).setCellValue("是");
+                    default -> {}
                 }
             }
             var out = new java.io.ByteArrayOutputStream();

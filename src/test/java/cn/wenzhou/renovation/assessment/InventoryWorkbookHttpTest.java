@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wenzhou.renovation.testing.FixedWenzhouClock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
@@ -39,8 +39,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-import cn.wenzhou.renovation.testing.FixedWenzhouClock;
-
 /**
  * The Excel inventory through the real Spring context: {@code GET /api/v1/assessments/template.xlsx}, filled
  * with Apache POI as district staff would fill it in Excel, posted to {@code /api/v1/assessments/workbook},
@@ -53,8 +51,8 @@ class InventoryWorkbookHttpTest {
 
     private static final String TEMPLATE = "/api/v1/assessments/template.xlsx";
     private static final String WORKBOOK = "/api/v1/assessments/workbook";
-    private static final MediaType XLSX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    private static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     private static final String SHEET = "小区清单";
     private static final int FIRST_DATA_ROW = 2;
 
@@ -64,7 +62,11 @@ class InventoryWorkbookHttpTest {
     // --- the workbook as staff handle it -------------------------------------------------------
 
     private byte[] templateBytes() throws Exception {
-        return mvc.perform(get(TEMPLATE)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        return mvc.perform(get(TEMPLATE))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
     }
 
     private XSSFWorkbook template() throws Exception {
@@ -191,7 +193,9 @@ class InventoryWorkbookHttpTest {
         byte[] result = upload(bytes(filled))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(XLSX))
-                .andReturn().getResponse().getContentAsByteArray();
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         return new XSSFWorkbook(new ByteArrayInputStream(result));
     }
 
@@ -240,9 +244,20 @@ class InventoryWorkbookHttpTest {
             try (XSSFWorkbook workbook = template()) {
                 Sheet sheet = workbook.getSheet(SHEET);
                 assertThat(sheet).as("sheet " + SHEET).isNotNull();
-                assertThat(rowOfTexts(sheet.getRow(0))).contains("项目（小区）名称", "建成年份", "住房区域类型",
-                        "已列入棚改计划", "表决轮次", "同意户数", "应筹自筹资金（元）", "已到位自筹资金（元）",
-                        "业主已承诺剩余资金开工前到位", "政府投资项目", "总投资（元）", "能满足现有标准");
+                assertThat(rowOfTexts(sheet.getRow(0)))
+                        .contains(
+                                "项目（小区）名称",
+                                "建成年份",
+                                "住房区域类型",
+                                "已列入棚改计划",
+                                "表决轮次",
+                                "同意户数",
+                                "应筹自筹资金（元）",
+                                "已到位自筹资金（元）",
+                                "业主已承诺剩余资金开工前到位",
+                                "政府投资项目",
+                                "总投资（元）",
+                                "能满足现有标准");
             }
         }
 
@@ -251,10 +266,16 @@ class InventoryWorkbookHttpTest {
             try (XSSFWorkbook workbook = template()) {
                 Sheet sheet = workbook.getSheet(SHEET);
                 Row paths = sheet.getRow(1);
-                assertThat(rowOfTexts(paths)).contains("projectName", "eligibility.completionYear",
-                        "eligibility.deficiencies.functionsIncomplete", "consent.counts.agreeingArea",
-                        "funding.targetAmount", "funding.amountInPlace", "approvals.totalInvestment",
-                        "approvals.meetsCurrentStandards");
+                assertThat(rowOfTexts(paths))
+                        .contains(
+                                "projectName",
+                                "eligibility.completionYear",
+                                "eligibility.deficiencies.functionsIncomplete",
+                                "consent.counts.agreeingArea",
+                                "funding.targetAmount",
+                                "funding.amountInPlace",
+                                "approvals.totalInvestment",
+                                "approvals.meetsCurrentStandards");
                 assertThat(paths.getZeroHeight()).as("path row hidden").isTrue();
                 assertThat(rowOfTexts(paths)).hasSameSizeAs(rowOfTexts(sheet.getRow(0)));
             }
@@ -268,15 +289,18 @@ class InventoryWorkbookHttpTest {
                 Map<Integer, List<String>> choicesByColumn = new HashMap<>();
                 for (DataValidation validation : sheet.getDataValidations()) {
                     for (CellRangeAddress range : validation.getRegions().getCellRangeAddresses()) {
-                        choicesByColumn.put(range.getFirstColumn(),
+                        choicesByColumn.put(
+                                range.getFirstColumn(),
                                 List.of(validation.getValidationConstraint().getExplicitListValues()));
                         assertThat(range.getFirstRow()).isEqualTo(FIRST_DATA_ROW);
                     }
                 }
-                assertThat(choicesByColumn.get(paths.get("funding.remainderCommitted"))).containsExactly("是", "否");
+                assertThat(choicesByColumn.get(paths.get("funding.remainderCommitted")))
+                        .containsExactly("是", "否");
                 assertThat(choicesByColumn.get(paths.get("eligibility.housingKind")))
                         .contains("ORDINARY_RESIDENTIAL_COMMUNITY", "URBAN_VILLAGE");
-                assertThat(choicesByColumn.get(paths.get("consent.round"))).containsExactly("FIRST_CONSENT", "DESIGN_PLAN");
+                assertThat(choicesByColumn.get(paths.get("consent.round")))
+                        .containsExactly("FIRST_CONSENT", "DESIGN_PLAN");
                 assertThat(choicesByColumn).doesNotContainKey(paths.get("funding.targetAmount"));
             }
         }
@@ -302,14 +326,20 @@ class InventoryWorkbookHttpTest {
                 try (XSSFWorkbook result = assessed(filled)) {
                     assertThat(result(result, 2, "改造范围结论")).isEqualTo("重点改造");
                     assertThat(result(result, 2, "资金结论")).isEqualTo("自筹资金条件已满足，可启动项目立项");
-                    assertThat(result(result, 2, "审批路径")).startsWith("适用优化审批")
-                            .contains("项目建议书（合并编报）", "施工图审查（无需办理）");
-                    assertThat(result(result, 2, "理由")).contains("ELIG-DECIDE-PRIORITY", "FUNDS-DECIDE-READY",
-                            "FUNDS-ARRIVAL-RATE-REACHED", "APPROVAL-SCOPE-OPTIMIZED", "APPROVAL-MERGE-PROPOSAL-FEASIBILITY-DESIGN");
-                    assertThat(result(result, 2, "依据条款")).contains("一、改造范围", "三、建设程序 6.工程组织实施",
-                            "四、项目审批 （一）", "居民自筹资金到位率达90%以上");
+                    assertThat(result(result, 2, "审批路径")).startsWith("适用优化审批").contains("项目建议书（合并编报）", "施工图审查（无需办理）");
+                    assertThat(result(result, 2, "理由"))
+                            .contains(
+                                    "ELIG-DECIDE-PRIORITY",
+                                    "FUNDS-DECIDE-READY",
+                                    "FUNDS-ARRIVAL-RATE-REACHED",
+                                    "APPROVAL-SCOPE-OPTIMIZED",
+                                    "APPROVAL-MERGE-PROPOSAL-FEASIBILITY-DESIGN");
+                    assertThat(result(result, 2, "依据条款"))
+                            .contains("一、改造范围", "三、建设程序 6.工程组织实施", "四、项目审批 （一）", "居民自筹资金到位率达90%以上");
                     assertThat(result(result, 2, "问题")).isEmpty();
-                    assertThat(result(result, 2, "表决结论")).as("no consent columns filled").isEmpty();
+                    assertThat(result(result, 2, "表决结论"))
+                            .as("no consent columns filled")
+                            .isEmpty();
                 }
             }
         }
@@ -322,9 +352,13 @@ class InventoryWorkbookHttpTest {
                     Sheet sheet = result.getSheet(SHEET);
                     Map<String, Integer> paths = paths(sheet);
                     Row row = sheet.getRow(2);
-                    assertThat(row.getCell(paths.get("projectName")).getStringCellValue()).isEqualTo("鹿城区五马街道墨池小区");
-                    assertThat(row.getCell(paths.get("funding.targetAmount")).getNumericCellValue()).isEqualTo(1500000);
-                    assertThat(row.getCell(paths.get("eligibility.listedInShantyRenovationPlan")).getStringCellValue()).isEqualTo("否");
+                    assertThat(row.getCell(paths.get("projectName")).getStringCellValue())
+                            .isEqualTo("鹿城区五马街道墨池小区");
+                    assertThat(row.getCell(paths.get("funding.targetAmount")).getNumericCellValue())
+                            .isEqualTo(1500000);
+                    assertThat(row.getCell(paths.get("eligibility.listedInShantyRenovationPlan"))
+                                    .getStringCellValue())
+                            .isEqualTo("否");
                 }
             }
         }
@@ -348,7 +382,8 @@ class InventoryWorkbookHttpTest {
         @Test
         void aConsentRowGetsTheVoteConclusion() throws Exception {
             try (XSSFWorkbook filled = template()) {
-                line(filled, 2).text("projectName", "瑞安市万松小区")
+                line(filled, 2)
+                        .text("projectName", "瑞安市万松小区")
                         .text("consent.round", "DESIGN_PLAN")
                         .text("consent.voteDate", "2025-09-20")
                         .number("consent.totalExclusiveArea", 12000)
@@ -361,7 +396,8 @@ class InventoryWorkbookHttpTest {
                         .number("consent.counts.blankArea", 400);
                 try (XSSFWorkbook result = assessed(filled)) {
                     assertThat(result(result, 2, "表决结论")).isEqualTo("同意比例符合表决日施行的全部规定");
-                    assertThat(result(result, 2, "理由")).contains("CONSENT-DECIDE-SUFFICIENT", "CONSENT-BLANK-FOLLOWS-AGREEING-MAJORITY");
+                    assertThat(result(result, 2, "理由"))
+                            .contains("CONSENT-DECIDE-SUFFICIENT", "CONSENT-BLANK-FOLLOWS-AGREEING-MAJORITY");
                     assertThat(result(result, 2, "改造范围结论")).isEmpty();
                     assertThat(result(result, 2, "问题")).isEmpty();
                 }
@@ -372,10 +408,13 @@ class InventoryWorkbookHttpTest {
         void aCompletionYearWrittenInChineseNumeralsIsReportedInItsRowOnly() throws Exception {
             try (XSSFWorkbook filled = template()) {
                 approvable(funded(eligible(line(filled, 2))));
-                funded(eligible(line(filled, 3))).text("projectName", "龙湾区永中街道新城小区")
+                funded(eligible(line(filled, 3)))
+                        .text("projectName", "龙湾区永中街道新城小区")
                         .text("eligibility.completionYear", "一九九八");
                 try (XSSFWorkbook result = assessed(filled)) {
-                    assertThat(result(result, 3, "问题")).contains("eligibility.completionYear").doesNotContain("items[");
+                    assertThat(result(result, 3, "问题"))
+                            .contains("eligibility.completionYear")
+                            .doesNotContain("items[");
                     assertThat(result(result, 3, "改造范围结论")).isEmpty();
                     assertThat(result(result, 3, "资金结论")).isEmpty();
                     assertThat(result(result, 3, "理由")).isEmpty();
@@ -430,7 +469,9 @@ class InventoryWorkbookHttpTest {
                 try (XSSFWorkbook result = assessed(filled)) {
                     assertThat(result(result, 2, "资金结论")).isEqualTo("自筹资金条件已满足，可启动项目立项");
                     assertThat(result(result, 3, "资金结论")).isEmpty();
-                    assertThat(result(result, 3, "问题")).as("a blank row is not an item").isEmpty();
+                    assertThat(result(result, 3, "问题"))
+                            .as("a blank row is not an item")
+                            .isEmpty();
                     assertThat(result(result, 4, "资金结论")).isNotEmpty().isNotEqualTo(result(result, 2, "资金结论"));
                     assertThat(result(result, 4, "理由")).contains("FUNDS-ARRIVAL-RATE-SHORT", "已到位 1000000.00 元");
                     assertThat(result(result, 4, "问题")).isEmpty();
@@ -451,7 +492,8 @@ class InventoryWorkbookHttpTest {
 
         @Test
         void anEmptyTemplateComesBackWithTheResultHeadingsOnly() throws Exception {
-            try (XSSFWorkbook filled = template(); XSSFWorkbook result = assessed(filled)) {
+            try (XSSFWorkbook filled = template();
+                    XSSFWorkbook result = assessed(filled)) {
                 Sheet sheet = result.getSheet(SHEET);
                 assertThat(sheet.getLastRowNum()).isEqualTo(1);
                 assertThat(headings(sheet)).containsKeys("改造范围结论", "问题");
@@ -469,8 +511,7 @@ class InventoryWorkbookHttpTest {
             try (XSSFWorkbook filled = template()) {
                 funded(line(filled, 2));
                 try (XSSFWorkbook result = assessed(filled)) {
-                    assertThat(result(result, 2, "理由"))
-                            .contains("已到位 1350000.00 元，应筹 1500000.00 元，到位率 9/10（90.00%）");
+                    assertThat(result(result, 2, "理由")).contains("已到位 1350000.00 元，应筹 1500000.00 元，到位率 9/10（90.00%）");
                 }
             }
         }
@@ -479,12 +520,12 @@ class InventoryWorkbookHttpTest {
         void decimalAmountsAreReadExactlyNotAsBinaryFractions() throws Exception {
             // 90000.09 / 100000.10 is exactly 9/10 only if both cells are read as the decimals shown.
             try (XSSFWorkbook filled = template()) {
-                line(filled, 2).number("funding.targetAmount", 100000.10)
+                line(filled, 2)
+                        .number("funding.targetAmount", 100000.10)
                         .number("funding.amountInPlace", 90000.09)
                         .yes("funding.remainderCommitted");
                 try (XSSFWorkbook result = assessed(filled)) {
-                    assertThat(result(result, 2, "理由"))
-                            .contains("已到位 90000.09 元，应筹 100000.10 元，到位率 9/10（90.00%）");
+                    assertThat(result(result, 2, "理由")).contains("已到位 90000.09 元，应筹 100000.10 元，到位率 9/10（90.00%）");
                     assertThat(result(result, 2, "问题")).isEmpty();
                 }
             }
@@ -493,7 +534,8 @@ class InventoryWorkbookHttpTest {
         @Test
         void anAmountLike12345Point67IsNotTurnedIntoAThirdDecimal() throws Exception {
             try (XSSFWorkbook filled = template()) {
-                line(filled, 2).number("funding.targetAmount", 12345.67)
+                line(filled, 2)
+                        .number("funding.targetAmount", 12345.67)
                         .number("funding.amountInPlace", 12345.67)
                         .no("funding.remainderCommitted");
                 try (XSSFWorkbook result = assessed(filled)) {
@@ -529,7 +571,8 @@ class InventoryWorkbookHttpTest {
         void anExcelDateInTheEvaluationDateColumnIsReadAsThatDate() throws Exception {
             // Built in 2026 yet evaluated on 2025-11-03: refused, and the refusal quotes the date read from the cell.
             try (XSSFWorkbook filled = template()) {
-                eligible(line(filled, 2)).number("eligibility.completionYear", 2026)
+                eligible(line(filled, 2))
+                        .number("eligibility.completionYear", 2026)
                         .date("eligibility.evaluationDate", LocalDate.of(2025, 11, 3));
                 try (XSSFWorkbook result = assessed(filled)) {
                     assertThat(result(result, 2, "问题")).contains("eligibility.completionYear", "2025-11-03");
@@ -541,7 +584,8 @@ class InventoryWorkbookHttpTest {
         void anExcelDateInTheEvaluationDateColumnDecidesTheExpropriationWindow() throws Exception {
             // Expropriation planned for 2030: within 5 years of 2025-11-03, so not a priority renovation.
             try (XSSFWorkbook filled = template()) {
-                eligible(line(filled, 2)).number("eligibility.plannedExpropriationYear", 2030)
+                eligible(line(filled, 2))
+                        .number("eligibility.plannedExpropriationYear", 2030)
                         .date("eligibility.evaluationDate", LocalDate.of(2025, 11, 3));
                 try (XSSFWorkbook result = assessed(filled)) {
                     assertThat(result(result, 2, "问题")).isEmpty();
@@ -554,13 +598,17 @@ class InventoryWorkbookHttpTest {
         void anExcelDateInTheVoteDateColumnIsReadAsThatDate() throws Exception {
             // 2026-03-02 is the day after "today" (2026-03-01 in Wenzhou): the refusal quotes it.
             try (XSSFWorkbook filled = template()) {
-                line(filled, 2).text("consent.round", "FIRST_CONSENT")
+                line(filled, 2)
+                        .text("consent.round", "FIRST_CONSENT")
                         .date("consent.voteDate", LocalDate.of(2026, 3, 2))
                         .number("consent.totalExclusiveArea", 1000)
                         .number("consent.totalHouseholds", 10)
-                        .number("consent.counts.agreeingHouseholds", 8).number("consent.counts.agreeingArea", 800)
-                        .number("consent.counts.disagreeingHouseholds", 0).number("consent.counts.disagreeingArea", 0)
-                        .number("consent.counts.blankHouseholds", 0).number("consent.counts.blankArea", 0);
+                        .number("consent.counts.agreeingHouseholds", 8)
+                        .number("consent.counts.agreeingArea", 800)
+                        .number("consent.counts.disagreeingHouseholds", 0)
+                        .number("consent.counts.disagreeingArea", 0)
+                        .number("consent.counts.blankHouseholds", 0)
+                        .number("consent.counts.blankArea", 0);
                 try (XSSFWorkbook result = assessed(filled)) {
                     assertThat(result(result, 2, "问题")).contains("consent.voteDate", "2026-03-02");
                 }
@@ -600,8 +648,10 @@ class InventoryWorkbookHttpTest {
                 Cell cell = line.cell("funding.amountInPlace");
                 cell.setCellFormula("1500000*0.9");
                 filled.getCreationHelper().createFormulaEvaluator().evaluateFormulaCell(cell);
-                refused(bytes(filled)).andExpect(jsonPath("$.errors[0].message",
-                        containsString("单元格 " + cell.getAddress().formatAsString() + " 是公式")));
+                refused(bytes(filled))
+                        .andExpect(jsonPath(
+                                "$.errors[0].message",
+                                containsString("单元格 " + cell.getAddress().formatAsString() + " 是公式")));
             }
         }
     }
@@ -672,7 +722,9 @@ class InventoryWorkbookHttpTest {
             // The help sheet allows reordering columns: only the path row matters.
             try (XSSFWorkbook workbook = new XSSFWorkbook()) {
                 Sheet sheet = workbook.createSheet(SHEET);
-                String[] paths = {"funding.remainderCommitted", "funding.amountInPlace", "projectName", "funding.targetAmount"};
+                String[] paths = {
+                    "funding.remainderCommitted", "funding.amountInPlace", "projectName", "funding.targetAmount"
+                };
                 Row headingRow = sheet.createRow(0);
                 Row pathRow = sheet.createRow(1);
                 for (int c = 0; c < paths.length; c++) {
@@ -704,7 +756,8 @@ class InventoryWorkbookHttpTest {
                 }
                 try (XSSFWorkbook second = new XSSFWorkbook(new ByteArrayInputStream(firstPass));
                         XSSFWorkbook result = assessed(second)) {
-                    List<String> headingTexts = rowOfTexts(result.getSheet(SHEET).getRow(0));
+                    List<String> headingTexts =
+                            rowOfTexts(result.getSheet(SHEET).getRow(0));
                     assertThat(headingTexts.stream().filter("问题"::equals)).hasSize(1);
                     assertThat(result(result, 2, "问题")).isEmpty();
                     assertThat(result(result, 2, "资金结论")).isEqualTo("自筹资金条件已满足，可启动项目立项");

@@ -1,7 +1,6 @@
 package cn.wenzhou.renovation.benchmark;
 
 import java.time.LocalDate;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,15 +18,21 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnProperty(name = "renovation.benchmark.echo-endpoint", havingValue = "true")
 class EchoBaselineController {
 
-    record Deficiencies(boolean functionsIncomplete, boolean facilitiesIncomplete, boolean propertyManagementInadequate) {
-    }
+    record Deficiencies(
+            boolean functionsIncomplete, boolean facilitiesIncomplete, boolean propertyManagementInadequate) {}
 
-    record EchoedCommunity(String communityName, Integer completionYear, String housingKind,
-            Boolean listedInShantyRenovationPlan, Deficiencies deficiencies, Boolean strongRenovationWillingness,
-            LocalDate evaluationDate) {
-    }
+    record EchoedCommunity(
+            String communityName,
+            Integer completionYear,
+            String housingKind,
+            Boolean listedInShantyRenovationPlan,
+            Deficiencies deficiencies,
+            Boolean strongRenovationWillingness,
+            LocalDate evaluationDate) {}
 
-    @PostMapping(path = "/api/v1/benchmark/echo", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/api/v1/benchmark/echo",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     EchoedCommunity echo(@RequestBody EchoedCommunity community) {
         return community;

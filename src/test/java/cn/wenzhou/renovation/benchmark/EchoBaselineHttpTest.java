@@ -26,7 +26,9 @@ class EchoBaselineHttpTest {
 
     @Test
     void theRecordComesBackAsItWasSent() throws Exception {
-        mvc.perform(post("/api/v1/benchmark/echo").contentType(MediaType.APPLICATION_JSON).content(COMMUNITY))
+        mvc.perform(post("/api/v1/benchmark/echo")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(COMMUNITY))
                 .andExpect(status().isOk())
                 .andExpect(content().json(COMMUNITY, true));
     }

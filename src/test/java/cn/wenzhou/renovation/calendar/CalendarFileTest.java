@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,11 +90,12 @@ class CalendarFileTest {
     @Test
     void windowsLineEndingsAreRead() throws IOException {
         OfficialCalendar calendar = read((HEADER
-                + "# 2025\n"
-                + row("2025-10-01", "holiday", "国庆节、中秋节", "2025")
-                + "\n"
-                + row("2025-10-11", "makeup_workday", "国庆节、中秋节", "2025")
-                + sevenFestivals(2025)).replace("\n", "\r\n"));
+                        + "# 2025\n"
+                        + row("2025-10-01", "holiday", "国庆节、中秋节", "2025")
+                        + "\n"
+                        + row("2025-10-11", "makeup_workday", "国庆节、中秋节", "2025")
+                        + sevenFestivals(2025))
+                .replace("\n", "\r\n"));
 
         assertThat(calendar.isWorkingDay(LocalDate.parse("2025-10-11"))).isTrue();
     }
@@ -113,25 +113,24 @@ class CalendarFileTest {
 
     @Test
     void aFileSavedByExcelAsCsvUtf8WithAByteOrderMarkIsRead() throws IOException {
-        OfficialCalendar calendar = read("\uFEFF" + HEADER + row("2025-10-01", "holiday", "国庆节、中秋节", "2025")
-                + sevenFestivals(2025));
+        OfficialCalendar calendar =
+                read("\uFEFF" + HEADER + row("2025-10-01", "holiday", "国庆节、中秋节", "2025") + sevenFestivals(2025));
 
         assertThat(calendar.isWorkingDay(LocalDate.parse("2025-10-01"))).isFalse();
     }
 
     @Test
     void aByteOrderMarkBeforeTheFirstCommentDoesNotTurnTheCommentIntoTheHeader() throws IOException {
-        OfficialCalendar calendar = read("\uFEFF# 中国法定节假日\n" + HEADER
-                + row("2025-10-01", "holiday", "国庆节、中秋节", "2025")
-                + sevenFestivals(2025));
+        OfficialCalendar calendar = read(
+                "\uFEFF# 中国法定节假日\n" + HEADER + row("2025-10-01", "holiday", "国庆节、中秋节", "2025") + sevenFestivals(2025));
 
         assertThat(calendar.isWorkingDay(LocalDate.parse("2025-10-01"))).isFalse();
     }
 
     @Test
     void aMisspeltHeaderIsRefusedNamingTheFileAndTheColumns() {
-        IllegalStateException refused = refused("datum,kind,holiday,notice_year,source\n"
-                + row("2025-10-01", "holiday", "国庆节、中秋节", "2025"));
+        IllegalStateException refused =
+                refused("datum,kind,holiday,notice_year,source\n" + row("2025-10-01", "holiday", "国庆节、中秋节", "2025"));
 
         assertThat(refused.getMessage()).startsWith(NAME).contains("date");
     }
@@ -152,17 +151,16 @@ class CalendarFileTest {
 
     @Test
     void kindIsReadWhateverItsCase() throws IOException {
-        OfficialCalendar calendar = read(HEADER + row("2025-10-11", "MAKEUP_WORKDAY", "国庆节、中秋节", "2025")
-                + sevenFestivals(2025));
+        OfficialCalendar calendar =
+                read(HEADER + row("2025-10-11", "MAKEUP_WORKDAY", "国庆节、中秋节", "2025") + sevenFestivals(2025));
 
         assertThat(calendar.isWorkingDay(LocalDate.parse("2025-10-11"))).isTrue();
     }
 
     @Test
     void aDateThatIsNotADateIsRefusedNamingItsLine() {
-        IllegalStateException refused = refused(HEADER
-                + row("2025-10-01", "holiday", "国庆节", "2025")
-                + row("2025-02-30", "holiday", "国庆节", "2025"));
+        IllegalStateException refused = refused(
+                HEADER + row("2025-10-01", "holiday", "国庆节", "2025") + row("2025-02-30", "holiday", "国庆节", "2025"));
 
         assertThat(refused.getMessage()).startsWith(NAME + " 第 3 行").contains("date 列 '2025-02-30'");
     }
@@ -178,7 +176,8 @@ class CalendarFileTest {
     void anUnknownKindIsRefusedNamingItsLine() {
         IllegalStateException refused = refused(HEADER + row("2025-10-01", "day_off", "国庆节", "2025"));
 
-        assertThat(refused.getMessage()).startsWith(NAME + " 第 2 行")
+        assertThat(refused.getMessage())
+                .startsWith(NAME + " 第 2 行")
                 .contains("kind 列 'day_off'", "holiday", "makeup_workday");
     }
 
@@ -195,8 +194,8 @@ class CalendarFileTest {
     @Test
     void aHolidayOnAWeekendIsAccepted() throws IOException {
         // The break includes weekends: Saturday 2025-10-04 is listed as a holiday.
-        OfficialCalendar calendar = read(HEADER + row("2025-10-04", "holiday", "国庆节、中秋节", "2025")
-                + sevenFestivals(2025));
+        OfficialCalendar calendar =
+                read(HEADER + row("2025-10-04", "holiday", "国庆节、中秋节", "2025") + sevenFestivals(2025));
 
         assertThat(calendar.isWorkingDay(LocalDate.parse("2025-10-04"))).isFalse();
     }
@@ -217,7 +216,8 @@ class CalendarFileTest {
                 + row("2025-09-28", "makeup_workday", "国庆节", "2025")
                 + row("2025-09-28", "holiday", "国庆节", "2025"));
 
-        assertThat(refused.getMessage()).startsWith(NAME + " 第 3 行")
+        assertThat(refused.getMessage())
+                .startsWith(NAME + " 第 3 行")
                 .contains("2025-09-28", "第 2 行是调休上班", "这里又是放假", "同一天不能既放假又调休上班");
     }
 
@@ -323,22 +323,30 @@ class CalendarFileTest {
 
         @Test
         void aYearWithoutAllSevenFestivalsIsRefusedNamingTheYearAndTheMissingFestivals() {
-            String withoutDragonBoat = sevenFestivals(2025).lines().filter(l -> !l.contains("端午节"))
-                    .map(l -> l + "\n").collect(java.util.stream.Collectors.joining());
+            String withoutDragonBoat = sevenFestivals(2025)
+                    .lines()
+                    .filter(l -> !l.contains("端午节"))
+                    .map(l -> l + "\n")
+                    .collect(java.util.stream.Collectors.joining());
 
             IllegalStateException refused = refused(HEADER + sevenFestivals(2024) + withoutDragonBoat);
 
-            assertThat(refused.getMessage()).startsWith(NAME + " 第 9 行起的 2025 年通知")
+            assertThat(refused.getMessage())
+                    .startsWith(NAME + " 第 9 行起的 2025 年通知")
                     .contains("2025 年的放假安排缺少端午节");
         }
 
         @Test
         void aFestivalNamedOnlyOnAMakeUpWorkdayIsMissing() {
-            String withoutDragonBoat = sevenFestivals(2025).lines().filter(l -> !l.contains("端午节"))
-                    .map(l -> l + "\n").collect(java.util.stream.Collectors.joining());
+            String withoutDragonBoat = sevenFestivals(2025)
+                    .lines()
+                    .filter(l -> !l.contains("端午节"))
+                    .map(l -> l + "\n")
+                    .collect(java.util.stream.Collectors.joining());
 
             // Sunday 2025-06-08 as a made-up make-up workday for the Dragon Boat Festival, with no day off for it.
-            IllegalStateException refused = refused(HEADER + withoutDragonBoat + row("2025-06-08", "makeup_workday", "端午节", "2025"));
+            IllegalStateException refused =
+                    refused(HEADER + withoutDragonBoat + row("2025-06-08", "makeup_workday", "端午节", "2025"));
 
             assertThat(refused.getMessage()).contains("缺少端午节");
         }
@@ -346,19 +354,25 @@ class CalendarFileTest {
         @Test
         void moreThanSixtyDaysInOneNoticeYearIsRefused() {
             StringBuilder text = new StringBuilder(HEADER).append(sevenFestivals(2025));
-            for (LocalDate day = LocalDate.of(2025, 7, 1); day.isBefore(LocalDate.of(2025, 8, 24)); day = day.plusDays(1)) {
+            for (LocalDate day = LocalDate.of(2025, 7, 1);
+                    day.isBefore(LocalDate.of(2025, 8, 24));
+                    day = day.plusDays(1)) {
                 text.append(row(day.toString(), "holiday", "国庆节", "2025"));
             }
 
             IllegalStateException refused = refused(text.toString());
 
-            assertThat(refused.getMessage()).startsWith(NAME + " 第 2 行起的 2025 年通知").contains("超过 60 行");
+            assertThat(refused.getMessage())
+                    .startsWith(NAME + " 第 2 行起的 2025 年通知")
+                    .contains("超过 60 行");
         }
 
         @Test
         void sixtyDaysInOneNoticeYearAreRead() throws IOException {
             StringBuilder text = new StringBuilder(HEADER).append(sevenFestivals(2025));
-            for (LocalDate day = LocalDate.of(2025, 7, 1); day.isBefore(LocalDate.of(2025, 8, 23)); day = day.plusDays(1)) {
+            for (LocalDate day = LocalDate.of(2025, 7, 1);
+                    day.isBefore(LocalDate.of(2025, 8, 23));
+                    day = day.plusDays(1)) {
                 text.append(row(day.toString(), "holiday", "国庆节", "2025"));
             }
 
@@ -367,22 +381,24 @@ class CalendarFileTest {
 
         @Test
         void aSourceWithoutAnAddressIsRefusedNamingItsLine() {
-            IllegalStateException refused = refused(HEADER + sevenFestivals(2025).replaceFirst(
-                    java.util.regex.Pattern.quote(SOURCE), "国务院办公厅通知"));
+            IllegalStateException refused = refused(
+                    HEADER + sevenFestivals(2025).replaceFirst(java.util.regex.Pattern.quote(SOURCE), "国务院办公厅通知"));
 
             assertThat(refused.getMessage()).startsWith(NAME + " 第 2 行").contains("source 列", "国务院办公厅通知", "https://");
         }
 
         @Test
         void aFestivalThatIsNoneOfTheSevenIsRefusedNamingItsLine() {
-            IllegalStateException refused = refused(HEADER + sevenFestivals(2025) + row("2025-12-25", "holiday", "圣诞节", "2025"));
+            IllegalStateException refused =
+                    refused(HEADER + sevenFestivals(2025) + row("2025-12-25", "holiday", "圣诞节", "2025"));
 
             assertThat(refused.getMessage()).startsWith(NAME + " 第 9 行").contains("holiday 列", "圣诞节", "国庆节、中秋节");
         }
 
         @Test
         void anEmptyFestivalIsRefusedNamingItsLine() {
-            IllegalStateException refused = refused(HEADER + row("2025-10-01", "holiday", "", "2025") + sevenFestivals(2025));
+            IllegalStateException refused =
+                    refused(HEADER + row("2025-10-01", "holiday", "", "2025") + sevenFestivals(2025));
 
             assertThat(refused.getMessage()).startsWith(NAME + " 第 2 行").contains("未填写节日");
         }
@@ -404,8 +420,11 @@ class CalendarFileTest {
         Path folder;
 
         private OfficialCalendar configured(String file) throws IOException {
-            return new CalendarVersions(cn.wenzhou.renovation.ruleset.RulesetStore.inMemory(), new CalendarProperties(file, 45),
-                    new DefaultResourceLoader()).current();
+            return new CalendarVersions(
+                            cn.wenzhou.renovation.ruleset.RulesetStore.inMemory(),
+                            new CalendarProperties(file, 45),
+                            new DefaultResourceLoader())
+                    .current();
         }
 
         @Test
@@ -434,7 +453,8 @@ class CalendarFileTest {
         void aMissingFileIsRefusedNamingThePathAndTheProperty() {
             String missing = folder.resolve("no-such-file.csv").toString();
 
-            IllegalStateException refused = catchThrowableOfType(IllegalStateException.class, () -> configured(missing));
+            IllegalStateException refused =
+                    catchThrowableOfType(IllegalStateException.class, () -> configured(missing));
 
             assertThat(refused).isNotNull();
             assertThat(refused.getMessage()).contains(missing, "renovation.calendar.file");
@@ -445,8 +465,8 @@ class CalendarFileTest {
             Path file = folder.resolve("holidays.csv");
             Files.writeString(file, HEADER + row("2025-10-09", "makeup_workday", "国庆节", "2025"));
 
-            IllegalStateException refused = catchThrowableOfType(IllegalStateException.class,
-                    () -> configured(file.toString()));
+            IllegalStateException refused =
+                    catchThrowableOfType(IllegalStateException.class, () -> configured(file.toString()));
 
             assertThat(refused).isNotNull();
             assertThat(refused.getMessage()).startsWith(file + " 第 2 行");

@@ -3,14 +3,15 @@ package cn.wenzhou.renovation.calendar;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
-import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wenzhou.renovation.testing.Calendars;
+import cn.wenzhou.renovation.testing.FixedWenzhouClock;
+import cn.wenzhou.renovation.testing.ProblemExpectations;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,10 +27,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-import cn.wenzhou.renovation.testing.Calendars;
-import cn.wenzhou.renovation.testing.FixedWenzhouClock;
-import cn.wenzhou.renovation.testing.ProblemExpectations;
-
 /** {@code POST /api/v1/calendar/working-days} through the real Spring context, the packaged calendar and the real rules. */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -42,7 +39,9 @@ class CalendarHttpTest {
     /** The notices through 2026, so the tests at the turn of 2027 hold whatever a later release packages. */
     @DynamicPropertySource
     static void calendarThrough2026(DynamicPropertyRegistry properties) {
-        properties.add("renovation.calendar.file", () -> Calendars.packagedThroughAsFile(2026, folder).toString());
+        properties.add(
+                "renovation.calendar.file",
+                () -> Calendars.packagedThroughAsFile(2026, folder).toString());
     }
 
     private static final String URL = "/api/v1/calendar/working-days";
@@ -222,7 +221,10 @@ class CalendarHttpTest {
 
     @Test
     void rangeDeadlineAndPublicityAreAnsweredInOneCall() throws Exception {
-        answered(body(range("2025-09-26", "2025-10-12"), deadline("2026-02-12", 5), publicity("2025-09-26", "2025-10-09")))
+        answered(body(
+                        range("2025-09-26", "2025-10-12"),
+                        deadline("2026-02-12", 5),
+                        publicity("2025-09-26", "2025-10-09")))
                 .andExpect(jsonPath("$.range.workingDays").value(7))
                 .andExpect(jsonPath("$.deadline.date").value("2026-02-26"))
                 .andExpect(jsonPath("$.publicity.countedWorkingDays").value(4))
@@ -329,8 +331,9 @@ class CalendarHttpTest {
 
         @Test
         void anUnknownFieldInsideTheDeadlineIsNamedWithItsPath() throws Exception {
-            rejected("{\"deadline\": {\"start\": \"2026-02-12\", \"workingDays\": 5, \"startDayCounted\": true}}",
-                    "deadline.startDayCounted")
+            rejected(
+                            "{\"deadline\": {\"start\": \"2026-02-12\", \"workingDays\": 5, \"startDayCounted\": true}}",
+                            "deadline.startDayCounted")
                     .andExpect(jsonPath("$.code").value("INVALID_FIELD"));
         }
 

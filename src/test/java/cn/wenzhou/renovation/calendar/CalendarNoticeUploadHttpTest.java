@@ -9,10 +9,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wenzhou.renovation.testing.January2027WithoutItsNotice;
+import cn.wenzhou.renovation.testing.StaffUsers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,9 +26,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-
-import cn.wenzhou.renovation.testing.January2027WithoutItsNotice;
-import cn.wenzhou.renovation.testing.StaffUsers;
 
 /**
  * Next year's notice loaded at runtime through the admin API, "today" being 2027-01-15 with the calendar
@@ -63,8 +61,10 @@ class CalendarNoticeUploadHttpTest {
     MockMvc mvc;
 
     private ResultActions procedureStatus() throws Exception {
-        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/procedure/status")
-                .contentType(MediaType.APPLICATION_JSON).content(PROCEDURE));
+        return mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/procedure/status")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(PROCEDURE));
     }
 
     private ResultActions upload(String action, String fileName, byte[] content, String user) throws Exception {
@@ -82,7 +82,8 @@ class CalendarNoticeUploadHttpTest {
 
     @Test
     void nextYearsNoticeIsLoadedCheckedServedAndRolledBackWithoutARestart() throws Exception {
-        procedureStatus().andExpect(status().isOk())
+        procedureStatus()
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.uncountedPeriods[0].field").value("publicityLastDay"))
                 .andExpect(jsonPath("$.uncountedPeriods[0].missingYear").value(2027));
 
@@ -97,7 +98,8 @@ class CalendarNoticeUploadHttpTest {
                 .andExpect(jsonPath("$.findings[0].field").value("类别"))
                 .andExpect(jsonPath("$.findings[0].message", containsString("2027-02-17")))
                 .andExpect(jsonPath("$.version").doesNotExist());
-        procedureStatus().andExpect(jsonPath("$.uncountedPeriods[0].missingYear").value(2027));
+        procedureStatus()
+                .andExpect(jsonPath("$.uncountedPeriods[0].missingYear").value(2027));
         listing().andExpect(jsonPath("$.activeVersion").value(1));
 
         // An editor may check, not activate; the check shows the diff and changes nothing.
@@ -109,7 +111,8 @@ class CalendarNoticeUploadHttpTest {
                 .andExpect(jsonPath("$.changed").isEmpty())
                 .andExpect(jsonPath("$.removed").isEmpty());
         upload("activate", "2027年放假安排.csv", madeUp2027(), EDITOR).andExpect(status().isForbidden());
-        procedureStatus().andExpect(jsonPath("$.uncountedPeriods[0].missingYear").value(2027));
+        procedureStatus()
+                .andExpect(jsonPath("$.uncountedPeriods[0].missingYear").value(2027));
 
         upload("activate", "2027年放假安排.csv", madeUp2027(), PUBLISHER)
                 .andExpect(status().isOk())
@@ -118,27 +121,32 @@ class CalendarNoticeUploadHttpTest {
                 .andExpect(jsonPath("$.version.coveredYears", hasItem(2027)));
 
         // The same request now counts 2027 days: Tue 12-29 … Fri 01-08 without 01-01 (元旦, made up) is 8 working days.
-        procedureStatus().andExpect(status().isOk())
+        procedureStatus()
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.uncountedPeriods").isEmpty())
                 .andExpect(jsonPath("$.publicity.satisfied").value(true))
                 .andExpect(jsonPath("$.publicity.countedWorkingDays").value(8));
-        listing().andExpect(jsonPath("$.activeVersion").value(2))
+        listing()
+                .andExpect(jsonPath("$.activeVersion").value(2))
                 .andExpect(jsonPath("$.lastCoveredDay").value("2027-12-31"))
                 .andExpect(jsonPath("$.activations[1].kind").value("ACTIVATION"))
                 .andExpect(jsonPath("$.activations[1].by").value(PUBLISHER));
 
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/admin/calendar/rollback/1")
-                .with(httpBasic(PUBLISHER, PASSWORD)))
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                "/api/v1/admin/calendar/rollback/1")
+                        .with(httpBasic(PUBLISHER, PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.activeVersion").value(1))
                 .andExpect(jsonPath("$.coveredYears", not(hasItem(2027))));
-        procedureStatus().andExpect(jsonPath("$.uncountedPeriods[0].missingYear").value(2027));
+        procedureStatus()
+                .andExpect(jsonPath("$.uncountedPeriods[0].missingYear").value(2027));
     }
 
     @Test
     void anUnknownVersionIsNamed() throws Exception {
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/admin/calendar/rollback/99")
-                .with(httpBasic(PUBLISHER, PASSWORD)))
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                "/api/v1/admin/calendar/rollback/99")
+                        .with(httpBasic(PUBLISHER, PASSWORD)))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.errors[0].field").value("version"));
     }
@@ -162,6 +170,7 @@ class CalendarNoticeUploadHttpTest {
     }
 
     private ResultActions listing() throws Exception {
-        return mvc.perform(get("/api/v1/admin/calendar").with(httpBasic(EDITOR, PASSWORD))).andExpect(status().isOk());
+        return mvc.perform(get("/api/v1/admin/calendar").with(httpBasic(EDITOR, PASSWORD)))
+                .andExpect(status().isOk());
     }
 }

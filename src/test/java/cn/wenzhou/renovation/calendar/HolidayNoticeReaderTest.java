@@ -3,6 +3,7 @@ package cn.wenzhou.renovation.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import cn.wenzhou.renovation.testing.HostileWorkbooks;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,7 +27,6 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -37,8 +37,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import cn.wenzhou.renovation.testing.HostileWorkbooks;
 
 /**
  * The upload staff use to load next year's State Council notice, read as they would send it: the CSV form, the
@@ -93,7 +91,9 @@ class HolidayNoticeReaderTest {
     }
 
     private static String withoutLinesContaining(String text, String fragment) {
-        return Arrays.stream(text.split("\n", -1)).filter(l -> !l.contains(fragment)).collect(Collectors.joining("\n"));
+        return Arrays.stream(text.split("\n", -1))
+                .filter(l -> !l.contains(fragment))
+                .collect(Collectors.joining("\n"));
     }
 
     private static String csvRow(LocalDate date, String kind, String festival, int year) {
@@ -118,9 +118,11 @@ class HolidayNoticeReaderTest {
     }
 
     private static byte[] workbook(List<List<Object>> rows, String dateFormat, boolean date1904) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             if (date1904) {
-                var properties = workbook.getCTWorkbook().isSetWorkbookPr() ? workbook.getCTWorkbook().getWorkbookPr()
+                var properties = workbook.getCTWorkbook().isSetWorkbookPr()
+                        ? workbook.getCTWorkbook().getWorkbookPr()
                         : workbook.getCTWorkbook().addNewWorkbookPr();
                 properties.setDate1904(true);
                 assertThat(workbook.isDate1904()).isTrue();
@@ -159,8 +161,12 @@ class HolidayNoticeReaderTest {
         List<List<Object>> rows = new ArrayList<>();
         rows.add(new ArrayList<>(CHINESE_HEADERS));
         for (CalendarDay day : days) {
-            rows.add(new ArrayList<>(List.of(date.apply(day.date()), day.kind() == CalendarDay.Kind.HOLIDAY ? "放假" : "调休上班",
-                    day.holiday(), day.noticeYear(), day.source())));
+            rows.add(new ArrayList<>(List.of(
+                    date.apply(day.date()),
+                    day.kind() == CalendarDay.Kind.HOLIDAY ? "放假" : "调休上班",
+                    day.holiday(),
+                    day.noticeYear(),
+                    day.source())));
         }
         return rows;
     }
@@ -227,15 +233,22 @@ class HolidayNoticeReaderTest {
             HolidayNotice notice = reading.notice().orElseThrow();
             assertThat(notice.year()).isEqualTo(2027);
             assertThat(notice.days()).hasSize(37);
-            assertThat(notice.days()).filteredOn(d -> d.kind() == CalendarDay.Kind.MAKEUP_WORKDAY).extracting(CalendarDay::date)
-                    .containsExactly(LocalDate.of(2027, 2, 14), LocalDate.of(2027, 2, 20), LocalDate.of(2027, 5, 8),
-                            LocalDate.of(2027, 9, 26), LocalDate.of(2027, 10, 9));
+            assertThat(notice.days())
+                    .filteredOn(d -> d.kind() == CalendarDay.Kind.MAKEUP_WORKDAY)
+                    .extracting(CalendarDay::date)
+                    .containsExactly(
+                            LocalDate.of(2027, 2, 14),
+                            LocalDate.of(2027, 2, 20),
+                            LocalDate.of(2027, 5, 8),
+                            LocalDate.of(2027, 9, 26),
+                            LocalDate.of(2027, 10, 9));
             assertThat(notice.days()).allSatisfy(d -> {
                 assertThat(d.noticeYear()).isEqualTo(2027);
                 assertThat(d.source()).isEqualTo(MADE_UP_SOURCE);
             });
-            assertThat(notice.days().get(0)).isEqualTo(new CalendarDay(LocalDate.of(2027, 1, 1), CalendarDay.Kind.HOLIDAY, "元旦", 2027,
-                    MADE_UP_SOURCE));
+            assertThat(notice.days().get(0))
+                    .isEqualTo(new CalendarDay(
+                            LocalDate.of(2027, 1, 1), CalendarDay.Kind.HOLIDAY, "元旦", 2027, MADE_UP_SOURCE));
         }
 
         @Test
@@ -257,13 +270,15 @@ class HolidayNoticeReaderTest {
 
         @Test
         void aCsvSavedByExcelWithAByteOrderMarkReads() {
-            assertThat(csv("\uFEFF" + madeUp()).notice()).contains(csv(madeUp()).notice().orElseThrow());
+            assertThat(csv("\uFEFF" + madeUp()).notice())
+                    .contains(csv(madeUp()).notice().orElseThrow());
         }
 
         @Test
         void aCsvWithChineseHeadersAndKindsReads() {
             String chinese = withLine(madeUp(), HEADER_LINE, header -> String.join(",", CHINESE_HEADERS))
-                    .replace(",holiday,", ",放假,").replace(",makeup_workday,", ",调休上班,");
+                    .replace(",holiday,", ",放假,")
+                    .replace(",makeup_workday,", ",调休上班,");
 
             assertThat(csv(chinese).notice()).contains(csv(madeUp()).notice().orElseThrow());
         }
@@ -319,17 +334,20 @@ class HolidayNoticeReaderTest {
             rows.add(10, Arrays.asList(null, null, null, null, null));
             rows.add(10, List.of("", "", "", "", ""));
 
-            assertThat(xlsx(workbook(rows)).notice()).contains(csv(madeUp()).notice().orElseThrow());
+            assertThat(xlsx(workbook(rows)).notice())
+                    .contains(csv(madeUp()).notice().orElseThrow());
         }
 
         @Test
         void anEmptySecondSheetAsExcelAddsIsIgnored() throws IOException {
-            try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            try (XSSFWorkbook workbook = new XSSFWorkbook();
+                    ByteArrayOutputStream out = new ByteArrayOutputStream()) {
                 fill(workbook, SHEET, formRows(madeUpDays(), d -> d), "yyyy-mm-dd");
                 workbook.createSheet("Sheet2");
                 workbook.write(out);
 
-                assertThat(xlsx(out.toByteArray()).notice()).contains(csv(madeUp()).notice().orElseThrow());
+                assertThat(xlsx(out.toByteArray()).notice())
+                        .contains(csv(madeUp()).notice().orElseThrow());
             }
         }
 
@@ -340,8 +358,9 @@ class HolidayNoticeReaderTest {
 
             HolidayNotice notice = csv(text).notice().orElseThrow();
 
-            assertThat(notice.days().get(0)).isEqualTo(new CalendarDay(LocalDate.of(2026, 12, 31), CalendarDay.Kind.HOLIDAY, "元旦", 2027,
-                    MADE_UP_SOURCE));
+            assertThat(notice.days().get(0))
+                    .isEqualTo(new CalendarDay(
+                            LocalDate.of(2026, 12, 31), CalendarDay.Kind.HOLIDAY, "元旦", 2027, MADE_UP_SOURCE));
         }
 
         @Test
@@ -351,17 +370,22 @@ class HolidayNoticeReaderTest {
             HolidayNoticeReading reading = csv(text);
 
             assertThat(reading.findings()).isEmpty();
-            assertThat(reading.notice().orElseThrow().days()).filteredOn(d -> d.date().getMonthValue() == 10)
-                    .extracting(CalendarDay::holiday).containsOnly("国庆节、中秋节");
+            assertThat(reading.notice().orElseThrow().days())
+                    .filteredOn(d -> d.date().getMonthValue() == 10)
+                    .extracting(CalendarDay::holiday)
+                    .containsOnly("国庆节、中秋节");
         }
 
         @Test
         void sixtyRowsAreStillANotice() {
             // 23 made-up extra spring days on top of the 37: the limit is more than 60 rows, not 60.
-            String text = madeUp() + IntStream.rangeClosed(1, 23)
-                    .mapToObj(d -> csvRow(LocalDate.of(2027, 3, d), "holiday", "春节", 2027) + "\n").collect(Collectors.joining());
+            String text = madeUp()
+                    + IntStream.rangeClosed(1, 23)
+                            .mapToObj(d -> csvRow(LocalDate.of(2027, 3, d), "holiday", "春节", 2027) + "\n")
+                            .collect(Collectors.joining());
 
-            assertThat(csv(text).notice()).hasValueSatisfying(n -> assertThat(n.days()).hasSize(60));
+            assertThat(csv(text).notice())
+                    .hasValueSatisfying(n -> assertThat(n.days()).hasSize(60));
         }
 
         @Test
@@ -489,8 +513,8 @@ class HolidayNoticeReaderTest {
         @Test
         void aSourceWithoutAnAddressNamesWhatWasWritten() {
             // The brief: every message names the value at fault. A web address without its scheme is the likely slip.
-            NoticeFinding finding = onlyFinding(csv(withLine(madeUp(), 7,
-                    l -> l.replace(MADE_UP_SOURCE, "www.gov.cn/example/made-up-2027-notice-for-tests"))));
+            NoticeFinding finding = onlyFinding(csv(withLine(
+                    madeUp(), 7, l -> l.replace(MADE_UP_SOURCE, "www.gov.cn/example/made-up-2027-notice-for-tests"))));
 
             assertThat(finding.field()).isEqualTo("来源");
             assertThat(finding.message()).contains("www.gov.cn/example/made-up-2027-notice-for-tests");
@@ -517,10 +541,12 @@ class HolidayNoticeReaderTest {
         @Test
         void aDateListedTwiceWithAnotherKindIsStillADuplicate() {
             // 2027-02-13 is a holiday on line 14; line 15 lists it again as a make-up workday (Saturday).
-            NoticeFinding finding = onlyFinding(csv(withLine(madeUp(), 15, l -> l.replace("2027-02-14", "2027-02-13"))));
+            NoticeFinding finding =
+                    onlyFinding(csv(withLine(madeUp(), 15, l -> l.replace("2027-02-14", "2027-02-13"))));
 
             assertThat(finding.where()).isEqualTo("第 15 行");
-            assertThat(finding.message()).contains("2027-02-13", "第 14 行是放假", "这里又是调休上班", "同一天不能既放假又调休上班")
+            assertThat(finding.message())
+                    .contains("2027-02-13", "第 14 行是放假", "这里又是调休上班", "同一天不能既放假又调休上班")
                     .doesNotContain("只能有一行");
         }
 
@@ -536,7 +562,8 @@ class HolidayNoticeReaderTest {
         @Test
         void aDateOutsideItsNoticeYear() {
             // Line 39 is 2027-10-07.
-            NoticeFinding finding = onlyFinding(csv(withLine(madeUp(), 39, l -> l.replace("2027-10-07", "2028-10-07"))));
+            NoticeFinding finding =
+                    onlyFinding(csv(withLine(madeUp(), 39, l -> l.replace("2027-10-07", "2028-10-07"))));
 
             assertThat(finding.where()).isEqualTo("第 39 行");
             assertThat(finding.field()).isEqualTo("日期");
@@ -562,7 +589,8 @@ class HolidayNoticeReaderTest {
         @Test
         void aMakeUpWorkdayOnAWeekday() {
             // Line 40 is Saturday 2027-10-09; Friday 2027-10-08 is a working day anyway.
-            NoticeFinding finding = onlyFinding(csv(withLine(madeUp(), 40, l -> l.replace("2027-10-09", "2027-10-08"))));
+            NoticeFinding finding =
+                    onlyFinding(csv(withLine(madeUp(), 40, l -> l.replace("2027-10-09", "2027-10-08"))));
 
             assertThat(finding.where()).isEqualTo("第 40 行");
             assertThat(finding.field()).isEqualTo("类别");
@@ -603,8 +631,8 @@ class HolidayNoticeReaderTest {
         @Test
         void aFestivalWithOnlyAMakeUpWorkdayIsMissing() {
             // The three Qingming holidays dropped, a made-up Sunday make-up workday for it kept.
-            String text = withoutLinesContaining(madeUp(), ",清明节,") + csvRow(LocalDate.of(2027, 3, 28), "makeup_workday", "清明节", 2027)
-                    + "\n";
+            String text = withoutLinesContaining(madeUp(), ",清明节,")
+                    + csvRow(LocalDate.of(2027, 3, 28), "makeup_workday", "清明节", 2027) + "\n";
 
             NoticeFinding finding = onlyFinding(csv(text));
 
@@ -613,8 +641,10 @@ class HolidayNoticeReaderTest {
 
         @Test
         void moreThanSixtyRowsInACsv() {
-            String text = madeUp() + IntStream.rangeClosed(1, 24)
-                    .mapToObj(d -> csvRow(LocalDate.of(2027, 3, d), "holiday", "春节", 2027) + "\n").collect(Collectors.joining());
+            String text = madeUp()
+                    + IntStream.rangeClosed(1, 24)
+                            .mapToObj(d -> csvRow(LocalDate.of(2027, 3, d), "holiday", "春节", 2027) + "\n")
+                            .collect(Collectors.joining());
 
             NoticeFinding finding = onlyFinding(csv(text));
 
@@ -627,7 +657,8 @@ class HolidayNoticeReaderTest {
         void moreThanSixtyRowsInAWorkbook() {
             List<CalendarDay> days = new ArrayList<>(madeUpDays());
             IntStream.rangeClosed(1, 24)
-                    .forEach(d -> days.add(new CalendarDay(LocalDate.of(2027, 3, d), CalendarDay.Kind.HOLIDAY, "春节", 2027, MADE_UP_SOURCE)));
+                    .forEach(d -> days.add(new CalendarDay(
+                            LocalDate.of(2027, 3, d), CalendarDay.Kind.HOLIDAY, "春节", 2027, MADE_UP_SOURCE)));
 
             NoticeFinding finding = onlyFinding(xlsx(HolidayNoticeForm.workbook(days)));
 
@@ -665,7 +696,8 @@ class HolidayNoticeReaderTest {
 
         @Test
         void anEmptyWorkbook() throws IOException {
-            try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            try (XSSFWorkbook workbook = new XSSFWorkbook();
+                    ByteArrayOutputStream out = new ByteArrayOutputStream()) {
                 workbook.createSheet(SHEET);
                 workbook.write(out);
 
@@ -679,7 +711,8 @@ class HolidayNoticeReaderTest {
 
         @Test
         void aWrongCsvHeaderNamesItsLine() {
-            NoticeFinding finding = onlyFinding(csv(withLine(madeUp(), HEADER_LINE, h -> h.replace("date,", "datum,"))));
+            NoticeFinding finding =
+                    onlyFinding(csv(withLine(madeUp(), HEADER_LINE, h -> h.replace("date,", "datum,"))));
 
             assertThat(finding.where()).isEqualTo("第 3 行");
             assertThat(finding.field()).isNull();
@@ -727,13 +760,15 @@ class HolidayNoticeReaderTest {
 
             assertThat(finding.where()).isNull();
             assertThat(finding.field()).isNull();
-            assertThat(finding.message()).contains((text.getBytes(StandardCharsets.UTF_8).length + 1023) / 1024 + " KB", "不超过 256 KB");
+            assertThat(finding.message())
+                    .contains((text.getBytes(StandardCharsets.UTF_8).length + 1023) / 1024 + " KB", "不超过 256 KB");
         }
 
         @Test
         void aCsvJustOverTheLimitDoesNotClaimToBeAtTheLimit() {
             String text = madeUp();
-            String padded = text + "#" + "x".repeat(HolidayNoticeReader.MAX_CSV_BYTES - text.getBytes(StandardCharsets.UTF_8).length - 1)
+            String padded = text + "#"
+                    + "x".repeat(HolidayNoticeReader.MAX_CSV_BYTES - text.getBytes(StandardCharsets.UTF_8).length - 1)
                     + "\n";
             assertThat(padded.getBytes(StandardCharsets.UTF_8)).hasSize(256 * 1024 + 1);
 
@@ -782,7 +817,8 @@ class HolidayNoticeReaderTest {
         @Test
         void anOldXlsWorkbook() {
             byte[] ole2 = new byte[4_096];
-            byte[] signature = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+            byte[] signature = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1
+            };
             System.arraycopy(signature, 0, ole2, 0, signature.length);
 
             NoticeFinding finding = onlyFinding(HolidayNoticeReader.read("2027年放假安排.xls", ole2));
@@ -792,7 +828,8 @@ class HolidayNoticeReaderTest {
 
         @Test
         void aWorkbookWithTwoFilledSheetsNamesThem() throws IOException {
-            try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            try (XSSFWorkbook workbook = new XSSFWorkbook();
+                    ByteArrayOutputStream out = new ByteArrayOutputStream()) {
                 fill(workbook, SHEET, formRows(madeUpDays(), d -> d), "yyyy-mm-dd");
                 fill(workbook, "2026年", formRows(madeUpDays(), d -> d), "yyyy-mm-dd");
                 workbook.write(out);
@@ -857,7 +894,8 @@ class HolidayNoticeReaderTest {
 
         @Test
         void aZipBombSheet() {
-            NoticeFinding finding = onlyFinding(xlsx(HostileWorkbooks.zipBombSheet(downloadedForm(), SHEET, 64L << 20)));
+            NoticeFinding finding =
+                    onlyFinding(xlsx(HostileWorkbooks.zipBombSheet(downloadedForm(), SHEET, 64L << 20)));
 
             assertThat(finding.message()).contains("上限");
         }
@@ -872,9 +910,11 @@ class HolidayNoticeReaderTest {
         @Test
         void aCsvSavedInGbkIsRefusedWithAdviceToSaveAsCsvUtf8() {
             String chinese = withLine(madeUp(), HEADER_LINE, header -> String.join(",", CHINESE_HEADERS))
-                    .replace(",holiday,", ",放假,").replace(",makeup_workday,", ",调休上班,");
+                    .replace(",holiday,", ",放假,")
+                    .replace(",makeup_workday,", ",调休上班,");
 
-            NoticeFinding finding = onlyFinding(HolidayNoticeReader.read(CSV_NAME, chinese.getBytes(Charset.forName("GBK"))));
+            NoticeFinding finding =
+                    onlyFinding(HolidayNoticeReader.read(CSV_NAME, chinese.getBytes(Charset.forName("GBK"))));
 
             assertThat(finding.where()).isNull();
             assertThat(finding.field()).isNull();
@@ -883,7 +923,8 @@ class HolidayNoticeReaderTest {
 
         @Test
         void aCsvSavedAsUnicodeTextIsRefusedWithTheSameAdvice() {
-            NoticeFinding finding = onlyFinding(HolidayNoticeReader.read(CSV_NAME, madeUp().getBytes(StandardCharsets.UTF_16LE)));
+            NoticeFinding finding =
+                    onlyFinding(HolidayNoticeReader.read(CSV_NAME, madeUp().getBytes(StandardCharsets.UTF_16LE)));
 
             assertThat(finding.message()).contains("CSV UTF-8");
         }
@@ -895,7 +936,9 @@ class HolidayNoticeReaderTest {
             HolidayNoticeReading reading = csv(text);
 
             assertThat(reading.notice()).isEmpty();
-            assertThat(reading.findings()).isNotEmpty().allSatisfy(f -> assertThat(f.message()).containsPattern("\\p{IsHan}{4}"));
+            assertThat(reading.findings())
+                    .isNotEmpty()
+                    .allSatisfy(f -> assertThat(f.message()).containsPattern("\\p{IsHan}{4}"));
         }
     }
 
@@ -903,6 +946,7 @@ class HolidayNoticeReaderTest {
 
     /** Words such as "workbook" or "DOCTYPE" come from code, not from the notice; staff should never read them. */
     private static final Pattern LATIN_WORD = Pattern.compile("(?<![A-Za-z])[A-Za-z]{4,}(?![A-Za-z])");
+
     private static final List<String> ALLOWED_WORDS = List.of("CSV", "UTF", "http", "https", "xlsx", "Excel", "WPS");
     /** A value quoted back from the upload may be in any language; only the reader's own words are checked. */
     private static final Pattern QUOTED = Pattern.compile("“[^”]*”");
@@ -911,29 +955,42 @@ class HolidayNoticeReaderTest {
 
     static Stream<Arguments> badUploads() {
         String madeUp = madeUp();
-        byte[] form = HolidayNoticeForm.workbook(csv(madeUp).notice().orElseThrow().days());
+        byte[] form =
+                HolidayNoticeForm.workbook(csv(madeUp).notice().orElseThrow().days());
         byte[] noise = new byte[4_096];
         new Random(7).nextBytes(noise);
         byte[] zipNoise = noise.clone();
         zipNoise[0] = 'P';
         zipNoise[1] = 'K';
-        List<List<Object>> headerless = formRows(csv(madeUp).notice().orElseThrow().days(), d -> d);
+        List<List<Object>> headerless =
+                formRows(csv(madeUp).notice().orElseThrow().days(), d -> d);
         headerless.remove(0);
         return Stream.of(
                 Arguments.of("不是日期", CSV_NAME, bytes(withLine(madeUp, 7, l -> l.replace("2027-02-06", "2027-02-30")))),
                 Arguments.of("类别未知", CSV_NAME, bytes(withLine(madeUp, 7, l -> l.replace(",holiday,", ",day_off,")))),
                 Arguments.of("节日为空", CSV_NAME, bytes(withLine(madeUp, 7, l -> l.replace(",春节,", ",,")))),
                 Arguments.of("年份不对", CSV_NAME, bytes(withLine(madeUp, 7, l -> l.replace(",2027,", ",year,")))),
-                Arguments.of("来源无网址", CSV_NAME, bytes(withLine(madeUp, 7, l -> l.replace(MADE_UP_SOURCE, "www.gov.cn")))),
+                Arguments.of(
+                        "来源无网址", CSV_NAME, bytes(withLine(madeUp, 7, l -> l.replace(MADE_UP_SOURCE, "www.gov.cn")))),
                 Arguments.of("日期重复", CSV_NAME, bytes(withLine(madeUp, 5, l -> l.replace("2027-01-02", "2027-01-01")))),
-                Arguments.of("日期不在通知年份", CSV_NAME, bytes(withLine(madeUp, 39, l -> l.replace("2027-10-07", "2028-10-07")))),
-                Arguments.of("调休上班在工作日", CSV_NAME, bytes(withLine(madeUp, 40, l -> l.replace("2027-10-09", "2027-10-08")))),
-                Arguments.of("两个通知年份", CSV_NAME, bytes(madeUp + csvRow(LocalDate.of(2027, 12, 31), "holiday", "元旦", 2028) + "\n")),
+                Arguments.of(
+                        "日期不在通知年份", CSV_NAME, bytes(withLine(madeUp, 39, l -> l.replace("2027-10-07", "2028-10-07")))),
+                Arguments.of(
+                        "调休上班在工作日", CSV_NAME, bytes(withLine(madeUp, 40, l -> l.replace("2027-10-09", "2027-10-08")))),
+                Arguments.of(
+                        "两个通知年份",
+                        CSV_NAME,
+                        bytes(madeUp + csvRow(LocalDate.of(2027, 12, 31), "holiday", "元旦", 2028) + "\n")),
                 Arguments.of("缺少节日", CSV_NAME, bytes(withoutLinesContaining(madeUp, ",端午节,"))),
-                Arguments.of("超过 60 行", CSV_NAME, bytes(madeUp + (csvRow(LocalDate.of(2027, 3, 1), "holiday", "春节", 2027) + "\n").repeat(30))),
+                Arguments.of(
+                        "超过 60 行",
+                        CSV_NAME,
+                        bytes(madeUp + (csvRow(LocalDate.of(2027, 3, 1), "holiday", "春节", 2027) + "\n").repeat(30))),
                 Arguments.of("空文件", CSV_NAME, new byte[0]),
-                Arguments.of("CSV 表头不对", CSV_NAME, bytes(withLine(madeUp, HEADER_LINE, h -> h.replace("date,", "datum,")))),
-                Arguments.of("工作簿表头不对", XLSX_NAME, workbook(List.of(List.of("Date", "Kind", "Holiday", "Year", "Source")))),
+                Arguments.of(
+                        "CSV 表头不对", CSV_NAME, bytes(withLine(madeUp, HEADER_LINE, h -> h.replace("date,", "datum,")))),
+                Arguments.of(
+                        "工作簿表头不对", XLSX_NAME, workbook(List.of(List.of("Date", "Kind", "Holiday", "Year", "Source")))),
                 Arguments.of("工作簿缺表头", XLSX_NAME, workbook(headerless)),
                 Arguments.of("CSV 过大", CSV_NAME, bytes("#".repeat(300 * 1024))),
                 Arguments.of("随机字节", XLSX_NAME, noise),
@@ -946,7 +1003,10 @@ class HolidayNoticeReaderTest {
                 Arguments.of("外部实体", XLSX_NAME, HostileWorkbooks.xxeInSheet(form, SHEET)),
                 Arguments.of("实体膨胀", XLSX_NAME, HostileWorkbooks.billionLaughsInSheet(form, SHEET)),
                 Arguments.of("行数过多", XLSX_NAME, HostileWorkbooks.extraRows(form, SHEET, 5_000)),
-                Arguments.of("GBK 编码", CSV_NAME, madeUp.replace("date,kind", "日期,kind").getBytes(Charset.forName("GBK"))),
+                Arguments.of(
+                        "GBK 编码",
+                        CSV_NAME,
+                        madeUp.replace("date,kind", "日期,kind").getBytes(Charset.forName("GBK"))),
                 Arguments.of("引号不成对", CSV_NAME, bytes(withLine(madeUp, 7, l -> l.replace(",春节,", ",\"春节,")))));
     }
 
@@ -967,19 +1027,24 @@ class HolidayNoticeReaderTest {
             List<String> codeWords = new ArrayList<>();
             Matcher word = LATIN_WORD.matcher(ownWords);
             while (word.find()) {
-                boolean headerSpelling = finding.message().startsWith("表头应为") && CSV_FORM_HEADERS.stream()
-                        .anyMatch(h -> h.contains(word.group()));
+                boolean headerSpelling = finding.message().startsWith("表头应为")
+                        && CSV_FORM_HEADERS.stream().anyMatch(h -> h.contains(word.group()));
                 if (!ALLOWED_WORDS.contains(word.group()) && !headerSpelling) {
                     codeWords.add(word.group());
                 }
             }
-            assertThat(codeWords).as("%s: words from code in “%s”", situation, finding.describe()).isEmpty();
+            assertThat(codeWords)
+                    .as("%s: words from code in “%s”", situation, finding.describe())
+                    .isEmpty();
         }
     }
 
-    private static HolidayNoticeReading assertThatCodeReturns(java.util.concurrent.Callable<HolidayNoticeReading> read) {
+    private static HolidayNoticeReading assertThatCodeReturns(
+            java.util.concurrent.Callable<HolidayNoticeReading> read) {
         List<HolidayNoticeReading> result = new ArrayList<>();
-        assertThatCode(() -> result.add(read.call())).as("reading must not throw").doesNotThrowAnyException();
+        assertThatCode(() -> result.add(read.call()))
+                .as("reading must not throw")
+                .doesNotThrowAnyException();
         return result.get(0);
     }
 }

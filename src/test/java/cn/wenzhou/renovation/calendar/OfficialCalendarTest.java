@@ -3,11 +3,8 @@ package cn.wenzhou.renovation.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.LocalDate;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -57,42 +54,47 @@ class OfficialCalendarTest {
         @Test
         void theWeekdaysOfTheBreakAreHolidays() {
             // Wed 10-01, Thu 10-02, Fri 10-03, Mon 10-06, Tue 10-07, Wed 10-08 would be weekdays.
-            for (String day : new String[] {"2025-10-01", "2025-10-02", "2025-10-03", "2025-10-06", "2025-10-07",
-                    "2025-10-08"}) {
+            for (String day :
+                    new String[] {"2025-10-01", "2025-10-02", "2025-10-03", "2025-10-06", "2025-10-07", "2025-10-08"}) {
                 assertThat(calendar.isWorkingDay(d(day))).as(day).isFalse();
             }
         }
 
         @Test
         void theEightDaysOfTheBreakCountNoWorkingDay() {
-            assertThat(calendar.countWorkingDays(d("2025-10-01"), d("2025-10-08"))).isZero();
+            assertThat(calendar.countWorkingDays(d("2025-10-01"), d("2025-10-08")))
+                    .isZero();
         }
 
         @Test
         void friday26SeptemberToSunday12OctoberHasSevenWorkingDays() {
             // Fri 09-26, Sun 09-28 (make-up), Mon 09-29, Tue 09-30, Thu 10-09, Fri 10-10, Sat 10-11 (make-up) = 7;
             // not Sat 09-27, 10-01..10-08 (holidays), Sun 10-12.
-            assertThat(calendar.countWorkingDays(d("2025-09-26"), d("2025-10-12"))).isEqualTo(7);
+            assertThat(calendar.countWorkingDays(d("2025-09-26"), d("2025-10-12")))
+                    .isEqualTo(7);
         }
 
         @Test
         void theWeekendAroundTheSundayMakeUpDayHasOneWorkingDay() {
             // Sat 09-27 rests, Sun 09-28 works.
-            assertThat(calendar.countWorkingDays(d("2025-09-27"), d("2025-09-28"))).isEqualTo(1);
+            assertThat(calendar.countWorkingDays(d("2025-09-27"), d("2025-09-28")))
+                    .isEqualTo(1);
         }
 
         @Test
         void octoberHasEighteenWorkingDays() {
             // 23 weekdays (Wed 10-01 .. Fri 10-31) minus the 6 weekday holidays 10-01/02/03/06/07/08 = 17,
             // plus Sat 10-11 (make-up) = 18.
-            assertThat(calendar.countWorkingDays(d("2025-10-01"), d("2025-10-31"))).isEqualTo(18);
+            assertThat(calendar.countWorkingDays(d("2025-10-01"), d("2025-10-31")))
+                    .isEqualTo(18);
         }
 
         @Test
         void theWholeYearHas248WorkingDays() {
             // 261 weekdays; 18 weekday holidays (01-01; 01-28..31, 02-03, 02-04; 04-04; 05-01, 05-02, 05-05;
             // 06-02; 10-01..03, 10-06..08); 5 make-up days (01-26, 02-08, 04-27, 09-28, 10-11): 261 - 18 + 5.
-            assertThat(calendar.countWorkingDays(d("2025-01-01"), d("2025-12-31"))).isEqualTo(248);
+            assertThat(calendar.countWorkingDays(d("2025-01-01"), d("2025-12-31")))
+                    .isEqualTo(248);
         }
     }
 
@@ -109,20 +111,23 @@ class OfficialCalendarTest {
 
         @Test
         void theNineDaysOfTheBreakCountNoWorkingDay() {
-            assertThat(calendar.countWorkingDays(d("2026-02-15"), d("2026-02-23"))).isZero();
+            assertThat(calendar.countWorkingDays(d("2026-02-15"), d("2026-02-23")))
+                    .isZero();
         }
 
         @Test
         void monday9FebruaryToSunday1MarchHasElevenWorkingDays() {
             // Mon 02-09..Fri 02-13 = 5, Sat 02-14 (make-up) = 6, 02-15..02-23 none, Tue 02-24..Fri 02-27 = 10,
             // Sat 02-28 (make-up) = 11; Sun 03-01 rests.
-            assertThat(calendar.countWorkingDays(d("2026-02-09"), d("2026-03-01"))).isEqualTo(11);
+            assertThat(calendar.countWorkingDays(d("2026-02-09"), d("2026-03-01")))
+                    .isEqualTo(11);
         }
 
         @Test
         void februaryHasSixteenWorkingDays() {
             // 20 weekdays; 6 weekday holidays (Mon 02-16 .. Fri 02-20, Mon 02-23); 2 make-up Saturdays: 20 - 6 + 2.
-            assertThat(calendar.countWorkingDays(d("2026-02-01"), d("2026-02-28"))).isEqualTo(16);
+            assertThat(calendar.countWorkingDays(d("2026-02-01"), d("2026-02-28")))
+                    .isEqualTo(16);
         }
 
         @Test
@@ -140,7 +145,8 @@ class OfficialCalendarTest {
         void theWholeYearHas248WorkingDays() {
             // 261 weekdays; 19 weekday holidays (01-01, 01-02; 02-16..20, 02-23; 04-06; 05-01, 05-04, 05-05;
             // 06-19; 09-25; 10-01, 10-02, 10-05..07); 6 make-up days (01-04, 02-14, 02-28, 05-09, 09-20, 10-10).
-            assertThat(calendar.countWorkingDays(d("2026-01-01"), d("2026-12-31"))).isEqualTo(248);
+            assertThat(calendar.countWorkingDays(d("2026-01-01"), d("2026-12-31")))
+                    .isEqualTo(248);
         }
     }
 
@@ -153,24 +159,28 @@ class OfficialCalendarTest {
         void nationalDay2024FromSaturday28SeptemberToSunday13OctoberHasSevenWorkingDays() {
             // Sun 09-29 (make-up), Mon 09-30, Tue 10-08 .. Fri 10-11 (4), Sat 10-12 (make-up) = 7;
             // 10-01..10-07 are the break.
-            assertThat(calendar.countWorkingDays(d("2024-09-28"), d("2024-10-13"))).isEqualTo(7);
+            assertThat(calendar.countWorkingDays(d("2024-09-28"), d("2024-10-13")))
+                    .isEqualTo(7);
         }
 
         @Test
         void springFestival2024BetweenItsTwoMakeUpSundaysHasSevenWorkingDays() {
             // Sun 02-04 (make-up), Mon 02-05 .. Fri 02-09 (5), break 02-10..02-17, Sun 02-18 (make-up) = 7.
-            assertThat(calendar.countWorkingDays(d("2024-02-04"), d("2024-02-18"))).isEqualTo(7);
+            assertThat(calendar.countWorkingDays(d("2024-02-04"), d("2024-02-18")))
+                    .isEqualTo(7);
         }
 
         @Test
         void theLeapDayOf2024IsAnOrdinaryThursday() {
             // Mon 02-26 .. Fri 03-01, Thu 02-29 included = 5.
-            assertThat(calendar.countWorkingDays(d("2024-02-26"), d("2024-03-01"))).isEqualTo(5);
+            assertThat(calendar.countWorkingDays(d("2024-02-26"), d("2024-03-01")))
+                    .isEqualTo(5);
         }
 
         @Test
         void theWholeYear2024Has251WorkingDays() {
-            assertThat(calendar.countWorkingDays(d("2024-01-01"), d("2024-12-31"))).isEqualTo(251);
+            assertThat(calendar.countWorkingDays(d("2024-01-01"), d("2024-12-31")))
+                    .isEqualTo(251);
         }
 
         @Test
@@ -183,7 +193,8 @@ class OfficialCalendarTest {
         @Test
         void springFestival2020FromMonday20JanuaryToFriday7FebruaryHasNineWorkingDays() {
             // Mon 01-20 .. Thu 01-23 (4), break 01-24..02-02, Mon 02-03 .. Fri 02-07 (5) = 9.
-            assertThat(calendar.countWorkingDays(d("2020-01-20"), d("2020-02-07"))).isEqualTo(9);
+            assertThat(calendar.countWorkingDays(d("2020-01-20"), d("2020-02-07")))
+                    .isEqualTo(9);
         }
 
         @Test
@@ -195,13 +206,15 @@ class OfficialCalendarTest {
         void nationalDay2020FromSaturday26SeptemberToSunday11OctoberHasSixWorkingDays() {
             // Sun 09-27 (make-up), Mon 09-28, Tue 09-29, Wed 09-30, Fri 10-09, Sat 10-10 (make-up) = 6;
             // 10-01..10-08 are the break.
-            assertThat(calendar.countWorkingDays(d("2020-09-26"), d("2020-10-11"))).isEqualTo(6);
+            assertThat(calendar.countWorkingDays(d("2020-09-26"), d("2020-10-11")))
+                    .isEqualTo(6);
         }
 
         @Test
         void theWholeYear2020Has249WorkingDays() {
             // 262 weekdays (leap year starting on Wednesday); 19 weekday holidays; 6 make-up days.
-            assertThat(calendar.countWorkingDays(d("2020-01-01"), d("2020-12-31"))).isEqualTo(249);
+            assertThat(calendar.countWorkingDays(d("2020-01-01"), d("2020-12-31")))
+                    .isEqualTo(249);
         }
 
         @Test
@@ -211,7 +224,8 @@ class OfficialCalendarTest {
                 assertThat(day.noticeYear()).isEqualTo(2023);
             });
             // Fri 12-30 works, 12-31..01-02 off, Tue 01-03 works.
-            assertThat(calendar.countWorkingDays(d("2022-12-30"), d("2023-01-03"))).isEqualTo(2);
+            assertThat(calendar.countWorkingDays(d("2022-12-30"), d("2023-01-03")))
+                    .isEqualTo(2);
         }
     }
 
@@ -263,8 +277,8 @@ class OfficialCalendarTest {
 
         @Test
         void zeroWorkingDaysIsRefused() {
-            IllegalArgumentException refused = catchThrowableOfType(IllegalArgumentException.class,
-                    () -> calendar.workingDayAfter(d("2025-03-03"), 0));
+            IllegalArgumentException refused = catchThrowableOfType(
+                    IllegalArgumentException.class, () -> calendar.workingDayAfter(d("2025-03-03"), 0));
 
             assertThat(refused).isNotNull();
         }
@@ -332,18 +346,21 @@ class OfficialCalendarTest {
         @Test
         void countingAPeriodWithoutItsStartDaySkipsThePostingDay() {
             // Posted Fri 09-26, last day Thu 10-09: Sun 09-28, Mon 09-29, Tue 09-30, Thu 10-09 = 4 (not 09-26).
-            assertThat(calendar.countPeriod(d("2025-09-26"), d("2025-10-09"), false)).isEqualTo(4);
+            assertThat(calendar.countPeriod(d("2025-09-26"), d("2025-10-09"), false))
+                    .isEqualTo(4);
         }
 
         @Test
         void countingAPeriodWithItsStartDayIncludesThePostingDay() {
             // Fri 09-26 as well: 5.
-            assertThat(calendar.countPeriod(d("2025-09-26"), d("2025-10-09"), true)).isEqualTo(5);
+            assertThat(calendar.countPeriod(d("2025-09-26"), d("2025-10-09"), true))
+                    .isEqualTo(5);
         }
 
         @Test
         void aPeriodEndingOnItsStartDayCountsNothingWithoutTheStartDay() {
-            assertThat(calendar.countPeriod(d("2025-09-26"), d("2025-09-26"), false)).isZero();
+            assertThat(calendar.countPeriod(d("2025-09-26"), d("2025-09-26"), false))
+                    .isZero();
         }
     }
 
@@ -354,8 +371,8 @@ class OfficialCalendarTest {
 
         @Test
         void aDateIn2019IsRefusedNotGuessedFromItsWeekday() {
-            DateNotCoveredException refused = catchThrowableOfType(DateNotCoveredException.class,
-                    () -> calendar.isWorkingDay(d("2019-12-31")));
+            DateNotCoveredException refused =
+                    catchThrowableOfType(DateNotCoveredException.class, () -> calendar.isWorkingDay(d("2019-12-31")));
 
             assertThat(refused).isNotNull();
             assertThat(refused.field()).isEqualTo("date");
@@ -365,8 +382,8 @@ class OfficialCalendarTest {
 
         @Test
         void aDateIn2027IsRefusedNamingTheFieldThatCarriedIt() {
-            DateNotCoveredException refused = catchThrowableOfType(DateNotCoveredException.class,
-                    () -> calendar.requireCovered("siteSurveyOn", d("2027-01-04")));
+            DateNotCoveredException refused = catchThrowableOfType(
+                    DateNotCoveredException.class, () -> calendar.requireCovered("siteSurveyOn", d("2027-01-04")));
 
             assertThat(refused).isNotNull();
             assertThat(refused.field()).isEqualTo("siteSurveyOn");
@@ -382,8 +399,8 @@ class OfficialCalendarTest {
 
         @Test
         void aRangeRunningInto2027IsRefusedAtNewYearsDay() {
-            DateNotCoveredException refused = catchThrowableOfType(DateNotCoveredException.class,
-                    () -> calendar.countWorkingDays(d("2026-12-28"), d("2027-01-05")));
+            DateNotCoveredException refused = catchThrowableOfType(
+                    DateNotCoveredException.class, () -> calendar.countWorkingDays(d("2026-12-28"), d("2027-01-05")));
 
             assertThat(refused).isNotNull();
             assertThat(refused.date()).isEqualTo(d("2027-01-01"));
@@ -391,8 +408,8 @@ class OfficialCalendarTest {
 
         @Test
         void aRangeStartingIn2019IsRefused() {
-            DateNotCoveredException refused = catchThrowableOfType(DateNotCoveredException.class,
-                    () -> calendar.countWorkingDays(d("2019-12-30"), d("2020-01-03")));
+            DateNotCoveredException refused = catchThrowableOfType(
+                    DateNotCoveredException.class, () -> calendar.countWorkingDays(d("2019-12-30"), d("2020-01-03")));
 
             assertThat(refused).isNotNull();
             assertThat(refused.date()).isEqualTo(d("2019-12-30"));
@@ -401,8 +418,8 @@ class OfficialCalendarTest {
         @Test
         void countingForwardPast31December2026IsRefusedNamingTheStart() {
             // Wed 2026-12-30: Thu 12-31 (1), then 2027-01-01 is not in the calendar.
-            DateNotCoveredException refused = catchThrowableOfType(DateNotCoveredException.class,
-                    () -> calendar.workingDayAfter(d("2026-12-30"), 5));
+            DateNotCoveredException refused = catchThrowableOfType(
+                    DateNotCoveredException.class, () -> calendar.workingDayAfter(d("2026-12-30"), 5));
 
             assertThat(refused).isNotNull();
             assertThat(refused.date()).isEqualTo(d("2027-01-01"));
@@ -419,8 +436,8 @@ class OfficialCalendarTest {
         @Test
         void aPeriodEndPast31December2026IsRefused() {
             // Fri 12-25 not counted: Mon 12-28 .. Thu 12-31 are only 4.
-            DateNotCoveredException refused = catchThrowableOfType(DateNotCoveredException.class,
-                    () -> calendar.periodEnd(d("2026-12-25"), 5, false));
+            DateNotCoveredException refused = catchThrowableOfType(
+                    DateNotCoveredException.class, () -> calendar.periodEnd(d("2026-12-25"), 5, false));
 
             assertThat(refused).isNotNull();
             assertThat(refused.countedFrom()).contains(d("2026-12-25"));
@@ -428,8 +445,8 @@ class OfficialCalendarTest {
 
         @Test
         void blamingTheRefusalOnARequestFieldKeepsTheDateAndTheStart() {
-            DateNotCoveredException refused = catchThrowableOfType(DateNotCoveredException.class,
-                    () -> calendar.workingDayAfter(d("2026-12-31"), 1));
+            DateNotCoveredException refused = catchThrowableOfType(
+                    DateNotCoveredException.class, () -> calendar.workingDayAfter(d("2026-12-31"), 1));
 
             DateNotCoveredException blamed = refused.blame("deadline.start");
 
@@ -447,8 +464,8 @@ class OfficialCalendarTest {
 
         @Test
         void theNewYearsEveOf2019CannotBeAStartDayThatCounts() {
-            DateNotCoveredException refused = catchThrowableOfType(DateNotCoveredException.class,
-                    () -> calendar.periodEnd(d("2019-12-31"), 5, true));
+            DateNotCoveredException refused = catchThrowableOfType(
+                    DateNotCoveredException.class, () -> calendar.periodEnd(d("2019-12-31"), 5, true));
 
             assertThat(refused).isNotNull();
             assertThat(refused.date()).isEqualTo(d("2019-12-31"));

@@ -19,11 +19,19 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wenzhou.renovation.api.model.ItemSuggestion;
+import cn.wenzhou.renovation.decision.RequestRulesets;
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.RuleClause;
+import cn.wenzhou.renovation.ruleset.UnknownJurisdictionException;
+import cn.wenzhou.renovation.testing.SliceContexts;
+import cn.wenzhou.renovation.testing.SpecExamples;
+import cn.wenzhou.renovation.web.DecisionControllerSlice;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -33,17 +41,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import cn.wenzhou.renovation.api.model.ItemSuggestion;
-import cn.wenzhou.renovation.decision.RequestRulesets;
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.RuleClause;
-import cn.wenzhou.renovation.ruleset.UnknownJurisdictionException;
-import cn.wenzhou.renovation.testing.SliceContexts;
-import cn.wenzhou.renovation.testing.SpecExamples;
-import cn.wenzhou.renovation.web.DecisionControllerSlice;
 
 /**
  * {@code GET /api/v1/catalog}, {@code POST /catalog/classify} and {@code /plans/check}: how the controller
@@ -140,13 +137,21 @@ class CatalogueControllerSliceTest {
         when(rulesets.take("wenzhou")).thenReturn(ruleset);
         when(service.classify(same(ruleset), any())).thenAnswer(call -> {
             List<ItemName> names = call.getArgument(1);
-            return new CatalogueService.Classified(view, List.of(
-                    new CatalogueService.NameResult(names.get(0), new Classification("CAT-ALIAS", names.get(0), "T-ROOF", true),
-                            Optional.of(roof)),
-                    new CatalogueService.NameResult(names.get(1), new Classification("CAT-NONE", names.get(1), null, false),
-                            Optional.empty())), List.of());
+            return new CatalogueService.Classified(
+                    view,
+                    List.of(
+                            new CatalogueService.NameResult(
+                                    names.get(0),
+                                    new Classification("CAT-ALIAS", names.get(0), "T-ROOF", true),
+                                    Optional.of(roof)),
+                            new CatalogueService.NameResult(
+                                    names.get(1),
+                                    new Classification("CAT-NONE", names.get(1), null, false),
+                                    Optional.empty())),
+                    List.of());
         });
-        when(suggestions.of(catalogue, "停车")).thenReturn(List.of(new ItemSuggestion("T-PARK", "智能停车系统", new BigDecimal("0.50"))));
+        when(suggestions.of(catalogue, "停车"))
+                .thenReturn(List.of(new ItemSuggestion("T-PARK", "智能停车系统", new BigDecimal("0.50"))));
 
         send("/api/v1/catalog/classify", "{\"names\": [\" （2）屋顶补漏 \", \"停车\"]}")
                 .andExpect(status().isOk())
@@ -181,7 +186,8 @@ class CatalogueControllerSliceTest {
     void anUnknownJurisdictionIsTheDocumentedProblemForClassifying() throws Exception {
         when(rulesets.take("atlantis")).thenThrow(new UnknownJurisdictionException("atlantis"));
 
-        unknownJurisdiction(send("/api/v1/catalog/classify?jurisdiction=atlantis", SpecExamples.named("ClassifyRequestAsWritten")),
+        unknownJurisdiction(
+                send("/api/v1/catalog/classify?jurisdiction=atlantis", SpecExamples.named("ClassifyRequestAsWritten")),
                 "atlantis");
         verifyNoInteractions(service);
     }
@@ -189,7 +195,8 @@ class CatalogueControllerSliceTest {
     @Test
     void aPlanIsClassifiedInOneCallWithPlannedThenRequestedNames() throws Exception {
         when(rulesets.take("wenzhou")).thenReturn(ruleset);
-        when(service.classify(same(ruleset), any())).thenReturn(new CatalogueService.Classified(view, List.of(), List.of()));
+        when(service.classify(same(ruleset), any()))
+                .thenReturn(new CatalogueService.Classified(view, List.of(), List.of()));
 
         send("/api/v1/plans/check", SpecExamples.named("PlanCheckRequestEnhancementBeforeBasics"))
                 .andExpect(status().isOk())
@@ -199,9 +206,16 @@ class CatalogueControllerSliceTest {
         @SuppressWarnings("unchecked")
         ArgumentCaptor<List<ItemName>> names = ArgumentCaptor.forClass(List.class);
         verify(service).classify(same(ruleset), names.capture());
-        assertThat(names.getValue()).extracting(ItemName::getRole).containsExactly(ItemName.Role.PLANNED,
-                ItemName.Role.PLANNED, ItemName.Role.PLANNED, ItemName.Role.REQUESTED, ItemName.Role.REQUESTED,
-                ItemName.Role.REQUESTED, ItemName.Role.REQUESTED);
+        assertThat(names.getValue())
+                .extracting(ItemName::getRole)
+                .containsExactly(
+                        ItemName.Role.PLANNED,
+                        ItemName.Role.PLANNED,
+                        ItemName.Role.PLANNED,
+                        ItemName.Role.REQUESTED,
+                        ItemName.Role.REQUESTED,
+                        ItemName.Role.REQUESTED,
+                        ItemName.Role.REQUESTED);
         assertThat(names.getValue().get(3).getText()).isEqualTo("屋面防漏维修");
     }
 

@@ -16,6 +16,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,7 +25,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,9 +36,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * {@code GET /api/v1/catalog}, {@code POST /api/v1/catalog/classify} and {@code POST /api/v1/plans/check}
@@ -108,15 +106,19 @@ class CatalogueHttpTest {
         @Test
         void countsEveryCategoryAndTierAsTheGuideDoes() throws Exception {
             Map<String, Integer> guide = new HashMap<>();
-            CatalogueRulesTest.guideSection2().forEach(i -> guide.merge(i.category() + "/" + i.tier(), 1, Integer::sum));
+            CatalogueRulesTest.guideSection2()
+                    .forEach(i -> guide.merge(i.category() + "/" + i.tier(), 1, Integer::sum));
 
             JsonNode counts = body(ok(mvc.perform(get(CATALOG)))).get("counts");
 
             Map<String, Integer> served = new HashMap<>();
-            counts.forEach(c -> served.put(c.get("category").asText() + "/" + c.get("tier").asText(), c.get("count").asInt()));
+            counts.forEach(c -> served.put(
+                    c.get("category").asText() + "/" + c.get("tier").asText(),
+                    c.get("count").asInt()));
             assertThat(counts).hasSize(18);
             assertThat(served).isEqualTo(guide);
-            assertThat(served.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(48);
+            assertThat(served.values().stream().mapToInt(Integer::intValue).sum())
+                    .isEqualTo(48);
         }
 
         @Test
@@ -127,8 +129,8 @@ class CatalogueHttpTest {
                     .andExpect(jsonPath("$.items[?(@.code=='BLD-1.2')].tierLabel", contains("基础类")))
                     .andExpect(jsonPath("$.items[?(@.code=='BLD-1.2')].number", contains("1.2")))
                     .andExpect(jsonPath("$.items[?(@.code=='BLD-1.2')].aliases[*]", contains("外墙渗透维修")))
-                    .andExpect(jsonPath("$.items[?(@.code=='BLD-1.2')].clause.section",
-                            contains("二、改造内容 （一）建筑 1.基础类")));
+                    .andExpect(
+                            jsonPath("$.items[?(@.code=='BLD-1.2')].clause.section", contains("二、改造内容 （一）建筑 1.基础类")));
         }
 
         @Test
@@ -152,7 +154,9 @@ class CatalogueHttpTest {
 
         @Test
         void filtersByCategoryAndTier() throws Exception {
-            ok(mvc.perform(get(CATALOG).param("category", "ELDERLY_AND_CHILDCARE").param("tier", "ENHANCEMENT")))
+            ok(mvc.perform(get(CATALOG)
+                            .param("category", "ELDERLY_AND_CHILDCARE")
+                            .param("tier", "ENHANCEMENT")))
                     .andExpect(jsonPath("$.total").value(2))
                     .andExpect(jsonPath("$.items[*].code", contains("ELD-3.1", "ELD-3.2")))
                     .andExpect(jsonPath("$.counts", hasSize(1)))
@@ -211,7 +215,9 @@ class CatalogueHttpTest {
 
         @Test
         void unknownNameIsNotMatchedAndGetsUpToThreeSuggestionsMostAlikeFirst() throws Exception {
-            JsonNode result = body(ok(postJson(CLASSIFY, classify("外墙维修")))).get("results").get(0);
+            JsonNode result = body(ok(postJson(CLASSIFY, classify("外墙维修"))))
+                    .get("results")
+                    .get(0);
 
             assertThat(result.get("matched").asBoolean()).isFalse();
             assertThat(result.has("matchedBy")).isFalse();
@@ -221,7 +227,8 @@ class CatalogueHttpTest {
             assertThat(suggestions.get(0).get("code").asText()).isEqualTo("BLD-1.2");
             List<Double> similarities = new ArrayList<>();
             suggestions.forEach(s -> similarities.add(s.get("similarity").asDouble()));
-            assertThat(similarities).allSatisfy(s -> assertThat(s).isBetween(0.5, 1.0))
+            assertThat(similarities)
+                    .allSatisfy(s -> assertThat(s).isBetween(0.5, 1.0))
                     .isSortedAccordingTo(Collections.reverseOrder());
         }
 
@@ -234,9 +241,9 @@ class CatalogueHttpTest {
         }
 
         @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {"疏散通道，安全出口整改", "疏散通道；安全出口整改", "疏散通道,安全出口整改", "疏散通道、、安全出口整改",
-                "（3）疏散通道 ， 安全出口整改；"})
-        void fullWidthAndHalfWidthSeparatorsInsideANameReadAsTheGuidesEnumerationComma(String written) throws Exception {
+        @ValueSource(strings = {"疏散通道，安全出口整改", "疏散通道；安全出口整改", "疏散通道,安全出口整改", "疏散通道、、安全出口整改", "（3）疏散通道 ， 安全出口整改；"})
+        void fullWidthAndHalfWidthSeparatorsInsideANameReadAsTheGuidesEnumerationComma(String written)
+                throws Exception {
             ok(postJson(CLASSIFY, classify(written)))
                     .andExpect(jsonPath("$.results[0].matched").value(true))
                     .andExpect(jsonPath("$.results[0].matchedBy").value("OFFICIAL_NAME"))
@@ -246,10 +253,11 @@ class CatalogueHttpTest {
         @Test
         void resultsComeInTheOrderGiven() throws Exception {
             ok(postJson(CLASSIFY, classify("外墙渗透维修", " （2）外墙渗漏维修 ", "建立智能停车位管理系统", "加装电梯。", "安装路灯")))
-                    .andExpect(jsonPath("$.results[*].input", contains("外墙渗透维修", " （2）外墙渗漏维修 ",
-                            "建立智能停车位管理系统", "加装电梯。", "安装路灯")))
+                    .andExpect(jsonPath(
+                            "$.results[*].input", contains("外墙渗透维修", " （2）外墙渗漏维修 ", "建立智能停车位管理系统", "加装电梯。", "安装路灯")))
                     .andExpect(jsonPath("$.results[*].matched", contains(true, true, true, true, false)))
-                    .andExpect(jsonPath("$.results[0:4].item.code", contains("BLD-1.2", "BLD-1.2", "TRF-3.1", "ELD-3.2")));
+                    .andExpect(
+                            jsonPath("$.results[0:4].item.code", contains("BLD-1.2", "BLD-1.2", "TRF-3.1", "ELD-3.2")));
         }
 
         @Test
@@ -297,12 +305,17 @@ class CatalogueHttpTest {
         @Test
         void enhancementBeforeRequestedBasicsIsWarnedInEachCategory() throws Exception {
             // The spec's example: parking spaces and barrier-free access asked for, smart parking and a lift planned.
-            ok(postJson(PLAN_CHECK, plan(List.of("屋面防漏维修", "建立智能停车位管理系统", "加装电梯"),
-                    List.of("屋面防漏维修", "地面停车位增设", "加装电梯", "无障碍设施建设"))))
+            ok(postJson(
+                            PLAN_CHECK,
+                            plan(
+                                    List.of("屋面防漏维修", "建立智能停车位管理系统", "加装电梯"),
+                                    List.of("屋面防漏维修", "地面停车位增设", "加装电梯", "无障碍设施建设"))))
                     .andExpect(jsonPath("$.communityName").value("鹿城区翠微小区"))
                     .andExpect(jsonPath("$.warnings", hasSize(2)))
-                    .andExpect(jsonPath("$.warnings[*].ruleId", everyItem(is("PLAN-ENHANCEMENT-BEFORE-REQUESTED-BASIC"))))
-                    .andExpect(jsonPath("$.warnings[*].category", contains("ROADS_AND_PARKING", "ELDERLY_AND_CHILDCARE")))
+                    .andExpect(
+                            jsonPath("$.warnings[*].ruleId", everyItem(is("PLAN-ENHANCEMENT-BEFORE-REQUESTED-BASIC"))))
+                    .andExpect(
+                            jsonPath("$.warnings[*].category", contains("ROADS_AND_PARKING", "ELDERLY_AND_CHILDCARE")))
                     .andExpect(jsonPath("$.warnings[*].missingBasicCode", contains("TRF-1.3", "ELD-1.1")))
                     .andExpect(jsonPath("$.warnings[*].enhancementCode", contains("TRF-3.1", "ELD-3.2")));
         }
@@ -387,8 +400,8 @@ class CatalogueHttpTest {
 
         @Test
         void moreThan500RequestedItemsIsAProblemNamingRequestedItems() throws Exception {
-            rejected(postJson(PLAN_CHECK, plan(List.of("加装电梯"), Collections.nCopies(501, "地面停车位增设"))),
-                    "requestedItems");
+            rejected(
+                    postJson(PLAN_CHECK, plan(List.of("加装电梯"), Collections.nCopies(501, "地面停车位增设"))), "requestedItems");
         }
 
         @Test

@@ -4,6 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.RuleFile;
+import cn.wenzhou.renovation.ruleset.RuleProblem;
+import cn.wenzhou.renovation.ruleset.RuleSourceLoader;
+import cn.wenzhou.renovation.ruleset.RulesetCompilationException;
+import cn.wenzhou.renovation.ruleset.RulesetCompiler;
+import cn.wenzhou.renovation.ruleset.RulesetProperties;
+import cn.wenzhou.renovation.ruleset.RulesetRegistry;
+import cn.wenzhou.renovation.testing.CompilesEditedRules;
+import cn.wenzhou.renovation.testing.Registries;
+import cn.wenzhou.renovation.testing.RuleFolderCopy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +27,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -25,18 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.RuleFile;
-import cn.wenzhou.renovation.ruleset.RuleProblem;
-import cn.wenzhou.renovation.ruleset.RuleSourceLoader;
-import cn.wenzhou.renovation.ruleset.RulesetCompilationException;
-import cn.wenzhou.renovation.ruleset.RulesetCompiler;
-import cn.wenzhou.renovation.ruleset.RulesetProperties;
-import cn.wenzhou.renovation.ruleset.RulesetRegistry;
-import cn.wenzhou.renovation.testing.CompilesEditedRules;
-import cn.wenzhou.renovation.testing.Registries;
-import cn.wenzhou.renovation.testing.RuleFolderCopy;
 
 /**
  * Guide §2 (改造内容) and annex 1 as the real catalogue table, classification rules and plan check
@@ -48,9 +46,18 @@ class CatalogueRulesTest {
 
     /** The table's code prefix of each §2 category (a naming convention of the table, not guide text). */
     private static final Map<Category, String> CODE_PREFIX = Map.of(
-            Category.BUILDING, "BLD", Category.ROADS_AND_PARKING, "TRF", Category.PIPES_AND_COMMUNICATIONS, "NET",
-            Category.LANDSCAPE_AND_GREENING, "GRN", Category.ELDERLY_AND_CHILDCARE, "ELD",
-            Category.GOVERNANCE_AND_SERVICES, "GOV");
+            Category.BUILDING,
+            "BLD",
+            Category.ROADS_AND_PARKING,
+            "TRF",
+            Category.PIPES_AND_COMMUNICATIONS,
+            "NET",
+            Category.LANDSCAPE_AND_GREENING,
+            "GRN",
+            Category.ELDERLY_AND_CHILDCARE,
+            "ELD",
+            Category.GOVERNANCE_AND_SERVICES,
+            "GOV");
 
     private static Catalogued service;
     private static Catalogue catalogue;
@@ -58,7 +65,8 @@ class CatalogueRulesTest {
     @BeforeAll
     static void loadRepositoryRules() {
         // The registry as the application builds it, with the catalogue's own check, minus Spring.
-        service = new Catalogued(registry(Path.of("rules"), Path.of("decision-tables")).defaultRuleset());
+        service = new Catalogued(
+                registry(Path.of("rules"), Path.of("decision-tables")).defaultRuleset());
         catalogue = service.current().catalogue();
     }
 
@@ -68,8 +76,7 @@ class CatalogueRulesTest {
     void catalogueHasExactlyTheItemsOfGuideSection2() throws IOException {
         List<GuideItem> guide = guideSection2();
 
-        assertThat(catalogue.items().stream().map(GuideItem::of).toList())
-                .containsExactlyInAnyOrderElementsOf(guide);
+        assertThat(catalogue.items().stream().map(GuideItem::of).toList()).containsExactlyInAnyOrderElementsOf(guide);
     }
 
     @Test
@@ -79,7 +86,8 @@ class CatalogueRulesTest {
 
         assertThat(guide).hasSize(48);
         assertThat(guide.stream().map(GuideItem::category).distinct()).containsExactly(Category.values());
-        assertThat(guide).allSatisfy(i -> assertThat(i.number()).startsWith((i.tier().ordinal() + 1) + "."));
+        assertThat(guide)
+                .allSatisfy(i -> assertThat(i.number()).startsWith((i.tier().ordinal() + 1) + "."));
     }
 
     @Test
@@ -90,9 +98,13 @@ class CatalogueRulesTest {
     @Test
     void officialNamesWithTheGuidesStraySpaceAreStoredWithoutIt() {
         // §2 prints "2.1 通讯管网设施完善" and "2.1 老年人活动场地、儿童嬉戏场地配建".
-        assertThat(catalogue.byCode("NET-2.1")).get().extracting(CatalogueItem::getOfficialName)
+        assertThat(catalogue.byCode("NET-2.1"))
+                .get()
+                .extracting(CatalogueItem::getOfficialName)
                 .isEqualTo("通讯管网设施完善");
-        assertThat(catalogue.byCode("ELD-2.1")).get().extracting(CatalogueItem::getOfficialName)
+        assertThat(catalogue.byCode("ELD-2.1"))
+                .get()
+                .extracting(CatalogueItem::getOfficialName)
                 .isEqualTo("老年人活动场地、儿童嬉戏场地配建");
     }
 
@@ -112,7 +124,11 @@ class CatalogueRulesTest {
     void everyAnnex1NameResolvesToTheItemAtTheSamePlaceInSection2(AnnexItem item) {
         CatalogueService.NameResult result = classify(item.name());
 
-        assertThat(result.item()).as(item.name()).get().extracting(CatalogueItem::getCode).isEqualTo(item.code());
+        assertThat(result.item())
+                .as(item.name())
+                .get()
+                .extracting(CatalogueItem::getCode)
+                .isEqualTo(item.code());
     }
 
     @Test
@@ -120,8 +136,10 @@ class CatalogueRulesTest {
         Map<String, String> section2NameByCode = new LinkedHashMap<>();
         guideSection2().forEach(i -> section2NameByCode.put(i.code(), i.name()));
 
-        List<String> differing = annex1().stream().filter(a -> !a.name().equals(section2NameByCode.get(a.code())))
-                .map(a -> a.code() + " " + a.name()).toList();
+        List<String> differing = annex1().stream()
+                .filter(a -> !a.name().equals(section2NameByCode.get(a.code())))
+                .map(a -> a.code() + " " + a.name())
+                .toList();
 
         assertThat(differing).containsExactlyInAnyOrder("BLD-1.2 外墙渗透维修", "TRF-3.1 建立智能停车位管理系统");
     }
@@ -152,8 +170,17 @@ class CatalogueRulesTest {
     }
 
     @ParameterizedTest(name = "\"{0}\"")
-    @ValueSource(strings = {" 外墙渗漏维修 ", "\u3000外墙渗漏维修\u3000", "（2）外墙渗漏维修", "(2) 外墙渗漏维修", "1.2外墙渗漏维修",
-            "1.2 外墙渗漏维修", "外墙渗漏维修。", " （2）外墙渗漏维修。 "})
+    @ValueSource(
+            strings = {
+                " 外墙渗漏维修 ",
+                "\u3000外墙渗漏维修\u3000",
+                "（2）外墙渗漏维修",
+                "(2) 外墙渗漏维修",
+                "1.2外墙渗漏维修",
+                "1.2 外墙渗漏维修",
+                "外墙渗漏维修。",
+                " （2）外墙渗漏维修。 "
+            })
     void decoratedOfficialNameResolves(String written) {
         CatalogueService.NameResult result = classify(written);
 
@@ -164,7 +191,10 @@ class CatalogueRulesTest {
     @ParameterizedTest(name = "\"{0}\"")
     @ValueSource(strings = {"道路改造(新建、扩建、改建、包括海绵城市建设措施应用)", "道路改造（新建、扩建、改建、包括海绵城市建设措施应用）"})
     void halfAndFullWidthParenthesesResolveAlike(String written) {
-        assertThat(classify(written).item()).get().extracting(CatalogueItem::getCode).isEqualTo("TRF-1.1");
+        assertThat(classify(written).item())
+                .get()
+                .extracting(CatalogueItem::getCode)
+                .isEqualTo("TRF-1.1");
     }
 
     @Test
@@ -190,7 +220,8 @@ class CatalogueRulesTest {
 
         assertThat(suggestions).hasSize(3);
         assertThat(suggestions.get(0).item().getCode()).isEqualTo("BLD-1.2");
-        assertThat(suggestions).extracting(Catalogue.Suggestion::similarity)
+        assertThat(suggestions)
+                .extracting(Catalogue.Suggestion::similarity)
                 .allSatisfy(s -> assertThat(s).isBetween(0.0, 1.0))
                 .isSortedAccordingTo((a, b) -> Double.compare(b, a));
     }
@@ -206,19 +237,22 @@ class CatalogueRulesTest {
 
     @Test
     void namesKeepTheOrderAndEachGetsItsOwnAnswer() {
-        List<CatalogueService.NameResult> results = service.classify(lookups("加装电梯", "安装路灯", "外墙渗透维修"))
-                .names();
+        List<CatalogueService.NameResult> results =
+                service.classify(lookups("加装电梯", "安装路灯", "外墙渗透维修")).names();
 
         assertThat(results).extracting(r -> r.name().getText()).containsExactly("加装电梯", "安装路灯", "外墙渗透维修");
-        assertThat(results).extracting(r -> r.classification().ruleId()).containsExactly(
-                "CAT-CLASSIFY-OFFICIAL-NAME", "CAT-CLASSIFY-NOT-IN-CATALOGUE", "CAT-CLASSIFY-ALIAS");
+        assertThat(results)
+                .extracting(r -> r.classification().ruleId())
+                .containsExactly("CAT-CLASSIFY-OFFICIAL-NAME", "CAT-CLASSIFY-NOT-IN-CATALOGUE", "CAT-CLASSIFY-ALIAS");
     }
 
     @Test
     void theSameNameGivenTwiceIsClassifiedTwice() {
-        List<CatalogueService.NameResult> results = service.classify(lookups("加装电梯", "加装电梯")).names();
+        List<CatalogueService.NameResult> results =
+                service.classify(lookups("加装电梯", "加装电梯")).names();
 
-        assertThat(results).extracting(r -> r.item().map(CatalogueItem::getCode).orElse(null))
+        assertThat(results)
+                .extracting(r -> r.item().map(CatalogueItem::getCode).orElse(null))
                 .containsExactly("ELD-3.2", "ELD-3.2");
     }
 
@@ -241,7 +275,8 @@ class CatalogueRulesTest {
     void enhancementPlannedByItsAnnex1SpellingIsWarnedLikeTheOfficialName() {
         CatalogueService.Classified plan = plan(List.of("建立智能停车位管理系统"), List.of("（3）地面停车位增设"));
 
-        assertThat(plan.warnings()).extracting(PlanWarning::missingBasicCode, PlanWarning::enhancementCode)
+        assertThat(plan.warnings())
+                .extracting(PlanWarning::missingBasicCode, PlanWarning::enhancementCode)
                 .containsExactly(tuple("TRF-1.3", "TRF-3.1"));
     }
 
@@ -293,7 +328,10 @@ class CatalogueRulesTest {
     void aBasicRequestedTwiceInDifferentSpellingsIsWarnedOnce() {
         CatalogueService.Classified plan = plan(List.of("建立智能停车管理系统"), List.of("地面停车位增设", "（3）地面停车位增设。"));
 
-        assertThat(plan.warnings()).singleElement().extracting(PlanWarning::missingBasicCode).isEqualTo("TRF-1.3");
+        assertThat(plan.warnings())
+                .singleElement()
+                .extracting(PlanWarning::missingBasicCode)
+                .isEqualTo("TRF-1.3");
     }
 
     @Test
@@ -339,7 +377,8 @@ class CatalogueRulesTest {
         void aRowAddedForACountysLocalItemClassifiesItsName() throws IOException {
             addRow("LOCAL-1", "GOVERNANCE_AND_SERVICES", "ENHANCEMENT", "3.9", "", "智慧社区服务平台");
 
-            CatalogueService.NameResult result = editedService().classify(lookups("智慧社区服务平台")).names().get(0);
+            CatalogueService.NameResult result =
+                    editedService().classify(lookups("智慧社区服务平台")).names().get(0);
 
             assertThat(result.classification().ruleId()).isEqualTo("CAT-CLASSIFY-OFFICIAL-NAME");
             assertThat(result.item()).get().extracting(CatalogueItem::getCode).isEqualTo("LOCAL-1");
@@ -347,13 +386,15 @@ class CatalogueRulesTest {
 
         @Test
         void aLocalItemsAliasesAreSeparatedBySemicolons() throws IOException {
-            addRow("LOCAL-1", "GOVERNANCE_AND_SERVICES", "ENHANCEMENT", "3.9", "智慧社区平台；社区智慧服务平台",
-                    "智慧社区服务平台");
+            addRow("LOCAL-1", "GOVERNANCE_AND_SERVICES", "ENHANCEMENT", "3.9", "智慧社区平台；社区智慧服务平台", "智慧社区服务平台");
 
             Catalogued service = editedService();
 
-            assertThat(service.current().catalogue().byCode("LOCAL-1")).get()
-                    .extracting(CatalogueItem::getAliases).asList().containsExactly("智慧社区平台", "社区智慧服务平台");
+            assertThat(service.current().catalogue().byCode("LOCAL-1"))
+                    .get()
+                    .extracting(CatalogueItem::getAliases)
+                    .asList()
+                    .containsExactly("智慧社区平台", "社区智慧服务平台");
             assertThat(service.classify(lookups("社区智慧服务平台")).names().get(0).classification())
                     .extracting(Classification::ruleId, Classification::itemCode)
                     .containsExactly("CAT-CLASSIFY-ALIAS", "LOCAL-1");
@@ -363,11 +404,13 @@ class CatalogueRulesTest {
         void aLocalEnhancementItemTakesPartInThePlanCheck() throws IOException {
             addRow("LOCAL-1", "GOVERNANCE_AND_SERVICES", "ENHANCEMENT", "3.9", "", "智慧社区服务平台");
 
-            CatalogueService.Classified plan = editedService().classify(List.of(
-                    new ItemName("智慧社区服务平台", ItemName.Role.PLANNED),
-                    new ItemName("长效管理机制制定", ItemName.Role.REQUESTED)));
+            CatalogueService.Classified plan = editedService()
+                    .classify(List.of(
+                            new ItemName("智慧社区服务平台", ItemName.Role.PLANNED),
+                            new ItemName("长效管理机制制定", ItemName.Role.REQUESTED)));
 
-            assertThat(plan.warnings()).extracting(PlanWarning::missingBasicCode, PlanWarning::enhancementCode)
+            assertThat(plan.warnings())
+                    .extracting(PlanWarning::missingBasicCode, PlanWarning::enhancementCode)
                     .containsExactly(tuple("GOV-1.3", "LOCAL-1"));
         }
 
@@ -376,10 +419,13 @@ class CatalogueRulesTest {
             // 外墙渗漏维修 is BLD-1.2's official name; giving it to a local row as an alias makes it ambiguous.
             addRow("LOCAL-1", "BUILDING", "IMPROVEMENT", "2.9", "外墙渗漏维修", "外墙翻新");
 
-            RulesetCompilationException refused = catchThrowableOfType(RulesetCompilationException.class,
+            RulesetCompilationException refused = catchThrowableOfType(
+                    RulesetCompilationException.class,
                     () -> registry(root.resolve("rules"), root.resolve("decision-tables")));
 
-            assertThat(refused).as("the catalogue check should refuse the ruleset").isNotNull();
+            assertThat(refused)
+                    .as("the catalogue check should refuse the ruleset")
+                    .isNotNull();
             assertThat(refused.problems()).singleElement().satisfies(problem -> {
                 assertThat(problem.file()).isEqualTo(RuleFolderCopy.CATALOGUE_TABLE);
                 assertThat(problem.message()).contains("外墙渗漏维修", "BLD-1.2", "LOCAL-1");
@@ -407,14 +453,16 @@ class CatalogueRulesTest {
             Catalogued service = editedService();
 
             assertThat(service.classify(lookups("5G基站建设", "4G基站建设")).names())
-                    .extracting(r -> r.classification().itemCode()).containsExactly("LOCAL-1", "LOCAL-2");
+                    .extracting(r -> r.classification().itemCode())
+                    .containsExactly("LOCAL-1", "LOCAL-2");
         }
 
         @Test
         void aNameMissingTheLeadingDigitOfALocalItemIsNotMatched() throws IOException {
             addRow("LOCAL-1", "PIPES_AND_COMMUNICATIONS", "ENHANCEMENT", "3.3", "", "5G基站建设");
 
-            CatalogueService.NameResult result = editedService().classify(lookups("G基站建设")).names().get(0);
+            CatalogueService.NameResult result =
+                    editedService().classify(lookups("G基站建设")).names().get(0);
 
             assertThat(result.classification().ruleId()).isEqualTo("CAT-CLASSIFY-NOT-IN-CATALOGUE");
         }
@@ -436,7 +484,8 @@ class CatalogueRulesTest {
         }
 
         private Catalogued editedService() {
-            return new Catalogued(registry(root.resolve("rules"), root.resolve("decision-tables")).defaultRuleset());
+            return new Catalogued(registry(root.resolve("rules"), root.resolve("decision-tables"))
+                    .defaultRuleset());
         }
     }
 
@@ -446,8 +495,8 @@ class CatalogueRulesTest {
     record GuideItem(String code, Category category, Tier tier, String number, String name) {
 
         static GuideItem of(CatalogueItem item) {
-            return new GuideItem(item.getCode(), item.getCategory(), item.getTier(), item.getNumber(),
-                    item.getOfficialName());
+            return new GuideItem(
+                    item.getCode(), item.getCategory(), item.getTier(), item.getNumber(), item.getOfficialName());
         }
 
         @Override
@@ -494,7 +543,11 @@ class CatalogueRulesTest {
                 assertThat(category).as("category of " + line).isNotNull();
                 assertThat(tier).as("tier of " + line).isNotNull();
                 String number = item.group(1) + "." + item.group(2);
-                items.add(new GuideItem(CODE_PREFIX.get(category) + "-" + number, category, tier, number,
+                items.add(new GuideItem(
+                        CODE_PREFIX.get(category) + "-" + number,
+                        category,
+                        tier,
+                        number,
                         item.group(3).strip()));
             }
         }
@@ -514,7 +567,9 @@ class CatalogueRulesTest {
         int tierIndex = 0;
         for (String raw : lines.subList(start + 1, end)) {
             String line = raw.strip();
-            Category labelled = Arrays.stream(Category.values()).filter(c -> c.label().equals(line)).findFirst()
+            Category labelled = Arrays.stream(Category.values())
+                    .filter(c -> c.label().equals(line))
+                    .findFirst()
                     .orElse(null);
             Matcher item = ANNEX_ITEM.matcher(line);
             if (labelled != null) {
@@ -524,7 +579,8 @@ class CatalogueRulesTest {
                 if (raw.startsWith("\t")) {
                     tierIndex++;
                 }
-                items.add(new AnnexItem(CODE_PREFIX.get(category) + "-" + tierIndex + "." + item.group(1),
+                items.add(new AnnexItem(
+                        CODE_PREFIX.get(category) + "-" + tierIndex + "." + item.group(1),
                         item.group(2).strip()));
             } else if (category != null && !line.isEmpty()) {
                 category = null; // the table has ended
@@ -553,12 +609,16 @@ class CatalogueRulesTest {
     }
 
     private static Category categoryLabelled(String label) {
-        return Arrays.stream(Category.values()).filter(c -> c.label().equals(label)).findFirst()
+        return Arrays.stream(Category.values())
+                .filter(c -> c.label().equals(label))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("§2 category heading not known to Category: " + label));
     }
 
     private static Tier tierLabelled(String label) {
-        return Arrays.stream(Tier.values()).filter(t -> t.label().equals(label)).findFirst()
+        return Arrays.stream(Tier.values())
+                .filter(t -> t.label().equals(label))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("§2 tier heading not known to Tier: " + label));
     }
 
@@ -572,12 +632,15 @@ class CatalogueRulesTest {
     }
 
     static RulesetRegistry registry(Path rules, Path decisionTables) {
-        return Registries.checkedBy(new RulesetProperties(rules.toString(), decisionTables.toString(), "wenzhou", null),
+        return Registries.checkedBy(
+                new RulesetProperties(rules.toString(), decisionTables.toString(), "wenzhou", null),
                 List.of(new CatalogueService.Check()));
     }
 
     private static List<ItemName> lookups(String... names) {
-        return Arrays.stream(names).map(n -> new ItemName(n, ItemName.Role.LOOKUP)).toList();
+        return Arrays.stream(names)
+                .map(n -> new ItemName(n, ItemName.Role.LOOKUP))
+                .toList();
     }
 
     private static CatalogueService.NameResult classify(String name) {

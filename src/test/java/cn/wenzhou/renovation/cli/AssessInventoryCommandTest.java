@@ -2,6 +2,8 @@ package cn.wenzhou.renovation.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.wenzhou.renovation.assessment.InventoryWorkbook;
+import cn.wenzhou.renovation.testing.FixedWenzhouClock;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -20,9 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-
-import cn.wenzhou.renovation.assessment.InventoryWorkbook;
-import cn.wenzhou.renovation.testing.FixedWenzhouClock;
 
 /**
  * {@code java -jar <jar> assess inventory.xlsx -o result.xlsx} as {@link AssessInventoryCommand#run}: the
@@ -60,11 +58,16 @@ class AssessInventoryCommandTest {
             good.createCell(paths.get("projectName")).setCellValue("鹿城区五马街道墨池小区");
             good.createCell(paths.get("eligibility.completionYear")).setCellValue(1998);
             good.createCell(paths.get("eligibility.housingKind")).setCellValue("ORDINARY_RESIDENTIAL_COMMUNITY");
-            good.createCell(paths.get("eligibility.listedInShantyRenovationPlan")).setCellValue("否");
-            good.createCell(paths.get("eligibility.deficiencies.functionsIncomplete")).setCellValue("是");
-            good.createCell(paths.get("eligibility.deficiencies.facilitiesIncomplete")).setCellValue("是");
-            good.createCell(paths.get("eligibility.deficiencies.propertyManagementInadequate")).setCellValue("是");
-            good.createCell(paths.get("eligibility.strongRenovationWillingness")).setCellValue("是");
+            good.createCell(paths.get("eligibility.listedInShantyRenovationPlan"))
+                    .setCellValue("否");
+            good.createCell(paths.get("eligibility.deficiencies.functionsIncomplete"))
+                    .setCellValue("是");
+            good.createCell(paths.get("eligibility.deficiencies.facilitiesIncomplete"))
+                    .setCellValue("是");
+            good.createCell(paths.get("eligibility.deficiencies.propertyManagementInadequate"))
+                    .setCellValue("是");
+            good.createCell(paths.get("eligibility.strongRenovationWillingness"))
+                    .setCellValue("是");
             good.createCell(paths.get("eligibility.evaluationDate")).setCellValue("2025-11-03");
             good.createCell(paths.get("funding.targetAmount")).setCellValue(1500000);
             good.createCell(paths.get("funding.amountInPlace")).setCellValue(1350000);
@@ -95,7 +98,8 @@ class AssessInventoryCommandTest {
 
         assertThat(exit).isZero();
         assertThat(out).exists();
-        try (InputStream file = Files.newInputStream(out); XSSFWorkbook result = new XSSFWorkbook(file)) {
+        try (InputStream file = Files.newInputStream(out);
+                XSSFWorkbook result = new XSSFWorkbook(file)) {
             Sheet sheet = result.getSheet(SHEET);
             assertThat(cell(sheet, 2, "改造范围结论")).isEqualTo("重点改造");
             assertThat(cell(sheet, 2, "资金结论")).isEqualTo("自筹资金条件已满足，可启动项目立项");
@@ -113,8 +117,8 @@ class AssessInventoryCommandTest {
         Path in = inventory();
         Path out = folder.resolve("结果.xlsx");
 
-        int exit = AssessInventoryCommand.run(new String[] {in.toString(), "-o", out.toString(), "--no-progress",
-                "--jurisdiction", "atlantis"});
+        int exit = AssessInventoryCommand.run(
+                new String[] {in.toString(), "-o", out.toString(), "--no-progress", "--jurisdiction", "atlantis"});
 
         assertThat(exit).isEqualTo(2);
         assertThat(out).doesNotExist();
@@ -124,8 +128,8 @@ class AssessInventoryCommandTest {
     void aMissingInventoryFileExitsWithTwo() {
         Path out = folder.resolve("结果.xlsx");
 
-        int exit = AssessInventoryCommand.run(new String[] {folder.resolve("没有这个文件.xlsx").toString(), "-o", out.toString(),
-                "--no-progress"});
+        int exit = AssessInventoryCommand.run(
+                new String[] {folder.resolve("没有这个文件.xlsx").toString(), "-o", out.toString(), "--no-progress"});
 
         assertThat(exit).isEqualTo(2);
         assertThat(out).doesNotExist();

@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
@@ -20,7 +19,8 @@ class PasswordHashCommandTest {
         String printed = runWithInput(password + "\n");
 
         assertThat(printed).startsWith("{bcrypt}$2a$").doesNotContain(password);
-        assertThat(PasswordEncoderFactories.createDelegatingPasswordEncoder().matches(password, printed.strip())).isTrue();
+        assertThat(PasswordEncoderFactories.createDelegatingPasswordEncoder().matches(password, printed.strip()))
+                .isTrue();
     }
 
     @Test

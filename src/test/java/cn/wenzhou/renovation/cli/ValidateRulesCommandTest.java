@@ -2,25 +2,24 @@ package cn.wenzhou.renovation.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.wenzhou.renovation.testing.CompilesEditedRules;
+import cn.wenzhou.renovation.testing.RuleFolderCopy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import cn.wenzhou.renovation.testing.CompilesEditedRules;
-import cn.wenzhou.renovation.testing.RuleFolderCopy;
 import picocli.CommandLine;
 
 /** {@code validate}: what county IT staff run after editing a copied table, before anything is served. */
 @CompilesEditedRules
 class ValidateRulesCommandTest {
 
-    private static final String REPOSITORY_SCENARIOS = Path.of("scenarios").toAbsolutePath().toString();
+    private static final String REPOSITORY_SCENARIOS =
+            Path.of("scenarios").toAbsolutePath().toString();
 
     @TempDir
     Path root;
@@ -34,8 +33,7 @@ class ValidateRulesCommandTest {
         int exit = validate("--diff", "--scenarios-dir", REPOSITORY_SCENARIOS);
 
         assertThat(exit).isZero();
-        assertThat(output()).contains("通过 wenzhou", "通过 yueqing", "新增规则 ELIG-YUEQING-OUTSIDE-RENOVATION-AREAS",
-                "全部通过");
+        assertThat(output()).contains("通过 wenzhou", "通过 yueqing", "新增规则 ELIG-YUEQING-OUTSIDE-RENOVATION-AREAS", "全部通过");
     }
 
     @Test
@@ -44,15 +42,19 @@ class ValidateRulesCommandTest {
         Path copy = root.resolve("decision-tables/counties/weakened/consent/consent.drl.xlsx");
         Files.createDirectories(copy.getParent());
         Files.copy(root.resolve("decision-tables/consent/consent.drl.xlsx"), copy);
-        RuleFolderCopy.editCell(copy, "表决通过标准", "CONSENT-CIVIL-CODE-278-APPROVAL", "同意户数/参与户数 ≥",
-                cell -> cell.setCellValue("2/3"));
+        RuleFolderCopy.editCell(
+                copy, "表决通过标准", "CONSENT-CIVIL-CODE-278-APPROVAL", "同意户数/参与户数 ≥", cell -> cell.setCellValue("2/3"));
 
         int exit = validate("--jurisdiction", "weakened", "--diff");
 
         assertThat(exit).isEqualTo(1);
-        assertThat(output()).contains("未通过 weakened", "[低于法律规定]",
-                "decision-tables/counties/weakened/consent/consent.drl.xlsx 工作表「表决通过标准」 单元格 B14",
-                "CONSENT-CIVIL-CODE-278-APPROVAL", "同意户数/参与户数 ≥ 3/4 → 2/3")
+        assertThat(output())
+                .contains(
+                        "未通过 weakened",
+                        "[低于法律规定]",
+                        "decision-tables/counties/weakened/consent/consent.drl.xlsx 工作表「表决通过标准」 单元格 B14",
+                        "CONSENT-CIVIL-CODE-278-APPROVAL",
+                        "同意户数/参与户数 ≥ 3/4 → 2/3")
                 .doesNotContain("通过 wenzhou");
     }
 
@@ -64,8 +66,8 @@ class ValidateRulesCommandTest {
         int exit = validate("--jurisdiction", "wenzhou", "--scenarios-dir", REPOSITORY_SCENARIOS);
 
         assertThat(exit).isEqualTo(1);
-        assertThat(output()).contains("通过 wenzhou", "[测试场景] scenarios/wenzhou/eligibility/", "测试场景第 4 行「2001年建成",
-                "有辖区未通过校验");
+        assertThat(output())
+                .contains("通过 wenzhou", "[测试场景] scenarios/wenzhou/eligibility/", "测试场景第 4 行「2001年建成", "有辖区未通过校验");
     }
 
     @Test
@@ -89,7 +91,8 @@ class ValidateRulesCommandTest {
         args[2] = "--decision-tables-dir";
         args[3] = root.resolve("decision-tables").toString();
         System.arraycopy(options, 0, args, 4, options.length);
-        return new CommandLine(new ValidateRulesCommand(new PrintStream(printed, true, StandardCharsets.UTF_8))).execute(args);
+        return new CommandLine(new ValidateRulesCommand(new PrintStream(printed, true, StandardCharsets.UTF_8)))
+                .execute(args);
     }
 
     private String output() {

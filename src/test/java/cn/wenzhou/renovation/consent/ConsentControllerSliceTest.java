@@ -17,24 +17,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.LocalDate;
-import java.util.List;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.mockito.ArgumentCaptor;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import cn.wenzhou.renovation.api.model.ConsentTallyRequest;
 import cn.wenzhou.renovation.api.model.ConsentTallyResponse;
 import cn.wenzhou.renovation.api.model.VoteRound;
@@ -50,6 +32,21 @@ import cn.wenzhou.renovation.testing.Calendars;
 import cn.wenzhou.renovation.testing.SliceContexts;
 import cn.wenzhou.renovation.testing.SpecExamples;
 import cn.wenzhou.renovation.web.DecisionControllerSlice;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * {@code POST /api/v1/consent/tally} and {@code /consent/notice}: mapping, validation and problems, with
@@ -91,8 +88,12 @@ class ConsentControllerSliceTest {
         @Test
         void aValidVoteIsTalliedByTheDefaultJurisdictionsRulesetAndItsAnswerReturned() throws Exception {
             when(rulesets.take("wenzhou")).thenReturn(ruleset);
-            when(tallies.decide(same(ruleset), any())).thenReturn(new ConsentTallyResponse()
-                    .jurisdiction("wenzhou").rulesetVersion("0123456789abcdef").sufficient(true).round(VoteRound.FIRST_CONSENT));
+            when(tallies.decide(same(ruleset), any()))
+                    .thenReturn(new ConsentTallyResponse()
+                            .jurisdiction("wenzhou")
+                            .rulesetVersion("0123456789abcdef")
+                            .sufficient(true)
+                            .round(VoteRound.FIRST_CONSENT));
 
             send(URL, vote())
                     .andExpect(status().isOk())
@@ -105,7 +106,8 @@ class ConsentControllerSliceTest {
             assertThat(request.getValue().getVoteDate()).isEqualTo(LocalDate.of(2020, 10, 15));
             assertThat(request.getValue().getTotalExclusiveArea()).isEqualByComparingTo("100.02");
             assertThat(request.getValue().getCounts().getAgreeingArea()).isEqualByComparingTo("66.68");
-            assertThat(request.getValue().getCounts().getDisagreeingHouseholds()).isEqualTo(1);
+            assertThat(request.getValue().getCounts().getDisagreeingHouseholds())
+                    .isEqualTo(1);
             assertThat(request.getValue().getRoster()).isNullOrEmpty();
         }
 
@@ -148,7 +150,11 @@ class ConsentControllerSliceTest {
         void aNullRoomOfTheRosterIsNamedByItsIndex() throws Exception {
             ObjectNode body = vote();
             body.remove("counts");
-            body.putArray("roster").addObject().put("roomNumber", "1-101").put("exclusiveArea", 50.01).put("ballot", "AGREE");
+            body.putArray("roster")
+                    .addObject()
+                    .put("roomNumber", "1-101")
+                    .put("exclusiveArea", 50.01)
+                    .put("ballot", "AGREE");
             ((com.fasterxml.jackson.databind.node.ArrayNode) body.get("roster")).addNull();
 
             invalidFieldExactly(send(URL, body), "roster[1]");
@@ -179,7 +185,12 @@ class ConsentControllerSliceTest {
         }
 
         private ConsentOutcome outcome(boolean sufficient) {
-            return new ConsentOutcome(ruleset, new ConsentTally(), null, null, List.of(),
+            return new ConsentOutcome(
+                    ruleset,
+                    new ConsentTally(),
+                    null,
+                    null,
+                    List.of(),
                     new ConsentDecision("CONSENT-DECISION", sufficient, sufficient ? "同意" : "不同意"));
         }
 
@@ -191,7 +202,8 @@ class ConsentControllerSliceTest {
 
         private void tallied(boolean sufficient) {
             when(tallies.read(same(ruleset), any(), eq("tally."), eq("roster")))
-                    .thenReturn(new ConsentTallies.Tallied(new VoteIntake.Vote(new ConsentTally(), null), outcome(sufficient)));
+                    .thenReturn(new ConsentTallies.Tallied(
+                            new VoteIntake.Vote(new ConsentTally(), null), outcome(sufficient)));
         }
 
         @Test
@@ -214,9 +226,19 @@ class ConsentControllerSliceTest {
         void aPassedVoteHasItsPublicityCheckedByTheSameRulesetAndAShortOneIsNamed() throws Exception {
             tallied(true);
             PublicityPeriod period = new PublicityPeriod(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 9));
-            when(procedure.checkPublicity(same(ruleset), any(), eq(period))).thenReturn(new ProcedureService.PublicityOutcome(ruleset,
-                    new PublicityFinding("PROC-PUBLICITY-TOO-SHORT", FindingEffect.CONDITION_FAILED, "公示期不足 5 个工作日",
-                            period, 4, 5, false, LocalDate.of(2026, 3, 10), null)));
+            when(procedure.checkPublicity(same(ruleset), any(), eq(period)))
+                    .thenReturn(new ProcedureService.PublicityOutcome(
+                            ruleset,
+                            new PublicityFinding(
+                                    "PROC-PUBLICITY-TOO-SHORT",
+                                    FindingEffect.CONDITION_FAILED,
+                                    "公示期不足 5 个工作日",
+                                    period,
+                                    4,
+                                    5,
+                                    false,
+                                    LocalDate.of(2026, 3, 10),
+                                    null)));
 
             invalidFieldExactly(send(URL, notice()), "notice.publicityEndDate")
                     .andExpect(jsonPath("$.errors[0].message").value("公示期不足 5 个工作日"));
@@ -254,8 +276,17 @@ class ConsentControllerSliceTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"contactPerson", "contactPhone", "subdistrictOfficeAddress", "subdistrictOfficePhone",
-                "publicityStartDate", "publicityEndDate", "issuedBy", "issueDate"})
+        @ValueSource(
+                strings = {
+                    "contactPerson",
+                    "contactPhone",
+                    "subdistrictOfficeAddress",
+                    "subdistrictOfficePhone",
+                    "publicityStartDate",
+                    "publicityEndDate",
+                    "issuedBy",
+                    "issueDate"
+                })
         void aMissingDetailIsNamedByItsPath(String field) throws Exception {
             ObjectNode body = notice();
             details(body).remove(field);

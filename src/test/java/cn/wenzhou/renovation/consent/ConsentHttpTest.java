@@ -13,27 +13,24 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wenzhou.renovation.testing.FixedWenzhouClock;
+import cn.wenzhou.renovation.testing.ProblemExpectations;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import cn.wenzhou.renovation.testing.FixedWenzhouClock;
-import cn.wenzhou.renovation.testing.ProblemExpectations;
-
 
 /** {@code POST /api/v1/consent/tally} through the real Spring context, real JSON and the real rules. */
 @SpringBootTest
@@ -49,7 +46,6 @@ class ConsentHttpTest {
     private static final String PROPERTY_LAW_76 = "CONSENT-PROPERTY-LAW-76";
     private static final String CIVIL_CODE_PARTICIPATION = "CONSENT-CIVIL-CODE-278-PARTICIPATION";
     private static final String CIVIL_CODE_APPROVAL = "CONSENT-CIVIL-CODE-278-APPROVAL";
-
 
     @Autowired
     private MockMvc mvc;
@@ -69,15 +65,23 @@ class ConsentHttpTest {
     }
 
     /** A first-consent vote with aggregate counts; areas are JSON numbers written as given. */
-    private static Map<String, Object> countsVote(String voteDate, Object totalArea, int totalHouseholds,
-            int agree, Object agreeArea, int disagree, Object disagreeArea, int blank, Object blankArea) {
+    private static Map<String, Object> countsVote(
+            String voteDate,
+            Object totalArea,
+            int totalHouseholds,
+            int agree,
+            Object agreeArea,
+            int disagree,
+            Object disagreeArea,
+            int blank,
+            Object blankArea) {
         Map<String, Object> body = vote(voteDate, "FIRST_CONSENT", totalArea, totalHouseholds);
         body.put("counts", counts(agree, agreeArea, disagree, disagreeArea, blank, blankArea));
         return body;
     }
 
-    private static Map<String, Object> counts(int agree, Object agreeArea, int disagree, Object disagreeArea,
-            int blank, Object blankArea) {
+    private static Map<String, Object> counts(
+            int agree, Object agreeArea, int disagree, Object disagreeArea, int blank, Object blankArea) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("agreeingHouseholds", agree);
         c.put("agreeingArea", number(agreeArea));
@@ -88,8 +92,8 @@ class ConsentHttpTest {
         return c;
     }
 
-    private static Map<String, Object> rosterVote(String voteDate, Object totalArea, int totalHouseholds,
-            List<Map<String, Object>> roster) {
+    private static Map<String, Object> rosterVote(
+            String voteDate, Object totalArea, int totalHouseholds, List<Map<String, Object>> roster) {
         Map<String, Object> body = vote(voteDate, "FIRST_CONSENT", totalArea, totalHouseholds);
         body.put("roster", roster);
         return body;
@@ -148,14 +152,18 @@ class ConsentHttpTest {
             tallied(exactlyTwoThirds("2020-10-15"), true)
                     .andExpect(jsonPath("$.criteria", hasSize(4)))
                     .andExpect(jsonPath("$.criteria[*].passed", everyItem(org.hamcrest.Matchers.is(true))))
-                    .andExpect(jsonPath(criterion(GUIDE_FIRST_CONSENT, "AGREEING_AREA_OF_TOTAL", "share.fraction"),
+                    .andExpect(jsonPath(
+                            criterion(GUIDE_FIRST_CONSENT, "AGREEING_AREA_OF_TOTAL", "share.fraction"),
                             contains("2/3")))
-                    .andExpect(jsonPath(criterion(GUIDE_FIRST_CONSENT, "AGREEING_AREA_OF_TOTAL", "part"), contains(66.68)))
-                    .andExpect(jsonPath(criterion(GUIDE_FIRST_CONSENT, "AGREEING_AREA_OF_TOTAL", "whole"), contains(100.02)))
-                    .andExpect(jsonPath(criterion(GUIDE_FIRST_CONSENT, "AGREEING_HOUSEHOLDS_OF_TOTAL", "share.fraction"),
+                    .andExpect(
+                            jsonPath(criterion(GUIDE_FIRST_CONSENT, "AGREEING_AREA_OF_TOTAL", "part"), contains(66.68)))
+                    .andExpect(jsonPath(
+                            criterion(GUIDE_FIRST_CONSENT, "AGREEING_AREA_OF_TOTAL", "whole"), contains(100.02)))
+                    .andExpect(jsonPath(
+                            criterion(GUIDE_FIRST_CONSENT, "AGREEING_HOUSEHOLDS_OF_TOTAL", "share.fraction"),
                             contains("2/3")))
-                    .andExpect(jsonPath(criterion(PROPERTY_LAW_76, "AGREEING_AREA_OF_TOTAL", "minimum.fraction"),
-                            contains("2/3")))
+                    .andExpect(jsonPath(
+                            criterion(PROPERTY_LAW_76, "AGREEING_AREA_OF_TOTAL", "minimum.fraction"), contains("2/3")))
                     .andExpect(jsonPath("$.whyNot").isEmpty());
         }
 
@@ -165,10 +173,13 @@ class ConsentHttpTest {
                     .andExpect(jsonPath("$.publicity.totalArea").value(100.02))
                     .andExpect(jsonPath("$.publicity.totalHouseholds").value(3))
                     .andExpect(jsonPath("$.publicity.agreeingHouseholds").value(2))
-                    .andExpect(jsonPath("$.publicity.agreeingHouseholdsShare.fraction").value("2/3"))
-                    .andExpect(jsonPath("$.publicity.agreeingHouseholdsShare.percent").value(66.66))
+                    .andExpect(jsonPath("$.publicity.agreeingHouseholdsShare.fraction")
+                            .value("2/3"))
+                    .andExpect(jsonPath("$.publicity.agreeingHouseholdsShare.percent")
+                            .value(66.66))
                     .andExpect(jsonPath("$.publicity.agreeingArea").value(66.68))
-                    .andExpect(jsonPath("$.publicity.agreeingAreaShare.fraction").value("2/3"))
+                    .andExpect(
+                            jsonPath("$.publicity.agreeingAreaShare.fraction").value("2/3"))
                     .andExpect(jsonPath("$.publicity.agreeingAreaShare.percent").value(66.66));
         }
 
@@ -176,11 +187,13 @@ class ConsentHttpTest {
         void oneHouseholdShortOfTwoThirdsIsInsufficientAndSaysWhichAxis() throws Exception {
             tallied(countsVote("2020-10-15", number("3000.00"), 30, 19, "2100.00", 11, "900.00", 0, "0"), false)
                     .andExpect(jsonPath("$.whyNot[*].ruleId", containsInAnyOrder(GUIDE_FIRST_CONSENT, PROPERTY_LAW_76)))
-                    .andExpect(jsonPath(criterion(GUIDE_FIRST_CONSENT, "AGREEING_HOUSEHOLDS_OF_TOTAL", "passed"),
-                            contains(false)))
-                    .andExpect(jsonPath(criterion(GUIDE_FIRST_CONSENT, "AGREEING_HOUSEHOLDS_OF_TOTAL", "share.fraction"),
+                    .andExpect(jsonPath(
+                            criterion(GUIDE_FIRST_CONSENT, "AGREEING_HOUSEHOLDS_OF_TOTAL", "passed"), contains(false)))
+                    .andExpect(jsonPath(
+                            criterion(GUIDE_FIRST_CONSENT, "AGREEING_HOUSEHOLDS_OF_TOTAL", "share.fraction"),
                             contains("19/30")))
-                    .andExpect(jsonPath(criterion(GUIDE_FIRST_CONSENT, "AGREEING_AREA_OF_TOTAL", "passed"), contains(true)))
+                    .andExpect(jsonPath(
+                            criterion(GUIDE_FIRST_CONSENT, "AGREEING_AREA_OF_TOTAL", "passed"), contains(true)))
                     .andExpect(jsonPath("$.whyNot[0].message", containsString("未达到 2/3")));
         }
 
@@ -188,8 +201,10 @@ class ConsentHttpTest {
         void areaOneHundredthShortOfTwoThirdsIsInsufficient() throws Exception {
             tallied(countsVote("2020-10-15", number("100.02"), 3, 2, "66.67", 1, "33.35", 0, "0"), false)
                     .andExpect(jsonPath("$.whyNot[*].ruleId", containsInAnyOrder(GUIDE_FIRST_CONSENT, PROPERTY_LAW_76)))
-                    .andExpect(jsonPath(criterion(GUIDE_FIRST_CONSENT, "AGREEING_AREA_OF_TOTAL", "passed"), contains(false)))
-                    .andExpect(jsonPath(criterion(GUIDE_FIRST_CONSENT, "AGREEING_AREA_OF_TOTAL", "share.percent"),
+                    .andExpect(jsonPath(
+                            criterion(GUIDE_FIRST_CONSENT, "AGREEING_AREA_OF_TOTAL", "passed"), contains(false)))
+                    .andExpect(jsonPath(
+                            criterion(GUIDE_FIRST_CONSENT, "AGREEING_AREA_OF_TOTAL", "share.percent"),
                             contains(66.65)));
         }
 
@@ -201,7 +216,8 @@ class ConsentHttpTest {
                     .andExpect(jsonPath("$.round").value("DESIGN_PLAN"))
                     .andExpect(jsonPath("$.criteria[*].ruleId", hasItem(GUIDE_DESIGN_PLAN)))
                     .andExpect(jsonPath("$.criteria[*].ruleId", not(hasItem(GUIDE_FIRST_CONSENT))))
-                    .andExpect(jsonPath(criterion(GUIDE_DESIGN_PLAN, "AGREEING_AREA_OF_TOTAL", "clause.section"),
+                    .andExpect(jsonPath(
+                            criterion(GUIDE_DESIGN_PLAN, "AGREEING_AREA_OF_TOTAL", "clause.section"),
                             contains("三、建设程序 4.确认改造设计方案")));
         }
     }
@@ -212,15 +228,23 @@ class ConsentHttpTest {
         @Test
         void voteOn31December2020IsJudgedUnderPropertyLawArticle76() throws Exception {
             tallied(exactlyTwoThirds("2020-12-31"), true)
-                    .andExpect(jsonPath("$.criteria[*].basis", containsInAnyOrder("GUIDE", "GUIDE",
-                            "PROPERTY_LAW_ART_76", "PROPERTY_LAW_ART_76")));
+                    .andExpect(jsonPath(
+                            "$.criteria[*].basis",
+                            containsInAnyOrder("GUIDE", "GUIDE", "PROPERTY_LAW_ART_76", "PROPERTY_LAW_ART_76")));
         }
 
         @Test
         void voteOn1January2021IsJudgedUnderCivilCodeArticle278() throws Exception {
             tallied(countsVote("2021-01-01", number("900.00"), 9, 9, "900.00", 0, "0", 0, "0"), true)
-                    .andExpect(jsonPath("$.criteria[*].basis", containsInAnyOrder("GUIDE", "GUIDE",
-                            "CIVIL_CODE_ART_278", "CIVIL_CODE_ART_278", "CIVIL_CODE_ART_278", "CIVIL_CODE_ART_278")));
+                    .andExpect(jsonPath(
+                            "$.criteria[*].basis",
+                            containsInAnyOrder(
+                                    "GUIDE",
+                                    "GUIDE",
+                                    "CIVIL_CODE_ART_278",
+                                    "CIVIL_CODE_ART_278",
+                                    "CIVIL_CODE_ART_278",
+                                    "CIVIL_CODE_ART_278")));
         }
 
         @Test
@@ -234,42 +258,52 @@ class ConsentHttpTest {
             tallied(sixtySevenOfOneHundred("2026-03-01"), false)
                     .andExpect(jsonPath("$.whyNot[*].ruleId", contains(CIVIL_CODE_APPROVAL, CIVIL_CODE_APPROVAL)))
                     .andExpect(jsonPath("$.criteria[?(@.basis == 'GUIDE')].passed", contains(true, true)))
-                    .andExpect(jsonPath(criterion(CIVIL_CODE_APPROVAL, "AGREEING_HOUSEHOLDS_OF_PARTICIPATING",
-                            "share.fraction"), contains("67/100")))
-                    .andExpect(jsonPath(criterion(CIVIL_CODE_APPROVAL, "AGREEING_HOUSEHOLDS_OF_PARTICIPATING",
-                            "minimum.fraction"), contains("3/4")))
-                    .andExpect(jsonPath(criterion(CIVIL_CODE_PARTICIPATION, "PARTICIPATING_HOUSEHOLDS_OF_TOTAL",
-                            "passed"), contains(true)));
+                    .andExpect(jsonPath(
+                            criterion(CIVIL_CODE_APPROVAL, "AGREEING_HOUSEHOLDS_OF_PARTICIPATING", "share.fraction"),
+                            contains("67/100")))
+                    .andExpect(jsonPath(
+                            criterion(CIVIL_CODE_APPROVAL, "AGREEING_HOUSEHOLDS_OF_PARTICIPATING", "minimum.fraction"),
+                            contains("3/4")))
+                    .andExpect(jsonPath(
+                            criterion(CIVIL_CODE_PARTICIPATION, "PARTICIPATING_HOUSEHOLDS_OF_TOTAL", "passed"),
+                            contains(true)));
         }
 
         @Test
         void sixtySevenOfOneHundredIn2020IsSufficient() throws Exception {
             tallied(sixtySevenOfOneHundred("2020-10-15"), true)
                     .andExpect(jsonPath("$.whyNot").isEmpty())
-                    .andExpect(jsonPath("$.publicity.agreeingAreaShare.fraction").value("67/100"));
+                    .andExpect(
+                            jsonPath("$.publicity.agreeingAreaShare.fraction").value("67/100"));
         }
 
         @Test
         void exactlyThreeQuartersOfParticipantsIsSufficient() throws Exception {
             tallied(countsVote("2026-03-01", number("900.00"), 9, 6, "600.00", 2, "200.00", 0, "0"), true)
-                    .andExpect(jsonPath(criterion(CIVIL_CODE_APPROVAL, "AGREEING_AREA_OF_PARTICIPATING",
-                            "share.fraction"), contains("3/4")))
-                    .andExpect(jsonPath(criterion(CIVIL_CODE_APPROVAL, "AGREEING_AREA_OF_PARTICIPATING",
-                            "share.percent"), contains(75.00)))
-                    .andExpect(jsonPath(criterion(CIVIL_CODE_APPROVAL, "AGREEING_HOUSEHOLDS_OF_PARTICIPATING",
-                            "part"), contains(6)))
-                    .andExpect(jsonPath(criterion(CIVIL_CODE_APPROVAL, "AGREEING_HOUSEHOLDS_OF_PARTICIPATING",
-                            "whole"), contains(8)));
+                    .andExpect(jsonPath(
+                            criterion(CIVIL_CODE_APPROVAL, "AGREEING_AREA_OF_PARTICIPATING", "share.fraction"),
+                            contains("3/4")))
+                    .andExpect(jsonPath(
+                            criterion(CIVIL_CODE_APPROVAL, "AGREEING_AREA_OF_PARTICIPATING", "share.percent"),
+                            contains(75.00)))
+                    .andExpect(jsonPath(
+                            criterion(CIVIL_CODE_APPROVAL, "AGREEING_HOUSEHOLDS_OF_PARTICIPATING", "part"),
+                            contains(6)))
+                    .andExpect(jsonPath(
+                            criterion(CIVIL_CODE_APPROVAL, "AGREEING_HOUSEHOLDS_OF_PARTICIPATING", "whole"),
+                            contains(8)));
         }
 
         @Test
         void participationOneHouseholdShortOfTwoThirdsIsInsufficient() throws Exception {
             tallied(countsVote("2026-03-01", number("3000.00"), 30, 19, "2000.00", 0, "0", 0, "0"), false)
                     .andExpect(jsonPath("$.whyNot[*].ruleId", hasItem(CIVIL_CODE_PARTICIPATION)))
-                    .andExpect(jsonPath(criterion(CIVIL_CODE_PARTICIPATION, "PARTICIPATING_HOUSEHOLDS_OF_TOTAL",
-                            "share.fraction"), contains("19/30")))
-                    .andExpect(jsonPath(criterion(CIVIL_CODE_PARTICIPATION, "PARTICIPATING_HOUSEHOLDS_OF_TOTAL",
-                            "passed"), contains(false)));
+                    .andExpect(jsonPath(
+                            criterion(CIVIL_CODE_PARTICIPATION, "PARTICIPATING_HOUSEHOLDS_OF_TOTAL", "share.fraction"),
+                            contains("19/30")))
+                    .andExpect(jsonPath(
+                            criterion(CIVIL_CODE_PARTICIPATION, "PARTICIPATING_HOUSEHOLDS_OF_TOTAL", "passed"),
+                            contains(false)));
         }
     }
 
@@ -283,11 +317,13 @@ class ConsentHttpTest {
                     .andExpect(jsonPath("$.blankBallots.countedAsAgreeing").value(true))
                     .andExpect(jsonPath("$.blankBallots.ruleId").value("CONSENT-BLANK-FOLLOWS-AGREEING-MAJORITY"))
                     // The interpretation says which basis the table sets (households), not only the parameter's name.
-                    .andExpect(jsonPath("$.reasons[?(@.ruleId == 'CONSENT-BLANK-FOLLOWS-AGREEING-MAJORITY')].interpretation",
+                    .andExpect(jsonPath(
+                            "$.reasons[?(@.ruleId == 'CONSENT-BLANK-FOLLOWS-AGREEING-MAJORITY')].interpretation",
                             contains("“多数居民意见”按明确表示同意或不同意的表决票的户数比较（参数 CONSENT-PARAM-BLANK-MAJORITY-BASIS），未投票的不计入")))
                     .andExpect(jsonPath("$.publicity.agreeingHouseholds").value(7))
                     .andExpect(jsonPath("$.publicity.agreeingArea").value(700.00))
-                    .andExpect(jsonPath("$.publicity.agreeingHouseholdsShare.fraction").value("7/10"));
+                    .andExpect(jsonPath("$.publicity.agreeingHouseholdsShare.fraction")
+                            .value("7/10"));
         }
 
         @Test
@@ -303,12 +339,15 @@ class ConsentHttpTest {
                     .andExpect(jsonPath("$.blankBallots.countedAsAgreeing").value(false))
                     .andExpect(jsonPath("$.blankBallots.ruleId").value("CONSENT-BLANK-ON-A-TIE"))
                     .andExpect(jsonPath("$.publicity.agreeingHouseholds").value(3))
-                    .andExpect(jsonPath(criterion(CIVIL_CODE_PARTICIPATION, "PARTICIPATING_HOUSEHOLDS_OF_TOTAL",
-                            "part"), contains(8)))
-                    .andExpect(jsonPath(criterion(CIVIL_CODE_PARTICIPATION, "PARTICIPATING_HOUSEHOLDS_OF_TOTAL",
-                            "passed"), contains(true)))
-                    .andExpect(jsonPath(criterion(CIVIL_CODE_APPROVAL, "AGREEING_HOUSEHOLDS_OF_PARTICIPATING",
-                            "share.fraction"), contains("3/8")));
+                    .andExpect(jsonPath(
+                            criterion(CIVIL_CODE_PARTICIPATION, "PARTICIPATING_HOUSEHOLDS_OF_TOTAL", "part"),
+                            contains(8)))
+                    .andExpect(jsonPath(
+                            criterion(CIVIL_CODE_PARTICIPATION, "PARTICIPATING_HOUSEHOLDS_OF_TOTAL", "passed"),
+                            contains(true)))
+                    .andExpect(jsonPath(
+                            criterion(CIVIL_CODE_APPROVAL, "AGREEING_HOUSEHOLDS_OF_PARTICIPATING", "share.fraction"),
+                            contains("3/8")));
         }
 
         @Test
@@ -325,7 +364,8 @@ class ConsentHttpTest {
                     .andExpect(jsonPath("$.blankBallots.ruleId").value("CONSENT-BLANK-ON-A-TIE"))
                     .andExpect(jsonPath("$.blankBallots.countedAsAgreeing").value(false))
                     .andExpect(jsonPath("$.publicity.agreeingHouseholds").value(0))
-                    .andExpect(jsonPath("$.publicity.agreeingAreaShare.fraction").value("0/1"));
+                    .andExpect(
+                            jsonPath("$.publicity.agreeingAreaShare.fraction").value("0/1"));
         }
     }
 
@@ -350,7 +390,8 @@ class ConsentHttpTest {
                     .andExpect(jsonPath("$.blankBallots.countedAsAgreeing").value(true))
                     .andExpect(jsonPath("$.publicity.agreeingHouseholds").value(5))
                     .andExpect(jsonPath("$.publicity.agreeingArea").value(450.00))
-                    .andExpect(jsonPath("$.publicity.agreeingAreaShare.fraction").value("5/6"));
+                    .andExpect(
+                            jsonPath("$.publicity.agreeingAreaShare.fraction").value("5/6"));
         }
 
         @Test
@@ -363,8 +404,9 @@ class ConsentHttpTest {
             tallied(rosterVote("2026-03-01", number("320.00"), 4, roster), false)
                     .andExpect(jsonPath("$.agreeingRooms", contains("1-101")))
                     .andExpect(jsonPath("$.blankBallots.ruleId").value("CONSENT-BLANK-ON-A-TIE"))
-                    .andExpect(jsonPath(criterion(CIVIL_CODE_PARTICIPATION, "PARTICIPATING_HOUSEHOLDS_OF_TOTAL",
-                            "share.fraction"), contains("3/4")));
+                    .andExpect(jsonPath(
+                            criterion(CIVIL_CODE_PARTICIPATION, "PARTICIPATING_HOUSEHOLDS_OF_TOTAL", "share.fraction"),
+                            contains("3/4")));
         }
 
         @Test
@@ -389,8 +431,9 @@ class ConsentHttpTest {
                     room("2-201", "100.00", "NO_BALLOT"));
             tallied(rosterVote("2026-03-01", number("300.00"), 3, roster), true)
                     .andExpect(jsonPath("$.agreeingRooms", contains("2-101", "2-102")))
-                    .andExpect(jsonPath(criterion(CIVIL_CODE_PARTICIPATION, "PARTICIPATING_HOUSEHOLDS_OF_TOTAL",
-                            "share.fraction"), contains("2/3")));
+                    .andExpect(jsonPath(
+                            criterion(CIVIL_CODE_PARTICIPATION, "PARTICIPATING_HOUSEHOLDS_OF_TOTAL", "share.fraction"),
+                            contains("2/3")));
         }
     }
 
@@ -406,31 +449,41 @@ class ConsentHttpTest {
 
         @Test
         void moreAgreeingHouseholdsThanHouseholdsIsRejectedNamingThatCount() throws Exception {
-            rejected(countsVote("2026-03-01", number("300.00"), 3, 4, "300.00", 0, "0", 0, "0"), "counts.agreeingHouseholds")
+            rejected(
+                            countsVote("2026-03-01", number("300.00"), 3, 4, "300.00", 0, "0", 0, "0"),
+                            "counts.agreeingHouseholds")
                     .andExpect(jsonPath("$.errors[0].message", containsString("多于总户数 3")));
         }
 
         @Test
         void moreBlankBallotsThanHouseholdsIsRejectedNamingThatCount() throws Exception {
-            rejected(countsVote("2026-03-01", number("300.00"), 3, 0, "0", 0, "0", 5, "300.00"), "counts.blankHouseholds");
+            rejected(
+                    countsVote("2026-03-01", number("300.00"), 3, 0, "0", 0, "0", 5, "300.00"),
+                    "counts.blankHouseholds");
         }
 
         @Test
         void moreBallotsThanHouseholdsOnlyTogetherIsRejectedNamingTheTotal() throws Exception {
-            rejected(countsVote("2026-03-01", number("300.00"), 3, 2, "200.00", 1, "50.00", 1, "50.00"), "totalHouseholds")
+            rejected(
+                            countsVote("2026-03-01", number("300.00"), 3, 2, "200.00", 1, "50.00", 1, "50.00"),
+                            "totalHouseholds")
                     .andExpect(jsonPath("$.errors[0].message", containsString("合计 4 户")));
         }
 
         @Test
         void oneCountedAreaAboveTheTotalIsRejectedNamingThatArea() throws Exception {
-            rejected(countsVote("2026-03-01", number("300.00"), 3, 1, "10.00", 1, "300.01", 0, "0"), "counts.disagreeingArea")
+            rejected(
+                            countsVote("2026-03-01", number("300.00"), 3, 1, "10.00", 1, "300.01", 0, "0"),
+                            "counts.disagreeingArea")
                     .andExpect(jsonPath("$.errors[0].message", containsString("300.01")));
         }
 
         @Test
         void countedAreasAboveTheTotalBeyondRoundingAreRejected() throws Exception {
             // Three figures may each be 0.005 m² off: 0.015 m² in all, so 0.02 m² over is too much.
-            rejected(countsVote("2026-03-01", number("300.00"), 3, 1, "100.01", 1, "100.01", 1, "100.00"), "totalExclusiveArea")
+            rejected(
+                            countsVote("2026-03-01", number("300.00"), 3, 1, "100.01", 1, "100.01", 1, "100.00"),
+                            "totalExclusiveArea")
                     .andExpect(jsonPath("$.errors[0].message", containsString("300.02")));
         }
 
@@ -468,8 +521,8 @@ class ConsentHttpTest {
 
         @Test
         void rosterLongerThanTheTotalHouseholdsIsRejected() throws Exception {
-            List<Map<String, Object>> roster = List.of(room("1", "10.00", "AGREE"), room("2", "10.00", "AGREE"),
-                    room("3", "10.00", "NO_BALLOT"));
+            List<Map<String, Object>> roster =
+                    List.of(room("1", "10.00", "AGREE"), room("2", "10.00", "AGREE"), room("3", "10.00", "NO_BALLOT"));
             // The third line is the first that cannot be: there are only two households.
             rejected(rosterVote("2026-03-01", number("300.00"), 2, roster), "roster[2]");
         }
@@ -479,15 +532,18 @@ class ConsentHttpTest {
         @ParameterizedTest(name = "''3-101'' then ''{0}''")
         @ValueSource(strings = {"3-101", " 3-101 ", "３－１０１", "3 - 101", "\u30003-101"})
         void sameRoomListedTwiceIsRejectedAtTheSecondEntry(String variant) throws Exception {
-            List<Map<String, Object>> roster = List.of(room("3-101", "90.00", "AGREE"),
-                    room("3-102", "90.00", "AGREE"), room(variant, "90.00", "DISAGREE"));
+            List<Map<String, Object>> roster = List.of(
+                    room("3-101", "90.00", "AGREE"),
+                    room("3-102", "90.00", "AGREE"),
+                    room(variant, "90.00", "DISAGREE"));
             rejected(rosterVote("2026-03-01", number("270.00"), 3, roster), "roster[2].roomNumber")
                     .andExpect(jsonPath("$.errors[0].message", containsString("roster[0]")));
         }
 
         @Test
         void roomNumbersDifferingOnlyInLetterCaseAreTheSameRoom() throws Exception {
-            List<Map<String, Object>> roster = List.of(room("A-101", "90.00", "AGREE"), room("a-101", "90.00", "AGREE"));
+            List<Map<String, Object>> roster =
+                    List.of(room("A-101", "90.00", "AGREE"), room("a-101", "90.00", "AGREE"));
             rejected(rosterVote("2026-03-01", number("180.00"), 2, roster), "roster[1].roomNumber");
         }
 
@@ -512,7 +568,8 @@ class ConsentHttpTest {
 
         @Test
         void voteDateTodayInWenzhouIsAcceptedThoughItIsStillYesterdayInUtc() throws Exception {
-            tallied(exactlyTwoThirds("2026-03-01"), false).andExpect(jsonPath("$.voteDate").value("2026-03-01"));
+            tallied(exactlyTwoThirds("2026-03-01"), false)
+                    .andExpect(jsonPath("$.voteDate").value("2026-03-01"));
         }
 
         @Test
@@ -529,12 +586,16 @@ class ConsentHttpTest {
 
         @Test
         void totalAreaWithThreeDecimalsIsRejected() throws Exception {
-            rejected(countsVote("2026-03-01", number("100.021"), 3, 2, "66.68", 1, "33.34", 0, "0"), "totalExclusiveArea");
+            rejected(
+                    countsVote("2026-03-01", number("100.021"), 3, 2, "66.68", 1, "33.34", 0, "0"),
+                    "totalExclusiveArea");
         }
 
         @Test
         void countedAreaWithThreeDecimalsIsRejected() throws Exception {
-            rejected(countsVote("2026-03-01", number("100.02"), 3, 2, "66.675", 1, "33.34", 0, "0"), "counts.agreeingArea");
+            rejected(
+                    countsVote("2026-03-01", number("100.02"), 3, 2, "66.675", 1, "33.34", 0, "0"),
+                    "counts.agreeingArea");
         }
 
         @Test

@@ -8,12 +8,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wenzhou.renovation.testing.ProblemExpectations;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
@@ -23,9 +24,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import cn.wenzhou.renovation.testing.ProblemExpectations;
 
 /** {@code POST /api/v1/consent/notice}: annex 3 filled from a real tally, read back from the .docx. */
 @SpringBootTest
@@ -84,7 +82,8 @@ class ConsentNoticeHttpTest {
     }
 
     private ResultActions postNotice(Map<String, Object> tally, Map<String, Object> notice) throws Exception {
-        return mvc.perform(post(URL).contentType(MediaType.APPLICATION_JSON)
+        return mvc.perform(post(URL)
+                .contentType(MediaType.APPLICATION_JSON)
                 .content(json.writeValueAsString(Map.of("tally", tally, "notice", notice))));
     }
 
@@ -94,17 +93,30 @@ class ConsentNoticeHttpTest {
                 .andExpect(status().isOk())
                 .andExpect(content().contentType(PublicityNotice.MEDIA_TYPE))
                 .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString(".docx")))
-                .andReturn().getResponse().getContentAsByteArray();
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
 
         String text;
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx));
                 XWPFWordExtractor extractor = new XWPFWordExtractor(document)) {
             text = extractor.getText();
         }
-        assertThat(text).contains("鹿城区翠微小区5幢改造居民意见公示书", "总建筑面积540.00m²", "总业主户数6户",
-                "同意进行老旧小区改造的业主户数5户", "占总业主户数83.33%", "业主专有部分建筑面积450.00m²",
-                "联系人：李社工", "地址鹿城区南郊街道学院中路100号", "自2025年6月3日起至2025年6月10日止",
-                "翠微小区业委会（盖章）", "同意改造居民房号汇总表", "5-101", "5-105");
+        assertThat(text)
+                .contains(
+                        "鹿城区翠微小区5幢改造居民意见公示书",
+                        "总建筑面积540.00m²",
+                        "总业主户数6户",
+                        "同意进行老旧小区改造的业主户数5户",
+                        "占总业主户数83.33%",
+                        "业主专有部分建筑面积450.00m²",
+                        "联系人：李社工",
+                        "地址鹿城区南郊街道学院中路100号",
+                        "自2025年6月3日起至2025年6月10日止",
+                        "翠微小区业委会（盖章）",
+                        "同意改造居民房号汇总表",
+                        "5-101",
+                        "5-105");
         assertThat(text).doesNotContain("5-106", NAME, ID_NUMBER, PHONE);
     }
 
@@ -114,7 +126,8 @@ class ConsentNoticeHttpTest {
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.code").value("CONSENT_INSUFFICIENT"))
-                .andExpect(jsonPath("$.failedRules", hasItem(org.hamcrest.Matchers.startsWith("CONSENT-GUIDE-FIRST-CONSENT"))));
+                .andExpect(jsonPath(
+                        "$.failedRules", hasItem(org.hamcrest.Matchers.startsWith("CONSENT-GUIDE-FIRST-CONSENT"))));
     }
 
     @Test
@@ -131,21 +144,27 @@ class ConsentNoticeHttpTest {
         // Posted Tue 2025-06-03, down after Mon 06-09: Wed, Thu, Fri and Mon are four working days.
         Map<String, Object> notice = notice();
         notice.put("publicityEndDate", "2025-06-09");
-        ProblemExpectations.badRequestNaming(postNotice(tally("AGREE", "AGREE", "AGREE"), notice), "notice.publicityEndDate")
+        ProblemExpectations.badRequestNaming(
+                        postNotice(tally("AGREE", "AGREE", "AGREE"), notice), "notice.publicityEndDate")
                 .andExpect(jsonPath("$.code").value("INVALID_FIELD"))
-                .andExpect(jsonPath("$.errors[0].message", org.hamcrest.Matchers.allOf(
-                        org.hamcrest.Matchers.containsString("仅 4 个工作日，少于 5 个工作日"),
-                        org.hamcrest.Matchers.containsString("最早应持续到 2025-06-10（含）"))));
+                .andExpect(jsonPath(
+                        "$.errors[0].message",
+                        org.hamcrest.Matchers.allOf(
+                                org.hamcrest.Matchers.containsString("仅 4 个工作日，少于 5 个工作日"),
+                                org.hamcrest.Matchers.containsString("最早应持续到 2025-06-10（含）"))));
     }
 
     @Test
     void publicityAcrossTheNationalDayBreakCountsOnlyWorkingDays() throws Exception {
-        // Posted Fri 2025-09-26: the make-up Sunday 09-28, 29, 30, then 1–8 October off, 9 and 10 October: five on 10-10.
+        // Posted Fri 2025-09-26: the make-up Sunday 09-28, 29, 30, then 1–8 October off, 9 and 10 October: five on
+        // 10-10.
         Map<String, Object> notice = notice();
         notice.put("publicityStartDate", "2025-09-26");
         notice.put("publicityEndDate", "2025-10-09");
-        ProblemExpectations.badRequestNaming(postNotice(tally("AGREE", "AGREE", "AGREE"), notice), "notice.publicityEndDate")
-                .andExpect(jsonPath("$.errors[0].message", org.hamcrest.Matchers.containsString("最早应持续到 2025-10-10（含）")));
+        ProblemExpectations.badRequestNaming(
+                        postNotice(tally("AGREE", "AGREE", "AGREE"), notice), "notice.publicityEndDate")
+                .andExpect(
+                        jsonPath("$.errors[0].message", org.hamcrest.Matchers.containsString("最早应持续到 2025-10-10（含）")));
 
         notice.put("publicityEndDate", "2025-10-10");
         postNotice(tally("AGREE", "AGREE", "AGREE"), notice).andExpect(status().isOk());
@@ -156,7 +175,8 @@ class ConsentNoticeHttpTest {
         Map<String, Object> notice = notice();
         notice.put("publicityStartDate", "2031-06-03");
         notice.put("publicityEndDate", "2031-06-10");
-        ProblemExpectations.dateNotInCalendar(postNotice(tally("AGREE", "AGREE", "AGREE"), notice), "notice.publicityStartDate");
+        ProblemExpectations.dateNotInCalendar(
+                postNotice(tally("AGREE", "AGREE", "AGREE"), notice), "notice.publicityStartDate");
     }
 
     @Test

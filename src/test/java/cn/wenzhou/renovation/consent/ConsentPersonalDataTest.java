@@ -5,13 +5,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,16 +28,12 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
  * The roster's names, ID numbers and phones are "不记入日志、不返回" (openapi/renovation-api.yaml):
  * neither the log nor any response may carry them, even with the web and application loggers at
  * DEBUG, the level an operator turns on to look into a problem.
  */
-@SpringBootTest(properties = {
-        "logging.level.org.springframework.web=DEBUG",
-        "logging.level.cn.wenzhou=DEBUG"})
+@SpringBootTest(properties = {"logging.level.org.springframework.web=DEBUG", "logging.level.cn.wenzhou=DEBUG"})
 @AutoConfigureMockMvc
 @ExtendWith(OutputCaptureExtension.class)
 class ConsentPersonalDataTest {

@@ -3,6 +3,13 @@ package cn.wenzhou.renovation.consent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import cn.wenzhou.renovation.kernel.ExactRatio;
+import cn.wenzhou.renovation.ruleset.Capability;
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.RuleFile;
+import cn.wenzhou.renovation.ruleset.RuleSourceLoader;
+import cn.wenzhou.renovation.ruleset.RulesetCompiler;
+import cn.wenzhou.renovation.testing.RuleFolderCopy;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -10,21 +17,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import cn.wenzhou.renovation.kernel.ExactRatio;
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.RuleFile;
-import cn.wenzhou.renovation.ruleset.RuleSourceLoader;
-import cn.wenzhou.renovation.ruleset.RulesetCompiler;
-import cn.wenzhou.renovation.testing.RuleFolderCopy;
-import cn.wenzhou.renovation.ruleset.Capability;
 
 /**
  * Guide §3.1 / §3.4 (双三分之二), annexes 1 and 2 (blank ballots) and the statute in force on the
@@ -78,9 +76,10 @@ class ConsentRulesTest {
         ConsentOutcome outcome = tally(IN_2020, "3000.00", 30, votes("2100.00", 19, "900.00", 11, "0", 0));
 
         assertInsufficient(outcome);
-        assertThat(failed(outcome)).containsExactlyInAnyOrder(
-                tuple(GUIDE_FIRST_CONSENT, Measure.AGREEING_HOUSEHOLDS_OF_TOTAL),
-                tuple(PROPERTY_LAW_76, Measure.AGREEING_HOUSEHOLDS_OF_TOTAL));
+        assertThat(failed(outcome))
+                .containsExactlyInAnyOrder(
+                        tuple(GUIDE_FIRST_CONSENT, Measure.AGREEING_HOUSEHOLDS_OF_TOTAL),
+                        tuple(PROPERTY_LAW_76, Measure.AGREEING_HOUSEHOLDS_OF_TOTAL));
     }
 
     @Test
@@ -89,9 +88,10 @@ class ConsentRulesTest {
         ConsentOutcome outcome = tally(IN_2020, "100.02", 3, votes("66.67", 2, "33.35", 1, "0", 0));
 
         assertInsufficient(outcome);
-        assertThat(failed(outcome)).containsExactlyInAnyOrder(
-                tuple(GUIDE_FIRST_CONSENT, Measure.AGREEING_AREA_OF_TOTAL),
-                tuple(PROPERTY_LAW_76, Measure.AGREEING_AREA_OF_TOTAL));
+        assertThat(failed(outcome))
+                .containsExactlyInAnyOrder(
+                        tuple(GUIDE_FIRST_CONSENT, Measure.AGREEING_AREA_OF_TOTAL),
+                        tuple(PROPERTY_LAW_76, Measure.AGREEING_AREA_OF_TOTAL));
     }
 
     @Test
@@ -135,8 +135,11 @@ class ConsentRulesTest {
         assertThat(outcome.votes().agreeingArea()).isEqualByComparingTo("300.00");
         assertThat(outcome.votes().participatingHouseholds()).isEqualTo(8);
         assertThat(outcome.votes().participatingArea()).isEqualByComparingTo("800.00");
-        assertThat(criterion(outcome, CIVIL_CODE_PARTICIPATION, Measure.PARTICIPATING_HOUSEHOLDS_OF_TOTAL).passed()).isTrue();
-        assertThat(criterion(outcome, CIVIL_CODE_APPROVAL, Measure.AGREEING_HOUSEHOLDS_OF_PARTICIPATING).share())
+        assertThat(criterion(outcome, CIVIL_CODE_PARTICIPATION, Measure.PARTICIPATING_HOUSEHOLDS_OF_TOTAL)
+                        .passed())
+                .isTrue();
+        assertThat(criterion(outcome, CIVIL_CODE_APPROVAL, Measure.AGREEING_HOUSEHOLDS_OF_PARTICIPATING)
+                        .share())
                 .isEqualTo(ratio("3/8"));
     }
 
@@ -147,7 +150,8 @@ class ConsentRulesTest {
 
         assertInsufficient(outcome);
         assertThat(outcome.blankBallots().ruleId()).isEqualTo("CONSENT-BLANK-ON-A-TIE");
-        assertThat(criterion(outcome, GUIDE_FIRST_CONSENT, Measure.AGREEING_HOUSEHOLDS_OF_TOTAL).share())
+        assertThat(criterion(outcome, GUIDE_FIRST_CONSENT, Measure.AGREEING_HOUSEHOLDS_OF_TOTAL)
+                        .share())
                 .isEqualTo(ratio("1/6"));
     }
 
@@ -182,9 +186,10 @@ class ConsentRulesTest {
         assertThat(outcome.blankBallots().countedAsAgreeing()).isFalse();
         assertThat(outcome.votes().agreeingHouseholds()).isZero();
         assertThat(outcome.votes().participatingHouseholds()).isEqualTo(3);
-        assertThat(failed(outcome)).doesNotContain(
-                tuple(CIVIL_CODE_PARTICIPATION, Measure.PARTICIPATING_AREA_OF_TOTAL),
-                tuple(CIVIL_CODE_PARTICIPATION, Measure.PARTICIPATING_HOUSEHOLDS_OF_TOTAL));
+        assertThat(failed(outcome))
+                .doesNotContain(
+                        tuple(CIVIL_CODE_PARTICIPATION, Measure.PARTICIPATING_AREA_OF_TOTAL),
+                        tuple(CIVIL_CODE_PARTICIPATION, Measure.PARTICIPATING_HOUSEHOLDS_OF_TOTAL));
     }
 
     @Test
@@ -211,10 +216,12 @@ class ConsentRulesTest {
 
         assertThat(bases(outcome)).containsOnly(LegalBasis.GUIDE, LegalBasis.CIVIL_CODE_ART_278);
         assertThat(ruleIds(outcome)).containsOnly(GUIDE_FIRST_CONSENT, CIVIL_CODE_PARTICIPATION, CIVIL_CODE_APPROVAL);
-        assertThat(outcome.criteria()).extracting(CriterionResult::measure).containsExactlyInAnyOrder(
-                Measure.AGREEING_AREA_OF_TOTAL, Measure.AGREEING_HOUSEHOLDS_OF_TOTAL,
-                Measure.PARTICIPATING_AREA_OF_TOTAL, Measure.PARTICIPATING_HOUSEHOLDS_OF_TOTAL,
-                Measure.AGREEING_AREA_OF_PARTICIPATING, Measure.AGREEING_HOUSEHOLDS_OF_PARTICIPATING);
+        assertThat(outcome.criteria())
+                .extracting(CriterionResult::measure)
+                .containsExactlyInAnyOrder(
+                        Measure.AGREEING_AREA_OF_TOTAL, Measure.AGREEING_HOUSEHOLDS_OF_TOTAL,
+                        Measure.PARTICIPATING_AREA_OF_TOTAL, Measure.PARTICIPATING_HOUSEHOLDS_OF_TOTAL,
+                        Measure.AGREEING_AREA_OF_PARTICIPATING, Measure.AGREEING_HOUSEHOLDS_OF_PARTICIPATING);
     }
 
     @Test
@@ -240,11 +247,14 @@ class ConsentRulesTest {
         ConsentOutcome outcome = tally(IN_2026, "900.00", 9, votes("600.00", 6, "200.00", 2, "0", 0));
 
         assertSufficient(outcome);
-        assertThat(criterion(outcome, CIVIL_CODE_APPROVAL, Measure.AGREEING_AREA_OF_PARTICIPATING).share())
+        assertThat(criterion(outcome, CIVIL_CODE_APPROVAL, Measure.AGREEING_AREA_OF_PARTICIPATING)
+                        .share())
                 .isEqualTo(ratio("3/4"));
-        assertThat(criterion(outcome, CIVIL_CODE_APPROVAL, Measure.AGREEING_HOUSEHOLDS_OF_PARTICIPATING).share())
+        assertThat(criterion(outcome, CIVIL_CODE_APPROVAL, Measure.AGREEING_HOUSEHOLDS_OF_PARTICIPATING)
+                        .share())
                 .isEqualTo(ratio("3/4"));
-        assertThat(criterion(outcome, CIVIL_CODE_PARTICIPATION, Measure.PARTICIPATING_HOUSEHOLDS_OF_TOTAL).share())
+        assertThat(criterion(outcome, CIVIL_CODE_PARTICIPATION, Measure.PARTICIPATING_HOUSEHOLDS_OF_TOTAL)
+                        .share())
                 .isEqualTo(ratio("8/9"));
     }
 
@@ -263,10 +273,13 @@ class ConsentRulesTest {
         ConsentOutcome outcome = tally(IN_2026, "3000.00", 30, votes("2000.00", 19, "0", 0, "0", 0));
 
         assertInsufficient(outcome);
-        assertThat(failed(outcome)).containsExactlyInAnyOrder(
-                tuple(CIVIL_CODE_PARTICIPATION, Measure.PARTICIPATING_HOUSEHOLDS_OF_TOTAL),
-                tuple(GUIDE_FIRST_CONSENT, Measure.AGREEING_HOUSEHOLDS_OF_TOTAL));
-        assertThat(criterion(outcome, CIVIL_CODE_PARTICIPATION, Measure.PARTICIPATING_AREA_OF_TOTAL).passed()).isTrue();
+        assertThat(failed(outcome))
+                .containsExactlyInAnyOrder(
+                        tuple(CIVIL_CODE_PARTICIPATION, Measure.PARTICIPATING_HOUSEHOLDS_OF_TOTAL),
+                        tuple(GUIDE_FIRST_CONSENT, Measure.AGREEING_HOUSEHOLDS_OF_TOTAL));
+        assertThat(criterion(outcome, CIVIL_CODE_PARTICIPATION, Measure.PARTICIPATING_AREA_OF_TOTAL)
+                        .passed())
+                .isTrue();
     }
 
     @Test
@@ -275,9 +288,10 @@ class ConsentRulesTest {
         ConsentOutcome outcome = tally(IN_2026, "3000.00", 30, votes("1999.99", 20, "0", 0, "0", 0));
 
         assertInsufficient(outcome);
-        assertThat(failed(outcome)).containsExactlyInAnyOrder(
-                tuple(CIVIL_CODE_PARTICIPATION, Measure.PARTICIPATING_AREA_OF_TOTAL),
-                tuple(GUIDE_FIRST_CONSENT, Measure.AGREEING_AREA_OF_TOTAL));
+        assertThat(failed(outcome))
+                .containsExactlyInAnyOrder(
+                        tuple(CIVIL_CODE_PARTICIPATION, Measure.PARTICIPATING_AREA_OF_TOTAL),
+                        tuple(GUIDE_FIRST_CONSENT, Measure.AGREEING_AREA_OF_TOTAL));
     }
 
     @Test
@@ -285,12 +299,16 @@ class ConsentRulesTest {
         ConsentOutcome outcome = tally(IN_2026, "10000.00", 100, sixtySevenOfOneHundred());
 
         assertInsufficient(outcome);
-        assertThat(failed(outcome)).containsExactlyInAnyOrder(
-                tuple(CIVIL_CODE_APPROVAL, Measure.AGREEING_AREA_OF_PARTICIPATING),
-                tuple(CIVIL_CODE_APPROVAL, Measure.AGREEING_HOUSEHOLDS_OF_PARTICIPATING));
-        assertThat(outcome.criteria()).filteredOn(c -> c.basis() == LegalBasis.GUIDE)
-                .hasSize(2).allMatch(CriterionResult::passed);
-        assertThat(criterion(outcome, CIVIL_CODE_APPROVAL, Measure.AGREEING_HOUSEHOLDS_OF_PARTICIPATING).share())
+        assertThat(failed(outcome))
+                .containsExactlyInAnyOrder(
+                        tuple(CIVIL_CODE_APPROVAL, Measure.AGREEING_AREA_OF_PARTICIPATING),
+                        tuple(CIVIL_CODE_APPROVAL, Measure.AGREEING_HOUSEHOLDS_OF_PARTICIPATING));
+        assertThat(outcome.criteria())
+                .filteredOn(c -> c.basis() == LegalBasis.GUIDE)
+                .hasSize(2)
+                .allMatch(CriterionResult::passed);
+        assertThat(criterion(outcome, CIVIL_CODE_APPROVAL, Measure.AGREEING_HOUSEHOLDS_OF_PARTICIPATING)
+                        .share())
                 .isEqualTo(ratio("67/100"));
     }
 
@@ -309,7 +327,9 @@ class ConsentRulesTest {
         assertInsufficient(outcome);
         assertThat(outcome.criteria()).hasSize(6).noneMatch(CriterionResult::passed);
         // 0 of 0 participants is no share at all, never "100%".
-        assertThat(criterion(outcome, CIVIL_CODE_APPROVAL, Measure.AGREEING_HOUSEHOLDS_OF_PARTICIPATING).share().isDefined())
+        assertThat(criterion(outcome, CIVIL_CODE_APPROVAL, Measure.AGREEING_HOUSEHOLDS_OF_PARTICIPATING)
+                        .share()
+                        .isDefined())
                 .isFalse();
     }
 
@@ -318,8 +338,12 @@ class ConsentRulesTest {
     @Test
     void settingTheTieParameterToTrueCountsBlankBallotsOnATieAsAgreeing(@TempDir Path root) throws IOException {
         RuleFolderCopy.copyRepositoryRules(root);
-        RuleFolderCopy.editCell(root.resolve(CONSENT_TABLE), "空白票", "CONSENT-PARAM-BLANK-TIE",
-                "持平时空白票计为同意（true/false）", cell -> cell.setCellValue("true"));
+        RuleFolderCopy.editCell(
+                root.resolve(CONSENT_TABLE),
+                "空白票",
+                "CONSENT-PARAM-BLANK-TIE",
+                "持平时空白票计为同意（true/false）",
+                cell -> cell.setCellValue("true"));
         CompiledRuleset edited = compile(root.resolve("rules"), root.resolve("decision-tables"));
 
         ConsentOutcome before = tally(IN_2020, "600.00", 6, tieWithFourBlanks());
@@ -337,21 +361,27 @@ class ConsentRulesTest {
     void raisingCivilCodeApprovalToFourFifthsFailsAVoteWithSeventyEightPercent(@TempDir Path root) throws IOException {
         RuleFolderCopy.copyRepositoryRules(root);
         for (String column : List.of("同意面积/参与面积 ≥", "同意户数/参与户数 ≥")) {
-            RuleFolderCopy.editCell(root.resolve(CONSENT_TABLE), "表决通过标准", CIVIL_CODE_APPROVAL, column,
+            RuleFolderCopy.editCell(
+                    root.resolve(CONSENT_TABLE),
+                    "表决通过标准",
+                    CIVIL_CODE_APPROVAL,
+                    column,
                     cell -> cell.setCellValue("4/5"));
         }
         CompiledRuleset edited = compile(root.resolve("rules"), root.resolve("decision-tables"));
 
         ConsentOutcome before = tally(IN_2026, "10000.00", 100, votes("7800.00", 78, "2200.00", 22, "0", 0));
-        ConsentOutcome after = ConsentService.tally(edited,
-                tallyOf(IN_2026, "10000.00", 100, votes("7800.00", 78, "2200.00", 22, "0", 0)));
+        ConsentOutcome after = ConsentService.tally(
+                edited, tallyOf(IN_2026, "10000.00", 100, votes("7800.00", 78, "2200.00", 22, "0", 0)));
 
         assertSufficient(before);
         assertInsufficient(after);
-        assertThat(failed(after)).containsExactlyInAnyOrder(
-                tuple(CIVIL_CODE_APPROVAL, Measure.AGREEING_AREA_OF_PARTICIPATING),
-                tuple(CIVIL_CODE_APPROVAL, Measure.AGREEING_HOUSEHOLDS_OF_PARTICIPATING));
-        assertThat(criterion(after, CIVIL_CODE_APPROVAL, Measure.AGREEING_AREA_OF_PARTICIPATING).minimum())
+        assertThat(failed(after))
+                .containsExactlyInAnyOrder(
+                        tuple(CIVIL_CODE_APPROVAL, Measure.AGREEING_AREA_OF_PARTICIPATING),
+                        tuple(CIVIL_CODE_APPROVAL, Measure.AGREEING_HOUSEHOLDS_OF_PARTICIPATING));
+        assertThat(criterion(after, CIVIL_CODE_APPROVAL, Measure.AGREEING_AREA_OF_PARTICIPATING)
+                        .minimum())
                 .isEqualTo(ratio("4/5"));
     }
 
@@ -359,11 +389,16 @@ class ConsentRulesTest {
 
     static Stream<Arguments> situations() {
         List<Arguments> all = new ArrayList<>();
-        for (LocalDate date : List.of(LocalDate.of(2020, 8, 31), IN_2020, LocalDate.of(2020, 12, 31),
-                LocalDate.of(2021, 1, 1), IN_2026)) {
+        for (LocalDate date : List.of(
+                LocalDate.of(2020, 8, 31), IN_2020, LocalDate.of(2020, 12, 31), LocalDate.of(2021, 1, 1), IN_2026)) {
             for (VoteRound round : VoteRound.values()) {
-                for (Votes v : List.of(votes("0", 0, "0", 0, "0", 0), unanimous(), votes("66.68", 2, "33.34", 1, "0", 0),
-                        tieWithFourBlanks(), votes("0", 0, "0", 0, "300.00", 3), sixtySevenOfOneHundred(),
+                for (Votes v : List.of(
+                        votes("0", 0, "0", 0, "0", 0),
+                        unanimous(),
+                        votes("66.68", 2, "33.34", 1, "0", 0),
+                        tieWithFourBlanks(),
+                        votes("0", 0, "0", 0, "300.00", 3),
+                        sixtySevenOfOneHundred(),
                         votes("200.00", 2, "300.00", 3, "400.00", 4))) {
                     all.add(Arguments.of(date, round, v));
                 }
@@ -378,7 +413,8 @@ class ConsentRulesTest {
         ConsentTally tally = tallyOf(date, "10000.00", 100, votes);
         tally.setRound(round);
 
-        List<ConsentDecision> decisions = ruleset.evaluate(Capability.CONSENT, List.of(tally)).all(ConsentDecision.class);
+        List<ConsentDecision> decisions =
+                ruleset.evaluate(Capability.CONSENT, List.of(tally)).all(ConsentDecision.class);
 
         assertThat(decisions).hasSize(1);
         assertThat(decisions.get(0).ruleId()).isIn(SUFFICIENT, INSUFFICIENT);
@@ -391,13 +427,13 @@ class ConsentRulesTest {
 
         @Override
         public String toString() {
-            return "agree " + agree + "/" + agreeArea + " disagree " + disagree + "/" + disagreeArea
-                    + " blank " + blank + "/" + blankArea;
+            return "agree " + agree + "/" + agreeArea + " disagree " + disagree + "/" + disagreeArea + " blank " + blank
+                    + "/" + blankArea;
         }
     }
 
-    private static Votes votes(String agreeArea, int agree, String disagreeArea, int disagree, String blankArea,
-            int blank) {
+    private static Votes votes(
+            String agreeArea, int agree, String disagreeArea, int disagree, String blankArea, int blank) {
         return new Votes(agreeArea, agree, disagreeArea, disagree, blankArea, blank);
     }
 
@@ -444,7 +480,9 @@ class ConsentRulesTest {
     }
 
     private static List<org.assertj.core.groups.Tuple> failed(ConsentOutcome outcome) {
-        return outcome.failedCriteria().stream().map(c -> tuple(c.ruleId(), c.measure())).toList();
+        return outcome.failedCriteria().stream()
+                .map(c -> tuple(c.ruleId(), c.measure()))
+                .toList();
     }
 
     private static List<String> ruleIds(ConsentOutcome outcome) {
@@ -456,19 +494,25 @@ class ConsentRulesTest {
     }
 
     private static CriterionResult criterion(ConsentOutcome outcome, String ruleId, Measure measure) {
-        return outcome.criteria().stream().filter(c -> c.ruleId().equals(ruleId) && c.measure() == measure)
-                .findFirst().orElseThrow(() -> new AssertionError("no criterion " + ruleId + " " + measure
-                        + " among " + outcome.criteria()));
+        return outcome.criteria().stream()
+                .filter(c -> c.ruleId().equals(ruleId) && c.measure() == measure)
+                .findFirst()
+                .orElseThrow(() ->
+                        new AssertionError("no criterion " + ruleId + " " + measure + " among " + outcome.criteria()));
     }
 
     private static void assertSufficient(ConsentOutcome outcome) {
-        assertThat(outcome.decision().sufficient()).as("sufficient; failed: %s", outcome.failedCriteria()).isTrue();
+        assertThat(outcome.decision().sufficient())
+                .as("sufficient; failed: %s", outcome.failedCriteria())
+                .isTrue();
         assertThat(outcome.decision().ruleId()).isEqualTo(SUFFICIENT);
         assertThat(outcome.failedCriteria()).isEmpty();
     }
 
     private static void assertInsufficient(ConsentOutcome outcome) {
-        assertThat(outcome.decision().sufficient()).as("insufficient; criteria: %s", outcome.criteria()).isFalse();
+        assertThat(outcome.decision().sufficient())
+                .as("insufficient; criteria: %s", outcome.criteria())
+                .isFalse();
         assertThat(outcome.decision().ruleId()).isEqualTo(INSUFFICIENT);
         assertThat(outcome.failedCriteria()).isNotEmpty();
     }

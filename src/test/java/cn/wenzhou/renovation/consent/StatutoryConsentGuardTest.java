@@ -2,19 +2,17 @@ package cn.wenzhou.renovation.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import cn.wenzhou.renovation.ruleset.RulesetSources;
 import cn.wenzhou.renovation.ruleset.RulesetValidation;
 import cn.wenzhou.renovation.ruleset.RulesetValidator;
 import cn.wenzhou.renovation.testing.CompilesEditedRules;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The statutory guard on county variants made of an edited copy of the consent table: going below
@@ -61,26 +59,34 @@ class StatutoryConsentGuardTest {
         assertThat(county.valid()).isFalse();
         assertThat(county.problems()).isEmpty();
         assertThat(county.statutoryViolations()).singleElement().satisfies(violation -> {
-            assertThat(violation.file()).isEqualTo("decision-tables/counties/low-participation/consent/consent.drl.xlsx");
+            assertThat(violation.file())
+                    .isEqualTo("decision-tables/counties/low-participation/consent/consent.drl.xlsx");
             assertThat(violation.sheet()).isEqualTo(REQUIREMENTS);
             assertThat(violation.cell()).isEqualTo("B13");
-            assertThat(violation.message()).contains("CONSENT-CIVIL-CODE-278-PARTICIPATION", "1/2", "2/3",
-                    "STATUTE-CIVIL-CODE-278-PARTICIPATION-FLOOR", "2021-01-01");
+            assertThat(violation.message())
+                    .contains(
+                            "CONSENT-CIVIL-CODE-278-PARTICIPATION",
+                            "1/2",
+                            "2/3",
+                            "STATUTE-CIVIL-CODE-278-PARTICIPATION-FLOOR",
+                            "2021-01-01");
         });
     }
 
     @Test
     void takingTheCivilCodeOutOfForceLeavesVotesFrom2021WithoutItsFloors() throws IOException {
         Path table = countyTable("no-civil-code");
-        RuleFolderCopy.editCell(table, LEGAL_BASIS, "CONSENT-BASIS-CIVIL-CODE-278", "自（含）",
-                cell -> cell.setCellValue("2030-01-01"));
+        RuleFolderCopy.editCell(
+                table, LEGAL_BASIS, "CONSENT-BASIS-CIVIL-CODE-278", "自（含）", cell -> cell.setCellValue("2030-01-01"));
 
         RulesetValidation county = validate("no-civil-code");
 
         // The guide's 2/3 of all area and households bounds participation (2/3) but not approval (3/4).
-        assertThat(county.statutoryViolations()).isNotEmpty().allSatisfy(violation ->
-                assertThat(violation.message()).contains("没有任何施行中的规则要求", "3/4", "2021-01-01"));
-        assertThat(county.statutoryViolations()).extracting(v -> v.message())
+        assertThat(county.statutoryViolations())
+                .isNotEmpty()
+                .allSatisfy(violation -> assertThat(violation.message()).contains("没有任何施行中的规则要求", "3/4", "2021-01-01"));
+        assertThat(county.statutoryViolations())
+                .extracting(v -> v.message())
                 .anyMatch(m -> m.contains("同意业主专有部分面积占参与表决面积"))
                 .anyMatch(m -> m.contains("同意业主户数占参与表决户数"))
                 .noneMatch(m -> m.contains("参与表决业主专有部分面积占建筑物总面积"));
@@ -119,7 +125,8 @@ class StatutoryConsentGuardTest {
         Path table = countyTable("just-below");
         setRequirement(table, "CONSENT-CIVIL-CODE-278-APPROVAL", "同意户数/参与户数 ≥", "7499/10000");
 
-        assertThat(validate("just-below").statutoryViolations()).singleElement()
+        assertThat(validate("just-below").statutoryViolations())
+                .singleElement()
                 .satisfies(v -> assertThat(v.message()).contains("7499/10000", "3/4", "同意业主户数占参与表决户数"));
     }
 
@@ -130,7 +137,8 @@ class StatutoryConsentGuardTest {
         Files.createDirectories(tally.getParent());
         String base = Files.readString(root.resolve("rules/consent/tally.drl"));
         String notMet = base.substring(base.indexOf("rule \"CONSENT-REQUIREMENT-NOT-MET\""));
-        String lenient = notMet.replaceFirst("CriterionResult\\.of\\(\\$r, \\$v, false\\)", "CriterionResult.of(\\$r, \\$v, true)");
+        String lenient = notMet.replaceFirst(
+                "CriterionResult\\.of\\(\\$r, \\$v, false\\)", "CriterionResult.of(\\$r, \\$v, true)");
         assertThat(lenient).isNotEqualTo(notMet);
         Files.writeString(tally, base.replace(notMet, lenient));
 
@@ -142,7 +150,8 @@ class StatutoryConsentGuardTest {
             assertThat(violation.file()).isEqualTo("rules/counties/lenient/consent/tally.drl");
             assertThat(violation.message()).contains("判定为同意充分", "CONSENT-DECIDE-SUFFICIENT");
         });
-        assertThat(county.statutoryViolations()).extracting(v -> v.message())
+        assertThat(county.statutoryViolations())
+                .extracting(v -> v.message())
                 .anyMatch(m -> m.contains("同意业主专有部分面积占参与表决面积仅为 74999/100000"));
     }
 
@@ -164,7 +173,8 @@ class StatutoryConsentGuardTest {
                 end
                 """);
 
-        assertThat(validate("sneaky").statutoryViolations()).singleElement()
+        assertThat(validate("sneaky").statutoryViolations())
+                .singleElement()
                 .satisfies(v -> assertThat(v.message()).contains("法律底线规则没有给出底线"));
     }
 
@@ -210,7 +220,10 @@ class StatutoryConsentGuardTest {
     }
 
     private RulesetValidation validate(String code) {
-        RulesetSources county = sources().stream().filter(s -> s.jurisdiction().code().equals(code)).findFirst().orElseThrow();
+        RulesetSources county = sources().stream()
+                .filter(s -> s.jurisdiction().code().equals(code))
+                .findFirst()
+                .orElseThrow();
         return new RulesetValidator(List.of(new StatutoryConsentGuard())).validate(county);
     }
 
@@ -220,6 +233,8 @@ class StatutoryConsentGuardTest {
     }
 
     private List<RulesetSources> sources() {
-        return RulesetSources.load(root.resolve("rules").toString(), root.resolve("decision-tables").toString());
+        return RulesetSources.load(
+                root.resolve("rules").toString(),
+                root.resolve("decision-tables").toString());
     }
 }

@@ -2,17 +2,18 @@ package cn.wenzhou.renovation.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.wenzhou.renovation.testing.January2027WithoutItsNotice;
+import cn.wenzhou.renovation.testing.StaffUsers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -21,9 +22,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import cn.wenzhou.renovation.testing.January2027WithoutItsNotice;
-import cn.wenzhou.renovation.testing.StaffUsers;
 
 /**
  * The holiday calendar in the console, in a real Chromium, on 2027-01-15 with the notices through 2026:
@@ -70,7 +68,8 @@ class CalendarConsoleBrowserTest {
     @Test
     void aPublisherSeesTheWarningLoadsNextYearsNoticeAndRollsItBack() throws Exception {
         console.open();
-        assertThat(visibleText("calendar-warning")).as("shown before signing in")
+        assertThat(visibleText("calendar-warning"))
+                .as("shown before signing in")
                 .contains("2026-12-31", "已用完", "国务院办公厅关于2027年部分节假日安排的通知");
         console.login("wang.fang", PASSWORD);
         console.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("workspace")));
@@ -80,42 +79,57 @@ class CalendarConsoleBrowserTest {
         console.screenshot("calendar-1-warning");
 
         Path malformed = temp.resolve("2027年放假安排.csv");
-        Files.writeString(malformed, Files.readString(MADE_UP_2027, StandardCharsets.UTF_8)
-                .replace("2027-02-20,makeup_workday", "2027-02-17,makeup_workday"));
+        Files.writeString(
+                malformed,
+                Files.readString(MADE_UP_2027, StandardCharsets.UTF_8)
+                        .replace("2027-02-20,makeup_workday", "2027-02-17,makeup_workday"));
         check(malformed);
         assertThat(visibleText("calendar-verdict")).contains("检查未通过");
         assertThat(visibleText("calendar-findings")).contains("2027年放假安排.csv", "第 16 行", "类别", "2027-02-17", "周三");
-        assertThat(console.browser.findElement(By.id("calendar-activate-form")).isDisplayed()).isFalse();
+        assertThat(console.browser.findElement(By.id("calendar-activate-form")).isDisplayed())
+                .isFalse();
         console.screenshot("calendar-2-malformed");
 
         Path good = temp.resolve("2027年放假安排（改正）.csv");
         Files.copy(MADE_UP_2027, good);
         check(good);
         assertThat(visibleText("calendar-verdict")).contains("2027 年放假安排检查通过");
-        assertThat(console.browser.findElements(By.cssSelector("#calendar-diff tr.calendar-added"))).hasSize(37);
+        assertThat(console.browser.findElements(By.cssSelector("#calendar-diff tr.calendar-added")))
+                .hasSize(37);
         assertThat(visibleText("calendar-diff-summary")).isEqualTo("新增 37 天，改动 0 天，删去 0 天");
-        assertThat(console.browser.findElement(By.cssSelector("#calendar-diff tr.calendar-added")).getText())
-                .as("in staff's words, not the API's codes").isEqualTo("新增 2027-01-01 放假 元旦");
+        assertThat(console.browser
+                        .findElement(By.cssSelector("#calendar-diff tr.calendar-added"))
+                        .getText())
+                .as("in staff's words, not the API's codes")
+                .isEqualTo("新增 2027-01-01 放假 元旦");
         console.browser.findElement(By.id("calendar-comment")).sendKeys("载入2027年放假安排（测试用，虚构）");
         console.screenshot("calendar-3-checked");
         console.browser.findElement(By.id("calendar-activate")).click();
-        console.wait.until(ExpectedConditions.textMatches(By.id("calendar-verdict"), java.util.regex.Pattern.compile("^已启用日历版本 2")));
-        console.wait.until(driver -> !driver.findElement(By.id("calendar-warning")).isDisplayed());
+        console.wait.until(ExpectedConditions.textMatches(
+                By.id("calendar-verdict"), java.util.regex.Pattern.compile("^已启用日历版本 2")));
+        console.wait.until(
+                driver -> !driver.findElement(By.id("calendar-warning")).isDisplayed());
         assertThat(visibleText("calendar-coverage")).contains("2020–2027");
         assertThat(versionRow(2).getAttribute("class")).isEqualTo("active");
         assertThat(versionRow(2).getText()).contains("wang.fang", "载入2027年放假安排（测试用，虚构）", "2020–2027", "当前启用");
         assertThat(console.browser.findElement(By.id("calendar-form-link")).getAttribute("href"))
-                .as("this year's form is now the newest notice's").endsWith("/api/v1/calendar/notices/2027.xlsx");
+                .as("this year's form is now the newest notice's")
+                .endsWith("/api/v1/calendar/notices/2027.xlsx");
         console.screenshot("calendar-4-activated");
 
-        console.browser.findElement(By.cssSelector("#calendar-versions button.calendar-rollback")).click();
+        console.browser
+                .findElement(By.cssSelector("#calendar-versions button.calendar-rollback"))
+                .click();
         console.wait.until(ExpectedConditions.alertIsPresent()).accept();
-        console.wait.until(ExpectedConditions.textMatches(By.id("calendar-coverage"), java.util.regex.Pattern.compile(".*2020–2026.*")));
+        console.wait.until(ExpectedConditions.textMatches(
+                By.id("calendar-coverage"), java.util.regex.Pattern.compile(".*2020–2026.*")));
         assertThat(visibleText("calendar-warning")).contains("已用完");
         assertThat(versionRow(1).getAttribute("class")).isEqualTo("active");
-        assertThat(versionRow(2).findElements(By.cssSelector("button.calendar-rollback"))).hasSize(1);
+        assertThat(versionRow(2).findElements(By.cssSelector("button.calendar-rollback")))
+                .hasSize(1);
         assertThat(console.browser.findElement(By.id("calendar-report")).isDisplayed())
-                .as("the report of the activation just undone no longer shows").isFalse();
+                .as("the report of the activation just undone no longer shows")
+                .isFalse();
         console.browser.findElement(By.cssSelector("#calendar-panel details")).click();
         assertThat(visibleText("calendar-activations")).contains("部署", "启用 版本 2", "回退 版本 1");
         console.screenshot("calendar-5-rolled-back");
@@ -147,7 +161,8 @@ class CalendarConsoleBrowserTest {
         assertThat(console.browser.findElements(By.cssSelector("#calendar-findings li.calendar-finding")))
                 .extracting(WebElement::getText)
                 .containsExactly("2026年放假安排（改错）.xlsx 工作表“放假安排” B2（类别）：“休息”不是类别：应为“放假”或“调休上班”");
-        assertThat(console.browser.findElement(By.id("calendar-activate-form")).isDisplayed()).isFalse();
+        assertThat(console.browser.findElement(By.id("calendar-activate-form")).isDisplayed())
+                .isFalse();
         console.screenshot("calendar-6-mistyped-cell");
     }
 
@@ -157,16 +172,20 @@ class CalendarConsoleBrowserTest {
 
     private void check(Path file) {
         WebElement input = console.browser.findElement(By.id("calendar-file"));
-        console.browser.executeScript("arguments[0].value = ''; document.getElementById('calendar-verdict').textContent = ''", input);
+        console.browser.executeScript(
+                "arguments[0].value = ''; document.getElementById('calendar-verdict').textContent = ''", input);
         input.sendKeys(file.toAbsolutePath().toString());
         console.browser.findElement(By.id("calendar-check")).click();
         console.wait.until(driver -> {
             String verdict = driver.findElement(By.id("calendar-verdict")).getText();
-            return !verdict.isEmpty() && !verdict.startsWith("正在") || driver.findElement(By.id("calendar-error")).isDisplayed();
+            return !verdict.isEmpty() && !verdict.startsWith("正在")
+                    || driver.findElement(By.id("calendar-error")).isDisplayed();
         });
     }
 
     private String visibleText(String id) {
-        return console.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id))).getText();
+        return console.wait
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id(id)))
+                .getText();
     }
 }

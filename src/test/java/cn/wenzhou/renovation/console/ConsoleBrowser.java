@@ -1,12 +1,12 @@
 package cn.wenzhou.renovation.console;
 
+import cn.wenzhou.renovation.testing.RequiredTools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
-
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -16,8 +16,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import cn.wenzhou.renovation.testing.RequiredTools;
 
 /** The console in Debian's headless Chromium (installed by {@code .ci/install-browser}), signed in as staff would. */
 final class ConsoleBrowser implements AutoCloseable {
@@ -30,6 +28,7 @@ final class ConsoleBrowser implements AutoCloseable {
     final WebDriverWait wait;
     /** Where a link the console offers (this year's holiday form) lands when clicked. */
     final Path downloads;
+
     private final int port;
 
     private ConsoleBrowser(ChromeDriver browser, Path downloads, int port) {
@@ -41,17 +40,31 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** A fresh browser with its own profile in {@code temp}; the test is skipped (or fails on CI) without Chromium. */
     static ConsoleBrowser start(Path temp, int port) throws IOException {
-        RequiredTools.assumeAvailable(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        RequiredTools.assumeAvailable(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=zh-CN",
-                "--user-data-dir=" + Files.createDirectories(temp.resolve("profile")));
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--lang=zh-CN",
+                        "--user-data-dir=" + Files.createDirectories(temp.resolve("profile")));
         Path downloads = Files.createDirectories(temp.resolve("downloads"));
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
+        options.setExperimentalOption(
+                "prefs",
+                Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         ChromeDriver browser = new ChromeDriver(service, options);
         browser.manage().window().setSize(new Dimension(1280, 1000));
         Files.createDirectories(SCREENSHOTS);
@@ -83,7 +96,9 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     void screenshot(String name) throws IOException {
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
+        Files.copy(
+                browser.getScreenshotAs(OutputType.FILE).toPath(),
+                SCREENSHOTS.resolve(name + ".png"),
                 StandardCopyOption.REPLACE_EXISTING);
     }
 

@@ -2,11 +2,12 @@ package cn.wenzhou.renovation.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.wenzhou.renovation.testing.RuleFolderCopy;
+import cn.wenzhou.renovation.testing.StaffUsers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,9 +22,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import cn.wenzhou.renovation.testing.RuleFolderCopy;
-import cn.wenzhou.renovation.testing.StaffUsers;
 
 /**
  * The rules console end to end in Debian's headless Chromium: a publisher logs in, uploads a broken
@@ -82,34 +80,40 @@ class RulesConsoleBrowserTest {
         upload(broken);
         WebElement finding = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#findings tr.finding[data-cell='" + brokenCell + "']")));
-        assertThat(finding.getText()).contains("eligibility.drl.xlsx", RuleFolderCopy.PARAMETER_SHEET, brokenCell, "3000");
+        assertThat(finding.getText())
+                .contains("eligibility.drl.xlsx", RuleFolderCopy.PARAMETER_SHEET, brokenCell, "3000");
         assertThat(browser.findElement(By.id("report-verdict")).getText()).contains("校验未通过");
         assertThat(browser.findElement(By.id("activate-form")).isDisplayed()).isFalse();
         screenshot("2-broken-table-finding");
 
         upload(good);
-        wait.until(ExpectedConditions.textMatches(By.id("report-verdict"), java.util.regex.Pattern.compile("^校验通过；改变了 \\d+ 个测试场景结果")));
+        wait.until(ExpectedConditions.textMatches(
+                By.id("report-verdict"), java.util.regex.Pattern.compile("^校验通过；改变了 \\d+ 个测试场景结果")));
         assertThat(browser.findElements(By.cssSelector("#findings tr.finding"))).isEmpty();
-        assertThat(browser.findElement(By.id("changes")).getText()).contains("ELIG-PARAM-PRIORITY-CUTOFF", "2000", "2005");
-        assertThat(browser.findElements(By.cssSelector("#scenario-changes tr.scenario-change"))).isNotEmpty()
+        assertThat(browser.findElement(By.id("changes")).getText())
+                .contains("ELIG-PARAM-PRIORITY-CUTOFF", "2000", "2005");
+        assertThat(browser.findElements(By.cssSelector("#scenario-changes tr.scenario-change")))
+                .isNotEmpty()
                 .allSatisfy(row -> assertThat(row.getText()).contains("scenarios/wenzhou/eligibility/", "测试场景第"));
         browser.findElement(By.id("activate-comment")).sendKeys("2005年口径试行");
         browser.executeScript("document.getElementById('report-verdict').textContent = ''");
         browser.findElement(By.id("activate")).click();
-        wait.until(ExpectedConditions.textMatches(By.id("report-verdict"), java.util.regex.Pattern.compile("^校验通过；改变了")));
+        wait.until(
+                ExpectedConditions.textMatches(By.id("report-verdict"), java.util.regex.Pattern.compile("^校验通过；改变了")));
         assertThat(activeVersionRow()).as("not accepted, not activated").isEqualTo("1");
         browser.findElement(By.id("accept-scenario-changes")).click();
         screenshot("3-good-table-diff");
         browser.findElement(By.id("activate")).click();
         wait.until(ExpectedConditions.textToBe(By.id("report-verdict"), "已启用版本 2"));
         wait.until(driver -> "2".equals(activeVersionRow()));
-        assertThat(browser.findElement(By.cssSelector("#versions tr.active")).getText()).contains("wang.fang", "2005年口径试行",
-                "测试场景");
+        assertThat(browser.findElement(By.cssSelector("#versions tr.active")).getText())
+                .contains("wang.fang", "2005年口径试行", "测试场景");
 
         assertThat(tryDecision(2003)).isEqualTo("PRIORITY_RENOVATION");
         screenshot("4-activated-and-tried");
 
-        browser.findElement(By.cssSelector("#versions button.rollback[data-version='1']")).click();
+        browser.findElement(By.cssSelector("#versions button.rollback[data-version='1']"))
+                .click();
         wait.until(ExpectedConditions.alertIsPresent()).accept();
         wait.until(driver -> "1".equals(activeVersionRow()));
         assertThat(tryDecision(2003)).isEqualTo("NOT_ELIGIBLE");
@@ -144,8 +148,12 @@ class RulesConsoleBrowserTest {
         RuleFolderCopy.copyRepositoryRules(rules);
         Path upload = Files.createDirectories(temp.resolve(folder)).resolve("eligibility.drl.xlsx");
         Files.copy(rules.resolve(RuleFolderCopy.ELIGIBILITY_TABLE), upload, StandardCopyOption.REPLACE_EXISTING);
-        lastEditedCell = RuleFolderCopy.editCell(upload, RuleFolderCopy.PARAMETER_SHEET, RuleFolderCopy.CUTOFF_ROW,
-                RuleFolderCopy.CUTOFF_COLUMN_LABEL, cell -> cell.setCellValue(cutoffYear));
+        lastEditedCell = RuleFolderCopy.editCell(
+                upload,
+                RuleFolderCopy.PARAMETER_SHEET,
+                RuleFolderCopy.CUTOFF_ROW,
+                RuleFolderCopy.CUTOFF_COLUMN_LABEL,
+                cell -> cell.setCellValue(cutoffYear));
         return upload;
     }
 
@@ -158,18 +166,21 @@ class RulesConsoleBrowserTest {
     }
 
     private String visibleText(String id) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id))).getText();
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)))
+                .getText();
     }
 
     /** Chooses the file and validates it, waiting for the report (or the error) of this upload. */
     private void upload(Path file) {
         WebElement input = browser.findElement(By.id("upload-files"));
-        browser.executeScript("arguments[0].value = ''; document.getElementById('report-verdict').textContent = ''", input);
+        browser.executeScript(
+                "arguments[0].value = ''; document.getElementById('report-verdict').textContent = ''", input);
         input.sendKeys(file.toAbsolutePath().toString());
         browser.findElement(By.id("validate")).click();
         wait.until(driver -> {
             String verdict = driver.findElement(By.id("report-verdict")).getText();
-            return !verdict.isEmpty() && !verdict.startsWith("正在") || driver.findElement(By.id("upload-error")).isDisplayed();
+            return !verdict.isEmpty() && !verdict.startsWith("正在")
+                    || driver.findElement(By.id("upload-error")).isDisplayed();
         });
     }
 
@@ -186,7 +197,8 @@ class RulesConsoleBrowserTest {
         year.sendKeys(Integer.toString(completionYear));
         browser.executeScript("document.getElementById('try-result').hidden = true");
         browser.findElement(By.id("try")).click();
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("try-decision"))).getAttribute("data-decision");
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("try-decision")))
+                .getAttribute("data-decision");
     }
 
     private void screenshot(String name) throws IOException {

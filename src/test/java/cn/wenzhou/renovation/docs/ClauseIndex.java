@@ -1,5 +1,11 @@
 package cn.wenzhou.renovation.docs;
 
+import cn.wenzhou.renovation.ruleset.Capability;
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.RuleClause;
+import cn.wenzhou.renovation.ruleset.RuleOrigin;
+import cn.wenzhou.renovation.ruleset.RulesetCompiler;
+import cn.wenzhou.renovation.ruleset.RulesetSources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Proxy;
@@ -17,7 +23,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.drools.scenariosimulation.api.model.ScenarioSimulationModel;
 import org.drools.scenariosimulation.api.model.Simulation;
 import org.drools.scenariosimulation.backend.runner.AbstractScenarioRunner;
@@ -28,13 +33,6 @@ import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.StatelessKieSession;
-
-import cn.wenzhou.renovation.ruleset.Capability;
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.RuleClause;
-import cn.wenzhou.renovation.ruleset.RuleOrigin;
-import cn.wenzhou.renovation.ruleset.RulesetCompiler;
-import cn.wenzhou.renovation.ruleset.RulesetSources;
 
 /**
  * The guide-clause → rule → scenario index ({@code docs/clauses.md}), generated from what the rules
@@ -49,25 +47,33 @@ final class ClauseIndex {
     private static final String GUIDE = "《温州市城镇老旧小区改造工作指南（试行）》";
 
     /** The numbers of a section, in order: 一、 （四） 第二百七十八条 and 10. all count; other characters do not. */
-    private static final Pattern NUMBER = Pattern.compile(
-            "([一二三四五六七八九十百]+)(?=、)|（([一二三四五六七八九十百]+)）|第([一二三四五六七八九十百]+)条|(\\d+)");
+    private static final Pattern NUMBER =
+            Pattern.compile("([一二三四五六七八九十百]+)(?=、)|（([一二三四五六七八九十百]+)）|第([一二三四五六七八九十百]+)条|(\\d+)");
+
     private static final int ANNEXES = 1000;
     private static final String CHINESE_DIGITS = "〇一二三四五六七八九";
 
     /** One rule as the index shows it. */
-    record Entry(String ruleId, RuleClause clause, RuleOrigin origin, String jurisdiction, Set<String> scenarios,
-            Set<String> asserting) {
-    }
+    record Entry(
+            String ruleId,
+            RuleClause clause,
+            RuleOrigin origin,
+            String jurisdiction,
+            Set<String> scenarios,
+            Set<String> asserting) {}
 
-    private ClauseIndex() {
-    }
+    private ClauseIndex() {}
 
     /** The index's Markdown for the rules, tables and scenarios under the given repository root. */
     static String generate(Path root) {
-        List<CompiledRuleset> rulesets = RulesetSources
-                .load(root.resolve("rules").toString(), root.resolve("decision-tables").toString()).stream()
-                .map(sources -> new RulesetCompiler().compile(sources.jurisdiction().code(), sources.files()))
-                .toList();
+        List<CompiledRuleset> rulesets =
+                RulesetSources.load(
+                                root.resolve("rules").toString(),
+                                root.resolve("decision-tables").toString())
+                        .stream()
+                        .map(sources -> new RulesetCompiler()
+                                .compile(sources.jurisdiction().code(), sources.files()))
+                        .toList();
         Map<String, Entry> entries = new LinkedHashMap<>();
         for (CompiledRuleset ruleset : rulesets) {
             Map<String, Set<String>> fired = new TreeMap<>();
@@ -82,8 +88,15 @@ final class ClauseIndex {
             }
             ruleset.clauses().forEach((ruleId, clause) -> {
                 // A county inherits most rules: each is listed once, as the base (or first county) has it.
-                Entry entry = entries.computeIfAbsent(ruleId, id -> new Entry(id, clause, ruleset.originOf(id),
-                        ruleset.jurisdiction(), new TreeSet<>(), new TreeSet<>()));
+                Entry entry = entries.computeIfAbsent(
+                        ruleId,
+                        id -> new Entry(
+                                id,
+                                clause,
+                                ruleset.originOf(id),
+                                ruleset.jurisdiction(),
+                                new TreeSet<>(),
+                                new TreeSet<>()));
                 entry.scenarios().addAll(fired.getOrDefault(ruleId, Set.of()));
                 scenarioTexts.forEach((name, xml) -> {
                     if (fired.getOrDefault(ruleId, Set.of()).contains(name) && xml.contains(">" + ruleId + "<")) {
@@ -97,39 +110,60 @@ final class ClauseIndex {
 
     private static String render(Iterable<Entry> entries) {
         // Grouped by document (the guide, a statute, a county's plan), then by section in the document's order.
-        Map<String, Map<String, List<Entry>>> byDocument = new TreeMap<>(Comparator
-                .comparing((String document) -> !document.equals(GUIDE)).thenComparing(Comparator.naturalOrder()));
+        Map<String, Map<String, List<Entry>>> byDocument =
+                new TreeMap<>(Comparator.comparing((String document) -> !document.equals(GUIDE))
+                        .thenComparing(Comparator.naturalOrder()));
         for (Entry entry : entries) {
-            String document = entry.clause().source() == null || entry.clause().source().isBlank() ? GUIDE
-                    : entry.clause().source();
-            byDocument.computeIfAbsent(document, d -> new TreeMap<>(Comparator
-                    .comparing(ClauseIndex::sectionNumbers, ClauseIndex::compareNumbers).thenComparing(Comparator.naturalOrder())))
-                    .computeIfAbsent(entry.clause().section(), s -> new ArrayList<>()).add(entry);
+            String document =
+                    entry.clause().source() == null || entry.clause().source().isBlank()
+                            ? GUIDE
+                            : entry.clause().source();
+            byDocument
+                    .computeIfAbsent(
+                            document,
+                            d -> new TreeMap<>(
+                                    Comparator.comparing(ClauseIndex::sectionNumbers, ClauseIndex::compareNumbers)
+                                            .thenComparing(Comparator.naturalOrder())))
+                    .computeIfAbsent(entry.clause().section(), s -> new ArrayList<>())
+                    .add(entry);
         }
         StringBuilder md = new StringBuilder();
         md.append("# Guide clause → rule → scenario index\n\n")
                 .append("<!-- Generated by ClauseIndexTest from the compiled rules; do not edit by hand. -->\n")
-                .append("Generated from the rules' own metadata (`@clause`, `@quote`, `@source`; the METADATA columns of the\n")
-                .append("tables) by `ClauseIndexTest`, which fails when this file differs from the rules. After changing rules,\n")
+                .append(
+                        "Generated from the rules' own metadata (`@clause`, `@quote`, `@source`; the METADATA columns of the\n")
+                .append(
+                        "tables) by `ClauseIndexTest`, which fails when this file differs from the rules. After changing rules,\n")
                 .append("tables or scenarios, regenerate it:\n\n")
                 .append("```bash\nmvn -B -o -q test -Dtest=ClauseIndexTest -Dclause-index.write=true\n```\n\n")
-                .append("Each rule is listed once, under the clause it cites (a county's own rules name their jurisdiction).\n")
+                .append(
+                        "Each rule is listed once, under the clause it cites (a county's own rules name their jurisdiction).\n")
                 .append("**Scenarios** are the Test Scenario files in which the rule fires, each run against its own\n")
-                .append("jurisdiction's rules; a file in bold also names the rule id in an expected value. Parameter rows and\n")
-                .append("integrity checks run once, when the ruleset is built, and every scenario starts from the parameters they\n")
-                .append("concluded, so they list none. Any other rule with no scenario (a path no scenario takes) is covered by the\n")
+                .append(
+                        "jurisdiction's rules; a file in bold also names the rule id in an expected value. Parameter rows and\n")
+                .append(
+                        "integrity checks run once, when the ruleset is built, and every scenario starts from the parameters they\n")
+                .append(
+                        "concluded, so they list none. Any other rule with no scenario (a path no scenario takes) is covered by the\n")
                 .append("Java tests, if at all.\n");
         byDocument.forEach((document, sections) -> {
             md.append("\n## ").append(document).append("\n");
             sections.forEach((section, sectionEntries) -> {
                 md.append("\n### ").append(section).append("\n\n");
                 md.append("| rule | quote | where | scenarios |\n|---|---|---|---|\n");
-                sectionEntries.stream().sorted(Comparator.comparing(Entry::ruleId)).forEach(entry -> md
-                        .append("| `").append(entry.ruleId()).append('`')
-                        .append(entry.jurisdiction().equals("wenzhou") ? "" : " (" + entry.jurisdiction() + ")")
-                        .append(" | ").append(cell(entry.clause().quote()))
-                        .append(" | ").append(where(entry.origin()))
-                        .append(" | ").append(scenarios(entry)).append(" |\n"));
+                sectionEntries.stream()
+                        .sorted(Comparator.comparing(Entry::ruleId))
+                        .forEach(entry -> md.append("| `")
+                                .append(entry.ruleId())
+                                .append('`')
+                                .append(entry.jurisdiction().equals("wenzhou") ? "" : " (" + entry.jurisdiction() + ")")
+                                .append(" | ")
+                                .append(cell(entry.clause().quote()))
+                                .append(" | ")
+                                .append(where(entry.origin()))
+                                .append(" | ")
+                                .append(scenarios(entry))
+                                .append(" |\n"));
             });
         });
         return md.toString();
@@ -147,9 +181,13 @@ final class ClauseIndex {
         Matcher found = NUMBER.matcher(section);
         while (found.find()) {
             String digits = found.group(4);
-            numbers.add(digits != null ? Integer.parseInt(digits)
-                    : chineseNumber(Stream.of(found.group(1), found.group(2), found.group(3)).filter(g -> g != null)
-                            .findFirst().orElseThrow()));
+            numbers.add(
+                    digits != null
+                            ? Integer.parseInt(digits)
+                            : chineseNumber(Stream.of(found.group(1), found.group(2), found.group(3))
+                                    .filter(g -> g != null)
+                                    .findFirst()
+                                    .orElseThrow()));
         }
         return numbers.isEmpty() ? List.of(Integer.MAX_VALUE) : numbers;
     }
@@ -182,14 +220,20 @@ final class ClauseIndex {
 
     private static String where(RuleOrigin origin) {
         String link = "[" + origin.file().substring(origin.file().lastIndexOf('/') + 1) + "](../" + origin.file() + ")";
-        return origin.sheet() == null ? link : link + " " + origin.sheet() + (origin.cell() == null ? "" : " " + origin.cell());
+        return origin.sheet() == null
+                ? link
+                : link + " " + origin.sheet() + (origin.cell() == null ? "" : " " + origin.cell());
     }
 
     private static String scenarios(Entry entry) {
-        return String.join("<br>", entry.scenarios().stream().map(name -> {
-            String link = "[" + name.substring("scenarios/".length()) + "](../" + name + ")";
-            return entry.asserting().contains(name) ? "**" + link + "**" : link;
-        }).toList());
+        return String.join(
+                "<br>",
+                entry.scenarios().stream()
+                        .map(name -> {
+                            String link = "[" + name.substring("scenarios/".length()) + "](../" + name + ")";
+                            return entry.asserting().contains(name) ? "**" + link + "**" : link;
+                        })
+                        .toList());
     }
 
     private static String cell(String text) {
@@ -217,22 +261,28 @@ final class ClauseIndex {
             throw new IllegalStateException("Cannot read " + name, e);
         }
         Simulation rows = model.getSimulation();
-        ScenarioRunnerDTO scenarios = new ScenarioRunnerDTO(rows.getScesimModelDescriptor(), rows.getScenarioWithIndex(),
-                name, model.getSettings(), model.getBackground());
+        ScenarioRunnerDTO scenarios = new ScenarioRunnerDTO(
+                rows.getScesimModelDescriptor(),
+                rows.getScenarioWithIndex(),
+                name,
+                model.getSettings(),
+                model.getBackground());
         Set<String> fired = new TreeSet<>();
         AbstractScenarioRunner.getSpecificRunnerProvider(model.getSettings().getType())
-                .create(recordingContainer(ruleset, fired), scenarios).run(new RunNotifier());
+                .create(recordingContainer(ruleset, fired), scenarios)
+                .run(new RunNotifier());
         return fired;
     }
 
     /** A KieContainer answering the runner's stateless sessions from the ruleset's KieBases, recording fired rules. */
     private static KieContainer recordingContainer(CompiledRuleset ruleset, Set<String> fired) {
         ClassLoader loader = ClauseIndex.class.getClassLoader();
-        return (KieContainer) Proxy.newProxyInstance(loader, new Class<?>[] {KieContainer.class}, (proxy, method, args) ->
-                switch (method.getName()) {
+        return (KieContainer) Proxy.newProxyInstance(
+                loader, new Class<?>[] {KieContainer.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "newStatelessKieSession" -> {
                         String session = String.valueOf(args[0]).replaceFirst("-scenarios$", "");
-                        StatelessKieSession stateless = ruleset.newStatelessSession(Capability.ofKieBaseName(session).orElseThrow());
+                        StatelessKieSession stateless = ruleset.newStatelessSession(
+                                Capability.ofKieBaseName(session).orElseThrow());
                         stateless.addEventListener(new DefaultAgendaEventListener() {
                             @Override
                             public void afterMatchFired(AfterMatchFiredEvent event) {

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +30,8 @@ class ClauseIndexTest {
 
     @Test
     void committedIndexMatchesTheRulesAndScenarios() throws IOException {
-        String committed = Files.exists(ClauseIndex.FILE) ? Files.readString(ClauseIndex.FILE, StandardCharsets.UTF_8) : "";
+        String committed =
+                Files.exists(ClauseIndex.FILE) ? Files.readString(ClauseIndex.FILE, StandardCharsets.UTF_8) : "";
 
         assertThat(committed)
                 .as(ClauseIndex.FILE + " is out of date with the rules or scenarios; regenerate it with\n"
@@ -43,11 +43,13 @@ class ClauseIndexTest {
     void listsARuleUnderItsClauseWithTheScenarioThatPinsIt() {
         // Guide §1's cut-off rule, and in bold the scenario file whose expected values name it.
         assertThat(generated).contains("### 一、改造范围");
-        assertThat(generated).containsPattern("\\| `ELIG-PRIORITY-BUILT-BEFORE-CUTOFF` \\| [^|]+ \\| [^|]+ \\| [^|]*"
-                + "\\*\\*\\[wenzhou/eligibility/guide-1-renovation-scope\\.scesim\\]");
+        assertThat(generated)
+                .containsPattern("\\| `ELIG-PRIORITY-BUILT-BEFORE-CUTOFF` \\| [^|]+ \\| [^|]+ \\| [^|]*"
+                        + "\\*\\*\\[wenzhou/eligibility/guide-1-renovation-scope\\.scesim\\]");
         // A county's own rule names its jurisdiction and the county's scenarios.
-        assertThat(generated).containsPattern(
-                "`ELIG-YUEQING-OUTSIDE-RENOVATION-AREAS` \\(yueqing\\)[^\\n]*yueqing-renovation-subdistricts");
+        assertThat(generated)
+                .containsPattern(
+                        "`ELIG-YUEQING-OUTSIDE-RENOVATION-AREAS` \\(yueqing\\)[^\\n]*yueqing-renovation-subdistricts");
     }
 
     @Test

@@ -13,9 +13,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wenzhou.renovation.api.model.EligibilityRequest;
+import cn.wenzhou.renovation.api.model.EligibilityResponse;
+import cn.wenzhou.renovation.decision.RequestRulesets;
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.UnknownJurisdictionException;
+import cn.wenzhou.renovation.testing.SliceContexts;
+import cn.wenzhou.renovation.testing.SpecExamples;
+import cn.wenzhou.renovation.web.DecisionControllerSlice;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,17 +34,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import cn.wenzhou.renovation.api.model.EligibilityRequest;
-import cn.wenzhou.renovation.api.model.EligibilityResponse;
-import cn.wenzhou.renovation.decision.RequestRulesets;
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.UnknownJurisdictionException;
-import cn.wenzhou.renovation.testing.SliceContexts;
-import cn.wenzhou.renovation.testing.SpecExamples;
-import cn.wenzhou.renovation.web.DecisionControllerSlice;
 
 /** {@code POST /api/v1/eligibility}: mapping, validation and problems, with the decider and rulesets mocked. */
 @DecisionControllerSlice(EligibilityController.class)
@@ -61,14 +58,22 @@ class EligibilityControllerSliceTest {
 
     private ResultActions post(String query, Object body) throws Exception {
         return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(URL + query)
-                .contentType(MediaType.APPLICATION_JSON).content(body.toString()));
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body.toString()));
     }
 
     @Test
     void aValidBodyIsDecidedByTheDefaultJurisdictionsRulesetAndItsAnswerReturned() throws Exception {
         when(rulesets.take("wenzhou")).thenReturn(ruleset);
-        when(decider.decide(same(ruleset), any())).thenReturn(new EligibilityResponse("wenzhou", "0123456789abcdef",
-                List.of(), List.of(), LocalDate.of(2026, 3, 1), cn.wenzhou.renovation.api.model.EligibilityDecision.PRIORITY_RENOVATION, "重点改造"));
+        when(decider.decide(same(ruleset), any()))
+                .thenReturn(new EligibilityResponse(
+                        "wenzhou",
+                        "0123456789abcdef",
+                        List.of(),
+                        List.of(),
+                        LocalDate.of(2026, 3, 1),
+                        cn.wenzhou.renovation.api.model.EligibilityDecision.PRIORITY_RENOVATION,
+                        "重点改造"));
 
         post("", community())
                 .andExpect(status().isOk())
@@ -80,8 +85,10 @@ class EligibilityControllerSliceTest {
         ArgumentCaptor<EligibilityRequest> request = ArgumentCaptor.forClass(EligibilityRequest.class);
         verify(decider).decide(same(ruleset), request.capture());
         assertThat(request.getValue().getCompletionYear()).isEqualTo(1995);
-        assertThat(request.getValue().getHousingKind()).isEqualTo(cn.wenzhou.renovation.api.model.HousingKind.ORDINARY_RESIDENTIAL_COMMUNITY);
-        assertThat(request.getValue().getDeficiencies().getPropertyManagementInadequate()).isFalse();
+        assertThat(request.getValue().getHousingKind())
+                .isEqualTo(cn.wenzhou.renovation.api.model.HousingKind.ORDINARY_RESIDENTIAL_COMMUNITY);
+        assertThat(request.getValue().getDeficiencies().getPropertyManagementInadequate())
+                .isFalse();
         assertThat(request.getValue().getEvaluationDate()).isEqualTo(LocalDate.of(2026, 3, 1));
     }
 
@@ -96,8 +103,14 @@ class EligibilityControllerSliceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"completionYear", "housingKind", "listedInShantyRenovationPlan", "deficiencies",
-            "strongRenovationWillingness"})
+    @ValueSource(
+            strings = {
+                "completionYear",
+                "housingKind",
+                "listedInShantyRenovationPlan",
+                "deficiencies",
+                "strongRenovationWillingness"
+            })
     void aMissingRequiredFieldIsNamedAndNothingIsDecided(String field) throws Exception {
         ObjectNode body = community();
         body.remove(field);

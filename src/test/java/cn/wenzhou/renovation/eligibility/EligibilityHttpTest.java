@@ -13,25 +13,22 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wenzhou.renovation.testing.FixedWenzhouClock;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import cn.wenzhou.renovation.testing.FixedWenzhouClock;
-
 
 /** {@code POST /api/v1/eligibility} through the real Spring context, real JSON and the real rules. */
 @SpringBootTest
@@ -41,7 +38,6 @@ class EligibilityHttpTest {
 
     private static final String URL = "/api/v1/eligibility";
     private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
-
 
     @Autowired
     private MockMvc mvc;
@@ -110,8 +106,7 @@ class EligibilityHttpTest {
             Map<String, Object> body = community();
             body.put("completionYear", 2001);
             body.put("strongRenovationWillingness", false);
-            decided(body, "NOT_ELIGIBLE")
-                    .andExpect(jsonPath("$.whyNot[*].ruleId", hasItem("ELIG-UNMET-WILLINGNESS")));
+            decided(body, "NOT_ELIGIBLE").andExpect(jsonPath("$.whyNot[*].ruleId", hasItem("ELIG-UNMET-WILLINGNESS")));
         }
 
         @Test
@@ -120,8 +115,12 @@ class EligibilityHttpTest {
                     .andExpect(jsonPath("$.decisionLabel").value("重点改造"))
                     .andExpect(jsonPath("$.reasons[0].ruleId").value("ELIG-DECIDE-PRIORITY"))
                     .andExpect(jsonPath("$.reasons[0].effect").value("DECISION"))
-                    .andExpect(jsonPath("$.reasons[*].ruleId", hasItems("ELIG-PRIORITY-BUILT-BEFORE-CUTOFF",
-                            "ELIG-NOT-IN-SHANTY-PLAN", "ELIG-NO-EXPROPRIATION-WITHIN-WINDOW")))
+                    .andExpect(jsonPath(
+                            "$.reasons[*].ruleId",
+                            hasItems(
+                                    "ELIG-PRIORITY-BUILT-BEFORE-CUTOFF",
+                                    "ELIG-NOT-IN-SHANTY-PLAN",
+                                    "ELIG-NO-EXPROPRIATION-WITHIN-WINDOW")))
                     .andExpect(jsonPath("$.reasons[1].clause.quote", containsString("2000年前建成")))
                     .andExpect(jsonPath("$.whyNot").isEmpty());
         }
@@ -136,7 +135,8 @@ class EligibilityHttpTest {
             Map<String, Object> body = community();
             body.put("plannedExpropriationYear", 2031);
             decided(body, "NOT_ELIGIBLE")
-                    .andExpect(jsonPath("$.whyNot[?(@.ruleId == 'ELIG-EXCL-EXPROPRIATION-WITHIN-WINDOW')].interpretation",
+                    .andExpect(jsonPath(
+                            "$.whyNot[?(@.ruleId == 'ELIG-EXCL-EXPROPRIATION-WITHIN-WINDOW')].interpretation",
                             contains("计划征收年份减评估年份不超过 5 年（含本数）的，属“5年内列入征收计划”（参数 ELIG-PARAM-EXPROPRIATION-WINDOW）")));
         }
 
@@ -146,14 +146,16 @@ class EligibilityHttpTest {
             body.put("completionYear", 2001);
             body.put("deficiencies", deficiencies(true, true, false));
             decided(body, "NOT_ELIGIBLE")
-                    .andExpect(jsonPath("$.whyNot[?(@.ruleId == 'ELIG-UNMET-DEFICIENCIES')].interpretation",
+                    .andExpect(jsonPath(
+                            "$.whyNot[?(@.ruleId == 'ELIG-UNMET-DEFICIENCIES')].interpretation",
                             contains("竣工年份晚于 2000 年的小区，须具备上述不足中的 3 项（含本数）方可纳入（参数 ELIG-PARAM-REQUIRED-DEFICIENCIES）")));
         }
 
         @Test
         void theCutOffYearIs2000Inclusive() throws Exception {
             decided(community(), "PRIORITY_RENOVATION")
-                    .andExpect(jsonPath("$.reasons[?(@.ruleId == 'ELIG-PRIORITY-BUILT-BEFORE-CUTOFF')].interpretation",
+                    .andExpect(jsonPath(
+                            "$.reasons[?(@.ruleId == 'ELIG-PRIORITY-BUILT-BEFORE-CUTOFF')].interpretation",
                             contains("竣工年份不晚于 2000 年（含本数）的小区属“2000年前建成”（参数 ELIG-PARAM-PRIORITY-CUTOFF）")));
         }
 
@@ -193,9 +195,11 @@ class EligibilityHttpTest {
         }
 
         @ParameterizedTest(name = "{0} is out of scope")
-        @CsvSource({"URBAN_VILLAGE, ELIG-OUT-URBAN-VILLAGE",
-                "MAINLY_SELF_BUILT_HOUSING_AREA, ELIG-OUT-SELF-BUILT",
-                "SHANTY_AREA_FOR_DEMOLITION_AND_REBUILD, ELIG-OUT-SHANTY-DEMOLITION"})
+        @CsvSource({
+            "URBAN_VILLAGE, ELIG-OUT-URBAN-VILLAGE",
+            "MAINLY_SELF_BUILT_HOUSING_AREA, ELIG-OUT-SELF-BUILT",
+            "SHANTY_AREA_FOR_DEMOLITION_AND_REBUILD, ELIG-OUT-SHANTY-DEMOLITION"
+        })
         void housingKindsTheGuideLeavesOutAreOutOfScope(String kind, String ruleId) throws Exception {
             Map<String, Object> body = community();
             body.put("housingKind", kind);
@@ -238,8 +242,14 @@ class EligibilityHttpTest {
         }
 
         @ParameterizedTest(name = "missing {0}")
-        @ValueSource(strings = {"completionYear", "housingKind", "listedInShantyRenovationPlan", "deficiencies",
-                "strongRenovationWillingness"})
+        @ValueSource(
+                strings = {
+                    "completionYear",
+                    "housingKind",
+                    "listedInShantyRenovationPlan",
+                    "deficiencies",
+                    "strongRenovationWillingness"
+                })
         void missingRequiredFieldIsNamed(String field) throws Exception {
             Map<String, Object> body = community();
             body.remove(field);
@@ -357,7 +367,9 @@ class EligibilityHttpTest {
     @Test
     void healthIsUpWithTheCalendarsHorizonAsAComponent() throws Exception {
         // The calendar component is UP or, near the end of its last year, WARN: either way the instance stays UP.
-        mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"))
+        mvc.perform(get("/actuator/health"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"))
                 .andExpect(jsonPath("$.components.calendar.status").value(org.hamcrest.Matchers.oneOf("UP", "WARN")));
     }
 

@@ -2,6 +2,12 @@ package cn.wenzhou.renovation.eligibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.wenzhou.renovation.decision.FindingEffect;
+import cn.wenzhou.renovation.ruleset.Capability;
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.RuleFile;
+import cn.wenzhou.renovation.ruleset.RuleSourceLoader;
+import cn.wenzhou.renovation.ruleset.RulesetCompiler;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,13 +22,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import cn.wenzhou.renovation.decision.FindingEffect;
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.RuleFile;
-import cn.wenzhou.renovation.ruleset.RuleSourceLoader;
-import cn.wenzhou.renovation.ruleset.RulesetCompiler;
-import cn.wenzhou.renovation.ruleset.Capability;
 
 /** Guide §1 (改造范围) as the real rules and decision table answer it. */
 class EligibilityRulesTest {
@@ -77,7 +75,8 @@ class EligibilityRulesTest {
 
         assertThat(outcome.decision().eligibility()).isEqualTo(Eligibility.MAY_BE_INCLUDED);
         assertThat(outcome.decision().ruleId()).isEqualTo("ELIG-DECIDE-MAY-INCLUDE");
-        assertThat(ruleIds(outcome.findings())).contains("ELIG-INCLUDE-BUILT-AFTER-CUTOFF")
+        assertThat(ruleIds(outcome.findings()))
+                .contains("ELIG-INCLUDE-BUILT-AFTER-CUTOFF")
                 .doesNotContain("ELIG-PRIORITY-BUILT-BEFORE-CUTOFF");
         assertThat(outcome.failedConditions()).isEmpty();
     }
@@ -284,12 +283,23 @@ class EligibilityRulesTest {
                                 c.setFacilitiesIncomplete(deficiencies >= 2);
                                 c.setPropertyManagementInadequate(deficiencies >= 3);
                                 c.setStrongRenovationWillingness(willing);
-                                List<String> decisions = ruleset.evaluate(Capability.ELIGIBILITY, List.of(c)).all(EligibilityDecision.class)
-                                        .stream().map(EligibilityDecision::ruleId).toList();
+                                List<String> decisions = ruleset
+                                        .evaluate(Capability.ELIGIBILITY, List.of(c))
+                                        .all(EligibilityDecision.class)
+                                        .stream()
+                                        .map(EligibilityDecision::ruleId)
+                                        .toList();
                                 if (decisions.size() != 1) {
-                                    notExactlyOne.put(String.join(",", String.valueOf(year), kind.name(),
-                                            "shanty=" + shanty, "expropriationIn=" + yearsAhead,
-                                            "deficiencies=" + deficiencies, "willing=" + willing), decisions);
+                                    notExactlyOne.put(
+                                            String.join(
+                                                    ",",
+                                                    String.valueOf(year),
+                                                    kind.name(),
+                                                    "shanty=" + shanty,
+                                                    "expropriationIn=" + yearsAhead,
+                                                    "deficiencies=" + deficiencies,
+                                                    "willing=" + willing),
+                                            decisions);
                                 }
                             }
                         }
@@ -307,7 +317,8 @@ class EligibilityRulesTest {
         EligibilityOutcome outcome = decide(c -> c.setHousingKind(kind));
 
         assertThat(ruleset.clauseOf(outcome.decision().ruleId())).isPresent();
-        assertThat(outcome.findings()).allSatisfy(f -> assertThat(ruleset.clauseOf(f.ruleId())).isPresent());
+        assertThat(outcome.findings())
+                .allSatisfy(f -> assertThat(ruleset.clauseOf(f.ruleId())).isPresent());
     }
 
     // --- helpers -----------------------------------------------------------------------------
@@ -351,13 +362,15 @@ class EligibilityRulesTest {
         assertThat(outcome.decision().eligibility()).isEqualTo(Eligibility.NOT_ELIGIBLE);
         assertThat(outcome.decision().ruleId()).isEqualTo("ELIG-DECIDE-NOT-ELIGIBLE");
         assertThat(ruleIds(outcome.failedConditions())).containsExactlyInAnyOrder(failingRuleIds);
-        assertThat(outcome.failedConditions()).allSatisfy(f -> assertThat(f.effect()).isEqualTo(FindingEffect.CONDITION_FAILED));
+        assertThat(outcome.failedConditions())
+                .allSatisfy(f -> assertThat(f.effect()).isEqualTo(FindingEffect.CONDITION_FAILED));
     }
 
     private static void assertOutOfScope(EligibilityOutcome outcome, String exclusionRuleId) {
         assertThat(outcome.decision().eligibility()).isEqualTo(Eligibility.OUT_OF_SCOPE);
         assertThat(outcome.decision().ruleId()).isEqualTo("ELIG-DECIDE-OUT-OF-SCOPE");
         assertThat(ruleIds(outcome.failedConditions())).containsExactly(exclusionRuleId);
-        assertThat(outcome.failedConditions()).allSatisfy(f -> assertThat(f.effect()).isEqualTo(FindingEffect.OUTSIDE_SCOPE));
+        assertThat(outcome.failedConditions())
+                .allSatisfy(f -> assertThat(f.effect()).isEqualTo(FindingEffect.OUTSIDE_SCOPE));
     }
 }

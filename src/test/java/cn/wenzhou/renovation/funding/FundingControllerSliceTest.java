@@ -13,8 +13,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wenzhou.renovation.api.model.FundsReadinessDecision;
+import cn.wenzhou.renovation.api.model.FundsReadinessRequest;
+import cn.wenzhou.renovation.api.model.FundsReadinessResponse;
+import cn.wenzhou.renovation.decision.RequestRulesets;
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.UnknownJurisdictionException;
+import cn.wenzhou.renovation.testing.SliceContexts;
+import cn.wenzhou.renovation.testing.SpecExamples;
+import cn.wenzhou.renovation.web.DecisionControllerSlice;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,18 +34,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import cn.wenzhou.renovation.api.model.FundsReadinessDecision;
-import cn.wenzhou.renovation.api.model.FundsReadinessRequest;
-import cn.wenzhou.renovation.api.model.FundsReadinessResponse;
-import cn.wenzhou.renovation.decision.RequestRulesets;
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.UnknownJurisdictionException;
-import cn.wenzhou.renovation.testing.SliceContexts;
-import cn.wenzhou.renovation.testing.SpecExamples;
-import cn.wenzhou.renovation.web.DecisionControllerSlice;
 
 /** {@code POST /api/v1/funding/readiness}: mapping, validation and problems, with the decider and rulesets mocked. */
 @DecisionControllerSlice(FundingController.class)
@@ -60,14 +57,18 @@ class FundingControllerSliceTest {
     }
 
     private ResultActions send(String query, ObjectNode body) throws Exception {
-        return mvc.perform(post(URL + query).contentType(MediaType.APPLICATION_JSON).content(body.toString()));
+        return mvc.perform(
+                post(URL + query).contentType(MediaType.APPLICATION_JSON).content(body.toString()));
     }
 
     @Test
     void aValidBodyIsDecidedByTheDefaultJurisdictionsRulesetAndItsAnswerReturned() throws Exception {
         when(rulesets.take("wenzhou")).thenReturn(ruleset);
-        when(decider.decide(same(ruleset), any())).thenReturn(new FundsReadinessResponse()
-                .jurisdiction("wenzhou").rulesetVersion("0123456789abcdef").decision(FundsReadinessDecision.READY));
+        when(decider.decide(same(ruleset), any()))
+                .thenReturn(new FundsReadinessResponse()
+                        .jurisdiction("wenzhou")
+                        .rulesetVersion("0123456789abcdef")
+                        .decision(FundsReadinessDecision.READY));
 
         send("", funds())
                 .andExpect(status().isOk())
@@ -86,8 +87,11 @@ class FundingControllerSliceTest {
         when(rulesets.take("wenzhou")).thenReturn(ruleset);
         when(decider.decide(same(ruleset), any())).thenReturn(new FundsReadinessResponse());
 
-        mvc.perform(post(URL).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"targetAmount\": 1000000.00, \"amountInPlace\": 900000.005, \"remainderCommitted\": true}"))
+        mvc.perform(
+                        post(URL)
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(
+                                        "{\"targetAmount\": 1000000.00, \"amountInPlace\": 900000.005, \"remainderCommitted\": true}"))
                 .andExpect(status().isOk());
 
         // The decider refuses a third decimal of a yuan: mapping must neither round nor drop it.

@@ -12,9 +12,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wenzhou.renovation.testing.ProblemExpectations;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,8 +25,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-
-import cn.wenzhou.renovation.testing.ProblemExpectations;
 
 /** {@code POST /api/v1/funding/readiness} through the real Spring context, real JSON and the real rules. */
 @SpringBootTest
@@ -146,7 +144,8 @@ class FundingHttpTest {
         @Test
         void shortAndNotCommittedNamesBothUnmetConditions() throws Exception {
             decided(body("1000000.00", "899999.99", "false"), "NOT_READY")
-                    .andExpect(jsonPath("$.whyNot[*].ruleId",
+                    .andExpect(jsonPath(
+                            "$.whyNot[*].ruleId",
                             containsInAnyOrder("FUNDS-ARRIVAL-RATE-SHORT", "FUNDS-REMAINDER-NOT-COMMITTED")));
         }
     }
@@ -158,8 +157,8 @@ class FundingHttpTest {
         void exponentNotationIsAcceptedAndShownInYuanAndFen() throws Exception {
             decided(body("1e6", "9.0E5", "true"), "READY")
                     .andExpect(jsonPath("$.arrivalRate.fraction").value("9/10"))
-                    .andExpect(jsonPath("$.reasons[*].message",
-                            hasItem(containsString("自筹资金已到位 900000.00 元，应筹 1000000.00 元"))));
+                    .andExpect(jsonPath(
+                            "$.reasons[*].message", hasItem(containsString("自筹资金已到位 900000.00 元，应筹 1000000.00 元"))));
         }
 
         @Test
@@ -198,8 +197,7 @@ class FundingHttpTest {
         void amountWithAHugeNegativeExponentIsRejectedWithoutEchoingItsExpansion() throws Exception {
             Map<String, String> fields = ninetyPercentCommitted();
             fields.put("amountInPlace", "1e-100000");
-            rejected(body(fields), "amountInPlace")
-                    .andExpect(content().string(hasLength(lessThan(2_000))));
+            rejected(body(fields), "amountInPlace").andExpect(content().string(hasLength(lessThan(2_000))));
         }
 
         @Test

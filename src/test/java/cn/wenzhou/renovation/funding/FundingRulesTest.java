@@ -3,22 +3,9 @@ package cn.wenzhou.renovation.funding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import cn.wenzhou.renovation.decision.FindingEffect;
 import cn.wenzhou.renovation.kernel.ExactRatio;
+import cn.wenzhou.renovation.ruleset.Capability;
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.RuleFile;
 import cn.wenzhou.renovation.ruleset.RuleSourceLoader;
@@ -26,7 +13,18 @@ import cn.wenzhou.renovation.ruleset.RulesetCompilationException;
 import cn.wenzhou.renovation.ruleset.RulesetCompiler;
 import cn.wenzhou.renovation.testing.CompilesEditedRules;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
-import cn.wenzhou.renovation.ruleset.Capability;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Guide §3.6 (工程组织实施), the funds gate, as the real rules and decision table answer it. */
 class FundingRulesTest {
@@ -65,9 +63,14 @@ class FundingRulesTest {
     void shortfallMessageShowsTheRateCutTo89Point99NotRoundedUpTo90() {
         FundsOutcome outcome = assess(TARGET, "899999.99", true);
 
-        assertThat(outcome.failedConditions()).singleElement().satisfies(f -> assertThat(f.message())
-                .contains("已到位 899999.99 元", "应筹 1000000.00 元", "到位率 89999999/100000000（89.99%）",
-                        "未达到最低到位率 9/10（90.00%）"));
+        assertThat(outcome.failedConditions())
+                .singleElement()
+                .satisfies(f -> assertThat(f.message())
+                        .contains(
+                                "已到位 899999.99 元",
+                                "应筹 1000000.00 元",
+                                "到位率 89999999/100000000（89.99%）",
+                                "未达到最低到位率 9/10（90.00%）"));
     }
 
     @Test
@@ -102,7 +105,8 @@ class FundingRulesTest {
     void uncommittedRemainderIsNamedInYuan() {
         FundsOutcome outcome = assess(TARGET, "900000.00", false);
 
-        assertThat(outcome.failedConditions()).singleElement()
+        assertThat(outcome.failedConditions())
+                .singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("100000.00 元"));
     }
 
@@ -139,7 +143,9 @@ class FundingRulesTest {
         FundsOutcome outcome = assess(TARGET, "999999.99", true);
 
         assertReady(outcome);
-        assertThat(ruleIds(outcome.findings())).contains("FUNDS-REMAINDER-COMMITTED").doesNotContain("FUNDS-NOTHING-REMAINS");
+        assertThat(ruleIds(outcome.findings()))
+                .contains("FUNDS-REMAINDER-COMMITTED")
+                .doesNotContain("FUNDS-NOTHING-REMAINS");
     }
 
     // --- both conditions, one answer ----------------------------------------------------------
@@ -161,11 +167,16 @@ class FundingRulesTest {
     @Test
     void reachesExactlyOneDecisionForEveryCombinationOfFacts() {
         Map<String, List<String>> notExactlyOne = new LinkedHashMap<>();
-        for (String inPlace : new String[] {"0.00", "899999.99", "900000.00", "900000.01", "999999.99", TARGET,
-                "1000000.01", "2000000.00"}) {
+        for (String inPlace : new String[] {
+            "0.00", "899999.99", "900000.00", "900000.01", "999999.99", TARGET, "1000000.01", "2000000.00"
+        }) {
             for (boolean committed : new boolean[] {false, true}) {
-                List<String> decisions = ruleset.evaluate(Capability.FUNDING, List.of(funds(TARGET, inPlace, committed)))
-                        .all(FundsDecision.class).stream().map(FundsDecision::ruleId).toList();
+                List<String> decisions = ruleset
+                        .evaluate(Capability.FUNDING, List.of(funds(TARGET, inPlace, committed)))
+                        .all(FundsDecision.class)
+                        .stream()
+                        .map(FundsDecision::ruleId)
+                        .toList();
                 if (decisions.size() != 1) {
                     notExactlyOne.put(inPlace + " committed=" + committed, decisions);
                 }
@@ -192,7 +203,8 @@ class FundingRulesTest {
         FundsOutcome outcome = assess(TARGET, "899999.99", false);
 
         assertThat(ruleset.clauseOf(outcome.decision().ruleId())).isPresent();
-        assertThat(outcome.findings()).allSatisfy(f -> assertThat(ruleset.clauseOf(f.ruleId())).isPresent());
+        assertThat(outcome.findings())
+                .allSatisfy(f -> assertThat(ruleset.clauseOf(f.ruleId())).isPresent());
     }
 
     @Test
@@ -251,10 +263,13 @@ class FundingRulesTest {
         void rejectsMinimumCellThatIsNotAShareWhenTheRulesAreCompiled() throws IOException {
             String brokenCell = RuleFolderCopy.editMinimumArrivalRateCell(root, cell -> cell.setCellValue("九成"));
 
-            RulesetCompilationException failure = catchThrowableOfType(RulesetCompilationException.class,
+            RulesetCompilationException failure = catchThrowableOfType(
+                    RulesetCompilationException.class,
                     () -> compile(root.resolve("rules"), root.resolve("decision-tables")));
 
-            assertThat(failure).as("compilation should fail, as it does for a cut-off year written 二千").isNotNull();
+            assertThat(failure)
+                    .as("compilation should fail, as it does for a cut-off year written 二千")
+                    .isNotNull();
             assertThat(failure.problems()).anySatisfy(problem -> {
                 assertThat(problem.file()).isEqualTo(RuleFolderCopy.FUNDING_TABLE);
                 assertThat(problem.sheet()).isEqualTo(RuleFolderCopy.FUNDING_SHEET);
@@ -296,6 +311,7 @@ class FundingRulesTest {
         assertThat(outcome.decision().ready()).isFalse();
         assertThat(outcome.decision().ruleId()).isEqualTo("FUNDS-DECIDE-NOT-READY");
         assertThat(ruleIds(outcome.failedConditions())).containsExactlyInAnyOrder(failingRuleIds);
-        assertThat(outcome.failedConditions()).allSatisfy(f -> assertThat(f.effect()).isEqualTo(FindingEffect.CONDITION_FAILED));
+        assertThat(outcome.failedConditions())
+                .allSatisfy(f -> assertThat(f.effect()).isEqualTo(FindingEffect.CONDITION_FAILED));
     }
 }

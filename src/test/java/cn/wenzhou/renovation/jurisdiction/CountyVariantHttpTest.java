@@ -9,11 +9,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wenzhou.renovation.testing.RuleFolderCopy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -23,8 +23,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-
-import cn.wenzhou.renovation.testing.RuleFolderCopy;
 
 /**
  * Two county variants added as files only, in a copy of the rule folders the service is pointed at:
@@ -47,7 +45,9 @@ class CountyVariantHttpTest {
     static void countyFolders(DynamicPropertyRegistry registry) {
         Path root = prepare();
         registry.add("renovation.rules-dir", () -> root.resolve("rules").toString());
-        registry.add("renovation.decision-tables-dir", () -> root.resolve("decision-tables").toString());
+        registry.add(
+                "renovation.decision-tables-dir",
+                () -> root.resolve("decision-tables").toString());
     }
 
     private static Path prepare() {
@@ -55,10 +55,18 @@ class CountyVariantHttpTest {
             Path root = Files.createTempDirectory("county-variants");
             RuleFolderCopy.copyRepositoryRules(root);
             Path laterCutoff = countyCopy(root, "later-cutoff", RuleFolderCopy.ELIGIBILITY_TABLE);
-            RuleFolderCopy.editCell(laterCutoff, RuleFolderCopy.PARAMETER_SHEET, RuleFolderCopy.CUTOFF_ROW,
-                    RuleFolderCopy.CUTOFF_COLUMN_LABEL, cell -> cell.setCellValue(2005));
+            RuleFolderCopy.editCell(
+                    laterCutoff,
+                    RuleFolderCopy.PARAMETER_SHEET,
+                    RuleFolderCopy.CUTOFF_ROW,
+                    RuleFolderCopy.CUTOFF_COLUMN_LABEL,
+                    cell -> cell.setCellValue(2005));
             Path weakened = countyCopy(root, "weakened", CONSENT_TABLE);
-            RuleFolderCopy.editCell(weakened, CONSENT_SHEET, APPROVAL_ROW, AGREEING_AREA_OF_PARTICIPATING,
+            RuleFolderCopy.editCell(
+                    weakened,
+                    CONSENT_SHEET,
+                    APPROVAL_ROW,
+                    AGREEING_AREA_OF_PARTICIPATING,
                     cell -> cell.setCellValue("2/3"));
             return root;
         } catch (IOException e) {
@@ -71,7 +79,8 @@ class CountyVariantHttpTest {
         Path copy = root.resolve(baseTable.replaceFirst("^decision-tables/", "decision-tables/counties/" + code + "/"));
         Files.createDirectories(copy.getParent());
         Files.copy(root.resolve(baseTable), copy);
-        Files.writeString(root.resolve("decision-tables/counties/" + code + "/jurisdiction.yaml"),
+        Files.writeString(
+                root.resolve("decision-tables/counties/" + code + "/jurisdiction.yaml"),
                 "name: " + code + "（虚构示例）\nparent: wenzhou\ndemonstration: true\n");
         return copy;
     }
@@ -82,8 +91,7 @@ class CountyVariantHttpTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.jurisdiction").value("later-cutoff"))
                 .andExpect(jsonPath("$.decision").value("PRIORITY_RENOVATION"));
-        eligibility("wenzhou", 2003)
-                .andExpect(jsonPath("$.decision").value("NOT_ELIGIBLE"));
+        eligibility("wenzhou", 2003).andExpect(jsonPath("$.decision").value("NOT_ELIGIBLE"));
     }
 
     @Test
@@ -101,8 +109,9 @@ class CountyVariantHttpTest {
                 .andExpect(jsonPath("$.tables[0].rows[0].cells[0].column").value(RuleFolderCopy.CUTOFF_COLUMN_LABEL))
                 .andExpect(jsonPath("$.tables[0].rows[0].cells[0].before").value("2000"))
                 .andExpect(jsonPath("$.tables[0].rows[0].cells[0].after").value("2005"))
-                .andExpect(jsonPath("$.summary", hasItem(allOf(containsString(RuleFolderCopy.CUTOFF_ROW),
-                        containsString("2000 → 2005")))))
+                .andExpect(jsonPath(
+                        "$.summary",
+                        hasItem(allOf(containsString(RuleFolderCopy.CUTOFF_ROW), containsString("2000 → 2005")))))
                 .andExpect(jsonPath("$.rules").isEmpty())
                 .andExpect(jsonPath("$.statutoryViolations").isEmpty());
     }
@@ -120,17 +129,25 @@ class CountyVariantHttpTest {
                         .value("decision-tables/counties/weakened/consent/consent.drl.xlsx"))
                 .andExpect(jsonPath("$.statutoryViolations[0].sheet").value(CONSENT_SHEET))
                 .andExpect(jsonPath("$.statutoryViolations[0].cell").value("B14"))
-                .andExpect(jsonPath("$.statutoryViolations[0].message", allOf(containsString(APPROVAL_ROW),
-                        containsString("2/3"), containsString("3/4"), containsString("民法典"))));
+                .andExpect(jsonPath(
+                        "$.statutoryViolations[0].message",
+                        allOf(
+                                containsString(APPROVAL_ROW),
+                                containsString("2/3"),
+                                containsString("3/4"),
+                                containsString("民法典"))));
     }
 
     @Test
     void theWeakenedVariantIsListedAsRefusedAndItsRequestsAre503() throws Exception {
         mvc.perform(get("/api/v1/jurisdictions"))
-                .andExpect(jsonPath("$.jurisdictions[?(@.code == 'weakened')].served").value(false))
-                .andExpect(jsonPath("$.jurisdictions[?(@.code == 'weakened')].findings[0].message",
+                .andExpect(jsonPath("$.jurisdictions[?(@.code == 'weakened')].served")
+                        .value(false))
+                .andExpect(jsonPath(
+                        "$.jurisdictions[?(@.code == 'weakened')].findings[0].message",
                         hasItem(containsString("低于法律规定"))))
-                .andExpect(jsonPath("$.jurisdictions[?(@.code == 'later-cutoff')].served").value(true));
+                .andExpect(jsonPath("$.jurisdictions[?(@.code == 'later-cutoff')].served")
+                        .value(true));
         eligibility("weakened", 1995)
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -141,7 +158,8 @@ class CountyVariantHttpTest {
     }
 
     private ResultActions eligibility(String jurisdiction, int completionYear) throws Exception {
-        return mvc.perform(post("/api/v1/eligibility").param("jurisdiction", jurisdiction)
+        return mvc.perform(post("/api/v1/eligibility")
+                .param("jurisdiction", jurisdiction)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("""
                         {"completionYear": %d, "housingKind": "ORDINARY_RESIDENTIAL_COMMUNITY",

@@ -3,15 +3,6 @@ package cn.wenzhou.renovation.jurisdiction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import cn.wenzhou.renovation.eligibility.Community;
 import cn.wenzhou.renovation.eligibility.Eligibility;
 import cn.wenzhou.renovation.eligibility.EligibilityService;
@@ -26,6 +17,12 @@ import cn.wenzhou.renovation.ruleset.UnknownJurisdictionException;
 import cn.wenzhou.renovation.testing.CompilesEditedRules;
 import cn.wenzhou.renovation.testing.Registries;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * County variants as files only: a folder under counties/ overlays the Wenzhou base, and the
@@ -43,9 +40,14 @@ class CountyVariantTest {
         Path county = root.resolve("decision-tables/counties/demo-county/eligibility");
         Files.createDirectories(county);
         Files.copy(root.resolve(RuleFolderCopy.ELIGIBILITY_TABLE), county.resolve("eligibility.drl.xlsx"));
-        RuleFolderCopy.editCell(county.resolve("eligibility.drl.xlsx"), RuleFolderCopy.PARAMETER_SHEET,
-                RuleFolderCopy.CUTOFF_ROW, RuleFolderCopy.CUTOFF_COLUMN_LABEL, cell -> cell.setCellValue(2005));
-        Files.writeString(root.resolve("decision-tables/counties/demo-county/jurisdiction.yaml"),
+        RuleFolderCopy.editCell(
+                county.resolve("eligibility.drl.xlsx"),
+                RuleFolderCopy.PARAMETER_SHEET,
+                RuleFolderCopy.CUTOFF_ROW,
+                RuleFolderCopy.CUTOFF_COLUMN_LABEL,
+                cell -> cell.setCellValue(2005));
+        Files.writeString(
+                root.resolve("decision-tables/counties/demo-county/jurisdiction.yaml"),
                 "name: 示例县（虚构）\nparent: wenzhou\ndemonstration: true\n");
 
         RulesetRegistry registry = registry();
@@ -57,7 +59,8 @@ class CountyVariantTest {
         assertThat(demo.jurisdiction().demonstration()).isTrue();
         assertThat(demo.overridden()).containsExactly(RuleFolderCopy.ELIGIBILITY_TABLE);
         assertThat(demo.added()).isEmpty();
-        assertThat(registry.active("demo-county").version()).isNotEqualTo(registry.active("wenzhou").version());
+        assertThat(registry.active("demo-county").version())
+                .isNotEqualTo(registry.active("wenzhou").version());
     }
 
     @Test
@@ -65,7 +68,9 @@ class CountyVariantTest {
         RuleFolderCopy.copyRepositoryRules(root);
         RulesetRegistry registry = registry();
 
-        assertThat(registry.jurisdictions()).extracting(RulesetValidation::jurisdiction).containsExactly("wenzhou", "yueqing");
+        assertThat(registry.jurisdictions())
+                .extracting(RulesetValidation::jurisdiction)
+                .containsExactly("wenzhou", "yueqing");
         assertThat(registry.jurisdictions()).allMatch(RulesetValidation::valid);
         assertThat(decideIn(registry, "yueqing", "柳市镇")).isEqualTo(Eligibility.NOT_ELIGIBLE);
         assertThat(decideIn(registry, "wenzhou", "柳市镇")).isEqualTo(Eligibility.PRIORITY_RENOVATION);
@@ -79,8 +84,12 @@ class CountyVariantTest {
         Path county = root.resolve("decision-tables/counties/broken/eligibility");
         Files.createDirectories(county);
         Files.copy(root.resolve(RuleFolderCopy.ELIGIBILITY_TABLE), county.resolve("eligibility.drl.xlsx"));
-        RuleFolderCopy.editCell(county.resolve("eligibility.drl.xlsx"), RuleFolderCopy.PARAMETER_SHEET,
-                RuleFolderCopy.CUTOFF_ROW, RuleFolderCopy.CUTOFF_COLUMN_LABEL, cell -> cell.setCellValue("二千"));
+        RuleFolderCopy.editCell(
+                county.resolve("eligibility.drl.xlsx"),
+                RuleFolderCopy.PARAMETER_SHEET,
+                RuleFolderCopy.CUTOFF_ROW,
+                RuleFolderCopy.CUTOFF_COLUMN_LABEL,
+                cell -> cell.setCellValue("二千"));
 
         RulesetRegistry registry = registry();
 
@@ -91,8 +100,8 @@ class CountyVariantTest {
             assertThat(problem.sheet()).isEqualTo(RuleFolderCopy.PARAMETER_SHEET);
             assertThat(problem.cell()).isNotNull();
         });
-        JurisdictionRefusedException refused = catchThrowableOfType(JurisdictionRefusedException.class,
-                () -> registry.active("broken"));
+        JurisdictionRefusedException refused =
+                catchThrowableOfType(JurisdictionRefusedException.class, () -> registry.active("broken"));
         assertThat(refused.findings()).isEqualTo(broken.findings());
         assertThat(decideIn(registry, "wenzhou", "柳市镇")).isEqualTo(Eligibility.PRIORITY_RENOVATION);
         assertThat(decideIn(registry, "yueqing", "柳市镇")).isEqualTo(Eligibility.NOT_ELIGIBLE);
@@ -101,8 +110,12 @@ class CountyVariantTest {
     @Test
     void aBrokenBaseTableStillStopsStartupSinceNothingCouldBeServed() throws IOException {
         RuleFolderCopy.copyRepositoryRules(root);
-        RuleFolderCopy.editCell(root.resolve(RuleFolderCopy.ELIGIBILITY_TABLE), RuleFolderCopy.PARAMETER_SHEET,
-                RuleFolderCopy.CUTOFF_ROW, RuleFolderCopy.CUTOFF_COLUMN_LABEL, cell -> cell.setCellValue("二千"));
+        RuleFolderCopy.editCell(
+                root.resolve(RuleFolderCopy.ELIGIBILITY_TABLE),
+                RuleFolderCopy.PARAMETER_SHEET,
+                RuleFolderCopy.CUTOFF_ROW,
+                RuleFolderCopy.CUTOFF_COLUMN_LABEL,
+                cell -> cell.setCellValue("二千"));
 
         RulesetCompilationException failure = catchThrowableOfType(RulesetCompilationException.class, this::registry);
 
@@ -136,17 +149,24 @@ class CountyVariantTest {
     }
 
     private RulesetRegistry registry() {
-        return Registries.over(new RulesetProperties(root.resolve("rules").toString(),
-                root.resolve("decision-tables").toString(), "wenzhou", null));
+        return Registries.over(new RulesetProperties(
+                root.resolve("rules").toString(),
+                root.resolve("decision-tables").toString(),
+                "wenzhou",
+                null));
     }
 
     private static Eligibility decide(RulesetRegistry registry, String jurisdiction, int completionYear) {
         Community community = community(completionYear, "乐成街道");
-        return EligibilityService.decide(registry.active(jurisdiction), community).decision().eligibility();
+        return EligibilityService.decide(registry.active(jurisdiction), community)
+                .decision()
+                .eligibility();
     }
 
     private static Eligibility decideIn(RulesetRegistry registry, String jurisdiction, String subdistrict) {
-        return EligibilityService.decide(registry.active(jurisdiction), community(1995, subdistrict)).decision().eligibility();
+        return EligibilityService.decide(registry.active(jurisdiction), community(1995, subdistrict))
+                .decision()
+                .eligibility();
     }
 
     /** A community that qualifies on every count but its completion year, in the given subdistrict. */

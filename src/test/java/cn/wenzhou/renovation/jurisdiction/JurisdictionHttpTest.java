@@ -2,11 +2,11 @@ package cn.wenzhou.renovation.jurisdiction;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -37,7 +37,8 @@ class JurisdictionHttpTest {
                 .andExpect(jsonPath("$.jurisdictions[1].name").value("乐清市"))
                 .andExpect(jsonPath("$.jurisdictions[1].parent").value("wenzhou"))
                 .andExpect(jsonPath("$.jurisdictions[1].demonstration").value(false))
-                .andExpect(jsonPath("$.jurisdictions[1].additions", hasItem("decision-tables/eligibility/subdistricts.drl.xlsx")))
+                .andExpect(jsonPath(
+                        "$.jurisdictions[1].additions", hasItem("decision-tables/eligibility/subdistricts.drl.xlsx")))
                 .andExpect(jsonPath("$.jurisdictions[1].rulesetVersion").isString());
     }
 
@@ -61,8 +62,12 @@ class JurisdictionHttpTest {
                         .value("decision-tables/counties/yueqing/eligibility/subdistricts.drl.xlsx"))
                 .andExpect(jsonPath("$.tables[0].rows[*].change", everyItem(is("ADDED"))))
                 .andExpect(jsonPath("$.tables[0].rows[*].cells[*].after", hasItems("乐成街道", "城东街道", "城南街道")))
-                .andExpect(jsonPath("$.rules[*].ruleId", containsInAnyOrder("ELIG-YUEQING-WITHIN-RENOVATION-AREAS",
-                        "ELIG-YUEQING-OUTSIDE-RENOVATION-AREAS", "ELIG-YUEQING-SUBDISTRICT-MISSING")))
+                .andExpect(jsonPath(
+                        "$.rules[*].ruleId",
+                        containsInAnyOrder(
+                                "ELIG-YUEQING-WITHIN-RENOVATION-AREAS",
+                                "ELIG-YUEQING-OUTSIDE-RENOVATION-AREAS",
+                                "ELIG-YUEQING-SUBDISTRICT-MISSING")))
                 .andExpect(jsonPath("$.rules[*].change", everyItem(is("ADDED"))))
                 .andExpect(jsonPath("$.summary", hasItem(containsString("新增规则 ELIG-YUEQING-OUTSIDE-RENOVATION-AREAS"))))
                 .andExpect(jsonPath("$.statutoryViolations").isEmpty())
@@ -141,27 +146,31 @@ class JurisdictionHttpTest {
 
     @Test
     void everyDecisionEndpointAnswersWithTheJurisdictionAsked() throws Exception {
-        mvc.perform(post("/api/v1/funding/readiness").param("jurisdiction", "yueqing")
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"targetAmount\": 1000000, \"amountInPlace\": 900000, \"remainderCommitted\": true}"))
+        mvc.perform(post("/api/v1/funding/readiness")
+                        .param("jurisdiction", "yueqing")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(
+                                "{\"targetAmount\": 1000000, \"amountInPlace\": 900000, \"remainderCommitted\": true}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.jurisdiction").value("yueqing"))
                 .andExpect(jsonPath("$.decision").value("READY"));
         mvc.perform(get("/api/v1/catalog").param("jurisdiction", "yueqing"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.jurisdiction").value("yueqing"));
-        mvc.perform(post("/api/v1/calendar/working-days").param("jurisdiction", "atlantis")
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"range\": {\"from\": \"2025-10-01\", \"to\": \"2025-10-10\"}}"))
+        mvc.perform(post("/api/v1/calendar/working-days")
+                        .param("jurisdiction", "atlantis")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"range\": {\"from\": \"2025-10-01\", \"to\": \"2025-10-10\"}}"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("UNKNOWN_JURISDICTION"));
     }
 
     @Test
     void aWholeProjectAssessmentUnderYueqingUsesYueqingsEligibilityRules() throws Exception {
-        mvc.perform(post("/api/v1/assessments").param("jurisdiction", "yueqing")
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"eligibility\": " + COMMUNITY.formatted("柳市镇") + "}"))
+        mvc.perform(post("/api/v1/assessments")
+                        .param("jurisdiction", "yueqing")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"eligibility\": " + COMMUNITY.formatted("柳市镇") + "}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.jurisdiction").value("yueqing"))
                 .andExpect(jsonPath("$.eligibility.jurisdiction").value("yueqing"))
@@ -176,7 +185,8 @@ class JurisdictionHttpTest {
             """;
 
     private ResultActions eligibility(String jurisdiction, String subdistrict) throws Exception {
-        return mvc.perform(post("/api/v1/eligibility").param("jurisdiction", jurisdiction)
+        return mvc.perform(post("/api/v1/eligibility")
+                .param("jurisdiction", jurisdiction)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(COMMUNITY.formatted(subdistrict)));
     }

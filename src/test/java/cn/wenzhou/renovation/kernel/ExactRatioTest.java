@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.math.BigDecimal;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -101,16 +100,19 @@ class ExactRatioTest {
     class Parsing {
 
         @ParameterizedTest(name = "\"{0}\" is {1}")
-        @CsvSource(delimiter = ';', value = {
-                "2/3; 2/3",
-                "90%; 9/10",
-                "0.9; 9/10",
-                "９０％; 9/10",
-                "2／3; 2/3",
-                "' 90 % '; 9/10",
-                "66.68/100.02; 2/3",
-                "100%; 1/1",
-                "0; 0/1"})
+        @CsvSource(
+                delimiter = ';',
+                value = {
+                    "2/3; 2/3",
+                    "90%; 9/10",
+                    "0.9; 9/10",
+                    "９０％; 9/10",
+                    "2／3; 2/3",
+                    "' 90 % '; 9/10",
+                    "66.68/100.02; 2/3",
+                    "100%; 1/1",
+                    "0; 0/1"
+                })
         void readsThresholdAsPolicyStaffWriteIt(String text, String fraction) {
             assertThat(ExactRatio.parse(text).fraction()).isEqualTo(fraction);
         }
@@ -124,7 +126,9 @@ class ExactRatioTest {
         }
 
         @ParameterizedTest(name = "\"{0}\"")
-        @ValueSource(strings = {"九成", "ninety", "90%%", "%", "/", "2/", "/3", "2/0", "0/0", "9/10/11", "90 percent", "0.9.1"})
+        @ValueSource(
+                strings = {"九成", "ninety", "90%%", "%", "/", "2/", "/3", "2/0", "0/0", "9/10/11", "90 percent", "0.9.1"
+                })
         void rejectsTextThatIsNoShare(String text) {
             assertThatIllegalArgumentException()
                     .isThrownBy(() -> ExactRatio.parse(text))

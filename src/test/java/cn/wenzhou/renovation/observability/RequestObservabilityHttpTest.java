@@ -6,8 +6,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,8 +19,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-
-import com.jayway.jsonpath.JsonPath;
 
 /**
  * Each API request is one log line with its route, jurisdiction, ruleset version, status, outcome and
@@ -50,15 +48,24 @@ class RequestObservabilityHttpTest {
                    {"roomNumber": "3-102", "exclusiveArea": 90.00, "ballot": "AGREE"},
                    {"roomNumber": "3-201", "exclusiveArea": 90.00, "ballot": "AGREE"}]}
                 """.formatted(NAME, ID_NUMBER, PHONE);
-        mvc.perform(post("/api/v1/consent/tally").contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post("/api/v1/consent/tally")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
                 .andExpect(status().isOk());
-        mvc.perform(post("/api/v1/consent/tally").contentType(MediaType.APPLICATION_JSON)
-                .content(body.replace("\"totalHouseholds\": 3", "\"totalHouseholds\": -3")))
+        mvc.perform(post("/api/v1/consent/tally")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body.replace("\"totalHouseholds\": 3", "\"totalHouseholds\": -3")))
                 .andExpect(status().isBadRequest());
 
         assertThat(output.getOut().lines().filter(line -> line.contains("endpoint=/api/v1/consent/tally")))
-                .anySatisfy(line -> assertThat(line).contains("renovation.requests", "method=POST", "jurisdiction=wenzhou",
-                        "status=200", "outcome=SUCCESS").containsPattern("rulesetVersion=[0-9a-f]{16} ")
+                .anySatisfy(line -> assertThat(line)
+                        .contains(
+                                "renovation.requests",
+                                "method=POST",
+                                "jurisdiction=wenzhou",
+                                "status=200",
+                                "outcome=SUCCESS")
+                        .containsPattern("rulesetVersion=[0-9a-f]{16} ")
                         .containsPattern("latencyMs=\\d+\\.\\d{3}"))
                 .anySatisfy(line -> assertThat(line).contains("status=400", "outcome=CLIENT_ERROR"));
         assertThat(output.getAll()).doesNotContain(NAME, ID_NUMBER, PHONE, "3-101", "龙湾区河滨小区");
@@ -66,44 +73,78 @@ class RequestObservabilityHttpTest {
 
     @Test
     void theLogTheMetricAndTheReceiptNameTheRulesetThatDecided(CapturedOutput output) throws Exception {
-        MvcResult county = mvc.perform(post("/api/v1/eligibility").param("jurisdiction", "yueqing")
-                        .header("Decision-Receipt", "true").contentType(MediaType.APPLICATION_JSON).content(community()))
-                .andExpect(status().isOk()).andReturn();
-        String answered = JsonPath.read(county.getResponse().getContentAsString(StandardCharsets.UTF_8), "$.rulesetVersion");
-        String wenzhou = JsonPath.read(mvc.perform(post("/api/v1/eligibility").contentType(MediaType.APPLICATION_JSON)
-                .content(community())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8), "$.rulesetVersion");
+        MvcResult county = mvc.perform(post("/api/v1/eligibility")
+                        .param("jurisdiction", "yueqing")
+                        .header("Decision-Receipt", "true")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(community()))
+                .andExpect(status().isOk())
+                .andReturn();
+        String answered =
+                JsonPath.read(county.getResponse().getContentAsString(StandardCharsets.UTF_8), "$.rulesetVersion");
+        String wenzhou = JsonPath.read(
+                mvc.perform(post("/api/v1/eligibility")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(community()))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8),
+                "$.rulesetVersion");
         assertThat(answered).as("the county serves rules of its own").isNotEqualTo(wenzhou);
 
-        assertThat(output.getOut().lines().filter(line -> line.contains("endpoint=/api/v1/eligibility")
-                && line.contains("jurisdiction=yueqing"))).singleElement().asString()
+        assertThat(output.getOut()
+                        .lines()
+                        .filter(line ->
+                                line.contains("endpoint=/api/v1/eligibility") && line.contains("jurisdiction=yueqing")))
+                .singleElement()
+                .asString()
                 .contains("rulesetVersion=" + answered + " ");
         String receipt = county.getResponse().getHeader("Decision-Receipt");
-        mvc.perform(get("/api/v1/receipts/" + receipt)).andExpect(status().isOk())
+        mvc.perform(get("/api/v1/receipts/" + receipt))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.jurisdiction").value("yueqing"))
                 .andExpect(jsonPath("$.rulesetVersion").value(answered));
         // A request that took no ruleset names none, rather than whatever the default serves.
-        mvc.perform(post("/api/v1/eligibility").param("jurisdiction", "yueqing").contentType(MediaType.APPLICATION_JSON)
-                .content("{}")).andExpect(status().isBadRequest());
-        assertThat(output.getOut().lines().filter(line -> line.contains("endpoint=/api/v1/eligibility")
-                && line.contains("status=400"))).singleElement().asString()
+        mvc.perform(post("/api/v1/eligibility")
+                        .param("jurisdiction", "yueqing")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
+                .andExpect(status().isBadRequest());
+        assertThat(output.getOut()
+                        .lines()
+                        .filter(line -> line.contains("endpoint=/api/v1/eligibility") && line.contains("status=400")))
+                .singleElement()
+                .asString()
                 .contains("jurisdiction=- rulesetVersion=- ");
     }
 
     @Test
     void timersPerEndpointAndJurisdictionArePublishedForPrometheus() throws Exception {
         String community = community();
-        mvc.perform(post("/api/v1/eligibility").contentType(MediaType.APPLICATION_JSON).content(community))
+        mvc.perform(post("/api/v1/eligibility")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(community))
                 .andExpect(status().isOk());
-        mvc.perform(post("/api/v1/eligibility").param("jurisdiction", "yueqing")
-                .contentType(MediaType.APPLICATION_JSON).content(community)).andExpect(status().isOk());
-        mvc.perform(post("/api/v1/eligibility").param("jurisdiction", "atlantis")
-                .contentType(MediaType.APPLICATION_JSON).content(community)).andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/eligibility")
+                        .param("jurisdiction", "yueqing")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(community))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/v1/eligibility")
+                        .param("jurisdiction", "atlantis")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(community))
+                .andExpect(status().isNotFound());
 
-        String scraped = mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String scraped = mvc.perform(get("/actuator/prometheus"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
-        assertThat(scraped.lines().filter(line -> line.startsWith("http_server_requests_seconds_count{")
-                && line.contains("uri=\"/api/v1/eligibility\"")))
+        assertThat(scraped.lines()
+                        .filter(line -> line.startsWith("http_server_requests_seconds_count{")
+                                && line.contains("uri=\"/api/v1/eligibility\"")))
                 .anySatisfy(line -> assertThat(line).contains("jurisdiction=\"wenzhou\"", "status=\"200\""))
                 .anySatisfy(line -> assertThat(line).contains("jurisdiction=\"yueqing\"", "status=\"200\""))
                 .anySatisfy(line -> assertThat(line).contains("jurisdiction=\"other\"", "status=\"404\""))

@@ -3,50 +3,13 @@ package cn.wenzhou.renovation.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
-
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
-import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 import cn.wenzhou.renovation.client.ApiClient;
 import cn.wenzhou.renovation.client.ApiException;
 import cn.wenzhou.renovation.client.ApiResponse;
 import cn.wenzhou.renovation.client.api.ApprovalsApi;
 import cn.wenzhou.renovation.client.api.AssessmentBatchApi;
 import cn.wenzhou.renovation.client.api.AssessmentsApi;
+import cn.wenzhou.renovation.client.api.CalendarAdminApi;
 import cn.wenzhou.renovation.client.api.CalendarApi;
 import cn.wenzhou.renovation.client.api.CatalogueApi;
 import cn.wenzhou.renovation.client.api.ConsentApi;
@@ -55,11 +18,8 @@ import cn.wenzhou.renovation.client.api.FundingApi;
 import cn.wenzhou.renovation.client.api.JurisdictionsApi;
 import cn.wenzhou.renovation.client.api.ProcedureApi;
 import cn.wenzhou.renovation.client.api.ReceiptsApi;
-import cn.wenzhou.renovation.client.api.CalendarAdminApi;
 import cn.wenzhou.renovation.client.api.RulesetAdminApi;
 import cn.wenzhou.renovation.client.api.SurveysApi;
-import cn.wenzhou.renovation.client.model.CalendarListing;
-import cn.wenzhou.renovation.client.model.CalendarNoticeReport;
 import cn.wenzhou.renovation.client.model.ApprovalPlanRequest;
 import cn.wenzhou.renovation.client.model.ApprovalPlanResponse;
 import cn.wenzhou.renovation.client.model.ApprovalStepResult;
@@ -67,6 +27,8 @@ import cn.wenzhou.renovation.client.model.AssessmentBatchRequest;
 import cn.wenzhou.renovation.client.model.AssessmentBatchResponse;
 import cn.wenzhou.renovation.client.model.AssessmentRequest;
 import cn.wenzhou.renovation.client.model.AssessmentResponse;
+import cn.wenzhou.renovation.client.model.CalendarListing;
+import cn.wenzhou.renovation.client.model.CalendarNoticeReport;
 import cn.wenzhou.renovation.client.model.CatalogueResponse;
 import cn.wenzhou.renovation.client.model.CategoryTierCount;
 import cn.wenzhou.renovation.client.model.ClassifyRequest;
@@ -105,6 +67,41 @@ import cn.wenzhou.renovation.client.model.WorkingDaysRequest;
 import cn.wenzhou.renovation.client.model.WorkingDaysResponse;
 import cn.wenzhou.renovation.testing.SpecExamples;
 import cn.wenzhou.renovation.testing.StaffUsers;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A portal's view: the Java client generated from the spec by {@code mvn verify} calls every operation of
@@ -137,7 +134,8 @@ class GeneratedJavaClientEndToEndTest {
         portal = new ApiClient();
         portal.updateBaseUri("http://localhost:" + port);
         portal.setResponseInterceptor(GeneratedJavaClientEndToEndTest::record);
-        String basic = Base64.getEncoder().encodeToString((PUBLISHER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String basic =
+                Base64.getEncoder().encodeToString((PUBLISHER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         staff = new ApiClient();
         staff.updateBaseUri("http://localhost:" + port);
         staff.setRequestInterceptor(request -> request.header("Authorization", "Basic " + basic));
@@ -151,15 +149,18 @@ class GeneratedJavaClientEndToEndTest {
     /** Runs after every nested class: an operation added to the spec fails here until this test calls it. */
     @AfterAll
     static void everyOperationOfTheSpecWasCalled() throws IOException {
-        JsonNode paths = new ObjectMapper(new YAMLFactory()).readTree(new File("openapi/renovation-api.yaml")).path("paths");
+        JsonNode paths = new ObjectMapper(new YAMLFactory())
+                .readTree(new File("openapi/renovation-api.yaml"))
+                .path("paths");
         List<String> notCalled = new ArrayList<>();
-        paths.fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
-            Pattern template = Pattern.compile(method.toUpperCase(Locale.ROOT) + " "
-                    + path.getKey().replaceAll("\\{[^}]+}", "[^/]+").replace(".", "\\."));
-            if (SENT.stream().noneMatch(sent -> template.matcher(sent).matches())) {
-                notCalled.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
-            }
-        }));
+        paths.fields()
+                .forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+                    Pattern template = Pattern.compile(method.toUpperCase(Locale.ROOT) + " "
+                            + path.getKey().replaceAll("\\{[^}]+}", "[^/]+").replace(".", "\\."));
+                    if (SENT.stream().noneMatch(sent -> template.matcher(sent).matches())) {
+                        notCalled.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
+                    }
+                }));
         assertThat(notCalled).as("operations the generated client never called").isEmpty();
     }
 
@@ -175,7 +176,9 @@ class GeneratedJavaClientEndToEndTest {
                 .completionYear(year)
                 .housingKind(HousingKind.ORDINARY_RESIDENTIAL_COMMUNITY)
                 .listedInShantyRenovationPlan(false)
-                .deficiencies(new Deficiencies().functionsIncomplete(true).facilitiesIncomplete(true)
+                .deficiencies(new Deficiencies()
+                        .functionsIncomplete(true)
+                        .facilitiesIncomplete(true)
                         .propertyManagementInadequate(false))
                 .strongRenovationWillingness(true)
                 .evaluationDate(EVALUATION_DATE);
@@ -193,7 +196,9 @@ class GeneratedJavaClientEndToEndTest {
 
             // "2000年前建成" includes 2000; after it, all three deficiencies are required.
             assertThat(built2000.getDecision()).isEqualTo(EligibilityDecision.PRIORITY_RENOVATION);
-            assertThat(built2000.getReasons()).allSatisfy(reason -> assertThat(reason.getClause().getQuote()).isNotBlank());
+            assertThat(built2000.getReasons())
+                    .allSatisfy(
+                            reason -> assertThat(reason.getClause().getQuote()).isNotBlank());
             assertThat(built2001.getDecision()).isEqualTo(EligibilityDecision.NOT_ELIGIBLE);
             assertThat(built2001.getWhyNot()).isNotEmpty();
             assertThat(built2001.getJurisdiction()).isEqualTo("wenzhou");
@@ -207,27 +212,34 @@ class GeneratedJavaClientEndToEndTest {
                     .voteDate(LocalDate.of(2020, 10, 15))
                     .totalExclusiveArea(new BigDecimal("300.00"))
                     .totalHouseholds(3)
-                    .counts(new ConsentCounts().agreeingHouseholds(2).agreeingArea(new BigDecimal("200.00"))
-                            .disagreeingHouseholds(1).disagreeingArea(new BigDecimal("100.00"))
-                            .blankHouseholds(0).blankArea(BigDecimal.ZERO));
+                    .counts(new ConsentCounts()
+                            .agreeingHouseholds(2)
+                            .agreeingArea(new BigDecimal("200.00"))
+                            .disagreeingHouseholds(1)
+                            .disagreeingArea(new BigDecimal("100.00"))
+                            .blankHouseholds(0)
+                            .blankArea(BigDecimal.ZERO));
 
             ConsentTallyResponse tally = new ConsentApi(portal).tallyConsent(vote, null);
 
             assertThat(tally.getSufficient()).isTrue();
-            assertThat(tally.getCriteria()).isNotEmpty()
+            assertThat(tally.getCriteria())
+                    .isNotEmpty()
                     .allSatisfy(criterion -> assertThat(criterion.getPassed()).isTrue());
         }
 
         @Test
         void fundsExactlyNinetyPercentInPlaceAreReadyAndOneCentLessIsNot() throws ApiException {
             FundingApi funding = new FundingApi(portal);
-            FundsReadinessRequest ninetyPercent = new FundsReadinessRequest().projectName("鹿城区翠微小区改造项目")
-                    .targetAmount(new BigDecimal("1000000.00")).amountInPlace(new BigDecimal("900000.00"))
+            FundsReadinessRequest ninetyPercent = new FundsReadinessRequest()
+                    .projectName("鹿城区翠微小区改造项目")
+                    .targetAmount(new BigDecimal("1000000.00"))
+                    .amountInPlace(new BigDecimal("900000.00"))
                     .remainderCommitted(true);
 
             FundsReadinessResponse ready = funding.assessFundingReadiness(ninetyPercent, null);
-            FundsReadinessResponse oneCentShort = funding.assessFundingReadiness(
-                    ninetyPercent.amountInPlace(new BigDecimal("899999.99")), null);
+            FundsReadinessResponse oneCentShort =
+                    funding.assessFundingReadiness(ninetyPercent.amountInPlace(new BigDecimal("899999.99")), null);
 
             assertThat(ready.getDecision()).isEqualTo(FundsReadinessDecision.READY);
             assertThat(oneCentShort.getDecision()).isEqualTo(FundsReadinessDecision.NOT_READY);
@@ -242,14 +254,17 @@ class GeneratedJavaClientEndToEndTest {
             ApprovalPlanResponse plan = new ApprovalsApi(portal).planApprovals(project, null);
 
             assertThat(plan.getOptimizedScope()).isTrue();
-            assertThat(plan.getSteps()).extracting(ApprovalStepResult::getTreatment)
+            assertThat(plan.getSteps())
+                    .extracting(ApprovalStepResult::getTreatment)
                     .contains(StepTreatment.MERGED);
         }
 
         @Test
         void theProcedureNamesTheCurrentStepAndWhatIsMissing() throws Exception {
-            ProcedureStatusResponse status = new ProcedureApi(portal).assessProcedureStatus(
-                    example("ProcedureRequestApplicationWithoutManagementPlan", ProcedureStatusRequest.class), null);
+            ProcedureStatusResponse status = new ProcedureApi(portal)
+                    .assessProcedureStatus(
+                            example("ProcedureRequestApplicationWithoutManagementPlan", ProcedureStatusRequest.class),
+                            null);
 
             assertThat(status.getAllStepsComplete()).isFalse();
             assertThat(status.getCurrentStep().getNumber()).isEqualTo(5);
@@ -258,8 +273,8 @@ class GeneratedJavaClientEndToEndTest {
 
         @Test
         void workingDaysSkipTheNationalDayHolidayAndCountTheMakeUpWorkday() throws Exception {
-            WorkingDaysResponse days = new CalendarApi(portal).computeWorkingDays(
-                    example("WorkingDaysRequestNationalDay", WorkingDaysRequest.class), null);
+            WorkingDaysResponse days = new CalendarApi(portal)
+                    .computeWorkingDays(example("WorkingDaysRequestNationalDay", WorkingDaysRequest.class), null);
 
             // 2025-09-26 .. 2025-10-12: 17 days; 1–8 October off, 28 September and 11 October worked.
             assertThat(days.getRange().getCalendarDays()).isEqualTo(17);
@@ -268,8 +283,8 @@ class GeneratedJavaClientEndToEndTest {
 
         @Test
         void oneAssessmentAnswersEveryPartOfAProject() throws Exception {
-            AssessmentResponse assessment = new AssessmentsApi(portal).assessProject(
-                    example("AssessmentRequestWholeProject", AssessmentRequest.class), null);
+            AssessmentResponse assessment = new AssessmentsApi(portal)
+                    .assessProject(example("AssessmentRequestWholeProject", AssessmentRequest.class), null);
 
             assertThat(assessment.getEligibility().getDecision()).isNotNull();
             assertThat(assessment.getConsent().getSufficient()).isNotNull();
@@ -280,7 +295,8 @@ class GeneratedJavaClientEndToEndTest {
 
         @Test
         void aBatchAnswersEachItemInOrder() throws Exception {
-            AssessmentBatchRequest batch = example("AssessmentBatchRequestTwoCommunities", AssessmentBatchRequest.class);
+            AssessmentBatchRequest batch =
+                    example("AssessmentBatchRequestTwoCommunities", AssessmentBatchRequest.class);
 
             AssessmentBatchResponse results = new AssessmentBatchApi(portal).assessBatch(batch, null);
 
@@ -297,24 +313,34 @@ class GeneratedJavaClientEndToEndTest {
             CatalogueResponse catalogue = new CatalogueApi(portal).listCatalogue(null, null, null);
 
             assertThat(catalogue.getItems()).hasSize(catalogue.getTotal());
-            assertThat(catalogue.getCounts()).extracting(CategoryTierCount::getCategory).doesNotContainNull()
+            assertThat(catalogue.getCounts())
+                    .extracting(CategoryTierCount::getCategory)
+                    .doesNotContainNull()
                     .hasSizeGreaterThanOrEqualTo(6);
-            assertThat(catalogue.getCounts().stream().map(CategoryTierCount::getCategory).distinct()).hasSize(6);
-            assertThat(catalogue.getCounts().stream().map(CategoryTierCount::getTier).distinct()).hasSize(3);
+            assertThat(catalogue.getCounts().stream()
+                            .map(CategoryTierCount::getCategory)
+                            .distinct())
+                    .hasSize(6);
+            assertThat(catalogue.getCounts().stream()
+                            .map(CategoryTierCount::getTier)
+                            .distinct())
+                    .hasSize(3);
         }
 
         @Test
         void itemsAsResidentsWriteThemAreMatchedToTheCatalogue() throws Exception {
-            ClassifyResponse classified = new CatalogueApi(portal).classifyItems(
-                    example("ClassifyRequestAsWritten", ClassifyRequest.class), null);
+            ClassifyResponse classified = new CatalogueApi(portal)
+                    .classifyItems(example("ClassifyRequestAsWritten", ClassifyRequest.class), null);
 
-            assertThat(classified.getResults()).extracting(ClassifyResult::getMatched).contains(true);
+            assertThat(classified.getResults())
+                    .extracting(ClassifyResult::getMatched)
+                    .contains(true);
         }
 
         @Test
         void aPlanWithEnhancementsBeforeBasicsIsWarned() throws Exception {
-            PlanCheckResponse check = new CatalogueApi(portal).checkPlan(
-                    example("PlanCheckRequestEnhancementBeforeBasics", PlanCheckRequest.class), null);
+            PlanCheckResponse check = new CatalogueApi(portal)
+                    .checkPlan(example("PlanCheckRequestEnhancementBeforeBasics", PlanCheckRequest.class), null);
 
             assertThat(check.getWarnings()).isNotEmpty();
         }
@@ -322,15 +348,19 @@ class GeneratedJavaClientEndToEndTest {
         @Test
         void questionnairesAreAggregated() throws Exception {
             SurveysApi surveys = new SurveysApi(portal);
-            ConsultationSurveyRequest consultation = example("ConsultationRequestSmallBuilding", ConsultationSurveyRequest.class);
-            SatisfactionSurveyRequest satisfaction = example("SatisfactionRequestFourForms", SatisfactionSurveyRequest.class);
+            ConsultationSurveyRequest consultation =
+                    example("ConsultationRequestSmallBuilding", ConsultationSurveyRequest.class);
+            SatisfactionSurveyRequest satisfaction =
+                    example("SatisfactionRequestFourForms", SatisfactionSurveyRequest.class);
 
             ConsultationSurveyResponse demand = surveys.aggregateConsultation(consultation, null);
             SatisfactionSurveyResponse rating = surveys.aggregateSatisfaction(satisfaction, null);
 
-            assertThat(demand.getResponses()).isEqualTo(consultation.getResponses().size());
+            assertThat(demand.getResponses())
+                    .isEqualTo(consultation.getResponses().size());
             assertThat(demand.getRanking()).isNotEmpty();
-            assertThat(rating.getResponses()).isEqualTo(satisfaction.getResponses().size());
+            assertThat(rating.getResponses())
+                    .isEqualTo(satisfaction.getResponses().size());
             assertThat(rating.getSatisfactionRate()).isNotNull();
         }
     }
@@ -363,7 +393,8 @@ class GeneratedJavaClientEndToEndTest {
                     Workbook after = WorkbookFactory.create(filled)) {
                 // The result holds only what the service wrote: the inventory sheet, assessed.
                 assertThat(after.getSheetName(0)).isEqualTo(before.getSheetName(0));
-                assertThat(after.getSheetAt(0).getRow(0).getLastCellNum()).isGreaterThan(before.getSheetAt(0).getRow(0).getLastCellNum());
+                assertThat(after.getSheetAt(0).getRow(0).getLastCellNum())
+                        .isGreaterThan(before.getSheetAt(0).getRow(0).getLastCellNum());
             }
         }
     }
@@ -377,7 +408,9 @@ class GeneratedJavaClientEndToEndTest {
 
             JurisdictionListing listing = jurisdictions.listJurisdictions();
             JurisdictionInfo county = listing.getJurisdictions().stream()
-                    .filter(j -> "wenzhou".equals(j.getParent())).findFirst().orElseThrow();
+                    .filter(j -> "wenzhou".equals(j.getParent()))
+                    .findFirst()
+                    .orElseThrow();
             JurisdictionDiff diff = jurisdictions.diffJurisdiction(county.getCode());
 
             assertThat(listing.getJurisdictions().get(0).getCode()).isEqualTo("wenzhou");
@@ -389,7 +422,8 @@ class GeneratedJavaClientEndToEndTest {
         void aReceiptIsKeptAndReplaysUnchangedUnderTheDeployedVersion() throws ApiException {
             ApiResponse<EligibilityResponse> decided = new EligibilityApi(portal)
                     .decideEligibilityWithHttpInfo(builtIn(1995), null, Map.of("Decision-Receipt", "true"));
-            UUID id = UUID.fromString(decided.getHeaders().get("decision-receipt").get(0));
+            UUID id =
+                    UUID.fromString(decided.getHeaders().get("decision-receipt").get(0));
 
             DecisionReceipt receipt = new ReceiptsApi(portal).getReceipt(id);
             ReceiptReplay replay = new ReceiptsApi(staff).replayReceipt(id, 1);
@@ -406,19 +440,20 @@ class GeneratedJavaClientEndToEndTest {
         @Test
         void aPublisherValidatesActivatesListsAndRollsBack(@TempDir Path folder) throws Exception {
             RulesetAdminApi admin = new RulesetAdminApi(staff);
-            Path fundingTable = Files.copy(Path.of("decision-tables/funding/funding.drl.xlsx"),
-                    folder.resolve("funding.drl.xlsx"));
+            Path fundingTable =
+                    Files.copy(Path.of("decision-tables/funding/funding.drl.xlsx"), folder.resolve("funding.drl.xlsx"));
 
             RulesetReport validated = admin.validateRuleset("wenzhou", List.of(fundingTable.toFile()));
-            RulesetReport activated = admin.activateRuleset("wenzhou", List.of(fundingTable.toFile()),
-                    "门户客户端端到端测试：原样重新启用资金表", false);
+            RulesetReport activated =
+                    admin.activateRuleset("wenzhou", List.of(fundingTable.toFile()), "门户客户端端到端测试：原样重新启用资金表", false);
             RulesetVersionListing versions = admin.listRulesetVersions("wenzhou");
             RulesetReport rolledBack = admin.rollbackRuleset("wenzhou", 1);
 
             assertThat(validated.getValid()).as("%s", validated.getFindings()).isTrue();
             assertThat(validated.getActivated()).isFalse();
             assertThat(activated.getActivated()).isTrue();
-            assertThat(versions.getActiveVersion()).isEqualTo(activated.getVersion().getNumber());
+            assertThat(versions.getActiveVersion())
+                    .isEqualTo(activated.getVersion().getNumber());
             assertThat(rolledBack.getActivated()).isTrue();
             assertThat(admin.listRulesetVersions("wenzhou").getActiveVersion()).isEqualTo(1);
         }
@@ -450,8 +485,8 @@ class GeneratedJavaClientEndToEndTest {
         @Test
         void aNewFieldAndANewEnumValueInAnAnswerDoNotBreakTheClient() throws Exception {
             // An answer as a later v1 might give it: one more field, a decision this client does not know.
-            ObjectNode answer = portal.getObjectMapper().valueToTree(
-                    new EligibilityApi(portal).decideEligibility(builtIn(1995), null));
+            ObjectNode answer = portal.getObjectMapper()
+                    .valueToTree(new EligibilityApi(portal).decideEligibility(builtIn(1995), null));
             answer.put("decision", "PRIORITY_RENOVATION_NEXT_YEAR").put("fundingWindow", "2027");
 
             EligibilityResponse read = portal.getObjectMapper().treeToValue(answer, EligibilityResponse.class);
@@ -466,8 +501,8 @@ class GeneratedJavaClientEndToEndTest {
 
         @Test
         void aCompletionYearAfterTheEvaluationDateIsAProblemNamingTheField() throws Exception {
-            ApiException refused = catchThrowableOfType(ApiException.class,
-                    () -> new EligibilityApi(portal).decideEligibility(builtIn(2027), null));
+            ApiException refused = catchThrowableOfType(
+                    ApiException.class, () -> new EligibilityApi(portal).decideEligibility(builtIn(2027), null));
 
             JsonNode problem = new ObjectMapper().readTree(refused.getResponseBody());
             assertThat(refused.getCode()).isEqualTo(400);
@@ -477,16 +512,22 @@ class GeneratedJavaClientEndToEndTest {
 
         @Test
         void anUnknownReceiptAndAMissingLoginAreProblemsWithStableCodes() throws Exception {
-            ApiException unknown = catchThrowableOfType(ApiException.class,
-                    () -> new ReceiptsApi(portal).getReceipt(UUID.randomUUID()));
-            ApiException anonymous = catchThrowableOfType(ApiException.class,
-                    () -> new RulesetAdminApi(portal).listRulesetVersions("wenzhou"));
+            ApiException unknown = catchThrowableOfType(
+                    ApiException.class, () -> new ReceiptsApi(portal).getReceipt(UUID.randomUUID()));
+            ApiException anonymous = catchThrowableOfType(
+                    ApiException.class, () -> new RulesetAdminApi(portal).listRulesetVersions("wenzhou"));
 
             assertThat(unknown.getCode()).isEqualTo(404);
-            assertThat(new ObjectMapper().readTree(unknown.getResponseBody()).path("code").asText())
+            assertThat(new ObjectMapper()
+                            .readTree(unknown.getResponseBody())
+                            .path("code")
+                            .asText())
                     .isEqualTo("UNKNOWN_RECEIPT");
             assertThat(anonymous.getCode()).isEqualTo(401);
-            assertThat(new ObjectMapper().readTree(anonymous.getResponseBody()).path("code").asText())
+            assertThat(new ObjectMapper()
+                            .readTree(anonymous.getResponseBody())
+                            .path("code")
+                            .asText())
                     .isEqualTo("UNAUTHENTICATED");
         }
     }

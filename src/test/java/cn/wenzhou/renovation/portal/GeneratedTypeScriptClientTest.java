@@ -2,6 +2,9 @@ package cn.wenzhou.renovation.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.wenzhou.renovation.testing.RequiredTools;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,17 +12,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.util.FileSystemUtils;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import cn.wenzhou.renovation.testing.RequiredTools;
 
 /**
  * The npm-ready TypeScript client that {@code mvn verify} generates is installed and built as a portal
@@ -44,8 +41,8 @@ class GeneratedTypeScriptClientTest {
 
         run(client, "npm", "install", "--no-audit", "--no-fund"); // its prepare script builds dist/
         run(client, "npx", "tsc", "--strict", "--noEmit", "-p", ".");
-        JsonNode answered = new ObjectMapper().readTree(
-                run(client, "node", "dist/portal-example.js", "http://localhost:" + port));
+        JsonNode answered =
+                new ObjectMapper().readTree(run(client, "node", "dist/portal-example.js", "http://localhost:" + port));
 
         assertThat(Files.exists(client.resolve("dist/index.d.ts"))).isTrue();
         assertThat(Files.exists(client.resolve("dist/esm/index.js"))).isTrue();
@@ -61,7 +58,10 @@ class GeneratedTypeScriptClientTest {
 
     private static boolean available(String tool) {
         try {
-            return new ProcessBuilder(tool, "--version").redirectErrorStream(true).start().waitFor(30, TimeUnit.SECONDS);
+            return new ProcessBuilder(tool, "--version")
+                    .redirectErrorStream(true)
+                    .start()
+                    .waitFor(30, TimeUnit.SECONDS);
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -73,14 +73,19 @@ class GeneratedTypeScriptClientTest {
     /** Runs the command in the folder and returns its standard output; fails with its output when it fails. */
     private static String run(Path folder, String... command) throws IOException, InterruptedException {
         Path output = Files.createTempFile(folder.getParent(), "out", ".txt");
-        Process process = new ProcessBuilder(List.of(command)).directory(folder.toFile())
-                .redirectOutput(output.toFile()).redirectError(ProcessBuilder.Redirect.appendTo(output.toFile())).start();
+        Process process = new ProcessBuilder(List.of(command))
+                .directory(folder.toFile())
+                .redirectOutput(output.toFile())
+                .redirectError(ProcessBuilder.Redirect.appendTo(output.toFile()))
+                .start();
         boolean finished = process.waitFor(5, TimeUnit.MINUTES);
         String text = Files.readString(output, StandardCharsets.UTF_8);
         if (!finished) {
             process.destroyForcibly();
         }
-        assertThat(finished && process.exitValue() == 0).as("%s:%n%s", String.join(" ", command), text).isTrue();
+        assertThat(finished && process.exitValue() == 0)
+                .as("%s:%n%s", String.join(" ", command), text)
+                .isTrue();
         List<String> lines = new ArrayList<>(text.lines().toList());
         return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
     }

@@ -19,18 +19,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.LocalDate;
-import java.util.Optional;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-
 import cn.wenzhou.renovation.calendar.CalendarVersions;
 import cn.wenzhou.renovation.calendar.OfficialCalendar;
 import cn.wenzhou.renovation.decision.FindingEffect;
@@ -41,6 +29,16 @@ import cn.wenzhou.renovation.ruleset.UnknownJurisdictionException;
 import cn.wenzhou.renovation.testing.Calendars;
 import cn.wenzhou.renovation.testing.SliceContexts;
 import cn.wenzhou.renovation.web.DecisionControllerSlice;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * {@code POST /api/v1/calendar/working-days} and {@code GET /calendar/notices/{fileName}}: mapping, validation
@@ -75,7 +73,8 @@ class CalendarControllerSliceTest {
     }
 
     private ResultActions send(String query, String body) throws Exception {
-        return mvc.perform(post(URL + query).contentType(MediaType.APPLICATION_JSON).content(body));
+        return mvc.perform(
+                post(URL + query).contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
     @Test
@@ -86,11 +85,12 @@ class CalendarControllerSliceTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.jurisdiction").value("wenzhou"))
                 .andExpect(jsonPath("$.rulesetVersion").value("0123456789abcdef"))
-                .andExpect(jsonPath("$.calendarFirstYear").value(calendar.coveredYears().first()))
+                .andExpect(jsonPath("$.calendarFirstYear")
+                        .value(calendar.coveredYears().first()))
                 .andExpect(jsonPath("$.calendarLastYear").value(2026))
                 .andExpect(jsonPath("$.range.calendarDays").value(14))
-                .andExpect(jsonPath("$.range.workingDays").value(calendar.countWorkingDays(
-                        LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 15))));
+                .andExpect(jsonPath("$.range.workingDays")
+                        .value(calendar.countWorkingDays(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 15))));
         verifyNoInteractions(procedure);
     }
 
@@ -98,9 +98,19 @@ class CalendarControllerSliceTest {
     void aPublicityPeriodIsCheckedByTheRequestsRulesetAndTheFindingReturned() throws Exception {
         when(rulesets.take("yueqing")).thenReturn(ruleset);
         PublicityPeriod period = new PublicityPeriod(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 9));
-        when(procedure.checkPublicity(same(ruleset), same(calendar), eq(period))).thenReturn(new ProcedureService.PublicityOutcome(
-                ruleset, new PublicityFinding("PROC-TEST", FindingEffect.CONDITION_MET, "公示期足够", period, 5, 5, false,
-                        LocalDate.of(2026, 3, 9), null)));
+        when(procedure.checkPublicity(same(ruleset), same(calendar), eq(period)))
+                .thenReturn(new ProcedureService.PublicityOutcome(
+                        ruleset,
+                        new PublicityFinding(
+                                "PROC-TEST",
+                                FindingEffect.CONDITION_MET,
+                                "公示期足够",
+                                period,
+                                5,
+                                5,
+                                false,
+                                LocalDate.of(2026, 3, 9),
+                                null)));
 
         send("?jurisdiction=yueqing", "{\"publicity\": {\"postedOn\": \"2026-03-02\", \"lastDay\": \"2026-03-09\"}}")
                 .andExpect(status().isOk())
@@ -134,7 +144,8 @@ class CalendarControllerSliceTest {
 
     @Test
     void aDeadlineOfNoWorkingDaysIsNamed() throws Exception {
-        invalidFieldExactly(send("", "{\"deadline\": {\"start\": \"2026-03-02\", \"workingDays\": 0}}"), "deadline.workingDays");
+        invalidFieldExactly(
+                send("", "{\"deadline\": {\"start\": \"2026-03-02\", \"workingDays\": 0}}"), "deadline.workingDays");
         verifyNoInteractions(rulesets);
     }
 
@@ -142,7 +153,8 @@ class CalendarControllerSliceTest {
     void aPublicityEndingBeforeItIsPostedIsNamed() throws Exception {
         when(rulesets.take("wenzhou")).thenReturn(ruleset);
 
-        invalidFieldExactly(send("", "{\"publicity\": {\"postedOn\": \"2026-03-09\", \"lastDay\": \"2026-03-02\"}}"),
+        invalidFieldExactly(
+                send("", "{\"publicity\": {\"postedOn\": \"2026-03-09\", \"lastDay\": \"2026-03-02\"}}"),
                 "publicity.lastDay");
         verifyNoInteractions(procedure);
     }
@@ -151,16 +163,20 @@ class CalendarControllerSliceTest {
     void aDateTheCalendarDoesNotCoverIsNamed() throws Exception {
         when(rulesets.take("wenzhou")).thenReturn(ruleset);
 
-        withoutInternals(dateNotInCalendar(send("", "{\"deadline\": {\"start\": \"2027-01-04\", \"workingDays\": 5}}"),
-                "deadline.start"));
+        withoutInternals(dateNotInCalendar(
+                send("", "{\"deadline\": {\"start\": \"2027-01-04\", \"workingDays\": 5}}"), "deadline.start"));
     }
 
     @Test
     void anUnknownJurisdictionIsTheDocumentedProblem() throws Exception {
         when(rulesets.take("atlantis")).thenThrow(new UnknownJurisdictionException("atlantis"));
 
-        unknownJurisdiction(send("?jurisdiction=atlantis", "{\"range\": {\"from\": \"2026-03-02\", \"to\": \"2026-03-15\"}}"),
-                "atlantis").andExpect(jsonPath("$.instance").value(URL));
+        unknownJurisdiction(
+                        send(
+                                "?jurisdiction=atlantis",
+                                "{\"range\": {\"from\": \"2026-03-02\", \"to\": \"2026-03-15\"}}"),
+                        "atlantis")
+                .andExpect(jsonPath("$.instance").value(URL));
         verifyNoInteractions(procedure);
     }
 

@@ -13,23 +13,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.mockito.ArgumentCaptor;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import cn.wenzhou.renovation.api.model.ProcedureStatusRequest;
 import cn.wenzhou.renovation.api.model.ProcedureStatusResponse;
 import cn.wenzhou.renovation.decision.RequestRulesets;
@@ -38,6 +21,16 @@ import cn.wenzhou.renovation.ruleset.UnknownJurisdictionException;
 import cn.wenzhou.renovation.testing.SliceContexts;
 import cn.wenzhou.renovation.testing.SpecExamples;
 import cn.wenzhou.renovation.web.DecisionControllerSlice;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 /** {@code POST /api/v1/procedure/status}: mapping, validation and problems, with the decider and rulesets mocked. */
 @DecisionControllerSlice(ProcedureController.class)
@@ -61,14 +54,18 @@ class ProcedureControllerSliceTest {
     }
 
     private ResultActions send(String query, ObjectNode body) throws Exception {
-        return mvc.perform(post(URL + query).contentType(MediaType.APPLICATION_JSON).content(body.toString()));
+        return mvc.perform(
+                post(URL + query).contentType(MediaType.APPLICATION_JSON).content(body.toString()));
     }
 
     @Test
     void aValidBodyIsDecidedByTheDefaultJurisdictionsRulesetAndItsAnswerReturned() throws Exception {
         when(rulesets.take("wenzhou")).thenReturn(ruleset);
-        when(decider.decide(same(ruleset), any())).thenReturn(new ProcedureStatusResponse()
-                .jurisdiction("wenzhou").rulesetVersion("0123456789abcdef").allStepsComplete(false));
+        when(decider.decide(same(ruleset), any()))
+                .thenReturn(new ProcedureStatusResponse()
+                        .jurisdiction("wenzhou")
+                        .rulesetVersion("0123456789abcdef")
+                        .allStepsComplete(false));
 
         send("", progress())
                 .andExpect(status().isOk())

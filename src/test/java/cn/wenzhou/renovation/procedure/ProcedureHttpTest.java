@@ -4,15 +4,15 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
-import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wenzhou.renovation.testing.FixedWenzhouClock;
+import cn.wenzhou.renovation.testing.ProblemExpectations;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,9 +24,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-
-import cn.wenzhou.renovation.testing.FixedWenzhouClock;
-import cn.wenzhou.renovation.testing.ProblemExpectations;
 
 /**
  * {@code POST /api/v1/procedure/status} through the real Spring context, the real rules and the
@@ -73,9 +70,11 @@ class ProcedureHttpTest {
         fields.put("publicityPostedOn", quoted("2025-09-22"));
         fields.put("publicityLastDay", quoted("2025-09-29"));
         fields.put("publicityObjections", "false");
-        fields.put("documents", "[\"ANNEX_1_CONSULTATION_FORM\", \"PLANNING_SCHEME\", \"DESIGN_SCHEME\", "
-                + "\"ANNEX_2_SIGNATURE_SHEET\", \"ANNEX_2_ROOM_SCHEDULE\", \"ANNEX_3_PUBLICITY_NOTICE\", "
-                + "\"ANNEX_4_APPLICATION_FORM\", \"ANNEX_5_RESIDENT_COMMITMENT\"]");
+        fields.put(
+                "documents",
+                "[\"ANNEX_1_CONSULTATION_FORM\", \"PLANNING_SCHEME\", \"DESIGN_SCHEME\", "
+                        + "\"ANNEX_2_SIGNATURE_SHEET\", \"ANNEX_2_ROOM_SCHEDULE\", \"ANNEX_3_PUBLICITY_NOTICE\", "
+                        + "\"ANNEX_4_APPLICATION_FORM\", \"ANNEX_5_RESIDENT_COMMITMENT\"]");
         return fields;
     }
 
@@ -128,9 +127,9 @@ class ProcedureHttpTest {
                     .andExpect(jsonPath("$.missingDocuments[0].annex").value(6))
                     .andExpect(jsonPath("$.missingDocuments[0].reason.ruleId").value("PROCEDURE-DOC-5-ANNEX-6"))
                     .andExpect(jsonPath("$.missingDocuments[0].reason.effect").value("CONDITION_FAILED"))
-                    .andExpect(jsonPath("$.missingDocuments[0].reason.message")
-                            .value("第5步“项目申报”缺少《改造后长效管理方案》（附件6）"))
-                    .andExpect(jsonPath("$.missingDocuments[0].reason.clause.section").value("三、建设程序 5.项目申报"))
+                    .andExpect(jsonPath("$.missingDocuments[0].reason.message").value("第5步“项目申报”缺少《改造后长效管理方案》（附件6）"))
+                    .andExpect(jsonPath("$.missingDocuments[0].reason.clause.section")
+                            .value("三、建设程序 5.项目申报"))
                     .andExpect(jsonPath("$.missingDocuments[0].reason.clause.quote")
                             .value("（5）《×××小区改造后长效管理方案》（附件6）"));
         }
@@ -177,8 +176,13 @@ class ProcedureHttpTest {
         @Test
         void listsTheFourMilestonesReached() throws Exception {
             answered(body(applicationWithoutAnnex6()))
-                    .andExpect(jsonPath("$.milestones[*].ruleId", contains("PROCEDURE-1-CONSENT-REACHED",
-                            "PROCEDURE-2-SCHEME-DRAFTED", "PROCEDURE-3-REPLIES-RECEIVED", "PROCEDURE-4-CONFIRMED")))
+                    .andExpect(jsonPath(
+                            "$.milestones[*].ruleId",
+                            contains(
+                                    "PROCEDURE-1-CONSENT-REACHED",
+                                    "PROCEDURE-2-SCHEME-DRAFTED",
+                                    "PROCEDURE-3-REPLIES-RECEIVED",
+                                    "PROCEDURE-4-CONFIRMED")))
                     .andExpect(jsonPath("$.milestones[3].effect").value("CONDITION_MET"));
         }
 
@@ -191,7 +195,8 @@ class ProcedureHttpTest {
             answered(body(fields))
                     .andExpect(jsonPath("$.currentStep.number").value(6))
                     .andExpect(jsonPath("$.missingDocuments").isEmpty())
-                    .andExpect(jsonPath("$.blockers[*].ruleId",
+                    .andExpect(jsonPath(
+                            "$.blockers[*].ruleId",
                             contains("PROCEDURE-6-FUNDS-NOT-READY", "PROCEDURE-6-NOT-APPROVED")));
         }
     }
@@ -222,8 +227,7 @@ class ProcedureHttpTest {
                     .andExpect(jsonPath("$.missingDocuments", hasSize(1)))
                     .andExpect(jsonPath("$.missingDocuments[0].code").value("DESIGN_SCHEME"))
                     .andExpect(jsonPath("$.missingDocuments[0].annex").doesNotExist())
-                    .andExpect(jsonPath("$.missingDocuments[0].reason.message")
-                            .value("第4步“确认改造设计方案”缺少《改造设计方案》"))
+                    .andExpect(jsonPath("$.missingDocuments[0].reason.message").value("第4步“确认改造设计方案”缺少《改造设计方案》"))
                     .andExpect(jsonPath("$.blockers[*].ruleId", contains("PROCEDURE-STEP-DOCUMENTS-INCOMPLETE")))
                     .andExpect(jsonPath("$.blockers[0].message").value("第4步所需材料不齐，缺少《改造设计方案》"));
         }
@@ -286,8 +290,10 @@ class ProcedureHttpTest {
             fields.put("completionAccepted", "true");
             fields.put("handedOver", "true");
             fields.put("postEvaluationDone", "true");
-            fields.put("documents", fields.get("documents")
-                    .replace("]", ", \"ANNEX_6_LONG_TERM_MANAGEMENT_PLAN\", \"ANNEX_7_SATISFACTION_SURVEY\"]"));
+            fields.put(
+                    "documents",
+                    fields.get("documents")
+                            .replace("]", ", \"ANNEX_6_LONG_TERM_MANAGEMENT_PLAN\", \"ANNEX_7_SATISFACTION_SURVEY\"]"));
 
             answered(body(fields))
                     .andExpect(jsonPath("$.allStepsComplete").value(true))
@@ -303,7 +309,8 @@ class ProcedureHttpTest {
         @Test
         void aDocumentListedTwiceIsCountedOnce() throws Exception {
             Map<String, String> fields = planningSchemeDrafted();
-            fields.put("documents", "[\"ANNEX_1_CONSULTATION_FORM\", \"ANNEX_1_CONSULTATION_FORM\", \"PLANNING_SCHEME\"]");
+            fields.put(
+                    "documents", "[\"ANNEX_1_CONSULTATION_FORM\", \"ANNEX_1_CONSULTATION_FORM\", \"PLANNING_SCHEME\"]");
 
             answered(body(fields)).andExpect(jsonPath("$.currentStep.number").value(3));
         }
@@ -330,7 +337,8 @@ class ProcedureHttpTest {
                     .andExpect(jsonPath("$.uncountedPeriods[0].date").value("2019-12-30"))
                     .andExpect(jsonPath("$.uncountedPeriods[0].missingYear").value(2019))
                     .andExpect(jsonPath("$.uncountedPeriods[0].reason.effect").value("NOT_DETERMINED"))
-                    .andExpect(jsonPath("$.uncountedPeriods[0].reason.clause.section").value("三、建设程序 3.组织部门现场踏勘"))
+                    .andExpect(jsonPath("$.uncountedPeriods[0].reason.clause.section")
+                            .value("三、建设程序 3.组织部门现场踏勘"))
                     .andExpect(jsonPath("$.uncountedPeriods[0].reason.message", containsString("2019 年放假通知")));
         }
 
@@ -411,7 +419,9 @@ class ProcedureHttpTest {
         @Test
         void moreThanFiftyDocumentsAreRefused() throws Exception {
             Map<String, String> fields = applicationWithoutAnnex6();
-            fields.put("documents", "[" + String.join(", ", java.util.Collections.nCopies(51, "\"PLANNING_SCHEME\"")) + "]");
+            fields.put(
+                    "documents",
+                    "[" + String.join(", ", java.util.Collections.nCopies(51, "\"PLANNING_SCHEME\"")) + "]");
 
             rejected(body(fields), "documents").andExpect(jsonPath("$.code").value("INVALID_FIELD"));
         }
@@ -473,7 +483,8 @@ class ProcedureHttpTest {
 
         @Test
         void aBodyThatIsNotJsonIsMalformed() throws Exception {
-            rejected("intentConsentReached=true", "body").andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+            rejected("intentConsentReached=true", "body")
+                    .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
         }
     }
 }

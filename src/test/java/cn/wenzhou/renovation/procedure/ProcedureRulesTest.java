@@ -1,13 +1,18 @@
 package cn.wenzhou.renovation.procedure;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.io.FileInputStream;
+import cn.wenzhou.renovation.calendar.OfficialCalendar;
+import cn.wenzhou.renovation.ruleset.Capability;
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.RulesetCompilationException;
+import cn.wenzhou.renovation.testing.Calendars;
+import cn.wenzhou.renovation.testing.CompilesEditedRules;
+import cn.wenzhou.renovation.testing.RepositoryRuleset;
+import cn.wenzhou.renovation.testing.RuleFolderCopy;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,7 +21,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -24,17 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import cn.wenzhou.renovation.calendar.CalendarFile;
-import cn.wenzhou.renovation.calendar.DateNotCoveredException;
-import cn.wenzhou.renovation.calendar.OfficialCalendar;
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.RulesetCompilationException;
-import cn.wenzhou.renovation.testing.Calendars;
-import cn.wenzhou.renovation.testing.CompilesEditedRules;
-import cn.wenzhou.renovation.testing.RepositoryRuleset;
-import cn.wenzhou.renovation.testing.RuleFolderCopy;
-import cn.wenzhou.renovation.ruleset.Capability;
 
 /**
  * Guide §3 (建设程序), the ten steps, as the real rules, the real decision table (sheets 工作日期限 and
@@ -59,8 +52,17 @@ class ProcedureRulesTest {
     static final String ANNEX_5 = "ANNEX_5_RESIDENT_COMMITMENT";
     static final String ANNEX_6 = "ANNEX_6_LONG_TERM_MANAGEMENT_PLAN";
     static final String ANNEX_7 = "ANNEX_7_SATISFACTION_SURVEY";
-    static final Set<String> ALL_DOCUMENTS = Set.of(ANNEX_1, PLANNING_SCHEME, DESIGN_SCHEME, ANNEX_2_SHEET,
-            ANNEX_2_SCHEDULE, ANNEX_3, ANNEX_4, ANNEX_5, ANNEX_6, ANNEX_7);
+    static final Set<String> ALL_DOCUMENTS = Set.of(
+            ANNEX_1,
+            PLANNING_SCHEME,
+            DESIGN_SCHEME,
+            ANNEX_2_SHEET,
+            ANNEX_2_SCHEDULE,
+            ANNEX_3,
+            ANNEX_4,
+            ANNEX_5,
+            ANNEX_6,
+            ANNEX_7);
 
     /** Posted Monday 2025-09-22, down after Monday 09-29: 6 working days (Sunday 09-28 is a make-up day). */
     static final PublicityPeriod LONG_ENOUGH = new PublicityPeriod(d("2025-09-22"), d("2025-09-29"));
@@ -109,7 +111,8 @@ class ProcedureRulesTest {
         progress.setSiteSurveyOn(d("2025-08-04"));
         progress.setDepartmentRepliesReceived(true);
         progress.setDesignVotePassed(true);
-        progress.setDocuments(Set.of(ANNEX_1, PLANNING_SCHEME, DESIGN_SCHEME, ANNEX_2_SHEET, ANNEX_2_SCHEDULE, ANNEX_3));
+        progress.setDocuments(
+                Set.of(ANNEX_1, PLANNING_SCHEME, DESIGN_SCHEME, ANNEX_2_SHEET, ANNEX_2_SCHEDULE, ANNEX_3));
         return progress;
     }
 
@@ -133,7 +136,8 @@ class ProcedureRulesTest {
         return status(ruleset, progress, Optional.of(publicity));
     }
 
-    static ProcedureStatus status(CompiledRuleset rules, ProjectProgress progress, Optional<PublicityPeriod> publicity) {
+    static ProcedureStatus status(
+            CompiledRuleset rules, ProjectProgress progress, Optional<PublicityPeriod> publicity) {
         return ProcedureStatus.of(rules, calendar, progress, publicity);
     }
 
@@ -163,9 +167,11 @@ class ProcedureRulesTest {
 
     @Test
     void theTableListsTheDocumentsOfEachStepAsTheGuideNamesThem() {
-        List<RequiredDocument> rows = ruleset.evaluate(Capability.PROCEDURE, List.of()).all(RequiredDocument.class);
+        List<RequiredDocument> rows =
+                ruleset.evaluate(Capability.PROCEDURE, List.of()).all(RequiredDocument.class);
 
-        assertThat(rows).extracting(RequiredDocument::step, RequiredDocument::code, RequiredDocument::annex)
+        assertThat(rows)
+                .extracting(RequiredDocument::step, RequiredDocument::code, RequiredDocument::annex)
                 .containsExactlyInAnyOrder(
                         tuple(1, ANNEX_1, 1),
                         tuple(2, PLANNING_SCHEME, 0),
@@ -183,11 +189,13 @@ class ProcedureRulesTest {
 
     @Test
     void theTableSetsFiveWorkingDaysWithoutTheStartDayForPublicityAndReplies() {
-        List<WorkingDayPeriod> periods = ruleset.evaluate(Capability.PROCEDURE, List.of()).all(WorkingDayPeriod.class);
+        List<WorkingDayPeriod> periods =
+                ruleset.evaluate(Capability.PROCEDURE, List.of()).all(WorkingDayPeriod.class);
 
-        assertThat(periods).containsExactlyInAnyOrder(
-                new WorkingDayPeriod(WorkingDayPeriod.PUBLICITY_MINIMUM, 5, false),
-                new WorkingDayPeriod(WorkingDayPeriod.DEPARTMENT_REPLY, 5, false));
+        assertThat(periods)
+                .containsExactlyInAnyOrder(
+                        new WorkingDayPeriod(WorkingDayPeriod.PUBLICITY_MINIMUM, 5, false),
+                        new WorkingDayPeriod(WorkingDayPeriod.DEPARTMENT_REPLY, 5, false));
     }
 
     // --- each step's milestone and blocker --------------------------------------------------------------
@@ -202,9 +210,15 @@ class ProcedureRulesTest {
 
             ProcedureStatus status = status(ruleset, nothing, Optional.empty());
 
-            assertStoppedAt(status, ProcedureStep.CONSULTATION, "PROCEDURE-1-CONSENT-MISSING", "PROCEDURE-STEP-DOCUMENTS-INCOMPLETE");
+            assertStoppedAt(
+                    status,
+                    ProcedureStep.CONSULTATION,
+                    "PROCEDURE-1-CONSENT-MISSING",
+                    "PROCEDURE-STEP-DOCUMENTS-INCOMPLETE");
             assertThat(status.nextStep()).contains(ProcedureStep.PLANNING_SCHEME);
-            assertThat(status.missingDocuments()).extracting(m -> m.document().code()).containsExactly(ANNEX_1);
+            assertThat(status.missingDocuments())
+                    .extracting(m -> m.document().code())
+                    .containsExactly(ANNEX_1);
             assertThat(status.milestones()).isEmpty();
             assertThat(status.publicity()).isEmpty();
         }
@@ -217,10 +231,12 @@ class ProcedureRulesTest {
             ProcedureStatus status = status(progress);
 
             assertStoppedAt(status, ProcedureStep.CONSULTATION, "PROCEDURE-STEP-DOCUMENTS-INCOMPLETE");
-            assertThat(status.blockers()).singleElement()
+            assertThat(status.blockers())
+                    .singleElement()
                     .satisfies(b -> assertThat(b.message()).isEqualTo("第1步所需材料不齐，缺少《居民意见征求书》（附件1）"));
             assertThat(milestoneIds(status)).contains("PROCEDURE-1-CONSENT-REACHED");
-            assertThat(status.missingDocuments()).singleElement()
+            assertThat(status.missingDocuments())
+                    .singleElement()
                     .satisfies(m -> assertThat(m.document().ruleId()).isEqualTo("PROCEDURE-DOC-1-ANNEX-1"));
         }
 
@@ -233,9 +249,15 @@ class ProcedureRulesTest {
 
             ProcedureStatus status = status(ruleset, progress, Optional.empty());
 
-            assertStoppedAt(status, ProcedureStep.PLANNING_SCHEME, "PROCEDURE-2-SCHEME-MISSING", "PROCEDURE-STEP-DOCUMENTS-INCOMPLETE");
+            assertStoppedAt(
+                    status,
+                    ProcedureStep.PLANNING_SCHEME,
+                    "PROCEDURE-2-SCHEME-MISSING",
+                    "PROCEDURE-STEP-DOCUMENTS-INCOMPLETE");
             assertThat(milestoneIds(status)).containsExactly("PROCEDURE-1-CONSENT-REACHED");
-            assertThat(status.missingDocuments()).extracting(m -> m.document().code()).containsExactly(PLANNING_SCHEME);
+            assertThat(status.missingDocuments())
+                    .extracting(m -> m.document().code())
+                    .containsExactly(PLANNING_SCHEME);
         }
 
         @Test
@@ -246,7 +268,8 @@ class ProcedureRulesTest {
             ProcedureStatus status = status(progress);
 
             assertStoppedAt(status, ProcedureStep.PLANNING_SCHEME, "PROCEDURE-2-SCHEME-MISSING");
-            assertThat(status.blockers()).singleElement()
+            assertThat(status.blockers())
+                    .singleElement()
                     .satisfies(b -> assertThat(b.message()).contains("改造策划方案尚未编制"));
         }
 
@@ -299,8 +322,12 @@ class ProcedureRulesTest {
             ProcedureStatus status = status(designConfirmed());
 
             assertThat(status.completeSteps()).isEqualTo(steps(1, 4));
-            assertThat(milestoneIds(status)).containsExactly("PROCEDURE-1-CONSENT-REACHED",
-                    "PROCEDURE-2-SCHEME-DRAFTED", "PROCEDURE-3-REPLIES-RECEIVED", "PROCEDURE-4-CONFIRMED");
+            assertThat(milestoneIds(status))
+                    .containsExactly(
+                            "PROCEDURE-1-CONSENT-REACHED",
+                            "PROCEDURE-2-SCHEME-DRAFTED",
+                            "PROCEDURE-3-REPLIES-RECEIVED",
+                            "PROCEDURE-4-CONFIRMED");
         }
 
         @Test
@@ -311,7 +338,9 @@ class ProcedureRulesTest {
             ProcedureStatus status = status(progress);
 
             assertStoppedAt(status, ProcedureStep.APPLICATION, "PROCEDURE-5-OBJECTIONS");
-            assertThat(status.blockers()).singleElement().satisfies(b -> assertThat(b.message()).contains("异议"));
+            assertThat(status.blockers())
+                    .singleElement()
+                    .satisfies(b -> assertThat(b.message()).contains("异议"));
         }
 
         @Test
@@ -336,8 +365,11 @@ class ProcedureRulesTest {
             progress.setPublicityObjections(null);
             progress.setStreetReviewPassed(false);
 
-            assertStoppedAt(status(progress), ProcedureStep.APPLICATION,
-                    "PROCEDURE-5-OBJECTIONS-UNKNOWN", "PROCEDURE-5-REVIEW-PENDING");
+            assertStoppedAt(
+                    status(progress),
+                    ProcedureStep.APPLICATION,
+                    "PROCEDURE-5-OBJECTIONS-UNKNOWN",
+                    "PROCEDURE-5-REVIEW-PENDING");
         }
 
         @Test
@@ -348,7 +380,8 @@ class ProcedureRulesTest {
             ProcedureStatus status = status(progress);
 
             assertStoppedAt(status, ProcedureStep.IMPLEMENTATION, "PROCEDURE-6-FUNDS-NOT-READY");
-            assertThat(status.blockers()).singleElement()
+            assertThat(status.blockers())
+                    .singleElement()
                     .satisfies(b -> assertThat(b.message()).contains("/api/v1/funding/readiness"));
         }
 
@@ -410,12 +443,21 @@ class ProcedureRulesTest {
         void allTenStepsCompleteReportTenMilestonesInStepOrder() {
             ProcedureStatus status = status(allTenStepsDone());
 
-            assertThat(status.milestones()).extracting(MilestoneReached::step)
+            assertThat(status.milestones())
+                    .extracting(MilestoneReached::step)
                     .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
-            assertThat(milestoneIds(status)).containsExactly("PROCEDURE-1-CONSENT-REACHED",
-                    "PROCEDURE-2-SCHEME-DRAFTED", "PROCEDURE-3-REPLIES-RECEIVED", "PROCEDURE-4-CONFIRMED",
-                    "PROCEDURE-5-ACCEPTED", "PROCEDURE-6-APPROVED", "PROCEDURE-7-BUILT", "PROCEDURE-8-ACCEPTED",
-                    "PROCEDURE-9-HANDED-OVER", "PROCEDURE-10-EVALUATED");
+            assertThat(milestoneIds(status))
+                    .containsExactly(
+                            "PROCEDURE-1-CONSENT-REACHED",
+                            "PROCEDURE-2-SCHEME-DRAFTED",
+                            "PROCEDURE-3-REPLIES-RECEIVED",
+                            "PROCEDURE-4-CONFIRMED",
+                            "PROCEDURE-5-ACCEPTED",
+                            "PROCEDURE-6-APPROVED",
+                            "PROCEDURE-7-BUILT",
+                            "PROCEDURE-8-ACCEPTED",
+                            "PROCEDURE-9-HANDED-OVER",
+                            "PROCEDURE-10-EVALUATED");
         }
 
         @Test
@@ -426,10 +468,14 @@ class ProcedureRulesTest {
 
             ProcedureStatus status = status(progress);
 
-            assertThat(status.blockers()).isNotEmpty().allSatisfy(b -> assertThat(ruleset.clauseOf(b.ruleId()))
-                    .hasValueSatisfying(c -> assertThat(c.section()).startsWith("三、建设程序")));
-            assertThat(status.milestones()).isNotEmpty().allSatisfy(m -> assertThat(ruleset.clauseOf(m.ruleId()))
-                    .hasValueSatisfying(c -> assertThat(c.section()).startsWith("三、建设程序")));
+            assertThat(status.blockers())
+                    .isNotEmpty()
+                    .allSatisfy(b -> assertThat(ruleset.clauseOf(b.ruleId()))
+                            .hasValueSatisfying(c -> assertThat(c.section()).startsWith("三、建设程序")));
+            assertThat(status.milestones())
+                    .isNotEmpty()
+                    .allSatisfy(m -> assertThat(ruleset.clauseOf(m.ruleId()))
+                            .hasValueSatisfying(c -> assertThat(c.section()).startsWith("三、建设程序")));
         }
     }
 
@@ -448,7 +494,8 @@ class ProcedureRulesTest {
             ProcedureStatus status = status(progress);
 
             assertStoppedAt(status, ProcedureStep.APPLICATION, "PROCEDURE-STEP-DOCUMENTS-INCOMPLETE");
-            assertThat(status.blockers()).singleElement()
+            assertThat(status.blockers())
+                    .singleElement()
                     .satisfies(b -> assertThat(b.message()).isEqualTo("第5步所需材料不齐，缺少《改造后长效管理方案》（附件6）"));
             assertThat(milestoneIds(status)).contains("PROCEDURE-5-ACCEPTED");
             assertThat(status.missingDocuments()).singleElement().satisfies(missing -> {
@@ -475,22 +522,29 @@ class ProcedureRulesTest {
 
             ProcedureStatus status = status(progress);
 
-            assertStoppedAt(status, ProcedureStep.APPLICATION, "PROCEDURE-5-REVIEW-PENDING", "PROCEDURE-STEP-DOCUMENTS-INCOMPLETE");
-            assertThat(status.missingDocuments()).extracting(m -> m.document().code()).containsExactly(ANNEX_6);
+            assertStoppedAt(
+                    status,
+                    ProcedureStep.APPLICATION,
+                    "PROCEDURE-5-REVIEW-PENDING",
+                    "PROCEDURE-STEP-DOCUMENTS-INCOMPLETE");
+            assertThat(status.missingDocuments())
+                    .extracting(m -> m.document().code())
+                    .containsExactly(ANNEX_6);
         }
 
         @ParameterizedTest(name = "{0} missing: stops at step {1}")
         @CsvSource({
-                "ANNEX_1_CONSULTATION_FORM,         1, 1",
-                "PLANNING_SCHEME,                   2, 0",
-                "DESIGN_SCHEME,                     4, 0",
-                "ANNEX_2_SIGNATURE_SHEET,           4, 2",
-                "ANNEX_2_ROOM_SCHEDULE,             4, 2",
-                "ANNEX_3_PUBLICITY_NOTICE,          4, 3",
-                "ANNEX_4_APPLICATION_FORM,          5, 4",
-                "ANNEX_5_RESIDENT_COMMITMENT,       5, 5",
-                "ANNEX_6_LONG_TERM_MANAGEMENT_PLAN, 5, 6",
-                "ANNEX_7_SATISFACTION_SURVEY,      10, 7"})
+            "ANNEX_1_CONSULTATION_FORM,         1, 1",
+            "PLANNING_SCHEME,                   2, 0",
+            "DESIGN_SCHEME,                     4, 0",
+            "ANNEX_2_SIGNATURE_SHEET,           4, 2",
+            "ANNEX_2_ROOM_SCHEDULE,             4, 2",
+            "ANNEX_3_PUBLICITY_NOTICE,          4, 3",
+            "ANNEX_4_APPLICATION_FORM,          5, 4",
+            "ANNEX_5_RESIDENT_COMMITMENT,       5, 5",
+            "ANNEX_6_LONG_TERM_MANAGEMENT_PLAN, 5, 6",
+            "ANNEX_7_SATISFACTION_SURVEY,      10, 7"
+        })
         void eachDocumentMissingStopsTheFirstStepThatNeedsItAndIsNamedWithItsAnnex(String code, int step, int annex) {
             ProjectProgress progress = allTenStepsDone();
             progress.setDocuments(without(ALL_DOCUMENTS, code));
@@ -499,9 +553,11 @@ class ProcedureRulesTest {
 
             assertStoppedAt(status, ProcedureStep.numbered(step), "PROCEDURE-STEP-DOCUMENTS-INCOMPLETE");
             assertThat(status.missingDocuments()).singleElement().satisfies(missing -> {
-                assertThat(status.blockers()).singleElement().satisfies(b -> assertThat(b.message())
-                        .isEqualTo("第" + step + "步所需材料不齐，缺少《" + missing.document().name() + "》"
-                                + (annex == 0 ? "" : "（附件" + annex + "）")));
+                assertThat(status.blockers())
+                        .singleElement()
+                        .satisfies(b -> assertThat(b.message())
+                                .isEqualTo("第" + step + "步所需材料不齐，缺少《"
+                                        + missing.document().name() + "》" + (annex == 0 ? "" : "（附件" + annex + "）")));
                 assertThat(missing.document().code()).isEqualTo(code);
                 assertThat(missing.document().step()).isEqualTo(step);
                 assertThat(missing.document().annex()).isEqualTo(annex);
@@ -514,7 +570,8 @@ class ProcedureRulesTest {
             ProjectProgress progress = allTenStepsDone();
             progress.setDocuments(without(ALL_DOCUMENTS, DESIGN_SCHEME));
 
-            assertThat(status(progress).missingDocuments()).extracting(m -> m.document().ruleId())
+            assertThat(status(progress).missingDocuments())
+                    .extracting(m -> m.document().ruleId())
                     .containsExactly("PROCEDURE-DOC-4-DESIGN-SCHEME");
         }
 
@@ -528,7 +585,8 @@ class ProcedureRulesTest {
 
             ProcedureStatus status = status(progress);
 
-            assertThat(status.missingDocuments()).extracting(m -> m.document().code())
+            assertThat(status.missingDocuments())
+                    .extracting(m -> m.document().code())
                     .containsExactly(ANNEX_4, ANNEX_5, ANNEX_6);
         }
 
@@ -540,11 +598,16 @@ class ProcedureRulesTest {
             ProcedureStatus status = status(progress);
 
             assertStoppedAt(status, ProcedureStep.DESIGN_CONFIRMATION, "PROCEDURE-STEP-DOCUMENTS-INCOMPLETE");
-            assertThat(status.missingDocuments()).extracting(m -> m.document().code())
+            assertThat(status.missingDocuments())
+                    .extracting(m -> m.document().code())
                     .containsExactly(ANNEX_2_SCHEDULE, ANNEX_2_SHEET, ANNEX_3, DESIGN_SCHEME);
-            assertThat(status.blockers()).singleElement().satisfies(b -> assertThat(b.message())
-                    .startsWith("第4步所需材料不齐，缺少")
-                    .contains(status.missingDocuments().stream().map(m -> "《" + m.document().name() + "》").toList()));
+            assertThat(status.blockers())
+                    .singleElement()
+                    .satisfies(b -> assertThat(b.message())
+                            .startsWith("第4步所需材料不齐，缺少")
+                            .contains(status.missingDocuments().stream()
+                                    .map(m -> "《" + m.document().name() + "》")
+                                    .toList()));
         }
 
         @Test
@@ -611,9 +674,18 @@ class ProcedureRulesTest {
         @Test
         void theCurrentStepIsAlwaysTheStepAfterTheLastCompleteOne() {
             // Each milestone withdrawn in turn: the steps complete are always 1..n-1 and n is current.
-            String[] milestones = {"intentConsentReached", "planningSchemeDrafted", "departmentRepliesReceived",
-                    "designVotePassed", "streetReviewPassed", "projectApproved", "constructionCompleted",
-                    "completionAccepted", "handedOver", "postEvaluationDone"};
+            String[] milestones = {
+                "intentConsentReached",
+                "planningSchemeDrafted",
+                "departmentRepliesReceived",
+                "designVotePassed",
+                "streetReviewPassed",
+                "projectApproved",
+                "constructionCompleted",
+                "completionAccepted",
+                "handedOver",
+                "postEvaluationDone"
+            };
             List<String> wrong = new ArrayList<>();
             for (int i = 0; i < milestones.length; i++) {
                 ProjectProgress progress = allTenStepsDone();
@@ -622,7 +694,8 @@ class ProcedureRulesTest {
                 int expected = i + 1;
                 if (!status.currentStep().equals(Optional.of(ProcedureStep.numbered(expected)))
                         || !status.completeSteps().equals(steps(1, expected - 1))) {
-                    wrong.add(milestones[i] + " -> current " + status.currentStep() + ", complete " + status.completeSteps());
+                    wrong.add(milestones[i] + " -> current " + status.currentStep() + ", complete "
+                            + status.completeSteps());
                 }
             }
 
@@ -686,7 +759,8 @@ class ProcedureRulesTest {
             // Sun 09-28 (1), Mon 09-29 (2), Tue 09-30 (3), Thu 10-09 (4), Fri 10-10 (5).
             ProcedureStatus status = status(designConfirmed(), new PublicityPeriod(d("2025-09-26"), d("2025-10-10")));
 
-            assertThat(status.publicity()).hasValueSatisfying(p -> assertThat(p.countedWorkingDays()).isEqualTo(5));
+            assertThat(status.publicity())
+                    .hasValueSatisfying(p -> assertThat(p.countedWorkingDays()).isEqualTo(5));
             assertThat(status.completeSteps()).contains(4);
         }
 
@@ -721,9 +795,11 @@ class ProcedureRulesTest {
             ProcedureStatus status = status(progress, new PublicityPeriod(d("2025-09-26"), d("2025-10-10")));
 
             assertStoppedAt(status, ProcedureStep.DESIGN_CONFIRMATION, "PROCEDURE-4-PUBLICITY-RUNNING");
-            assertThat(status.blockers()).singleElement()
+            assertThat(status.blockers())
+                    .singleElement()
                     .satisfies(b -> assertThat(b.message()).contains("公示尚未期满", "2025-10-10", "2025-10-09"));
-            assertThat(status.publicity()).hasValueSatisfying(p -> assertThat(p.longEnough()).isTrue());
+            assertThat(status.publicity())
+                    .hasValueSatisfying(p -> assertThat(p.longEnough()).isTrue());
             assertThat(milestoneIds(status)).doesNotContain("PROCEDURE-4-CONFIRMED");
         }
 
@@ -755,8 +831,11 @@ class ProcedureRulesTest {
 
             ProcedureStatus status = status(progress, new PublicityPeriod(d("2025-09-22"), d("2025-09-26")));
 
-            assertStoppedAt(status, ProcedureStep.DESIGN_CONFIRMATION,
-                    "PROCEDURE-4-PUBLICITY-TOO-SHORT", "PROCEDURE-4-PUBLICITY-RUNNING");
+            assertStoppedAt(
+                    status,
+                    ProcedureStep.DESIGN_CONFIRMATION,
+                    "PROCEDURE-4-PUBLICITY-TOO-SHORT",
+                    "PROCEDURE-4-PUBLICITY-RUNNING");
         }
 
         @Test
@@ -767,7 +846,8 @@ class ProcedureRulesTest {
             ProcedureStatus status = status(progress);
 
             assertStoppedAt(status, ProcedureStep.DESIGN_CONFIRMATION, "PROCEDURE-4-VOTE-MISSING");
-            assertThat(status.publicity()).hasValueSatisfying(p -> assertThat(p.longEnough()).isTrue());
+            assertThat(status.publicity())
+                    .hasValueSatisfying(p -> assertThat(p.longEnough()).isTrue());
         }
 
         @Test
@@ -778,7 +858,8 @@ class ProcedureRulesTest {
             ProcedureStatus status = status(progress, new PublicityPeriod(d("2025-09-22"), d("2025-09-27")));
 
             assertThat(status.currentStep()).contains(ProcedureStep.PLANNING_SCHEME);
-            assertThat(status.publicity()).hasValueSatisfying(p -> assertThat(p.longEnough()).isFalse());
+            assertThat(status.publicity())
+                    .hasValueSatisfying(p -> assertThat(p.longEnough()).isFalse());
             assertThat(blockerIds(status)).containsExactly("PROCEDURE-2-SCHEME-MISSING");
         }
 
@@ -820,7 +901,8 @@ class ProcedureRulesTest {
         @Test
         void aPublicityPostedBeforeTheFirstCoveredYearNamesThePostingDay() {
             int before = calendar.coveredYears().first() - 1;
-            ProcedureStatus status = status(designConfirmed(),
+            ProcedureStatus status = status(
+                    designConfirmed(),
                     new PublicityPeriod(LocalDate.of(before, 12, 20), LocalDate.of(before + 1, 1, 10)));
 
             assertThat(status.uncountedPeriods()).singleElement().satisfies(uncounted -> {
@@ -850,24 +932,29 @@ class ProcedureRulesTest {
             ProcedureStatus status = status(surveyedOnThursday25SeptemberWithRepliesOutstanding("2025-09-30"));
 
             assertStoppedAt(status, ProcedureStep.SITE_SURVEY, "PROCEDURE-3-REPLIES-OUTSTANDING");
-            assertThat(status.blockers()).singleElement().satisfies(b -> assertThat(b.message())
-                    .contains("2025-09-25 踏勘后应在 5 个工作日内即 2025-10-09（含）前反馈")
-                    .doesNotContain("已逾期"));
+            assertThat(status.blockers())
+                    .singleElement()
+                    .satisfies(b -> assertThat(b.message())
+                            .contains("2025-09-25 踏勘后应在 5 个工作日内即 2025-10-09（含）前反馈")
+                            .doesNotContain("已逾期"));
         }
 
         @Test
         void onTheDueDayTheRepliesAreNotYetOverdue() {
             ProcedureStatus status = status(surveyedOnThursday25SeptemberWithRepliesOutstanding("2025-10-09"));
 
-            assertThat(status.blockers()).singleElement()
-                    .satisfies(b -> assertThat(b.message()).contains("2025-10-09（含）").doesNotContain("已逾期"));
+            assertThat(status.blockers())
+                    .singleElement()
+                    .satisfies(b ->
+                            assertThat(b.message()).contains("2025-10-09（含）").doesNotContain("已逾期"));
         }
 
         @Test
         void theDayAfterTheDueDayTheRepliesAreOverdue() {
             ProcedureStatus status = status(surveyedOnThursday25SeptemberWithRepliesOutstanding("2025-10-10"));
 
-            assertThat(status.blockers()).singleElement()
+            assertThat(status.blockers())
+                    .singleElement()
                     .satisfies(b -> assertThat(b.message()).endsWith("2025-10-09（含）前反馈，已逾期"));
         }
 
@@ -879,8 +966,11 @@ class ProcedureRulesTest {
             progress.setDepartmentRepliesReceived(false);
             progress.setEvaluationDate(d("2026-02-25"));
 
-            assertThat(status(progress).blockers()).singleElement()
-                    .satisfies(b -> assertThat(b.message()).contains("即 2026-02-26（含）前反馈").doesNotContain("已逾期"));
+            assertThat(status(progress).blockers())
+                    .singleElement()
+                    .satisfies(b -> assertThat(b.message())
+                            .contains("即 2026-02-26（含）前反馈")
+                            .doesNotContain("已逾期"));
         }
 
         @Test
@@ -909,7 +999,8 @@ class ProcedureRulesTest {
                 assertThat(uncounted.date()).isEqualTo(d("2026-12-30"));
                 assertThat(uncounted.missingYear()).isEqualTo(2027);
             });
-            assertThat(status.publicity()).hasValueSatisfying(p -> assertThat(p.longEnough()).isTrue());
+            assertThat(status.publicity())
+                    .hasValueSatisfying(p -> assertThat(p.longEnough()).isTrue());
         }
 
         @Test
@@ -988,7 +1079,9 @@ class ProcedureRulesTest {
             // Sat 09-27 counted but rests: Sun 09-28 (1), Mon (2), Tue 09-30 (3), Thu 10-09 (4) = 4 to Thursday.
             CompiledRuleset countsPostingDay = edited(PUBLICITY_ROW, START_COUNTED_COLUMN, "是");
 
-            ProcedureStatus status = status(countsPostingDay, designConfirmed(),
+            ProcedureStatus status = status(
+                    countsPostingDay,
+                    designConfirmed(),
                     Optional.of(new PublicityPeriod(d("2025-09-27"), d("2025-10-09"))));
 
             assertThat(status.publicity()).hasValueSatisfying(p -> {
@@ -1020,10 +1113,11 @@ class ProcedureRulesTest {
         void aMinimumOfSevenIsMetBySevenWorkingDays() throws IOException {
             CompiledRuleset sevenDays = edited(PUBLICITY_ROW, DAYS_COLUMN, "7");
 
-            ProcedureStatus status = status(sevenDays, designConfirmed(),
-                    Optional.of(new PublicityPeriod(d("2025-09-22"), d("2025-09-30"))));
+            ProcedureStatus status = status(
+                    sevenDays, designConfirmed(), Optional.of(new PublicityPeriod(d("2025-09-22"), d("2025-09-30"))));
 
-            assertThat(status.publicity()).hasValueSatisfying(p -> assertThat(p.longEnough()).isTrue());
+            assertThat(status.publicity())
+                    .hasValueSatisfying(p -> assertThat(p.longEnough()).isTrue());
             assertThat(status.completeSteps()).contains(4);
         }
 
@@ -1046,15 +1140,20 @@ class ProcedureRulesTest {
 
         @Test
         void aStartDayCellThatIsNeitherYesNorNoIsRefusedNamingTheCell() throws IOException {
-            String cell = RuleFolderCopy.editCell(root.resolve(TABLE), PERIODS_SHEET, PUBLICITY_ROW,
-                    START_COUNTED_COLUMN, c -> c.setCellValue("不计入"));
+            String cell = RuleFolderCopy.editCell(
+                    root.resolve(TABLE),
+                    PERIODS_SHEET,
+                    PUBLICITY_ROW,
+                    START_COUNTED_COLUMN,
+                    c -> c.setCellValue("不计入"));
 
             assertRefusedAt(cell);
         }
 
         /** The edited copy does not compile, and the problem names the table, the sheet and the edited cell. */
         private void assertRefusedAt(String cell) {
-            RulesetCompilationException failure = catchThrowableOfType(RulesetCompilationException.class,
+            RulesetCompilationException failure = catchThrowableOfType(
+                    RulesetCompilationException.class,
                     () -> RepositoryRuleset.compile(root.resolve("rules"), root.resolve("decision-tables")));
 
             assertThat(failure).isNotNull();
@@ -1067,16 +1166,16 @@ class ProcedureRulesTest {
 
         @Test
         void aMinimumOfZeroWorkingDaysIsRefusedNamingTheCell() throws IOException {
-            String cell = RuleFolderCopy.editCell(root.resolve(TABLE), PERIODS_SHEET, PUBLICITY_ROW, DAYS_COLUMN,
-                    c -> c.setCellValue("0"));
+            String cell = RuleFolderCopy.editCell(
+                    root.resolve(TABLE), PERIODS_SHEET, PUBLICITY_ROW, DAYS_COLUMN, c -> c.setCellValue("0"));
 
             assertRefusedAt(cell);
         }
 
         @Test
         void aMinimumWrittenInWordsIsRefusedNamingTheCell() throws IOException {
-            String cell = RuleFolderCopy.editCell(root.resolve(TABLE), PERIODS_SHEET, PUBLICITY_ROW, DAYS_COLUMN,
-                    c -> c.setCellValue("五"));
+            String cell = RuleFolderCopy.editCell(
+                    root.resolve(TABLE), PERIODS_SHEET, PUBLICITY_ROW, DAYS_COLUMN, c -> c.setCellValue("五"));
 
             assertRefusedAt(cell);
         }

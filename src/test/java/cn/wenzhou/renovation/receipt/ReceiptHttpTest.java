@@ -10,11 +10,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wenzhou.renovation.testing.RuleFolderCopy;
+import cn.wenzhou.renovation.testing.StaffUsers;
+import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -25,11 +27,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-
-import com.jayway.jsonpath.JsonPath;
-
-import cn.wenzhou.renovation.testing.RuleFolderCopy;
-import cn.wenzhou.renovation.testing.StaffUsers;
 
 /**
  * Receipts over HTTP: asked for, read back with personal data masked, and replayed under a version
@@ -55,12 +52,16 @@ class ReceiptHttpTest {
 
     @Test
     void aDecisionGetsAReceiptOnlyWhenAskedFor() throws Exception {
-        mvc.perform(post("/api/v1/eligibility").contentType(MediaType.APPLICATION_JSON).content(community(2003)))
+        mvc.perform(post("/api/v1/eligibility")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(community(2003)))
                 .andExpect(status().isOk())
                 .andExpect(header().doesNotExist(ReceiptRecorder.HEADER));
 
-        MvcResult asked = mvc.perform(post("/api/v1/eligibility").header(ReceiptRecorder.HEADER, "true")
-                        .contentType(MediaType.APPLICATION_JSON).content(community(2003)))
+        MvcResult asked = mvc.perform(post("/api/v1/eligibility")
+                        .header(ReceiptRecorder.HEADER, "true")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(community(2003)))
                 .andExpect(status().isOk())
                 .andExpect(header().exists(ReceiptRecorder.HEADER))
                 .andReturn();
@@ -80,13 +81,19 @@ class ReceiptHttpTest {
     @Test
     void aReceiptMayBeAskedForWithAQueryParameterAndKeepsTheDayItWasDecided() throws Exception {
         String body = community(2003).replace(", \"evaluationDate\": \"2025-11-03\"", "");
-        String id = mvc.perform(post("/api/v1/eligibility").param("receipt", "true")
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
-                .andExpect(status().isOk()).andExpect(header().exists(ReceiptRecorder.HEADER))
-                .andReturn().getResponse().getHeader(ReceiptRecorder.HEADER);
+        String id = mvc.perform(post("/api/v1/eligibility")
+                        .param("receipt", "true")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isOk())
+                .andExpect(header().exists(ReceiptRecorder.HEADER))
+                .andReturn()
+                .getResponse()
+                .getHeader(ReceiptRecorder.HEADER);
 
         mvc.perform(get("/api/v1/receipts/" + id))
-                .andExpect(jsonPath("$.request.evaluationDate").value(org.hamcrest.Matchers.matchesPattern("\\d{4}-\\d{2}-\\d{2}")));
+                .andExpect(jsonPath("$.request.evaluationDate")
+                        .value(org.hamcrest.Matchers.matchesPattern("\\d{4}-\\d{2}-\\d{2}")));
     }
 
     @Test
@@ -99,9 +106,14 @@ class ReceiptHttpTest {
                    {"roomNumber": "3-102", "exclusiveArea": 90.00, "ballot": "AGREE"},
                    {"roomNumber": "3-201", "exclusiveArea": 90.00, "ballot": "AGREE"}]}
                 """.formatted(NAME, ID_NUMBER, PHONE);
-        String id = mvc.perform(post("/api/v1/consent/tally").header(ReceiptRecorder.HEADER, "true")
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
-                .andExpect(status().isOk()).andReturn().getResponse().getHeader(ReceiptRecorder.HEADER);
+        String id = mvc.perform(post("/api/v1/consent/tally")
+                        .header(ReceiptRecorder.HEADER, "true")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getHeader(ReceiptRecorder.HEADER);
 
         String receipt = mvc.perform(get("/api/v1/receipts/" + id))
                 .andExpect(jsonPath("$.request.roster[0].roomNumber").value("户1"))
@@ -109,7 +121,9 @@ class ReceiptHttpTest {
                 .andExpect(jsonPath("$.request.roster[0].ownerName").value("***"))
                 .andExpect(jsonPath("$.request.roster[0].idNumber").value("***"))
                 .andExpect(jsonPath("$.request.roster[0].phone").value("***"))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(receipt).doesNotContain(NAME, ID_NUMBER, PHONE, "3-101", "3-201");
     }
 
@@ -121,7 +135,8 @@ class ReceiptHttpTest {
         try {
             mvc.perform(post("/api/v1/receipts/" + receipt + "/replay").param("version", Integer.toString(later)))
                     .andExpect(status().isUnauthorized());
-            mvc.perform(post("/api/v1/receipts/" + receipt + "/replay").param("version", Integer.toString(later))
+            mvc.perform(post("/api/v1/receipts/" + receipt + "/replay")
+                            .param("version", Integer.toString(later))
                             .with(httpBasic(PUBLISHER, PASSWORD)))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.changed").value(true))
@@ -130,17 +145,21 @@ class ReceiptHttpTest {
                     .andExpect(jsonPath("$.replayed.decision").value("PRIORITY_RENOVATION"))
                     .andExpect(jsonPath("$.changes[?(@.path == 'decision')].before", hasItem("NOT_ELIGIBLE")))
                     .andExpect(jsonPath("$.changes[?(@.path == 'decision')].after", hasItem("PRIORITY_RENOVATION")));
-            mvc.perform(post("/api/v1/receipts/" + receipt + "/replay").param("version", Integer.toString(deployed))
+            mvc.perform(post("/api/v1/receipts/" + receipt + "/replay")
+                            .param("version", Integer.toString(deployed))
                             .with(httpBasic(PUBLISHER, PASSWORD)))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.changed").value(false))
                     .andExpect(jsonPath("$.changes").isEmpty());
             // The replay used the deployed version for itself only: the service still answers with the later one.
-            mvc.perform(post("/api/v1/eligibility").contentType(MediaType.APPLICATION_JSON).content(community(2003)))
+            mvc.perform(post("/api/v1/eligibility")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(community(2003)))
                     .andExpect(jsonPath("$.decision").value("PRIORITY_RENOVATION"));
         } finally {
             // Other tests share this context: they find the deployed rules again.
-            mvc.perform(post("/api/v1/admin/rulesets/wenzhou/rollback/" + deployed).with(httpBasic(PUBLISHER, PASSWORD)));
+            mvc.perform(
+                    post("/api/v1/admin/rulesets/wenzhou/rollback/" + deployed).with(httpBasic(PUBLISHER, PASSWORD)));
         }
     }
 
@@ -149,7 +168,8 @@ class ReceiptHttpTest {
         mvc.perform(get("/api/v1/receipts/00000000-0000-0000-0000-000000000000"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("UNKNOWN_RECEIPT"));
-        mvc.perform(post("/api/v1/receipts/" + receiptFor(community(2003)) + "/replay").param("version", "99")
+        mvc.perform(post("/api/v1/receipts/" + receiptFor(community(2003)) + "/replay")
+                        .param("version", "99")
                         .with(httpBasic(PUBLISHER, PASSWORD)))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("UNKNOWN_VERSION"));
@@ -160,15 +180,25 @@ class ReceiptHttpTest {
 
     /** Decides {@code body} with a receipt and gives the receipt's id. */
     private String receiptFor(String body) throws Exception {
-        return mvc.perform(post("/api/v1/eligibility").header(ReceiptRecorder.HEADER, "true")
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
-                .andExpect(status().isOk()).andExpect(header().exists(ReceiptRecorder.HEADER))
-                .andReturn().getResponse().getHeader(ReceiptRecorder.HEADER);
+        return mvc.perform(post("/api/v1/eligibility")
+                        .header(ReceiptRecorder.HEADER, "true")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isOk())
+                .andExpect(header().exists(ReceiptRecorder.HEADER))
+                .andReturn()
+                .getResponse()
+                .getHeader(ReceiptRecorder.HEADER);
     }
 
     private int activeVersion() throws Exception {
-        return JsonPath.read(mvc.perform(get("/api/v1/admin/rulesets/wenzhou/versions").with(httpBasic(PUBLISHER, PASSWORD)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8), "$.activeVersion");
+        return JsonPath.read(
+                mvc.perform(get("/api/v1/admin/rulesets/wenzhou/versions").with(httpBasic(PUBLISHER, PASSWORD)))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8),
+                "$.activeVersion");
     }
 
     /** Activates the eligibility table with its cut-off year changed; gives the new version's number. */
@@ -176,14 +206,25 @@ class ReceiptHttpTest {
         Path copy = Files.createTempFile("eligibility", ".drl.xlsx");
         try {
             Files.copy(Path.of(RuleFolderCopy.ELIGIBILITY_TABLE), copy, StandardCopyOption.REPLACE_EXISTING);
-            RuleFolderCopy.editCell(copy, RuleFolderCopy.PARAMETER_SHEET, RuleFolderCopy.CUTOFF_ROW,
-                    RuleFolderCopy.CUTOFF_COLUMN_LABEL, cell -> cell.setCellValue(year));
+            RuleFolderCopy.editCell(
+                    copy,
+                    RuleFolderCopy.PARAMETER_SHEET,
+                    RuleFolderCopy.CUTOFF_ROW,
+                    RuleFolderCopy.CUTOFF_COLUMN_LABEL,
+                    cell -> cell.setCellValue(year));
             String activated = mvc.perform(multipart("/api/v1/admin/rulesets/wenzhou/activate")
-                            .file(new MockMultipartFile("files", "eligibility.drl.xlsx", "application/octet-stream",
+                            .file(new MockMultipartFile(
+                                    "files",
+                                    "eligibility.drl.xlsx",
+                                    "application/octet-stream",
                                     Files.readAllBytes(copy)))
-                            .param("comment", Integer.toString(year)).param("acceptScenarioChanges", "true")
+                            .param("comment", Integer.toString(year))
+                            .param("acceptScenarioChanges", "true")
                             .with(httpBasic(PUBLISHER, PASSWORD)))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
             return JsonPath.read(activated, "$.version.number");
         } finally {
             Files.delete(copy);

@@ -13,13 +13,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wenzhou.renovation.ruleset.RulesetStore;
+import cn.wenzhou.renovation.testing.RuleFolderCopy;
+import cn.wenzhou.renovation.testing.StaffUsers;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.jimfs.Configuration;
+import com.google.common.jimfs.Jimfs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,15 +43,6 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.common.jimfs.Configuration;
-import com.google.common.jimfs.Jimfs;
-
-import cn.wenzhou.renovation.ruleset.RulesetStore;
-import cn.wenzhou.renovation.testing.RuleFolderCopy;
-import cn.wenzhou.renovation.testing.StaffUsers;
-
 /**
  * A full disk over HTTP, without filling a real one: the ruleset versions are kept on a size-limited
  * in-memory file system (Jimfs) that the test fills, and the receipt store fails as H2 does on a full
@@ -59,8 +56,11 @@ class StorageFaultHttpTest {
     private static final String PUBLISHER = "wang.fang";
     private static final String PASSWORD = "disk-full";
     /** 16 MB in 64-byte blocks: room for the deployed versions; the test fills the rest. */
-    private static final FileSystem DISK = Jimfs.newFileSystem(
-            Configuration.unix().toBuilder().setBlockSize(64).setMaxSize(16L << 20).build());
+    private static final FileSystem DISK = Jimfs.newFileSystem(Configuration.unix().toBuilder()
+            .setBlockSize(64)
+            .setMaxSize(16L << 20)
+            .build());
+
     private static final Path DATA = DISK.getPath("/data/rulesets");
     private static final Path FILLER = DISK.getPath("/filler");
 
@@ -92,7 +92,9 @@ class StorageFaultHttpTest {
     @Test
     void aReceiptThatCannotBeStoredIsA503ProblemAndNoDecisionWithoutIt() throws Exception {
         doThrow(new DataAccessResourceFailureException("IO Exception: \"/var/lib/renovation/receipts.mv.db\": "
-                + "java.io.IOException: No space left on device")).when(receipts).save(any());
+                        + "java.io.IOException: No space left on device"))
+                .when(receipts)
+                .save(any());
 
         mvc.perform(eligibility(2003).header(ReceiptRecorder.HEADER, "true"))
                 .andExpect(status().isServiceUnavailable())
@@ -104,7 +106,9 @@ class StorageFaultHttpTest {
                 .andExpect(header().doesNotExist(ReceiptRecorder.HEADER))
                 .andExpect(content().string(not(containsString("receipts.mv.db"))))
                 .andExpect(content().string(not(containsString("Exception"))));
-        mvc.perform(eligibility(2003)).andExpect(status().isOk()).andExpect(jsonPath("$.decision").value("NOT_ELIGIBLE"));
+        mvc.perform(eligibility(2003))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.decision").value("NOT_ELIGIBLE"));
     }
 
     @Test
@@ -127,7 +131,8 @@ class StorageFaultHttpTest {
                     .andExpect(content().string(not(containsString("/data/rulesets"))));
 
             mvc.perform(eligibility(2003)).andExpect(jsonPath("$.decision").value(decided));
-            versions().andExpect(jsonPath("$.activeVersion").value(active))
+            versions()
+                    .andExpect(jsonPath("$.activeVersion").value(active))
                     .andExpect(jsonPath("$.versions.length()").value(kept))
                     .andExpect(jsonPath("$.activations.length()").value(activations));
         } finally {
@@ -136,14 +141,18 @@ class StorageFaultHttpTest {
 
         // Room again: the same activation goes through, on the running service.
         try {
-            mvc.perform(activate(2005)).andExpect(status().isOk()).andExpect(jsonPath("$.version.number").value(kept + 1));
+            mvc.perform(activate(2005))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.version.number").value(kept + 1));
 
             mvc.perform(eligibility(2003)).andExpect(jsonPath("$.decision").value("PRIORITY_RENOVATION"));
-            versions().andExpect(jsonPath("$.activeVersion").value(kept + 1))
+            versions()
+                    .andExpect(jsonPath("$.activeVersion").value(kept + 1))
                     .andExpect(jsonPath("$.activations[" + activations + "].by").value(PUBLISHER));
         } finally {
             // Other tests share this context: they find the version that was active before.
-            mvc.perform(post("/api/v1/admin/rulesets/wenzhou/rollback/" + active).with(httpBasic(PUBLISHER, PASSWORD)));
+            mvc.perform(
+                    post("/api/v1/admin/rulesets/wenzhou/rollback/" + active).with(httpBasic(PUBLISHER, PASSWORD)));
         }
     }
 
@@ -153,24 +162,38 @@ class StorageFaultHttpTest {
         int activations = before.get("activations").size();
         Path audit = DATA.resolve("wenzhou/activations.jsonl");
         byte[] intact = Files.readAllBytes(audit);
-        Files.write(audit, "{\"jurisdiction\":\"wenzhou\",\"vers".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+        Files.write(
+                audit,
+                "{\"jurisdiction\":\"wenzhou\",\"vers".getBytes(StandardCharsets.UTF_8),
+                StandardOpenOption.APPEND);
         try {
-            versions().andExpect(jsonPath("$.activeVersion").value(before.get("activeVersion").asInt()))
+            versions()
+                    .andExpect(jsonPath("$.activeVersion")
+                            .value(before.get("activeVersion").asInt()))
                     .andExpect(jsonPath("$.activations.length()").value(activations))
-                    .andExpect(jsonPath("$.storeProblems[0].where").value("wenzhou/activations.jsonl:" + (activations + 1)))
-                    .andExpect(jsonPath("$.storeProblems[0].problem", containsString("第 " + (activations + 1) + " 行无法读取，已跳过")));
+                    .andExpect(jsonPath("$.storeProblems[0].where")
+                            .value("wenzhou/activations.jsonl:" + (activations + 1)))
+                    .andExpect(jsonPath(
+                            "$.storeProblems[0].problem", containsString("第 " + (activations + 1) + " 行无法读取，已跳过")));
         } finally {
             Files.write(audit, intact);
         }
     }
 
     private JsonNode versionsListing() throws Exception {
-        return new ObjectMapper().readTree(versions().andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        return new ObjectMapper()
+                .readTree(versions().andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 
     private String decision(int completionYear) throws Exception {
-        return new ObjectMapper().readTree(mvc.perform(eligibility(completionYear)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).get("decision").asText();
+        return new ObjectMapper()
+                .readTree(mvc.perform(eligibility(completionYear))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8))
+                .get("decision")
+                .asText();
     }
 
     private ResultActions versions() throws Exception {
@@ -178,8 +201,11 @@ class StorageFaultHttpTest {
                 .andExpect(status().isOk());
     }
 
-    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder eligibility(int completionYear) {
-        return post("/api/v1/eligibility").contentType(MediaType.APPLICATION_JSON).content("""
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder eligibility(
+            int completionYear) {
+        return post("/api/v1/eligibility")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("""
                 {"completionYear": %d, "housingKind": "ORDINARY_RESIDENTIAL_COMMUNITY",
                  "listedInShantyRenovationPlan": false,
                  "deficiencies": {"functionsIncomplete": false, "facilitiesIncomplete": false,
@@ -192,13 +218,22 @@ class StorageFaultHttpTest {
             throws IOException {
         Path copy = Files.createTempFile("cutoff", ".drl.xlsx");
         try {
-            Files.copy(Path.of(RuleFolderCopy.ELIGIBILITY_TABLE), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            RuleFolderCopy.editCell(copy, RuleFolderCopy.PARAMETER_SHEET, RuleFolderCopy.CUTOFF_ROW,
-                    RuleFolderCopy.CUTOFF_COLUMN_LABEL, cell -> cell.setCellValue(cutoffYear));
+            Files.copy(
+                    Path.of(RuleFolderCopy.ELIGIBILITY_TABLE), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            RuleFolderCopy.editCell(
+                    copy,
+                    RuleFolderCopy.PARAMETER_SHEET,
+                    RuleFolderCopy.CUTOFF_ROW,
+                    RuleFolderCopy.CUTOFF_COLUMN_LABEL,
+                    cell -> cell.setCellValue(cutoffYear));
             return multipart("/api/v1/admin/rulesets/wenzhou/activate")
-                    .file(new MockMultipartFile("files", "eligibility.drl.xlsx",
-                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Files.readAllBytes(copy)))
-                    .param("comment", "按县里的口径试行2005年").param("acceptScenarioChanges", "true")
+                    .file(new MockMultipartFile(
+                            "files",
+                            "eligibility.drl.xlsx",
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            Files.readAllBytes(copy)))
+                    .param("comment", "按县里的口径试行2005年")
+                    .param("acceptScenarioChanges", "true")
                     .with(httpBasic(PUBLISHER, PASSWORD));
         } finally {
             Files.delete(copy);

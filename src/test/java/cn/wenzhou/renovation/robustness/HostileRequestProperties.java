@@ -2,6 +2,13 @@ package cn.wenzhou.renovation.robustness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.wenzhou.renovation.RenovationDecisionServiceApplication;
+import cn.wenzhou.renovation.testing.SpecExamples;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -16,18 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-
-import cn.wenzhou.renovation.RenovationDecisionServiceApplication;
-import cn.wenzhou.renovation.testing.SpecExamples;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -38,6 +33,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Hundreds of malformed or hostile requests per JSON endpoint, over real HTTP: each a valid example
@@ -53,19 +50,22 @@ class HostileRequestProperties {
     private static final int TRIES = 500;
     private static final String PLACEHOLDER = "\"__HOSTILE_VALUE__\"";
     /** A package path or Jackson's back-quoted type name: what a problem once quoted from Jackson's own message. */
-    private static final java.util.regex.Pattern JAVA_CLASS = java.util.regex.Pattern.compile(
-            "\\b(java|javax|jakarta|com|org|cn)\\.[a-z]\\w*\\.|`|JsonToken");
+    private static final java.util.regex.Pattern JAVA_CLASS =
+            java.util.regex.Pattern.compile("\\b(java|javax|jakarta|com|org|cn)\\.[a-z]\\w*\\.|`|JsonToken");
 
     private static ConfigurableApplicationContext service;
     private static URI base;
     private static Map<String, JsonNode> examples;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeContainer
     static void startService() throws IOException {
         service = new SpringApplicationBuilder(RenovationDecisionServiceApplication.class)
-                .properties("server.port=0", "logging.level.renovation.requests=WARN",
+                .properties(
+                        "server.port=0",
+                        "logging.level.renovation.requests=WARN",
                         "renovation.data-dir=" + Files.createTempDirectory("hostile-requests"))
                 .run();
         base = URI.create("http://localhost:" + service.getEnvironment().getProperty("local.server.port"));
@@ -81,10 +81,19 @@ class HostileRequestProperties {
 
     @Example
     void everyJsonOperationOfTheSpecIsCoveredHere() {
-        Set<String> covered = new TreeSet<>(List.of("/api/v1/eligibility", "/api/v1/consent/tally", "/api/v1/consent/notice",
-                "/api/v1/catalog/classify", "/api/v1/plans/check", "/api/v1/surveys/consultation",
-                "/api/v1/surveys/satisfaction", "/api/v1/funding/readiness", "/api/v1/approvals/plan",
-                "/api/v1/procedure/status", "/api/v1/calendar/working-days", "/api/v1/assessments",
+        Set<String> covered = new TreeSet<>(List.of(
+                "/api/v1/eligibility",
+                "/api/v1/consent/tally",
+                "/api/v1/consent/notice",
+                "/api/v1/catalog/classify",
+                "/api/v1/plans/check",
+                "/api/v1/surveys/consultation",
+                "/api/v1/surveys/satisfaction",
+                "/api/v1/funding/readiness",
+                "/api/v1/approvals/plan",
+                "/api/v1/procedure/status",
+                "/api/v1/calendar/working-days",
+                "/api/v1/assessments",
                 "/api/v1/assessments/batch"));
         assertThat(new TreeSet<>(examples.keySet())).isEqualTo(covered);
     }
@@ -158,17 +167,24 @@ class HostileRequestProperties {
         JsonNode example = examples.get(path);
         HttpResponse<String> response = send(path, mutation.contentType(), mutation.body(example));
         int status = response.statusCode();
-        assertThat(status).as("%s %s → %s", path, mutation, abbreviated(response.body())).isLessThan(500);
+        assertThat(status)
+                .as("%s %s → %s", path, mutation, abbreviated(response.body()))
+                .isLessThan(500);
         if (status >= 400) {
-            assertThat(response.headers().firstValue("Content-Type")).as("%s %s", path, mutation)
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .as("%s %s", path, mutation)
                     .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             JsonNode problem = JSON.readTree(response.body());
-            assertThat(problem.path("code").asText()).as("stable code: %s", abbreviated(response.body())).isNotBlank();
-            assertThat(JAVA_CLASS.matcher(response.body()).find()).as("a Java class named: %s %s", mutation,
-                    abbreviated(response.body())).isFalse();
+            assertThat(problem.path("code").asText())
+                    .as("stable code: %s", abbreviated(response.body()))
+                    .isNotBlank();
+            assertThat(JAVA_CLASS.matcher(response.body()).find())
+                    .as("a Java class named: %s %s", mutation, abbreviated(response.body()))
+                    .isFalse();
             if (status == 400 || status == 413) {
                 assertThat(problem.path("errors").path(0).path("field").asText())
-                        .as("names a field or the body: %s %s", mutation, abbreviated(response.body())).isNotBlank();
+                        .as("names a field or the body: %s %s", mutation, abbreviated(response.body()))
+                        .isNotBlank();
             }
         }
         lastPath = path;
@@ -183,14 +199,18 @@ class HostileRequestProperties {
             return;
         }
         HttpResponse<String> valid = send(lastPath, "application/json", JSON.writeValueAsBytes(examples.get(lastPath)));
-        assertThat(valid.statusCode()).as("%s, its valid example afterwards: %s", lastPath, abbreviated(valid.body()))
+        assertThat(valid.statusCode())
+                .as("%s, its valid example afterwards: %s", lastPath, abbreviated(valid.body()))
                 .isLessThan(300);
         lastPath = null;
     }
 
     private static HttpResponse<String> send(String path, String contentType, byte[] body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
@@ -204,46 +224,92 @@ class HostileRequestProperties {
         Arbitrary<Mutation> setField = Combinators.combine(anyField, hostileValues())
                 .as((field, value) -> new Mutation(Kind.SET_FIELD, field, value, null));
         Arbitrary<Mutation> removeField = anyField.map(field -> new Mutation(Kind.REMOVE_FIELD, field, null, null));
-        Arbitrary<Mutation> unknownField = anyField.map(field -> new Mutation(Kind.ADD_UNKNOWN_FIELD, field, null, null));
+        Arbitrary<Mutation> unknownField =
+                anyField.map(field -> new Mutation(Kind.ADD_UNKNOWN_FIELD, field, null, null));
         Arbitrary<Mutation> rawBody = rawBodies().map(bytes -> new Mutation(Kind.RAW_BODY, 0, null, bytes));
         Arbitrary<Mutation> truncated = anyField.map(at -> new Mutation(Kind.TRUNCATED, at, null, null));
         Arbitrary<Mutation> invalidUtf8 = anyField.map(at -> new Mutation(Kind.INVALID_UTF8, at, null, null));
-        Arbitrary<Mutation> wrongType = Arbitraries.of("text/plain", "application/xml", "application/x-www-form-urlencoded")
+        Arbitrary<Mutation> wrongType = Arbitraries.of(
+                        "text/plain", "application/xml", "application/x-www-form-urlencoded")
                 .map(type -> new Mutation(Kind.WRONG_CONTENT_TYPE, 0, type, null));
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(10, setField), net.jqwik.api.Tuple.of(3, removeField),
-                net.jqwik.api.Tuple.of(2, unknownField), net.jqwik.api.Tuple.of(2, rawBody),
-                net.jqwik.api.Tuple.of(2, truncated), net.jqwik.api.Tuple.of(1, invalidUtf8),
+                net.jqwik.api.Tuple.of(10, setField),
+                net.jqwik.api.Tuple.of(3, removeField),
+                net.jqwik.api.Tuple.of(2, unknownField),
+                net.jqwik.api.Tuple.of(2, rawBody),
+                net.jqwik.api.Tuple.of(2, truncated),
+                net.jqwik.api.Tuple.of(1, invalidUtf8),
                 net.jqwik.api.Tuple.of(1, wrongType));
     }
 
     /** Raw JSON text put in place of one value. */
     private static Arbitrary<String> hostileValues() {
         return Arbitraries.oneOf(
-                Arbitraries.of("1e400", "-1e400", "-1", "-0.01", "0", "99999999999999999999999999999999",
-                        "0.123456789012345678901234567890", "-2147483649", "9223372036854775808", "12.5", "true", "false",
-                        "null", "{}", "[]", "[1,2,3]", "\"\"", "\"   \"", "\"NOT_A_KNOWN_VALUE\"", "\"9999-12-31\"",
-                        "\"0001-01-01\"", "\"2026-02-30\"", "\"1900-01-01\"", "\"26-3-1\"", "\"１２３\"", "\"12\"",
-                        "\"\\u0000\"", "\"<script>alert(1)</script>\"", "\"'; DROP TABLE decision_receipt; --\"",
-                        "{\"$ref\": \"#/\"}", "\"${jndi:ldap://example.invalid/a}\""),
+                Arbitraries.of(
+                        "1e400",
+                        "-1e400",
+                        "-1",
+                        "-0.01",
+                        "0",
+                        "99999999999999999999999999999999",
+                        "0.123456789012345678901234567890",
+                        "-2147483649",
+                        "9223372036854775808",
+                        "12.5",
+                        "true",
+                        "false",
+                        "null",
+                        "{}",
+                        "[]",
+                        "[1,2,3]",
+                        "\"\"",
+                        "\"   \"",
+                        "\"NOT_A_KNOWN_VALUE\"",
+                        "\"9999-12-31\"",
+                        "\"0001-01-01\"",
+                        "\"2026-02-30\"",
+                        "\"1900-01-01\"",
+                        "\"26-3-1\"",
+                        "\"１２３\"",
+                        "\"12\"",
+                        "\"\\u0000\"",
+                        "\"<script>alert(1)</script>\"",
+                        "\"'; DROP TABLE decision_receipt; --\"",
+                        "{\"$ref\": \"#/\"}",
+                        "\"${jndi:ldap://example.invalid/a}\""),
                 Arbitraries.integers().between(1_000, 5_000).map(depth -> "[".repeat(depth) + "]".repeat(depth)),
-                Arbitraries.integers().between(1_000, 3_000).map(depth -> "{\"a\":".repeat(depth) + "1" + "}".repeat(depth)),
+                Arbitraries.integers()
+                        .between(1_000, 3_000)
+                        .map(depth -> "{\"a\":".repeat(depth) + "1" + "}".repeat(depth)),
                 Arbitraries.of(1_000_000, 100_000).map(length -> "\"" + "宅".repeat(length) + "\""),
-                Arbitraries.strings().ofMaxLength(40).map(text -> JSON.valueToTree(text).toString()),
-                Arbitraries.bigDecimals().between(new java.math.BigDecimal("-1e12"), new java.math.BigDecimal("1e12"))
-                        .ofScale(6).map(java.math.BigDecimal::toPlainString));
+                Arbitraries.strings()
+                        .ofMaxLength(40)
+                        .map(text -> JSON.valueToTree(text).toString()),
+                Arbitraries.bigDecimals()
+                        .between(new java.math.BigDecimal("-1e12"), new java.math.BigDecimal("1e12"))
+                        .ofScale(6)
+                        .map(java.math.BigDecimal::toPlainString));
     }
 
     /** Whole bodies that are not the request at all. */
     private static Arbitrary<byte[]> rawBodies() {
         return Arbitraries.oneOf(
-                Arbitraries.of("", "null", "[]", "{}", "\"text\"", "42", "{\"a\":", "}{", "NaN").map(t -> t.getBytes(StandardCharsets.UTF_8)),
-                Arbitraries.integers().between(10_000, 200_000).map(depth -> "[".repeat(depth).getBytes(StandardCharsets.US_ASCII)),
+                Arbitraries.of("", "null", "[]", "{}", "\"text\"", "42", "{\"a\":", "}{", "NaN")
+                        .map(t -> t.getBytes(StandardCharsets.UTF_8)),
+                Arbitraries.integers()
+                        .between(10_000, 200_000)
+                        .map(depth -> "[".repeat(depth).getBytes(StandardCharsets.US_ASCII)),
                 Arbitraries.bytes().array(byte[].class).ofMaxSize(2_000));
     }
 
     enum Kind {
-        SET_FIELD, REMOVE_FIELD, ADD_UNKNOWN_FIELD, RAW_BODY, TRUNCATED, INVALID_UTF8, WRONG_CONTENT_TYPE
+        SET_FIELD,
+        REMOVE_FIELD,
+        ADD_UNKNOWN_FIELD,
+        RAW_BODY,
+        TRUNCATED,
+        INVALID_UTF8,
+        WRONG_CONTENT_TYPE
     }
 
     /** One thing broken in a valid example; {@code at} picks the field (or the cut) modulo what the example has. */
@@ -260,7 +326,9 @@ class HostileRequestProperties {
                     JsonNode copy = example.deepCopy();
                     List<Slot> slots = slots(copy);
                     slots.get(at % slots.size()).replace(TextNode.valueOf("__HOSTILE_VALUE__"));
-                    yield JSON.writeValueAsString(copy).replace(PLACEHOLDER, text).getBytes(StandardCharsets.UTF_8);
+                    yield JSON.writeValueAsString(copy)
+                            .replace(PLACEHOLDER, text)
+                            .getBytes(StandardCharsets.UTF_8);
                 }
                 case REMOVE_FIELD -> {
                     JsonNode copy = example.deepCopy();
@@ -291,8 +359,10 @@ class HostileRequestProperties {
 
         @Override
         public String toString() {
-            String shown = text == null ? "" : text.length() > 60 ? text.substring(0, 60) + "…(" + text.length() + ")" : text;
-            return kind + "@" + at + (shown.isEmpty() ? "" : " " + shown) + (bytes == null ? "" : " " + bytes.length + " bytes");
+            String shown =
+                    text == null ? "" : text.length() > 60 ? text.substring(0, 60) + "…(" + text.length() + ")" : text;
+            return kind + "@" + at + (shown.isEmpty() ? "" : " " + shown)
+                    + (bytes == null ? "" : " " + bytes.length + " bytes");
         }
     }
 

@@ -2,6 +2,13 @@ package cn.wenzhou.renovation.robustness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.wenzhou.renovation.RenovationDecisionServiceApplication;
+import cn.wenzhou.renovation.testing.SpecExamples;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -16,18 +23,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
-import cn.wenzhou.renovation.RenovationDecisionServiceApplication;
-import cn.wenzhou.renovation.testing.SpecExamples;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -36,6 +31,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Over real HTTP, each JSON endpoint's spec example with one thing that must not be read loosely: a blank,
@@ -48,11 +45,12 @@ class StrictInputProperties {
 
     private static final int TRIES = 150;
     private static final String BATCH = "/api/v1/assessments/batch";
-    private static final Pattern CLASS_NAME = Pattern.compile(
-            "\\b(java|javax|jakarta|com|org|cn)\\.[a-z]\\w*\\.|`|JsonToken|\\bclass\\b");
+    private static final Pattern CLASS_NAME =
+            Pattern.compile("\\b(java|javax|jakarta|com|org|cn)\\.[a-z]\\w*\\.|`|JsonToken|\\bclass\\b");
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static ConfigurableApplicationContext service;
     private static URI base;
     private static Map<String, JsonNode> examples;
@@ -61,7 +59,9 @@ class StrictInputProperties {
     @BeforeContainer
     static void startService() throws IOException {
         service = new SpringApplicationBuilder(RenovationDecisionServiceApplication.class)
-                .properties("server.port=0", "logging.level.renovation.requests=WARN",
+                .properties(
+                        "server.port=0",
+                        "logging.level.renovation.requests=WARN",
                         "renovation.data-dir=" + Files.createTempDirectory("strict-input"))
                 .run();
         base = URI.create("http://localhost:" + service.getEnvironment().getProperty("local.server.port"));
@@ -145,29 +145,38 @@ class StrictInputProperties {
         JsonNode example = examples.get(path);
         JsonNode schema = requestSchema(path);
         Sent sent = mutation.apply(example, schema);
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(sent.body(), StandardCharsets.UTF_8)).build(),
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(base.resolve(path))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(sent.body(), StandardCharsets.UTF_8))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         String shown = response.body().length() > 600 ? response.body().substring(0, 600) + "…" : response.body();
         String context = path + " " + mutation + " → " + shown;
 
-        assertThat(CLASS_NAME.matcher(response.body()).find()).as("a Java class named: %s", context).isFalse();
+        assertThat(CLASS_NAME.matcher(response.body()).find())
+                .as("a Java class named: %s", context)
+                .isFalse();
         JsonNode answer = JSON.readTree(response.body());
         JsonNode problem = answer;
         if (path.equals(BATCH) && sent.kind() == Kind.BLANK_IN_TYPED_FIELD) {
             // Each item is read on its own: the batch answers, and the item is INVALID with its own problem.
             assertThat(response.statusCode()).as(context).isEqualTo(200);
             int item = Integer.parseInt(sent.field().replaceAll("^items\\[(\\d+)].*", "$1"));
-            assertThat(answer.at("/results/" + item + "/status").asText()).as(context).isEqualTo("INVALID");
+            assertThat(answer.at("/results/" + item + "/status").asText())
+                    .as(context)
+                    .isEqualTo("INVALID");
             problem = answer.at("/results/" + item + "/problem");
         } else {
             assertThat(response.statusCode()).as(context).isEqualTo(400);
-            assertThat(response.headers().firstValue("Content-Type")).as(context)
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .as(context)
                     .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         }
         assertThat(problem.path("status").asInt()).as(context).isEqualTo(400);
-        assertThat(problem.path("type").asText()).as(context)
+        assertThat(problem.path("type").asText())
+                .as(context)
                 .isEqualTo("https://wenzhou-renovation.example/problems/invalid-request");
         assertThat(problem.at("/errors/0/field").asText()).as(context).isEqualTo(sent.field());
         assertThat(problem.at("/errors/0/message").asText()).as(context).isNotBlank();
@@ -180,7 +189,9 @@ class StrictInputProperties {
                 .as((at, text) -> new Mutation(Kind.BLANK_IN_TYPED_FIELD, at, text));
         Arbitrary<Mutation> duplicate = anyPlace.map(at -> new Mutation(Kind.DUPLICATE_KEY, at, null));
         Arbitrary<Mutation> trailing = trailingContent().map(text -> new Mutation(Kind.TRAILING_CONTENT, 0, text));
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, blank), net.jqwik.api.Tuple.of(2, duplicate),
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(3, blank),
+                net.jqwik.api.Tuple.of(2, duplicate),
                 net.jqwik.api.Tuple.of(1, trailing));
     }
 
@@ -188,7 +199,10 @@ class StrictInputProperties {
     private static Arbitrary<String> blankStrings() {
         return Arbitraries.oneOf(
                 Arbitraries.of("", " ", "\t", "\u0000", "\n", "\r\n", " \t ", "\u0000\u0000", "\u001f", "\u000b"),
-                Arbitraries.strings().withCharRange('\u0000', '\u0020').ofMinLength(1).ofMaxLength(12));
+                Arbitraries.strings()
+                        .withCharRange('\u0000', '\u0020')
+                        .ofMinLength(1)
+                        .ofMaxLength(12));
     }
 
     private static Arbitrary<String> trailingContent() {
@@ -198,12 +212,13 @@ class StrictInputProperties {
     }
 
     enum Kind {
-        BLANK_IN_TYPED_FIELD, DUPLICATE_KEY, TRAILING_CONTENT
+        BLANK_IN_TYPED_FIELD,
+        DUPLICATE_KEY,
+        TRAILING_CONTENT
     }
 
     /** The body sent, the field its problem must name, and what was done to it. */
-    record Sent(String body, String field, Kind kind) {
-    }
+    record Sent(String body, String field, Kind kind) {}
 
     /** One loose reading invited; {@code at} picks the field, modulo how many the example has. */
     record Mutation(Kind kind, int at, String text) {
@@ -234,7 +249,8 @@ class StrictInputProperties {
 
         @Override
         public String toString() {
-            return kind + "@" + at + (text == null ? "" : " " + JSON.getNodeFactory().textNode(text));
+            return kind + "@" + at
+                    + (text == null ? "" : " " + JSON.getNodeFactory().textNode(text));
         }
     }
 
@@ -264,11 +280,11 @@ class StrictInputProperties {
         collect(node, schema, path, new ArrayList<>(), places, typedOnly);
     }
 
-    private static void collect(JsonNode node, JsonNode schema, String path, List<Object> steps, List<Place> places,
-            boolean typedOnly) {
+    private static void collect(
+            JsonNode node, JsonNode schema, String path, List<Object> steps, List<Place> places, boolean typedOnly) {
         JsonNode resolved = resolve(schema);
         if (node instanceof ObjectNode object) {
-            for (Iterator<String> names = object.fieldNames(); names.hasNext();) {
+            for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 List<Object> next = new ArrayList<>(steps);
                 next.add(name);
@@ -316,8 +332,12 @@ class StrictInputProperties {
         }
         String type = schema.path("type").asText();
         String format = schema.path("format").asText();
-        return type.equals("integer") || type.equals("number") || type.equals("boolean") || schema.has("enum")
-                || format.equals("date") || format.equals("date-time");
+        return type.equals("integer")
+                || type.equals("number")
+                || type.equals("boolean")
+                || schema.has("enum")
+                || format.equals("date")
+                || format.equals("date-time");
     }
 
     private static JsonNode resolve(JsonNode schema) {
@@ -329,8 +349,13 @@ class StrictInputProperties {
     }
 
     private static JsonNode requestSchema(String path) {
-        return spec.path("paths").path(path).path("post").path("requestBody").path("content")
-                .path("application/json").path("schema");
+        return spec.path("paths")
+                .path(path)
+                .path("post")
+                .path("requestBody")
+                .path("content")
+                .path("application/json")
+                .path("schema");
     }
 
     /** The example's JSON text with the field at {@code place} written twice, same value both times. */
@@ -340,17 +365,20 @@ class StrictInputProperties {
         return out.toString();
     }
 
-    private static void write(JsonNode node, List<Object> at, List<Object> twice, StringBuilder out) throws IOException {
+    private static void write(JsonNode node, List<Object> at, List<Object> twice, StringBuilder out)
+            throws IOException {
         if (node instanceof ObjectNode object) {
             out.append('{');
             boolean first = true;
-            for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 List<Object> here = new ArrayList<>(at);
                 here.add(field.getKey());
                 int times = here.equals(twice) ? 2 : 1;
                 for (int i = 0; i < times; i++) {
-                    out.append(first ? "" : ",").append(JSON.writeValueAsString(field.getKey())).append(':');
+                    out.append(first ? "" : ",")
+                            .append(JSON.writeValueAsString(field.getKey()))
+                            .append(':');
                     write(field.getValue(), here, twice, out);
                     first = false;
                 }

@@ -10,8 +10,7 @@ import java.util.List;
 /** The Wenzhou rules of a copy of the repository's folders (see {@code RuleFolderCopy}), loaded and compiled as startup does. */
 final class CopiedRules {
 
-    private CopiedRules() {
-    }
+    private CopiedRules() {}
 
     static List<RuleFile> load(Path root) {
         RuleSourceLoader loader = new RuleSourceLoader();
@@ -26,8 +25,8 @@ final class CopiedRules {
 
     static RulesetCompilationException compileFailing(Path root) {
         List<RuleFile> files = load(root);
-        RulesetCompilationException failure = catchThrowableOfType(RulesetCompilationException.class,
-                () -> new RulesetCompiler().compile("wenzhou", files));
+        RulesetCompilationException failure = catchThrowableOfType(
+                RulesetCompilationException.class, () -> new RulesetCompiler().compile("wenzhou", files));
         assertThat(failure).as("compilation should fail").isNotNull();
         return failure;
     }

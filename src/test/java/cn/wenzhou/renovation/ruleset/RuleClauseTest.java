@@ -10,10 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 
 /**
@@ -44,7 +42,8 @@ class RuleClauseTest {
             }
         }
         everyJurisdiction = RulesetSources.load("rules", "decision-tables").stream()
-                .map(sources -> new RulesetCompiler().compile(sources.jurisdiction().code(), sources.files()))
+                .map(sources ->
+                        new RulesetCompiler().compile(sources.jurisdiction().code(), sources.files()))
                 .toList();
     }
 
@@ -52,7 +51,8 @@ class RuleClauseTest {
     void everyRuleCarriesClauseAndQuoteMetadata() {
         List<Rule> rules = allRules();
         List<String> withoutCitation = rules.stream()
-                .filter(r -> isBlank(r.getMetaData().get("clause")) || isBlank(r.getMetaData().get("quote")))
+                .filter(r -> isBlank(r.getMetaData().get("clause"))
+                        || isBlank(r.getMetaData().get("quote")))
                 .map(Rule::getName)
                 .toList();
 
@@ -71,7 +71,8 @@ class RuleClauseTest {
             }
         }
 
-        assertThat(quoteNotFound).as("rule → quote not found verbatim in " + POLICY_TEXT + " or " + STATUTE_TEXT)
+        assertThat(quoteNotFound)
+                .as("rule → quote not found verbatim in " + POLICY_TEXT + " or " + STATUTE_TEXT)
                 .isEmpty();
     }
 
@@ -103,8 +104,12 @@ class RuleClauseTest {
         assertThat(ruleset.clauses().keySet()).containsExactlyInAnyOrderElementsOf(ruleNames);
         for (Rule rule : baseRules()) {
             RuleClause clause = ruleset.clauses().get(rule.getName());
-            assertThat(clause.quote()).as(rule.getName()).isEqualTo(rule.getMetaData().get("quote"));
-            assertThat(clause.section()).as(rule.getName()).isEqualTo(rule.getMetaData().get("clause"));
+            assertThat(clause.quote())
+                    .as(rule.getName())
+                    .isEqualTo(rule.getMetaData().get("quote"));
+            assertThat(clause.section())
+                    .as(rule.getName())
+                    .isEqualTo(rule.getMetaData().get("clause"));
         }
     }
 

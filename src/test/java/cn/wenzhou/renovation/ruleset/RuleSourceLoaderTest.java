@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,11 +23,14 @@ class RuleSourceLoaderTest {
     @Test
     void plainPathFileUrlAndClasspathReadTheSameRules() {
         Map<String, String> plain = fingerprint(loader.load("rules", "rules"));
-        Map<String, String> fileUrl = fingerprint(loader.load(Path.of("rules").toUri().toString(), "rules"));
+        Map<String, String> fileUrl =
+                fingerprint(loader.load(Path.of("rules").toUri().toString(), "rules"));
         Map<String, String> classpath = fingerprint(loader.load("classpath:rules", "rules"));
 
-        assertThat(plain).containsKeys("rules/eligibility/decision.drl", "rules/eligibility/scope.drl")
-                .allSatisfy((path, hash) -> assertThat(path).startsWith("rules/").endsWith(".drl"));
+        assertThat(plain)
+                .containsKeys("rules/eligibility/decision.drl", "rules/eligibility/scope.drl")
+                .allSatisfy(
+                        (path, hash) -> assertThat(path).startsWith("rules/").endsWith(".drl"));
         assertThat(fileUrl).isEqualTo(plain);
         assertThat(classpath).isEqualTo(plain);
     }
@@ -72,8 +74,8 @@ class RuleSourceLoaderTest {
     void failsNamingAMissingFolder() {
         String missing = folder.resolve("no-such-folder").toString();
 
-        RulesetCompilationException failure = catchThrowableOfType(RulesetCompilationException.class,
-                () -> loader.load(missing, "rules"));
+        RulesetCompilationException failure =
+                catchThrowableOfType(RulesetCompilationException.class, () -> loader.load(missing, "rules"));
 
         assertThat(failure).isNotNull();
         assertThat(failure.problems()).extracting(RuleProblem::file).containsExactly(missing);
@@ -81,7 +83,8 @@ class RuleSourceLoaderTest {
 
     /** Path → content, so two loads compare by what they read. */
     private static Map<String, String> fingerprint(List<RuleFile> files) {
-        return files.stream().collect(Collectors.toMap(RuleFile::path,
-                f -> RulesetCompiler.contentHash(List.of(new RuleFile("", f.content())))));
+        return files.stream()
+                .collect(Collectors.toMap(
+                        RuleFile::path, f -> RulesetCompiler.contentHash(List.of(new RuleFile("", f.content())))));
     }
 }

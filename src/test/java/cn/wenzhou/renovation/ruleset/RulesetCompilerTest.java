@@ -3,6 +3,12 @@ package cn.wenzhou.renovation.ruleset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import cn.wenzhou.renovation.eligibility.Community;
+import cn.wenzhou.renovation.eligibility.Eligibility;
+import cn.wenzhou.renovation.eligibility.EligibilityService;
+import cn.wenzhou.renovation.eligibility.HousingKind;
+import cn.wenzhou.renovation.testing.CompilesEditedRules;
+import cn.wenzhou.renovation.testing.RuleFolderCopy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,21 +17,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.Set;
-
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import cn.wenzhou.renovation.eligibility.Community;
-import cn.wenzhou.renovation.eligibility.Eligibility;
-import cn.wenzhou.renovation.eligibility.EligibilityService;
-import cn.wenzhou.renovation.eligibility.HousingKind;
-import cn.wenzhou.renovation.testing.CompilesEditedRules;
-import cn.wenzhou.renovation.testing.RuleFolderCopy;
 
 /** Compiling edited copies of the real rule files: what an editor's change does, and how mistakes are reported. */
 @CompilesEditedRules
@@ -65,7 +63,8 @@ class RulesetCompilerTest {
 
         RulesetCompilationException failure = CopiedRules.compileFailing(root);
 
-        assertThat(failure.problems()).extracting(RuleProblem::file)
+        assertThat(failure.problems())
+                .extracting(RuleProblem::file)
                 .containsExactly("decision-tables/eligibility/eligibility.xlsx");
     }
 
@@ -105,30 +104,34 @@ class RulesetCompilerTest {
         CompiledRuleset ruleset = CopiedRules.compile(root);
 
         assertThat(ruleset.parameters(Capability.ELIGIBILITY))
-                .hasOnlyElementsOfTypes(cn.wenzhou.renovation.eligibility.PriorityCutoff.class,
+                .hasOnlyElementsOfTypes(
+                        cn.wenzhou.renovation.eligibility.PriorityCutoff.class,
                         cn.wenzhou.renovation.eligibility.ExpropriationWindow.class,
                         cn.wenzhou.renovation.eligibility.DeficiencyRequirement.class,
                         cn.wenzhou.renovation.eligibility.WillingnessRequirement.class)
                 .hasSize(4);
         for (int request = 0; request < 3; request++) {
-            CompiledRuleset.Evaluation evaluation = ruleset.evaluate(Capability.ELIGIBILITY, List.of(
-                    community(2003)));
+            CompiledRuleset.Evaluation evaluation = ruleset.evaluate(Capability.ELIGIBILITY, List.of(community(2003)));
             // Not fired again: a parameter row firing per request would put a second cut-off beside the kept one.
-            assertThat(evaluation.all(cn.wenzhou.renovation.eligibility.PriorityCutoff.class)).hasSize(1);
+            assertThat(evaluation.all(cn.wenzhou.renovation.eligibility.PriorityCutoff.class))
+                    .hasSize(1);
             assertThat(evaluation.all(RulesetDefect.class)).isEmpty();
         }
         // Each capability fires its own rules only: no consent parameter in an eligibility decision.
         assertThat(ruleset.parameters(Capability.CONSENT))
                 .hasAtLeastOneElementOfType(cn.wenzhou.renovation.consent.BlankTieRule.class);
         assertThat(ruleset.evaluate(Capability.ELIGIBILITY, List.of(community(2003)))
-                .all(cn.wenzhou.renovation.consent.BlankTieRule.class)).isEmpty();
+                        .all(cn.wenzhou.renovation.consent.BlankTieRule.class))
+                .isEmpty();
     }
 
     @Test
     void setUpRulesRunWhenTheRulesetIsBuiltAndNeverOnARequest() {
         CompiledRuleset ruleset = CopiedRules.compile(root);
 
-        Set<String> everyRule = ruleset.rules().stream().map(org.kie.api.definition.rule.Rule::getName).collect(Collectors.toSet());
+        Set<String> everyRule = ruleset.rules().stream()
+                .map(org.kie.api.definition.rule.Rule::getName)
+                .collect(Collectors.toSet());
         Set<String> setUp = new java.util.HashSet<>();
         for (Capability capability : Capability.values()) {
             Set<String> decision = namesOf(ruleset.kieBase(capability));
@@ -139,18 +142,26 @@ class RulesetCompilerTest {
         assertThat(setUp).as("integrity rules and parameter rows").isNotEmpty().allSatisfy(rule -> {
             RuleOrigin origin = ruleset.originOf(rule);
             assertThat(origin.file().endsWith("/integrity.drl") || origin.sheet() != null)
-                    .as("%s is an integrity rule or a table's parameter row (%s)", rule, origin).isTrue();
+                    .as("%s is an integrity rule or a table's parameter row (%s)", rule, origin)
+                    .isTrue();
         });
         // Every integrity rule is set-up, and nothing is lost between the two.
-        assertThat(everyRule).filteredOn(rule -> ruleset.originOf(rule).file().endsWith("/integrity.drl"))
-                .isNotEmpty().allSatisfy(rule -> assertThat(setUp).contains(rule));
-        assertThat(everyRule).hasSize(ruleset.kieBases().values().stream().mapToInt(kieBase -> namesOf(kieBase).size()).sum()
-                + setUp.size());
+        assertThat(everyRule)
+                .filteredOn(rule -> ruleset.originOf(rule).file().endsWith("/integrity.drl"))
+                .isNotEmpty()
+                .allSatisfy(rule -> assertThat(setUp).contains(rule));
+        assertThat(everyRule)
+                .hasSize(ruleset.kieBases().values().stream()
+                                .mapToInt(kieBase -> namesOf(kieBase).size())
+                                .sum()
+                        + setUp.size());
     }
 
     private static Set<String> namesOf(org.kie.api.KieBase kieBase) {
-        return kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream())
-                .map(org.kie.api.definition.rule.Rule::getName).collect(Collectors.toSet());
+        return kieBase.getKiePackages().stream()
+                .flatMap(p -> p.getRules().stream())
+                .map(org.kie.api.definition.rule.Rule::getName)
+                .collect(Collectors.toSet());
     }
 
     @Test
@@ -159,7 +170,8 @@ class RulesetCompilerTest {
 
         RulesetCompilationException failure = CopiedRules.compileFailing(root);
 
-        assertThat(failure.problems()).anySatisfy(problem -> assertThat(problem.message()).contains("二千"));
+        assertThat(failure.problems())
+                .anySatisfy(problem -> assertThat(problem.message()).contains("二千"));
     }
 
     @Test
@@ -188,13 +200,15 @@ class RulesetCompilerTest {
         RulesetCompilationException failure = CopiedRules.compileFailing(root);
 
         assertThat(failure.problems()).extracting(RuleProblem::file).containsOnly(SCOPE_DRL);
-        assertThat(failure.problems()).anySatisfy(problem -> assertThat(problem.line()).isEqualTo(brokenLine));
+        assertThat(failure.problems())
+                .anySatisfy(problem -> assertThat(problem.line()).isEqualTo(brokenLine));
     }
 
     @ParameterizedTest(name = "rule carrying only @{0}")
     @ValueSource(strings = {"quote", "clause"})
     void rejectsRuleThatDoesNotCiteAClause(String onlyMetadata) throws IOException {
-        Files.writeString(root.resolve("rules/eligibility/uncited.drl"), """
+        Files.writeString(
+                root.resolve("rules/eligibility/uncited.drl"), """
                 package cn.wenzhou.renovation.eligibility;
 
                 rule "TEST-UNCITED"
@@ -276,13 +290,15 @@ class RulesetCompilerTest {
     void blankParameterCellFailsCompilationNamingTheMissingParameter() throws IOException {
         RuleFolderCopy.editCutoffCell(root, cell -> cell.setBlank());
 
-        RulesetCompilationException failure = catchThrowableOfType(RulesetCompilationException.class, () -> CopiedRules.compile(root));
+        RulesetCompilationException failure =
+                catchThrowableOfType(RulesetCompilationException.class, () -> CopiedRules.compile(root));
 
-        assertThat(failure).as("a ruleset without its cut-off must not serve requests").isNotNull();
+        assertThat(failure)
+                .as("a ruleset without its cut-off must not serve requests")
+                .isNotNull();
         assertThat(failure.problems()).anySatisfy(problem -> {
             assertThat(problem.file()).isEqualTo("rules/eligibility/integrity.drl");
             assertThat(problem.message()).contains("ELIG-PARAM-PRIORITY-CUTOFF");
         });
     }
-
 }

@@ -3,6 +3,8 @@ package cn.wenzhou.renovation.ruleset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.wenzhou.renovation.testing.Registries;
+import cn.wenzhou.renovation.testing.RuleFolderCopy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,13 +12,9 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import cn.wenzhou.renovation.testing.Registries;
-import cn.wenzhou.renovation.testing.RuleFolderCopy;
 
 /**
  * Startup over a damaged or interrupted data folder: a missing or unreadable active version stops
@@ -87,13 +85,22 @@ class RulesetRegistryRecoveryTest {
 
         RulesetRegistry registry = Registries.over(properties(data, OnMissingActiveVersion.SERVE_DEPLOYED));
 
-        assertThat(registry.activeVersion("wenzhou")).as("the deleted version's number is not given again").contains(2);
-        assertThat(registry.activations("wenzhou")).extracting(RulesetActivation::version, RulesetActivation::kind,
-                RulesetActivation::by).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(1, RulesetActivation.Kind.DEPLOYMENT, RulesetRegistry.DEPLOYMENT),
-                        org.assertj.core.groups.Tuple.tuple(2, RulesetActivation.Kind.RECOVERY, RulesetRegistry.SERVED_INSTEAD));
-        assertThat(registry.versions("wenzhou")).extracting(RulesetVersion::number).containsExactly(2);
-        assertThat(registry.storeProblems("wenzhou")).as("the deleted version 1 is gone, not damaged").isEmpty();
+        assertThat(registry.activeVersion("wenzhou"))
+                .as("the deleted version's number is not given again")
+                .contains(2);
+        assertThat(registry.activations("wenzhou"))
+                .extracting(RulesetActivation::version, RulesetActivation::kind, RulesetActivation::by)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                1, RulesetActivation.Kind.DEPLOYMENT, RulesetRegistry.DEPLOYMENT),
+                        org.assertj.core.groups.Tuple.tuple(
+                                2, RulesetActivation.Kind.RECOVERY, RulesetRegistry.SERVED_INSTEAD));
+        assertThat(registry.versions("wenzhou"))
+                .extracting(RulesetVersion::number)
+                .containsExactly(2);
+        assertThat(registry.storeProblems("wenzhou"))
+                .as("the deleted version 1 is gone, not damaged")
+                .isEmpty();
     }
 
     @Test
@@ -108,13 +115,17 @@ class RulesetRegistryRecoveryTest {
 
         assertThat(restarted.activeVersion("wenzhou")).contains(2);
         List<RulesetActivation> audit = restarted.activations("wenzhou");
-        assertThat(audit).extracting(RulesetActivation::version, RulesetActivation::kind).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(1, RulesetActivation.Kind.DEPLOYMENT),
-                org.assertj.core.groups.Tuple.tuple(2, RulesetActivation.Kind.RECOVERY));
+        assertThat(audit)
+                .extracting(RulesetActivation::version, RulesetActivation::kind)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, RulesetActivation.Kind.DEPLOYMENT),
+                        org.assertj.core.groups.Tuple.tuple(2, RulesetActivation.Kind.RECOVERY));
         assertThat(audit.get(1).by()).isEqualTo(RulesetRegistry.RECOVERED);
 
         Registries.over(properties(data, OnMissingActiveVersion.FAIL));
-        assertThat(store.activations("wenzhou")).as("reconciled once, not at every start").hasSize(2);
+        assertThat(store.activations("wenzhou"))
+                .as("reconciled once, not at every start")
+                .hasSize(2);
     }
 
     @Test
@@ -125,9 +136,10 @@ class RulesetRegistryRecoveryTest {
                 throw new IllegalStateException("the process died here");
             }
         });
-        RulesetVersion kept = crashing.save("wenzhou", crashing.files("wenzhou", 1).orElseThrow(), "wang.fang", "试行");
-        RulesetActivation made = new RulesetActivation("wenzhou", kept.number(), Instant.now(), "wang.fang",
-                RulesetActivation.Kind.ACTIVATION);
+        RulesetVersion kept =
+                crashing.save("wenzhou", crashing.files("wenzhou", 1).orElseThrow(), "wang.fang", "试行");
+        RulesetActivation made = new RulesetActivation(
+                "wenzhou", kept.number(), Instant.now(), "wang.fang", RulesetActivation.Kind.ACTIVATION);
         assertThatThrownBy(() -> crashing.activate(made)).hasMessage("the process died here");
 
         RulesetRegistry restarted = Registries.over(properties(data, OnMissingActiveVersion.FAIL));
@@ -140,9 +152,11 @@ class RulesetRegistryRecoveryTest {
         Path table = data.resolve("wenzhou/1/files").resolve(RuleFolderCopy.ELIGIBILITY_TABLE);
         Files.write(table, java.util.Arrays.copyOf(Files.readAllBytes(table), 1000));
         assertThatThrownBy(() -> restarted.rollback("wenzhou", 1, "wang.fang"))
-                .isInstanceOf(StorageUnavailableException.class).hasMessageContaining("版本 1 的保存文件与保存时不符，未使用")
+                .isInstanceOf(StorageUnavailableException.class)
+                .hasMessageContaining("版本 1 的保存文件与保存时不符，未使用")
                 .hasMessageNotContaining(data.toString());
-        assertThatThrownBy(() -> restarted.versionForReplay("wenzhou", 1)).isInstanceOf(StorageUnavailableException.class);
+        assertThatThrownBy(() -> restarted.versionForReplay("wenzhou", 1))
+                .isInstanceOf(StorageUnavailableException.class);
         assertThat(restarted.activeVersion("wenzhou")).contains(2);
         assertThat(restarted.activations("wenzhou")).last().isEqualTo(made);
     }
@@ -153,7 +167,8 @@ class RulesetRegistryRecoveryTest {
                 .isInstanceOf(ActiveVersionUnavailableException.class)
                 .hasMessageStartingWith("辖区 'wenzhou' 的启用版本不可用")
                 .hasMessageContaining(problem);
-        assertThat(Files.readString(data.resolve("wenzhou/activations.jsonl"))).as("no DEPLOYMENT recorded")
+        assertThat(Files.readString(data.resolve("wenzhou/activations.jsonl")))
+                .as("no DEPLOYMENT recorded")
                 .isEqualTo(auditBefore);
     }
 
@@ -172,8 +187,12 @@ class RulesetRegistryRecoveryTest {
 
     private static RulesetProperties properties(Path data, OnMissingActiveVersion onMissing) {
         Path repository = shared.resolve("repository");
-        return new RulesetProperties(repository.resolve("rules").toString(), repository.resolve("decision-tables").toString(),
-                "wenzhou", data.toString(), onMissing);
+        return new RulesetProperties(
+                repository.resolve("rules").toString(),
+                repository.resolve("decision-tables").toString(),
+                "wenzhou",
+                data.toString(),
+                onMissing);
     }
 
     private static void deleteTree(Path folder) throws IOException {

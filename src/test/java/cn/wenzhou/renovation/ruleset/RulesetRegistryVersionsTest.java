@@ -2,15 +2,6 @@ package cn.wenzhou.renovation.ruleset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import cn.wenzhou.renovation.eligibility.Community;
 import cn.wenzhou.renovation.eligibility.Eligibility;
 import cn.wenzhou.renovation.eligibility.EligibilityService;
@@ -18,6 +9,13 @@ import cn.wenzhou.renovation.testing.Communities;
 import cn.wenzhou.renovation.testing.CompilesEditedRules;
 import cn.wenzhou.renovation.testing.Registries;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Kept versions on disk: what was activated is what a restart serves; a new deployment is a new version. */
 @CompilesEditedRules
@@ -39,10 +37,12 @@ class RulesetRegistryVersionsTest {
         RulesetRegistry restarted = registry();
 
         assertThat(restarted.activeVersion("wenzhou")).contains(2);
-        assertThat(restarted.versions("wenzhou")).extracting(RulesetVersion::activatedBy)
+        assertThat(restarted.versions("wenzhou"))
+                .extracting(RulesetVersion::activatedBy)
                 .containsExactly(RulesetRegistry.DEPLOYMENT, "wang.fang");
         assertThat(decide(restarted, 2003)).isEqualTo(Eligibility.PRIORITY_RENOVATION);
-        assertThat(restarted.active("wenzhou").version()).isEqualTo(first.active("wenzhou").version());
+        assertThat(restarted.active("wenzhou").version())
+                .isEqualTo(first.active("wenzhou").version());
     }
 
     @Test
@@ -63,8 +63,10 @@ class RulesetRegistryVersionsTest {
         RuleFolderCopy.copyRepositoryRules(root);
         registry();
         RuleFolderCopy.editCutoffCell(root, cell -> cell.setCellValue(2005));
-        List<RuleFile> deployed = RulesetSources.ownFiles(root.resolve("rules").toString(),
-                root.resolve("decision-tables").toString()).get("wenzhou");
+        List<RuleFile> deployed = RulesetSources.ownFiles(
+                        root.resolve("rules").toString(),
+                        root.resolve("decision-tables").toString())
+                .get("wenzhou");
         // The crash: the new deployment was kept as version 2, then the process died before activating it.
         new FileRulesetStore(data).save("wenzhou", deployed, RulesetRegistry.DEPLOYMENT, "interrupted");
 
@@ -80,9 +82,13 @@ class RulesetRegistryVersionsTest {
         RuleFolderCopy.copyRepositoryRules(root);
         registry();
         byte[] hostile = cn.wenzhou.renovation.testing.HostileWorkbooks.formulaWithCodeInCachedValue(
-                Files.readAllBytes(root.resolve(RuleFolderCopy.ELIGIBILITY_TABLE)), RuleFolderCopy.PARAMETER_SHEET, "D10");
-        List<RuleFile> own = new java.util.ArrayList<>(RulesetSources.ownFiles(root.resolve("rules").toString(),
-                root.resolve("decision-tables").toString()).get("wenzhou"));
+                Files.readAllBytes(root.resolve(RuleFolderCopy.ELIGIBILITY_TABLE)),
+                RuleFolderCopy.PARAMETER_SHEET,
+                "D10");
+        List<RuleFile> own = new java.util.ArrayList<>(RulesetSources.ownFiles(
+                        root.resolve("rules").toString(),
+                        root.resolve("decision-tables").toString())
+                .get("wenzhou"));
         own.replaceAll(f -> f.path().equals(RuleFolderCopy.ELIGIBILITY_TABLE) ? new RuleFile(f.path(), hostile) : f);
         // As an editor's upload was once kept: written to the store without today's checks.
         RulesetVersion kept = new FileRulesetStore(data).save("wenzhou", own, "li.na", "旧版本");
@@ -94,7 +100,8 @@ class RulesetRegistryVersionsTest {
             assertThat(problem.message()).contains("公式");
         });
         assertThat(restarted.refusedCells(restarted.versions("wenzhou").get(0))).isEmpty();
-        assertThat(restarted.rollback("wenzhou", kept.number(), "wang.fang").activated()).isFalse();
+        assertThat(restarted.rollback("wenzhou", kept.number(), "wang.fang").activated())
+                .isFalse();
         assertThat(restarted.versionForReplay("wenzhou", kept.number()).valid()).isFalse();
         assertThat(restarted.activeVersion("wenzhou")).contains(1);
         assertThat(Path.of("/tmp/x")).as("the cached value's code never ran").doesNotExist();
@@ -111,8 +118,10 @@ class RulesetRegistryVersionsTest {
 
         RulesetRegistry restarted = registry();
         assertThat(decide(restarted, 2003)).isEqualTo(Eligibility.NOT_ELIGIBLE);
-        assertThat(restarted.activations("wenzhou")).extracting(RulesetActivation::kind, RulesetActivation::version)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(RulesetActivation.Kind.DEPLOYMENT, 1),
+        assertThat(restarted.activations("wenzhou"))
+                .extracting(RulesetActivation::kind, RulesetActivation::version)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(RulesetActivation.Kind.DEPLOYMENT, 1),
                         org.assertj.core.groups.Tuple.tuple(RulesetActivation.Kind.ACTIVATION, 2),
                         org.assertj.core.groups.Tuple.tuple(RulesetActivation.Kind.ROLLBACK, 1),
                         org.assertj.core.groups.Tuple.tuple(RulesetActivation.Kind.ROLLBACK, 2));
@@ -146,8 +155,12 @@ class RulesetRegistryVersionsTest {
         second.followStore();
         assertThat(second.activeVersion("wenzhou")).contains(1);
         assertThat(decide(second, 2003)).isEqualTo(Eligibility.NOT_ELIGIBLE);
-        assertThat(second.activations("wenzhou")).extracting(RulesetActivation::kind).containsExactly(
-                RulesetActivation.Kind.DEPLOYMENT, RulesetActivation.Kind.ACTIVATION, RulesetActivation.Kind.ROLLBACK);
+        assertThat(second.activations("wenzhou"))
+                .extracting(RulesetActivation::kind)
+                .containsExactly(
+                        RulesetActivation.Kind.DEPLOYMENT,
+                        RulesetActivation.Kind.ACTIVATION,
+                        RulesetActivation.Kind.ROLLBACK);
     }
 
     private RuleFile cutoff2000() throws IOException {
@@ -160,10 +173,16 @@ class RulesetRegistryVersionsTest {
 
     /** The eligibility table with its cut-off year set, as a publisher would upload it. */
     private RuleFile cutoff(int year) throws IOException {
-        Path copy = Files.copy(root.resolve(RuleFolderCopy.ELIGIBILITY_TABLE), root.resolve("edited.drl.xlsx"),
+        Path copy = Files.copy(
+                root.resolve(RuleFolderCopy.ELIGIBILITY_TABLE),
+                root.resolve("edited.drl.xlsx"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        RuleFolderCopy.editCell(copy, RuleFolderCopy.PARAMETER_SHEET, RuleFolderCopy.CUTOFF_ROW,
-                RuleFolderCopy.CUTOFF_COLUMN_LABEL, cell -> cell.setCellValue(year));
+        RuleFolderCopy.editCell(
+                copy,
+                RuleFolderCopy.PARAMETER_SHEET,
+                RuleFolderCopy.CUTOFF_ROW,
+                RuleFolderCopy.CUTOFF_COLUMN_LABEL,
+                cell -> cell.setCellValue(year));
         return new RuleFile(RuleFolderCopy.ELIGIBILITY_TABLE, Files.readAllBytes(copy));
     }
 
@@ -176,12 +195,17 @@ class RulesetRegistryVersionsTest {
     }
 
     private RulesetProperties properties() {
-        return new RulesetProperties(root.resolve("rules").toString(), root.resolve("decision-tables").toString(),
-                "wenzhou", data.toString());
+        return new RulesetProperties(
+                root.resolve("rules").toString(),
+                root.resolve("decision-tables").toString(),
+                "wenzhou",
+                data.toString());
     }
 
     private static Eligibility decide(RulesetRegistry registry, int completionYear) {
         Community community = Communities.ordinary(completionYear, false, LocalDate.of(2025, 11, 3));
-        return EligibilityService.decide(registry.active("wenzhou"), community).decision().eligibility();
+        return EligibilityService.decide(registry.active("wenzhou"), community)
+                .decision()
+                .eligibility();
     }
 }

@@ -15,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -34,22 +33,23 @@ class RulesetStoreContractTest {
     static Stream<Arguments> stores() {
         return Stream.of(
                 Arguments.of("memory", (Supplier<RulesetStore>) RulesetStore::inMemory),
-                Arguments.of("files", (Supplier<RulesetStore>) () -> new FileRulesetStore(folder.resolve(UUID.randomUUID().toString()))),
+                Arguments.of("files", (Supplier<RulesetStore>) () ->
+                        new FileRulesetStore(folder.resolve(UUID.randomUUID().toString()))),
                 Arguments.of("database", (Supplier<RulesetStore>) RulesetStoreContractTest::database));
     }
 
     /** A fresh in-memory H2 database: the same SQL the PostgreSQL replicas run. */
     static RulesetStore database() {
-        DriverManagerDataSource source = new DriverManagerDataSource(
-                "jdbc:h2:mem:store-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        return new JdbcRulesetStore(new JdbcTemplate(source),
-                new TransactionTemplate(new DataSourceTransactionManager(source)));
+        DriverManagerDataSource source =
+                new DriverManagerDataSource("jdbc:h2:mem:store-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        return new JdbcRulesetStore(
+                new JdbcTemplate(source), new TransactionTemplate(new DataSourceTransactionManager(source)));
     }
 
-    private static final RuleFile TABLE = new RuleFile("decision-tables/eligibility/eligibility.drl.xlsx",
-            new byte[] {0x50, 0x4b, 0x03, 0x04, (byte) 0xff, 0x00});
-    private static final RuleFile DRL = new RuleFile("rules/eligibility/yueqing.drl",
-            "rule \"乐清\" when then end".getBytes(StandardCharsets.UTF_8));
+    private static final RuleFile TABLE = new RuleFile(
+            "decision-tables/eligibility/eligibility.drl.xlsx", new byte[] {0x50, 0x4b, 0x03, 0x04, (byte) 0xff, 0x00});
+    private static final RuleFile DRL =
+            new RuleFile("rules/eligibility/yueqing.drl", "rule \"乐清\" when then end".getBytes(StandardCharsets.UTF_8));
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("stores")
@@ -61,13 +61,18 @@ class RulesetStoreContractTest {
         assertThat(first.number()).isEqualTo(1);
         assertThat(second.number()).isEqualTo(2);
         assertThat(second.contentHash()).isEqualTo(RulesetFiles.contentHash(List.of(DRL, TABLE)));
-        assertThat(store.versions("yueqing")).extracting(RulesetVersion::number, RulesetVersion::activatedBy,
-                RulesetVersion::comment).containsExactly(
+        assertThat(store.versions("yueqing"))
+                .extracting(RulesetVersion::number, RulesetVersion::activatedBy, RulesetVersion::comment)
+                .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(1, "部署", "随程序部署"),
                         org.assertj.core.groups.Tuple.tuple(2, "wang.fang", "加街道"));
         List<RuleFile> kept = store.files("yueqing", 2).orElseThrow();
         assertThat(kept).extracting(RuleFile::path).containsExactlyInAnyOrder(TABLE.path(), DRL.path());
-        assertThat(kept.stream().filter(f -> f.path().equals(TABLE.path())).findFirst().orElseThrow().content())
+        assertThat(kept.stream()
+                        .filter(f -> f.path().equals(TABLE.path()))
+                        .findFirst()
+                        .orElseThrow()
+                        .content())
                 .isEqualTo(TABLE.content());
         assertThat(store.files("yueqing", 3)).isEmpty();
         assertThat(store.versions("wenzhou")).isEmpty();
@@ -75,23 +80,25 @@ class RulesetStoreContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("stores")
-    void theActivePointerTheDeploymentMarkerAndTheAuditAreKeptPerJurisdiction(String kind, Supplier<RulesetStore> stores) {
+    void theActivePointerTheDeploymentMarkerAndTheAuditAreKeptPerJurisdiction(
+            String kind, Supplier<RulesetStore> stores) {
         RulesetStore store = stores.get();
         store.save("wenzhou", List.of(TABLE), "部署", null);
         store.save("wenzhou", List.of(DRL), "wang.fang", null);
         assertThat(store.activeVersion("wenzhou")).isEmpty();
 
-        store.activate(new RulesetActivation("wenzhou", 1, Instant.parse("2026-11-30T08:00:00Z"), "部署",
-                RulesetActivation.Kind.DEPLOYMENT));
+        store.activate(new RulesetActivation(
+                "wenzhou", 1, Instant.parse("2026-11-30T08:00:00Z"), "部署", RulesetActivation.Kind.DEPLOYMENT));
         store.recordDeployed("wenzhou", "hash-1");
-        store.activate(new RulesetActivation("wenzhou", 2, Instant.parse("2026-11-30T09:00:00Z"), "wang.fang",
-                RulesetActivation.Kind.ACTIVATION));
+        store.activate(new RulesetActivation(
+                "wenzhou", 2, Instant.parse("2026-11-30T09:00:00Z"), "wang.fang", RulesetActivation.Kind.ACTIVATION));
 
         assertThat(store.activeVersion("wenzhou")).contains(2);
         assertThat(store.activeVersion("yueqing")).isEmpty();
         assertThat(store.lastDeployed("wenzhou")).contains("hash-1");
-        assertThat(store.activations("wenzhou")).extracting(RulesetActivation::version, RulesetActivation::by,
-                RulesetActivation::kind).containsExactly(
+        assertThat(store.activations("wenzhou"))
+                .extracting(RulesetActivation::version, RulesetActivation::by, RulesetActivation::kind)
+                .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(1, "部署", RulesetActivation.Kind.DEPLOYMENT),
                         org.assertj.core.groups.Tuple.tuple(2, "wang.fang", RulesetActivation.Kind.ACTIVATION));
         assertThat(store.activations("yueqing")).isEmpty();
@@ -99,12 +106,14 @@ class RulesetStoreContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("stores")
-    void aKeptVersionIsIntactUntilItsFilesChangeAndAnUnknownOneIsNamedAsMissing(String kind, Supplier<RulesetStore> stores) {
+    void aKeptVersionIsIntactUntilItsFilesChangeAndAnUnknownOneIsNamedAsMissing(
+            String kind, Supplier<RulesetStore> stores) {
         RulesetStore store = stores.get();
         store.save("wenzhou", List.of(TABLE, DRL), "wang.fang", null);
 
         assertThat(store.damage("wenzhou", 1)).isEmpty();
-        assertThat(store.damage("wenzhou", 2)).hasValueSatisfying(problem -> assertThat(problem).contains("2"));
+        assertThat(store.damage("wenzhou", 2))
+                .hasValueSatisfying(problem -> assertThat(problem).contains("2"));
         assertThat(store.problems("wenzhou")).isEmpty();
     }
 
@@ -143,7 +152,8 @@ class RulesetStoreContractTest {
                     mostAtOnce.accumulateAndGet(inside.incrementAndGet(), Math::max);
                     try {
                         // The startup check-then-keep: only the first keeps a version.
-                        RulesetVersion kept = store.versions("wenzhou").stream().findFirst()
+                        RulesetVersion kept = store.versions("wenzhou").stream()
+                                .findFirst()
                                 .orElseGet(() -> store.save("wenzhou", List.of(DRL), "部署", null));
                         Thread.sleep(20);
                         return kept;

@@ -2,12 +2,16 @@ package cn.wenzhou.renovation.ruleset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.wenzhou.renovation.eligibility.Community;
+import cn.wenzhou.renovation.eligibility.Eligibility;
+import cn.wenzhou.renovation.eligibility.EligibilityService;
+import cn.wenzhou.renovation.eligibility.HousingKind;
+import cn.wenzhou.renovation.testing.RuleFolderCopy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xssf.usermodel.XSSFCell;
@@ -15,12 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.STCellType;
-
-import cn.wenzhou.renovation.eligibility.Community;
-import cn.wenzhou.renovation.eligibility.Eligibility;
-import cn.wenzhou.renovation.eligibility.EligibilityService;
-import cn.wenzhou.renovation.eligibility.HousingKind;
-import cn.wenzhou.renovation.testing.RuleFolderCopy;
 
 /**
  * Attacks on the compiler through the cells of a real decision table, for every role: each tries to
@@ -46,8 +44,10 @@ class UploadedCellsNeverBecomeCodeTest {
 
     @Test
     void codeAfterANumberInABareParameterCellIsRefusedAtItsCell() throws IOException {
-        String cell = RuleFolderCopy.editCutoffCell(root, c -> c.setCellValue(
-                "2000)); new java.io.File(\"" + planted + "\").mkdirs(); String.valueOf(String.valueOf(1"));
+        String cell = RuleFolderCopy.editCutoffCell(
+                root,
+                c -> c.setCellValue(
+                        "2000)); new java.io.File(\"" + planted + "\").mkdirs(); String.valueOf(String.valueOf(1"));
 
         RulesetCompilationException failure = CopiedRules.compileFailing(root);
 
@@ -90,8 +90,12 @@ class UploadedCellsNeverBecomeCodeTest {
     @Test
     void aDescriptionThatClosesItsCommentAddsNoRuleAndRunsNothing() throws IOException {
         int rulesBefore = ruleCount(CopiedRules.compile(root));
-        RuleFolderCopy.editCell(root.resolve(TABLE), SHEET, CUTOFF_RULE, "参数", c -> c.setCellValue(
-                "x */ @clause(x) @quote(y) when then new java.io.File(\"" + planted
+        RuleFolderCopy.editCell(
+                root.resolve(TABLE),
+                SHEET,
+                CUTOFF_RULE,
+                "参数",
+                c -> c.setCellValue("x */ @clause(x) @quote(y) when then new java.io.File(\"" + planted
                         + "\").mkdirs(); end rule ELIGPARAMPRIORITYCUTOFFB /* y"));
 
         CompiledRuleset edited = CopiedRules.compile(root);
@@ -104,8 +108,12 @@ class UploadedCellsNeverBecomeCodeTest {
 
     @Test
     void aQuoteThatWouldCloseAQuotedValueIsRefusedAtItsCell() throws IOException {
-        String cell = RuleFolderCopy.editCell(root.resolve(TABLE), SHEET, CUTOFF_RULE, "解释", c -> c.setCellValue(
-                "理由\"); new java.io.File(\"" + planted + "\").mkdirs(); String s = (\""));
+        String cell = RuleFolderCopy.editCell(
+                root.resolve(TABLE),
+                SHEET,
+                CUTOFF_RULE,
+                "解释",
+                c -> c.setCellValue("理由\"); new java.io.File(\"" + planted + "\").mkdirs(); String s = (\""));
 
         RulesetCompilationException failure = CopiedRules.compileFailing(root);
 
@@ -118,26 +126,44 @@ class UploadedCellsNeverBecomeCodeTest {
 
     @Test
     void aUnicodeEscapeOfAQuoteIsRefusedForItsBackslash() throws IOException {
-        String cell = RuleFolderCopy.editCell(root.resolve(TABLE), SHEET, CUTOFF_RULE, "解释",
+        String cell = RuleFolderCopy.editCell(
+                root.resolve(TABLE),
+                SHEET,
+                CUTOFF_RULE,
+                "解释",
                 c -> c.setCellValue("理由\\u0022); System.exit(1); (\\u0022"));
 
-        assertThat(CopiedRules.compileFailing(root).problems()).extracting(RuleProblem::cell).containsExactly(cell);
+        assertThat(CopiedRules.compileFailing(root).problems())
+                .extracting(RuleProblem::cell)
+                .containsExactly(cell);
     }
 
     @Test
     void aRuleNameThatWouldCloseItsQuotesIsRefused() throws IOException {
-        String cell = RuleFolderCopy.editCell(root.resolve(TABLE), SHEET, CUTOFF_RULE, "规则编号",
+        String cell = RuleFolderCopy.editCell(
+                root.resolve(TABLE),
+                SHEET,
+                CUTOFF_RULE,
+                "规则编号",
                 c -> c.setCellValue("ELIG\" salience 1 when then System.exit(1); end rule \"X"));
 
-        assertThat(CopiedRules.compileFailing(root).problems()).extracting(RuleProblem::cell).containsExactly(cell);
+        assertThat(CopiedRules.compileFailing(root).problems())
+                .extracting(RuleProblem::cell)
+                .containsExactly(cell);
     }
 
     @Test
     void aCodeCellWithAnExpressionIsRefused() throws IOException {
-        String cell = RuleFolderCopy.editCell(root.resolve(TABLE), "不属改造范畴", "ELIG-OUT-URBAN-VILLAGE", "住房类型代码",
+        String cell = RuleFolderCopy.editCell(
+                root.resolve(TABLE),
+                "不属改造范畴",
+                "ELIG-OUT-URBAN-VILLAGE",
+                "住房类型代码",
                 c -> c.setCellValue("URBAN_VILLAGE || true"));
 
-        assertThat(CopiedRules.compileFailing(root).problems()).extracting(RuleProblem::cell).containsExactly(cell);
+        assertThat(CopiedRules.compileFailing(root).problems())
+                .extracting(RuleProblem::cell)
+                .containsExactly(cell);
     }
 
     @Test
@@ -157,12 +183,15 @@ class UploadedCellsNeverBecomeCodeTest {
         try (InputStream in = Files.newInputStream(table)) {
             workbook = WorkbookFactory.create(in);
         }
-        try (workbook; OutputStream out = Files.newOutputStream(table)) {
+        try (workbook;
+                OutputStream out = Files.newOutputStream(table)) {
             workbook.getSheet(SHEET).getRow(2).getCell(2).setCellFormula("\"说明\"");
             workbook.write(out);
         }
 
-        assertThat(CopiedRules.compileFailing(root).problems()).extracting(RuleProblem::cell).containsExactly("C3");
+        assertThat(CopiedRules.compileFailing(root).problems())
+                .extracting(RuleProblem::cell)
+                .containsExactly("C3");
     }
 
     // --- helpers -----------------------------------------------------------------------------

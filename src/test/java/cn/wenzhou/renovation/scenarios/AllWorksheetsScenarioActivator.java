@@ -1,5 +1,8 @@
 package cn.wenzhou.renovation.scenarios;
 
+import cn.wenzhou.renovation.ruleset.RuleFile;
+import cn.wenzhou.renovation.ruleset.RulesetCompiler;
+import cn.wenzhou.renovation.ruleset.RulesetSources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -10,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.drools.scenariosimulation.backend.runner.AbstractScenarioRunner;
 import org.drools.scenariosimulation.backend.runner.ScenarioJunitActivator;
 import org.drools.scenariosimulation.backend.runner.model.ScenarioRunnerDTO;
@@ -22,10 +24,6 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieContainer;
-
-import cn.wenzhou.renovation.ruleset.RuleFile;
-import cn.wenzhou.renovation.ruleset.RulesetSources;
-import cn.wenzhou.renovation.ruleset.RulesetCompiler;
 
 /**
  * {@link ScenarioJunitActivator} with one difference: the KieContainer the scenarios run against
@@ -61,8 +59,8 @@ public class AllWorksheetsScenarioActivator extends ScenarioJunitActivator {
 
     @Override
     protected void runChild(ScenarioRunnerDTO child, RunNotifier notifier) {
-        AbstractScenarioRunner runner = AbstractScenarioRunner
-                .getSpecificRunnerProvider(child.getSettings().getType())
+        AbstractScenarioRunner runner = AbstractScenarioRunner.getSpecificRunnerProvider(
+                        child.getSettings().getType())
                 .create(kieContainer(jurisdictionOf(child.getFileName())), child);
         runner.run(notifier);
     }
@@ -75,7 +73,8 @@ public class AllWorksheetsScenarioActivator extends ScenarioJunitActivator {
             jurisdiction = folder.group(1);
         }
         if (jurisdiction == null) {
-            throw new IllegalStateException("A scenario file must sit under scenarios/<jurisdiction>/: " + scenarioFile);
+            throw new IllegalStateException(
+                    "A scenario file must sit under scenarios/<jurisdiction>/: " + scenarioFile);
         }
         return jurisdiction;
     }
@@ -86,7 +85,12 @@ public class AllWorksheetsScenarioActivator extends ScenarioJunitActivator {
 
     private Path classpathRoot() {
         try {
-            Path root = Path.of(getTestClass().getJavaClass().getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path root = Path.of(getTestClass()
+                    .getJavaClass()
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             if (!Files.isRegularFile(root.resolve(KMODULE))) {
                 throw new IllegalStateException("No " + KMODULE + " in " + root);
             }
@@ -108,14 +112,20 @@ public class AllWorksheetsScenarioActivator extends ScenarioJunitActivator {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + root.resolve(KMODULE), e);
         }
-        List<RuleFile> files = RulesetSources.load(root.resolve("rules").toString(), root.resolve("decision-tables").toString())
-                .stream().filter(sources -> sources.jurisdiction().code().equals(jurisdiction)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("Scenarios for '" + jurisdiction
-                        + "', which has no folder under rules/counties/ or decision-tables/counties/"))
-                .files();
+        List<RuleFile> files =
+                RulesetSources.load(
+                                root.resolve("rules").toString(),
+                                root.resolve("decision-tables").toString())
+                        .stream()
+                        .filter(sources -> sources.jurisdiction().code().equals(jurisdiction))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalStateException("Scenarios for '" + jurisdiction
+                                + "', which has no folder under rules/counties/ or decision-tables/counties/"))
+                        .files();
         new RulesetCompiler().drlSources(jurisdiction, files).forEach((path, drl) -> kfs.write(RESOURCES + path, drl));
 
-        ReleaseId releaseId = kieServices.newReleaseId("cn.wenzhou.renovation.scenarios", "scenario-rules-" + jurisdiction, "1.0.0");
+        ReleaseId releaseId =
+                kieServices.newReleaseId("cn.wenzhou.renovation.scenarios", "scenario-rules-" + jurisdiction, "1.0.0");
         kfs.generateAndWritePomXML(releaseId);
         KieBuilder builder = kieServices.newKieBuilder(kfs).buildAll();
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);

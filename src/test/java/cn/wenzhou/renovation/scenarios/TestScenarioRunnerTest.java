@@ -24,5 +24,4 @@ import org.junit.runner.RunWith;
  * the first worksheet and would lose the 不属改造范畴 sheet.
  */
 @RunWith(AllWorksheetsScenarioActivator.class)
-public class TestScenarioRunnerTest {
-}
+public class TestScenarioRunnerTest {}

@@ -2,34 +2,30 @@ package cn.wenzhou.renovation.survey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.emptyIterable;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wenzhou.renovation.testing.FixedWenzhouClock;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import cn.wenzhou.renovation.testing.FixedWenzhouClock;
-
 
 /**
  * {@code POST /api/v1/surveys/consultation} (annex 1) through the real context and rules: question
@@ -44,7 +40,6 @@ class ConsultationSurveyHttpTest {
     private static final String URL = "/api/v1/surveys/consultation";
     private static final String TALLY_URL = "/api/v1/consent/tally";
     private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
-
 
     @Autowired
     private MockMvc mvc;
@@ -62,8 +57,8 @@ class ConsultationSurveyHttpTest {
         return f;
     }
 
-    private static Map<String, Object> survey(String voteDate, String totalArea, int totalHouseholds,
-            List<Map<String, Object>> forms) {
+    private static Map<String, Object> survey(
+            String voteDate, String totalArea, int totalHouseholds, List<Map<String, Object>> forms) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("communityName", "龙湾区河滨小区3幢");
         body.put("voteDate", voteDate);
@@ -93,13 +88,17 @@ class ConsultationSurveyHttpTest {
         body.put("totalHouseholds", survey.get("totalHouseholds"));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> forms = (List<Map<String, Object>>) survey.get("responses");
-        body.put("roster", forms.stream().map(f -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("roomNumber", f.get("roomNumber"));
-            entry.put("exclusiveArea", f.get("exclusiveArea"));
-            entry.put("ballot", f.get("consent"));
-            return entry;
-        }).toList());
+        body.put(
+                "roster",
+                forms.stream()
+                        .map(f -> {
+                            Map<String, Object> entry = new LinkedHashMap<>();
+                            entry.put("roomNumber", f.get("roomNumber"));
+                            entry.put("exclusiveArea", f.get("exclusiveArea"));
+                            entry.put("ballot", f.get("consent"));
+                            return entry;
+                        })
+                        .toList());
         return body;
     }
 
@@ -131,7 +130,8 @@ class ConsultationSurveyHttpTest {
     // --- question one: the consent rules, reused -------------------------------------------------
 
     private void consentEqualsTallyOfTheSameRoster(Map<String, Object> survey, boolean sufficient) throws Exception {
-        JsonNode consultation = tree(aggregated(survey).andExpect(jsonPath("$.consent.sufficient").value(sufficient)));
+        JsonNode consultation = tree(
+                aggregated(survey).andExpect(jsonPath("$.consent.sufficient").value(sufficient)));
         JsonNode tally = tree(postJson(TALLY_URL, asRoster(survey)).andExpect(status().isOk()));
 
         JsonNode consent = consultation.get("consent");
@@ -233,7 +233,8 @@ class ConsultationSurveyHttpTest {
     @Test
     void demandIsGroupedByCategoryAndTierInTheGuidesOrder() throws Exception {
         aggregated(survey("2026-03-01", "540.00", 6, exampleForms()))
-                .andExpect(jsonPath("$.demand[*].category").value(contains("BUILDING", "ROADS_AND_PARKING", "ELDERLY_AND_CHILDCARE")))
+                .andExpect(jsonPath("$.demand[*].category")
+                        .value(contains("BUILDING", "ROADS_AND_PARKING", "ELDERLY_AND_CHILDCARE")))
                 .andExpect(jsonPath("$.demand[*].tier").value(contains("BASIC", "BASIC", "ENHANCEMENT")))
                 .andExpect(jsonPath("$.demand[0].categoryLabel").value("建筑"))
                 .andExpect(jsonPath("$.demand[0].tierLabel").value("基础类"))
@@ -256,7 +257,8 @@ class ConsultationSurveyHttpTest {
                 .andExpect(jsonPath("$.unrecognised[0].suggestions").isEmpty())
                 .andExpect(jsonPath("$.unrecognised[1].suggestions", not(emptyIterable())))
                 .andExpect(jsonPath("$.unrecognised[1].suggestions[0].code").value("ELD-3.2"))
-                .andExpect(jsonPath("$.unrecognised[1].suggestions[0].officialName").value("加装电梯"))
+                .andExpect(jsonPath("$.unrecognised[1].suggestions[0].officialName")
+                        .value("加装电梯"))
                 .andExpect(jsonPath("$.ranking[*].officialName", not(org.hamcrest.Matchers.hasItem("加装电梯井"))));
     }
 

@@ -3,16 +3,8 @@ package cn.wenzhou.renovation.survey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import cn.wenzhou.renovation.kernel.ExactRatio;
+import cn.wenzhou.renovation.ruleset.Capability;
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.RuleFile;
 import cn.wenzhou.renovation.ruleset.RuleSourceLoader;
@@ -20,7 +12,13 @@ import cn.wenzhou.renovation.ruleset.RulesetCompilationException;
 import cn.wenzhou.renovation.ruleset.RulesetCompiler;
 import cn.wenzhou.renovation.testing.CompilesEditedRules;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
-import cn.wenzhou.renovation.ruleset.Capability;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The satisfied-answers parameter of {@code decision-tables/survey/survey.drl.xlsx}, without Spring:
@@ -47,27 +45,33 @@ class SatisfactionRulesTest {
     }
 
     private static SatisfiedAnswers satisfiedAnswers(CompiledRuleset rules) {
-        List<SatisfiedAnswers> rows = rules.evaluate(Capability.SURVEY, List.of()).all(SatisfiedAnswers.class);
+        List<SatisfiedAnswers> rows =
+                rules.evaluate(Capability.SURVEY, List.of()).all(SatisfiedAnswers.class);
         assertThat(rows).hasSize(1);
         return rows.get(0);
     }
 
     private static ExactRatio rate(SatisfiedAnswers satisfied, List<SatisfactionAnswer> answers) {
-        return ExactRatio.of(answers.stream().filter(satisfied.answers()::contains).count(), answers.size());
+        return ExactRatio.of(
+                answers.stream().filter(satisfied.answers()::contains).count(), answers.size());
     }
 
     private String editSatisfiedCell(String value) throws IOException {
         RuleFolderCopy.copyRepositoryRules(root);
-        return RuleFolderCopy.editCell(root.resolve(SURVEY_TABLE), SURVEY_SHEET, SatisfactionService.RULE_ID,
-                SATISFIED_COLUMN_LABEL, cell -> cell.setCellValue(value));
+        return RuleFolderCopy.editCell(
+                root.resolve(SURVEY_TABLE),
+                SURVEY_SHEET,
+                SatisfactionService.RULE_ID,
+                SATISFIED_COLUMN_LABEL,
+                cell -> cell.setCellValue(value));
     }
 
     @Test
     void theRepositoryCountsVerySatisfiedAndBasicallySatisfied() {
         SatisfiedAnswers satisfied = satisfiedAnswers(ruleset);
 
-        assertThat(satisfied.answers()).containsExactlyInAnyOrder(
-                SatisfactionAnswer.VERY_SATISFIED, SatisfactionAnswer.BASICALLY_SATISFIED);
+        assertThat(satisfied.answers())
+                .containsExactlyInAnyOrder(SatisfactionAnswer.VERY_SATISFIED, SatisfactionAnswer.BASICALLY_SATISFIED);
         assertThat(rate(satisfied, ANSWERS).fraction()).isEqualTo("2/3");
         assertThat(ruleset.clauseOf(SatisfactionService.RULE_ID)).isPresent();
     }
@@ -86,9 +90,12 @@ class SatisfactionRulesTest {
     }
 
     private RulesetCompilationException compileWithUnknownAnswer() {
-        RulesetCompilationException failure = catchThrowableOfType(RulesetCompilationException.class,
+        RulesetCompilationException failure = catchThrowableOfType(
+                RulesetCompilationException.class,
                 () -> compile(root.resolve("rules"), root.resolve("decision-tables")));
-        assertThat(failure).as("compilation should fail on the unknown answer SATISFIED").isNotNull();
+        assertThat(failure)
+                .as("compilation should fail on the unknown answer SATISFIED")
+                .isNotNull();
         return failure;
     }
 

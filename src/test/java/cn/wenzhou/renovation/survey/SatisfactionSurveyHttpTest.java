@@ -9,11 +9,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -21,8 +21,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * {@code POST /api/v1/surveys/satisfaction} (annex 7) through the real context and rules: a
@@ -62,14 +60,51 @@ class SatisfactionSurveyHttpTest {
     /** The contract's example: four forms, the fourth leaving questions 2, 4, 6 and 8 unanswered. */
     private static List<Map<String, Object>> fourForms() {
         return new ArrayList<>(List.of(
-                form("gender", "FEMALE", "ageBand", "AGE_OVER_60", "awareness", "BASICALLY", "involved", "YES",
-                        "renovatedAspects", List.of("PIPELINES", "ELEVATORS"), "qualityOfLife", "MUCH_BETTER",
-                        "satisfaction", "VERY_SATISFIED"),
-                form("gender", "MALE", "ageBand", "AGE_46_TO_60", "awareness", "A_LITTLE", "involved", "YES",
-                        "renovatedAspects", List.of("FACADES", "ROADS"), "qualityOfLife", "A_LITTLE_BETTER",
-                        "satisfaction", "BASICALLY_SATISFIED", "comments", "希望增加停车位"),
-                form("gender", "MALE", "ageBand", "AGE_36_TO_45", "involved", "YES", "renovatedAspects", List.of("ROADS"),
-                        "qualityOfLife", "ABOUT_THE_SAME", "satisfaction", "NEUTRAL"),
+                form(
+                        "gender",
+                        "FEMALE",
+                        "ageBand",
+                        "AGE_OVER_60",
+                        "awareness",
+                        "BASICALLY",
+                        "involved",
+                        "YES",
+                        "renovatedAspects",
+                        List.of("PIPELINES", "ELEVATORS"),
+                        "qualityOfLife",
+                        "MUCH_BETTER",
+                        "satisfaction",
+                        "VERY_SATISFIED"),
+                form(
+                        "gender",
+                        "MALE",
+                        "ageBand",
+                        "AGE_46_TO_60",
+                        "awareness",
+                        "A_LITTLE",
+                        "involved",
+                        "YES",
+                        "renovatedAspects",
+                        List.of("FACADES", "ROADS"),
+                        "qualityOfLife",
+                        "A_LITTLE_BETTER",
+                        "satisfaction",
+                        "BASICALLY_SATISFIED",
+                        "comments",
+                        "希望增加停车位"),
+                form(
+                        "gender",
+                        "MALE",
+                        "ageBand",
+                        "AGE_36_TO_45",
+                        "involved",
+                        "YES",
+                        "renovatedAspects",
+                        List.of("ROADS"),
+                        "qualityOfLife",
+                        "ABOUT_THE_SAME",
+                        "satisfaction",
+                        "NEUTRAL"),
                 form("gender", "FEMALE", "involved", "YES", "qualityOfLife", "WORSE")));
     }
 
@@ -107,7 +142,8 @@ class SatisfactionSurveyHttpTest {
         aggregated(survey(fourForms()))
                 .andExpect(jsonPath("$.responses").value(4))
                 .andExpect(jsonPath("$.questions[*].question").value(contains(1, 2, 3, 4, 5, 6, 7, 8)))
-                .andExpect(jsonPath("$.questions[*].multipleChoice").value(contains(false, false, false, false, false, true, false, false)))
+                .andExpect(jsonPath("$.questions[*].multipleChoice")
+                        .value(contains(false, false, false, false, false, true, false, false)))
                 .andExpect(jsonPath("$.questions[7].answers[*].answer")
                         .value(contains("VERY_SATISFIED", "BASICALLY_SATISFIED", "NEUTRAL", "DISSATISFIED")))
                 .andExpect(jsonPath("$.questions[7].answers[*].label").value(contains("非常满意", "基本满意", "一般", "不满意")));
@@ -159,8 +195,16 @@ class SatisfactionSurveyHttpTest {
                 .andExpect(jsonPath(answer(6, "PIPELINES", "share.fraction")).value(contains("1/3")))
                 .andExpect(jsonPath(answer(6, "GREENING", "count")).value(contains(1)))
                 .andExpect(jsonPath(answer(6, "OTHER", "count")).value(contains(0)))
-                .andExpect(jsonPath("$.questions[5].answers[*].answer").value(contains("PIPELINES", "FACADES", "ROADS",
-                        "GREENING", "EV_CHARGING", "LEAK_REPAIR", "ELEVATORS", "OTHER")));
+                .andExpect(jsonPath("$.questions[5].answers[*].answer")
+                        .value(contains(
+                                "PIPELINES",
+                                "FACADES",
+                                "ROADS",
+                                "GREENING",
+                                "EV_CHARGING",
+                                "LEAK_REPAIR",
+                                "ELEVATORS",
+                                "OTHER")));
     }
 
     // --- satisfaction rate --------------------------------------------------------------------
@@ -172,7 +216,8 @@ class SatisfactionSurveyHttpTest {
                 .andExpect(jsonPath("$.satisfactionRate.answered").value(3))
                 .andExpect(jsonPath("$.satisfactionRate.rate.fraction").value("2/3"))
                 .andExpect(jsonPath("$.satisfactionRate.rate.percent").value(66.66))
-                .andExpect(jsonPath("$.satisfactionRate.satisfiedAnswers").value(contains("VERY_SATISFIED", "BASICALLY_SATISFIED")))
+                .andExpect(jsonPath("$.satisfactionRate.satisfiedAnswers")
+                        .value(contains("VERY_SATISFIED", "BASICALLY_SATISFIED")))
                 .andExpect(jsonPath("$.satisfactionRate.clause.section").exists());
     }
 

@@ -20,24 +20,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import cn.wenzhou.renovation.api.model.Ballot;
 import cn.wenzhou.renovation.api.model.ConsentTallyRequest;
 import cn.wenzhou.renovation.api.model.ConsentTallyResponse;
@@ -57,6 +39,21 @@ import cn.wenzhou.renovation.ruleset.UnknownJurisdictionException;
 import cn.wenzhou.renovation.testing.SliceContexts;
 import cn.wenzhou.renovation.testing.SpecExamples;
 import cn.wenzhou.renovation.web.DecisionControllerSlice;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * {@code POST /api/v1/surveys/satisfaction} and {@code /surveys/consultation}: how forms are read, counted and
@@ -110,8 +107,11 @@ class SurveyControllerSliceTest {
         void answeredFormsAreCountedAgainstTheRulesetsDefinitionOfSatisfied() throws Exception {
             when(rulesets.take("wenzhou")).thenReturn(ruleset);
             // Which answers count as satisfied is the ruleset's; here it is whatever the mock says.
-            when(satisfaction.of(same(ruleset))).thenReturn(new SatisfactionService.Definition(ruleset,
-                    new SatisfiedAnswers(Set.of(SatisfactionAnswer.VERY_SATISFIED, SatisfactionAnswer.NEUTRAL)), "SURVEY-TEST"));
+            when(satisfaction.of(same(ruleset)))
+                    .thenReturn(new SatisfactionService.Definition(
+                            ruleset,
+                            new SatisfiedAnswers(Set.of(SatisfactionAnswer.VERY_SATISFIED, SatisfactionAnswer.NEUTRAL)),
+                            "SURVEY-TEST"));
 
             send(URL, forms())
                     .andExpect(status().isOk())
@@ -130,8 +130,9 @@ class SurveyControllerSliceTest {
         @Test
         void theJurisdictionAskedForChoosesTheRuleset() throws Exception {
             when(rulesets.take("yueqing")).thenReturn(ruleset);
-            when(satisfaction.of(same(ruleset))).thenReturn(new SatisfactionService.Definition(ruleset,
-                    new SatisfiedAnswers(Set.of(SatisfactionAnswer.VERY_SATISFIED)), "SURVEY-TEST"));
+            when(satisfaction.of(same(ruleset)))
+                    .thenReturn(new SatisfactionService.Definition(
+                            ruleset, new SatisfiedAnswers(Set.of(SatisfactionAnswer.VERY_SATISFIED)), "SURVEY-TEST"));
 
             send(URL + "?jurisdiction=yueqing", forms()).andExpect(status().isOk());
 
@@ -193,10 +194,18 @@ class SurveyControllerSliceTest {
             var view = new CatalogueService.CatalogueView(ruleset, knowingOnlyTheLift());
             when(catalogue.classify(same(ruleset), any())).thenAnswer(call -> {
                 List<ItemName> names = call.getArgument(1);
-                return new CatalogueService.Classified(view, names.stream().map(n -> n.getText().equals("加装电梯")
-                        ? new CatalogueService.NameResult(n, new Classification("CAT-T", n, "T-LIFT", false), Optional.of(lift))
-                        : new CatalogueService.NameResult(n, new Classification("CAT-T", n, null, false), Optional.<CatalogueItem>empty()))
-                        .toList(), List.of());
+                return new CatalogueService.Classified(
+                        view,
+                        names.stream()
+                                .map(n -> n.getText().equals("加装电梯")
+                                        ? new CatalogueService.NameResult(
+                                                n, new Classification("CAT-T", n, "T-LIFT", false), Optional.of(lift))
+                                        : new CatalogueService.NameResult(
+                                                n,
+                                                new Classification("CAT-T", n, null, false),
+                                                Optional.<CatalogueItem>empty()))
+                                .toList(),
+                        List.of());
             });
         }
 
@@ -229,7 +238,10 @@ class SurveyControllerSliceTest {
             ArgumentCaptor<List<ItemName>> names = ArgumentCaptor.forClass(List.class);
             verify(catalogue).classify(same(ruleset), names.capture());
             // Each spelling once, however many forms tick it.
-            assertThat(names.getValue()).extracting(ItemName::getText).doesNotHaveDuplicates().contains("加装电梯", "安装路灯");
+            assertThat(names.getValue())
+                    .extracting(ItemName::getText)
+                    .doesNotHaveDuplicates()
+                    .contains("加装电梯", "安装路灯");
             assertThat(names.getValue()).extracting(ItemName::getRole).containsOnly(ItemName.Role.REQUESTED);
         }
 

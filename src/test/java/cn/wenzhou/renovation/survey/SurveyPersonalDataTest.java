@@ -5,40 +5,35 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wenzhou.renovation.testing.FixedWenzhouClock;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import cn.wenzhou.renovation.testing.FixedWenzhouClock;
-
 
 /**
  * Annex 1's signer and phone and annex 7's respondent and contact are "不记日志、不返回"
  * (openapi/renovation-api.yaml): neither the log nor any response may carry them, with the web and
  * application loggers at DEBUG, whether the form is counted or refused.
  */
-@SpringBootTest(properties = {
-        "logging.level.org.springframework.web=DEBUG",
-        "logging.level.cn.wenzhou=DEBUG"})
+@SpringBootTest(properties = {"logging.level.org.springframework.web=DEBUG", "logging.level.cn.wenzhou=DEBUG"})
 @AutoConfigureMockMvc
 @ExtendWith(OutputCaptureExtension.class)
 @Import(FixedWenzhouClock.class)
@@ -52,7 +47,6 @@ class SurveyPersonalDataTest {
     private static final String PHONE = "13857712345";
     private static final String CONTACT = "温州市龙湾区河滨路8号 13957754321";
     private static final String CONTACT_MOBILE = "13957754321";
-
 
     @Autowired
     private MockMvc mvc;
@@ -150,7 +144,10 @@ class SurveyPersonalDataTest {
     private static void assertNoPersonalData(String text, String where) {
         assertThat(text).as(where + " carries the name").doesNotContain(NAME);
         assertThat(text).as(where + " carries the phone").doesNotContain(PHONE);
-        assertThat(text).as(where + " carries the contact").doesNotContain(CONTACT).doesNotContain(CONTACT_MOBILE)
+        assertThat(text)
+                .as(where + " carries the contact")
+                .doesNotContain(CONTACT)
+                .doesNotContain(CONTACT_MOBILE)
                 .doesNotContain("河滨路8号");
     }
 
@@ -203,9 +200,12 @@ class SurveyPersonalDataTest {
     void overlongOwnerNameOrPhoneIsRefusedWithoutLoggingOrReturningIt() throws Exception {
         for (String field : List.of("ownerName", "phone")) {
             List<Map<String, Object>> forms = consultationForms();
-            forms.get(0).put(field, field.equals("ownerName")
-                    ? NAME + "（户主）；共有人：欧阳明、林小红、林小青、林小蓝、林小紫、林小白、林小黑、林小黄、林小绿、林小灰"
-                    : PHONE + " / 0577-88123456 (家)");
+            forms.get(0)
+                    .put(
+                            field,
+                            field.equals("ownerName")
+                                    ? NAME + "（户主）；共有人：欧阳明、林小红、林小青、林小蓝、林小紫、林小白、林小黑、林小黄、林小绿、林小灰"
+                                    : PHONE + " / 0577-88123456 (家)");
             int before = output.getAll().length();
 
             ResultActions result = postJson(CONSULTATION, consultation(forms))
@@ -278,7 +278,8 @@ class SurveyPersonalDataTest {
         postJson(SATISFACTION, satisfaction(withOverlong("respondentName")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("responses[0].respondentName"))
-                .andDo(r -> assertNoPersonalData(r.getResponse().getContentAsString(StandardCharsets.UTF_8), "the problem"));
+                .andDo(r -> assertNoPersonalData(
+                        r.getResponse().getContentAsString(StandardCharsets.UTF_8), "the problem"));
     }
 
     @Test
@@ -286,19 +287,20 @@ class SurveyPersonalDataTest {
         postJson(SATISFACTION, satisfaction(withOverlong("contact")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("responses[0].contact"))
-                .andDo(r -> assertNoPersonalData(r.getResponse().getContentAsString(StandardCharsets.UTF_8), "the problem"));
+                .andDo(r -> assertNoPersonalData(
+                        r.getResponse().getContentAsString(StandardCharsets.UTF_8), "the problem"));
     }
 
     @Test
     void overlongRespondentNameIsRefusedWithoutLoggingIt() throws Exception {
-        overlongSatisfactionFieldIsRefusedWithoutLoggingOrReturningIt("respondentName",
-                (String) withOverlong("respondentName").get(0).get("respondentName"));
+        overlongSatisfactionFieldIsRefusedWithoutLoggingOrReturningIt(
+                "respondentName", (String) withOverlong("respondentName").get(0).get("respondentName"));
     }
 
     @Test
     void overlongContactIsRefusedWithoutLoggingIt() throws Exception {
-        overlongSatisfactionFieldIsRefusedWithoutLoggingOrReturningIt("contact",
-                (String) withOverlong("contact").get(0).get("contact"));
+        overlongSatisfactionFieldIsRefusedWithoutLoggingOrReturningIt(
+                "contact", (String) withOverlong("contact").get(0).get("contact"));
     }
 
     /**
@@ -307,12 +309,14 @@ class SurveyPersonalDataTest {
      * "Resolved [MethodArgumentNotValidException ... on field 'responses[0].respondentName': rejected
      * value [欧阳明华（户主）；…]" is written with the value in clear; the same for contact.
      */
-
     private static List<Map<String, Object>> withOverlong(String field) {
         List<Map<String, Object>> forms = satisfactionForms();
-        forms.get(0).put(field, field.equals("respondentName")
-                ? NAME + "（户主）；共有人：欧阳明、林小红、林小青、林小蓝、林小紫、林小白、林小黑、林小黄、林小绿、林小灰"
-                : CONTACT + "，单位电话 0577-88123456，备用 13857712345 (晚上)");
+        forms.get(0)
+                .put(
+                        field,
+                        field.equals("respondentName")
+                                ? NAME + "（户主）；共有人：欧阳明、林小红、林小青、林小蓝、林小紫、林小白、林小黑、林小黄、林小绿、林小灰"
+                                : CONTACT + "，单位电话 0577-88123456，备用 13857712345 (晚上)");
         return forms;
     }
 

@@ -1,5 +1,8 @@
 package cn.wenzhou.renovation.testing;
 
+import cn.wenzhou.renovation.calendar.CalendarDay;
+import cn.wenzhou.renovation.calendar.CalendarFile;
+import cn.wenzhou.renovation.calendar.OfficialCalendar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,10 +12,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import cn.wenzhou.renovation.calendar.CalendarDay;
-import cn.wenzhou.renovation.calendar.CalendarFile;
-import cn.wenzhou.renovation.calendar.OfficialCalendar;
-
 /**
  * The packaged holiday calendar cut at a year, so that tests about a year the calendar lacks keep
  * meaning the same when a later release packages that year's notice.
@@ -21,8 +20,7 @@ public final class Calendars {
 
     public static final Path PACKAGED = Path.of("calendar/cn-public-holidays.csv");
 
-    private Calendars() {
-    }
+    private Calendars() {}
 
     public static OfficialCalendar packaged() {
         try (InputStream in = Files.newInputStream(PACKAGED)) {

@@ -1,15 +1,13 @@
 package cn.wenzhou.renovation.testing;
 
-import java.time.LocalDate;
-
 import cn.wenzhou.renovation.eligibility.Community;
 import cn.wenzhou.renovation.eligibility.HousingKind;
+import java.time.LocalDate;
 
 /** Communities for eligibility tests: an ordinary residential community whose residents want renovation. */
 public final class Communities {
 
-    private Communities() {
-    }
+    private Communities() {}
 
     /** Built in the given year, with all three deficiencies of guide §1 or none, decided on the given day. */
     public static Community ordinary(int completionYear, boolean deficient, LocalDate evaluationDate) {

@@ -17,7 +17,8 @@ public record HeapUse(long allocatedBytes, long retainedPeakBytes) {
     public static HeapUse of(ThrowingRunnable work) throws Exception {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         List<MemoryPoolMXBean> surviving = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP && !pool.getName().toLowerCase().contains("eden"))
+                .filter(pool -> pool.getType() == MemoryType.HEAP
+                        && !pool.getName().toLowerCase().contains("eden"))
                 .toList();
         System.gc();
         long before = 0;

@@ -27,13 +27,13 @@ public final class HostileWorkbooks {
     /** The cached value that once reached the DRL compiler as code (issue 17, finding 1). */
     public static final String CODE_IN_CACHED_VALUE =
             "2000)); new java.io.File(\"/tmp/x\").mkdirs(); String.valueOf(String.valueOf(1";
+
     public static final String DDE_FORMULA = "cmd|' /C calc'!A0";
 
     private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private static final Pattern SHEET_DATA_END = Pattern.compile("</(?:\\w+:)?sheetData>|<(?:\\w+:)?sheetData\\s*/>");
 
-    private HostileWorkbooks() {
-    }
+    private HostileWorkbooks() {}
 
     /** Writes one part's bytes into the archive. */
     @FunctionalInterface
@@ -45,7 +45,11 @@ public final class HostileWorkbooks {
 
     /** {@code cell} of {@code sheet} becomes {@code <f>FOO</f>} with {@link #CODE_IN_CACHED_VALUE} as its cached string. */
     public static byte[] formulaWithCodeInCachedValue(byte[] base, String sheet, String cell) {
-        return withCell(base, sheet, cell, "<c r=\"" + cell + "\" t=\"str\"><f>FOO</f><v>" + escape(CODE_IN_CACHED_VALUE) + "</v></c>");
+        return withCell(
+                base,
+                sheet,
+                cell,
+                "<c r=\"" + cell + "\" t=\"str\"><f>FOO</f><v>" + escape(CODE_IN_CACHED_VALUE) + "</v></c>");
     }
 
     /** {@code cell} of {@code sheet} becomes the DDE formula {@link #DDE_FORMULA} (cached value 0). */
@@ -72,20 +76,27 @@ public final class HostileWorkbooks {
         Map<String, PartWriter> changes = new LinkedHashMap<>();
         changes.put("xl/externalLinks/externalLink1.xml", bytes(link));
         changes.put("xl/externalLinks/_rels/externalLink1.xml.rels", bytes(linkRels));
-        String rels = text(parts.get("xl/_rels/workbook.xml.rels")).replace("</Relationships>",
-                "<Relationship Id=\"rIdExternal1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLink\""
-                        + " Target=\"externalLinks/externalLink1.xml\"/></Relationships>");
+        String rels = text(parts.get("xl/_rels/workbook.xml.rels"))
+                .replace(
+                        "</Relationships>",
+                        "<Relationship Id=\"rIdExternal1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLink\""
+                                + " Target=\"externalLinks/externalLink1.xml\"/></Relationships>");
         changes.put("xl/_rels/workbook.xml.rels", bytes(rels));
         String workbook = text(parts.get("xl/workbook.xml"));
-        workbook = workbook.replaceFirst("(</(?:\\w+:)?sheets>)",
+        workbook = workbook.replaceFirst(
+                "(</(?:\\w+:)?sheets>)",
                 "$1<externalReferences><externalReference r:id=\"rIdExternal1\"/></externalReferences>");
         if (!workbook.contains("xmlns:r=")) {
-            workbook = workbook.replaceFirst("<workbook ", "<workbook xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" ");
+            workbook = workbook.replaceFirst(
+                    "<workbook ",
+                    "<workbook xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" ");
         }
         changes.put("xl/workbook.xml", bytes(workbook));
-        String types = text(parts.get("[Content_Types].xml")).replace("</Types>",
-                "<Override PartName=\"/xl/externalLinks/externalLink1.xml\""
-                        + " ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml\"/></Types>");
+        String types = text(parts.get("[Content_Types].xml"))
+                .replace(
+                        "</Types>",
+                        "<Override PartName=\"/xl/externalLinks/externalLink1.xml\""
+                                + " ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml\"/></Types>");
         changes.put("[Content_Types].xml", bytes(types));
         return rewrite(base, changes, Deflater.DEFAULT_COMPRESSION);
     }
@@ -100,7 +111,11 @@ public final class HostileWorkbooks {
         StringBuilder doctype = new StringBuilder("<!DOCTYPE worksheet [<!ENTITY lol0 \"lol\">");
         for (int i = 1; i <= 9; i++) {
             String previous = "&lol" + (i - 1) + ";";
-            doctype.append("<!ENTITY lol").append(i).append(" \"").append(previous.repeat(10)).append("\">");
+            doctype.append("<!ENTITY lol")
+                    .append(i)
+                    .append(" \"")
+                    .append(previous.repeat(10))
+                    .append("\">");
         }
         return withDoctype(base, sheet, doctype.append("]>").toString(), "&lol9;");
     }
@@ -113,7 +128,8 @@ public final class HostileWorkbooks {
         String part = sheetPart(base, sheet);
         byte[] chunk = "<c r=\"A1\"/>".repeat(6_000).getBytes(StandardCharsets.US_ASCII);
         Map<String, PartWriter> changes = Map.of(part, out -> {
-            out.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"" + MAIN + "\"><sheetData><row r=\"1\">")
+            out.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"" + MAIN
+                            + "\"><sheetData><row r=\"1\">")
                     .getBytes(StandardCharsets.US_ASCII));
             for (long written = 0; written < uncompressedBytes; written += chunk.length) {
                 out.write(chunk);
@@ -135,15 +151,18 @@ public final class HostileWorkbooks {
         boolean selfClosing = end.group().endsWith("/>");
         String before = xml.substring(0, end.start()) + (selfClosing ? "<sheetData>" : "");
         String after = (selfClosing ? "</sheetData>" : end.group()) + xml.substring(end.end());
-        return rewrite(base, Map.of(part, out -> {
-            Writer writer = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
-            writer.write(before);
-            for (int r = first; r < first + rows; r++) {
-                writer.write("<row r=\"" + r + "\"><c r=\"A" + r + "\"><v>" + r + "</v></c></row>");
-            }
-            writer.write(after);
-            writer.flush();
-        }), Deflater.DEFAULT_COMPRESSION);
+        return rewrite(
+                base,
+                Map.of(part, out -> {
+                    Writer writer = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+                    writer.write(before);
+                    for (int r = first; r < first + rows; r++) {
+                        writer.write("<row r=\"" + r + "\"><c r=\"A" + r + "\"><v>" + r + "</v></c></row>");
+                    }
+                    writer.write(after);
+                    writer.flush();
+                }),
+                Deflater.DEFAULT_COMPRESSION);
     }
 
     /**
@@ -159,13 +178,23 @@ public final class HostileWorkbooks {
         StringBuilder sheetElements = new StringBuilder();
         for (int i = 1; i <= sheets; i++) {
             String name = "xl/worksheets/extra" + i + ".xml";
-            sheetElements.append("<sheet name=\"附加").append(i).append("\" sheetId=\"").append(900 + i)
-                    .append("\" r:id=\"rIdExtra").append(i).append("\"/>");
-            rels = rels.replace("</Relationships>", "<Relationship Id=\"rIdExtra" + i
-                    + "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/extra"
-                    + i + ".xml\"/></Relationships>");
-            types = types.replace("</Types>", "<Override PartName=\"/" + name
-                    + "\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>");
+            sheetElements
+                    .append("<sheet name=\"附加")
+                    .append(i)
+                    .append("\" sheetId=\"")
+                    .append(900 + i)
+                    .append("\" r:id=\"rIdExtra")
+                    .append(i)
+                    .append("\"/>");
+            rels = rels.replace(
+                    "</Relationships>",
+                    "<Relationship Id=\"rIdExtra" + i
+                            + "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/extra"
+                            + i + ".xml\"/></Relationships>");
+            types = types.replace(
+                    "</Types>",
+                    "<Override PartName=\"/" + name
+                            + "\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>");
             changes.put(name, out -> {
                 out.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"" + MAIN + "\"><sheetData>")
                         .getBytes(StandardCharsets.US_ASCII));
@@ -178,7 +207,8 @@ public final class HostileWorkbooks {
                 out.write("</sheetData></worksheet>".getBytes(StandardCharsets.US_ASCII));
             });
         }
-        workbook = workbook.replaceFirst("(</(?:\\w+:)?sheets>)", Matcher.quoteReplacement(sheetElements.toString()) + "$1");
+        workbook = workbook.replaceFirst(
+                "(</(?:\\w+:)?sheets>)", Matcher.quoteReplacement(sheetElements.toString()) + "$1");
         changes.put("xl/workbook.xml", bytes(workbook));
         changes.put("xl/_rels/workbook.xml.rels", bytes(rels));
         changes.put("[Content_Types].xml", bytes(types));
@@ -195,7 +225,8 @@ public final class HostileWorkbooks {
             String tag = element.group();
             if (sheet.equals(unescape(attribute(tag, "name")))) {
                 String id = attribute(tag, "r:id");
-                Matcher rel = Pattern.compile("<Relationship\\b[^>]*>").matcher(text(parts.get("xl/_rels/workbook.xml.rels")));
+                Matcher rel = Pattern.compile("<Relationship\\b[^>]*>")
+                        .matcher(text(parts.get("xl/_rels/workbook.xml.rels")));
                 while (rel.find()) {
                     if (id.equals(attribute(rel.group(), "Id"))) {
                         String target = attribute(rel.group(), "Target");
@@ -208,7 +239,8 @@ public final class HostileWorkbooks {
     }
 
     private static String attribute(String tag, String name) {
-        Matcher value = Pattern.compile("\\s" + Pattern.quote(name) + "=\"([^\"]*)\"").matcher(tag);
+        Matcher value =
+                Pattern.compile("\\s" + Pattern.quote(name) + "=\"([^\"]*)\"").matcher(tag);
         return value.find() ? value.group(1) : null;
     }
 
@@ -227,18 +259,22 @@ public final class HostileWorkbooks {
         String xml = text(parts(base).get(part));
         int row = Integer.parseInt(reference.replaceAll("^[A-Z]+", ""));
         String column = reference.replaceAll("\\d+$", "");
-        Matcher rowElement = Pattern.compile("<(?:\\w+:)?row\\b[^>]*\\sr=\"" + row + "\"[^>]*?(/>|>(.*?)</(?:\\w+:)?row>)",
-                Pattern.DOTALL).matcher(xml);
+        Matcher rowElement = Pattern.compile(
+                        "<(?:\\w+:)?row\\b[^>]*\\sr=\"" + row + "\"[^>]*?(/>|>(.*?)</(?:\\w+:)?row>)", Pattern.DOTALL)
+                .matcher(xml);
         String edited;
         if (rowElement.find()) {
             String cells = rowElement.group(2) == null ? "" : rowElement.group(2);
-            String withoutCell = cells.replaceAll("<(?:\\w+:)?c\\b[^>]*\\sr=\"" + reference + "\"[^>]*?(/>|>.*?</(?:\\w+:)?c>)", "");
+            String withoutCell =
+                    cells.replaceAll("<(?:\\w+:)?c\\b[^>]*\\sr=\"" + reference + "\"[^>]*?(/>|>.*?</(?:\\w+:)?c>)", "");
             // Cells of a row are in column order: put the new one before the first cell of a later column.
-            Matcher cell = Pattern.compile("<(?:\\w+:)?c\\b[^>]*\\sr=\"([A-Z]+)\\d+\"").matcher(withoutCell);
+            Matcher cell =
+                    Pattern.compile("<(?:\\w+:)?c\\b[^>]*\\sr=\"([A-Z]+)\\d+\"").matcher(withoutCell);
             int insertAt = withoutCell.length();
             while (cell.find()) {
                 String other = cell.group(1);
-                if (other.length() > column.length() || (other.length() == column.length() && other.compareTo(column) > 0)) {
+                if (other.length() > column.length()
+                        || (other.length() == column.length() && other.compareTo(column) > 0)) {
                     insertAt = cell.start();
                     break;
                 }
@@ -248,7 +284,8 @@ public final class HostileWorkbooks {
                     + xml.substring(rowElement.end());
         } else {
             String newRow = "<row r=\"" + row + "\">" + cellXml + "</row>";
-            Matcher later = Pattern.compile("<(?:\\w+:)?row\\b[^>]*\\sr=\"(\\d+)\"").matcher(xml);
+            Matcher later =
+                    Pattern.compile("<(?:\\w+:)?row\\b[^>]*\\sr=\"(\\d+)\"").matcher(xml);
             int insertAt = -1;
             while (later.find()) {
                 if (Integer.parseInt(later.group(1)) > row) {
@@ -262,7 +299,8 @@ public final class HostileWorkbooks {
                     throw new IllegalArgumentException("no sheetData in " + part);
                 }
                 edited = end.group().endsWith("/>")
-                        ? xml.substring(0, end.start()) + "<sheetData>" + newRow + "</sheetData>" + xml.substring(end.end())
+                        ? xml.substring(0, end.start()) + "<sheetData>" + newRow + "</sheetData>"
+                                + xml.substring(end.end())
                         : xml.substring(0, end.start()) + newRow + xml.substring(end.start());
             } else {
                 edited = xml.substring(0, insertAt) + newRow + xml.substring(insertAt);
@@ -273,11 +311,14 @@ public final class HostileWorkbooks {
     }
 
     private static byte[] withDoctype(byte[] base, String sheet, String doctype, String entityUse) {
-        byte[] withCell = withCell(base, sheet, "A1", "<c r=\"A1\" t=\"inlineStr\"><is><t>" + entityUse + "</t></is></c>");
+        byte[] withCell =
+                withCell(base, sheet, "A1", "<c r=\"A1\" t=\"inlineStr\"><is><t>" + entityUse + "</t></is></c>");
         String part = sheetPart(withCell, sheet);
         String xml = text(parts(withCell).get(part));
         String declaration = xml.startsWith("<?xml") ? xml.substring(0, xml.indexOf("?>") + 2) : "";
-        return rewrite(withCell, Map.of(part, bytes(declaration + doctype + xml.substring(declaration.length()))),
+        return rewrite(
+                withCell,
+                Map.of(part, bytes(declaration + doctype + xml.substring(declaration.length()))),
                 Deflater.DEFAULT_COMPRESSION);
     }
 
@@ -329,10 +370,18 @@ public final class HostileWorkbooks {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 
     private static String unescape(String text) {
-        return text == null ? null : text.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        return text == null
+                ? null
+                : text.replace("&quot;", "\"")
+                        .replace("&lt;", "<")
+                        .replace("&gt;", ">")
+                        .replace("&amp;", "&");
     }
 }

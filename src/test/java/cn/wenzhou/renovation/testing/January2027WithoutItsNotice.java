@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -25,6 +24,8 @@ public class January2027WithoutItsNotice {
 
     /** The service's calendar file: the packaged notices through 2026, written into {@code folder}. */
     public static void register(DynamicPropertyRegistry properties, Path folder) {
-        properties.add("renovation.calendar.file", () -> Calendars.packagedThroughAsFile(2026, folder).toString());
+        properties.add(
+                "renovation.calendar.file",
+                () -> Calendars.packagedThroughAsFile(2026, folder).toString());
     }
 }

@@ -2,11 +2,10 @@ package cn.wenzhou.renovation.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.wenzhou.renovation.web.HeavyWork;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import cn.wenzhou.renovation.web.HeavyWork;
 
 /**
  * One lane of {@link HeavyWork} held by a piece of work that waits until closed: while it is open, a
@@ -28,7 +27,9 @@ public final class OccupiedLane implements AutoCloseable {
                 return false;
             }
         }));
-        assertThat(running.await(1, TimeUnit.MINUTES)).as("the occupying work started").isTrue();
+        assertThat(running.await(1, TimeUnit.MINUTES))
+                .as("the occupying work started")
+                .isTrue();
     }
 
     /** Returns once the work holds the lane. */

@@ -15,13 +15,11 @@ import org.springframework.test.web.servlet.ResultActions;
 /** What every endpoint answers alike, checked the same way wherever it is tested. */
 public final class ProblemExpectations {
 
-    private ProblemExpectations() {
-    }
+    private ProblemExpectations() {}
 
     /** A 400 problem naming the field, in {@code errors} and in {@code detail}, and never a stack trace. */
     public static ResultActions badRequestNaming(ResultActions response, String field) throws Exception {
-        return response
-                .andExpect(status().isBadRequest())
+        return response.andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(400))
                 .andExpect(jsonPath("$.errors[*].field", hasItem(field)))
@@ -32,8 +30,7 @@ public final class ProblemExpectations {
 
     /** A 422 problem: the one field at fault holds a date in a year the holiday calendar does not cover. */
     public static ResultActions dateNotInCalendar(ResultActions response, String field) throws Exception {
-        return response
-                .andExpect(status().isUnprocessableEntity())
+        return response.andExpect(status().isUnprocessableEntity())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(422))
                 .andExpect(jsonPath("$.code").value("DATE_NOT_IN_CALENDAR"))
@@ -54,8 +51,7 @@ public final class ProblemExpectations {
 
     /** The spec's {@code ProblemUnknownJurisdiction}: a 404 naming the field {@code jurisdiction} and the code asked for. */
     public static ResultActions unknownJurisdiction(ResultActions response, String code) throws Exception {
-        return withoutInternals(response
-                .andExpect(status().isNotFound())
+        return withoutInternals(response.andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://wenzhou-renovation.example/problems/unknown-jurisdiction"))
                 .andExpect(jsonPath("$.title").value("Unknown jurisdiction"))
@@ -69,8 +65,7 @@ public final class ProblemExpectations {
 
     /** No stack trace, exception or class name in the body, whatever went wrong. */
     public static ResultActions withoutInternals(ResultActions response) throws Exception {
-        return response
-                .andExpect(jsonPath("$.trace").doesNotExist())
+        return response.andExpect(jsonPath("$.trace").doesNotExist())
                 .andExpect(jsonPath("$.exception").doesNotExist())
                 .andExpect(content().string(not(containsString("Exception"))))
                 .andExpect(content().string(not(containsString("\tat "))))

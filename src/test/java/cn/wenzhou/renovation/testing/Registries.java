@@ -1,12 +1,11 @@
 package cn.wenzhou.renovation.testing;
 
-import java.util.List;
-
 import cn.wenzhou.renovation.ruleset.RulesetCheck;
 import cn.wenzhou.renovation.ruleset.RulesetProperties;
 import cn.wenzhou.renovation.ruleset.RulesetRegistry;
 import cn.wenzhou.renovation.ruleset.RulesetScenarios;
 import cn.wenzhou.renovation.ruleset.RulesetStore;
+import java.util.List;
 
 /**
  * A registry outside Spring, built with the one constructor the service uses: no table checks, no
@@ -14,8 +13,7 @@ import cn.wenzhou.renovation.ruleset.RulesetStore;
  */
 public final class Registries {
 
-    private Registries() {
-    }
+    private Registries() {}
 
     /** Keeping its versions where the properties say (a folder, or memory). */
     public static RulesetRegistry over(RulesetProperties properties) {

@@ -1,19 +1,17 @@
 package cn.wenzhou.renovation.testing;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.RuleFile;
 import cn.wenzhou.renovation.ruleset.RuleSourceLoader;
 import cn.wenzhou.renovation.ruleset.RulesetCompiler;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Compiles the repository's rules (or an edited copy of them) without Spring, as the service would. */
 public final class RepositoryRuleset {
 
-    private RepositoryRuleset() {
-    }
+    private RepositoryRuleset() {}
 
     /** The rules and tables of this repository; Maven runs tests from the project directory. */
     public static CompiledRuleset compile() {

@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class RequiredTools {
 
-    private RequiredTools() {
-    }
+    private RequiredTools() {}
 
     public static void assumeAvailable(boolean available, String whatIsMissing) {
         if (!available && Boolean.parseBoolean(System.getenv("RENOVATION_TEST_REQUIRE_TOOLS"))) {

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
@@ -37,8 +36,7 @@ public final class RuleFolderCopy {
 
     private static final String NAME_HEADER = "NAME";
 
-    private RuleFolderCopy() {
-    }
+    private RuleFolderCopy() {}
 
     /** Copies {@code rules/} and {@code decision-tables/} of the working directory (the project) under {@code root}. */
     public static void copyRepositoryRules(Path root) throws IOException {
@@ -53,16 +51,21 @@ public final class RuleFolderCopy {
 
     /** Edits the funds gate's minimum arrival rate cell of the copy under {@code root}; returns its reference. */
     public static String editMinimumArrivalRateCell(Path root, Consumer<Cell> edit) throws IOException {
-        return editCell(root.resolve(FUNDING_TABLE), FUNDING_SHEET, MINIMUM_ARRIVAL_RATE_ROW,
-                MINIMUM_ARRIVAL_RATE_COLUMN_LABEL, edit);
+        return editCell(
+                root.resolve(FUNDING_TABLE),
+                FUNDING_SHEET,
+                MINIMUM_ARRIVAL_RATE_ROW,
+                MINIMUM_ARRIVAL_RATE_COLUMN_LABEL,
+                edit);
     }
 
     /**
      * Edits one cell found as a person finds it, never by fixed coordinates: the row whose NAME
      * cell holds {@code ruleName}, the column headed {@code columnLabel}.
      */
-    public static String editCell(Path workbookFile, String sheetName, String ruleName, String columnLabel,
-            Consumer<Cell> edit) throws IOException {
+    public static String editCell(
+            Path workbookFile, String sheetName, String ruleName, String columnLabel, Consumer<Cell> edit)
+            throws IOException {
         Workbook workbook;
         try (InputStream in = Files.newInputStream(workbookFile)) {
             workbook = WorkbookFactory.create(in);
@@ -75,7 +78,8 @@ public final class RuleFolderCopy {
             Row row = Stream.iterate(0, i -> i <= sheet.getLastRowNum(), i -> i + 1)
                     .map(sheet::getRow)
                     .filter(r -> r != null && ruleName.equals(text(r.getCell(nameColumn))))
-                    .findFirst().orElseThrow(() -> new AssertionError("no row named " + ruleName));
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no row named " + ruleName));
             Cell cell = row.getCell(column, Row.MissingCellPolicy.CREATE_NULL_AS_BLANK);
             edit.accept(cell);
             try (OutputStream out = Files.newOutputStream(workbookFile)) {
@@ -111,8 +115,8 @@ public final class RuleFolderCopy {
             }
             Row below = sheet.getRow(last + 1);
             Row row = below != null ? below : sheet.createRow(last + 1);
-            valuesByColumnLabel.forEach((label, value) -> row
-                    .getCell(cellWithText(sheet, label).getColumnIndex(), Row.MissingCellPolicy.CREATE_NULL_AS_BLANK)
+            valuesByColumnLabel.forEach((label, value) -> row.getCell(
+                            cellWithText(sheet, label).getColumnIndex(), Row.MissingCellPolicy.CREATE_NULL_AS_BLANK)
                     .setCellValue(value));
             try (OutputStream out = Files.newOutputStream(workbookFile)) {
                 workbook.write(out);

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.awaitility.core.ConditionTimeoutException;
 
 /** The packaged jar running in its own JVM on a free port, as an operator starts it (Failsafe sets {@code packagedJar}). */
@@ -35,8 +34,13 @@ public record RunningJar(Process process, int port, Path log) implements AutoClo
         List<String> command = javaCommand("--server.port=" + port);
         command.addAll(1, jvmOptions);
         command.addAll(List.of(args));
-        RunningJar app = new RunningJar(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start(),
-                port, log);
+        RunningJar app = new RunningJar(
+                new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile())
+                        .start(),
+                port,
+                log);
         app.awaitHealthy();
         return app;
     }
@@ -50,14 +54,17 @@ public record RunningJar(Process process, int port, Path log) implements AutoClo
     public static Process launch(Path log, int port, String... args) throws IOException {
         List<String> command = javaCommand("--server.port=" + port);
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     public static List<String> javaCommand(String... args) {
         String jar = System.getProperty("packagedJar");
         assertThat(jar).as("system property packagedJar (set by Failsafe)").isNotBlank();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
         command.addAll(List.of(args));
         return command;
     }
@@ -75,7 +82,9 @@ public record RunningJar(Process process, int port, Path log) implements AutoClo
     public void awaitHealthy() throws IOException {
         HttpClient client = HttpClient.newHttpClient();
         try {
-            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).until(() -> healthy(client));
+            await().atMost(Duration.ofSeconds(180))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> healthy(client));
         } catch (ConditionTimeoutException timeout) {
             throw new AssertionError("The jar did not become healthy in 180 s:\n" + Files.readString(log), timeout);
         }
@@ -87,8 +96,12 @@ public record RunningJar(Process process, int port, Path log) implements AutoClo
             throw new AssertionError("The jar exited during startup:\n" + Files.readString(log));
         }
         try {
-            return client.send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+            return client.send(
+                                    HttpRequest.newBuilder(uri("/actuator/health"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .statusCode()
+                    == 200;
         } catch (IOException notYetListening) {
             return false;
         }

@@ -1,16 +1,14 @@
 package cn.wenzhou.renovation.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.yaml.snakeyaml.Yaml;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The request examples of the spec, read from {@code openapi/renovation-api.yaml} as portals read them. */
 public final class SpecExamples {
@@ -18,13 +16,13 @@ public final class SpecExamples {
     private static final Path SPEC = Path.of("openapi", "renovation-api.yaml");
     private static volatile Map<String, Object> parsed;
 
-    private SpecExamples() {
-    }
+    private SpecExamples() {}
 
     /** The {@code value} of the named example in {@code components/examples}. */
     @SuppressWarnings("unchecked")
     public static JsonNode named(String exampleName) {
-        Map<String, Object> examples = (Map<String, Object>) ((Map<String, Object>) spec().get("components")).get("examples");
+        Map<String, Object> examples =
+                (Map<String, Object>) ((Map<String, Object>) spec().get("components")).get("examples");
         Map<String, Object> example = (Map<String, Object>) examples.get(exampleName);
         if (example == null) {
             throw new IllegalArgumentException("No example named " + exampleName + " in " + SPEC);
@@ -51,7 +49,8 @@ public final class SpecExamples {
     public static Map<String, JsonNode> firstJsonRequestExamples() {
         Map<String, Object> spec = spec();
         ObjectMapper json = new ObjectMapper();
-        Map<String, Object> named = (Map<String, Object>) ((Map<String, Object>) spec.get("components")).get("examples");
+        Map<String, Object> named =
+                (Map<String, Object>) ((Map<String, Object>) spec.get("components")).get("examples");
         Map<String, JsonNode> found = new LinkedHashMap<>();
         ((Map<String, Map<String, Object>>) spec.get("paths")).forEach((path, operations) -> {
             Map<String, Object> post = (Map<String, Object>) operations.get("post");
@@ -63,10 +62,13 @@ public final class SpecExamples {
             if (media == null || !(media.get("examples") instanceof Map<?, ?> examplesOfOperation)) {
                 return;
             }
-            Map<String, Object> first = (Map<String, Object>) examplesOfOperation.values().iterator().next();
+            Map<String, Object> first = (Map<String, Object>)
+                    examplesOfOperation.values().iterator().next();
             Object reference = first.get("$ref");
-            Map<String, Object> example = reference == null ? first
-                    : (Map<String, Object>) named.get(reference.toString().substring("#/components/examples/".length()));
+            Map<String, Object> example = reference == null
+                    ? first
+                    : (Map<String, Object>)
+                            named.get(reference.toString().substring("#/components/examples/".length()));
             found.put(path, json.valueToTree(example.get("value")));
         });
         return found;

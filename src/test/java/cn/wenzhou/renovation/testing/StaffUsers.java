@@ -3,15 +3,13 @@ package cn.wenzhou.renovation.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** Admin users for a test context, configured as operators configure them, and a data folder of its own. */
 public final class StaffUsers {
 
-    private StaffUsers() {
-    }
+    private StaffUsers() {}
 
     /** Registers users {@code name → role} sharing one password, as BCrypt hashes, and a fresh versions folder. */
     public static void register(DynamicPropertyRegistry registry, String password, String... nameRolePairs) {

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wenzhou.renovation.testing.StaffUsers;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,8 +19,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-
-import cn.wenzhou.renovation.testing.StaffUsers;
 
 /**
  * With API keys configured, decision endpoints answer a portal that sends a configured key (or staff
@@ -40,7 +39,9 @@ class ApiKeyHttpTest {
     static void keysAndStaff(DynamicPropertyRegistry registry) {
         StaffUsers.register(registry, PASSWORD, "li.na", "rules-editor");
         registry.add("renovation.security.api-keys[0].client", () -> "zheliban-portal");
-        registry.add("renovation.security.api-keys[0].sha256", () -> ApiKeyFilter.sha256(PORTAL_KEY).toUpperCase());
+        registry.add(
+                "renovation.security.api-keys[0].sha256",
+                () -> ApiKeyFilter.sha256(PORTAL_KEY).toUpperCase());
     }
 
     @Test
@@ -81,7 +82,9 @@ class ApiKeyHttpTest {
     }
 
     private static MockHttpServletRequestBuilder eligibility() {
-        return post("/api/v1/eligibility").contentType(MediaType.APPLICATION_JSON).content("""
+        return post("/api/v1/eligibility")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("""
                 {"completionYear": 1995, "housingKind": "ORDINARY_RESIDENTIAL_COMMUNITY",
                  "listedInShantyRenovationPlan": false, "strongRenovationWillingness": true,
                  "deficiencies": {"functionsIncomplete": false, "facilitiesIncomplete": false, "propertyManagementInadequate": false},

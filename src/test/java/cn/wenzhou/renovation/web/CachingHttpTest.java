@@ -10,10 +10,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wenzhou.renovation.testing.RuleFolderCopy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,8 +24,6 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-
-import cn.wenzhou.renovation.testing.RuleFolderCopy;
 
 /**
  * The two listings answer with an ETag and {@code Cache-Control: no-cache}; {@code If-None-Match} with
@@ -38,8 +36,13 @@ class CachingHttpTest {
     private MockMvc mvc;
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/v1/catalog", "/api/v1/catalog?category=BUILDING&tier=BASIC",
-            "/api/v1/catalog?jurisdiction=yueqing", "/api/v1/jurisdictions"})
+    @ValueSource(
+            strings = {
+                "/api/v1/catalog",
+                "/api/v1/catalog?category=BUILDING&tier=BASIC",
+                "/api/v1/catalog?jurisdiction=yueqing",
+                "/api/v1/jurisdictions"
+            })
     void aListingIsRevalidatedByItsETag(String listing) throws Exception {
         MvcResult first = mvc.perform(get(listing))
                 .andExpect(status().isOk())
@@ -77,7 +80,9 @@ class CachingHttpTest {
 
     @Test
     void decisionsAndProblemsHaveNoETag() throws Exception {
-        mvc.perform(post("/api/v1/eligibility").contentType(MediaType.APPLICATION_JSON).content(EligibilityRequests.PRIORITY))
+        mvc.perform(post("/api/v1/eligibility")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(EligibilityRequests.PRIORITY))
                 .andExpect(status().isOk())
                 .andExpect(header().doesNotExist(HttpHeaders.ETAG));
         mvc.perform(get("/api/v1/catalog").param("tier", "GOLD"))
@@ -95,9 +100,13 @@ class CachingHttpTest {
         String jurisdictions = etag(get("/api/v1/jurisdictions"));
 
         mvc.perform(multipart("/api/v1/admin/rulesets/wenzhou/activate")
-                        .file(new MockMultipartFile("files", "eligibility.drl.xlsx",
-                                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", cutoff2005()))
-                        .param("comment", "ETag test").param("acceptScenarioChanges", "true")
+                        .file(new MockMultipartFile(
+                                "files",
+                                "eligibility.drl.xlsx",
+                                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                cutoff2005()))
+                        .param("comment", "ETag test")
+                        .param("acceptScenarioChanges", "true")
                         .with(httpBasic(ConventionsApplication.PUBLISHER, ConventionsApplication.PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.activated").value(true));
@@ -111,7 +120,11 @@ class CachingHttpTest {
     }
 
     private String etag(MockHttpServletRequestBuilder request) throws Exception {
-        String etag = mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getHeader(HttpHeaders.ETAG);
+        String etag = mvc.perform(request)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getHeader(HttpHeaders.ETAG);
         assertThat(etag).isNotNull();
         return etag;
     }
@@ -121,8 +134,12 @@ class CachingHttpTest {
         Path copy = Files.createTempFile("eligibility", ".drl.xlsx");
         try {
             Files.copy(Path.of(RuleFolderCopy.ELIGIBILITY_TABLE), copy, StandardCopyOption.REPLACE_EXISTING);
-            RuleFolderCopy.editCell(copy, RuleFolderCopy.PARAMETER_SHEET, RuleFolderCopy.CUTOFF_ROW,
-                    RuleFolderCopy.CUTOFF_COLUMN_LABEL, cell -> cell.setCellValue(2005));
+            RuleFolderCopy.editCell(
+                    copy,
+                    RuleFolderCopy.PARAMETER_SHEET,
+                    RuleFolderCopy.CUTOFF_ROW,
+                    RuleFolderCopy.CUTOFF_COLUMN_LABEL,
+                    cell -> cell.setCellValue(2005));
             return Files.readAllBytes(copy);
         } finally {
             Files.deleteIfExists(copy);

@@ -2,6 +2,8 @@ package cn.wenzhou.renovation.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,13 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * gzip is Tomcat's doing, so this runs on a real port with the JDK client, which does not decompress:
@@ -49,7 +47,8 @@ class CompressionHttpTest {
         assertThat(catalogue.path("jurisdiction").asText()).isEqualTo("wenzhou");
         assertThat(catalogue.path("items").size()).isGreaterThan(10);
         // The listing keeps its (weak) ETag and request id when compressed.
-        assertThat(response.headers().firstValue("ETag")).hasValueSatisfying(etag -> assertThat(etag).startsWith("W/"));
+        assertThat(response.headers().firstValue("ETag"))
+                .hasValueSatisfying(etag -> assertThat(etag).startsWith("W/"));
         assertThat(response.headers().firstValue(RequestIdFilter.HEADER)).isPresent();
     }
 
@@ -73,23 +72,25 @@ class CompressionHttpTest {
         HttpResponse<byte[]> response = send(get("/api/v1/jurisdictions").header("Accept-Encoding", "gzip"));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Length")).hasValueSatisfying(
-                length -> assertThat(Long.parseLong(length)).isLessThan(MIN_RESPONSE_SIZE));
+        assertThat(response.headers().firstValue("Content-Length"))
+                .hasValueSatisfying(length -> assertThat(Long.parseLong(length)).isLessThan(MIN_RESPONSE_SIZE));
         assertThat(response.headers().firstValue("Content-Encoding")).isEmpty();
         assertThat(json.readTree(response.body()).path("jurisdictions").size()).isGreaterThan(1);
     }
 
     @Test
     void aLargeProblemIsCompressed() throws Exception {
-        String roster = IntStream.range(0, 100).mapToObj(i -> "{\"roomNumber\": \"1-" + i + "\"}")
+        String roster = IntStream.range(0, 100)
+                .mapToObj(i -> "{\"roomNumber\": \"1-" + i + "\"}")
                 .collect(Collectors.joining(",", "[", "]"));
-        HttpResponse<byte[]> large = send(post("/api/v1/consent/tally", """
+        HttpResponse<byte[]> large =
+                send(post("/api/v1/consent/tally", """
                 {"round": "FIRST_CONSENT", "voteDate": "2026-03-01", "totalExclusiveArea": 9000.00,
                  "totalHouseholds": 100, "roster": %s}""".formatted(roster)).header("Accept-Encoding", "gzip"));
 
         assertThat(large.statusCode()).isEqualTo(400);
-        assertThat(large.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(large.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(large.headers().firstValue("Content-Encoding")).hasValue("gzip");
         byte[] problem = gunzip(large.body());
         assertThat(problem.length).isGreaterThan(MIN_RESPONSE_SIZE);
@@ -101,14 +102,15 @@ class CompressionHttpTest {
         HttpResponse<byte[]> response = send(get("/openapi/renovation-api.yaml").header("Accept-Encoding", "gzip"));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/yaml"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/yaml"));
         assertThat(response.headers().firstValue("Content-Encoding")).hasValue("gzip");
         assertThat(new String(gunzip(response.body()), StandardCharsets.UTF_8)).startsWith("openapi: 3.0.3");
     }
 
     private HttpRequest.Builder get(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .GET();
     }
 
     private HttpRequest.Builder post(String path, String body) {

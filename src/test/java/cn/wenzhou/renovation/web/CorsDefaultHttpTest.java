@@ -28,15 +28,20 @@ class CorsDefaultHttpTest {
         mvc.perform(CorsHttpTest.preflight(ConventionsApplication.PORTAL, "POST"))
                 .andExpect(header().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN))
                 .andExpect(header().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS));
-        mvc.perform(post("/api/v1/eligibility").header(HttpHeaders.ORIGIN, ConventionsApplication.PORTAL)
-                .contentType(MediaType.APPLICATION_JSON).content(EligibilityRequests.PRIORITY))
+        mvc.perform(post("/api/v1/eligibility")
+                        .header(HttpHeaders.ORIGIN, ConventionsApplication.PORTAL)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(EligibilityRequests.PRIORITY))
                 .andExpect(header().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN));
     }
 
     @Test
     void aSameOriginCallIsAnswered() throws Exception {
         // MockMvc's server is http://localhost:80; a browser on the console's page sends its own origin.
-        mvc.perform(post("/api/v1/eligibility").header(HttpHeaders.ORIGIN, "http://localhost")
-                .contentType(MediaType.APPLICATION_JSON).content(EligibilityRequests.PRIORITY)).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/eligibility")
+                        .header(HttpHeaders.ORIGIN, "http://localhost")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(EligibilityRequests.PRIORITY))
+                .andExpect(status().isOk());
     }
 }

@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.Arrays;
 import java.util.List;
-
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,34 +36,46 @@ class CorsHttpTest {
     @Test
     void aPreflightFromAConfiguredPortalIsAllowedWithTheAgreedMethodsAndHeaders() throws Exception {
         mvc.perform(preflight(ConventionsApplication.PORTAL, "POST")
-                        .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "content-type,x-api-key,x-request-id,decision-receipt"))
+                        .header(
+                                HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS,
+                                "content-type,x-api-key,x-request-id,decision-receipt"))
                 .andExpect(status().isOk())
                 .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ConventionsApplication.PORTAL))
                 .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, "GET,POST"))
-                .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS,
-                        "content-type, x-api-key, x-request-id, decision-receipt"))
+                .andExpect(header().string(
+                                HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS,
+                                "content-type, x-api-key, x-request-id, decision-receipt"))
                 .andExpect(header().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS))
                 .andExpect(header().exists(RequestIdFilter.HEADER));
-        mvc.perform(preflight(ConventionsApplication.SECOND_PORTAL, "GET").header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS,
-                        "authorization"))
+        mvc.perform(preflight(ConventionsApplication.SECOND_PORTAL, "GET")
+                        .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization"))
                 .andExpect(status().isOk())
-                .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ConventionsApplication.SECOND_PORTAL));
+                .andExpect(
+                        header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ConventionsApplication.SECOND_PORTAL));
     }
 
     @Test
     void aPortalsCallIsAnsweredAndMayReadTheAgreedHeaders() throws Exception {
-        mvc.perform(post("/api/v1/eligibility").header(HttpHeaders.ORIGIN, ConventionsApplication.PORTAL)
-                        .contentType(MediaType.APPLICATION_JSON).content(EligibilityRequests.PRIORITY))
+        mvc.perform(post("/api/v1/eligibility")
+                        .header(HttpHeaders.ORIGIN, ConventionsApplication.PORTAL)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(EligibilityRequests.PRIORITY))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.decision").value("PRIORITY_RENOVATION"))
                 .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ConventionsApplication.PORTAL))
-                .andExpect(exposed(containsInAnyOrder("X-Request-Id", "ETag", "Deprecation", "Sunset", "Link",
-                        "Decision-Receipt")));
+                .andExpect(exposed(containsInAnyOrder(
+                        "X-Request-Id", "ETag", "Deprecation", "Sunset", "Link", "Decision-Receipt")));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://evil.example", "http://approval.zjzwfw.example", "https://approval.zjzwfw.example.evil.example",
-            "https://m.wenzhou.example", "null"})
+    @ValueSource(
+            strings = {
+                "https://evil.example",
+                "http://approval.zjzwfw.example",
+                "https://approval.zjzwfw.example.evil.example",
+                "https://m.wenzhou.example",
+                "null"
+            })
     void aPreflightFromAnyOtherOriginIsRefusedAndGrantedNothing(String origin) throws Exception {
         refused(mvc.perform(preflight(origin, "POST")));
     }
@@ -86,7 +97,8 @@ class CorsHttpTest {
     }
 
     static MockHttpServletRequestBuilder preflight(String origin, String method) {
-        return options("/api/v1/eligibility").header(HttpHeaders.ORIGIN, origin)
+        return options("/api/v1/eligibility")
+                .header(HttpHeaders.ORIGIN, origin)
                 .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, method);
     }
 
@@ -100,10 +112,13 @@ class CorsHttpTest {
                 .andExpect(jsonPath("$.code").value("FORBIDDEN"));
     }
 
-    private static org.springframework.test.web.servlet.ResultMatcher exposed(Matcher<Iterable<? extends String>> names) {
+    private static org.springframework.test.web.servlet.ResultMatcher exposed(
+            Matcher<Iterable<? extends String>> names) {
         return result -> {
             String value = result.getResponse().getHeader(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS);
-            List<String> listed = value == null ? List.of() : Arrays.stream(value.split(",")).map(String::strip).toList();
+            List<String> listed = value == null
+                    ? List.of()
+                    : Arrays.stream(value.split(",")).map(String::strip).toList();
             org.hamcrest.MatcherAssert.assertThat(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, listed, names);
         };
     }

@@ -4,7 +4,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
@@ -19,7 +18,9 @@ import org.springframework.core.annotation.AliasFor;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@WebMvcTest(excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "cn\\.wenzhou\\.renovation\\.receipt\\..*"))
+@WebMvcTest(
+        excludeFilters =
+                @ComponentScan.Filter(type = FilterType.REGEX, pattern = "cn\\.wenzhou\\.renovation\\.receipt\\..*"))
 @Import(DecisionSliceConfiguration.class)
 public @interface DecisionControllerSlice {
 

@@ -10,7 +10,11 @@ import org.springframework.context.annotation.Import;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties({SecurityProperties.class, LoginLimitProperties.class, CorsProperties.class})
-@Import({StrictJsonConfiguration.class, NullElementsConfiguration.class, FreeTextMaskingConfiguration.class,
-        SecurityConfiguration.class, PortalCorsConfiguration.class})
-class DecisionSliceConfiguration {
-}
+@Import({
+    StrictJsonConfiguration.class,
+    NullElementsConfiguration.class,
+    FreeTextMaskingConfiguration.class,
+    SecurityConfiguration.class,
+    PortalCorsConfiguration.class
+})
+class DecisionSliceConfiguration {}

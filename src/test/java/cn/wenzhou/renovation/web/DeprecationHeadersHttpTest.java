@@ -27,8 +27,9 @@ class DeprecationHeadersHttpTest {
                 .andExpect(status().isOk())
                 .andExpect(header().string(DeprecationHeaders.DEPRECATION, "@1782835200"))
                 .andExpect(header().string(DeprecationHeaders.SUNSET, "Thu, 31 Dec 2026 16:00:00 GMT"))
-                .andExpect(header().string(HttpHeaders.LINK,
-                        "<https://wenzhou-renovation.example/changes/jurisdiction-diff>; rel=\"deprecation\""));
+                .andExpect(header().string(
+                                HttpHeaders.LINK,
+                                "<https://wenzhou-renovation.example/changes/jurisdiction-diff>; rel=\"deprecation\""));
     }
 
     @Test
@@ -57,8 +58,11 @@ class DeprecationHeadersHttpTest {
         mvc.perform(get("/api/v1/jurisdictions/yueqing/diff").header(HttpHeaders.ORIGIN, ConventionsApplication.PORTAL))
                 .andExpect(status().isOk())
                 .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ConventionsApplication.PORTAL))
-                .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS,
-                        org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("Deprecation"),
-                                org.hamcrest.Matchers.containsString("Sunset"), org.hamcrest.Matchers.containsString("Link"))));
+                .andExpect(header().string(
+                                HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS,
+                                org.hamcrest.Matchers.allOf(
+                                        org.hamcrest.Matchers.containsString("Deprecation"),
+                                        org.hamcrest.Matchers.containsString("Sunset"),
+                                        org.hamcrest.Matchers.containsString("Link"))));
     }
 }

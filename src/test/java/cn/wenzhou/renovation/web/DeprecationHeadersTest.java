@@ -7,12 +7,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
@@ -25,10 +27,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * The deprecation headers come from the spec: the filter on a small controller with a test spec, the
@@ -82,10 +80,10 @@ class DeprecationHeadersTest {
     class OnResponses {
 
         private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Things())
-                .addFilters(new DeprecationHeaders(spec(SPEC))).build();
+                .addFilters(new DeprecationHeaders(spec(SPEC)))
+                .build();
 
-        OnResponses() throws Exception {
-        }
+        OnResponses() throws Exception {}
 
         @Test
         void aDeprecatedOperationAnnouncesItsDateSunsetAndLink() throws Exception {
@@ -94,8 +92,9 @@ class DeprecationHeadersTest {
                     // 2026-07-01T00:00+08:00
                     .andExpect(header().string(DeprecationHeaders.DEPRECATION, "@1782835200"))
                     .andExpect(header().string(DeprecationHeaders.SUNSET, "Thu, 31 Dec 2026 16:00:00 GMT"))
-                    .andExpect(header().string(HttpHeaders.LINK,
-                            "<https://wenzhou-renovation.example/changes/things>; rel=\"deprecation\""));
+                    .andExpect(header().string(
+                                    HttpHeaders.LINK,
+                                    "<https://wenzhou-renovation.example/changes/things>; rel=\"deprecation\""));
         }
 
         @Test
@@ -127,30 +126,35 @@ class DeprecationHeadersTest {
 
         @Test
         void deprecatedWithoutItsDate() {
-            assertThatIllegalStateException().isThrownBy(() -> DeprecationHeaders.read(spec(SPEC.replace(
-                            "      x-deprecated-since: 2026-03-01\n", ""))))
+            assertThatIllegalStateException()
+                    .isThrownBy(() ->
+                            DeprecationHeaders.read(spec(SPEC.replace("      x-deprecated-since: 2026-03-01\n", ""))))
                     .withMessageContaining("GET /api/v1/widgets is deprecated but has no x-deprecated-since");
         }
 
         @Test
         void aDateWithoutDeprecated() {
-            assertThatIllegalStateException().isThrownBy(() -> DeprecationHeaders.read(spec(SPEC.replace(
-                            "      deprecated: true\n      x-deprecated-since: 2026-03-01", "      x-deprecated-since: 2026-03-01"))))
+            assertThatIllegalStateException()
+                    .isThrownBy(() -> DeprecationHeaders.read(spec(SPEC.replace(
+                            "      deprecated: true\n      x-deprecated-since: 2026-03-01",
+                            "      x-deprecated-since: 2026-03-01"))))
                     .withMessageContaining("GET /api/v1/widgets has deprecation dates but is not marked deprecated");
         }
 
         @Test
         void aDateThatIsNotAnIsoDate() {
-            assertThatIllegalStateException().isThrownBy(() -> DeprecationHeaders.read(spec(SPEC.replace(
-                            "2026-03-01", "2026年3月1日"))))
+            assertThatIllegalStateException()
+                    .isThrownBy(() -> DeprecationHeaders.read(spec(SPEC.replace("2026-03-01", "2026年3月1日"))))
                     .withMessageContaining("GET /api/v1/widgets has x-deprecated-since '2026年3月1日', not an ISO date");
         }
 
         @Test
         void aSunsetNotAfterTheDeprecation() {
-            assertThatIllegalStateException().isThrownBy(() -> DeprecationHeaders.read(spec(SPEC.replace(
-                            "x-sunset: 2027-01-01", "x-sunset: 2026-07-01"))))
-                    .withMessageContaining("GET /api/v1/things/{id} has x-sunset 2026-07-01 not after x-deprecated-since");
+            assertThatIllegalStateException()
+                    .isThrownBy(() ->
+                            DeprecationHeaders.read(spec(SPEC.replace("x-sunset: 2027-01-01", "x-sunset: 2026-07-01"))))
+                    .withMessageContaining(
+                            "GET /api/v1/things/{id} has x-sunset 2026-07-01 not after x-deprecated-since");
         }
     }
 
@@ -160,16 +164,24 @@ class DeprecationHeadersTest {
 
         @Test
         void everyDeprecatedOperationHasAnIsoDeprecationDate() throws Exception {
-            JsonNode paths = new ObjectMapper(new YAMLFactory()).readTree(new File("openapi/renovation-api.yaml")).get("paths");
+            JsonNode paths = new ObjectMapper(new YAMLFactory())
+                    .readTree(new File("openapi/renovation-api.yaml"))
+                    .get("paths");
             List<String> checked = new ArrayList<>();
-            paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
-                if (operation.getValue().path("deprecated").asBoolean(false)) {
-                    String since = operation.getValue().path("x-deprecated-since").asText(null);
-                    assertThat(since).as(operation.getKey() + " " + path.getKey() + " x-deprecated-since").isNotNull();
-                    assertThat(LocalDate.parse(since)).isNotNull();
-                }
-                checked.add(operation.getKey() + " " + path.getKey());
-            }));
+            paths.fields()
+                    .forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+                        if (operation.getValue().path("deprecated").asBoolean(false)) {
+                            String since = operation
+                                    .getValue()
+                                    .path("x-deprecated-since")
+                                    .asText(null);
+                            assertThat(since)
+                                    .as(operation.getKey() + " " + path.getKey() + " x-deprecated-since")
+                                    .isNotNull();
+                            assertThat(LocalDate.parse(since)).isNotNull();
+                        }
+                        checked.add(operation.getKey() + " " + path.getKey());
+                    }));
             assertThat(checked).contains("get /api/v1/catalog", "post /api/v1/eligibility");
         }
 
@@ -178,7 +190,8 @@ class DeprecationHeadersTest {
             DeprecationHeaders.read(new FileSystemResource("openapi/renovation-api.yaml"));
             // The copy on the classpath is the one the service reads by default (renovation.api.spec-location).
             assertThat(DeprecationHeaders.read(new ClassPathResource("static/openapi/renovation-api.yaml")))
-                    .extracting(DeprecationHeaders.Operation::method).contains("GET", "POST");
+                    .extracting(DeprecationHeaders.Operation::method)
+                    .contains("GET", "POST");
         }
     }
 

@@ -9,6 +9,5 @@ final class EligibilityRequests {
              "deficiencies": {"functionsIncomplete": false, "facilitiesIncomplete": false, "propertyManagementInadequate": false},
              "evaluationDate": "2026-03-01"}""";
 
-    private EligibilityRequests() {
-    }
+    private EligibilityRequests() {}
 }

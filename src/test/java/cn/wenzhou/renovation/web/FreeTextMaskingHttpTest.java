@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wenzhou.renovation.testing.FixedWenzhouClock;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,10 +23,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import cn.wenzhou.renovation.testing.FixedWenzhouClock;
-
 /**
  * Every text a caller wrote that the service answers with comes back with personal numbers masked
  * (issue 17, finding 4(e)): satisfaction comments, unrecognised ticked items with a named contact,
@@ -37,8 +34,15 @@ import cn.wenzhou.renovation.testing.FixedWenzhouClock;
 @Import(FixedWenzhouClock.class)
 class FreeTextMaskingHttpTest {
 
-    private static final List<String> PERSONAL = List.of("139-1234-5670", "1391234", "330302800101123", "0577-88123456",
-            "88123456", "13812345678", "张伟明", "13957754321");
+    private static final List<String> PERSONAL = List.of(
+            "139-1234-5670",
+            "1391234",
+            "330302800101123",
+            "0577-88123456",
+            "88123456",
+            "13812345678",
+            "张伟明",
+            "13957754321");
 
     @Autowired
     private MockMvc mvc;
@@ -55,9 +59,13 @@ class FreeTextMaskingHttpTest {
     @Test
     void satisfactionCommentsAndCommunityNameComeBackMasked(CapturedOutput output) throws Exception {
         int logBefore = output.getAll().length();
-        Map<String, Object> body = Map.of("communityName", "河滨小区（联系13957754321）", "responses", List.of(
-                Map.of("satisfaction", "VERY_SATISFIED", "comments", "请回电139-1234-5670"),
-                Map.of("satisfaction", "NEUTRAL", "comments", "身份证330302800101123，单位电话0577-88123456")));
+        Map<String, Object> body = Map.of(
+                "communityName",
+                "河滨小区（联系13957754321）",
+                "responses",
+                List.of(
+                        Map.of("satisfaction", "VERY_SATISFIED", "comments", "请回电139-1234-5670"),
+                        Map.of("satisfaction", "NEUTRAL", "comments", "身份证330302800101123，单位电话0577-88123456")));
 
         String answer = body(post("/api/v1/surveys/satisfaction", body)
                 .andExpect(status().isOk())
@@ -78,11 +86,27 @@ class FreeTextMaskingHttpTest {
         body.put("voteDate", "2026-03-01");
         body.put("totalExclusiveArea", new BigDecimal("180.00"));
         body.put("totalHouseholds", 2);
-        body.put("responses", List.of(
-                Map.of("roomNumber", "3-101", "exclusiveArea", new BigDecimal("90.00"), "consent", "AGREE",
-                        "tickedItems", List.of("加装电梯", "联系张伟明电话13812345678")),
-                Map.of("roomNumber", "3-102", "exclusiveArea", new BigDecimal("90.00"), "consent", "AGREE",
-                        "tickedItems", List.of("加装电梯"))));
+        body.put(
+                "responses",
+                List.of(
+                        Map.of(
+                                "roomNumber",
+                                "3-101",
+                                "exclusiveArea",
+                                new BigDecimal("90.00"),
+                                "consent",
+                                "AGREE",
+                                "tickedItems",
+                                List.of("加装电梯", "联系张伟明电话13812345678")),
+                        Map.of(
+                                "roomNumber",
+                                "3-102",
+                                "exclusiveArea",
+                                new BigDecimal("90.00"),
+                                "consent",
+                                "AGREE",
+                                "tickedItems",
+                                List.of("加装电梯"))));
 
         String answer = body(post("/api/v1/surveys/consultation", body)
                 .andExpect(status().isOk())
@@ -125,7 +149,8 @@ class FreeTextMaskingHttpTest {
 
     private ResultActions post(String url, Object body) throws Exception {
         return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(url)
-                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)));
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(body)));
     }
 
     private static String body(ResultActions result) throws Exception {

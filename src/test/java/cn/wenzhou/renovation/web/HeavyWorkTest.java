@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 
 /** Heavy work runs a few at a time per kind; with no waiting place left the next one is refused at once. */
@@ -24,8 +23,10 @@ class HeavyWorkTest {
             assertThatThrownBy(() -> work.run(HeavyWork.Kind.VALIDATION, () -> "second"))
                     .isInstanceOf(ServiceBusyException.class)
                     .hasMessageContaining("规则校验")
-                    .satisfies(e -> assertThat(((ServiceBusyException) e).retryAfter()).isEqualTo(Duration.ofSeconds(7)));
-            assertThat(work.run(HeavyWork.Kind.WORKBOOK_ASSESSMENT, () -> "its own lane")).isEqualTo("its own lane");
+                    .satisfies(e ->
+                            assertThat(((ServiceBusyException) e).retryAfter()).isEqualTo(Duration.ofSeconds(7)));
+            assertThat(work.run(HeavyWork.Kind.WORKBOOK_ASSESSMENT, () -> "its own lane"))
+                    .isEqualTo("its own lane");
         } finally {
             release.countDown();
         }
@@ -40,7 +41,8 @@ class HeavyWorkTest {
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<String> first = occupy(work, running, release);
         assertThat(running.await(1, TimeUnit.MINUTES)).isTrue();
-        CompletableFuture<String> queued = CompletableFuture.supplyAsync(() -> work.run(HeavyWork.Kind.VALIDATION, () -> "queued"));
+        CompletableFuture<String> queued =
+                CompletableFuture.supplyAsync(() -> work.run(HeavyWork.Kind.VALIDATION, () -> "queued"));
         assertThat(queued).as("waits while the first runs").isNotDone();
         release.countDown();
         assertThat(first.get(1, TimeUnit.MINUTES)).isEqualTo("first");

@@ -7,10 +7,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wenzhou.renovation.testing.StaffUsers;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -27,20 +28,18 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-import com.github.benmanes.caffeine.cache.Ticker;
-
-import cn.wenzhou.renovation.testing.StaffUsers;
-
 /**
  * Failed staff logins are limited per user name and per client address (issue 17, finding 4(f)): past
  * the limit a login is a 429 problem with Retry-After, refused before any BCrypt check; other users
  * and addresses are unaffected, and the window ends. Time is a ticker the test moves; BCrypt checks are
  * counted on the real encoder.
  */
-@SpringBootTest(properties = {
-        "renovation.security.logins.max-failures-per-user=3",
-        "renovation.security.logins.max-failures-per-address=6",
-        "renovation.security.logins.window=10m"})
+@SpringBootTest(
+        properties = {
+            "renovation.security.logins.max-failures-per-user=3",
+            "renovation.security.logins.max-failures-per-address=6",
+            "renovation.security.logins.window=10m"
+        })
 @AutoConfigureMockMvc
 @Import(LoginLimitHttpTest.Clock.class)
 class LoginLimitHttpTest {
@@ -50,8 +49,19 @@ class LoginLimitHttpTest {
 
     @DynamicPropertySource
     static void users(DynamicPropertyRegistry registry) {
-        StaffUsers.register(registry, PASSWORD, "chen.locked", "rules-editor", "lin.other", "rules-editor",
-                "wang.office", "rules-editor", "zhou.later", "rules-editor", "wu.working", "rules-editor");
+        StaffUsers.register(
+                registry,
+                PASSWORD,
+                "chen.locked",
+                "rules-editor",
+                "lin.other",
+                "rules-editor",
+                "wang.office",
+                "rules-editor",
+                "zhou.later",
+                "rules-editor",
+                "wu.working",
+                "rules-editor");
     }
 
     @TestConfiguration
@@ -103,7 +113,9 @@ class LoginLimitHttpTest {
         // Locked means locked: the right password, from another address, is not checked either.
         login("chen.locked", PASSWORD, "10.1.0.2").andExpect(status().isTooManyRequests());
 
-        assertThat(Clock.PASSWORD_CHECKS.get()).as("BCrypt checks made for refused logins").isEqualTo(checks);
+        assertThat(Clock.PASSWORD_CHECKS.get())
+                .as("BCrypt checks made for refused logins")
+                .isEqualTo(checks);
     }
 
     @Test
@@ -122,7 +134,8 @@ class LoginLimitHttpTest {
             login("guess-" + i, "wrong", "10.3.0.1").andExpect(status().isUnauthorized());
         }
 
-        login("wang.office", PASSWORD, "10.3.0.1").andExpect(status().isTooManyRequests())
+        login("wang.office", PASSWORD, "10.3.0.1")
+                .andExpect(status().isTooManyRequests())
                 .andExpect(jsonPath("$.code").value("TOO_MANY_LOGIN_ATTEMPTS"));
         login("wang.office", PASSWORD, "10.3.0.2").andExpect(status().isOk());
     }
@@ -135,7 +148,8 @@ class LoginLimitHttpTest {
         login("zhou.later", PASSWORD, "10.4.0.1").andExpect(status().isTooManyRequests());
 
         Clock.NANOS.addAndGet(Duration.ofMinutes(9).toNanos());
-        login("zhou.later", PASSWORD, "10.4.0.1").andExpect(status().isTooManyRequests())
+        login("zhou.later", PASSWORD, "10.4.0.1")
+                .andExpect(status().isTooManyRequests())
                 .andExpect(header().string("Retry-After", "60"));
         Clock.NANOS.addAndGet(Duration.ofMinutes(1).plusSeconds(1).toNanos());
 
@@ -153,11 +167,15 @@ class LoginLimitHttpTest {
 
         login("wu.working", PASSWORD, "10.5.0.1").andExpect(status().isOk());
 
-        assertThat(Clock.PASSWORD_CHECKS.get()).as("BCrypt checks for a login proven moments ago").isEqualTo(checks);
+        assertThat(Clock.PASSWORD_CHECKS.get())
+                .as("BCrypt checks for a login proven moments ago")
+                .isEqualTo(checks);
     }
 
     private ResultActions login(String user, String password, String address) throws Exception {
-        return mvc.perform(get(VERSIONS).accept(MediaType.APPLICATION_JSON).with(httpBasic(user, password))
+        return mvc.perform(get(VERSIONS)
+                .accept(MediaType.APPLICATION_JSON)
+                .with(httpBasic(user, password))
                 .with(request -> {
                     request.setRemoteAddr(address);
                     return request;

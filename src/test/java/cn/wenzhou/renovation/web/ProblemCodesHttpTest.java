@@ -1,22 +1,19 @@
 package cn.wenzhou.renovation.web;
 
-import cn.wenzhou.renovation.kernel.ProblemCode;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.wenzhou.renovation.kernel.ProblemCode;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Over real HTTP (Tomcat, Spring Security's firewall and Spring MVC alike), every refusal is an
@@ -46,20 +43,23 @@ class ProblemCodesHttpTest {
             GET  | /api/v1/%2e%2e/jurisdictions           |                  |                         | 400 | MALFORMED_REQUEST
             GET  | /api/v1/juris%0Adictions               |                  |                         | 400 | MALFORMED_REQUEST
             """)
-    void everyRefusalIsAProblemWithACode(String method, String path, String contentType, String body, int status,
-            String code) throws Exception {
+    void everyRefusalIsAProblemWithACode(
+            String method, String path, String contentType, String body, int status, String code) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode problem = json.readTree(response.body());
-        assertThat(problem.path("code").asText()).isEqualTo(code)
+        assertThat(problem.path("code").asText())
+                .isEqualTo(code)
                 .isIn(Arrays.stream(ProblemCode.values()).map(Enum::name).toList());
         assertThat(problem.path("status").asInt()).isEqualTo(status);
         assertThat(response.headers().firstValue(RequestIdFilter.HEADER)).isPresent();

@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,7 +43,9 @@ class RequestIdHttpTest {
         String id = requestId(mvc.perform(get("/api/v1/jurisdictions")).andExpect(status().isOk()));
 
         assertThat(UUID.fromString(id)).hasToString(id);
-        assertThat(requestId(mvc.perform(get("/api/v1/jurisdictions")))).as("one id per request").isNotEqualTo(id);
+        assertThat(requestId(mvc.perform(get("/api/v1/jurisdictions"))))
+                .as("one id per request")
+                .isNotEqualTo(id);
     }
 
     @Test
@@ -58,8 +59,17 @@ class RequestIdHttpTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "two words", "forged\nINJECTED-LOG-LINE", "陈美华", "330302197805160021 x", "<script>",
-            "id;drop", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" /* 65 */})
+    @ValueSource(
+            strings = {
+                "",
+                "two words",
+                "forged\nINJECTED-LOG-LINE",
+                "陈美华",
+                "330302197805160021 x",
+                "<script>",
+                "id;drop",
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" /* 65 */
+            })
     void anyOtherIdIsReplacedByAUuidAndNeverReachesTheLog(String offered, CapturedOutput output) throws Exception {
         String id = requestId(mvc.perform(get("/api/v1/jurisdictions").header(RequestIdFilter.HEADER, offered))
                 .andExpect(status().isOk()));
@@ -75,27 +85,39 @@ class RequestIdHttpTest {
 
     @Test
     void problemsAndRefusalsCarryTheIdToo() throws Exception {
-        expectTicket(mvc.perform(with(post("/api/v1/eligibility").contentType(MediaType.APPLICATION_JSON).content("{")))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("MALFORMED_REQUEST")));
+        expectTicket(mvc.perform(with(post("/api/v1/eligibility")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST")));
         expectTicket(mvc.perform(with(get("/api/v1/no-such-endpoint")))
-                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("NOT_FOUND")));
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("NOT_FOUND")));
         expectTicket(mvc.perform(with(get("/api/v1/eligibility")))
-                .andExpect(status().isMethodNotAllowed()).andExpect(jsonPath("$.code").value("METHOD_NOT_ALLOWED")));
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(jsonPath("$.code").value("METHOD_NOT_ALLOWED")));
         // Refused by Spring Security, which runs after the request id.
         expectTicket(mvc.perform(with(get("/api/v1/admin/rulesets/wenzhou/versions")))
-                .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.code").value("UNAUTHENTICATED")));
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.code").value("UNAUTHENTICATED")));
     }
 
     @Test
     void everyLogLineOfTheRequestCarriesTheIdAndNoneAfterIt(CapturedOutput output) throws Exception {
-        mvc.perform(with(get("/api/v1/catalog").param("jurisdiction", "yueqing"))).andExpect(status().isOk());
+        mvc.perform(with(get("/api/v1/catalog").param("jurisdiction", "yueqing")))
+                .andExpect(status().isOk());
 
-        assertThat(MDC.get(RequestIdFilter.MDC_KEY)).as("cleared after the request").isNull();
+        assertThat(MDC.get(RequestIdFilter.MDC_KEY))
+                .as("cleared after the request")
+                .isNull();
         assertThat(output.getOut().lines().filter(line -> line.contains("endpoint=/api/v1/catalog ")))
-                .singleElement().satisfies(line -> assertThat(line).contains("[" + TICKET + "]", "renovation.requests"));
+                .singleElement()
+                .satisfies(line -> assertThat(line).contains("[" + TICKET + "]", "renovation.requests"));
         int before = output.getOut().length();
         mvc.perform(get("/api/v1/catalog")).andExpect(status().isOk());
-        assertThat(output.getOut().substring(before)).as("the next request's lines").doesNotContain(TICKET);
+        assertThat(output.getOut().substring(before))
+                .as("the next request's lines")
+                .doesNotContain(TICKET);
     }
 
     private static MockHttpServletRequestBuilder with(MockHttpServletRequestBuilder request) {

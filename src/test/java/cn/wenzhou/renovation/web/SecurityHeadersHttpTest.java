@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,9 +30,10 @@ import org.springframework.test.web.servlet.ResultActions;
 @AutoConfigureMockMvc
 class SecurityHeadersHttpTest {
 
-    private static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>", Pattern.CASE_INSENSITIVE);
-    private static final Pattern INLINE_STYLE_OR_HANDLER = Pattern.compile("<style|\\sstyle=|\\son[a-z]+=",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern INLINE_SCRIPT =
+            Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern INLINE_STYLE_OR_HANDLER =
+            Pattern.compile("<style|\\sstyle=|\\son[a-z]+=", Pattern.CASE_INSENSITIVE);
 
     @Autowired
     private MockMvc mvc;
@@ -46,12 +46,19 @@ class SecurityHeadersHttpTest {
 
     @Test
     void theConsolePageHasNoInlineScriptStyleOrHandler() throws Exception {
-        String page = mvc.perform(get("/console/index.html")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String page = mvc.perform(get("/console/index.html"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("<script src=\"console.js\">");
-        assertThat(INLINE_SCRIPT.matcher(page).find()).as("an inline <script> in the console").isFalse();
-        assertThat(INLINE_STYLE_OR_HANDLER.matcher(page).find()).as("an inline style or handler in the console").isFalse();
-        assertThat(resource("static/console/console.js")).doesNotContain("innerHTML", "eval(", "new Function", ".style.",
-                "setAttribute('style'");
+        assertThat(INLINE_SCRIPT.matcher(page).find())
+                .as("an inline <script> in the console")
+                .isFalse();
+        assertThat(INLINE_STYLE_OR_HANDLER.matcher(page).find())
+                .as("an inline style or handler in the console")
+                .isFalse();
+        assertThat(resource("static/console/console.js"))
+                .doesNotContain("innerHTML", "eval(", "new Function", ".style.", "setAttribute('style'");
     }
 
     @Test
@@ -60,17 +67,22 @@ class SecurityHeadersHttpTest {
         protectedAnswer(page, SecurityHeaders.SWAGGER_UI_POLICY);
         String html = page.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(html).contains("swagger-ui-bundle.js");
-        assertThat(INLINE_SCRIPT.matcher(html).find()).as("an inline <script> in Swagger UI").isFalse();
+        assertThat(INLINE_SCRIPT.matcher(html).find())
+                .as("an inline <script> in Swagger UI")
+                .isFalse();
         assertThat(SecurityHeaders.SWAGGER_UI_POLICY).contains("script-src 'self';");
 
         protectedAnswer(mvc.perform(get("/swagger-ui/swagger-initializer.js")), SecurityHeaders.SWAGGER_UI_POLICY);
-        mvc.perform(get("/swagger-ui.html")).andExpect(status().is3xxRedirection())
+        mvc.perform(get("/swagger-ui.html"))
+                .andExpect(status().is3xxRedirection())
                 .andExpect(header().string("Content-Security-Policy", SecurityHeaders.SWAGGER_UI_POLICY));
     }
 
     @Test
     void apiAnswersAllowNothingToLoadOrFrame() throws Exception {
-        mvc.perform(post("/api/v1/eligibility").contentType(MediaType.APPLICATION_JSON).content(EligibilityRequests.PRIORITY))
+        mvc.perform(post("/api/v1/eligibility")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(EligibilityRequests.PRIORITY))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
@@ -82,7 +94,10 @@ class SecurityHeadersHttpTest {
                 .andExpect(header().string("Content-Security-Policy", policy))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(header().string("X-Frame-Options", "DENY"));
-        assertThat(policy).contains("frame-ancestors 'none'").contains("object-src 'none'").doesNotContain("unsafe-eval");
+        assertThat(policy)
+                .contains("frame-ancestors 'none'")
+                .contains("object-src 'none'")
+                .doesNotContain("unsafe-eval");
     }
 
     private static String resource(String name) throws IOException {

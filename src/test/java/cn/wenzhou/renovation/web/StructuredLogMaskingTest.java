@@ -3,7 +3,6 @@ package cn.wenzhou.renovation.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.json.JsonWriter;
 
@@ -20,10 +19,16 @@ class StructuredLogMaskingTest {
             new StructuredLogMasking().customize((JsonWriter.Members) members);
         });
 
-        String written = ecs.writeToString(Map.of("@timestamp", "2026-03-01T08:00:00.000Z",
-                "message", "communityName: 河滨小区（联系13957754321）", "trace", "IllegalStateException: 身份证330302800101123"));
+        String written = ecs.writeToString(Map.of(
+                "@timestamp",
+                "2026-03-01T08:00:00.000Z",
+                "message",
+                "communityName: 河滨小区（联系13957754321）",
+                "trace",
+                "IllegalStateException: 身份证330302800101123"));
 
-        assertThat(written).contains("\"@timestamp\":\"2026-03-01T08:00:00.000Z\"", "联系***********", "身份证***************")
+        assertThat(written)
+                .contains("\"@timestamp\":\"2026-03-01T08:00:00.000Z\"", "联系***********", "身份证***************")
                 .doesNotContain("13957754321", "330302800101123");
     }
 }

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -17,8 +17,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
-
-import com.github.benmanes.caffeine.cache.Ticker;
 
 /** BCrypt checks run only on the login pool: when it and its queue are taken, a login is refused at once. */
 class ThrottledLoginsTest {
@@ -49,11 +47,19 @@ class ThrottledLoginsTest {
     void aLoginFindingThePasswordCheckPoolBusyIsRefusedWithoutWaiting() throws Exception {
         GatedEncoder encoder = new GatedEncoder();
         ThrottledLogins logins = new ThrottledLogins(
-                new InMemoryUserDetailsManager(User.withUsername("zhang").password("secret").roles("rules-editor").build()),
-                encoder, new LoginLimitProperties(5, 20, Duration.ofMinutes(15), 1, 0, Duration.ZERO), Ticker.systemTicker());
+                new InMemoryUserDetailsManager(User.withUsername("zhang")
+                        .password("secret")
+                        .roles("rules-editor")
+                        .build()),
+                encoder,
+                new LoginLimitProperties(5, 20, Duration.ofMinutes(15), 1, 0, Duration.ZERO),
+                Ticker.systemTicker());
         try {
-            CompletableFuture<Authentication> first = CompletableFuture.supplyAsync(() -> logins.authenticate(login("secret")));
-            assertThat(encoder.checking.await(30, TimeUnit.SECONDS)).as("the first check started").isTrue();
+            CompletableFuture<Authentication> first =
+                    CompletableFuture.supplyAsync(() -> logins.authenticate(login("secret")));
+            assertThat(encoder.checking.await(30, TimeUnit.SECONDS))
+                    .as("the first check started")
+                    .isTrue();
 
             assertThatThrownBy(() -> logins.authenticate(login("secret")))
                     .isInstanceOf(TooManyLoginAttemptsException.class)
@@ -62,7 +68,8 @@ class ThrottledLoginsTest {
             encoder.release.countDown();
             assertThat(first.get(30, TimeUnit.SECONDS).isAuthenticated()).isTrue();
             // The pool's thread hands back the first result a moment before it takes new work: retry until it does.
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(10))
                     .untilAsserted(() -> assertThat(catchThrowable(() -> logins.authenticate(login("wrong"))))
                             .isInstanceOf(BadCredentialsException.class));
         } finally {

@@ -3,13 +3,14 @@ package cn.wenzhou.renovation.workbook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import cn.wenzhou.renovation.testing.HostileWorkbooks;
+import cn.wenzhou.renovation.testing.LargeInputs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -21,13 +22,11 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import cn.wenzhou.renovation.testing.HostileWorkbooks;
-import cn.wenzhou.renovation.testing.LargeInputs;
-
 /** The reader over workbooks made by POI and rewritten part by part into hostile ones. */
 class BoundedWorkbookReaderTest {
 
-    private static final WorkbookLimits ROOMY = new WorkbookLimits(10, 1_000, 50, 10_000, 4L << 20, 16L << 20, 10_000, 32_767);
+    private static final WorkbookLimits ROOMY =
+            new WorkbookLimits(10, 1_000, 50, 10_000, 4L << 20, 16L << 20, 10_000, 32_767);
 
     /** 参数 with typed cells of every kind, and a second sheet 备注. */
     private static byte[] base() throws IOException {
@@ -69,7 +68,8 @@ class BoundedWorkbookReaderTest {
     }
 
     private static WorkbookRefusedException refused(byte[] xlsx, WorkbookLimits limits) {
-        WorkbookRefusedException refusal = catchThrowableOfType(WorkbookRefusedException.class, () -> read(xlsx, limits));
+        WorkbookRefusedException refusal =
+                catchThrowableOfType(WorkbookRefusedException.class, () -> read(xlsx, limits));
         assertThat(refusal).as("the workbook must be refused").isNotNull();
         return refusal;
     }
@@ -88,12 +88,14 @@ class BoundedWorkbookReaderTest {
             assertThat(year.numberFormat()).isEqualTo("General");
             assertThat(year.dateFormatted()).isFalse();
             assertThat(sheet.cell(1, 2).orElseThrow().value()).isEqualTo("0.9");
-            assertThat(sheet.cell(1, 3).orElseThrow()).extracting(SheetCell::kind, SheetCell::value)
+            assertThat(sheet.cell(1, 3).orElseThrow())
+                    .extracting(SheetCell::kind, SheetCell::value)
                     .containsExactly(CellKind.BOOLEAN, "TRUE");
             SheetCell day = sheet.cell(1, 4).orElseThrow();
             assertThat(day.dateFormatted()).isTrue();
             assertThat(day.numberFormat()).isEqualTo("yyyy-mm-dd");
-            assertThat(org.apache.poi.ss.usermodel.DateUtil.getLocalDateTime(Double.parseDouble(day.value())).toLocalDate())
+            assertThat(org.apache.poi.ss.usermodel.DateUtil.getLocalDateTime(Double.parseDouble(day.value()))
+                            .toLocalDate())
                     .isEqualTo(LocalDate.of(2025, 11, 3));
         }
 
@@ -123,7 +125,8 @@ class BoundedWorkbookReaderTest {
         @Test
         void theCachedValueOfAFailingFormulaIsMarkedAsAFormulaNotTakenAsText() throws Exception {
             byte[] hostile = HostileWorkbooks.formulaWithCodeInCachedValue(base(), "参数", "D10");
-            SheetCell cell = read(hostile, ROOMY).sheet("参数").orElseThrow().cell(9, 3).orElseThrow();
+            SheetCell cell =
+                    read(hostile, ROOMY).sheet("参数").orElseThrow().cell(9, 3).orElseThrow();
             assertThat(cell.isFormula()).isTrue();
             assertThat(cell.formula()).isEqualTo("FOO");
             assertThat(cell.value()).isEqualTo(HostileWorkbooks.CODE_IN_CACHED_VALUE);
@@ -143,7 +146,11 @@ class BoundedWorkbookReaderTest {
         void aDdeFormulaIsListedByItsCell() throws Exception {
             WorkbookContent content = read(HostileWorkbooks.ddeFormula(base(), "参数", "C7"), ROOMY);
             assertThat(content.activeContent()).containsExactly("xl/worksheets/sheet1.xml#C7");
-            assertThat(content.sheet("参数").orElseThrow().cell(6, 2).orElseThrow().formula())
+            assertThat(content.sheet("参数")
+                            .orElseThrow()
+                            .cell(6, 2)
+                            .orElseThrow()
+                            .formula())
                     .isEqualTo(HostileWorkbooks.DDE_FORMULA);
         }
 
@@ -180,7 +187,9 @@ class BoundedWorkbookReaderTest {
         @Test
         void aHugeAttributeIsRefusedByTheParserNotBuffered() throws Exception {
             String attribute = "A".repeat(3_000_000);
-            byte[] hostile = replacePart(base(), "xl/worksheets/sheet1.xml",
+            byte[] hostile = replacePart(
+                    base(),
+                    "xl/worksheets/sheet1.xml",
                     "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\" x=\""
                             + attribute + "\"/></sheetData></worksheet>");
             assertThat(refused(hostile, ROOMY).reason()).contains("工作表「参数」", "超过解析上限");
@@ -203,7 +212,9 @@ class BoundedWorkbookReaderTest {
         @Test
         void aZipBombInASheetThatIsNotSelectedIsNeverInflated() throws Exception {
             byte[] bomb = HostileWorkbooks.zipBombSheet(base(), "备注", 512L << 20);
-            assertThat(read(bomb, ROOMY).sheets()).extracting(SheetContent::name).containsExactly("参数");
+            assertThat(read(bomb, ROOMY).sheets())
+                    .extracting(SheetContent::name)
+                    .containsExactly("参数");
         }
 
         @Test
@@ -241,8 +252,8 @@ class BoundedWorkbookReaderTest {
         void aSelectedSheetOfMillionsOfCellsIsRefusedAtTheCellLimit() throws Exception {
             byte[] heavy = HostileWorkbooks.extraSheetsOfCells(base(), 1, 5_000_000);
             WorkbookLimits many = new WorkbookLimits(10, 1_000_000, 200, 10_000, 64L << 20, 64L << 20, 10_000, 32_767);
-            WorkbookRefusedException refusal = catchThrowableOfType(WorkbookRefusedException.class,
-                    () -> BoundedWorkbookReader.read(heavy, many, name -> true));
+            WorkbookRefusedException refusal = catchThrowableOfType(
+                    WorkbookRefusedException.class, () -> BoundedWorkbookReader.read(heavy, many, name -> true));
             assertThat(refusal.reason()).startsWith("读取的工作表共超过 10000 个非空单元格的上限");
         }
 
@@ -271,7 +282,8 @@ class BoundedWorkbookReaderTest {
 
         @Test
         void textIsNotAnXlsx() {
-            assertThat(refused("项目名称,建成年份\n墨池小区,1998\n".getBytes(StandardCharsets.UTF_8), ROOMY).reason())
+            assertThat(refused("项目名称,建成年份\n墨池小区,1998\n".getBytes(StandardCharsets.UTF_8), ROOMY)
+                            .reason())
                     .isEqualTo("不是有效的 .xlsx 工作簿");
         }
 
@@ -327,5 +339,4 @@ class BoundedWorkbookReaderTest {
         }
         return bytes.toByteArray();
     }
-
 }

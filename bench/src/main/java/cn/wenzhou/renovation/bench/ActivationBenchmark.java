@@ -1,11 +1,12 @@
 package cn.wenzhou.renovation.bench;
 
+import cn.wenzhou.renovation.ruleset.RuleFile;
+import cn.wenzhou.renovation.ruleset.RulesetRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -16,9 +17,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import cn.wenzhou.renovation.ruleset.RuleFile;
-import cn.wenzhou.renovation.ruleset.RulesetRegistry;
 
 /**
  * Activating an edited base in a running service, as the console's activate does: validation (the base and every
@@ -51,7 +49,8 @@ public class ActivationBenchmark {
 
     @Benchmark
     public RulesetRegistry.Activation activateTheBaseWithOneFileEdited() {
-        RuleFile edited = new RuleFile(EDITED_FILE, (original + "\n// edit " + edit++).getBytes(StandardCharsets.UTF_8));
+        RuleFile edited =
+                new RuleFile(EDITED_FILE, (original + "\n// edit " + edit++).getBytes(StandardCharsets.UTF_8));
         RulesetRegistry.Activation activation = registry.activate("wenzhou", List.of(edited), "bench", "benchmark");
         if (!activation.activated()) {
             throw new IllegalStateException("The edit was not activated: " + activation.candidate());

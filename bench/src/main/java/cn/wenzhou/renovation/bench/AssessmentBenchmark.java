@@ -1,7 +1,16 @@
 package cn.wenzhou.renovation.bench;
 
+import cn.wenzhou.renovation.api.ApprovalsApi;
+import cn.wenzhou.renovation.api.ConsentApi;
+import cn.wenzhou.renovation.api.EligibilityApi;
+import cn.wenzhou.renovation.api.FundingApi;
+import cn.wenzhou.renovation.api.ProcedureApi;
+import cn.wenzhou.renovation.api.model.AssessmentRequest;
+import cn.wenzhou.renovation.api.model.AssessmentResponse;
+import cn.wenzhou.renovation.assessment.ProjectAssessor;
+import cn.wenzhou.renovation.testing.SpecExamples;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.concurrent.TimeUnit;
-
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -12,18 +21,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import cn.wenzhou.renovation.api.ApprovalsApi;
-import cn.wenzhou.renovation.api.ConsentApi;
-import cn.wenzhou.renovation.api.EligibilityApi;
-import cn.wenzhou.renovation.api.FundingApi;
-import cn.wenzhou.renovation.api.ProcedureApi;
-import cn.wenzhou.renovation.api.model.AssessmentRequest;
-import cn.wenzhou.renovation.api.model.AssessmentResponse;
-import cn.wenzhou.renovation.assessment.ProjectAssessor;
-import cn.wenzhou.renovation.testing.SpecExamples;
 
 /**
  * One whole-project assessment in process (eligibility, consent, funding, approvals, procedure), the
@@ -53,8 +50,8 @@ public class AssessmentBenchmark {
         approvals = service.getBean(ApprovalsApi.class);
         procedure = service.getBean(ProcedureApi.class);
         ObjectMapper json = service.getBean(ObjectMapper.class);
-        wholeProject = json.treeToValue(SpecExamples.firstJsonRequestExamples().get("/api/v1/assessments"),
-                AssessmentRequest.class);
+        wholeProject = json.treeToValue(
+                SpecExamples.firstJsonRequestExamples().get("/api/v1/assessments"), AssessmentRequest.class);
     }
 
     @TearDown(Level.Trial)
@@ -71,7 +68,9 @@ public class AssessmentBenchmark {
 
     @Benchmark
     public Object partEligibility() {
-        return eligibility.decideEligibility(wholeProject.getEligibility(), null).getBody();
+        return eligibility
+                .decideEligibility(wholeProject.getEligibility(), null)
+                .getBody();
     }
 
     @Benchmark
@@ -91,6 +90,8 @@ public class AssessmentBenchmark {
 
     @Benchmark
     public Object partProcedure() {
-        return procedure.assessProcedureStatus(wholeProject.getProcedure(), null).getBody();
+        return procedure
+                .assessProcedureStatus(wholeProject.getProcedure(), null)
+                .getBody();
     }
 }

@@ -1,8 +1,13 @@
 package cn.wenzhou.renovation.bench;
 
+import cn.wenzhou.renovation.eligibility.Community;
+import cn.wenzhou.renovation.eligibility.EligibilityOutcome;
+import cn.wenzhou.renovation.eligibility.EligibilityService;
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.testing.Communities;
+import cn.wenzhou.renovation.testing.RepositoryRuleset;
 import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
-
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -10,13 +15,6 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-
-import cn.wenzhou.renovation.eligibility.Community;
-import cn.wenzhou.renovation.eligibility.EligibilityOutcome;
-import cn.wenzhou.renovation.eligibility.EligibilityService;
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.testing.Communities;
-import cn.wenzhou.renovation.testing.RepositoryRuleset;
 
 /**
  * One eligibility decision in process, on the compiled Wenzhou KieBase the service serves: facts in,

@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
@@ -28,8 +27,7 @@ public final class PacedLoad {
     private static final long HIGHEST_TRACKED_MICROS = TimeUnit.MINUTES.toMicros(1);
     private static final int WARM_UP_SECONDS = 5;
 
-    private PacedLoad() {
-    }
+    private PacedLoad() {}
 
     public static void main(String[] args) throws InterruptedException {
         if (args.length != 4) {
@@ -56,11 +54,19 @@ public final class PacedLoad {
         long start = System.nanoTime();
         boolean all = run(client, request, rate, seconds, latencyMicros, failed);
         double elapsed = (System.nanoTime() - start) / 1e9;
-        System.out.printf("%d requests in %.1f s (%.0f/s), p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms,"
-                + " max %.2f ms, failed %d%s%n", total, elapsed, total / elapsed,
-                latencyMicros.getValueAtPercentile(50) / 1e3, latencyMicros.getValueAtPercentile(90) / 1e3,
-                latencyMicros.getValueAtPercentile(99) / 1e3, latencyMicros.getValueAtPercentile(99.9) / 1e3,
-                latencyMicros.getMaxValue() / 1e3, failed.get(), all ? "" : ", some never answered");
+        System.out.printf(
+                "%d requests in %.1f s (%.0f/s), p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms,"
+                        + " max %.2f ms, failed %d%s%n",
+                total,
+                elapsed,
+                total / elapsed,
+                latencyMicros.getValueAtPercentile(50) / 1e3,
+                latencyMicros.getValueAtPercentile(90) / 1e3,
+                latencyMicros.getValueAtPercentile(99) / 1e3,
+                latencyMicros.getValueAtPercentile(99.9) / 1e3,
+                latencyMicros.getMaxValue() / 1e3,
+                failed.get(),
+                all ? "" : ", some never answered");
         System.exit(0);
     }
 
@@ -69,8 +75,14 @@ public final class PacedLoad {
     }
 
     /** Sends rate × seconds requests on schedule; true once all are answered (within a minute of the last). */
-    private static boolean run(HttpClient client, HttpRequest request, int rate, int seconds, Histogram latencyMicros,
-            AtomicInteger failed) throws InterruptedException {
+    private static boolean run(
+            HttpClient client,
+            HttpRequest request,
+            int rate,
+            int seconds,
+            Histogram latencyMicros,
+            AtomicInteger failed)
+            throws InterruptedException {
         long total = (long) rate * seconds;
         CountDownLatch answered = new CountDownLatch((int) total);
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;

@@ -1,10 +1,13 @@
 package cn.wenzhou.renovation.bench;
 
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.RuleFile;
+import cn.wenzhou.renovation.ruleset.RuleSourceLoader;
+import cn.wenzhou.renovation.ruleset.RulesetCompiler;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -12,11 +15,6 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.RuleFile;
-import cn.wenzhou.renovation.ruleset.RuleSourceLoader;
-import cn.wenzhou.renovation.ruleset.RulesetCompiler;
 
 /**
  * The main part of activating an edited jurisdiction: compiling its changed files into a ruleset (translating the
@@ -42,10 +40,13 @@ public class RecompileBenchmark {
     public CompiledRuleset compileTheBaseWithOneFileEdited() {
         List<RuleFile> edited = new ArrayList<>();
         for (RuleFile file : repositoryFiles) {
-            edited.add(file.path().equals("rules/eligibility/decision.drl")
-                    ? new RuleFile(file.path(), (new String(file.content(), StandardCharsets.UTF_8) + "\n// edit " + edit++)
-                            .getBytes(StandardCharsets.UTF_8))
-                    : file);
+            edited.add(
+                    file.path().equals("rules/eligibility/decision.drl")
+                            ? new RuleFile(
+                                    file.path(),
+                                    (new String(file.content(), StandardCharsets.UTF_8) + "\n// edit " + edit++)
+                                            .getBytes(StandardCharsets.UTF_8))
+                            : file);
         }
         return new RulesetCompiler().compile("wenzhou", edited);
     }

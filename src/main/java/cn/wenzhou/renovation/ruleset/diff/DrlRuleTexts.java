@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
@@ -14,8 +13,7 @@ import org.drools.drl.parser.DroolsParserException;
 /** The rules of a DRL file by name, each as its source text from {@code rule} to {@code end}. */
 final class DrlRuleTexts {
 
-    private DrlRuleTexts() {
-    }
+    private DrlRuleTexts() {}
 
     /**
      * Rule name to text, or empty when the file does not parse: a diff of a broken file would report

@@ -1,5 +1,9 @@
 package cn.wenzhou.renovation.ruleset.diff;
 
+import cn.wenzhou.renovation.ruleset.RuleWorkbook;
+import cn.wenzhou.renovation.workbook.SheetCell;
+import cn.wenzhou.renovation.workbook.SheetContent;
+import cn.wenzhou.renovation.workbook.WorkbookRefusedException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,13 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.apache.poi.ss.util.CellReference;
-
-import cn.wenzhou.renovation.ruleset.RuleWorkbook;
-import cn.wenzhou.renovation.workbook.SheetCell;
-import cn.wenzhou.renovation.workbook.SheetContent;
-import cn.wenzhou.renovation.workbook.WorkbookRefusedException;
 
 /**
  * One {@code RuleTable} of a spreadsheet decision table as a person reads it: its columns (keyword,
@@ -40,8 +38,7 @@ public record RuleTableContent(String sheet, String name, List<Column> columns, 
     /** A rule row: where it is, and its non-blank cells by column heading. */
     public record TableRow(String key, int excelRow, Map<String, Cell> cells) {
 
-        public record Cell(String reference, String keyword, String text) {
-        }
+        public record Cell(String reference, String keyword, String text) {}
     }
 
     /** Every rule table of every sheet of the workbook, in sheet order, read as the compiler reads it. */
@@ -54,7 +51,12 @@ public record RuleTableContent(String sheet, String name, List<Column> columns, 
                     String text = RuleWorkbook.text(cell);
                     // Drools matches the keyword without regard to case.
                     if (text.toLowerCase(Locale.ROOT).startsWith(RULE_TABLE.toLowerCase(Locale.ROOT))) {
-                        tables.add(read(sheet, cell.row(), cell.column(), text.substring(RULE_TABLE.length()).strip(), cells));
+                        tables.add(read(
+                                sheet,
+                                cell.row(),
+                                cell.column(),
+                                text.substring(RULE_TABLE.length()).strip(),
+                                cells));
                     }
                 }
             }
@@ -100,12 +102,17 @@ public record RuleTableContent(String sheet, String name, List<Column> columns, 
                 continue;
             }
             String label = cells.text(tableRow + 4, c);
-            boolean taken = columns.stream().anyMatch(existing -> existing.heading().equals(label));
+            boolean taken =
+                    columns.stream().anyMatch(existing -> existing.heading().equals(label));
             String heading = label.isEmpty() || taken
                     ? (label.isEmpty() ? keyword : label) + "（" + CellReference.convertNumToColString(c) + " 列）"
                     : label;
             indexes.add(c);
-            columns.add(new Column(heading, RuleWorkbook.keyword(keyword), cells.text(tableRow + 2, c), cells.text(tableRow + 3, c),
+            columns.add(new Column(
+                    heading,
+                    RuleWorkbook.keyword(keyword),
+                    cells.text(tableRow + 2, c),
+                    cells.text(tableRow + 3, c),
                     CellReference.convertNumToColString(c)));
         }
         int nameIndex = -1;
@@ -120,16 +127,20 @@ public record RuleTableContent(String sheet, String name, List<Column> columns, 
             for (int i = 0; i < columns.size(); i++) {
                 String value = cells.text(r, indexes.get(i));
                 if (!value.isEmpty()) {
-                    rowCells.put(columns.get(i).heading(),
-                            new TableRow.Cell(new CellReference(r, indexes.get(i)).formatAsString(false),
-                                    columns.get(i).keyword(), value));
+                    rowCells.put(
+                            columns.get(i).heading(),
+                            new TableRow.Cell(
+                                    new CellReference(r, indexes.get(i)).formatAsString(false),
+                                    columns.get(i).keyword(),
+                                    value));
                 }
             }
             if (rowCells.isEmpty()) {
                 break; // Drools ends a rule table at its first blank row
             }
             String key = nameIndex >= 0 && !cells.text(r, nameIndex).isEmpty()
-                    ? cells.text(r, nameIndex) : "第 " + (r + 1) + " 行";
+                    ? cells.text(r, nameIndex)
+                    : "第 " + (r + 1) + " 行";
             rows.putIfAbsent(key, new TableRow(key, r + 1, rowCells));
         }
         return new RuleTableContent(sheet.name(), name, List.copyOf(columns), rows);

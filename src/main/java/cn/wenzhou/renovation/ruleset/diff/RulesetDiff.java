@@ -1,5 +1,8 @@
 package cn.wenzhou.renovation.ruleset.diff;
 
+import cn.wenzhou.renovation.ruleset.RuleFile;
+import cn.wenzhou.renovation.ruleset.RuleProblem;
+import cn.wenzhou.renovation.ruleset.RulesetSources;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,17 +14,17 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import cn.wenzhou.renovation.ruleset.RuleFile;
-import cn.wenzhou.renovation.ruleset.RuleProblem;
-import cn.wenzhou.renovation.ruleset.RulesetSources;
-
 /**
  * A county variant against the base: per decision table, the rows added, removed and changed with
  * old and new cell values; per DRL file, the rules added, removed and changed by name. Files the
  * county does not have are inherited and do not appear. A county file that cannot be read is listed
  * in {@code unreadable} rather than guessed at.
  */
-public record RulesetDiff(String jurisdiction, String base, List<TableChange> tables, List<DrlRuleChange> rules,
+public record RulesetDiff(
+        String jurisdiction,
+        String base,
+        List<TableChange> tables,
+        List<DrlRuleChange> rules,
         List<RuleProblem> unreadable) {
 
     public static RulesetDiff between(RulesetSources base, RulesetSources county) {
@@ -54,11 +57,11 @@ public record RulesetDiff(String jurisdiction, String base, List<TableChange> ta
     }
 
     /** One file compared: the path it is shown under, its old version (or none) and its new one. */
-    private record FileChange(String shownAs, RuleFile before, RuleFile after) {
-    }
+    private record FileChange(String shownAs, RuleFile before, RuleFile after) {}
 
     private static Map<String, RuleFile> byPath(List<RuleFile> files) {
-        return files.stream().collect(Collectors.toMap(RuleFile::path, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        return files.stream()
+                .collect(Collectors.toMap(RuleFile::path, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     }
 
     private static RulesetDiff compare(String jurisdiction, String base, List<FileChange> changes) {
@@ -74,8 +77,10 @@ public record RulesetDiff(String jurisdiction, String base, List<TableChange> ta
                     unreadable.add(RuleProblem.inFile(file.path(), "无法读取电子表格，不能比较: " + e.getMessage()));
                 }
             } else if (file.isDrl()) {
-                ruleChanges(change.shownAs(), file, change.before()).ifPresentOrElse(rules::addAll,
-                        () -> unreadable.add(RuleProblem.inFile(file.path(), "DRL 无法解析，不能按规则比较（编译时会给出出错的行）")));
+                ruleChanges(change.shownAs(), file, change.before())
+                        .ifPresentOrElse(
+                                rules::addAll,
+                                () -> unreadable.add(RuleProblem.inFile(file.path(), "DRL 无法解析，不能按规则比较（编译时会给出出错的行）")));
             }
         }
         return new RulesetDiff(jurisdiction, base, tables, rules, unreadable);
@@ -88,19 +93,29 @@ public record RulesetDiff(String jurisdiction, String base, List<TableChange> ta
             String where = fileName(table.file()) + " 工作表「" + table.sheet() + "」";
             for (ColumnChange column : table.columns()) {
                 lines.add(where + " " + column.change().label() + "列「" + column.column() + "」"
-                        + (column.change() == ChangeKind.CHANGED ? "：模板 " + column.before() + " → " + column.after() : ""));
+                        + (column.change() == ChangeKind.CHANGED
+                                ? "：模板 " + column.before() + " → " + column.after()
+                                : ""));
             }
             for (RowChange row : table.rows()) {
                 String cells = switch (row.change()) {
-                    case CHANGED -> row.cells().stream()
-                            .map(c -> c.column() + " " + value(c.before()) + " → " + value(c.after()))
-                            .collect(Collectors.joining("；"));
-                    case ADDED -> row.cells().stream().filter(CellChange::decides)
-                            .map(c -> c.column() + " " + value(c.after())).collect(Collectors.joining("；"));
-                    case REMOVED -> row.cells().stream().filter(CellChange::decides)
-                            .map(c -> c.column() + " " + value(c.before())).collect(Collectors.joining("；"));
+                    case CHANGED ->
+                        row.cells().stream()
+                                .map(c -> c.column() + " " + value(c.before()) + " → " + value(c.after()))
+                                .collect(Collectors.joining("；"));
+                    case ADDED ->
+                        row.cells().stream()
+                                .filter(CellChange::decides)
+                                .map(c -> c.column() + " " + value(c.after()))
+                                .collect(Collectors.joining("；"));
+                    case REMOVED ->
+                        row.cells().stream()
+                                .filter(CellChange::decides)
+                                .map(c -> c.column() + " " + value(c.before()))
+                                .collect(Collectors.joining("；"));
                 };
-                lines.add(where + " " + row.change().label() + "规则 " + row.ruleId() + (cells.isEmpty() ? "" : "：" + cells));
+                lines.add(where + " " + row.change().label() + "规则 " + row.ruleId()
+                        + (cells.isEmpty() ? "" : "：" + cells));
             }
         }
         for (DrlRuleChange rule : rules) {
@@ -114,8 +129,10 @@ public record RulesetDiff(String jurisdiction, String base, List<TableChange> ta
         return tables.isEmpty() && rules.isEmpty() && unreadable.isEmpty();
     }
 
-    private static List<TableChange> tableChanges(String basePath, RuleFile countyFile, RuleFile baseFile) throws IOException {
-        Map<String, RuleTableContent> before = byTable(baseFile == null ? List.of() : RuleTableContent.read(baseFile.content()));
+    private static List<TableChange> tableChanges(String basePath, RuleFile countyFile, RuleFile baseFile)
+            throws IOException {
+        Map<String, RuleTableContent> before =
+                byTable(baseFile == null ? List.of() : RuleTableContent.read(baseFile.content()));
         Map<String, RuleTableContent> after = byTable(RuleTableContent.read(countyFile.content()));
         List<TableChange> changes = new ArrayList<>();
         for (Map.Entry<String, RuleTableContent> entry : after.entrySet()) {
@@ -129,7 +146,8 @@ public record RulesetDiff(String jurisdiction, String base, List<TableChange> ta
             if (!after.containsKey(entry.getKey())) {
                 RuleTableContent old = entry.getValue();
                 List<RowChange> removed = old.rows().values().stream()
-                        .map(row -> new RowChange(ChangeKind.REMOVED, row.key(), row.excelRow(), cells(row, ChangeKind.REMOVED)))
+                        .map(row -> new RowChange(
+                                ChangeKind.REMOVED, row.key(), row.excelRow(), cells(row, ChangeKind.REMOVED)))
                         .toList();
                 changes.add(new TableChange(basePath, countyFile.path(), old.sheet(), old.name(), List.of(), removed));
             }
@@ -143,7 +161,8 @@ public record RulesetDiff(String jurisdiction, String base, List<TableChange> ta
         return byKey;
     }
 
-    private static TableChange compare(String basePath, String countyPath, RuleTableContent before, RuleTableContent after) {
+    private static TableChange compare(
+            String basePath, String countyPath, RuleTableContent before, RuleTableContent after) {
         List<ColumnChange> columns = new ArrayList<>();
         Map<String, RuleTableContent.Column> oldColumns = new LinkedHashMap<>();
         if (before != null) {
@@ -153,7 +172,8 @@ public record RulesetDiff(String jurisdiction, String base, List<TableChange> ta
                 if (old == null) {
                     columns.add(new ColumnChange(ChangeKind.ADDED, column.heading(), null, column.template()));
                 } else if (!old.template().equals(column.template())) {
-                    columns.add(new ColumnChange(ChangeKind.CHANGED, column.heading(), old.template(), column.template()));
+                    columns.add(
+                            new ColumnChange(ChangeKind.CHANGED, column.heading(), old.template(), column.template()));
                 }
             }
             for (RuleTableContent.Column old : before.columns()) {
@@ -184,9 +204,20 @@ public record RulesetDiff(String jurisdiction, String base, List<TableChange> ta
     }
 
     private static List<CellChange> cells(RuleTableContent.TableRow row, ChangeKind change) {
-        return row.cells().entrySet().stream().map(e -> change == ChangeKind.ADDED
-                ? new CellChange(e.getKey(), e.getValue().keyword(), e.getValue().reference(), null, e.getValue().text())
-                : new CellChange(e.getKey(), e.getValue().keyword(), e.getValue().reference(), e.getValue().text(), null))
+        return row.cells().entrySet().stream()
+                .map(e -> change == ChangeKind.ADDED
+                        ? new CellChange(
+                                e.getKey(),
+                                e.getValue().keyword(),
+                                e.getValue().reference(),
+                                null,
+                                e.getValue().text())
+                        : new CellChange(
+                                e.getKey(),
+                                e.getValue().keyword(),
+                                e.getValue().reference(),
+                                e.getValue().text(),
+                                null))
                 .toList();
     }
 
@@ -208,9 +239,12 @@ public record RulesetDiff(String jurisdiction, String base, List<TableChange> ta
     }
 
     private static Optional<List<DrlRuleChange>> ruleChanges(String basePath, RuleFile countyFile, RuleFile baseFile) {
-        Map<String, String> before = baseFile == null ? Map.of()
-                : DrlRuleTexts.of(new String(baseFile.content(), StandardCharsets.UTF_8)).orElse(Map.of());
-        Optional<Map<String, String>> parsed = DrlRuleTexts.of(new String(countyFile.content(), StandardCharsets.UTF_8));
+        Map<String, String> before = baseFile == null
+                ? Map.of()
+                : DrlRuleTexts.of(new String(baseFile.content(), StandardCharsets.UTF_8))
+                        .orElse(Map.of());
+        Optional<Map<String, String>> parsed =
+                DrlRuleTexts.of(new String(countyFile.content(), StandardCharsets.UTF_8));
         if (parsed.isEmpty()) {
             return Optional.empty();
         }

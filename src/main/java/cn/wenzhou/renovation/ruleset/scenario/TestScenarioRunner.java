@@ -1,5 +1,11 @@
 package cn.wenzhou.renovation.ruleset.scenario;
 
+import cn.wenzhou.renovation.ruleset.Capability;
+import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.RuleProblem;
+import cn.wenzhou.renovation.ruleset.RulesetScenarios;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Proxy;
@@ -11,10 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import org.drools.scenariosimulation.api.model.ScenarioSimulationModel;
 import org.drools.scenariosimulation.api.model.Simulation;
 import org.drools.scenariosimulation.backend.runner.AbstractScenarioRunner;
@@ -28,11 +30,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
-
-import cn.wenzhou.renovation.ruleset.Capability;
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.RuleProblem;
-import cn.wenzhou.renovation.ruleset.RulesetScenarios;
 
 /**
  * Runs a jurisdiction's Drools Test Scenarios ({@code scenarios/<jurisdiction>/**.scesim}, the same
@@ -51,12 +48,14 @@ public class TestScenarioRunner implements RulesetScenarios {
         if (known != null) {
             return known;
         }
-        ScenarioSimulationModel model = ScenarioSimulationXMLPersistence.getInstance().unmarshal(xml);
+        ScenarioSimulationModel model =
+                ScenarioSimulationXMLPersistence.getInstance().unmarshal(xml);
         PARSED.put(xml, model);
         return model;
     }
 
-    private static final Cache<String, ScenarioSimulationModel> PARSED = Caffeine.newBuilder().maximumSize(64).build();
+    private static final Cache<String, ScenarioSimulationModel> PARSED =
+            Caffeine.newBuilder().maximumSize(64).build();
 
     /** The runner's name for a row: {@code #3: 2000年建成 (…/x.scesim)}. */
     private static final Pattern ROW = Pattern.compile("^#(\\d+): (.*?)\\s?(?:\\([^()]*\\))?$");
@@ -73,7 +72,8 @@ public class TestScenarioRunner implements RulesetScenarios {
     };
 
     public TestScenarioRunner(@Value("${renovation.scenarios-dir:classpath:scenarios}") String scenariosDir) {
-        this.scenariosDir = scenariosDir.endsWith("/") ? scenariosDir.substring(0, scenariosDir.length() - 1) : scenariosDir;
+        this.scenariosDir =
+                scenariosDir.endsWith("/") ? scenariosDir.substring(0, scenariosDir.length() - 1) : scenariosDir;
     }
 
     @Override
@@ -110,8 +110,12 @@ public class TestScenarioRunner implements RulesetScenarios {
         }
         // A run writes its results into the scenario rows: each run gets its own copy of the parsed model.
         Simulation rows = model.getSimulation().cloneModel();
-        ScenarioRunnerDTO scenarios = new ScenarioRunnerDTO(rows.getScesimModelDescriptor(), rows.getScenarioWithIndex(),
-                name, model.getSettings(), model.getBackground().cloneModel());
+        ScenarioRunnerDTO scenarios = new ScenarioRunnerDTO(
+                rows.getScesimModelDescriptor(),
+                rows.getScenarioWithIndex(),
+                name,
+                model.getSettings(),
+                model.getBackground().cloneModel());
         List<RuleProblem> problems = new ArrayList<>();
         RunNotifier notifier = new RunNotifier();
         notifier.addListener(new RunListener() {
@@ -121,15 +125,17 @@ public class TestScenarioRunner implements RulesetScenarios {
             }
         });
         AbstractScenarioRunner.getSpecificRunnerProvider(model.getSettings().getType())
-                .create(statelessContainer(ruleset), scenarios).run(notifier);
+                .create(statelessContainer(ruleset), scenarios)
+                .run(notifier);
         return problems;
     }
 
     /** 测试场景第 3 行「2000年建成」未通过: the runner's own message (expected and actual values). */
     private static String describe(Failure failure) {
         Matcher row = ROW.matcher(failure.getDescription().getDisplayName());
-        String which = row.matches() ? "测试场景第 " + row.group(1) + " 行「" + row.group(2) + "」" : "测试场景「"
-                + failure.getDescription().getDisplayName() + "」";
+        String which = row.matches()
+                ? "测试场景第 " + row.group(1) + " 行「" + row.group(2) + "」"
+                : "测试场景「" + failure.getDescription().getDisplayName() + "」";
         Matcher reason = REASON.matcher(String.valueOf(failure.getMessage()));
         return which + "未通过: " + (reason.matches() ? reason.group(1) : failure.getMessage());
     }
@@ -141,27 +147,30 @@ public class TestScenarioRunner implements RulesetScenarios {
      */
     private static KieContainer statelessContainer(CompiledRuleset ruleset) {
         ClassLoader loader = TestScenarioRunner.class.getClassLoader();
-        return (KieContainer) Proxy.newProxyInstance(loader, new Class<?>[] {KieContainer.class}, (proxy, method, args) ->
-                switch (method.getName()) {
+        return (KieContainer) Proxy.newProxyInstance(
+                loader, new Class<?>[] {KieContainer.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "newStatelessKieSession" -> ruleset.newStatelessSession(capabilityOfSession(args));
                     case "getClassLoader" -> loader;
                     case "toString" -> "KieContainer over ruleset " + ruleset.jurisdiction() + " " + ruleset.version();
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "equals" -> proxy == args[0];
-                    default -> throw new UnsupportedOperationException("测试场景校验只支持无状态会话 (stateless sessions only): "
-                            + method.getName() + Arrays.toString(method.getParameterTypes()));
+                    default ->
+                        throw new UnsupportedOperationException("测试场景校验只支持无状态会话 (stateless sessions only): "
+                                + method.getName() + Arrays.toString(method.getParameterTypes()));
                 });
     }
 
     /** A scenario's {@code <dmoSession>} names its capability: {@code eligibility-scenarios}. */
     private static Capability capabilityOfSession(Object[] args) {
         String session = args == null || args.length == 0 ? "" : String.valueOf(args[0]);
-        return Capability.ofKieBaseName(session.replaceFirst("-scenarios$", "")).orElseThrow(() ->
-                new IllegalArgumentException("测试场景的 dmoSession 须为 <能力>-scenarios（如 eligibility-scenarios）: " + session));
+        return Capability.ofKieBaseName(session.replaceFirst("-scenarios$", ""))
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "测试场景的 dmoSession 须为 <能力>-scenarios（如 eligibility-scenarios）: " + session));
     }
 
     private List<Resource> scenarioFiles(String jurisdiction) {
-        String location = scenariosDir.startsWith("classpath:") || scenariosDir.startsWith("file:") ? scenariosDir
+        String location = scenariosDir.startsWith("classpath:") || scenariosDir.startsWith("file:")
+                ? scenariosDir
                 : "file:" + java.nio.file.Path.of(scenariosDir).toAbsolutePath().normalize();
         String pattern = location.replaceFirst("^classpath:", "classpath*:") + "/" + jurisdiction + "/**/*.scesim";
         try {
@@ -181,7 +190,9 @@ public class TestScenarioRunner implements RulesetScenarios {
             String url = scenario.getURL().toString();
             String marker = "/" + jurisdiction + "/";
             int at = url.lastIndexOf("scenarios" + marker);
-            return at >= 0 ? url.substring(at + ("scenarios" + marker).length()) : String.valueOf(scenario.getFilename());
+            return at >= 0
+                    ? url.substring(at + ("scenarios" + marker).length())
+                    : String.valueOf(scenario.getFilename());
         } catch (IOException e) {
             return String.valueOf(scenario.getFilename());
         }

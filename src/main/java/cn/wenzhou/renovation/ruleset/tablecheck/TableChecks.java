@@ -1,5 +1,9 @@
 package cn.wenzhou.renovation.ruleset.tablecheck;
 
+import cn.wenzhou.renovation.kernel.ExactRatio;
+import cn.wenzhou.renovation.ruleset.RuleFile;
+import cn.wenzhou.renovation.ruleset.RuleProblem;
+import cn.wenzhou.renovation.ruleset.diff.RuleTableContent;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -12,13 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
-
 import org.yaml.snakeyaml.Yaml;
-
-import cn.wenzhou.renovation.kernel.ExactRatio;
-import cn.wenzhou.renovation.ruleset.RuleFile;
-import cn.wenzhou.renovation.ruleset.RuleProblem;
-import cn.wenzhou.renovation.ruleset.diff.RuleTableContent;
 
 /**
  * Checks each rule table against {@code decision-tables/table-checks.yaml}: cells empty where a value
@@ -38,13 +36,14 @@ public final class TableChecks {
     }
 
     /** What one table must satisfy. */
-    record TableRules(Map<String, ColumnRule> columns, List<String> unique, Map<String, List<String>> complete,
-            List<List<String>> combinations) {
-    }
+    record TableRules(
+            Map<String, ColumnRule> columns,
+            List<String> unique,
+            Map<String, List<String>> complete,
+            List<List<String>> combinations) {}
 
     /** What one column's cells must be. */
-    record ColumnRule(String type, boolean required, String min, String max, List<String> values, List<String> also) {
-    }
+    record ColumnRule(String type, boolean required, String min, String max, List<String> values, List<String> also) {}
 
     /** Reads the checks file; a file that cannot be read is itself a problem, reported at the file. */
     public static TableChecks parse(RuleFile file, List<RuleProblem> problems) {
@@ -85,19 +84,27 @@ public final class TableChecks {
         return problems;
     }
 
-    private static void checkCells(String file, RuleTableContent content, TableRules rules, List<RuleProblem> problems) {
+    private static void checkCells(
+            String file, RuleTableContent content, TableRules rules, List<RuleProblem> problems) {
         for (RuleTableContent.TableRow row : content.rows().values()) {
             rules.columns().forEach((heading, rule) -> {
                 RuleTableContent.TableRow.Cell cell = row.cells().get(heading);
                 if (cell == null) {
                     if (rule.required()) {
-                        problems.add(RuleProblem.atCell(file, content.sheet(), cellOf(content, row, heading),
+                        problems.add(RuleProblem.atCell(
+                                file,
+                                content.sheet(),
+                                cellOf(content, row, heading),
                                 "规则 " + row.key() + " 的「" + heading + "」不能为空"));
                     }
                     return;
                 }
-                problemWith(rule, cell.text()).ifPresent(message -> problems.add(RuleProblem.atCell(file, content.sheet(),
-                        cell.reference(), "规则 " + row.key() + " 的「" + heading + "」" + message)));
+                problemWith(rule, cell.text())
+                        .ifPresent(message -> problems.add(RuleProblem.atCell(
+                                file,
+                                content.sheet(),
+                                cell.reference(),
+                                "规则 " + row.key() + " 的「" + heading + "」" + message)));
             });
         }
     }
@@ -165,7 +172,8 @@ public final class TableChecks {
         return Optional.empty();
     }
 
-    private static void checkOverlaps(String file, RuleTableContent content, TableRules rules, List<RuleProblem> problems) {
+    private static void checkOverlaps(
+            String file, RuleTableContent content, TableRules rules, List<RuleProblem> problems) {
         if (rules.unique().isEmpty()) {
             return;
         }
@@ -176,30 +184,42 @@ public final class TableChecks {
                 continue;
             }
             // A blank condition cell matches any value (Drools leaves that condition out), so it overlaps every row.
-            RuleTableContent.TableRow first = seen.stream().filter(earlier -> rules.unique().stream()
-                    .allMatch(h -> text(earlier, h) == null || text(row, h) == null || text(earlier, h).equals(text(row, h))))
-                    .findFirst().orElse(null);
+            RuleTableContent.TableRow first = seen.stream()
+                    .filter(earlier -> rules.unique().stream()
+                            .allMatch(h -> text(earlier, h) == null
+                                    || text(row, h) == null
+                                    || text(earlier, h).equals(text(row, h))))
+                    .findFirst()
+                    .orElse(null);
             seen.add(row);
             if (first == null) {
                 continue;
             }
-            String keyText = rules.unique().stream().map(h -> "「" + h + "」为 " + Objects.toString(text(row, h), "空白"))
+            String keyText = rules.unique().stream()
+                    .map(h -> "「" + h + "」为 " + Objects.toString(text(row, h), "空白"))
                     .collect(Collectors.joining("、"));
             boolean sameAnswer = answer(first, content).equals(answer(row, content));
-            problems.add(RuleProblem.atCell(file, content.sheet(), row.cells().values().iterator().next().reference(),
+            problems.add(RuleProblem.atCell(
+                    file,
+                    content.sheet(),
+                    row.cells().values().iterator().next().reference(),
                     (sameAnswer ? "重复: " : "重叠且结论不同: ") + "第 " + row.excelRow() + " 行（规则 " + row.key() + "）与第 "
                             + first.excelRow() + " 行（规则 " + first.key() + "）" + keyText
                             + (sameAnswer ? "，两行相同，请删去一行" : "，同一输入会得到两个结论")));
         }
     }
 
-    private static void checkComplete(String file, RuleTableContent content, TableRules rules, List<RuleProblem> problems) {
+    private static void checkComplete(
+            String file, RuleTableContent content, TableRules rules, List<RuleProblem> problems) {
         rules.complete().forEach((heading, values) -> {
             for (String value : values) {
                 boolean covered = content.rows().values().stream().anyMatch(row -> value.equals(text(row, heading)));
                 if (!covered) {
-                    problems.add(RuleProblem.atCell(file, content.sheet(), null, "空缺: 表「" + content.name() + "」没有「"
-                            + heading + "」为 " + value + " 的行，该情形无规则可判"));
+                    problems.add(RuleProblem.atCell(
+                            file,
+                            content.sheet(),
+                            null,
+                            "空缺: 表「" + content.name() + "」没有「" + heading + "」为 " + value + " 的行，该情形无规则可判"));
                 }
             }
         });
@@ -210,14 +230,15 @@ public final class TableChecks {
      * standing for any value: e.g. each legal basis for each vote round. The values are the columns'
      * declared {@code values} (or 是/否, true/false for those types).
      */
-    private static void checkCombinations(String file, RuleTableContent content, TableRules rules, List<RuleProblem> problems) {
+    private static void checkCombinations(
+            String file, RuleTableContent content, TableRules rules, List<RuleProblem> problems) {
         for (List<String> headings : rules.combinations()) {
             List<List<String>> domains = new java.util.ArrayList<>();
             for (String heading : headings) {
                 List<String> domain = domainOf(rules.columns().get(heading));
                 if (domain.isEmpty()) {
-                    problems.add(RuleProblem.inFile(file, "决策表校验要求: 表「" + content.name() + "」的列「" + heading
-                            + "」没有列出取值（values），无法检查组合是否齐全"));
+                    problems.add(RuleProblem.inFile(
+                            file, "决策表校验要求: 表「" + content.name() + "」的列「" + heading + "」没有列出取值（values），无法检查组合是否齐全"));
                     return;
                 }
                 domains.add(domain);
@@ -234,9 +255,13 @@ public final class TableChecks {
                 });
                 if (!covered) {
                     String which = java.util.stream.IntStream.range(0, headings.size())
-                            .mapToObj(i -> "「" + headings.get(i) + "」为 " + combination.get(i)).collect(Collectors.joining("、"));
-                    problems.add(RuleProblem.atCell(file, content.sheet(), null, "空缺: 表「" + content.name() + "」没有行适用于"
-                            + which + "（空白单元格视为任意值），该输入组合无规则可判"));
+                            .mapToObj(i -> "「" + headings.get(i) + "」为 " + combination.get(i))
+                            .collect(Collectors.joining("、"));
+                    problems.add(RuleProblem.atCell(
+                            file,
+                            content.sheet(),
+                            null,
+                            "空缺: 表「" + content.name() + "」没有行适用于" + which + "（空白单元格视为任意值），该输入组合无规则可判"));
                 }
             }
         }
@@ -275,7 +300,8 @@ public final class TableChecks {
     /** What a row decides: its ACTION cells (the rule id, description and citations say nothing about it). */
     private static Map<String, String> answer(RuleTableContent.TableRow row, RuleTableContent content) {
         Map<String, String> answer = new LinkedHashMap<>();
-        content.columns().stream().filter(c -> c.keyword().equals("ACTION"))
+        content.columns().stream()
+                .filter(c -> c.keyword().equals("ACTION"))
                 .forEach(c -> answer.put(c.heading(), text(row, c.heading())));
         return answer;
     }
@@ -286,8 +312,11 @@ public final class TableChecks {
     }
 
     private static String cellOf(RuleTableContent content, RuleTableContent.TableRow row, String heading) {
-        return content.columns().stream().filter(c -> c.heading().equals(heading)).findFirst()
-                .map(c -> c.letter() + row.excelRow()).orElse(null);
+        return content.columns().stream()
+                .filter(c -> c.heading().equals(heading))
+                .findFirst()
+                .map(c -> c.letter() + row.excelRow())
+                .orElse(null);
     }
 
     private static String range(ColumnRule rule) {
@@ -305,18 +334,25 @@ public final class TableChecks {
             byColumn.forEach((heading, values) -> complete.put(String.valueOf(heading), strings(values)));
         }
         List<List<String>> combinations = map.get("combinations") instanceof List<?> list
-                ? list.stream().map(TableChecks::strings).toList() : List.of();
+                ? list.stream().map(TableChecks::strings).toList()
+                : List.of();
         return new TableRules(columns, strings(map.get("unique")), complete, combinations);
     }
 
     private static ColumnRule columnRule(Object spec) {
         Map<?, ?> map = spec instanceof Map<?, ?> m ? m : Map.of();
-        return new ColumnRule(Objects.toString(map.get("type"), "text"), Boolean.TRUE.equals(map.get("required")),
-                map.get("min") == null ? null : map.get("min").toString(), map.get("max") == null ? null : map.get("max").toString(),
-                strings(map.get("values")), strings(map.get("also")));
+        return new ColumnRule(
+                Objects.toString(map.get("type"), "text"),
+                Boolean.TRUE.equals(map.get("required")),
+                map.get("min") == null ? null : map.get("min").toString(),
+                map.get("max") == null ? null : map.get("max").toString(),
+                strings(map.get("values")),
+                strings(map.get("also")));
     }
 
     private static List<String> strings(Object values) {
-        return values instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+        return values instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList()
+                : List.of();
     }
 }

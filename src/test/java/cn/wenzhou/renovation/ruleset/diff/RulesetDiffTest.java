@@ -3,19 +3,17 @@ package cn.wenzhou.renovation.ruleset.diff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import cn.wenzhou.renovation.ruleset.RuleFile;
+import cn.wenzhou.renovation.ruleset.RulesetSources;
+import cn.wenzhou.renovation.testing.RuleFolderCopy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import cn.wenzhou.renovation.ruleset.RuleFile;
-import cn.wenzhou.renovation.ruleset.RulesetSources;
-import cn.wenzhou.renovation.testing.RuleFolderCopy;
 
 /** The diff in the terms a policy officer reads: rows and rules, not bytes. */
 class RulesetDiffTest {
@@ -51,7 +49,8 @@ class RulesetDiffTest {
         String before = "package p;\nrule \"A\"\nwhen\nthen\nend\n";
         String after = "package p;\nrule \"A\"\n    when\n    then\nend\n";
 
-        assertThat(diff(Map.of(BASE_DRL, before), Map.of(COUNTY_DRL, after)).isEmpty()).isTrue();
+        assertThat(diff(Map.of(BASE_DRL, before), Map.of(COUNTY_DRL, after)).isEmpty())
+                .isTrue();
     }
 
     @Test
@@ -62,7 +61,9 @@ class RulesetDiffTest {
         RulesetDiff diff = diff(Map.of(BASE_DRL, before), Map.of(COUNTY_DRL, broken));
 
         assertThat(diff.rules()).isEmpty();
-        assertThat(diff.unreadable()).singleElement().satisfies(p -> assertThat(p.file()).isEqualTo(COUNTY_DRL));
+        assertThat(diff.unreadable())
+                .singleElement()
+                .satisfies(p -> assertThat(p.file()).isEqualTo(COUNTY_DRL));
     }
 
     @Test
@@ -70,23 +71,31 @@ class RulesetDiffTest {
         RuleFolderCopy.copyRepositoryRules(root);
         Path table = root.resolve(COUNTY_TABLE);
         byte[] before = Files.readAllBytes(table);
-        RuleFolderCopy.editCell(table, "改造街道", "ELIG-YUEQING-AREA-CHENGNAN", "规则编号",
+        RuleFolderCopy.editCell(
+                table,
+                "改造街道",
+                "ELIG-YUEQING-AREA-CHENGNAN",
+                "规则编号",
                 cell -> cell.setCellValue("ELIG-YUEQING-AREA-LIUSHI"));
-        RuleFolderCopy.editCell(table, "改造街道", "ELIG-YUEQING-AREA-LIUSHI", "街道（乡镇）名称",
-                cell -> cell.setCellValue("柳市镇"));
+        RuleFolderCopy.editCell(
+                table, "改造街道", "ELIG-YUEQING-AREA-LIUSHI", "街道（乡镇）名称", cell -> cell.setCellValue("柳市镇"));
 
         RulesetSources base = RulesetSources.base(List.of(new RuleFile(BASE_TABLE, before)));
-        RulesetSources county = RulesetSources.county("yueqing", base.files(),
-                List.of(new RuleFile(COUNTY_TABLE, Files.readAllBytes(table))));
+        RulesetSources county = RulesetSources.county(
+                "yueqing", base.files(), List.of(new RuleFile(COUNTY_TABLE, Files.readAllBytes(table))));
         RulesetDiff diff = RulesetDiff.between(base, county);
 
-        assertThat(diff.tables()).singleElement().satisfies(t -> assertThat(t.rows())
-                .extracting(RowChange::change, RowChange::ruleId)
-                .containsExactly(tuple(ChangeKind.ADDED, "ELIG-YUEQING-AREA-LIUSHI"),
-                        tuple(ChangeKind.REMOVED, "ELIG-YUEQING-AREA-CHENGNAN")));
-        assertThat(diff.summary()).contains(
-                "subdistricts.drl.xlsx 工作表「改造街道」 新增规则 ELIG-YUEQING-AREA-LIUSHI：街道（乡镇）名称 柳市镇",
-                "subdistricts.drl.xlsx 工作表「改造街道」 删除规则 ELIG-YUEQING-AREA-CHENGNAN：街道（乡镇）名称 城南街道");
+        assertThat(diff.tables())
+                .singleElement()
+                .satisfies(t -> assertThat(t.rows())
+                        .extracting(RowChange::change, RowChange::ruleId)
+                        .containsExactly(
+                                tuple(ChangeKind.ADDED, "ELIG-YUEQING-AREA-LIUSHI"),
+                                tuple(ChangeKind.REMOVED, "ELIG-YUEQING-AREA-CHENGNAN")));
+        assertThat(diff.summary())
+                .contains(
+                        "subdistricts.drl.xlsx 工作表「改造街道」 新增规则 ELIG-YUEQING-AREA-LIUSHI：街道（乡镇）名称 柳市镇",
+                        "subdistricts.drl.xlsx 工作表「改造街道」 删除规则 ELIG-YUEQING-AREA-CHENGNAN：街道（乡镇）名称 城南街道");
     }
 
     private static RulesetDiff diff(Map<String, String> baseFiles, Map<String, String> countyFiles) {
@@ -96,6 +105,7 @@ class RulesetDiffTest {
 
     private static List<RuleFile> files(Map<String, String> texts) {
         return texts.entrySet().stream()
-                .map(e -> new RuleFile(e.getKey(), e.getValue().getBytes(StandardCharsets.UTF_8))).toList();
+                .map(e -> new RuleFile(e.getKey(), e.getValue().getBytes(StandardCharsets.UTF_8)))
+                .toList();
     }
 }

@@ -2,13 +2,6 @@ package cn.wenzhou.renovation.ruleset.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import cn.wenzhou.renovation.ruleset.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.RuleProblem;
 import cn.wenzhou.renovation.ruleset.RulesetCompiler;
@@ -16,6 +9,11 @@ import cn.wenzhou.renovation.ruleset.RulesetSources;
 import cn.wenzhou.renovation.testing.CompilesEditedRules;
 import cn.wenzhou.renovation.testing.RepositoryRuleset;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The scenarios of scenarios/ run inside the service against a compiled ruleset, as validation runs them. */
 class ScenariosInValidationTest {
@@ -29,8 +27,11 @@ class ScenariosInValidationTest {
     void theRepositoryRulesPassEveryScenarioOfWenzhouAndOfYueqing() {
         assertThat(runner.failures(RepositoryRuleset.compile())).isEmpty();
         RulesetSources yueqing = RulesetSources.load("rules", "decision-tables").stream()
-                .filter(s -> s.jurisdiction().code().equals("yueqing")).findFirst().orElseThrow();
-        assertThat(runner.failures(new RulesetCompiler().compile("yueqing", yueqing.files()))).isEmpty();
+                .filter(s -> s.jurisdiction().code().equals("yueqing"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(runner.failures(new RulesetCompiler().compile("yueqing", yueqing.files())))
+                .isEmpty();
     }
 
     @CompilesEditedRules
@@ -60,6 +61,8 @@ class ScenariosInValidationTest {
         List<RuleProblem> failingFirst = new TestScenarioRunner("scenarios").failures(edited);
 
         assertThat(new TestScenarioRunner("scenarios").failures(repository)).isEmpty();
-        assertThat(new TestScenarioRunner("scenarios").failures(edited)).isNotEmpty().isEqualTo(failingFirst);
+        assertThat(new TestScenarioRunner("scenarios").failures(edited))
+                .isNotEmpty()
+                .isEqualTo(failingFirst);
     }
 }

@@ -2,20 +2,18 @@ package cn.wenzhou.renovation.ruleset.tablecheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import cn.wenzhou.renovation.ruleset.RuleProblem;
 import cn.wenzhou.renovation.ruleset.RulesetSources;
 import cn.wenzhou.renovation.ruleset.RulesetValidation;
 import cn.wenzhou.renovation.ruleset.RulesetValidator;
 import cn.wenzhou.renovation.testing.CompilesEditedRules;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Deliberately broken copies of the real tables, checked as staff would have them checked: a value
@@ -55,8 +53,12 @@ class TableChecksTest {
     @Test
     void aYesNoCellWrittenOtherwiseIsMistyped() throws IOException {
         RuleFolderCopy.copyRepositoryRules(root);
-        String cell = RuleFolderCopy.editCell(root.resolve(APPROVAL), "审批简化措施", "APPROVAL-PARAM-JOINT-ACCEPTANCE",
-                "采用（是/否）", c -> c.setCellValue("可以"));
+        String cell = RuleFolderCopy.editCell(
+                root.resolve(APPROVAL),
+                "审批简化措施",
+                "APPROVAL-PARAM-JOINT-ACCEPTANCE",
+                "采用（是/否）",
+                c -> c.setCellValue("可以"));
 
         assertThat(tableFindings()).anySatisfy(problem -> {
             assertThat(problem.cell()).isEqualTo(cell);
@@ -67,8 +69,8 @@ class TableChecksTest {
     @Test
     void anEmptyRequiredCellIsNamedByItsCell() throws IOException {
         RuleFolderCopy.copyRepositoryRules(root);
-        String cell = RuleFolderCopy.editCell(root.resolve(APPROVAL), "审批简化措施", "APPROVAL-PARAM-JOINT-ACCEPTANCE",
-                "总投资上限（元，含本数）", c -> c.setBlank());
+        String cell = RuleFolderCopy.editCell(
+                root.resolve(APPROVAL), "审批简化措施", "APPROVAL-PARAM-JOINT-ACCEPTANCE", "总投资上限（元，含本数）", c -> c.setBlank());
 
         assertThat(tableFindings()).anySatisfy(problem -> {
             assertThat(problem.cell()).isEqualTo(cell);
@@ -80,25 +82,41 @@ class TableChecksTest {
     void twoRowsForOneMeasureWithDifferentAnswersOverlapAndLeaveAnotherMeasureUncovered() throws IOException {
         RuleFolderCopy.copyRepositoryRules(root);
         Path table = root.resolve(APPROVAL);
-        RuleFolderCopy.editCell(table, "审批简化措施", "APPROVAL-PARAM-JOINT-ACCEPTANCE", "措施代码",
+        RuleFolderCopy.editCell(
+                table,
+                "审批简化措施",
+                "APPROVAL-PARAM-JOINT-ACCEPTANCE",
+                "措施代码",
                 c -> c.setCellValue("DRAWING-REVIEW-EXEMPTION"));
-        RuleFolderCopy.editCell(table, "审批简化措施", "APPROVAL-PARAM-JOINT-ACCEPTANCE", "采用（是/否）",
-                c -> c.setCellValue("否"));
+        RuleFolderCopy.editCell(
+                table, "审批简化措施", "APPROVAL-PARAM-JOINT-ACCEPTANCE", "采用（是/否）", c -> c.setCellValue("否"));
 
         List<RuleProblem> findings = tableFindings();
 
-        assertThat(findings).anySatisfy(problem -> assertThat(problem.message())
-                .contains("重叠且结论不同", "APPROVAL-PARAM-JOINT-ACCEPTANCE", "DRAWING-REVIEW-EXEMPTION"));
-        assertThat(findings).anySatisfy(problem -> assertThat(problem.message())
-                .contains("空缺", "JOINT-ACCEPTANCE", "无规则可判"));
+        assertThat(findings)
+                .anySatisfy(problem -> assertThat(problem.message())
+                        .contains("重叠且结论不同", "APPROVAL-PARAM-JOINT-ACCEPTANCE", "DRAWING-REVIEW-EXEMPTION"));
+        assertThat(findings)
+                .anySatisfy(problem -> assertThat(problem.message()).contains("空缺", "JOINT-ACCEPTANCE", "无规则可判"));
     }
 
     @Test
     void aNewOutOfScopeRowDuplicatingAnotherIsADuplicate() throws IOException {
         RuleFolderCopy.copyRepositoryRules(root);
-        int row = RuleFolderCopy.appendRow(root.resolve(ELIGIBILITY), "不属改造范畴", java.util.Map.of(
-                "规则编号", "ELIG-OUT-URBAN-VILLAGE-AGAIN", "住房类型代码", "URBAN_VILLAGE",
-                "结论说明", "城中村，不属本次老旧小区改造的范畴", "条款", "一、改造范围", "原文", "城中村"));
+        int row = RuleFolderCopy.appendRow(
+                root.resolve(ELIGIBILITY),
+                "不属改造范畴",
+                java.util.Map.of(
+                        "规则编号",
+                        "ELIG-OUT-URBAN-VILLAGE-AGAIN",
+                        "住房类型代码",
+                        "URBAN_VILLAGE",
+                        "结论说明",
+                        "城中村，不属本次老旧小区改造的范畴",
+                        "条款",
+                        "一、改造范围",
+                        "原文",
+                        "城中村"));
 
         assertThat(tableFindings()).anySatisfy(problem -> {
             assertThat(problem.sheet()).isEqualTo("不属改造范畴");
@@ -110,38 +128,51 @@ class TableChecksTest {
     @Test
     void aVoteRoundLeftWithoutARequirementIsAGapInTheCombinations() throws IOException {
         RuleFolderCopy.copyRepositoryRules(root);
-        RuleFolderCopy.editCell(root.resolve(CONSENT), "表决通过标准", "CONSENT-GUIDE-DESIGN-PLAN", "表决事项",
+        RuleFolderCopy.editCell(
+                root.resolve(CONSENT),
+                "表决通过标准",
+                "CONSENT-GUIDE-DESIGN-PLAN",
+                "表决事项",
                 c -> c.setCellValue("FIRST_CONSENT"));
 
-        assertThat(tableFindings()).anySatisfy(problem -> {
-            assertThat(problem.file()).isEqualTo(CONSENT);
-            assertThat(problem.sheet()).isEqualTo("表决通过标准");
-            assertThat(problem.message()).contains("空缺", "「依据代码」为 GUIDE、「表决事项」为 DESIGN_PLAN", "无规则可判");
-        }).noneSatisfy(problem -> assertThat(problem.message()).contains("CIVIL_CODE_ART_278"));
+        assertThat(tableFindings())
+                .anySatisfy(problem -> {
+                    assertThat(problem.file()).isEqualTo(CONSENT);
+                    assertThat(problem.sheet()).isEqualTo("表决通过标准");
+                    assertThat(problem.message()).contains("空缺", "「依据代码」为 GUIDE、「表决事项」为 DESIGN_PLAN", "无规则可判");
+                })
+                .noneSatisfy(problem -> assertThat(problem.message()).contains("CIVIL_CODE_ART_278"));
     }
 
     @Test
     void aBlankConditionCellOverlapsEveryValueOfItsColumn() throws IOException {
         RuleFolderCopy.copyRepositoryRules(root);
         Path checks = root.resolve("decision-tables/table-checks.yaml");
-        Files.writeString(checks, Files.readString(checks).replace("    combinations:\n      - [依据代码, 表决事项]\n",
-                "    unique: [依据代码, 表决事项]\n"));
-        String cell = RuleFolderCopy.editCell(root.resolve(CONSENT), "表决通过标准", "CONSENT-GUIDE-DESIGN-PLAN", "表决事项",
-                c -> c.setBlank());
+        Files.writeString(
+                checks,
+                Files.readString(checks)
+                        .replace("    combinations:\n      - [依据代码, 表决事项]\n", "    unique: [依据代码, 表决事项]\n"));
+        String cell = RuleFolderCopy.editCell(
+                root.resolve(CONSENT), "表决通过标准", "CONSENT-GUIDE-DESIGN-PLAN", "表决事项", c -> c.setBlank());
 
         assertThat(tableFindings()).anySatisfy(problem -> {
             assertThat(problem.sheet()).isEqualTo("表决通过标准");
-            assertThat(problem.message()).contains("CONSENT-GUIDE-DESIGN-PLAN", "CONSENT-GUIDE-FIRST-CONSENT", "「表决事项」为 空白");
+            assertThat(problem.message())
+                    .contains("CONSENT-GUIDE-DESIGN-PLAN", "CONSENT-GUIDE-FIRST-CONSENT", "「表决事项」为 空白");
         });
         assertThat(cell).isEqualTo("E11");
     }
 
     private List<RuleProblem> tableFindings() {
-        return validateBase().findings().stream().filter(p -> p.file().startsWith("decision-tables/")).toList();
+        return validateBase().findings().stream()
+                .filter(p -> p.file().startsWith("decision-tables/"))
+                .toList();
     }
 
     private RulesetValidation validateBase() {
-        RulesetSources base = RulesetSources.load(root.resolve("rules").toString(), root.resolve("decision-tables").toString())
+        RulesetSources base = RulesetSources.load(
+                        root.resolve("rules").toString(),
+                        root.resolve("decision-tables").toString())
                 .get(0);
         return new RulesetValidator(List.of()).validate(base);
     }
