@@ -67,7 +67,13 @@ final class HolidayNoticeReader {
     /** One row as uploaded: its cells by column name, and where each came from. */
     private record Row(Map<String, String> values, Map<String, String> where, String line) {}
 
-    private record Rows(String sheet, List<Row> rows, List<NoticeFinding> findings) {}
+    private record Rows(String sheet, List<Row> rows, List<NoticeFinding> findings) {
+
+        /** A file read no further: the one finding says why. */
+        static Rows refused(NoticeFinding finding) {
+            return new Rows(finding.sheet(), List.of(), List.of(finding));
+        }
+    }
 
     public static HolidayNoticeReading read(String fileName, byte[] content) {
         boolean workbook = content.length >= 2 && content[0] == 'P' && content[1] == 'K';
@@ -84,32 +90,26 @@ final class HolidayNoticeReader {
 
     private static Rows csvRows(String file, byte[] content) {
         if (content.length > MAX_CSV_BYTES) {
-            return new Rows(
+            return Rows.refused(new NoticeFinding(
+                    file,
                     null,
-                    List.of(),
-                    List.of(new NoticeFinding(
-                            file,
-                            null,
-                            null,
-                            null,
-                            "文件有 " + (content.length + 1023) / 1024
-                                    + " KB：一年的放假安排通常只有几 KB，请确认上传的是放假安排表（.xlsx 或 .csv），不超过 " + MAX_CSV_BYTES / 1024
-                                    + " KB")));
+                    null,
+                    null,
+                    "文件有 " + (content.length + 1023) / 1024
+                            + " KB：一年的放假安排通常只有几 KB，请确认上传的是放假安排表（.xlsx 或 .csv），不超过 " + MAX_CSV_BYTES / 1024
+                            + " KB"));
         }
         String text = new String(content, StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
         if (text.indexOf('\uFFFD') >= 0 || text.indexOf('\0') >= 0) {
-            return new Rows(
+            return Rows.refused(new NoticeFinding(
+                    file,
                     null,
-                    List.of(),
-                    List.of(new NoticeFinding(
-                            file,
-                            null,
-                            null,
-                            null,
-                            "文件不是 UTF-8 编码的 CSV，也不是 .xlsx 工作簿：请在 Excel/WPS 中另存为“CSV UTF-8（逗号分隔）”或 .xlsx")));
+                    null,
+                    null,
+                    "文件不是 UTF-8 编码的 CSV，也不是 .xlsx 工作簿：请在 Excel/WPS 中另存为“CSV UTF-8（逗号分隔）”或 .xlsx"));
         }
         List<Row> rows = new ArrayList<>();
         try (CSVParser parser = CSVFormat.DEFAULT
@@ -127,15 +127,12 @@ final class HolidayNoticeReader {
                             .map(h -> CSV_HEADERS.getOrDefault(h.strip().toLowerCase(Locale.ROOT), h.strip()))
                             .toList();
                     if (!header.equals(FIELDS)) {
-                        return new Rows(
+                        return Rows.refused(new NoticeFinding(
+                                file,
                                 null,
-                                List.of(),
-                                List.of(new NoticeFinding(
-                                        file,
-                                        null,
-                                        line,
-                                        null,
-                                        "表头应为“日期,类别,节日,通知年份,来源”，实际为“" + String.join(",", record.toList()) + "”")));
+                                line,
+                                null,
+                                "表头应为“日期,类别,节日,通知年份,来源”，实际为“" + String.join(",", record.toList()) + "”"));
                     }
                     continue;
                 }
@@ -151,11 +148,8 @@ final class HolidayNoticeReader {
                 }
             }
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-            return new Rows(
-                    null,
-                    List.of(),
-                    List.of(new NoticeFinding(
-                            file, null, null, null, "无法按 CSV 读取（引号不成对等）：请在 Excel/WPS 中打开后另存为“CSV UTF-8（逗号分隔）”")));
+            return Rows.refused(new NoticeFinding(
+                    file, null, null, null, "无法按 CSV 读取（引号不成对等）：请在 Excel/WPS 中打开后另存为“CSV UTF-8（逗号分隔）”"));
         }
         return new Rows(null, rows, List.of());
     }
@@ -165,41 +159,32 @@ final class HolidayNoticeReader {
         try {
             workbook = BoundedWorkbookReader.read(content, LIMITS, name -> true);
         } catch (WorkbookRefusedException refused) {
-            return new Rows(
+            return Rows.refused(new NoticeFinding(
+                    file,
                     refused.sheet(),
-                    List.of(),
-                    List.of(new NoticeFinding(
-                            file,
-                            refused.sheet(),
-                            refused.cell(),
-                            null,
-                            refused.reason() + "（放假安排应是只有一个工作表的 .xlsx，第 1 行为表头：日期 / 类别 / 节日 / 通知年份 / 来源）")));
+                    refused.cell(),
+                    null,
+                    refused.reason() + "（放假安排应是只有一个工作表的 .xlsx，第 1 行为表头：日期 / 类别 / 节日 / 通知年份 / 来源）"));
         }
         if (!workbook.activeContent().isEmpty()) {
-            return new Rows(
-                    null,
-                    List.of(),
-                    List.of(new NoticeFinding(file, null, null, null, "工作簿含有宏、外部链接或嵌入对象，不予读取：请把放假安排复制到新建的工作簿中再上传")));
+            return Rows.refused(new NoticeFinding(file, null, null, null, "工作簿含有宏、外部链接或嵌入对象，不予读取：请把放假安排复制到新建的工作簿中再上传"));
         }
         List<SheetContent> filled =
                 workbook.sheets().stream().filter(s -> !s.cells().isEmpty()).toList();
         if (filled.size() != 1) {
-            return new Rows(
+            return Rows.refused(new NoticeFinding(
+                    file,
                     null,
-                    List.of(),
-                    List.of(new NoticeFinding(
-                            file,
-                            null,
-                            null,
-                            null,
-                            filled.isEmpty()
-                                    ? "工作簿是空的：放假安排应写在一个工作表中，第 1 行为表头 日期 / 类别 / 节日 / 通知年份 / 来源"
-                                    : "工作簿有 " + filled.size() + " 个写有内容的工作表（"
-                                            + String.join(
-                                                    "、",
-                                                    filled.stream()
-                                                            .map(SheetContent::name)
-                                                            .toList()) + "）：一次只上传一年的放假安排，写在一个工作表中")));
+                    null,
+                    null,
+                    filled.isEmpty()
+                            ? "工作簿是空的：放假安排应写在一个工作表中，第 1 行为表头 日期 / 类别 / 节日 / 通知年份 / 来源"
+                            : "工作簿有 " + filled.size() + " 个写有内容的工作表（"
+                                    + String.join(
+                                            "、",
+                                            filled.stream()
+                                                    .map(SheetContent::name)
+                                                    .toList()) + "）：一次只上传一年的放假安排，写在一个工作表中"));
         }
         SheetContent sheet = filled.get(0);
         for (int column = 0; column < FIELDS.size(); column++) {
@@ -207,16 +192,13 @@ final class HolidayNoticeReader {
                     sheet.cell(0, column).map(HolidayNoticeReader::cellText).orElse("");
             if (!header.equals(FIELDS.get(column))) {
                 String reference = new org.apache.poi.ss.util.CellReference(0, column).formatAsString(false);
-                return new Rows(
+                return Rows.refused(new NoticeFinding(
+                        file,
                         sheet.name(),
-                        List.of(),
-                        List.of(new NoticeFinding(
-                                file,
-                                sheet.name(),
-                                reference,
-                                null,
-                                "第 1 行第 " + (column + 1) + " 列的表头应为“" + FIELDS.get(column) + "”，实际为“" + header
-                                        + "”（表头依次为 日期 / 类别 / 节日 / 通知年份 / 来源）")));
+                        reference,
+                        null,
+                        "第 1 行第 " + (column + 1) + " 列的表头应为“" + FIELDS.get(column) + "”，实际为“" + header
+                                + "”（表头依次为 日期 / 类别 / 节日 / 通知年份 / 来源）"));
             }
         }
         List<Row> rows = new ArrayList<>();
