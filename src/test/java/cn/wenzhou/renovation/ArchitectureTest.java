@@ -8,7 +8,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import cn.wenzhou.renovation.decision.RequestRulesets;
-import cn.wenzhou.renovation.ruleset.RulesetRegistry;
+import cn.wenzhou.renovation.ruleset.versions.RulesetRegistry;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -41,6 +41,14 @@ class ArchitectureTest {
                     "procedure",
                     "receipt",
                     "survey")
+            .map(module -> SERVICE + "." + module + "..")
+            .toArray(String[]::new);
+
+    private static final String RULESET = SERVICE + ".ruleset";
+
+    /** The modules whose decisions are rules: they compile into a KieBase each and are handed a ruleset. */
+    private static final String[] RULE_CAPABILITIES = java.util.stream.Stream.of(
+                    "approval", "catalogue", "consent", "eligibility", "funding", "procedure", "survey")
             .map(module -> SERVICE + "." + module + "..")
             .toArray(String[]::new);
 
@@ -155,6 +163,43 @@ class ArchitectureTest {
                 .dependOnClassesThat(resideInAPackage(SERVICE + "..")
                         .and(not(resideInAnyPackage(SERVICE + ".kernel..", ENDPOINTS + ".model.."))))
                 .because("exact numbers, field errors and problems are shared by every module, so they may need none")
+                .check(production);
+    }
+
+    @Test
+    void theRulesetEngineKnowsNeitherAuthoringNorVersions() {
+        noClasses()
+                .that()
+                .resideInAPackage(RULESET + ".engine..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(RULESET + ".authoring..", RULESET + ".versions..")
+                .because("compiling and evaluating a ruleset must not depend on how it is checked or kept")
+                .check(production);
+    }
+
+    @Test
+    void authoringKnowsNothingOfVersions() {
+        noClasses()
+                .that()
+                .resideInAPackage(RULESET + ".authoring..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(RULESET + ".versions..")
+                .because("an edit is checked the same way whether it is then kept, served or thrown away")
+                .check(production);
+    }
+
+    @Test
+    void ruleCapabilitiesUseOnlyTheEngine() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(RULE_CAPABILITIES)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(RULESET + ".authoring..", RULESET + ".versions..")
+                .because(
+                        "a capability decides with the ruleset it is given; checking and keeping rulesets is not its job")
                 .check(production);
     }
 }

@@ -2,10 +2,10 @@ package cn.wenzhou.renovation.administration;
 
 import cn.wenzhou.renovation.kernel.InvalidFieldException;
 import cn.wenzhou.renovation.kernel.PayloadTooLargeException;
-import cn.wenzhou.renovation.ruleset.JurisdictionDescriptor;
-import cn.wenzhou.renovation.ruleset.RuleFile;
-import cn.wenzhou.renovation.ruleset.RuleWorkbook;
-import cn.wenzhou.renovation.ruleset.RulesetSources;
+import cn.wenzhou.renovation.ruleset.engine.JurisdictionDescriptor;
+import cn.wenzhou.renovation.ruleset.engine.RuleFile;
+import cn.wenzhou.renovation.ruleset.engine.RuleWorkbook;
+import cn.wenzhou.renovation.ruleset.engine.RulesetSources;
 import cn.wenzhou.renovation.workbook.WorkbookRefusedException;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -9,12 +9,13 @@ import cn.wenzhou.renovation.api.model.RulesetVersionListing;
 import cn.wenzhou.renovation.api.model.StoredRecordProblem;
 import cn.wenzhou.renovation.jurisdiction.DiffResponses;
 import cn.wenzhou.renovation.kernel.InvalidFieldException;
-import cn.wenzhou.renovation.ruleset.JurisdictionDescriptor;
-import cn.wenzhou.renovation.ruleset.RuleFile;
-import cn.wenzhou.renovation.ruleset.RulesetCandidate;
-import cn.wenzhou.renovation.ruleset.RulesetRegistry;
-import cn.wenzhou.renovation.ruleset.RulesetVersion;
-import cn.wenzhou.renovation.ruleset.diff.RulesetDiff;
+import cn.wenzhou.renovation.ruleset.authoring.EditorUploadPolicy;
+import cn.wenzhou.renovation.ruleset.authoring.RulesetCandidate;
+import cn.wenzhou.renovation.ruleset.authoring.diff.RulesetDiff;
+import cn.wenzhou.renovation.ruleset.engine.JurisdictionDescriptor;
+import cn.wenzhou.renovation.ruleset.engine.RuleFile;
+import cn.wenzhou.renovation.ruleset.versions.RulesetRegistry;
+import cn.wenzhou.renovation.ruleset.versions.RulesetVersion;
 import cn.wenzhou.renovation.web.HeavyWork;
 import cn.wenzhou.renovation.web.SignedInStaff;
 import java.time.ZoneOffset;
@@ -123,8 +124,8 @@ class RulesetAdminController implements RulesetAdminApi {
         if (!isPublisher()) {
             // What each upload replaces: the jurisdiction's own file, or for a new county override the base file.
             java.util.Map<String, RuleFile> current = new java.util.HashMap<>();
-            base.forEach(f ->
-                    current.put(cn.wenzhou.renovation.ruleset.RulesetSources.countyPath(jurisdiction, f.path()), f));
+            base.forEach(f -> current.put(
+                    cn.wenzhou.renovation.ruleset.engine.RulesetSources.countyPath(jurisdiction, f.path()), f));
             base.forEach(f -> current.put(f.path(), f));
             own.forEach(f -> current.put(f.path(), f));
             EditorUploadPolicy.check(placed, current);

@@ -8,7 +8,7 @@ import cn.wenzhou.renovation.api.model.Reason;
 import cn.wenzhou.renovation.api.model.ReasonEffect;
 import cn.wenzhou.renovation.decision.Reasons;
 import cn.wenzhou.renovation.kernel.Decimals;
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,7 @@
 package cn.wenzhou.renovation.approval;
 
-import cn.wenzhou.renovation.ruleset.Capability;
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.engine.Capability;
+import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 import java.util.Comparator;
 import java.util.List;
 

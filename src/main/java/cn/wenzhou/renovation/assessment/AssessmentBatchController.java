@@ -4,7 +4,7 @@ import cn.wenzhou.renovation.api.model.AssessmentBatchResult;
 import cn.wenzhou.renovation.decision.RequestRulesets;
 import cn.wenzhou.renovation.kernel.InvalidFieldException;
 import cn.wenzhou.renovation.kernel.PayloadTooLargeException;
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 import cn.wenzhou.renovation.web.HeavyWork;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

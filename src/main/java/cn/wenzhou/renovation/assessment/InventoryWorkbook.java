@@ -8,7 +8,7 @@ import cn.wenzhou.renovation.api.model.StepTreatment;
 import cn.wenzhou.renovation.kernel.InvalidWorkbookException;
 import cn.wenzhou.renovation.kernel.PayloadTooLargeException;
 import cn.wenzhou.renovation.kernel.PersonalDataMasking;
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 import cn.wenzhou.renovation.workbook.BoundedWorkbookReader;
 import cn.wenzhou.renovation.workbook.CellKind;
 import cn.wenzhou.renovation.workbook.SheetCell;

@@ -13,7 +13,7 @@ import cn.wenzhou.renovation.funding.FundingDecider;
 import cn.wenzhou.renovation.kernel.InvalidFieldException;
 import cn.wenzhou.renovation.kernel.ProblemCode;
 import cn.wenzhou.renovation.procedure.ProcedureDecider;
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 import cn.wenzhou.renovation.web.FieldProblems;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -10,7 +10,7 @@ import cn.wenzhou.renovation.api.model.CalendarVersionInfo;
 import cn.wenzhou.renovation.api.model.RulesetActivationInfo;
 import cn.wenzhou.renovation.kernel.InvalidFieldException;
 import cn.wenzhou.renovation.kernel.PayloadTooLargeException;
-import cn.wenzhou.renovation.ruleset.RulesetVersion;
+import cn.wenzhou.renovation.ruleset.versions.RulesetVersion;
 import cn.wenzhou.renovation.web.SignedInStaff;
 import java.io.IOException;
 import java.io.UncheckedIOException;

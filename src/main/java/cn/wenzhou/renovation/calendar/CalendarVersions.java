@@ -1,12 +1,12 @@
 package cn.wenzhou.renovation.calendar;
 
-import cn.wenzhou.renovation.ruleset.ActiveVersionUnavailableException;
-import cn.wenzhou.renovation.ruleset.RuleFile;
-import cn.wenzhou.renovation.ruleset.RulesetActivation;
-import cn.wenzhou.renovation.ruleset.RulesetFiles;
-import cn.wenzhou.renovation.ruleset.RulesetStore;
-import cn.wenzhou.renovation.ruleset.RulesetVersion;
-import cn.wenzhou.renovation.ruleset.StorageUnavailableException;
+import cn.wenzhou.renovation.ruleset.engine.RuleFile;
+import cn.wenzhou.renovation.ruleset.engine.RulesetFiles;
+import cn.wenzhou.renovation.ruleset.versions.ActiveVersionUnavailableException;
+import cn.wenzhou.renovation.ruleset.versions.RulesetActivation;
+import cn.wenzhou.renovation.ruleset.versions.RulesetStore;
+import cn.wenzhou.renovation.ruleset.versions.RulesetVersion;
+import cn.wenzhou.renovation.ruleset.versions.StorageUnavailableException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package cn.wenzhou.renovation.catalogue;
 
-import cn.wenzhou.renovation.ruleset.RuleProblem;
+import cn.wenzhou.renovation.ruleset.engine.RuleProblem;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,12 +1,12 @@
 package cn.wenzhou.renovation.cli;
 
 import cn.wenzhou.renovation.RenovationDecisionServiceApplication;
-import cn.wenzhou.renovation.ruleset.RulesetCheck;
-import cn.wenzhou.renovation.ruleset.RulesetCompilationException;
-import cn.wenzhou.renovation.ruleset.RulesetSources;
-import cn.wenzhou.renovation.ruleset.RulesetValidation;
-import cn.wenzhou.renovation.ruleset.RulesetValidator;
-import cn.wenzhou.renovation.ruleset.diff.RulesetDiff;
+import cn.wenzhou.renovation.ruleset.authoring.RulesetValidation;
+import cn.wenzhou.renovation.ruleset.authoring.RulesetValidator;
+import cn.wenzhou.renovation.ruleset.authoring.diff.RulesetDiff;
+import cn.wenzhou.renovation.ruleset.engine.RulesetCheck;
+import cn.wenzhou.renovation.ruleset.engine.RulesetCompilationException;
+import cn.wenzhou.renovation.ruleset.engine.RulesetSources;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -108,7 +108,7 @@ public class ValidateRulesCommand implements Callable<Integer> {
         if (!validation.valid() || !java.nio.file.Files.isDirectory(java.nio.file.Path.of(scenariosDir))) {
             return true;
         }
-        var failures = new cn.wenzhou.renovation.ruleset.scenario.TestScenarioRunner(scenariosDir)
+        var failures = new cn.wenzhou.renovation.ruleset.authoring.scenario.TestScenarioRunner(scenariosDir)
                 .failures(validation.ruleset());
         failures.forEach(p -> out.println("  [测试场景] " + p));
         return failures.isEmpty();

@@ -1,7 +1,7 @@
 package cn.wenzhou.renovation.consent;
 
 import cn.wenzhou.renovation.decision.RuleFinding;
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 import java.util.List;
 import java.util.stream.Stream;
 

@@ -8,8 +8,8 @@ import cn.wenzhou.renovation.api.model.ConsentTallyResponse;
 import cn.wenzhou.renovation.api.model.PublicityFigures;
 import cn.wenzhou.renovation.decision.Reasons;
 import cn.wenzhou.renovation.kernel.ExactShares;
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.RuleClause;
+import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.engine.RuleClause;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
 

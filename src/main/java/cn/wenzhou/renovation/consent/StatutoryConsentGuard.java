@@ -1,9 +1,9 @@
 package cn.wenzhou.renovation.consent;
 
-import cn.wenzhou.renovation.ruleset.Capability;
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.RuleProblem;
-import cn.wenzhou.renovation.ruleset.RulesetCheck;
+import cn.wenzhou.renovation.ruleset.engine.Capability;
+import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.engine.RuleProblem;
+import cn.wenzhou.renovation.ruleset.engine.RulesetCheck;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

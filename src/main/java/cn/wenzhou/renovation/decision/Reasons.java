@@ -3,8 +3,8 @@ package cn.wenzhou.renovation.decision;
 import cn.wenzhou.renovation.api.model.Clause;
 import cn.wenzhou.renovation.api.model.Reason;
 import cn.wenzhou.renovation.api.model.ReasonEffect;
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.RuleClause;
+import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.engine.RuleClause;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,10 +1,10 @@
 package cn.wenzhou.renovation.decision;
 
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.JurisdictionRefusedException;
-import cn.wenzhou.renovation.ruleset.RulesetRegistry;
-import cn.wenzhou.renovation.ruleset.ServedRuleset;
-import cn.wenzhou.renovation.ruleset.UnknownJurisdictionException;
+import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.versions.JurisdictionRefusedException;
+import cn.wenzhou.renovation.ruleset.versions.RulesetRegistry;
+import cn.wenzhou.renovation.ruleset.versions.ServedRuleset;
+import cn.wenzhou.renovation.ruleset.versions.UnknownJurisdictionException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;

@@ -4,7 +4,7 @@ import cn.wenzhou.renovation.api.model.EligibilityRequest;
 import cn.wenzhou.renovation.api.model.EligibilityResponse;
 import cn.wenzhou.renovation.decision.Reasons;
 import cn.wenzhou.renovation.kernel.InvalidFieldException;
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,6 @@
 package cn.wenzhou.renovation.eligibility;
 
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 import java.time.LocalDate;
 import java.util.List;
 

@@ -6,7 +6,7 @@ import cn.wenzhou.renovation.api.model.FundsReadinessResponse;
 import cn.wenzhou.renovation.decision.Reasons;
 import cn.wenzhou.renovation.kernel.Decimals;
 import cn.wenzhou.renovation.kernel.ExactShares;
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 import java.math.BigDecimal;
 import org.springframework.stereotype.Component;
 

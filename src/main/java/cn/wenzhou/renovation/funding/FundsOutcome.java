@@ -1,6 +1,6 @@
 package cn.wenzhou.renovation.funding;
 
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 import java.util.List;
 
 /** What the funds-gate rules concluded, with the ruleset and the threshold that applied. */

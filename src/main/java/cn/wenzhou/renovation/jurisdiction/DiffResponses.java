@@ -8,9 +8,9 @@ import cn.wenzhou.renovation.api.model.RowDiff;
 import cn.wenzhou.renovation.api.model.RulesetChanges;
 import cn.wenzhou.renovation.api.model.RulesetFinding;
 import cn.wenzhou.renovation.api.model.TableDiff;
-import cn.wenzhou.renovation.ruleset.RuleProblem;
-import cn.wenzhou.renovation.ruleset.diff.RulesetDiff;
-import cn.wenzhou.renovation.ruleset.diff.TableChange;
+import cn.wenzhou.renovation.ruleset.authoring.diff.RulesetDiff;
+import cn.wenzhou.renovation.ruleset.authoring.diff.TableChange;
+import cn.wenzhou.renovation.ruleset.engine.RuleProblem;
 import java.util.List;
 
 /** A diff and rule findings as the API shows them: the county diff and an activation's changes alike. */
@@ -67,7 +67,7 @@ public final class DiffResponses {
                         .toList());
     }
 
-    private static ChangeKind kind(cn.wenzhou.renovation.ruleset.diff.ChangeKind change) {
+    private static ChangeKind kind(cn.wenzhou.renovation.ruleset.authoring.diff.ChangeKind change) {
         return ChangeKind.valueOf(change.name());
     }
 }

@@ -8,7 +8,7 @@ import cn.wenzhou.renovation.api.model.ReasonEffect;
 import cn.wenzhou.renovation.api.model.UncountedPeriodInfo;
 import cn.wenzhou.renovation.decision.Reasons;
 import cn.wenzhou.renovation.kernel.InvalidFieldException;
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;

@@ -1,8 +1,8 @@
 package cn.wenzhou.renovation.procedure;
 
 import cn.wenzhou.renovation.calendar.OfficialCalendar;
-import cn.wenzhou.renovation.ruleset.Capability;
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.engine.Capability;
+import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

@@ -12,7 +12,7 @@ import cn.wenzhou.renovation.consent.ConsentTallies;
 import cn.wenzhou.renovation.eligibility.EligibilityDecider;
 import cn.wenzhou.renovation.funding.FundingDecider;
 import cn.wenzhou.renovation.procedure.ProcedureDecider;
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;

@@ -111,7 +111,7 @@ class ReceiptRecorder extends RequestBodyAdviceAdapter implements ResponseBodyAd
             store.save(receipt);
         } catch (org.springframework.dao.DataAccessException e) {
             // A decision asked for with a receipt is not given without one: the caller may rely on it as proof.
-            throw new cn.wenzhou.renovation.ruleset.StorageUnavailableException(
+            throw new cn.wenzhou.renovation.ruleset.versions.StorageUnavailableException(
                     "判定回执未能保存，本次判定结果不予出具，请稍后重试 (the receipt could not be stored, so the decision is not given)", e);
         }
         response.getHeaders().set(HEADER, receipt.id().toString());

@@ -3,5 +3,8 @@ package cn.wenzhou.renovation.ruleset;
 /**
  * A fault in the ruleset itself (a parameter row missing or given twice), inserted by an integrity
  * rule. The compiler runs the ruleset once with no facts and refuses it if any defect appears.
+ *
+ * <p>It stays in {@code ruleset}, not {@code ruleset.engine}: every {@code integrity.drl} imports it by
+ * this name, so kept versions and county forks keep compiling.
  */
 public record RulesetDefect(String ruleId, String message) {}

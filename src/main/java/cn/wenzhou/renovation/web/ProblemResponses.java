@@ -6,9 +6,9 @@ import cn.wenzhou.renovation.kernel.InvalidWorkbookException;
 import cn.wenzhou.renovation.kernel.PayloadTooLargeException;
 import cn.wenzhou.renovation.kernel.ProblemCode;
 import cn.wenzhou.renovation.kernel.Problems;
-import cn.wenzhou.renovation.ruleset.JurisdictionRefusedException;
-import cn.wenzhou.renovation.ruleset.UnknownJurisdictionException;
-import cn.wenzhou.renovation.ruleset.UnknownVersionException;
+import cn.wenzhou.renovation.ruleset.versions.JurisdictionRefusedException;
+import cn.wenzhou.renovation.ruleset.versions.UnknownJurisdictionException;
+import cn.wenzhou.renovation.ruleset.versions.UnknownVersionException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.List;
@@ -162,8 +162,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     /** A replay under a kept version whose rules no longer compile. */
-    @ExceptionHandler(cn.wenzhou.renovation.ruleset.RulesetCompilationException.class)
-    ResponseEntity<Object> rulesetInvalid(cn.wenzhou.renovation.ruleset.RulesetCompilationException ex) {
+    @ExceptionHandler(cn.wenzhou.renovation.ruleset.engine.RulesetCompilationException.class)
+    ResponseEntity<Object> rulesetInvalid(cn.wenzhou.renovation.ruleset.engine.RulesetCompilationException ex) {
         String first = ex.problems().isEmpty() ? "" : "：" + ex.problems().get(0);
         return fieldProblem(
                 HttpStatus.UNPROCESSABLE_ENTITY,
@@ -177,8 +177,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
      * A write or read the answer depends on failed (a full disk, a read-only volume, the database): the
      * detail says what failed and that it did not take effect. The cause, with its paths, is logged only.
      */
-    @ExceptionHandler(cn.wenzhou.renovation.ruleset.StorageUnavailableException.class)
-    ResponseEntity<Object> storageUnavailable(cn.wenzhou.renovation.ruleset.StorageUnavailableException ex) {
+    @ExceptionHandler(cn.wenzhou.renovation.ruleset.versions.StorageUnavailableException.class)
+    ResponseEntity<Object> storageUnavailable(cn.wenzhou.renovation.ruleset.versions.StorageUnavailableException ex) {
         log.error("Storage failure: {}", ex.getMessage(), ex.getCause());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
         problem.setType(java.net.URI.create("https://wenzhou-renovation.example/problems/storage-unavailable"));

@@ -16,8 +16,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import cn.wenzhou.renovation.api.model.ApprovalPlanRequest;
 import cn.wenzhou.renovation.api.model.ApprovalPlanResponse;
 import cn.wenzhou.renovation.decision.RequestRulesets;
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.UnknownJurisdictionException;
+import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.versions.UnknownJurisdictionException;
 import cn.wenzhou.renovation.testing.SliceContexts;
 import cn.wenzhou.renovation.testing.SpecExamples;
 import cn.wenzhou.renovation.web.DecisionControllerSlice;

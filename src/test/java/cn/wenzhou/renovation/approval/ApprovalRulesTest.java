@@ -2,7 +2,7 @@ package cn.wenzhou.renovation.approval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 import cn.wenzhou.renovation.testing.RepositoryRuleset;
 import java.math.BigDecimal;
 import java.util.Arrays;

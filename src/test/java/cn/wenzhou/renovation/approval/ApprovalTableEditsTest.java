@@ -3,9 +3,9 @@ package cn.wenzhou.renovation.approval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.RuleProblem;
-import cn.wenzhou.renovation.ruleset.RulesetCompilationException;
+import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.engine.RuleProblem;
+import cn.wenzhou.renovation.ruleset.engine.RulesetCompilationException;
 import cn.wenzhou.renovation.testing.CompilesEditedRules;
 import cn.wenzhou.renovation.testing.RepositoryRuleset;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;

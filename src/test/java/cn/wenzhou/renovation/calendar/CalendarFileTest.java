@@ -421,7 +421,7 @@ class CalendarFileTest {
 
         private OfficialCalendar configured(String file) throws IOException {
             return new CalendarVersions(
-                            cn.wenzhou.renovation.ruleset.RulesetStore.inMemory(),
+                            cn.wenzhou.renovation.ruleset.versions.RulesetStore.inMemory(),
                             new CalendarProperties(file, 45),
                             new DefaultResourceLoader())
                     .current();

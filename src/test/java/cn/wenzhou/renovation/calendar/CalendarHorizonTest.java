@@ -75,7 +75,7 @@ class CalendarHorizonTest {
         Clock clock = Clock.fixed(today.atStartOfDay(WENZHOU).toInstant(), WENZHOU);
         CalendarProperties properties = new CalendarProperties("classpath:calendar/cn-public-holidays.csv", WARN_DAYS);
         CalendarVersions packaged = new CalendarVersions(
-                cn.wenzhou.renovation.ruleset.RulesetStore.inMemory(),
+                cn.wenzhou.renovation.ruleset.versions.RulesetStore.inMemory(),
                 properties,
                 new org.springframework.core.io.DefaultResourceLoader());
         return new CalendarHorizon(packaged, properties, clock);

@@ -2,8 +2,8 @@ package cn.wenzhou.renovation.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.wenzhou.renovation.ruleset.RulesetActivation;
-import cn.wenzhou.renovation.ruleset.RulesetStore;
+import cn.wenzhou.renovation.ruleset.versions.RulesetActivation;
+import cn.wenzhou.renovation.ruleset.versions.RulesetStore;
 import cn.wenzhou.renovation.testing.Calendars;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -21,9 +21,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.wenzhou.renovation.api.model.ItemSuggestion;
 import cn.wenzhou.renovation.decision.RequestRulesets;
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.RuleClause;
-import cn.wenzhou.renovation.ruleset.UnknownJurisdictionException;
+import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.engine.RuleClause;
+import cn.wenzhou.renovation.ruleset.versions.UnknownJurisdictionException;
 import cn.wenzhou.renovation.testing.SliceContexts;
 import cn.wenzhou.renovation.testing.SpecExamples;
 import cn.wenzhou.renovation.web.DecisionControllerSlice;

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.RuleFile;
-import cn.wenzhou.renovation.ruleset.RuleProblem;
-import cn.wenzhou.renovation.ruleset.RuleSourceLoader;
-import cn.wenzhou.renovation.ruleset.RulesetCompilationException;
-import cn.wenzhou.renovation.ruleset.RulesetCompiler;
-import cn.wenzhou.renovation.ruleset.RulesetProperties;
-import cn.wenzhou.renovation.ruleset.RulesetRegistry;
+import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.engine.RuleFile;
+import cn.wenzhou.renovation.ruleset.engine.RuleProblem;
+import cn.wenzhou.renovation.ruleset.engine.RuleSourceLoader;
+import cn.wenzhou.renovation.ruleset.engine.RulesetCompilationException;
+import cn.wenzhou.renovation.ruleset.engine.RulesetCompiler;
+import cn.wenzhou.renovation.ruleset.versions.RulesetProperties;
+import cn.wenzhou.renovation.ruleset.versions.RulesetRegistry;
 import cn.wenzhou.renovation.testing.CompilesEditedRules;
 import cn.wenzhou.renovation.testing.Registries;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
@@ -655,7 +655,7 @@ class CatalogueRulesTest {
     }
 
     /** The catalogue service over one compiled ruleset, as a request uses it. */
-    private record Catalogued(cn.wenzhou.renovation.ruleset.CompiledRuleset ruleset) {
+    private record Catalogued(cn.wenzhou.renovation.ruleset.engine.CompiledRuleset ruleset) {
 
         CatalogueService.CatalogueView current() {
             return new CatalogueService().view(ruleset);

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import cn.wenzhou.renovation.kernel.ExactRatio;
-import cn.wenzhou.renovation.ruleset.Capability;
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.RuleFile;
-import cn.wenzhou.renovation.ruleset.RuleSourceLoader;
-import cn.wenzhou.renovation.ruleset.RulesetCompiler;
+import cn.wenzhou.renovation.ruleset.engine.Capability;
+import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.engine.RuleFile;
+import cn.wenzhou.renovation.ruleset.engine.RuleSourceLoader;
+import cn.wenzhou.renovation.ruleset.engine.RulesetCompiler;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
 import java.io.IOException;
 import java.math.BigDecimal;

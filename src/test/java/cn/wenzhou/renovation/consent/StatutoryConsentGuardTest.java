@@ -2,9 +2,9 @@ package cn.wenzhou.renovation.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.wenzhou.renovation.ruleset.RulesetSources;
-import cn.wenzhou.renovation.ruleset.RulesetValidation;
-import cn.wenzhou.renovation.ruleset.RulesetValidator;
+import cn.wenzhou.renovation.ruleset.authoring.RulesetValidation;
+import cn.wenzhou.renovation.ruleset.authoring.RulesetValidator;
+import cn.wenzhou.renovation.ruleset.engine.RulesetSources;
 import cn.wenzhou.renovation.testing.CompilesEditedRules;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
 import java.io.IOException;

@@ -1,11 +1,11 @@
 package cn.wenzhou.renovation.docs;
 
-import cn.wenzhou.renovation.ruleset.Capability;
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.RuleClause;
-import cn.wenzhou.renovation.ruleset.RuleOrigin;
-import cn.wenzhou.renovation.ruleset.RulesetCompiler;
-import cn.wenzhou.renovation.ruleset.RulesetSources;
+import cn.wenzhou.renovation.ruleset.engine.Capability;
+import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.engine.RuleClause;
+import cn.wenzhou.renovation.ruleset.engine.RuleOrigin;
+import cn.wenzhou.renovation.ruleset.engine.RulesetCompiler;
+import cn.wenzhou.renovation.ruleset.engine.RulesetSources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Proxy;

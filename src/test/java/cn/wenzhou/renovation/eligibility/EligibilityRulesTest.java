@@ -3,11 +3,11 @@ package cn.wenzhou.renovation.eligibility;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.wenzhou.renovation.decision.FindingEffect;
-import cn.wenzhou.renovation.ruleset.Capability;
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.RuleFile;
-import cn.wenzhou.renovation.ruleset.RuleSourceLoader;
-import cn.wenzhou.renovation.ruleset.RulesetCompiler;
+import cn.wenzhou.renovation.ruleset.engine.Capability;
+import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.engine.RuleFile;
+import cn.wenzhou.renovation.ruleset.engine.RuleSourceLoader;
+import cn.wenzhou.renovation.ruleset.engine.RulesetCompiler;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

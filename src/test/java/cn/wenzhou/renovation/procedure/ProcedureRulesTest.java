@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 import cn.wenzhou.renovation.calendar.OfficialCalendar;
-import cn.wenzhou.renovation.ruleset.Capability;
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.RulesetCompilationException;
+import cn.wenzhou.renovation.ruleset.engine.Capability;
+import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.engine.RulesetCompilationException;
 import cn.wenzhou.renovation.testing.Calendars;
 import cn.wenzhou.renovation.testing.CompilesEditedRules;
 import cn.wenzhou.renovation.testing.RepositoryRuleset;

@@ -13,7 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import cn.wenzhou.renovation.ruleset.RulesetStore;
+import cn.wenzhou.renovation.ruleset.versions.RulesetStore;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
 import cn.wenzhou.renovation.testing.StaffUsers;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,8 +1,8 @@
 package cn.wenzhou.renovation.scenarios;
 
-import cn.wenzhou.renovation.ruleset.RuleFile;
-import cn.wenzhou.renovation.ruleset.RulesetCompiler;
-import cn.wenzhou.renovation.ruleset.RulesetSources;
+import cn.wenzhou.renovation.ruleset.engine.RuleFile;
+import cn.wenzhou.renovation.ruleset.engine.RulesetCompiler;
+import cn.wenzhou.renovation.ruleset.engine.RulesetSources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import cn.wenzhou.renovation.kernel.ExactRatio;
-import cn.wenzhou.renovation.ruleset.Capability;
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.RuleFile;
-import cn.wenzhou.renovation.ruleset.RuleSourceLoader;
-import cn.wenzhou.renovation.ruleset.RulesetCompilationException;
-import cn.wenzhou.renovation.ruleset.RulesetCompiler;
+import cn.wenzhou.renovation.ruleset.engine.Capability;
+import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.engine.RuleFile;
+import cn.wenzhou.renovation.ruleset.engine.RuleSourceLoader;
+import cn.wenzhou.renovation.ruleset.engine.RulesetCompilationException;
+import cn.wenzhou.renovation.ruleset.engine.RulesetCompiler;
 import cn.wenzhou.renovation.testing.CompilesEditedRules;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
 import java.io.IOException;

@@ -1,10 +1,10 @@
 package cn.wenzhou.renovation.testing;
 
-import cn.wenzhou.renovation.ruleset.RulesetCheck;
-import cn.wenzhou.renovation.ruleset.RulesetProperties;
-import cn.wenzhou.renovation.ruleset.RulesetRegistry;
-import cn.wenzhou.renovation.ruleset.RulesetScenarios;
-import cn.wenzhou.renovation.ruleset.RulesetStore;
+import cn.wenzhou.renovation.ruleset.authoring.RulesetScenarios;
+import cn.wenzhou.renovation.ruleset.engine.RulesetCheck;
+import cn.wenzhou.renovation.ruleset.versions.RulesetProperties;
+import cn.wenzhou.renovation.ruleset.versions.RulesetRegistry;
+import cn.wenzhou.renovation.ruleset.versions.RulesetStore;
 import java.util.List;
 
 /**

@@ -1,9 +1,9 @@
 package cn.wenzhou.renovation.testing;
 
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.RuleFile;
-import cn.wenzhou.renovation.ruleset.RuleSourceLoader;
-import cn.wenzhou.renovation.ruleset.RulesetCompiler;
+import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.engine.RuleFile;
+import cn.wenzhou.renovation.ruleset.engine.RuleSourceLoader;
+import cn.wenzhou.renovation.ruleset.engine.RulesetCompiler;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

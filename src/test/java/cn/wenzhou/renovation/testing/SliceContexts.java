@@ -2,8 +2,8 @@ package cn.wenzhou.renovation.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.wenzhou.renovation.ruleset.RulesetRegistry;
-import cn.wenzhou.renovation.ruleset.RulesetStore;
+import cn.wenzhou.renovation.ruleset.versions.RulesetRegistry;
+import cn.wenzhou.renovation.ruleset.versions.RulesetStore;
 import org.springframework.context.ApplicationContext;
 
 /** What a controller slice must not load: anything that compiles or keeps rules. */

@@ -1,13 +1,15 @@
 package cn.wenzhou.renovation.bench;
 
-import cn.wenzhou.renovation.api.ApprovalsApi;
-import cn.wenzhou.renovation.api.ConsentApi;
-import cn.wenzhou.renovation.api.EligibilityApi;
-import cn.wenzhou.renovation.api.FundingApi;
-import cn.wenzhou.renovation.api.ProcedureApi;
 import cn.wenzhou.renovation.api.model.AssessmentRequest;
 import cn.wenzhou.renovation.api.model.AssessmentResponse;
+import cn.wenzhou.renovation.approval.ApprovalDecider;
 import cn.wenzhou.renovation.assessment.ProjectAssessor;
+import cn.wenzhou.renovation.consent.ConsentTallies;
+import cn.wenzhou.renovation.eligibility.EligibilityDecider;
+import cn.wenzhou.renovation.funding.FundingDecider;
+import cn.wenzhou.renovation.procedure.ProcedureDecider;
+import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.versions.RulesetRegistry;
 import cn.wenzhou.renovation.testing.SpecExamples;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +26,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * One whole-project assessment in process (eligibility, consent, funding, approvals, procedure), the
- * spec's {@code wholeProject} example, through the same service beans the endpoint calls, without HTTP.
+ * spec's {@code wholeProject} example, through the same deciders the endpoint calls with the ruleset
+ * Wenzhou serves, without HTTP.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -34,21 +37,23 @@ public class AssessmentBenchmark {
     private ConfigurableApplicationContext service;
     private ProjectAssessor assessor;
     private AssessmentRequest wholeProject;
-    private EligibilityApi eligibility;
-    private ConsentApi consent;
-    private FundingApi funding;
-    private ApprovalsApi approvals;
-    private ProcedureApi procedure;
+    private CompiledRuleset wenzhou;
+    private EligibilityDecider eligibility;
+    private ConsentTallies consent;
+    private FundingDecider funding;
+    private ApprovalDecider approvals;
+    private ProcedureDecider procedure;
 
     @Setup(Level.Trial)
     public void startTheServiceWithoutAWebServer() throws Exception {
         service = ServiceWithoutWebServer.start();
         assessor = service.getBean(ProjectAssessor.class);
-        eligibility = service.getBean(EligibilityApi.class);
-        consent = service.getBean(ConsentApi.class);
-        funding = service.getBean(FundingApi.class);
-        approvals = service.getBean(ApprovalsApi.class);
-        procedure = service.getBean(ProcedureApi.class);
+        wenzhou = service.getBean(RulesetRegistry.class).serving("wenzhou").ruleset();
+        eligibility = service.getBean(EligibilityDecider.class);
+        consent = service.getBean(ConsentTallies.class);
+        funding = service.getBean(FundingDecider.class);
+        approvals = service.getBean(ApprovalDecider.class);
+        procedure = service.getBean(ProcedureDecider.class);
         ObjectMapper json = service.getBean(ObjectMapper.class);
         wholeProject = json.treeToValue(
                 SpecExamples.firstJsonRequestExamples().get("/api/v1/assessments"), AssessmentRequest.class);
@@ -61,37 +66,33 @@ public class AssessmentBenchmark {
 
     @Benchmark
     public AssessmentResponse wholeProjectAssessment() {
-        return assessor.assess(wholeProject, null);
+        return assessor.assess(wenzhou, wholeProject);
     }
 
-    // Each part of the same example alone, through its endpoint's bean: where an assessment's time goes.
+    // Each part of the same example alone, through its decider: where an assessment's time goes.
 
     @Benchmark
     public Object partEligibility() {
-        return eligibility
-                .decideEligibility(wholeProject.getEligibility(), null)
-                .getBody();
+        return eligibility.decide(wenzhou, wholeProject.getEligibility());
     }
 
     @Benchmark
     public Object partConsent() {
-        return consent.tallyConsent(wholeProject.getConsent(), null).getBody();
+        return consent.decide(wenzhou, wholeProject.getConsent());
     }
 
     @Benchmark
     public Object partFunding() {
-        return funding.assessFundingReadiness(wholeProject.getFunding(), null).getBody();
+        return funding.decide(wenzhou, wholeProject.getFunding());
     }
 
     @Benchmark
     public Object partApprovals() {
-        return approvals.planApprovals(wholeProject.getApprovals(), null).getBody();
+        return approvals.decide(wenzhou, wholeProject.getApprovals());
     }
 
     @Benchmark
     public Object partProcedure() {
-        return procedure
-                .assessProcedureStatus(wholeProject.getProcedure(), null)
-                .getBody();
+        return procedure.decide(wenzhou, wholeProject.getProcedure());
     }
 }

@@ -3,7 +3,7 @@ package cn.wenzhou.renovation.bench;
 import cn.wenzhou.renovation.eligibility.Community;
 import cn.wenzhou.renovation.eligibility.EligibilityOutcome;
 import cn.wenzhou.renovation.eligibility.EligibilityService;
-import cn.wenzhou.renovation.ruleset.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 import cn.wenzhou.renovation.testing.Communities;
 import cn.wenzhou.renovation.testing.RepositoryRuleset;
 import java.time.LocalDate;

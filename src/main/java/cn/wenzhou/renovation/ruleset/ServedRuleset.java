@@ -1,7 +1,0 @@
-package cn.wenzhou.renovation.ruleset;
-
-/**
- * A jurisdiction's ruleset as served at one moment, with its number among the jurisdiction's kept
- * versions (null when this instance serves rules that were never kept, as in a test context).
- */
-public record ServedRuleset(CompiledRuleset ruleset, Integer versionNumber) {}

@@ -1,0 +1,200 @@
+package cn.wenzhou.renovation.ruleset.authoring.scenario;
+
+import cn.wenzhou.renovation.ruleset.authoring.RulesetScenarios;
+import cn.wenzhou.renovation.ruleset.engine.Capability;
+import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.engine.RuleProblem;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.scenariosimulation.api.model.ScenarioSimulationModel;
+import org.drools.scenariosimulation.api.model.Simulation;
+import org.drools.scenariosimulation.backend.runner.AbstractScenarioRunner;
+import org.drools.scenariosimulation.backend.runner.model.ScenarioRunnerDTO;
+import org.drools.scenariosimulation.backend.util.ScenarioSimulationXMLPersistence;
+import org.junit.runner.notification.Failure;
+import org.junit.runner.notification.RunListener;
+import org.junit.runner.notification.RunNotifier;
+import org.kie.api.runtime.KieContainer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a jurisdiction's Drools Test Scenarios ({@code scenarios/<jurisdiction>/**.scesim}, the same
+ * files {@code mvn verify} runs) against a ruleset, with the Test Scenario runner itself. Results are
+ * kept per ruleset version (the active ruleset is asked on every validation).
+ */
+@Component
+public class TestScenarioRunner implements RulesetScenarios {
+
+    /**
+     * Reading a .scesim file is most of a validation's scenario time (the persistence layer's clean-up
+     * of unused nodes), and the files change only with a deployment: parsed once per content.
+     */
+    private static ScenarioSimulationModel parsed(String xml) throws Exception {
+        ScenarioSimulationModel known = PARSED.getIfPresent(xml);
+        if (known != null) {
+            return known;
+        }
+        ScenarioSimulationModel model =
+                ScenarioSimulationXMLPersistence.getInstance().unmarshal(xml);
+        PARSED.put(xml, model);
+        return model;
+    }
+
+    private static final Cache<String, ScenarioSimulationModel> PARSED =
+            Caffeine.newBuilder().maximumSize(64).build();
+
+    /** The runner's name for a row: {@code #3: 2000年建成 (…/x.scesim)}. */
+    private static final Pattern ROW = Pattern.compile("^#(\\d+): (.*?)\\s?(?:\\([^()]*\\))?$");
+    /** The runner's message repeats the row before its reason, and names the file after it. */
+    private static final Pattern REASON = Pattern.compile("(?s)^.*?Failure reason: (.*?)\\s?(?:\\([^()]*\\))?$");
+
+    private final String scenariosDir;
+
+    private final Map<String, List<RuleProblem>> failuresByVersion = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<RuleProblem>> eldest) {
+            return size() > 16;
+        }
+    };
+
+    public TestScenarioRunner(@Value("${renovation.scenarios-dir:classpath:scenarios}") String scenariosDir) {
+        this.scenariosDir =
+                scenariosDir.endsWith("/") ? scenariosDir.substring(0, scenariosDir.length() - 1) : scenariosDir;
+    }
+
+    @Override
+    public List<RuleProblem> failures(CompiledRuleset ruleset) {
+        String key = ruleset.jurisdiction() + "|" + ruleset.version();
+        synchronized (failuresByVersion) {
+            List<RuleProblem> known = failuresByVersion.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        List<RuleProblem> failures = List.copyOf(run(ruleset));
+        synchronized (failuresByVersion) {
+            failuresByVersion.put(key, failures);
+        }
+        return failures;
+    }
+
+    private List<RuleProblem> run(CompiledRuleset ruleset) {
+        List<RuleProblem> problems = new ArrayList<>();
+        for (Resource scenario : scenarioFiles(ruleset.jurisdiction())) {
+            String name = "scenarios/" + ruleset.jurisdiction() + "/" + relativeName(scenario, ruleset.jurisdiction());
+            problems.addAll(run(ruleset, scenario, name));
+        }
+        return problems;
+    }
+
+    private List<RuleProblem> run(CompiledRuleset ruleset, Resource scenario, String name) {
+        ScenarioSimulationModel model;
+        try (InputStream in = scenario.getInputStream()) {
+            model = parsed(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            return List.of(RuleProblem.inFile(name, "测试场景文件无法读取: " + e.getMessage()));
+        }
+        // A run writes its results into the scenario rows: each run gets its own copy of the parsed model.
+        Simulation rows = model.getSimulation().cloneModel();
+        ScenarioRunnerDTO scenarios = new ScenarioRunnerDTO(
+                rows.getScesimModelDescriptor(),
+                rows.getScenarioWithIndex(),
+                name,
+                model.getSettings(),
+                model.getBackground().cloneModel());
+        List<RuleProblem> problems = new ArrayList<>();
+        RunNotifier notifier = new RunNotifier();
+        notifier.addListener(new RunListener() {
+            @Override
+            public void testFailure(Failure failure) {
+                problems.add(RuleProblem.inFile(name, describe(failure)));
+            }
+        });
+        AbstractScenarioRunner.getSpecificRunnerProvider(model.getSettings().getType())
+                .create(statelessContainer(ruleset), scenarios)
+                .run(notifier);
+        return problems;
+    }
+
+    /** 测试场景第 3 行「2000年建成」未通过: the runner's own message (expected and actual values). */
+    private static String describe(Failure failure) {
+        Matcher row = ROW.matcher(failure.getDescription().getDisplayName());
+        String which = row.matches()
+                ? "测试场景第 " + row.group(1) + " 行「" + row.group(2) + "」"
+                : "测试场景「" + failure.getDescription().getDisplayName() + "」";
+        Matcher reason = REASON.matcher(String.valueOf(failure.getMessage()));
+        return which + "未通过: " + (reason.matches() ? reason.group(1) : failure.getMessage());
+    }
+
+    /**
+     * The scenario runner asks its KieContainer only for stateless sessions by name and a class loader;
+     * the candidate's KieBase answers both, so the check needs no second compilation of the rules.
+     * Every scenario here declares a stateless session; anything else is refused plainly.
+     */
+    private static KieContainer statelessContainer(CompiledRuleset ruleset) {
+        ClassLoader loader = TestScenarioRunner.class.getClassLoader();
+        return (KieContainer) Proxy.newProxyInstance(
+                loader, new Class<?>[] {KieContainer.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "newStatelessKieSession" -> ruleset.newStatelessSession(capabilityOfSession(args));
+                    case "getClassLoader" -> loader;
+                    case "toString" -> "KieContainer over ruleset " + ruleset.jurisdiction() + " " + ruleset.version();
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default ->
+                        throw new UnsupportedOperationException("测试场景校验只支持无状态会话 (stateless sessions only): "
+                                + method.getName() + Arrays.toString(method.getParameterTypes()));
+                });
+    }
+
+    /** A scenario's {@code <dmoSession>} names its capability: {@code eligibility-scenarios}. */
+    private static Capability capabilityOfSession(Object[] args) {
+        String session = args == null || args.length == 0 ? "" : String.valueOf(args[0]);
+        return Capability.ofKieBaseName(session.replaceFirst("-scenarios$", ""))
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "测试场景的 dmoSession 须为 <能力>-scenarios（如 eligibility-scenarios）: " + session));
+    }
+
+    private List<Resource> scenarioFiles(String jurisdiction) {
+        String location = scenariosDir.startsWith("classpath:") || scenariosDir.startsWith("file:")
+                ? scenariosDir
+                : "file:" + java.nio.file.Path.of(scenariosDir).toAbsolutePath().normalize();
+        String pattern = location.replaceFirst("^classpath:", "classpath*:") + "/" + jurisdiction + "/**/*.scesim";
+        try {
+            // classpath* may see one file twice (a jar and a folder); each relative name runs once.
+            Map<String, Resource> byName = new java.util.TreeMap<>();
+            for (Resource resource : new PathMatchingResourcePatternResolver().getResources(pattern)) {
+                byName.putIfAbsent(relativeName(resource, jurisdiction), resource);
+            }
+            return List.copyOf(byName.values());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot list the scenarios under " + pattern, e);
+        }
+    }
+
+    private static String relativeName(Resource scenario, String jurisdiction) {
+        try {
+            String url = scenario.getURL().toString();
+            String marker = "/" + jurisdiction + "/";
+            int at = url.lastIndexOf("scenarios" + marker);
+            return at >= 0
+                    ? url.substring(at + ("scenarios" + marker).length())
+                    : String.valueOf(scenario.getFilename());
+        } catch (IOException e) {
+            return String.valueOf(scenario.getFilename());
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package cn.wenzhou.renovation.ruleset.engine;
+
+import cn.wenzhou.renovation.ruleset.RulesetDefect;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.command.BatchExecutionCommand;
+import org.kie.api.command.KieCommands;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.StatelessKieSession;
+
+/**
+ * A ruleset as a value: one jurisdiction's compiled KieBases (one per {@link Capability}), the
+ * content hash of the files they were compiled from, and the clause each rule cites. Built once,
+ * then shared by every request.
+ *
+ * <p>Each capability has two KieBases: the set-up rules (its parameter sheets and integrity rules),
+ * run once here when the ruleset is built, and the decision rules, which are all a request runs,
+ * starting from the facts the set-up concluded.
+ */
+public final class CompiledRuleset {
+
+    private static final int INITIAL_SESSIONS_PER_CAPABILITY = 2;
+
+    private final String jurisdiction;
+    private final String version;
+    private final Map<Capability, KieBase> kieBases;
+    private final Map<Capability, KieBase> setUpKieBases;
+    private final Map<Capability, KieSessionsPool> sessionPools = new EnumMap<>(Capability.class);
+    private final Map<Capability, List<Object>> parameters;
+    private final List<RulesetDefect> defects;
+    private final Map<String, RuleClause> clauses;
+    private final Map<String, RuleOrigin> origins;
+    private final List<String> files;
+    private final Map<Class<?>, Object> derivedValues = new ConcurrentHashMap<>();
+
+    /**
+     * Runs each capability's set-up rules once: its parameter rows fire (a cell that cannot be read
+     * throws here, before any request) and its integrity rules judge them. What the parameter rows
+     * concluded is kept, and every request starts from it.
+     */
+    CompiledRuleset(
+            String jurisdiction,
+            String version,
+            Map<Capability, KieBase> kieBases,
+            Map<Capability, KieBase> setUpKieBases,
+            Map<String, RuleClause> clauses,
+            Map<String, RuleOrigin> origins,
+            List<String> files) {
+        this.jurisdiction = jurisdiction;
+        this.version = version;
+        this.kieBases = java.util.Collections.unmodifiableMap(new EnumMap<>(kieBases));
+        this.setUpKieBases = java.util.Collections.unmodifiableMap(new EnumMap<>(setUpKieBases));
+        this.clauses = Map.copyOf(clauses);
+        this.origins = Map.copyOf(origins);
+        this.files = List.copyOf(files);
+        Map<Capability, List<Object>> concluded = new EnumMap<>(Capability.class);
+        List<RulesetDefect> found = new ArrayList<>();
+        kieBases.forEach((capability, kieBase) -> {
+            SetUp run = SetUp.of(setUpKieBases.get(capability));
+            concluded.put(capability, run.parameters());
+            found.addAll(run.defects());
+            // A pooled session is reset and reused rather than built anew: its node memories are most of
+            // the cost of a small evaluation. The pool grows with the number of concurrent requests.
+            sessionPools.put(capability, kieBase.newKieSessionsPool(INITIAL_SESSIONS_PER_CAPABILITY));
+        });
+        this.parameters = java.util.Collections.unmodifiableMap(concluded);
+        this.defects = List.copyOf(found);
+    }
+
+    /**
+     * Inserts the facts into a working memory of one capability's rules, next to the parameters its
+     * tables concluded, fires the rules, and returns all facts in working memory afterwards.
+     */
+    public Evaluation evaluate(Capability capability, Collection<?> facts) {
+        return evaluate(capability, facts, null);
+    }
+
+    /**
+     * As {@link #evaluate(Capability, Collection)}, with one agenda group focused first: rules kept out
+     * of every request (the item catalogue) fire only when asked for.
+     */
+    public Evaluation evaluate(Capability capability, Collection<?> facts, String agendaGroup) {
+        KieSession session = sessionPools.get(capability).newKieSession();
+        try {
+            parameters.get(capability).forEach(session::insert);
+            facts.forEach(session::insert);
+            if (agendaGroup != null) {
+                session.getAgenda().getAgendaGroup(agendaGroup).setFocus();
+            }
+            session.fireAllRules();
+            return new Evaluation(new ArrayList<>(session.getObjects()));
+        } finally {
+            session.dispose(); // back to the pool, reset
+        }
+    }
+
+    /** What the integrity rules found wrong with the parameters when the ruleset was built; empty for a good one. */
+    public List<RulesetDefect> defects() {
+        return defects;
+    }
+
+    /** The facts one capability's parameter rows concluded, the same for every request. */
+    public List<Object> parameters(Capability capability) {
+        return parameters.get(capability);
+    }
+
+    /**
+     * A value derived from this ruleset alone (the catalogue, say), computed once and kept with it:
+     * when the ruleset is replaced, so is everything derived from it.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Class<T> type, Function<CompiledRuleset, T> derivation) {
+        return (T) derivedValues.computeIfAbsent(type, t -> derivation.apply(this));
+    }
+
+    /**
+     * A stateless session over a capability's decision rules that starts, as a request does, from the
+     * parameters: what a Test Scenario runs, so a scenario checks exactly what a request would get.
+     */
+    public StatelessKieSession newStatelessSession(Capability capability) {
+        StatelessKieSession session = kieBases.get(capability).newStatelessKieSession();
+        List<Object> given = parameters.get(capability);
+        KieCommands commands = KieServices.get().getCommands();
+        return (StatelessKieSession) Proxy.newProxyInstance(
+                StatelessKieSession.class.getClassLoader(),
+                new Class<?>[] {StatelessKieSession.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("execute")
+                            && args.length == 1
+                            && args[0] instanceof BatchExecutionCommand batch) {
+                        // One stateless run: the parameters go in first, then the caller's batch as it is.
+                        return session.execute(
+                                commands.newBatchExecution(List.of(commands.newInsertElements(given), batch)));
+                    }
+                    if (method.getName().equals("execute")) {
+                        throw new UnsupportedOperationException("只支持批量命令 (batch commands only)");
+                    }
+                    return method.invoke(session, args);
+                });
+    }
+
+    /** One run of the set-up rules with no facts: what the parameter rows concluded, and what integrity found wrong. */
+    private record SetUp(List<Object> parameters, List<RulesetDefect> defects) {
+
+        static SetUp of(KieBase setUpRules) {
+            KieSession session = setUpRules.newKieSession();
+            try {
+                session.fireAllRules();
+                List<Object> concluded = new ArrayList<>(session.getObjects());
+                List<RulesetDefect> defects = concluded.stream()
+                        .filter(RulesetDefect.class::isInstance)
+                        .map(RulesetDefect.class::cast)
+                        .toList();
+                concluded.removeIf(RulesetDefect.class::isInstance);
+                return new SetUp(List.copyOf(concluded), defects);
+            } finally {
+                session.dispose();
+            }
+        }
+    }
+
+    public Optional<RuleClause> clauseOf(String ruleId) {
+        return Optional.ofNullable(clauses.get(ruleId));
+    }
+
+    /** The file (and for a table row, sheet and cell) a rule was written in; the ruleset itself if unknown. */
+    public RuleOrigin originOf(String ruleId) {
+        return origins.getOrDefault(ruleId, new RuleOrigin("(ruleset " + jurisdiction + ")", null, null));
+    }
+
+    public String jurisdiction() {
+        return jurisdiction;
+    }
+
+    /** Content hash of the rule files: the same files give the same version on every machine. */
+    public String version() {
+        return version;
+    }
+
+    /** The decision rules: one KieBase per capability; a capability without rule files has an empty one. */
+    public Map<Capability, KieBase> kieBases() {
+        return kieBases;
+    }
+
+    public KieBase kieBase(Capability capability) {
+        return kieBases.get(capability);
+    }
+
+    /** The rules run once when the ruleset is built: the capability's parameter rows and integrity rules. */
+    KieBase setUpKieBase(Capability capability) {
+        return setUpKieBases.get(capability);
+    }
+
+    /** Every rule of every capability, set-up and decision alike. */
+    public List<Rule> rules() {
+        List<Rule> rules = new ArrayList<>();
+        for (KieBase kieBase : java.util.stream.Stream.concat(
+                        setUpKieBases.values().stream(), kieBases.values().stream())
+                .toList()) {
+            for (KiePackage kiePackage : kieBase.getKiePackages()) {
+                rules.addAll(kiePackage.getRules());
+            }
+        }
+        return rules;
+    }
+
+    public Map<String, RuleClause> clauses() {
+        return clauses;
+    }
+
+    public List<String> files() {
+        return files;
+    }
+
+    /** What the working memory held after the rules fired. */
+    public record Evaluation(List<Object> objects) {
+
+        public <T> List<T> all(Class<T> type) {
+            return objects.stream().filter(type::isInstance).map(type::cast).toList();
+        }
+
+        /**
+         * The one fact of a type the rules must conclude exactly once (a decision, a parameter).
+         * Anything else is a defect of the ruleset, not of the request.
+         */
+        public <T> T single(Class<T> type) {
+            List<T> found = all(type);
+            if (found.size() != 1) {
+                throw new IllegalStateException("The rules concluded " + found.size() + " " + type.getSimpleName()
+                        + " facts instead of exactly one: " + found);
+            }
+            return found.get(0);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package cn.wenzhou.renovation.ruleset.engine;
+
+/**
+ * Something wrong with a rule file, located as precisely as the source allows: a DRL line, or a
+ * spreadsheet's sheet and cell (for example sheet 改造范围参数, cell C10).
+ */
+public record RuleProblem(String file, String sheet, String cell, Integer line, String message) {
+
+    public static RuleProblem inFile(String file, String message) {
+        return new RuleProblem(file, null, null, null, message);
+    }
+
+    public static RuleProblem atLine(String file, int line, String message) {
+        return new RuleProblem(file, null, null, line > 0 ? line : null, message);
+    }
+
+    public static RuleProblem atCell(String file, String sheet, String cell, String message) {
+        return new RuleProblem(file, sheet, cell, null, message);
+    }
+
+    /** Where, as a person would write it: {@code eligibility.drl.xlsx 工作表「改造范围参数」单元格 C10}. */
+    public String location() {
+        StringBuilder where = new StringBuilder(file);
+        if (sheet != null) {
+            where.append(" 工作表「").append(sheet).append('」');
+        }
+        if (cell != null) {
+            where.append(" 单元格 ").append(cell);
+        }
+        if (line != null) {
+            where.append(" 第 ").append(line).append(" 行");
+        }
+        return where.toString();
+    }
+
+    @Override
+    public String toString() {
+        return location() + ": " + message;
+    }
+}

@@ -1,0 +1,504 @@
+package cn.wenzhou.renovation.ruleset.engine;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.compiler.kie.builder.impl.DrlProject;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.builder.model.KieBaseModel;
+import org.kie.api.builder.model.KieModuleModel;
+import org.kie.api.conf.EqualityBehaviorOption;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.rule.ConsequenceException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Compiles a jurisdiction's rule files into a {@link CompiledRuleset}, or reports every problem
+ * with the file and, for spreadsheets, the sheet and cell. A file that contributes no rule is a
+ * problem too: a misnamed spreadsheet would otherwise be skipped without a word.
+ */
+public final class RulesetCompiler {
+
+    private static final Logger log = LoggerFactory.getLogger(RulesetCompiler.class);
+    private static final String RESOURCES = "src/main/resources/";
+
+    private final KieServices kieServices = KieServices.Factory.get();
+    private final DecisionTableTranslator translator = new DecisionTableTranslator();
+
+    public CompiledRuleset compile(String jurisdiction, List<RuleFile> sourceFiles) {
+        List<RuleFile> files = sourceFiles.stream()
+                .sorted(Comparator.comparing(RuleFile::path))
+                .toList();
+        String version = contentHash(files);
+        String key = jurisdiction + "|" + version;
+        CompiledRuleset known = RECENTLY_COMPILED.getIfPresent(key);
+        if (known != null) {
+            return known;
+        }
+        // Not Cache.get(key, loader): a compile takes seconds, and jurisdictions compile side by side.
+        CompiledRuleset compiled = compileAnew(jurisdiction, files, version);
+        RECENTLY_COMPILED.put(key, compiled);
+        return compiled;
+    }
+
+    /**
+     * A compiled ruleset is an immutable value of its files: the same files compile to the same rules.
+     * The last few are kept for the whole process, so a rollback, a replay, another instance's
+     * activation followed, or a second application context (the tests start many) reuses the KieBase.
+     */
+    private static final Cache<String, CompiledRuleset> RECENTLY_COMPILED =
+            Caffeine.newBuilder().maximumSize(8).build();
+
+    private CompiledRuleset compileAnew(String jurisdiction, List<RuleFile> files, String version) {
+        DrlSources sources = translate(files);
+        List<RuleProblem> problems = sources.problems();
+        if (!problems.isEmpty()) {
+            throw new RulesetCompilationException(jurisdiction, problems);
+        }
+
+        // Two modules from the same packages: what a request runs, and the set-up that runs once per build.
+        KieModuleModel byCapability = kieModuleByCapability(sources);
+        Map<Capability, KieBase> kieBases = build(jurisdiction, version, "", byCapability, sources, false, problems);
+        Map<Capability, KieBase> setUpKieBases =
+                build(jurisdiction, version, "-set-up", byCapability, sources, true, problems);
+        if (!problems.isEmpty()) {
+            throw new RulesetCompilationException(jurisdiction, withoutFollowOnErrors(problems));
+        }
+
+        List<Rule> rules = java.util.stream.Stream.concat(kieBases.values().stream(), setUpKieBases.values().stream())
+                .flatMap(b -> b.getKiePackages().stream())
+                .flatMap(p -> p.getRules().stream())
+                .toList();
+        Map<String, RuleClause> clauses = clausesOf(rules, sources.sourceFileOf(), problems);
+        if (!problems.isEmpty()) {
+            throw new RulesetCompilationException(jurisdiction, problems);
+        }
+        CompiledRuleset ruleset;
+        try {
+            ruleset = new CompiledRuleset(
+                    jurisdiction,
+                    version,
+                    kieBases,
+                    setUpKieBases,
+                    clauses,
+                    originsOf(rules, sources),
+                    files.stream().map(RuleFile::path).toList());
+        } catch (RuntimeException e) {
+            throw new RulesetCompilationException(jurisdiction, unreadableCell(e, rules, sources));
+        }
+        ruleset.defects().stream()
+                .map(d -> RuleProblem.inFile(fileOfRule(rules, d.ruleId(), sources), d.message()))
+                .distinct()
+                .forEach(problems::add);
+        if (!problems.isEmpty()) {
+            throw new RulesetCompilationException(jurisdiction, problems);
+        }
+        log.info(
+                "Compiled ruleset {} version {}: {} rules from {} files",
+                jurisdiction,
+                version,
+                clauses.size(),
+                files.size());
+        return ruleset;
+    }
+
+    /**
+     * One KieBase per capability from either the set-up files (parameter sheets and {@code integrity.drl}
+     * files) or every other file; errors are added to {@code problems} with their file, sheet and cell.
+     */
+    private Map<Capability, KieBase> build(
+            String jurisdiction,
+            String version,
+            String suffix,
+            KieModuleModel byCapability,
+            DrlSources sources,
+            boolean setUp,
+            List<RuleProblem> problems) {
+        KieFileSystem kfs = kieServices.newKieFileSystem();
+        sources.drlByPath().forEach((path, drl) -> {
+            if (sources.setUpPaths().contains(path) == setUp) {
+                kfs.write(RESOURCES + path, drl);
+            }
+        });
+        kfs.writeKModuleXML(byCapability.toXML());
+        ReleaseId releaseId =
+                kieServices.newReleaseId("cn.wenzhou.renovation.rulesets", jurisdiction + suffix, "1.0.0-" + version);
+        kfs.generateAndWritePomXML(releaseId);
+        KieBuilder builder = kieServices.newKieBuilder(kfs).buildAll(DrlProject.class);
+        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+            problems.add(locate(message, sources));
+        }
+        if (!problems.isEmpty()) {
+            return Map.of();
+        }
+        KieContainer container = kieServices.newKieContainer(releaseId);
+        Map<Capability, KieBase> kieBases = new EnumMap<>(Capability.class);
+        for (Capability capability : Capability.values()) {
+            kieBases.put(capability, container.getKieBase(capability.kieBaseName()));
+        }
+        // The KieBases are built; keeping the module in the global repository would only hold memory.
+        kieServices.getRepository().removeKieModule(releaseId);
+        return kieBases;
+    }
+
+    /**
+     * The DRL the files become, exactly as {@link #compile} builds it: a DRL file as it is, a
+     * spreadsheet as one DRL per rule sheet. Keyed by a path under the source file's own path. For
+     * tools that need their own KieContainer over the same rules (the Test Scenario runner).
+     */
+    public Map<String, String> drlSources(String jurisdiction, List<RuleFile> files) {
+        DrlSources sources = translate(
+                files.stream().sorted(Comparator.comparing(RuleFile::path)).toList());
+        if (!sources.problems().isEmpty()) {
+            throw new RulesetCompilationException(jurisdiction, sources.problems());
+        }
+        return sources.drlByPath();
+    }
+
+    /** What the translation of the rule files produced, and where each generated DRL came from. */
+    private record DrlSources(
+            Map<String, String> drlByPath,
+            Map<String, String> sourceFileOf,
+            Map<String, DecisionTableTranslator.SheetDrl> sheetOf,
+            Map<String, RuleFile> fileByPath,
+            Map<Capability, Set<String>> rulePackages,
+            Set<String> setUpPaths,
+            List<RuleProblem> problems) {}
+
+    /** Integrity rules judge the parameters once per build; by convention they are the {@code integrity.drl} files. */
+    private static final String INTEGRITY_FILE = "integrity.drl";
+
+    /**
+     * One KieBase per capability, holding the rule packages the files declare for it: a request fires
+     * its capability's rules and parameter rows only.
+     */
+    private KieModuleModel kieModuleByCapability(DrlSources sources) {
+        KieModuleModel module = kieServices.newKieModuleModel();
+        for (Capability capability : Capability.values()) {
+            KieBaseModel kieBase =
+                    module.newKieBaseModel(capability.kieBaseName()).setEqualsBehavior(EqualityBehaviorOption.IDENTITY);
+            // A capability without files still gets a KieBase (empty, named after a package no file declares).
+            sources.rulePackages()
+                    .getOrDefault(capability, Set.of(capability.rulePackage()))
+                    .forEach(kieBase::addPackage);
+        }
+        return module;
+    }
+
+    private DrlSources translate(List<RuleFile> files) {
+        DrlSources sources = new DrlSources(
+                new LinkedHashMap<>(),
+                new HashMap<>(),
+                new HashMap<>(),
+                new HashMap<>(),
+                new EnumMap<>(Capability.class),
+                new java.util.HashSet<>(),
+                new ArrayList<>());
+        int ruleFiles = 0;
+        for (RuleFile file : files) {
+            sources.fileByPath().put(file.path(), file);
+            if (file.isMisnamedSpreadsheet()) {
+                sources.problems()
+                        .add(RuleProblem.inFile(
+                                file.path(), "电子表格决策表须命名为 *.drl.xlsx（或 *.drl.xls），否则 Drools 不会编译它，其中的规则不会生效"));
+            } else if (file.isDrl()) {
+                ruleFiles++;
+                String drl = new String(file.content(), StandardCharsets.UTF_8);
+                PackageDescr declared = parse(drl);
+                if (declared != null && declared.getRules().isEmpty()) {
+                    sources.problems().add(RuleProblem.inFile(file.path(), "文件中没有任何规则"));
+                }
+                assignCapability(file.path(), declared, sources);
+                sources.drlByPath().put(file.path(), drl);
+                sources.sourceFileOf().put(file.path(), file.path());
+                if (file.path().equals(INTEGRITY_FILE) || file.path().endsWith("/" + INTEGRITY_FILE)) {
+                    sources.setUpPaths().add(file.path());
+                }
+            } else if (file.isDecisionTable()) {
+                ruleFiles++;
+                addDecisionTable(file, sources);
+            }
+        }
+        if (ruleFiles == 0) {
+            sources.problems().add(RuleProblem.inFile("(ruleset)", "没有找到任何规则文件（*.drl 或 *.drl.xlsx）"));
+        }
+        return sources;
+    }
+
+    private void addDecisionTable(RuleFile file, DrlSources sources) {
+        TranslatedTable table;
+        try {
+            table = translated(file);
+        } catch (DecisionTableTranslator.TranslationException e) {
+            sources.problems().addAll(e.problems());
+            return;
+        }
+        List<DecisionTableTranslator.SheetDrl> sheets = table.sheets();
+        int rules = sheets.stream().mapToInt(s -> s.rules().size()).sum();
+        if (rules == 0) {
+            sources.problems().add(RuleProblem.inFile(file.path(), "决策表没有生成任何规则（缺少 RuleSet / RuleTable，或规则行为空）"));
+            return;
+        }
+        for (int i = 0; i < sheets.size(); i++) {
+            String generatedPath = file.path() + ".sheet" + (i + 1) + ".drl";
+            assignCapability(file.path(), table.packages().get(i), sources);
+            sources.drlByPath().put(generatedPath, sheets.get(i).drl());
+            sources.sourceFileOf().put(generatedPath, file.path());
+            sources.sheetOf().put(generatedPath, sheets.get(i));
+            if (table.parameterSheets().get(i)) {
+                sources.setUpPaths().add(generatedPath);
+            }
+        }
+    }
+
+    /**
+     * A spreadsheet's DRL per rule sheet, the package each declares (null where it does not parse), and
+     * whether it is a parameter sheet: rows without conditions (a cut-off year, a threshold) that
+     * conclude the same for every request, so they belong to the set-up run, not to a request.
+     */
+    private record TranslatedTable(
+            List<DecisionTableTranslator.SheetDrl> sheets, List<String> packages, List<Boolean> parameterSheets) {}
+
+    /**
+     * A table's translation depends on its bytes alone. An activation changes one file, and a base edit
+     * compiles every county over the same tables: each unchanged table is read with POI once, not per compile.
+     */
+    private TranslatedTable translated(RuleFile file) throws DecisionTableTranslator.TranslationException {
+        String key = file.path() + "|" + contentHash(List.of(file));
+        TranslatedTable known = RECENTLY_TRANSLATED.getIfPresent(key);
+        if (known != null) {
+            return known;
+        }
+        List<DecisionTableTranslator.SheetDrl> sheets = List.copyOf(translator.translate(file));
+        List<String> packages = new ArrayList<>();
+        List<Boolean> parameterSheets = new ArrayList<>();
+        for (DecisionTableTranslator.SheetDrl sheet : sheets) {
+            PackageDescr declared = parse(sheet.drl());
+            packages.add(declared == null ? null : declared.getNamespace() == null ? "" : declared.getNamespace());
+            parameterSheets.add(declared != null && isParameterSheet(declared));
+        }
+        TranslatedTable table = new TranslatedTable(
+                sheets, java.util.Collections.unmodifiableList(packages), List.copyOf(parameterSheets));
+        RECENTLY_TRANSLATED.put(key, table);
+        return table;
+    }
+
+    /**
+     * Every row without a condition and outside any agenda group (the catalogue's rows, fired only when a
+     * request asks for the catalogue, are not parameters).
+     */
+    private static boolean isParameterSheet(PackageDescr sheet) {
+        return !sheet.getRules().isEmpty()
+                && sheet.getRules().stream()
+                        .allMatch(rule -> rule.getLhs().getDescrs().isEmpty()
+                                && !rule.getAttributes().containsKey("agenda-group"));
+    }
+
+    private static final Cache<String, TranslatedTable> RECENTLY_TRANSLATED =
+            Caffeine.newBuilder().maximumSize(64).build();
+
+    /** A rule file's package decides which capability's KieBase it joins; any other package would join none. */
+    private static void assignCapability(String path, PackageDescr declared, DrlSources sources) {
+        if (declared != null) {
+            assignCapability(path, declared.getNamespace() == null ? "" : declared.getNamespace(), sources);
+        } // else a syntax error: the build reports it with its line
+    }
+
+    private static void assignCapability(String path, String rulePackage, DrlSources sources) {
+        if (rulePackage == null) {
+            return; // a syntax error: the build reports it with its line
+        }
+        java.util.Optional<Capability> capability = Capability.ofRulePackage(rulePackage);
+        if (capability.isEmpty()) {
+            sources.problems()
+                    .add(RuleProblem.inFile(
+                            path,
+                            "规则包 package " + (rulePackage.isEmpty() ? "（未声明）" : rulePackage)
+                                    + " 不属于任何决策能力，其中的规则不会被执行：应为 "
+                                    + java.util.Arrays.stream(Capability.values())
+                                            .map(Capability::rulePackage)
+                                            .collect(java.util.stream.Collectors.joining("、"))
+                                    + " 之一（或其子包）"));
+            return;
+        }
+        sources.rulePackages()
+                .computeIfAbsent(capability.get(), c -> new TreeSet<>())
+                .add(rulePackage);
+    }
+
+    /**
+     * Building a ruleset runs it once with no facts: parameter rows fire, and their consequences read
+     * the cell values. A value they cannot read (a share written 九成) fails there, and is reported at
+     * its cell rather than when a request arrives.
+     */
+    private List<RuleProblem> unreadableCell(RuntimeException e, List<Rule> rules, DrlSources sources) {
+        ConsequenceException failure = consequenceFailure(e);
+        if (failure == null) {
+            throw e;
+        }
+        String ruleName = failure.getMatch().getRule().getName();
+        // The consequence's own exception says what it could not read (e.g. 无法识别的比例 '九成').
+        Throwable thrown = failure.getCause() != null ? failure.getCause() : failure;
+        String message = "规则执行失败，单元格取值无法识别: " + thrown.getMessage();
+        for (DecisionTableTranslator.SheetDrl sheetDrl : sources.sheetOf().values()) {
+            var located = sheetDrl.locateRule(ruleName, message);
+            if (located.isPresent()) {
+                return List.of(located.get());
+            }
+        }
+        return List.of(RuleProblem.inFile(fileOfRule(rules, ruleName, sources), "规则 " + ruleName + ": " + message));
+    }
+
+    private static ConsequenceException consequenceFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConsequenceException consequence) {
+                return consequence;
+            }
+        }
+        return null;
+    }
+
+    private static String fileOfRule(List<Rule> rules, String ruleName, DrlSources sources) {
+        return rules.stream()
+                .filter(rule -> rule.getName().equals(ruleName))
+                .findFirst()
+                .map(rule -> sourceOf(rule, sources.sourceFileOf()))
+                .orElse("(ruleset)");
+    }
+
+    /** Drools adds "Parser returned a null Package" after a syntax error it has already reported. */
+    private static List<RuleProblem> withoutFollowOnErrors(List<RuleProblem> problems) {
+        List<RuleProblem> kept = problems.stream()
+                .filter(p -> !p.message().contains("Parser returned a null Package"))
+                .toList();
+        return kept.isEmpty() ? problems : kept;
+    }
+
+    private RuleProblem locate(Message message, DrlSources sources) {
+        String kiePath = withoutResourcesPrefix(message.getPath());
+        DecisionTableTranslator.SheetDrl sheetDrl =
+                kiePath == null ? null : sources.sheetOf().get(kiePath);
+        if (sheetDrl != null) {
+            return sheetDrl.locate(message.getLine(), message.getText());
+        }
+        String file = kiePath == null ? "(ruleset)" : sources.sourceFileOf().getOrDefault(kiePath, kiePath);
+        return RuleProblem.atLine(file, message.getLine(), message.getText().strip());
+    }
+
+    private static Map<String, RuleClause> clausesOf(
+            List<Rule> rules, Map<String, String> sourceFileOf, List<RuleProblem> problems) {
+        Map<String, RuleClause> clauses = new HashMap<>();
+        for (Rule rule : rules) {
+            String section = metadata(rule, "clause");
+            String quote = metadata(rule, "quote");
+            if (section == null || quote == null) {
+                problems.add(RuleProblem.inFile(
+                        sourceOf(rule, sourceFileOf),
+                        "规则 " + rule.getName() + " 未注明所依据的条款（@clause 与 @quote，决策表中为 METADATA 列）"));
+                continue;
+            }
+            clauses.put(
+                    rule.getName(),
+                    new RuleClause(section, quote, metadata(rule, "interpretation"), metadata(rule, "source")));
+        }
+        return clauses;
+    }
+
+    /** Each rule's file, and for a decision-table row its sheet and rule id cell. */
+    private static Map<String, RuleOrigin> originsOf(List<Rule> rules, DrlSources sources) {
+        Map<String, RuleOrigin> origins = new HashMap<>();
+        for (Rule rule : rules) {
+            String kiePath = rule instanceof RuleImpl impl && impl.getResource() != null
+                    ? withoutResourcesPrefix(impl.getResource().getSourcePath())
+                    : null;
+            DecisionTableTranslator.SheetDrl sheet =
+                    kiePath == null ? null : sources.sheetOf().get(kiePath);
+            String cell = sheet == null
+                    ? null
+                    : sheet.rules().stream()
+                            .filter(r -> r.name().equals(rule.getName()))
+                            .findFirst()
+                            .map(DecisionTableTranslator.GeneratedRule::firstCell)
+                            .orElse(null);
+            origins.put(
+                    rule.getName(),
+                    new RuleOrigin(sourceOf(rule, sources.sourceFileOf()), sheet == null ? null : sheet.sheet(), cell));
+        }
+        return origins;
+    }
+
+    private static String sourceOf(Rule rule, Map<String, String> sourceFileOf) {
+        if (rule instanceof RuleImpl impl && impl.getResource() != null) {
+            String kiePath = withoutResourcesPrefix(impl.getResource().getSourcePath());
+            return sourceFileOf.getOrDefault(kiePath, kiePath);
+        }
+        return rule.getPackageName();
+    }
+
+    private static String metadata(Rule rule, String key) {
+        Object value = rule.getMetaData().get(key);
+        if (value == null) {
+            return null;
+        }
+        String text = value.toString().strip();
+        if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
+            text = text.substring(1, text.length() - 1).strip();
+        }
+        return text.isEmpty() ? null : text;
+    }
+
+    /** Drools reports paths with or without the KieFileSystem's {@code src/main/resources/} prefix. */
+    private static String withoutResourcesPrefix(String path) {
+        return path != null && path.startsWith(RESOURCES) ? path.substring(RESOURCES.length()) : path;
+    }
+
+    /** The file's package and rules as written, or null on a syntax error (the build reports it with its line). */
+    private static PackageDescr parse(String drl) {
+        try {
+            DrlParser parser = new DrlParser();
+            PackageDescr descr = parser.parse(false, new StringReader(drl));
+            return parser.hasErrors() ? null : descr;
+        } catch (DroolsParserException e) {
+            return null;
+        }
+    }
+
+    static String contentHash(List<RuleFile> files) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (RuleFile file : files) {
+                digest.update(file.path().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(file.content());
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package cn.wenzhou.renovation.ruleset.versions;
+
+import cn.wenzhou.renovation.ruleset.engine.RuleFile;
+import cn.wenzhou.renovation.ruleset.engine.RulesetFiles;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Versions in memory; lost on restart. */
+final class InMemoryRulesetStore implements RulesetStore {
+
+    private final Map<String, List<RulesetVersion>> versions = new HashMap<>();
+    private final Map<String, List<List<RuleFile>>> files = new HashMap<>();
+    private final Map<String, Integer> active = new HashMap<>();
+    private final Map<String, String> deployed = new HashMap<>();
+    private final Map<String, List<RulesetActivation>> activations = new HashMap<>();
+
+    @Override
+    public synchronized <T> T exclusively(String jurisdiction, java.util.function.Supplier<T> work) {
+        return work.get();
+    }
+
+    @Override
+    public synchronized List<RulesetVersion> versions(String jurisdiction) {
+        return List.copyOf(versions.getOrDefault(jurisdiction, List.of()));
+    }
+
+    @Override
+    public synchronized Optional<Integer> activeVersion(String jurisdiction) {
+        return Optional.ofNullable(active.get(jurisdiction));
+    }
+
+    @Override
+    public synchronized Optional<List<RuleFile>> files(String jurisdiction, int number) {
+        List<List<RuleFile>> kept = files.getOrDefault(jurisdiction, List.of());
+        return number >= 1 && number <= kept.size() ? Optional.of(kept.get(number - 1)) : Optional.empty();
+    }
+
+    @Override
+    public synchronized RulesetVersion save(
+            String jurisdiction, List<RuleFile> ruleFiles, String activatedBy, String comment) {
+        List<RulesetVersion> kept = versions.computeIfAbsent(jurisdiction, j -> new ArrayList<>());
+        RulesetVersion version = new RulesetVersion(
+                jurisdiction,
+                kept.size() + 1,
+                RulesetFiles.contentHash(ruleFiles),
+                Instant.now(),
+                activatedBy,
+                comment);
+        kept.add(version);
+        files.computeIfAbsent(jurisdiction, j -> new ArrayList<>()).add(List.copyOf(ruleFiles));
+        return version;
+    }
+
+    @Override
+    public synchronized void activate(RulesetActivation activation) {
+        active.put(activation.jurisdiction(), activation.version());
+        recordActivation(activation);
+    }
+
+    @Override
+    public String where(String jurisdiction, int number) {
+        return "(memory) " + jurisdiction + " version " + number;
+    }
+
+    @Override
+    public String wherePointer(String jurisdiction) {
+        return "(memory) " + jurisdiction + " active version";
+    }
+
+    @Override
+    public synchronized void recordActivation(RulesetActivation activation) {
+        activations
+                .computeIfAbsent(activation.jurisdiction(), j -> new ArrayList<>())
+                .add(activation);
+    }
+
+    @Override
+    public synchronized List<RulesetActivation> activations(String jurisdiction) {
+        return List.copyOf(activations.getOrDefault(jurisdiction, List.of()));
+    }
+
+    @Override
+    public synchronized Optional<String> lastDeployed(String jurisdiction) {
+        return Optional.ofNullable(deployed.get(jurisdiction));
+    }
+
+    @Override
+    public synchronized void recordDeployed(String jurisdiction, String contentHash) {
+        deployed.put(jurisdiction, contentHash);
+    }
+}

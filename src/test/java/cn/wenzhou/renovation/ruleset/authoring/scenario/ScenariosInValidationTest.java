@@ -1,0 +1,68 @@
+package cn.wenzhou.renovation.ruleset.authoring.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.engine.RuleProblem;
+import cn.wenzhou.renovation.ruleset.engine.RulesetCompiler;
+import cn.wenzhou.renovation.ruleset.engine.RulesetSources;
+import cn.wenzhou.renovation.testing.CompilesEditedRules;
+import cn.wenzhou.renovation.testing.RepositoryRuleset;
+import cn.wenzhou.renovation.testing.RuleFolderCopy;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The scenarios of scenarios/ run inside the service against a compiled ruleset, as validation runs them. */
+class ScenariosInValidationTest {
+
+    private final TestScenarioRunner runner = new TestScenarioRunner("scenarios");
+
+    @TempDir
+    Path root;
+
+    @Test
+    void theRepositoryRulesPassEveryScenarioOfWenzhouAndOfYueqing() {
+        assertThat(runner.failures(RepositoryRuleset.compile())).isEmpty();
+        RulesetSources yueqing = RulesetSources.load("rules", "decision-tables").stream()
+                .filter(s -> s.jurisdiction().code().equals("yueqing"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(runner.failures(new RulesetCompiler().compile("yueqing", yueqing.files())))
+                .isEmpty();
+    }
+
+    @CompilesEditedRules
+    @Test
+    void aMovedCutOffFailsTheRowsThatPinTheOldOneNamingFileAndRow() throws IOException {
+        RuleFolderCopy.copyRepositoryRules(root);
+        RuleFolderCopy.editCutoffCell(root, cell -> cell.setCellValue(1999));
+        CompiledRuleset edited = RepositoryRuleset.compile(root.resolve("rules"), root.resolve("decision-tables"));
+
+        List<RuleProblem> changed = runner.changedBy(RepositoryRuleset.compile(), edited);
+
+        assertThat(changed).isNotEmpty().allSatisfy(row -> {
+            assertThat(row.file()).startsWith("scenarios/wenzhou/").endsWith(".scesim");
+            assertThat(row.message()).matches("测试场景第 \\d+ 行「.+」未通过: (?s).+");
+        });
+        assertThat(changed).anySatisfy(row -> assertThat(row.message()).contains("2000"));
+    }
+
+    @CompilesEditedRules
+    @Test
+    void theParsedScenariosAreReusedWithoutCarryingOneRunsResultsIntoTheNext() throws IOException {
+        RuleFolderCopy.copyRepositoryRules(root);
+        RuleFolderCopy.editCutoffCell(root, cell -> cell.setCellValue(1999));
+        CompiledRuleset edited = RepositoryRuleset.compile(root.resolve("rules"), root.resolve("decision-tables"));
+        CompiledRuleset repository = RepositoryRuleset.compile();
+        // Fresh runners, so the per-version result cache does not answer: both runs really run.
+        List<RuleProblem> failingFirst = new TestScenarioRunner("scenarios").failures(edited);
+
+        assertThat(new TestScenarioRunner("scenarios").failures(repository)).isEmpty();
+        assertThat(new TestScenarioRunner("scenarios").failures(edited))
+                .isNotEmpty()
+                .isEqualTo(failingFirst);
+    }
+}

@@ -1,0 +1,305 @@
+package cn.wenzhou.renovation.ruleset.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import cn.wenzhou.renovation.eligibility.Community;
+import cn.wenzhou.renovation.eligibility.Eligibility;
+import cn.wenzhou.renovation.eligibility.EligibilityService;
+import cn.wenzhou.renovation.eligibility.HousingKind;
+import cn.wenzhou.renovation.ruleset.RulesetDefect;
+import cn.wenzhou.renovation.testing.CompilesEditedRules;
+import cn.wenzhou.renovation.testing.RuleFolderCopy;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Compiling edited copies of the real rule files: what an editor's change does, and how mistakes are reported. */
+@CompilesEditedRules
+class RulesetCompilerTest {
+
+    private static final String DECISION_TABLE = RuleFolderCopy.ELIGIBILITY_TABLE;
+    private static final String SCOPE_DRL = "rules/eligibility/scope.drl";
+    private static final String PARAMETER_SHEET = RuleFolderCopy.PARAMETER_SHEET;
+
+    @TempDir
+    Path root;
+
+    @BeforeEach
+    void copyRepositoryRules() throws IOException {
+        RuleFolderCopy.copyRepositoryRules(root);
+    }
+
+    // --- an editor's change to a parameter cell ----------------------------------------------
+
+    @Test
+    void movingTheCutoffTo2005PrioritisesACommunityBuiltIn2003() throws IOException {
+        CompiledRuleset original = CopiedRules.compile(root);
+        RuleFolderCopy.editCutoffCell(root, cell -> cell.setCellValue(2005));
+        CompiledRuleset modified = CopiedRules.compile(root);
+
+        assertThat(decideFor2003CommunityWithoutDeficiencies(original)).isEqualTo(Eligibility.NOT_ELIGIBLE);
+        assertThat(decideFor2003CommunityWithoutDeficiencies(modified)).isEqualTo(Eligibility.PRIORITY_RENOVATION);
+        assertThat(modified.version()).isNotEqualTo(original.version());
+    }
+
+    // --- mistakes, each reported where a person can find it ----------------------------------
+
+    @Test
+    void rejectsSpreadsheetWithoutTheDrlInfix() throws IOException {
+        Path table = root.resolve(DECISION_TABLE);
+        Files.copy(table, table.resolveSibling("eligibility.xlsx"));
+
+        RulesetCompilationException failure = CopiedRules.compileFailing(root);
+
+        assertThat(failure.problems())
+                .extracting(RuleProblem::file)
+                .containsExactly("decision-tables/eligibility/eligibility.xlsx");
+    }
+
+    @Test
+    void rejectsDrlFileWithoutRules() throws IOException {
+        Files.writeString(root.resolve("rules/eligibility/empty.drl"), "package cn.wenzhou.renovation.eligibility;\n");
+
+        RulesetCompilationException failure = CopiedRules.compileFailing(root);
+
+        assertThat(failure.problems()).extracting(RuleProblem::file).containsExactly("rules/eligibility/empty.drl");
+    }
+
+    @Test
+    void rejectsRuleFileWhosePackageBelongsToNoCapability() throws IOException {
+        Files.writeString(root.resolve("rules/eligibility/elsewhere.drl"), """
+                package cn.yueqing.local;
+                rule "LOCAL-RULE"
+                    @clause("一、改造范围") @quote("重点改造2000年前建成的")
+                when
+                    String()
+                then
+                end
+                """);
+
+        RulesetCompilationException failure = CopiedRules.compileFailing(root);
+
+        assertThat(failure.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).isEqualTo("rules/eligibility/elsewhere.drl");
+            assertThat(problem.message()).contains("cn.yueqing.local", Capability.ELIGIBILITY.rulePackage());
+        });
+    }
+
+    // --- what a request starts from -------------------------------------------------------------
+
+    @Test
+    void parameterRowsConcludeOncePerRulesetAndEachRequestSeesThemOnce() {
+        CompiledRuleset ruleset = CopiedRules.compile(root);
+
+        assertThat(ruleset.parameters(Capability.ELIGIBILITY))
+                .hasOnlyElementsOfTypes(
+                        cn.wenzhou.renovation.eligibility.PriorityCutoff.class,
+                        cn.wenzhou.renovation.eligibility.ExpropriationWindow.class,
+                        cn.wenzhou.renovation.eligibility.DeficiencyRequirement.class,
+                        cn.wenzhou.renovation.eligibility.WillingnessRequirement.class)
+                .hasSize(4);
+        for (int request = 0; request < 3; request++) {
+            CompiledRuleset.Evaluation evaluation = ruleset.evaluate(Capability.ELIGIBILITY, List.of(community(2003)));
+            // Not fired again: a parameter row firing per request would put a second cut-off beside the kept one.
+            assertThat(evaluation.all(cn.wenzhou.renovation.eligibility.PriorityCutoff.class))
+                    .hasSize(1);
+            assertThat(evaluation.all(RulesetDefect.class)).isEmpty();
+        }
+        // Each capability fires its own rules only: no consent parameter in an eligibility decision.
+        assertThat(ruleset.parameters(Capability.CONSENT))
+                .hasAtLeastOneElementOfType(cn.wenzhou.renovation.consent.BlankTieRule.class);
+        assertThat(ruleset.evaluate(Capability.ELIGIBILITY, List.of(community(2003)))
+                        .all(cn.wenzhou.renovation.consent.BlankTieRule.class))
+                .isEmpty();
+    }
+
+    @Test
+    void setUpRulesRunWhenTheRulesetIsBuiltAndNeverOnARequest() {
+        CompiledRuleset ruleset = CopiedRules.compile(root);
+
+        Set<String> everyRule = ruleset.rules().stream()
+                .map(org.kie.api.definition.rule.Rule::getName)
+                .collect(Collectors.toSet());
+        Set<String> setUp = new java.util.HashSet<>();
+        for (Capability capability : Capability.values()) {
+            Set<String> decision = namesOf(ruleset.kieBase(capability));
+            Set<String> capabilitySetUp = namesOf(ruleset.setUpKieBase(capability));
+            assertThat(decision).as("the rules a %s request runs", capability).noneMatch(capabilitySetUp::contains);
+            setUp.addAll(capabilitySetUp);
+        }
+        assertThat(setUp).as("integrity rules and parameter rows").isNotEmpty().allSatisfy(rule -> {
+            RuleOrigin origin = ruleset.originOf(rule);
+            assertThat(origin.file().endsWith("/integrity.drl") || origin.sheet() != null)
+                    .as("%s is an integrity rule or a table's parameter row (%s)", rule, origin)
+                    .isTrue();
+        });
+        // Every integrity rule is set-up, and nothing is lost between the two.
+        assertThat(everyRule)
+                .filteredOn(rule -> ruleset.originOf(rule).file().endsWith("/integrity.drl"))
+                .isNotEmpty()
+                .allSatisfy(rule -> assertThat(setUp).contains(rule));
+        assertThat(everyRule)
+                .hasSize(ruleset.kieBases().values().stream()
+                                .mapToInt(kieBase -> namesOf(kieBase).size())
+                                .sum()
+                        + setUp.size());
+    }
+
+    private static Set<String> namesOf(org.kie.api.KieBase kieBase) {
+        return kieBase.getKiePackages().stream()
+                .flatMap(p -> p.getRules().stream())
+                .map(org.kie.api.definition.rule.Rule::getName)
+                .collect(Collectors.toSet());
+    }
+
+    @Test
+    void rejectsParameterCellThatIsNotANumber() throws IOException {
+        RuleFolderCopy.editCutoffCell(root, cell -> cell.setCellValue("二千"));
+
+        RulesetCompilationException failure = CopiedRules.compileFailing(root);
+
+        assertThat(failure.problems())
+                .anySatisfy(problem -> assertThat(problem.message()).contains("二千"));
+    }
+
+    @Test
+    void locatesBrokenParameterCellBySheetAndCell() throws IOException {
+        String brokenCell = RuleFolderCopy.editCutoffCell(root, cell -> cell.setCellValue("二千"));
+
+        RulesetCompilationException failure = CopiedRules.compileFailing(root);
+
+        assertThat(failure.problems()).anySatisfy(problem -> {
+            assertThat(problem.file()).isEqualTo(DECISION_TABLE);
+            assertThat(problem.sheet()).isEqualTo(PARAMETER_SHEET);
+            assertThat(problem.cell()).isEqualTo(brokenCell);
+        });
+    }
+
+    @Test
+    void reportsDrlSyntaxErrorWithFileAndLine() throws IOException {
+        Path scope = root.resolve(SCOPE_DRL);
+        String intact = "$c : Community(completionYear <= $last)";
+        String broken = "$c : Community(completionYear <= )";
+        String source = Files.readString(scope, StandardCharsets.UTF_8);
+        assertThat(source).contains(intact);
+        Files.writeString(scope, source.replace(intact, broken), StandardCharsets.UTF_8);
+        int brokenLine = lineOf(Files.readString(scope, StandardCharsets.UTF_8), broken);
+
+        RulesetCompilationException failure = CopiedRules.compileFailing(root);
+
+        assertThat(failure.problems()).extracting(RuleProblem::file).containsOnly(SCOPE_DRL);
+        assertThat(failure.problems())
+                .anySatisfy(problem -> assertThat(problem.line()).isEqualTo(brokenLine));
+    }
+
+    @ParameterizedTest(name = "rule carrying only @{0}")
+    @ValueSource(strings = {"quote", "clause"})
+    void rejectsRuleThatDoesNotCiteAClause(String onlyMetadata) throws IOException {
+        Files.writeString(
+                root.resolve("rules/eligibility/uncited.drl"), """
+                package cn.wenzhou.renovation.eligibility;
+
+                rule "TEST-UNCITED"
+                    @%s("重点改造2000年前建成的")
+                when
+                    Community(completionYear < 0)
+                then
+                end
+                """.formatted(onlyMetadata), StandardCharsets.UTF_8);
+
+        RulesetCompilationException failure = CopiedRules.compileFailing(root);
+
+        assertThat(failure.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).isEqualTo("rules/eligibility/uncited.drl");
+            assertThat(problem.message()).contains("TEST-UNCITED");
+        });
+    }
+
+    // --- the version is a content hash ------------------------------------------------------
+
+    @Test
+    void sameFilesGiveTheSameVersionWhateverTheirOrder() {
+        List<RuleFile> files = CopiedRules.load(root);
+        List<RuleFile> reversed = new ArrayList<>(CopiedRules.load(root));
+        Collections.reverse(reversed);
+
+        String first = new RulesetCompiler().compile("wenzhou", files).version();
+        String second = new RulesetCompiler().compile("wenzhou", reversed).version();
+
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void oneChangedByteGivesAnotherVersion() {
+        List<RuleFile> files = CopiedRules.load(root);
+        List<RuleFile> changed = files.stream()
+                .map(f -> f.path().equals(SCOPE_DRL) ? withOneByteChanged(f) : f)
+                .toList();
+
+        String before = new RulesetCompiler().compile("wenzhou", files).version();
+        String after = new RulesetCompiler().compile("wenzhou", changed).version();
+
+        assertThat(after).isNotEqualTo(before);
+    }
+
+    // --- helpers -----------------------------------------------------------------------------
+
+    private static Eligibility decideFor2003CommunityWithoutDeficiencies(CompiledRuleset ruleset) {
+        return EligibilityService.decide(ruleset, community(2003)).decision().eligibility();
+    }
+
+    private static Community community(int completionYear) {
+        Community community = new Community();
+        community.setCompletionYear(completionYear);
+        community.setHousingKind(HousingKind.ORDINARY_RESIDENTIAL_COMMUNITY);
+        community.setEvaluationDate(LocalDate.of(2024, 6, 1));
+        return community;
+    }
+
+    private static RuleFile withOneByteChanged(RuleFile file) {
+        byte[] content = file.content().clone();
+        // The first line is a comment: flipping a letter's case leaves the rules as they were.
+        assertThat(new String(content, 0, 4, StandardCharsets.UTF_8)).isEqualTo("// G");
+        content[3] = 'g';
+        return new RuleFile(file.path(), content);
+    }
+
+    private static int lineOf(String text, String fragment) {
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(fragment)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("'" + fragment + "' not found");
+    }
+
+    @Test
+    void blankParameterCellFailsCompilationNamingTheMissingParameter() throws IOException {
+        RuleFolderCopy.editCutoffCell(root, cell -> cell.setBlank());
+
+        RulesetCompilationException failure =
+                catchThrowableOfType(RulesetCompilationException.class, () -> CopiedRules.compile(root));
+
+        assertThat(failure)
+                .as("a ruleset without its cut-off must not serve requests")
+                .isNotNull();
+        assertThat(failure.problems()).anySatisfy(problem -> {
+            assertThat(problem.file()).isEqualTo("rules/eligibility/integrity.drl");
+            assertThat(problem.message()).contains("ELIG-PARAM-PRIORITY-CUTOFF");
+        });
+    }
+}
