@@ -8,8 +8,8 @@ import cn.wenzhou.renovation.ruleset.versions.RulesetStore;
 import java.util.List;
 
 /**
- * A registry outside Spring, built with the one constructor the service uses: no table checks, no
- * scenarios, and each compile on the calling thread.
+ * A registry outside Spring, built with the one constructor the service uses and started as Spring
+ * starts it: no table checks, no scenarios, and each compile on the calling thread.
  */
 public final class Registries {
 
@@ -21,11 +21,18 @@ public final class Registries {
     }
 
     public static RulesetRegistry over(RulesetProperties properties, RulesetStore store) {
-        return new RulesetRegistry(properties, List.of(), store, RulesetScenarios.none(), Runnable::run);
+        return started(new RulesetRegistry(properties, List.of(), store, RulesetScenarios.none(), Runnable::run));
     }
 
     /** With the given table checks run on every validation. */
     public static RulesetRegistry checkedBy(RulesetProperties properties, List<RulesetCheck> checks) {
-        return new RulesetRegistry(properties, checks, properties.store(), RulesetScenarios.none(), Runnable::run);
+        return started(
+                new RulesetRegistry(properties, checks, properties.store(), RulesetScenarios.none(), Runnable::run));
+    }
+
+    /** As Spring starts it: building every jurisdiction's ruleset (and throwing what startup would stop on). */
+    private static RulesetRegistry started(RulesetRegistry registry) {
+        registry.start();
+        return registry;
     }
 }

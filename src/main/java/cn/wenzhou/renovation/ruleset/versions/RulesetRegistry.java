@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,9 +39,12 @@ import org.springframework.stereotype.Component;
  * findings; the base and the other counties go on serving.
  */
 @Component
-public class RulesetRegistry {
+public class RulesetRegistry implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RulesetRegistry.class);
+    /** Spring Boot starts its web server in the phase {@code SmartLifecycle.DEFAULT_PHASE - 1024}. */
+    private static final int BEFORE_THE_WEB_SERVER = 0;
+
     static final String DEPLOYMENT = "部署 (deployment)";
     static final String RECOVERED = "启动时恢复 (recovered at startup)";
     static final String SERVED_INSTEAD = "启动时改用随程序部署的规则 (deployed rules served instead of an unavailable version)";
@@ -55,13 +59,14 @@ public class RulesetRegistry {
     /** A kept version and its files. */
     private record KeptFiles(int number, List<RuleFile> files) {}
 
-    private final AtomicReference<State> state;
+    private final AtomicReference<State> state = new AtomicReference<>();
     private final RulesetValidator validator;
     private final RulesetStore store;
     private final RulesetScenarios scenarios;
     private final String defaultJurisdiction;
     private final OnMissingActiveVersion onMissingActiveVersion;
     private final Executor compilers;
+    private final RulesetProperties properties;
 
     /**
      * {@code compilers} runs the jurisdictions' compiles side by side (Spring's application task
@@ -77,8 +82,22 @@ public class RulesetRegistry {
         this.validator = new RulesetValidator(checks);
         this.store = store;
         this.scenarios = scenarios;
+        this.properties = properties;
         this.defaultJurisdiction = properties.jurisdiction();
         this.onMissingActiveVersion = properties.onMissingActiveVersion();
+    }
+
+    /**
+     * Builds every jurisdiction's ruleset from its active kept version (or a new deployment) and starts
+     * serving. Spring calls it once every bean exists and before the web server takes requests
+     * ({@link #getPhase()}); a failure here (an invalid Wenzhou base, an unreadable kept version)
+     * stops startup with the failure analysers' account of it.
+     */
+    @Override
+    public void start() {
+        if (state.get() != null) {
+            return;
+        }
         Map<String, List<RuleFile>> own = new LinkedHashMap<>();
         Map<String, Integer> numbers = new LinkedHashMap<>();
         RulesetSources.ownFiles(properties.rulesDir(), properties.decisionTablesDir())
@@ -98,8 +117,23 @@ public class RulesetRegistry {
                         "County variant '{}' is refused and not served:\n{}",
                         v.jurisdiction(),
                         v.failure().getMessage()));
-        this.state = new AtomicReference<>(state(own, numbers, validations));
+        state.set(state(own, numbers, validations));
         active(defaultJurisdiction);
+    }
+
+    /** Rulesets hold no threads or connections; a stopped registry keeps answering until the context closes. */
+    @Override
+    public void stop() {}
+
+    @Override
+    public boolean isRunning() {
+        return state.get() != null;
+    }
+
+    /** Before the web server's phase, so the first request finds every ruleset built. */
+    @Override
+    public int getPhase() {
+        return BEFORE_THE_WEB_SERVER;
     }
 
     /**
