@@ -13,8 +13,11 @@ record ApprovalPlan(
         List<ScopeFinding> scopeFindings,
         List<ApprovalFinding> steps) {
 
+    /** The capability this module decides: its rule packages and KieBase. */
+    static final Capability CAPABILITY = Capability.of(ApprovalPlan.class);
+
     public static ApprovalPlan of(CompiledRuleset ruleset, ApprovalProject project) {
-        CompiledRuleset.Evaluation evaluation = ruleset.evaluate(Capability.APPROVAL, List.of(project));
+        CompiledRuleset.Evaluation evaluation = ruleset.evaluate(ApprovalPlan.CAPABILITY, List.of(project));
         List<ApprovalFinding> steps = evaluation.all(ApprovalFinding.class).stream()
                 .sorted(Comparator.comparing(ApprovalFinding::step))
                 .toList();

@@ -16,6 +16,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class CatalogueService {
 
+    /** The capability this module decides: its rule packages and KieBase. */
+    static final Capability CAPABILITY = Capability.of(CatalogueService.class);
+
     /** The agenda group of the catalogue table's rows: they fire only when the catalogue is asked for. */
     static final String AGENDA_GROUP = "catalogue";
 
@@ -42,7 +45,8 @@ public class CatalogueService {
     /** Classifies names (and checks a plan, when planned and requested names are given) in one session. */
     public Classified classify(CompiledRuleset ruleset, List<ItemName> names) {
         CatalogueView view = view(ruleset);
-        CompiledRuleset.Evaluation evaluation = view.ruleset().evaluate(Capability.CATALOGUE, names, AGENDA_GROUP);
+        CompiledRuleset.Evaluation evaluation =
+                view.ruleset().evaluate(CatalogueService.CAPABILITY, names, AGENDA_GROUP);
         Map<ItemName, Classification> byName = new IdentityHashMap<>();
         for (Classification c : evaluation.all(Classification.class)) {
             Classification earlier = byName.putIfAbsent(c.name(), c);
@@ -75,8 +79,8 @@ public class CatalogueService {
     }
 
     private static Catalogue build(CompiledRuleset ruleset, List<RuleProblem> problems) {
-        List<CatalogueItem> rows =
-                ruleset.evaluate(Capability.CATALOGUE, List.of(), AGENDA_GROUP).all(CatalogueItem.class);
+        List<CatalogueItem> rows = ruleset.evaluate(CatalogueService.CAPABILITY, List.of(), AGENDA_GROUP)
+                .all(CatalogueItem.class);
         return Catalogue.of(rows, problems, TABLE);
     }
 

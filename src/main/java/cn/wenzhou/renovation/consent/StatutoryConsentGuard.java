@@ -1,6 +1,5 @@
 package cn.wenzhou.renovation.consent;
 
-import cn.wenzhou.renovation.ruleset.engine.Capability;
 import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.engine.RuleProblem;
 import cn.wenzhou.renovation.ruleset.engine.RulesetCheck;
@@ -45,7 +44,7 @@ class StatutoryConsentGuard implements RulesetCheck {
 
     @Override
     public List<RuleProblem> check(CompiledRuleset ruleset) {
-        List<StatutoryFloor> floors = ruleset.evaluate(Capability.CONSENT, List.of(new StatutoryProbe()))
+        List<StatutoryFloor> floors = ruleset.evaluate(ConsentService.CAPABILITY, List.of(new StatutoryProbe()))
                 .all(StatutoryFloor.class);
         Set<String> missing = ruleset.clauses().keySet().stream()
                 .filter(id -> id.startsWith(FLOOR_RULE_PREFIX) && id.endsWith(FLOOR_RULE_SUFFIX))
@@ -62,7 +61,7 @@ class StatutoryConsentGuard implements RulesetCheck {
             for (VoteRound round : VoteRound.values()) {
                 Set<String> breached = new TreeSet<>();
                 for (StatutoryBreach breach : ruleset.evaluate(
-                                Capability.CONSENT,
+                                ConsentService.CAPABILITY,
                                 List.of(new StatutoryProbe(), FloorProbeVote.unanimous(date, round)))
                         .all(StatutoryBreach.class)) {
                     breached.add(floorKey(breach.floor()));
@@ -84,7 +83,7 @@ class StatutoryConsentGuard implements RulesetCheck {
             CompiledRuleset ruleset, StatutoryFloor floor, LocalDate date, VoteRound round) {
         FloorProbeVote vote = FloorProbeVote.justBelow(floor, date, round);
         List<ConsentDecision> decisions =
-                ruleset.evaluate(Capability.CONSENT, List.of(vote)).all(ConsentDecision.class);
+                ruleset.evaluate(ConsentService.CAPABILITY, List.of(vote)).all(ConsentDecision.class);
         String when = "表决日 " + date + " 起的" + roundLabel(round);
         String law = floor.statute() + "要求" + floor.measure().label() + "不低于 "
                 + floor.minimum().fraction() + "（规则 " + floor.ruleId() + "）";
@@ -153,7 +152,7 @@ class StatutoryConsentGuard implements RulesetCheck {
         TreeSet<LocalDate> asked = new TreeSet<>();
         for (LocalDate date : dates) {
             FloorProbeVote vote = FloorProbeVote.unanimous(date, VoteRound.FIRST_CONSENT);
-            ruleset.evaluate(Capability.CONSENT, List.of(vote));
+            ruleset.evaluate(ConsentService.CAPABILITY, List.of(vote));
             asked.addAll(vote.datesAsked());
         }
         for (LocalDate date : asked) {

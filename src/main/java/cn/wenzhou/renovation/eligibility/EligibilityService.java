@@ -8,11 +8,14 @@ import java.util.List;
 /** Runs guide §1's rules on a community with a given ruleset. */
 public final class EligibilityService {
 
+    /** The capability this module decides: its rule packages and KieBase. */
+    static final Capability CAPABILITY = Capability.of(EligibilityService.class);
+
     private EligibilityService() {}
 
     /** Decides with a given ruleset; the decision rules must produce exactly one answer. */
     public static EligibilityOutcome decide(CompiledRuleset ruleset, Community community) {
-        CompiledRuleset.Evaluation evaluation = ruleset.evaluate(Capability.ELIGIBILITY, List.of(community));
+        CompiledRuleset.Evaluation evaluation = ruleset.evaluate(EligibilityService.CAPABILITY, List.of(community));
         EligibilityDecision decision = evaluation.single(EligibilityDecision.class);
         List<Finding> findings = evaluation.all(Finding.class).stream()
                 .sorted(Comparator.comparing(Finding::effect).thenComparing(Finding::ruleId))

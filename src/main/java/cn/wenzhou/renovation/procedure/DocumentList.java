@@ -1,6 +1,5 @@
 package cn.wenzhou.renovation.procedure;
 
-import cn.wenzhou.renovation.ruleset.engine.Capability;
 import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,7 @@ record DocumentList(Map<String, String> namesByCode) {
     public static DocumentList of(CompiledRuleset ruleset) {
         return ruleset.derived(DocumentList.class, r -> {
             Map<String, String> names = new TreeMap<>();
-            r.evaluate(Capability.PROCEDURE, List.of())
+            r.evaluate(ProcedureService.CAPABILITY, List.of())
                     .all(RequiredDocument.class)
                     .forEach(d -> names.put(d.code(), d.name()));
             return new DocumentList(Map.copyOf(names));

@@ -14,6 +14,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class ProcedureService {
 
+    /** The capability this module decides: its rule packages and KieBase. */
+    static final Capability CAPABILITY = Capability.of(ProcedureService.class);
+
     private final CalendarVersions calendars;
 
     public ProcedureService(CalendarVersions calendars) {
@@ -45,7 +48,7 @@ public class ProcedureService {
     /** Whether one publicity period is long enough (guide §3.4), as the rules count it. */
     public PublicityOutcome checkPublicity(CompiledRuleset ruleset, OfficialCalendar calendar, PublicityPeriod period) {
         try {
-            PublicityFinding finding = ruleset.evaluate(Capability.PROCEDURE, List.of(calendar, period))
+            PublicityFinding finding = ruleset.evaluate(ProcedureService.CAPABILITY, List.of(calendar, period))
                     .single(PublicityFinding.class);
             return new PublicityOutcome(ruleset, finding);
         } catch (RuntimeException failure) {

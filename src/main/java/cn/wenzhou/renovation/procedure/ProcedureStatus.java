@@ -1,7 +1,6 @@
 package cn.wenzhou.renovation.procedure;
 
 import cn.wenzhou.renovation.calendar.OfficialCalendar;
-import cn.wenzhou.renovation.ruleset.engine.Capability;
 import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 import java.util.Comparator;
 import java.util.List;
@@ -31,7 +30,7 @@ record ProcedureStatus(
             Optional<PublicityPeriod> publicityPeriod) {
         List<Object> facts = new java.util.ArrayList<>(List.of(calendar, progress));
         publicityPeriod.ifPresent(facts::add);
-        CompiledRuleset.Evaluation evaluation = ruleset.evaluate(Capability.PROCEDURE, facts);
+        CompiledRuleset.Evaluation evaluation = ruleset.evaluate(ProcedureService.CAPABILITY, facts);
         Set<Integer> complete = evaluation.all(StepComplete.class).stream()
                 .map(StepComplete::step)
                 .collect(Collectors.toUnmodifiableSet());

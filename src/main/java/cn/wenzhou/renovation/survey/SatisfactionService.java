@@ -9,13 +9,16 @@ import org.springframework.stereotype.Service;
 @Service
 class SatisfactionService {
 
+    /** The capability this module decides: its rule packages and KieBase. */
+    static final Capability CAPABILITY = Capability.of(SatisfactionService.class);
+
     public record Definition(CompiledRuleset ruleset, SatisfiedAnswers satisfied, String ruleId) {}
 
     public Definition of(CompiledRuleset ruleset) {
         // Parameter rows fire with no facts; the compiler's dry run has already proved exactly one exists.
         SatisfiedAnswers satisfied = ruleset.derived(
                 SatisfiedAnswers.class,
-                r -> r.evaluate(Capability.SURVEY, List.of()).single(SatisfiedAnswers.class));
+                r -> r.evaluate(SatisfactionService.CAPABILITY, List.of()).single(SatisfiedAnswers.class));
         return new Definition(ruleset, satisfied, RULE_ID);
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import cn.wenzhou.renovation.kernel.ExactRatio;
-import cn.wenzhou.renovation.ruleset.engine.Capability;
 import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.engine.RuleFile;
 import cn.wenzhou.renovation.ruleset.engine.RuleSourceLoader;
@@ -414,7 +413,7 @@ class ConsentRulesTest {
         tally.setRound(round);
 
         List<ConsentDecision> decisions =
-                ruleset.evaluate(Capability.CONSENT, List.of(tally)).all(ConsentDecision.class);
+                ruleset.evaluate(ConsentService.CAPABILITY, List.of(tally)).all(ConsentDecision.class);
 
         assertThat(decisions).hasSize(1);
         assertThat(decisions.get(0).ruleId()).isIn(SUFFICIENT, INSUFFICIENT);

@@ -3,7 +3,6 @@ package cn.wenzhou.renovation.eligibility;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.wenzhou.renovation.decision.FindingEffect;
-import cn.wenzhou.renovation.ruleset.engine.Capability;
 import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.engine.RuleFile;
 import cn.wenzhou.renovation.ruleset.engine.RuleSourceLoader;
@@ -284,7 +283,7 @@ class EligibilityRulesTest {
                                 c.setPropertyManagementInadequate(deficiencies >= 3);
                                 c.setStrongRenovationWillingness(willing);
                                 List<String> decisions = ruleset
-                                        .evaluate(Capability.ELIGIBILITY, List.of(c))
+                                        .evaluate(EligibilityService.CAPABILITY, List.of(c))
                                         .all(EligibilityDecision.class)
                                         .stream()
                                         .map(EligibilityDecision::ruleId)

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import cn.wenzhou.renovation.decision.FindingEffect;
 import cn.wenzhou.renovation.kernel.ExactRatio;
-import cn.wenzhou.renovation.ruleset.engine.Capability;
 import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.engine.RuleFile;
 import cn.wenzhou.renovation.ruleset.engine.RuleSourceLoader;
@@ -172,7 +171,7 @@ class FundingRulesTest {
         }) {
             for (boolean committed : new boolean[] {false, true}) {
                 List<String> decisions = ruleset
-                        .evaluate(Capability.FUNDING, List.of(funds(TARGET, inPlace, committed)))
+                        .evaluate(FundingService.CAPABILITY, List.of(funds(TARGET, inPlace, committed)))
                         .all(FundsDecision.class)
                         .stream()
                         .map(FundsDecision::ruleId)

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 import cn.wenzhou.renovation.calendar.OfficialCalendar;
-import cn.wenzhou.renovation.ruleset.engine.Capability;
 import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.engine.RulesetCompilationException;
 import cn.wenzhou.renovation.testing.Calendars;
@@ -168,7 +167,7 @@ class ProcedureRulesTest {
     @Test
     void theTableListsTheDocumentsOfEachStepAsTheGuideNamesThem() {
         List<RequiredDocument> rows =
-                ruleset.evaluate(Capability.PROCEDURE, List.of()).all(RequiredDocument.class);
+                ruleset.evaluate(ProcedureService.CAPABILITY, List.of()).all(RequiredDocument.class);
 
         assertThat(rows)
                 .extracting(RequiredDocument::step, RequiredDocument::code, RequiredDocument::annex)
@@ -190,7 +189,7 @@ class ProcedureRulesTest {
     @Test
     void theTableSetsFiveWorkingDaysWithoutTheStartDayForPublicityAndReplies() {
         List<WorkingDayPeriod> periods =
-                ruleset.evaluate(Capability.PROCEDURE, List.of()).all(WorkingDayPeriod.class);
+                ruleset.evaluate(ProcedureService.CAPABILITY, List.of()).all(WorkingDayPeriod.class);
 
         assertThat(periods)
                 .containsExactlyInAnyOrder(

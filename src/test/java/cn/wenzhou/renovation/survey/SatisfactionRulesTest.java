@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import cn.wenzhou.renovation.kernel.ExactRatio;
-import cn.wenzhou.renovation.ruleset.engine.Capability;
 import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.engine.RuleFile;
 import cn.wenzhou.renovation.ruleset.engine.RuleSourceLoader;
@@ -46,7 +45,7 @@ class SatisfactionRulesTest {
 
     private static SatisfiedAnswers satisfiedAnswers(CompiledRuleset rules) {
         List<SatisfiedAnswers> rows =
-                rules.evaluate(Capability.SURVEY, List.of()).all(SatisfiedAnswers.class);
+                rules.evaluate(SatisfactionService.CAPABILITY, List.of()).all(SatisfiedAnswers.class);
         assertThat(rows).hasSize(1);
         return rows.get(0);
     }

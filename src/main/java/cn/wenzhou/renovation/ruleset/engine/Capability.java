@@ -1,49 +1,66 @@
 package cn.wenzhou.renovation.ruleset.engine;
 
-import java.util.Arrays;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * What a request asks the rules to decide, one per part of the guide. Each is compiled into a KieBase
- * of its own, holding the rule packages named after it ({@code cn.wenzhou.renovation.eligibility} and
- * below): a decision fires its own rules and parameter rows, not every capability's.
+ * What a request asks the rules to decide: a module of the service whose {@code package-info} carries
+ * {@link RuleCapability}. Each is compiled into a KieBase of its own, holding the rule packages named
+ * after it ({@code cn.wenzhou.renovation.eligibility} and below): a decision fires its own rules and
+ * parameter rows, not every capability's. Capabilities are found from the rule files' packages, never
+ * listed.
  */
-public enum Capability {
-    /** Guide §1, 改造范围. */
-    ELIGIBILITY,
-    /** Guide §3.1, §3.4 and annexes 1–2: resident votes, with the statutory floors (rules/statute/). */
-    CONSENT,
-    /** Guide §3.6: self-raised funds in place. */
-    FUNDING,
-    /** Guide §2: the item catalogue, classification and plan check. */
-    CATALOGUE,
-    /** Guide §4: approval simplifications. */
-    APPROVAL,
-    /** Guide §3: the construction procedure, its materials and publicity periods. */
-    PROCEDURE,
-    /** Annex 7: the satisfaction survey. */
-    SURVEY;
+public record Capability(String name) {
 
-    private static final String RULE_PACKAGE_ROOT = "cn.wenzhou.renovation.";
+    private static final String MODULE_ROOT = "cn.wenzhou.renovation.";
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*");
+
+    public Capability {
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("A capability is named by one lower-case package segment: " + name);
+        }
+    }
+
+    /** The capability whose module holds {@code member}; fails when that module does not declare one. */
+    public static Capability of(Class<?> member) {
+        String module = member.getPackageName();
+        return ofRulePackage(module)
+                .filter(c -> c.rulePackage().equals(module))
+                .orElseThrow(() -> new IllegalStateException(
+                        module + " is not a capability: its package-info carries no @RuleCapability"));
+    }
+
+    /** The capability a rule file's {@code package} belongs to, if its module declares one. */
+    public static Optional<Capability> ofRulePackage(String rulePackage) {
+        if (!rulePackage.startsWith(MODULE_ROOT)) {
+            return Optional.empty();
+        }
+        String name = rulePackage.substring(MODULE_ROOT.length()).split("\\.", -1)[0];
+        return NAME.matcher(name).matches() && declared(name) ? Optional.of(new Capability(name)) : Optional.empty();
+    }
+
+    /** The capability a KieBase (and a Test Scenario's {@code <dmoSession>}, less {@code -scenarios}) is named after. */
+    public static Optional<Capability> ofKieBaseName(String name) {
+        return NAME.matcher(name).matches() && declared(name) ? Optional.of(new Capability(name)) : Optional.empty();
+    }
 
     /** The rule package of this capability; its sub-packages belong to it as well. */
     public String rulePackage() {
-        return RULE_PACKAGE_ROOT + name().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    /** The capability a rule file's {@code package} belongs to, if any. */
-    public static Optional<Capability> ofRulePackage(String rulePackage) {
-        return Arrays.stream(values())
-                .filter(c -> rulePackage.equals(c.rulePackage()) || rulePackage.startsWith(c.rulePackage() + "."))
-                .findFirst();
+        return MODULE_ROOT + name;
     }
 
     /** The KieBase name, as in a Test Scenario's {@code <dmoSession>}: {@code eligibility-scenarios}. */
     public String kieBaseName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name;
     }
 
-    public static Optional<Capability> ofKieBaseName(String name) {
-        return Arrays.stream(values()).filter(c -> c.kieBaseName().equals(name)).findFirst();
+    private static boolean declared(String name) {
+        try {
+            Class<?> packageInfo =
+                    Class.forName(MODULE_ROOT + name + ".package-info", false, Capability.class.getClassLoader());
+            return packageInfo.isAnnotationPresent(RuleCapability.class);
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 }

@@ -4,7 +4,6 @@ import cn.wenzhou.renovation.ruleset.RulesetDefect;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +36,7 @@ public final class CompiledRuleset {
     private final String version;
     private final Map<Capability, KieBase> kieBases;
     private final Map<Capability, KieBase> setUpKieBases;
-    private final Map<Capability, KieSessionsPool> sessionPools = new EnumMap<>(Capability.class);
+    private final Map<Capability, KieSessionsPool> sessionPools = new java.util.HashMap<>();
     private final Map<Capability, List<Object>> parameters;
     private final List<RulesetDefect> defects;
     private final Map<String, RuleClause> clauses;
@@ -60,12 +59,12 @@ public final class CompiledRuleset {
             List<String> files) {
         this.jurisdiction = jurisdiction;
         this.version = version;
-        this.kieBases = java.util.Collections.unmodifiableMap(new EnumMap<>(kieBases));
-        this.setUpKieBases = java.util.Collections.unmodifiableMap(new EnumMap<>(setUpKieBases));
+        this.kieBases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(kieBases));
+        this.setUpKieBases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(setUpKieBases));
         this.clauses = Map.copyOf(clauses);
         this.origins = Map.copyOf(origins);
         this.files = List.copyOf(files);
-        Map<Capability, List<Object>> concluded = new EnumMap<>(Capability.class);
+        Map<Capability, List<Object>> concluded = new java.util.HashMap<>();
         List<RulesetDefect> found = new ArrayList<>();
         kieBases.forEach((capability, kieBase) -> {
             SetUp run = SetUp.of(setUpKieBases.get(capability));
@@ -92,7 +91,7 @@ public final class CompiledRuleset {
      * of every request (the item catalogue) fire only when asked for.
      */
     public Evaluation evaluate(Capability capability, Collection<?> facts, String agendaGroup) {
-        KieSession session = sessionPools.get(capability).newKieSession();
+        KieSession session = ofCapability(sessionPools, capability).newKieSession();
         try {
             parameters.get(capability).forEach(session::insert);
             facts.forEach(session::insert);
@@ -113,7 +112,7 @@ public final class CompiledRuleset {
 
     /** The facts one capability's parameter rows concluded, the same for every request. */
     public List<Object> parameters(Capability capability) {
-        return parameters.get(capability);
+        return ofCapability(parameters, capability);
     }
 
     /**
@@ -130,7 +129,7 @@ public final class CompiledRuleset {
      * parameters: what a Test Scenario runs, so a scenario checks exactly what a request would get.
      */
     public StatelessKieSession newStatelessSession(Capability capability) {
-        StatelessKieSession session = kieBases.get(capability).newStatelessKieSession();
+        StatelessKieSession session = ofCapability(kieBases, capability).newStatelessKieSession();
         List<Object> given = parameters.get(capability);
         KieCommands commands = KieServices.get().getCommands();
         return (StatelessKieSession) Proxy.newProxyInstance(
@@ -189,18 +188,18 @@ public final class CompiledRuleset {
         return version;
     }
 
-    /** The decision rules: one KieBase per capability; a capability without rule files has an empty one. */
+    /** The decision rules: one KieBase per capability the rule files declare. */
     public Map<Capability, KieBase> kieBases() {
         return kieBases;
     }
 
     public KieBase kieBase(Capability capability) {
-        return kieBases.get(capability);
+        return ofCapability(kieBases, capability);
     }
 
     /** The rules run once when the ruleset is built: the capability's parameter rows and integrity rules. */
     KieBase setUpKieBase(Capability capability) {
-        return setUpKieBases.get(capability);
+        return ofCapability(setUpKieBases, capability);
     }
 
     /** Every rule of every capability, set-up and decision alike. */
@@ -222,6 +221,16 @@ public final class CompiledRuleset {
 
     public List<String> files() {
         return files;
+    }
+
+    /** Capabilities are found in the rule files, so one without any is a caller's mistake worth naming. */
+    private <T> T ofCapability(Map<Capability, T> byCapability, Capability capability) {
+        T found = byCapability.get(capability);
+        if (found == null) {
+            throw new IllegalArgumentException("The ruleset of " + jurisdiction + " has no rules for capability "
+                    + capability.name() + "; it has " + kieBases.keySet());
+        }
+        return found;
     }
 
     /** What the working memory held after the rules fired. */

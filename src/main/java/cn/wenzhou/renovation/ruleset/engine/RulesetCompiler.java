@@ -8,13 +8,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.compiler.kie.builder.impl.DrlProject;
@@ -156,8 +156,8 @@ public final class RulesetCompiler {
             return Map.of();
         }
         KieContainer container = kieServices.newKieContainer(releaseId);
-        Map<Capability, KieBase> kieBases = new EnumMap<>(Capability.class);
-        for (Capability capability : Capability.values()) {
+        Map<Capability, KieBase> kieBases = new TreeMap<>(BY_NAME);
+        for (Capability capability : sources.rulePackages().keySet()) {
             kieBases.put(capability, container.getKieBase(capability.kieBaseName()));
         }
         // The KieBases are built; keeping the module in the global repository would only hold memory.
@@ -198,14 +198,11 @@ public final class RulesetCompiler {
      */
     private KieModuleModel kieModuleByCapability(DrlSources sources) {
         KieModuleModel module = kieServices.newKieModuleModel();
-        for (Capability capability : Capability.values()) {
+        sources.rulePackages().forEach((capability, packages) -> {
             KieBaseModel kieBase =
                     module.newKieBaseModel(capability.kieBaseName()).setEqualsBehavior(EqualityBehaviorOption.IDENTITY);
-            // A capability without files still gets a KieBase (empty, named after a package no file declares).
-            sources.rulePackages()
-                    .getOrDefault(capability, Set.of(capability.rulePackage()))
-                    .forEach(kieBase::addPackage);
-        }
+            packages.forEach(kieBase::addPackage);
+        });
         return module;
     }
 
@@ -215,7 +212,7 @@ public final class RulesetCompiler {
                 new HashMap<>(),
                 new HashMap<>(),
                 new HashMap<>(),
-                new EnumMap<>(Capability.class),
+                new TreeMap<>(BY_NAME),
                 new java.util.HashSet<>(),
                 new ArrayList<>());
         int ruleFiles = 0;
@@ -321,6 +318,11 @@ public final class RulesetCompiler {
     private static final Cache<String, TranslatedTable> RECENTLY_TRANSLATED =
             Caffeine.newBuilder().maximumSize(64).build();
 
+    private static final String EXAMPLE_CAPABILITY_PACKAGE = "cn.wenzhou.renovation.eligibility";
+
+    /** Capabilities in a stable order, so that a ruleset's KieBases are listed the same way on every build. */
+    private static final java.util.Comparator<Capability> BY_NAME = java.util.Comparator.comparing(Capability::name);
+
     /** A rule file's package decides which capability's KieBase it joins; any other package would join none. */
     private static void assignCapability(String path, PackageDescr declared, DrlSources sources) {
         if (declared != null) {
@@ -338,11 +340,8 @@ public final class RulesetCompiler {
                     .add(RuleProblem.inFile(
                             path,
                             "规则包 package " + (rulePackage.isEmpty() ? "（未声明）" : rulePackage)
-                                    + " 不属于任何决策能力，其中的规则不会被执行：应为 "
-                                    + java.util.Arrays.stream(Capability.values())
-                                            .map(Capability::rulePackage)
-                                            .collect(java.util.stream.Collectors.joining("、"))
-                                    + " 之一（或其子包）"));
+                                    + " 不属于任何决策能力，其中的规则不会被执行：应为某一决策能力的规则包（如 "
+                                    + EXAMPLE_CAPABILITY_PACKAGE + "）或其子包"));
             return;
         }
         sources.rulePackages()

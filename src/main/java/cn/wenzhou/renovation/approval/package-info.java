@@ -1,0 +1,5 @@
+/** Guide §4: approval simplifications. A capability decided by rules: rule files in this package (and below) form its KieBase. */
+@RuleCapability("§4 审批简化")
+package cn.wenzhou.renovation.approval;
+
+import cn.wenzhou.renovation.ruleset.engine.RuleCapability;

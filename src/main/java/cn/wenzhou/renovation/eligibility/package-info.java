@@ -1,0 +1,5 @@
+/** Guide §1, the renovation scope. A capability decided by rules: rule files in this package (and below) form its KieBase. */
+@RuleCapability("§1 改造范围")
+package cn.wenzhou.renovation.eligibility;
+
+import cn.wenzhou.renovation.ruleset.engine.RuleCapability;
