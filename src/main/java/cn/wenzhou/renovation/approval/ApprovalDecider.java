@@ -1,11 +1,13 @@
 package cn.wenzhou.renovation.approval;
 
+import cn.wenzhou.renovation.api.ApprovalsApi;
 import cn.wenzhou.renovation.api.model.ApprovalPlanRequest;
 import cn.wenzhou.renovation.api.model.ApprovalPlanResponse;
 import cn.wenzhou.renovation.api.model.ApprovalStepCode;
 import cn.wenzhou.renovation.api.model.ApprovalStepResult;
 import cn.wenzhou.renovation.api.model.Reason;
 import cn.wenzhou.renovation.api.model.ReasonEffect;
+import cn.wenzhou.renovation.decision.Decider;
 import cn.wenzhou.renovation.decision.Reasons;
 import cn.wenzhou.renovation.kernel.Decimals;
 import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
@@ -15,8 +17,19 @@ import org.springframework.stereotype.Component;
 
 /** Guide §4's approval path for one project, with the ruleset the caller took. No policy here. */
 @Component
-public class ApprovalDecider {
+public class ApprovalDecider implements Decider<ApprovalPlanRequest, ApprovalPlanResponse> {
 
+    @Override
+    public String path() {
+        return ApprovalsApi.PATH_PLAN_APPROVALS;
+    }
+
+    @Override
+    public Class<ApprovalPlanRequest> requestType() {
+        return ApprovalPlanRequest.class;
+    }
+
+    @Override
     public ApprovalPlanResponse decide(CompiledRuleset ruleset, ApprovalPlanRequest request) {
         ApprovalProject project = new ApprovalProject(
                 request.getGovernmentInvested(),

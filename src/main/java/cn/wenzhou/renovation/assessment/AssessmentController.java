@@ -20,6 +20,6 @@ class AssessmentController implements AssessmentsApi {
 
     @Override
     public ResponseEntity<AssessmentResponse> assessProject(AssessmentRequest request, String jurisdiction) {
-        return ResponseEntity.ok(assessor.assess(rulesets.take(jurisdiction), request));
+        return ResponseEntity.ok(assessor.decide(rulesets.take(jurisdiction), request));
     }
 }

@@ -1,5 +1,6 @@
 package cn.wenzhou.renovation.assessment;
 
+import cn.wenzhou.renovation.api.AssessmentsApi;
 import cn.wenzhou.renovation.api.model.AssessmentBatchResult;
 import cn.wenzhou.renovation.api.model.AssessmentRequest;
 import cn.wenzhou.renovation.api.model.AssessmentResponse;
@@ -8,6 +9,7 @@ import cn.wenzhou.renovation.api.model.Problem;
 import cn.wenzhou.renovation.approval.ApprovalDecider;
 import cn.wenzhou.renovation.calendar.DateNotCoveredException;
 import cn.wenzhou.renovation.consent.ConsentTallies;
+import cn.wenzhou.renovation.decision.Decider;
 import cn.wenzhou.renovation.eligibility.EligibilityDecider;
 import cn.wenzhou.renovation.funding.FundingDecider;
 import cn.wenzhou.renovation.kernel.InvalidFieldException;
@@ -35,7 +37,7 @@ import org.springframework.stereotype.Component;
  * the part in front, e.g. {@code funding.amountInPlace}.
  */
 @Component
-public class ProjectAssessor {
+public class ProjectAssessor implements Decider<AssessmentRequest, AssessmentResponse> {
 
     private final EligibilityDecider eligibility;
     private final ConsentTallies consent;
@@ -62,7 +64,18 @@ public class ProjectAssessor {
         this.itemReader = mapper.readerFor(AssessmentRequest.class);
     }
 
-    public AssessmentResponse assess(CompiledRuleset ruleset, AssessmentRequest request) {
+    @Override
+    public String path() {
+        return AssessmentsApi.PATH_ASSESS_PROJECT;
+    }
+
+    @Override
+    public Class<AssessmentRequest> requestType() {
+        return AssessmentRequest.class;
+    }
+
+    @Override
+    public AssessmentResponse decide(CompiledRuleset ruleset, AssessmentRequest request) {
         if (request.getEligibility() == null
                 && request.getConsent() == null
                 && request.getFunding() == null
@@ -140,7 +153,7 @@ public class ProjectAssessor {
                             .toList()));
         }
         try {
-            AssessmentResponse assessment = assess(ruleset, request);
+            AssessmentResponse assessment = decide(ruleset, request);
             return result.status(AssessmentBatchResult.StatusEnum.ASSESSED).assessment(assessment);
         } catch (InvalidFieldException e) {
             return result.problem(problem(

@@ -1,11 +1,13 @@
 package cn.wenzhou.renovation.consent;
 
+import cn.wenzhou.renovation.api.ConsentApi;
 import cn.wenzhou.renovation.api.model.BlankBallots;
 import cn.wenzhou.renovation.api.model.ConsentCriterion;
 import cn.wenzhou.renovation.api.model.ConsentMeasure;
 import cn.wenzhou.renovation.api.model.ConsentTallyRequest;
 import cn.wenzhou.renovation.api.model.ConsentTallyResponse;
 import cn.wenzhou.renovation.api.model.PublicityFigures;
+import cn.wenzhou.renovation.decision.Decider;
 import cn.wenzhou.renovation.decision.Reasons;
 import cn.wenzhou.renovation.kernel.ExactShares;
 import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Component;
  * endpoint that counts residents' consent (the tally, the notice, the annex-1 survey) does it.
  */
 @Component
-public class ConsentTallies {
+public class ConsentTallies implements Decider<ConsentTallyRequest, ConsentTallyResponse> {
 
     private final VoteIntake intake;
 
@@ -29,6 +31,17 @@ public class ConsentTallies {
     record Tallied(VoteIntake.Vote vote, ConsentOutcome outcome) {}
 
     /** The consent endpoint's own question: a vote with its {@code roster}, field names from the body's root. */
+    @Override
+    public String path() {
+        return ConsentApi.PATH_TALLY_CONSENT;
+    }
+
+    @Override
+    public Class<ConsentTallyRequest> requestType() {
+        return ConsentTallyRequest.class;
+    }
+
+    @Override
     public ConsentTallyResponse decide(CompiledRuleset ruleset, ConsentTallyRequest request) {
         return tally(ruleset, request, "", "roster");
     }

@@ -1,7 +1,9 @@
 package cn.wenzhou.renovation.eligibility;
 
+import cn.wenzhou.renovation.api.EligibilityApi;
 import cn.wenzhou.renovation.api.model.EligibilityRequest;
 import cn.wenzhou.renovation.api.model.EligibilityResponse;
+import cn.wenzhou.renovation.decision.Decider;
 import cn.wenzhou.renovation.decision.Reasons;
 import cn.wenzhou.renovation.kernel.InvalidFieldException;
 import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
@@ -14,7 +16,7 @@ import org.springframework.stereotype.Component;
  * facts, the rules run, the outcome mapped back. Every path that decides eligibility comes here. No policy here.
  */
 @Component
-public class EligibilityDecider {
+public class EligibilityDecider implements Decider<EligibilityRequest, EligibilityResponse> {
 
     private final Clock clock;
 
@@ -22,6 +24,17 @@ public class EligibilityDecider {
         this.clock = clock;
     }
 
+    @Override
+    public String path() {
+        return EligibilityApi.PATH_DECIDE_ELIGIBILITY;
+    }
+
+    @Override
+    public Class<EligibilityRequest> requestType() {
+        return EligibilityRequest.class;
+    }
+
+    @Override
     public EligibilityResponse decide(CompiledRuleset ruleset, EligibilityRequest request) {
         Community community = toCommunity(request);
         return toResponse(request, EligibilityService.decide(ruleset, community));

@@ -1,8 +1,10 @@
 package cn.wenzhou.renovation.funding;
 
+import cn.wenzhou.renovation.api.FundingApi;
 import cn.wenzhou.renovation.api.model.FundsReadinessDecision;
 import cn.wenzhou.renovation.api.model.FundsReadinessRequest;
 import cn.wenzhou.renovation.api.model.FundsReadinessResponse;
+import cn.wenzhou.renovation.decision.Decider;
 import cn.wenzhou.renovation.decision.Reasons;
 import cn.wenzhou.renovation.kernel.Decimals;
 import cn.wenzhou.renovation.kernel.ExactShares;
@@ -12,8 +14,19 @@ import org.springframework.stereotype.Component;
 
 /** Guide §3.6's funds gate for one project, with the ruleset the caller took. No policy here. */
 @Component
-public class FundingDecider {
+public class FundingDecider implements Decider<FundsReadinessRequest, FundsReadinessResponse> {
 
+    @Override
+    public String path() {
+        return FundingApi.PATH_ASSESS_FUNDING_READINESS;
+    }
+
+    @Override
+    public Class<FundsReadinessRequest> requestType() {
+        return FundsReadinessRequest.class;
+    }
+
+    @Override
     public FundsReadinessResponse decide(CompiledRuleset ruleset, FundsReadinessRequest request) {
         BigDecimal target = Decimals.yuan("targetAmount", request.getTargetAmount());
         BigDecimal inPlace = Decimals.yuan("amountInPlace", request.getAmountInPlace());

@@ -1,11 +1,13 @@
 package cn.wenzhou.renovation.procedure;
 
+import cn.wenzhou.renovation.api.ProcedureApi;
 import cn.wenzhou.renovation.api.model.MissingDocumentInfo;
 import cn.wenzhou.renovation.api.model.ProcedureStatusRequest;
 import cn.wenzhou.renovation.api.model.ProcedureStatusResponse;
 import cn.wenzhou.renovation.api.model.ProcedureStepInfo;
 import cn.wenzhou.renovation.api.model.ReasonEffect;
 import cn.wenzhou.renovation.api.model.UncountedPeriodInfo;
+import cn.wenzhou.renovation.decision.Decider;
 import cn.wenzhou.renovation.decision.Reasons;
 import cn.wenzhou.renovation.kernel.InvalidFieldException;
 import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
@@ -22,7 +24,7 @@ import org.springframework.stereotype.Component;
  * force when it asked. Maps the request to {@link ProjectProgress} and the rules' status back. No policy here.
  */
 @Component
-public class ProcedureDecider {
+public class ProcedureDecider implements Decider<ProcedureStatusRequest, ProcedureStatusResponse> {
 
     private final ProcedureService service;
     private final Clock clock;
@@ -32,6 +34,17 @@ public class ProcedureDecider {
         this.clock = clock;
     }
 
+    @Override
+    public String path() {
+        return ProcedureApi.PATH_ASSESS_PROCEDURE_STATUS;
+    }
+
+    @Override
+    public Class<ProcedureStatusRequest> requestType() {
+        return ProcedureStatusRequest.class;
+    }
+
+    @Override
     public ProcedureStatusResponse decide(CompiledRuleset ruleset, ProcedureStatusRequest request) {
         // No date is refused here for lying in a year the calendar lacks: only a period the rules count
         // needs that year, and they report it as an uncounted period while the rest of the answer stands.

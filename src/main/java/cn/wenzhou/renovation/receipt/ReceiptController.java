@@ -4,6 +4,7 @@ import cn.wenzhou.renovation.api.ReceiptsApi;
 import cn.wenzhou.renovation.api.model.AnswerChange;
 import cn.wenzhou.renovation.api.model.DecisionReceipt;
 import cn.wenzhou.renovation.api.model.ReceiptReplay;
+import cn.wenzhou.renovation.decision.Decider;
 import cn.wenzhou.renovation.ruleset.authoring.RulesetValidation;
 import cn.wenzhou.renovation.ruleset.engine.RulesetCompilationException;
 import cn.wenzhou.renovation.ruleset.versions.RulesetRegistry;
@@ -70,17 +71,17 @@ class ReceiptController implements ReceiptsApi {
         if (replayRules.ruleset() == null) {
             throw new RulesetCompilationException(receipt.jurisdiction(), replayRules.findings());
         }
-        DecisionEndpoints.Endpoint endpoint = endpoints
+        Decider<?, ?> decider = endpoints
                 .at(receipt.endpoint())
                 .orElseThrow(() -> new IllegalStateException(
                         "A receipt of an endpoint that is not replayable: " + receipt.endpoint()));
         Object request;
         try {
-            request = json.readValue(receipt.request(), endpoint.requestType());
+            request = json.readValue(receipt.request(), decider.requestType());
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored request that no longer reads as " + endpoint.requestType(), e);
+            throw new IllegalStateException("A stored request that no longer reads as " + decider.requestType(), e);
         }
-        Object replayed = endpoint.decide().apply(replayRules.ruleset(), request);
+        Object replayed = decider.decideRead(replayRules.ruleset(), request);
         JsonNode original = tree(receipt.response());
         JsonNode again = ReceiptJson.masked(json.valueToTree(replayed));
         List<AnswerChange> changes = ReceiptJson.changes(original, again).stream()

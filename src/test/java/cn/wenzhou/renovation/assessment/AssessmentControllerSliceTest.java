@@ -62,7 +62,7 @@ class AssessmentControllerSliceTest {
     @Test
     void aValidBodyIsAssessedUnderTheDefaultJurisdictionsRulesetAndItsAnswerReturned() throws Exception {
         when(rulesets.take("wenzhou")).thenReturn(ruleset);
-        when(assessor.assess(same(ruleset), any()))
+        when(assessor.decide(same(ruleset), any()))
                 .thenReturn(new AssessmentResponse()
                         .jurisdiction("wenzhou")
                         .rulesetVersion("0123456789abcdef")
@@ -75,7 +75,7 @@ class AssessmentControllerSliceTest {
                 .andExpect(jsonPath("$.rulesetVersion").value("0123456789abcdef"));
 
         ArgumentCaptor<AssessmentRequest> request = ArgumentCaptor.forClass(AssessmentRequest.class);
-        verify(assessor).assess(same(ruleset), request.capture());
+        verify(assessor).decide(same(ruleset), request.capture());
         assertThat(request.getValue().getEligibility().getCompletionYear()).isEqualTo(1998);
         assertThat(request.getValue().getConsent().getCounts().getAgreeingHouseholds())
                 .isEqualTo(130);
@@ -89,11 +89,11 @@ class AssessmentControllerSliceTest {
     @Test
     void theJurisdictionAskedForChoosesTheRuleset() throws Exception {
         when(rulesets.take("yueqing")).thenReturn(ruleset);
-        when(assessor.assess(same(ruleset), any())).thenReturn(new AssessmentResponse());
+        when(assessor.decide(same(ruleset), any())).thenReturn(new AssessmentResponse());
 
         send("?jurisdiction=yueqing", project()).andExpect(status().isOk());
 
-        verify(assessor).assess(same(ruleset), any());
+        verify(assessor).decide(same(ruleset), any());
     }
 
     @Test

@@ -66,7 +66,7 @@ public class AssessmentBenchmark {
 
     @Benchmark
     public AssessmentResponse wholeProjectAssessment() {
-        return assessor.assess(wenzhou, wholeProject);
+        return assessor.decide(wenzhou, wholeProject);
     }
 
     // Each part of the same example alone, through its decider: where an assessment's time goes.

@@ -1,0 +1,37 @@
+package cn.wenzhou.renovation.toy;
+
+import cn.wenzhou.renovation.decision.Decider;
+import cn.wenzhou.renovation.ruleset.engine.Capability;
+import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
+
+/**
+ * The toy capability's decider, written as a capability's decider is: the request mapped to facts, its
+ * own KieBase run with the ruleset it is given, the conclusion mapped back. Not a component: only the
+ * test that adds the capability registers it.
+ */
+public class ToyDecider implements Decider<ToyDecider.LiftRequest, ToyDecider.LiftResponse> {
+
+    public static final String PATH = "/api/v1/toy/lift";
+    static final Capability CAPABILITY = Capability.of(ToyDecider.class);
+
+    public record LiftRequest(int storeys) {}
+
+    public record LiftResponse(String jurisdiction, String rulesetVersion, boolean offerALift, String ruleId) {}
+
+    @Override
+    public String path() {
+        return PATH;
+    }
+
+    @Override
+    public Class<LiftRequest> requestType() {
+        return LiftRequest.class;
+    }
+
+    @Override
+    public LiftResponse decide(CompiledRuleset ruleset, LiftRequest request) {
+        LiftAdvice advice = ruleset.evaluate(CAPABILITY, java.util.List.of(new Building(request.storeys())))
+                .single(LiftAdvice.class);
+        return new LiftResponse(ruleset.jurisdiction(), ruleset.version(), advice.offerALift(), advice.ruleId());
+    }
+}
