@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.wenzhou.renovation.decision.RequestRulesets;
+import cn.wenzhou.renovation.testing.CompilesEditedRules;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
 import cn.wenzhou.renovation.testing.StaffUsers;
 import com.jayway.jsonpath.JsonPath;
@@ -38,6 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
  * an endpoint) is compiled into a KieBase of its own, answers through the one way every decision takes,
  * gets a receipt, and is replayed under a kept version.
  */
+@CompilesEditedRules
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(NewCapabilityTest.ToyCapability.class)
