@@ -1,7 +1,10 @@
 package cn.wenzhou.renovation.observability;
 
 import cn.wenzhou.renovation.decision.DecisionContext;
+import cn.wenzhou.renovation.ruleset.engine.ContentCaches;
 import io.micrometer.common.KeyValues;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.observation.DefaultServerRequestObservationConvention;
@@ -9,7 +12,8 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
 
 /**
  * Spring's own HTTP server timers ({@code http.server.requests}), tagged with the jurisdiction that
- * decided the request as well ("none" for a request that took no ruleset).
+ * decided the request as well ("none" for a request that took no ruleset); and the rule-content caches'
+ * hits, misses and evictions ({@code cache.*}, tagged {@code cache=compiled-rulesets} and so on).
  */
 @Configuration(proxyBeanMethods = false)
 class ObservabilityConfiguration {
@@ -29,5 +33,11 @@ class ObservabilityConfiguration {
                                         .orElse(NONE));
             }
         };
+    }
+
+    @Bean
+    MeterBinder ruleContentCaches() {
+        return meters ->
+                ContentCaches.byName().forEach((name, cache) -> CaffeineCacheMetrics.monitor(meters, cache, name));
     }
 }

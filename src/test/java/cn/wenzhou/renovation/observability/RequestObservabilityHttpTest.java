@@ -151,6 +151,14 @@ class RequestObservabilityHttpTest {
                 .noneSatisfy(line -> assertThat(line).contains("atlantis"));
         // Monitoring can alert before the holiday calendar runs out.
         assertThat(scraped.lines()).anySatisfy(line -> assertThat(line).startsWith("renovation_calendar_days_left "));
+        // Every rule-content cache shows its size and its hits and misses.
+        assertThat(scraped.lines().filter(line -> line.startsWith("cache_size{")))
+                .anySatisfy(line -> assertThat(line).contains("cache=\"compiled-rulesets\""))
+                .anySatisfy(line -> assertThat(line).contains("cache=\"translated-tables\""))
+                .anySatisfy(line -> assertThat(line).contains("cache=\"table-check-findings\""))
+                .anySatisfy(line -> assertThat(line).contains("cache=\"refused-cells-of-kept-versions\""));
+        assertThat(scraped.lines())
+                .anySatisfy(line -> assertThat(line).startsWith("cache_gets_total{cache=\"compiled-rulesets\""));
     }
 
     private static String community() {

@@ -2,6 +2,7 @@ package cn.wenzhou.renovation.ruleset.authoring;
 
 import cn.wenzhou.renovation.ruleset.authoring.tablecheck.TableChecks;
 import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.engine.ContentCaches;
 import cn.wenzhou.renovation.ruleset.engine.DecisionTableTranslator;
 import cn.wenzhou.renovation.ruleset.engine.RuleFile;
 import cn.wenzhou.renovation.ruleset.engine.RuleProblem;
@@ -10,8 +11,6 @@ import cn.wenzhou.renovation.ruleset.engine.RulesetCompilationException;
 import cn.wenzhou.renovation.ruleset.engine.RulesetCompiler;
 import cn.wenzhou.renovation.ruleset.engine.RulesetFiles;
 import cn.wenzhou.renovation.ruleset.engine.RulesetSources;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.List;
 import org.kie.api.runtime.rule.ConsequenceException;
@@ -80,11 +79,8 @@ public final class RulesetValidator {
      */
     private static List<RuleProblem> checked(String checksVersion, TableChecks checks, RuleFile table) {
         String key = checksVersion + "|" + table.path() + "|" + RulesetFiles.contentHash(List.of(table));
-        return RECENTLY_CHECKED.get(key, k -> List.copyOf(checks.check(table)));
+        return ContentCaches.TABLE_CHECK_FINDINGS.get(key, k -> List.copyOf(checks.check(table)));
     }
-
-    private static final Cache<String, List<RuleProblem>> RECENTLY_CHECKED =
-            Caffeine.newBuilder().maximumSize(64).build();
 
     /**
      * A check's probe made a rule fail (a cell its consequence cannot read, such as a share written

@@ -1,7 +1,5 @@
 package cn.wenzhou.renovation.ruleset.engine;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -55,13 +53,13 @@ public final class RulesetCompiler {
                 .toList();
         String version = contentHash(files);
         String key = jurisdiction + "|" + version;
-        CompiledRuleset known = RECENTLY_COMPILED.getIfPresent(key);
+        CompiledRuleset known = ContentCaches.COMPILED_RULESETS.getIfPresent(key);
         if (known != null) {
             return known;
         }
         // Not Cache.get(key, loader): a compile takes seconds, and jurisdictions compile side by side.
         CompiledRuleset compiled = compileAnew(jurisdiction, files, version);
-        RECENTLY_COMPILED.put(key, compiled);
+        ContentCaches.COMPILED_RULESETS.put(key, compiled);
         return compiled;
     }
 
@@ -70,9 +68,6 @@ public final class RulesetCompiler {
      * The last few are kept for the whole process, so a rollback, a replay, another instance's
      * activation followed, or a second application context (the tests start many) reuses the KieBase.
      */
-    private static final Cache<String, CompiledRuleset> RECENTLY_COMPILED =
-            Caffeine.newBuilder().maximumSize(8).build();
-
     private CompiledRuleset compileAnew(String jurisdiction, List<RuleFile> files, String version) {
         DrlSources sources = translate(files);
         List<RuleProblem> problems = sources.problems();
@@ -277,7 +272,7 @@ public final class RulesetCompiler {
      * whether it is a parameter sheet: rows without conditions (a cut-off year, a threshold) that
      * conclude the same for every request, so they belong to the set-up run, not to a request.
      */
-    private record TranslatedTable(
+    record TranslatedTable(
             List<DecisionTableTranslator.SheetDrl> sheets, List<String> packages, List<Boolean> parameterSheets) {}
 
     /**
@@ -286,7 +281,7 @@ public final class RulesetCompiler {
      */
     private TranslatedTable translated(RuleFile file) throws DecisionTableTranslator.TranslationException {
         String key = file.path() + "|" + contentHash(List.of(file));
-        TranslatedTable known = RECENTLY_TRANSLATED.getIfPresent(key);
+        TranslatedTable known = ContentCaches.TRANSLATED_TABLES.getIfPresent(key);
         if (known != null) {
             return known;
         }
@@ -300,7 +295,7 @@ public final class RulesetCompiler {
         }
         TranslatedTable table = new TranslatedTable(
                 sheets, java.util.Collections.unmodifiableList(packages), List.copyOf(parameterSheets));
-        RECENTLY_TRANSLATED.put(key, table);
+        ContentCaches.TRANSLATED_TABLES.put(key, table);
         return table;
     }
 
@@ -314,9 +309,6 @@ public final class RulesetCompiler {
                         .allMatch(rule -> rule.getLhs().getDescrs().isEmpty()
                                 && !rule.getAttributes().containsKey("agenda-group"));
     }
-
-    private static final Cache<String, TranslatedTable> RECENTLY_TRANSLATED =
-            Caffeine.newBuilder().maximumSize(64).build();
 
     private static final String EXAMPLE_CAPABILITY_PACKAGE = "cn.wenzhou.renovation.eligibility";
 

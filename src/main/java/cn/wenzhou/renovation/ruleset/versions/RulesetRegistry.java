@@ -5,6 +5,7 @@ import cn.wenzhou.renovation.ruleset.authoring.RulesetScenarios;
 import cn.wenzhou.renovation.ruleset.authoring.RulesetValidation;
 import cn.wenzhou.renovation.ruleset.authoring.RulesetValidator;
 import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.engine.ContentCaches;
 import cn.wenzhou.renovation.ruleset.engine.DecisionTableTranslator;
 import cn.wenzhou.renovation.ruleset.engine.JurisdictionDescriptor;
 import cn.wenzhou.renovation.ruleset.engine.RuleFile;
@@ -536,17 +537,12 @@ public class RulesetRegistry implements SmartLifecycle {
      * before the checks existed, and is not served, rolled back to or replayed. Judged by content, once.
      */
     public List<RuleProblem> refusedCells(RulesetVersion version) {
-        return refusedCellsByContent.get(
+        return ContentCaches.REFUSED_CELLS_OF_KEPT_VERSIONS.get(
                 version.jurisdiction() + "|" + version.contentHash(),
                 key -> store.files(version.jurisdiction(), version.number())
                         .map(DecisionTableTranslator::refusedCells)
                         .orElse(List.of()));
     }
-
-    private final com.github.benmanes.caffeine.cache.Cache<String, List<RuleProblem>> refusedCellsByContent =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
-                    .maximumSize(256)
-                    .build();
 
     /** Who made which version active when, oldest first: deployments, activations and rollbacks. */
     public List<RulesetActivation> activations(String jurisdiction) {
