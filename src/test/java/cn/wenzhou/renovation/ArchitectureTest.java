@@ -155,6 +155,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void theWebLayerWritesRefusalsWithoutKnowingWhoRefused() {
+        noClasses()
+                .that()
+                .resideInAPackage(SERVICE + ".web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(RULESET + "..")
+                .because("a refusal of the rulesets' layers is a kernel.ProblemException too: web writes its answer")
+                .check(production);
+    }
+
+    @Test
     void theSharedKernelStandsAlone() {
         noClasses()
                 .that()

@@ -15,7 +15,12 @@ public abstract class ProblemException extends ErrorResponseException {
     }
 
     protected ProblemException(ProblemDetail problem) {
-        super(HttpStatus.valueOf(problem.getStatus()), problem, null);
+        this(problem, null);
+    }
+
+    /** With the failure behind it, which the web layer logs for a 5xx and never shows. */
+    protected ProblemException(ProblemDetail problem, Throwable cause) {
+        super(HttpStatus.valueOf(problem.getStatus()), problem, cause);
     }
 
     /** The detail the caller reads, also what a log or a wrapping failure shows. */

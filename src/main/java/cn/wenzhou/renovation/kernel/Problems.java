@@ -1,6 +1,9 @@
 package cn.wenzhou.renovation.kernel;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
@@ -14,6 +17,17 @@ public final class Problems {
         problem.setType(code.type());
         problem.setTitle(title);
         problem.setProperty("code", code);
+        return problem;
+    }
+
+    /** A 400: the request is wrong in the fields named, each with what was expected. */
+    public static ProblemDetail invalidRequest(ProblemCode code, List<FieldProblem> errors) {
+        String fields = errors.stream().map(FieldProblem::field).distinct().collect(Collectors.joining(", "));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "请求有误，字段: " + fields + " (invalid request; see errors)");
+        problem.setType(ProblemCode.INVALID_REQUEST_TYPE);
+        problem.setTitle("Invalid request");
+        problem.setProperties(Map.of("code", code, "errors", errors));
         return problem;
     }
 

@@ -6,7 +6,6 @@ import cn.wenzhou.renovation.api.model.DecisionReceipt;
 import cn.wenzhou.renovation.api.model.ReceiptReplay;
 import cn.wenzhou.renovation.decision.Decider;
 import cn.wenzhou.renovation.ruleset.authoring.RulesetValidation;
-import cn.wenzhou.renovation.ruleset.engine.RulesetCompilationException;
 import cn.wenzhou.renovation.ruleset.versions.RulesetRegistry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -69,7 +68,7 @@ class ReceiptController implements ReceiptsApi {
         Receipt receipt = store.find(id).orElseThrow(() -> new UnknownReceiptException(id));
         RulesetValidation replayRules = registry.versionForReplay(receipt.jurisdiction(), version);
         if (replayRules.ruleset() == null) {
-            throw new RulesetCompilationException(receipt.jurisdiction(), replayRules.findings());
+            throw new VersionNotReplayableException(replayRules.findings());
         }
         Decider<?, ?> decider = endpoints
                 .at(receipt.endpoint())

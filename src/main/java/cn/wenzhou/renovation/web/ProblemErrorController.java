@@ -50,7 +50,7 @@ class ProblemErrorController implements ErrorController {
         }
         PayloadTooLargeException tooLarge = ProblemResponses.causeOfType(failure, PayloadTooLargeException.class);
         if (tooLarge != null) {
-            return ProblemResponses.payloadTooLarge(tooLarge);
+            return ProblemResponses.refusal(tooLarge);
         }
         if (ProblemResponses.causeOfType(failure, org.apache.tomcat.util.http.fileupload.InvalidFileNameException.class)
                 != null) {

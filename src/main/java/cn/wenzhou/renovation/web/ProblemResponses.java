@@ -1,19 +1,13 @@
 package cn.wenzhou.renovation.web;
 
 import cn.wenzhou.renovation.kernel.FieldProblem;
-import cn.wenzhou.renovation.kernel.InvalidFieldException;
-import cn.wenzhou.renovation.kernel.InvalidWorkbookException;
 import cn.wenzhou.renovation.kernel.PayloadTooLargeException;
 import cn.wenzhou.renovation.kernel.ProblemCode;
+import cn.wenzhou.renovation.kernel.ProblemException;
 import cn.wenzhou.renovation.kernel.Problems;
-import cn.wenzhou.renovation.ruleset.versions.JurisdictionRefusedException;
-import cn.wenzhou.renovation.ruleset.versions.UnknownJurisdictionException;
-import cn.wenzhou.renovation.ruleset.versions.UnknownVersionException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -24,6 +18,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -62,7 +57,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         PayloadTooLargeException tooLarge = causeOfType(ex, PayloadTooLargeException.class);
         if (tooLarge != null) {
             // A body sent without a length reached the ceiling while Jackson was reading one of its fields.
-            return payloadTooLarge(tooLarge);
+            return refusal(tooLarge);
         }
         Throwable cause = ex.getCause();
         java.util.Optional<String> duplicate = FieldProblems.duplicateKey(cause);
@@ -115,11 +110,6 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return false;
     }
 
-    @ExceptionHandler(InvalidFieldException.class)
-    ResponseEntity<Object> invalidField(InvalidFieldException ex) {
-        return badRequest(ProblemCode.INVALID_FIELD, List.of(new FieldProblem(ex.field(), ex.getMessage())));
-    }
-
     /** A path or query parameter outside its pattern (e.g. a jurisdiction code in capitals), checked by method validation. */
     @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
     ResponseEntity<Object> invalidParameter(jakarta.validation.ConstraintViolationException ex) {
@@ -138,65 +128,6 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return name;
     }
 
-    @ExceptionHandler(UnknownJurisdictionException.class)
-    ResponseEntity<Object> unknownJurisdiction(UnknownJurisdictionException ex) {
-        return fieldProblem(
-                HttpStatus.NOT_FOUND,
-                "Unknown jurisdiction",
-                ProblemCode.UNKNOWN_JURISDICTION,
-                "没有辖区 '" + ex.jurisdiction() + "' 的规则集 (unknown jurisdiction)",
-                new FieldProblem("jurisdiction", "未知辖区代码 " + ex.jurisdiction()));
-    }
-
-    /** A county whose rules were refused: the service is up, that county's rules are not. Its findings are in the listing. */
-    @ExceptionHandler(JurisdictionRefusedException.class)
-    ResponseEntity<Object> refusedJurisdiction(JurisdictionRefusedException ex) {
-        String first = ex.findings().isEmpty() ? "" : "：" + ex.findings().get(0);
-        return fieldProblem(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                "Jurisdiction refused",
-                ProblemCode.JURISDICTION_REFUSED,
-                "辖区 '" + ex.jurisdiction() + "' 的规则未通过校验，暂不提供判定 (its rules were refused); 详见 GET /api/v1/jurisdictions/"
-                        + ex.jurisdiction() + "/diff",
-                new FieldProblem("jurisdiction", "辖区 " + ex.jurisdiction() + " 的规则被拒用" + first));
-    }
-
-    /** A replay under a kept version whose rules no longer compile. */
-    @ExceptionHandler(cn.wenzhou.renovation.ruleset.engine.RulesetCompilationException.class)
-    ResponseEntity<Object> rulesetInvalid(cn.wenzhou.renovation.ruleset.engine.RulesetCompilationException ex) {
-        String first = ex.problems().isEmpty() ? "" : "：" + ex.problems().get(0);
-        return fieldProblem(
-                HttpStatus.UNPROCESSABLE_ENTITY,
-                "Ruleset invalid",
-                ProblemCode.RULESET_INVALID,
-                "该版本的规则无法使用 (that version's rules cannot be used)" + first,
-                new FieldProblem("version", "规则无法编译" + first));
-    }
-
-    /**
-     * A write or read the answer depends on failed (a full disk, a read-only volume, the database): the
-     * detail says what failed and that it did not take effect. The cause, with its paths, is logged only.
-     */
-    @ExceptionHandler(cn.wenzhou.renovation.ruleset.versions.StorageUnavailableException.class)
-    ResponseEntity<Object> storageUnavailable(cn.wenzhou.renovation.ruleset.versions.StorageUnavailableException ex) {
-        log.error("Storage failure: {}", ex.getMessage(), ex.getCause());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
-        problem.setType(java.net.URI.create("https://wenzhou-renovation.example/problems/storage-unavailable"));
-        problem.setTitle("Storage unavailable");
-        problem.setProperty("code", ProblemCode.STORAGE_UNAVAILABLE);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
-    }
-
-    @ExceptionHandler(UnknownVersionException.class)
-    ResponseEntity<Object> unknownVersion(UnknownVersionException ex) {
-        return fieldProblem(
-                HttpStatus.NOT_FOUND,
-                "Unknown version",
-                ProblemCode.UNKNOWN_VERSION,
-                "辖区 " + ex.jurisdiction() + " 没有版本 " + ex.version() + " (no such version)",
-                new FieldProblem("version", "没有版本 " + ex.version()));
-    }
-
     /** An upload over spring.servlet.multipart.max-file-size or max-request-size. */
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
@@ -211,11 +142,6 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 ProblemCode.PAYLOAD_TOO_LARGE,
                 message,
                 new FieldProblem("files", message));
-    }
-
-    @ExceptionHandler(InvalidWorkbookException.class)
-    ResponseEntity<Object> invalidWorkbook(InvalidWorkbookException ex) {
-        return badRequest(ProblemCode.INVALID_WORKBOOK, List.of(new FieldProblem("body", ex.getMessage())));
     }
 
     /** A body the service parses itself (the streamed batch) that is not JSON, or has a key twice. */
@@ -252,14 +178,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                         "body", "无法读取上传的表单 (multipart/form-data)，请检查其格式 (the multipart body cannot be read)")));
     }
 
-    @ExceptionHandler(PayloadTooLargeException.class)
-    static ResponseEntity<Object> payloadTooLarge(PayloadTooLargeException ex) {
-        return fieldProblem(
-                HttpStatus.PAYLOAD_TOO_LARGE,
-                "Payload too large",
-                ProblemCode.PAYLOAD_TOO_LARGE,
-                ex.getMessage(),
-                new FieldProblem(ex.field(), ex.getMessage()));
+    /** A refusal that reached us wrapped by a parser or a library: its own answer. */
+    static ResponseEntity<Object> refusal(ProblemException ex) {
+        return ResponseEntity.status(ex.getStatusCode()).body(ex.getBody());
     }
 
     /** Too many validations or workbook assessments at once (see {@link HeavyWork}). */
@@ -283,9 +204,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
-        PayloadTooLargeException tooLarge = causeOfType(ex, PayloadTooLargeException.class);
-        if (tooLarge != null) {
-            return payloadTooLarge(tooLarge);
+        ProblemException wrapped = causeOfType(ex, ProblemException.class);
+        if (wrapped != null) {
+            return refusal(wrapped);
         }
         log.error("Unexpected failure while serving a request", ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
@@ -339,12 +260,19 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     static ResponseEntity<Object> badRequest(ProblemCode code, List<FieldProblem> errors) {
-        String fields = errors.stream().map(FieldProblem::field).distinct().collect(Collectors.joining(", "));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.BAD_REQUEST, "请求有误，字段: " + fields + " (invalid request; see errors)");
-        problem.setType(ProblemCode.INVALID_REQUEST_TYPE);
-        problem.setTitle("Invalid request");
-        problem.setProperties(Map.of("code", code, "errors", errors));
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest().body(Problems.invalidRequest(code, errors));
+    }
+
+    /**
+     * Every module's refusal ({@code kernel.ProblemException}) is written as it is; one that is a failure
+     * of ours (a 5xx with a cause, e.g. a full disk) is logged with its cause, which the caller never sees.
+     */
+    @Override
+    protected ResponseEntity<Object> handleErrorResponseException(
+            ErrorResponseException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (status.is5xxServerError() && ex.getCause() != null) {
+            log.error("{}", ex.getMessage(), ex.getCause());
+        }
+        return super.handleErrorResponseException(ex, headers, status, request);
     }
 }
