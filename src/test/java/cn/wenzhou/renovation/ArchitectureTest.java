@@ -167,6 +167,23 @@ class ArchitectureTest {
     }
 
     @Test
+    void decisionsReadTheirAnswerThroughNamedQueries() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(RULESET + "..")
+                .should()
+                .callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                                com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                                        com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(
+                                                cn.wenzhou.renovation.ruleset.engine.CompiledRuleset.class)))
+                        .and(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                                com.tngtech.archunit.core.domain.properties.HasName.Predicates.name("evaluate"))))
+                .because("a decision reads what its capability's queries answer (CompiledRuleset.answer), not every"
+                        + " fact left in working memory")
+                .check(production);
+    }
+
+    @Test
     void theSharedKernelStandsAlone() {
         noClasses()
                 .that()

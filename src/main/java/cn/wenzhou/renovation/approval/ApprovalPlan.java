@@ -17,13 +17,18 @@ record ApprovalPlan(
     static final Capability CAPABILITY = Capability.of(ApprovalPlan.class);
 
     public static ApprovalPlan of(CompiledRuleset ruleset, ApprovalProject project) {
-        CompiledRuleset.Evaluation evaluation = ruleset.evaluate(ApprovalPlan.CAPABILITY, List.of(project));
-        List<ApprovalFinding> steps = evaluation.all(ApprovalFinding.class).stream()
-                .sorted(Comparator.comparing(ApprovalFinding::step))
-                .toList();
-        List<ScopeFinding> scopeFindings = evaluation.all(ScopeFinding.class).stream()
-                .sorted(Comparator.comparing(ScopeFinding::ruleId))
-                .toList();
-        return new ApprovalPlan(ruleset, project, evaluation.single(OptimizedScope.class), scopeFindings, steps);
+        return ruleset.answer(
+                CAPABILITY,
+                List.of(project),
+                answers -> new ApprovalPlan(
+                        ruleset,
+                        project,
+                        answers.single("optimized scope", OptimizedScope.class),
+                        answers.all("scope findings", ScopeFinding.class).stream()
+                                .sorted(Comparator.comparing(ScopeFinding::ruleId))
+                                .toList(),
+                        answers.all("approval steps", ApprovalFinding.class).stream()
+                                .sorted(Comparator.comparing(ApprovalFinding::step))
+                                .toList()));
     }
 }

@@ -45,10 +45,17 @@ public class CatalogueService {
     /** Classifies names (and checks a plan, when planned and requested names are given) in one session. */
     public Classified classify(CompiledRuleset ruleset, List<ItemName> names) {
         CatalogueView view = view(ruleset);
-        CompiledRuleset.Evaluation evaluation =
-                view.ruleset().evaluate(CatalogueService.CAPABILITY, names, AGENDA_GROUP);
+        record Answered(List<Classification> classifications, List<PlanWarning> warnings) {}
+        Answered answered = view.ruleset()
+                .answer(
+                        CAPABILITY,
+                        names,
+                        AGENDA_GROUP,
+                        answers -> new Answered(
+                                answers.all("classifications", Classification.class),
+                                answers.all("plan warnings", PlanWarning.class)));
         Map<ItemName, Classification> byName = new IdentityHashMap<>();
-        for (Classification c : evaluation.all(Classification.class)) {
+        for (Classification c : answered.classifications()) {
             Classification earlier = byName.putIfAbsent(c.name(), c);
             if (earlier != null) {
                 throw new IllegalStateException("Name '" + c.name().getText() + "' classified twice: "
@@ -65,7 +72,7 @@ public class CatalogueService {
                             n, c, c.isMatched() ? view.catalogue().byCode(c.itemCode()) : Optional.empty());
                 })
                 .toList();
-        List<PlanWarning> warnings = evaluation.all(PlanWarning.class).stream()
+        List<PlanWarning> warnings = answered.warnings().stream()
                 .distinct()
                 .sorted(Comparator.comparing(PlanWarning::category)
                         .thenComparing(PlanWarning::missingBasicCode)
@@ -79,8 +86,8 @@ public class CatalogueService {
     }
 
     private static Catalogue build(CompiledRuleset ruleset, List<RuleProblem> problems) {
-        List<CatalogueItem> rows = ruleset.evaluate(CatalogueService.CAPABILITY, List.of(), AGENDA_GROUP)
-                .all(CatalogueItem.class);
+        List<CatalogueItem> rows = ruleset.answer(
+                CAPABILITY, List.of(), AGENDA_GROUP, answers -> answers.all("catalogue items", CatalogueItem.class));
         return Catalogue.of(rows, problems, TABLE);
     }
 

@@ -14,16 +14,18 @@ final class ConsentService {
     private ConsentService() {}
 
     public static ConsentOutcome tally(CompiledRuleset ruleset, ConsentTally tally) {
-        CompiledRuleset.Evaluation evaluation = ruleset.evaluate(ConsentService.CAPABILITY, List.of(tally));
-        List<CriterionResult> criteria = evaluation.all(CriterionResult.class).stream()
-                .sorted(Comparator.comparing(CriterionResult::basis).thenComparing(CriterionResult::measure))
-                .toList();
-        return new ConsentOutcome(
-                ruleset,
-                tally,
-                evaluation.single(BlankBallotTreatment.class),
-                evaluation.single(CountedVotes.class),
-                criteria,
-                evaluation.single(ConsentDecision.class));
+        return ruleset.answer(
+                CAPABILITY,
+                List.of(tally),
+                answers -> new ConsentOutcome(
+                        ruleset,
+                        tally,
+                        answers.single("blank ballot treatment", BlankBallotTreatment.class),
+                        answers.single("counted votes", CountedVotes.class),
+                        answers.all("criteria", CriterionResult.class).stream()
+                                .sorted(Comparator.comparing(CriterionResult::basis)
+                                        .thenComparing(CriterionResult::measure))
+                                .toList(),
+                        answers.single("consent decision", ConsentDecision.class)));
     }
 }

@@ -44,8 +44,10 @@ class StatutoryConsentGuard implements RulesetCheck {
 
     @Override
     public List<RuleProblem> check(CompiledRuleset ruleset) {
-        List<StatutoryFloor> floors = ruleset.evaluate(ConsentService.CAPABILITY, List.of(new StatutoryProbe()))
-                .all(StatutoryFloor.class);
+        List<StatutoryFloor> floors = ruleset.answer(
+                ConsentService.CAPABILITY,
+                List.of(new StatutoryProbe()),
+                answers -> answers.all("statutory floors", StatutoryFloor.class));
         Set<String> missing = ruleset.clauses().keySet().stream()
                 .filter(id -> id.startsWith(FLOOR_RULE_PREFIX) && id.endsWith(FLOOR_RULE_SUFFIX))
                 .filter(id -> floors.stream().noneMatch(f -> f.ruleId().equals(id)))
@@ -60,10 +62,10 @@ class StatutoryConsentGuard implements RulesetCheck {
         for (LocalDate date : probeDates(ruleset, floors)) {
             for (VoteRound round : VoteRound.values()) {
                 Set<String> breached = new TreeSet<>();
-                for (StatutoryBreach breach : ruleset.evaluate(
-                                ConsentService.CAPABILITY,
-                                List.of(new StatutoryProbe(), FloorProbeVote.unanimous(date, round)))
-                        .all(StatutoryBreach.class)) {
+                for (StatutoryBreach breach : ruleset.answer(
+                        ConsentService.CAPABILITY,
+                        List.of(new StatutoryProbe(), FloorProbeVote.unanimous(date, round)),
+                        answers -> answers.all("statutory breaches", StatutoryBreach.class))) {
                     breached.add(floorKey(breach.floor()));
                     describe(ruleset, breach).forEach(findings::putIfAbsent);
                 }
@@ -82,8 +84,10 @@ class StatutoryConsentGuard implements RulesetCheck {
     private static java.util.Optional<RuleProblem> decide(
             CompiledRuleset ruleset, StatutoryFloor floor, LocalDate date, VoteRound round) {
         FloorProbeVote vote = FloorProbeVote.justBelow(floor, date, round);
-        List<ConsentDecision> decisions =
-                ruleset.evaluate(ConsentService.CAPABILITY, List.of(vote)).all(ConsentDecision.class);
+        List<ConsentDecision> decisions = ruleset.answer(
+                ConsentService.CAPABILITY,
+                List.of(vote),
+                answers -> answers.all("consent decision", ConsentDecision.class));
         String when = "表决日 " + date + " 起的" + roundLabel(round);
         String law = floor.statute() + "要求" + floor.measure().label() + "不低于 "
                 + floor.minimum().fraction() + "（规则 " + floor.ruleId() + "）";
@@ -152,8 +156,8 @@ class StatutoryConsentGuard implements RulesetCheck {
         TreeSet<LocalDate> asked = new TreeSet<>();
         for (LocalDate date : dates) {
             FloorProbeVote vote = FloorProbeVote.unanimous(date, VoteRound.FIRST_CONSENT);
-            ruleset.evaluate(ConsentService.CAPABILITY, List.of(vote));
-            asked.addAll(vote.datesAsked());
+            // The probe records each date a rule asked about while the rules fired.
+            asked.addAll(ruleset.answer(ConsentService.CAPABILITY, List.of(vote), answers -> vote.datesAsked()));
         }
         for (LocalDate date : asked) {
             dates.add(date.minusDays(1));

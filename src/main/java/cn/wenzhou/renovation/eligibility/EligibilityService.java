@@ -15,11 +15,15 @@ public final class EligibilityService {
 
     /** Decides with a given ruleset; the decision rules must produce exactly one answer. */
     public static EligibilityOutcome decide(CompiledRuleset ruleset, Community community) {
-        CompiledRuleset.Evaluation evaluation = ruleset.evaluate(EligibilityService.CAPABILITY, List.of(community));
-        EligibilityDecision decision = evaluation.single(EligibilityDecision.class);
-        List<Finding> findings = evaluation.all(Finding.class).stream()
-                .sorted(Comparator.comparing(Finding::effect).thenComparing(Finding::ruleId))
-                .toList();
-        return new EligibilityOutcome(ruleset, community.getEvaluationDate(), decision, findings);
+        return ruleset.answer(
+                CAPABILITY,
+                List.of(community),
+                answers -> new EligibilityOutcome(
+                        ruleset,
+                        community.getEvaluationDate(),
+                        answers.single("eligibility decision", EligibilityDecision.class),
+                        answers.all("findings", Finding.class).stream()
+                                .sorted(Comparator.comparing(Finding::effect).thenComparing(Finding::ruleId))
+                                .toList()));
     }
 }

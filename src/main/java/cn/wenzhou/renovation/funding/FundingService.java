@@ -14,12 +14,17 @@ final class FundingService {
     private FundingService() {}
 
     public static FundsOutcome assess(CompiledRuleset ruleset, FundsStatus funds) {
-        CompiledRuleset.Evaluation evaluation = ruleset.evaluate(FundingService.CAPABILITY, List.of(funds));
-        FundsDecision decision = evaluation.single(FundsDecision.class);
-        MinimumArrivalRate minimum = evaluation.single(MinimumArrivalRate.class);
-        List<FundsFinding> findings = evaluation.all(FundsFinding.class).stream()
-                .sorted(Comparator.comparing(FundsFinding::effect).thenComparing(FundsFinding::ruleId))
-                .toList();
-        return new FundsOutcome(ruleset, funds, minimum, decision, findings);
+        return ruleset.answer(
+                CAPABILITY,
+                List.of(funds),
+                answers -> new FundsOutcome(
+                        ruleset,
+                        funds,
+                        answers.single("minimum arrival rate", MinimumArrivalRate.class),
+                        answers.single("funds decision", FundsDecision.class),
+                        answers.all("findings", FundsFinding.class).stream()
+                                .sorted(Comparator.comparing(FundsFinding::effect)
+                                        .thenComparing(FundsFinding::ruleId))
+                                .toList()));
     }
 }

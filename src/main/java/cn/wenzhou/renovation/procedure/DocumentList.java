@@ -11,8 +11,10 @@ record DocumentList(Map<String, String> namesByCode) {
     public static DocumentList of(CompiledRuleset ruleset) {
         return ruleset.derived(DocumentList.class, r -> {
             Map<String, String> names = new TreeMap<>();
-            r.evaluate(ProcedureService.CAPABILITY, List.of())
-                    .all(RequiredDocument.class)
+            r.answer(
+                            ProcedureService.CAPABILITY,
+                            List.of(),
+                            answers -> answers.all("required documents", RequiredDocument.class))
                     .forEach(d -> names.put(d.code(), d.name()));
             return new DocumentList(Map.copyOf(names));
         });

@@ -48,8 +48,10 @@ public class ProcedureService {
     /** Whether one publicity period is long enough (guide §3.4), as the rules count it. */
     public PublicityOutcome checkPublicity(CompiledRuleset ruleset, OfficialCalendar calendar, PublicityPeriod period) {
         try {
-            PublicityFinding finding = ruleset.evaluate(ProcedureService.CAPABILITY, List.of(calendar, period))
-                    .single(PublicityFinding.class);
+            PublicityFinding finding = ruleset.answer(
+                    CAPABILITY,
+                    List.of(calendar, period),
+                    answers -> answers.single("publicity findings", PublicityFinding.class));
             return new PublicityOutcome(ruleset, finding);
         } catch (RuntimeException failure) {
             RuntimeException cause = DateNotCoveredException.unwrap(failure);

@@ -30,34 +30,36 @@ record ProcedureStatus(
             Optional<PublicityPeriod> publicityPeriod) {
         List<Object> facts = new java.util.ArrayList<>(List.of(calendar, progress));
         publicityPeriod.ifPresent(facts::add);
-        CompiledRuleset.Evaluation evaluation = ruleset.evaluate(ProcedureService.CAPABILITY, facts);
-        Set<Integer> complete = evaluation.all(StepComplete.class).stream()
-                .map(StepComplete::step)
-                .collect(Collectors.toUnmodifiableSet());
-        Optional<ProcedureStep> current = java.util.Arrays.stream(ProcedureStep.values())
-                .filter(step -> !complete.contains(step.number()))
-                .findFirst();
-        int currentNumber = current.map(ProcedureStep::number).orElse(Integer.MAX_VALUE);
-        List<StepBlocker> blockers = evaluation.all(StepBlocker.class).stream()
-                .filter(b -> b.step() == currentNumber)
-                .sorted(Comparator.comparing(StepBlocker::ruleId))
-                .toList();
-        List<MissingDocument> missing = evaluation.all(MissingDocument.class).stream()
-                .sorted(Comparator.comparing((MissingDocument m) -> m.document().step())
-                        .thenComparing(m -> m.document().annex() == 0
-                                ? Integer.MAX_VALUE
-                                : m.document().annex())
-                        .thenComparing(m -> m.document().code()))
-                .toList();
-        List<MilestoneReached> milestones = evaluation.all(MilestoneReached.class).stream()
-                .sorted(Comparator.comparing(MilestoneReached::step))
-                .toList();
-        Optional<PublicityFinding> publicity =
-                evaluation.all(PublicityFinding.class).stream().findFirst();
-        List<UncountedPeriod> uncounted = evaluation.all(UncountedPeriod.class).stream()
-                .sorted(Comparator.comparing(UncountedPeriod::needs))
-                .toList();
-        return new ProcedureStatus(ruleset, complete, current, blockers, missing, publicity, uncounted, milestones);
+        return ruleset.answer(ProcedureService.CAPABILITY, facts, answers -> {
+            Set<Integer> complete = answers.all("completed steps", StepComplete.class).stream()
+                    .map(StepComplete::step)
+                    .collect(Collectors.toUnmodifiableSet());
+            Optional<ProcedureStep> current = java.util.Arrays.stream(ProcedureStep.values())
+                    .filter(step -> !complete.contains(step.number()))
+                    .findFirst();
+            int currentNumber = current.map(ProcedureStep::number).orElse(Integer.MAX_VALUE);
+            List<StepBlocker> blockers = answers.all("step blockers", StepBlocker.class).stream()
+                    .filter(b -> b.step() == currentNumber)
+                    .sorted(Comparator.comparing(StepBlocker::ruleId))
+                    .toList();
+            List<MissingDocument> missing = answers.all("missing documents", MissingDocument.class).stream()
+                    .sorted(Comparator.comparing(
+                                    (MissingDocument m) -> m.document().step())
+                            .thenComparing(m -> m.document().annex() == 0
+                                    ? Integer.MAX_VALUE
+                                    : m.document().annex())
+                            .thenComparing(m -> m.document().code()))
+                    .toList();
+            List<MilestoneReached> milestones = answers.all("milestones reached", MilestoneReached.class).stream()
+                    .sorted(Comparator.comparing(MilestoneReached::step))
+                    .toList();
+            Optional<PublicityFinding> publicity = answers.all("publicity findings", PublicityFinding.class).stream()
+                    .findFirst();
+            List<UncountedPeriod> uncounted = answers.all("uncounted periods", UncountedPeriod.class).stream()
+                    .sorted(Comparator.comparing(UncountedPeriod::needs))
+                    .toList();
+            return new ProcedureStatus(ruleset, complete, current, blockers, missing, publicity, uncounted, milestones);
+        });
     }
 
     public Optional<ProcedureStep> nextStep() {

@@ -18,7 +18,8 @@ class SatisfactionService {
         // Parameter rows fire with no facts; the compiler's dry run has already proved exactly one exists.
         SatisfiedAnswers satisfied = ruleset.derived(
                 SatisfiedAnswers.class,
-                r -> r.evaluate(SatisfactionService.CAPABILITY, List.of()).single(SatisfiedAnswers.class));
+                r -> r.answer(
+                        CAPABILITY, List.of(), answers -> answers.single("satisfied answers", SatisfiedAnswers.class)));
         return new Definition(ruleset, satisfied, RULE_ID);
     }
 

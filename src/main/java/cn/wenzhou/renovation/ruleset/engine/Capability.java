@@ -1,5 +1,6 @@
 package cn.wenzhou.renovation.ruleset.engine;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -54,13 +55,22 @@ public record Capability(String name) {
         return name;
     }
 
+    /** The named queries a decision of this capability reads its answer through. */
+    public List<String> answers() {
+        return List.of(declaration(name).orElseThrow().answers());
+    }
+
     private static boolean declared(String name) {
+        return declaration(name).isPresent();
+    }
+
+    private static Optional<RuleCapability> declaration(String name) {
         try {
             Class<?> packageInfo =
                     Class.forName(MODULE_ROOT + name + ".package-info", false, Capability.class.getClassLoader());
-            return packageInfo.isAnnotationPresent(RuleCapability.class);
+            return Optional.ofNullable(packageInfo.getAnnotation(RuleCapability.class));
         } catch (ClassNotFoundException e) {
-            return false;
+            return Optional.empty();
         }
     }
 }

@@ -18,6 +18,8 @@ import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.runtime.rule.QueryResults;
+import org.kie.api.runtime.rule.QueryResultsRow;
 
 /**
  * A ruleset as a value: one jurisdiction's compiled KieBases (one per {@link Capability}), the
@@ -79,30 +81,55 @@ public final class CompiledRuleset {
     }
 
     /**
-     * Inserts the facts into a working memory of one capability's rules, next to the parameters its
-     * tables concluded, fires the rules, and returns all facts in working memory afterwards.
+     * Decides: inserts the facts into a working memory of one capability's rules, next to the parameters
+     * its tables concluded, fires the rules, and reads the answer through the capability's named queries
+     * ({@link RuleCapability#answers()}) while the memory is open.
+     */
+    public <T> T answer(Capability capability, Collection<?> facts, Function<Answers, T> read) {
+        return answer(capability, facts, null, read);
+    }
+
+    /**
+     * As {@link #answer(Capability, Collection, Function)}, with one agenda group focused first: rules
+     * kept out of every request (the item catalogue) fire only when asked for.
+     */
+    public <T> T answer(Capability capability, Collection<?> facts, String agendaGroup, Function<Answers, T> read) {
+        KieSession session = ofCapability(sessionPools, capability).newKieSession();
+        try {
+            fire(session, capability, facts, agendaGroup);
+            return read.apply(new Answers(capability, session));
+        } finally {
+            session.dispose(); // back to the pool, reset
+        }
+    }
+
+    /**
+     * Every fact in working memory after the rules fired, unread by any query: for tests and tools that
+     * inspect a run (which rules fired, what they inserted). A decision reads its answer with
+     * {@link #answer(Capability, Collection, Function)}.
      */
     public Evaluation evaluate(Capability capability, Collection<?> facts) {
         return evaluate(capability, facts, null);
     }
 
-    /**
-     * As {@link #evaluate(Capability, Collection)}, with one agenda group focused first: rules kept out
-     * of every request (the item catalogue) fire only when asked for.
-     */
+    /** As {@link #evaluate(Capability, Collection)}, with one agenda group focused first. */
     public Evaluation evaluate(Capability capability, Collection<?> facts, String agendaGroup) {
         KieSession session = ofCapability(sessionPools, capability).newKieSession();
         try {
-            parameters.get(capability).forEach(session::insert);
-            facts.forEach(session::insert);
-            if (agendaGroup != null) {
-                session.getAgenda().getAgendaGroup(agendaGroup).setFocus();
-            }
-            session.fireAllRules();
+            fire(session, capability, facts, agendaGroup);
             return new Evaluation(new ArrayList<>(session.getObjects()));
         } finally {
-            session.dispose(); // back to the pool, reset
+            session.dispose();
         }
+    }
+
+    private void fire(KieSession session, Capability capability, Collection<?> facts, String agendaGroup) {
+        parameters.get(capability).forEach(session::insert);
+        facts.forEach(session::insert);
+        if (agendaGroup != null) {
+            session.getAgenda().getAgendaGroup(agendaGroup).setFocus();
+        }
+        session.fireAllRules();
     }
 
     /** What the integrity rules found wrong with the parameters when the ruleset was built; empty for a good one. */
@@ -202,17 +229,30 @@ public final class CompiledRuleset {
         return ofCapability(setUpKieBases, capability);
     }
 
-    /** Every rule of every capability, set-up and decision alike. */
+    /** Every rule of every capability, set-up and decision alike (its answer queries are not rules). */
     public List<Rule> rules() {
         List<Rule> rules = new ArrayList<>();
         for (KieBase kieBase : java.util.stream.Stream.concat(
                         setUpKieBases.values().stream(), kieBases.values().stream())
                 .toList()) {
             for (KiePackage kiePackage : kieBase.getKiePackages()) {
-                rules.addAll(kiePackage.getRules());
+                rules.addAll(rulesOf(kiePackage));
             }
         }
         return rules;
+    }
+
+    /**
+     * A package's rules without its named queries, which Drools lists among them: a query answers, it
+     * does not decide, and cites nothing.
+     */
+    static List<Rule> rulesOf(KiePackage kiePackage) {
+        java.util.Set<String> queries = kiePackage.getQueries().stream()
+                .map(org.kie.api.definition.rule.Query::getName)
+                .collect(java.util.stream.Collectors.toSet());
+        return kiePackage.getRules().stream()
+                .filter(rule -> !queries.contains(rule.getName()))
+                .toList();
     }
 
     public Map<String, RuleClause> clauses() {
@@ -231,6 +271,46 @@ public final class CompiledRuleset {
                     + capability.name() + "; it has " + kieBases.keySet());
         }
         return found;
+    }
+
+    /**
+     * A decision's answer, read from the open working memory through the capability's named queries:
+     * each query binds one variable, the fact it answers with.
+     */
+    public static final class Answers {
+
+        private final Capability capability;
+        private final KieSession session;
+
+        private Answers(Capability capability, KieSession session) {
+            this.capability = capability;
+            this.session = session;
+        }
+
+        /** Every fact the named query finds. */
+        public <T> List<T> all(String query, Class<T> type) {
+            if (!capability.answers().contains(query)) {
+                throw new IllegalArgumentException("Capability " + capability.name() + " declares no answer query '"
+                        + query + "'; it declares " + capability.answers());
+            }
+            QueryResults results = session.getQueryResults(query);
+            String bound = results.getIdentifiers()[0];
+            List<T> found = new ArrayList<>(results.size());
+            for (QueryResultsRow row : results) {
+                found.add(type.cast(row.get(bound)));
+            }
+            return found;
+        }
+
+        /** The one fact the named query must find (a decision, a parameter); anything else is a defect of the ruleset. */
+        public <T> T single(String query, Class<T> type) {
+            List<T> found = all(query, type);
+            if (found.size() != 1) {
+                throw new IllegalStateException("The query '" + query + "' found " + found.size() + " "
+                        + type.getSimpleName() + " facts instead of exactly one: " + found);
+            }
+            return found.get(0);
+        }
     }
 
     /** What the working memory held after the rules fired. */

@@ -17,4 +17,10 @@ public @interface RuleCapability {
 
     /** The part of the guide it decides, for people reading the code, e.g. 「§1 改造范围」. */
     String value();
+
+    /**
+     * The named DRL queries its answer is read through (conventionally in {@code rules/<capability>/answers.drl}):
+     * a ruleset in which any is missing is refused when it is built, naming it.
+     */
+    String[] answers() default {};
 }

@@ -86,9 +86,10 @@ public final class RulesetCompiler {
 
         List<Rule> rules = java.util.stream.Stream.concat(kieBases.values().stream(), setUpKieBases.values().stream())
                 .flatMap(b -> b.getKiePackages().stream())
-                .flatMap(p -> p.getRules().stream())
+                .flatMap(p -> CompiledRuleset.rulesOf(p).stream())
                 .toList();
         Map<String, RuleClause> clauses = clausesOf(rules, sources.sourceFileOf(), problems);
+        problems.addAll(missingAnswers(kieBases));
         if (!problems.isEmpty()) {
             throw new RulesetCompilationException(jurisdiction, problems);
         }
@@ -120,6 +121,27 @@ public final class RulesetCompiler {
                 files.size());
         return ruleset;
     }
+
+    /**
+     * Every capability's decisions read their answer through the named queries it declares; a ruleset
+     * without one (a county's copy of a file that dropped it) would fail on every request, so it is
+     * refused here, naming the query and where it belongs.
+     */
+    private static List<RuleProblem> missingAnswers(Map<Capability, KieBase> kieBases) {
+        List<RuleProblem> missing = new ArrayList<>();
+        kieBases.forEach((capability, kieBase) -> {
+            Set<String> queries = new java.util.HashSet<>();
+            kieBase.getKiePackages().forEach(p -> p.getQueries().forEach(q -> queries.add(q.getName())));
+            capability.answers().stream()
+                    .filter(answer -> !queries.contains(answer))
+                    .forEach(answer -> missing.add(RuleProblem.inFile(
+                            ANSWERS_FILE.formatted(capability.name()),
+                            "缺少查询 query \"" + answer + "\"：服务通过它读取「" + capability.name() + "」的判定结果，没有它就无法作出判定")));
+        });
+        return missing;
+    }
+
+    private static final String ANSWERS_FILE = "rules/%s/answers.drl";
 
     /**
      * One KieBase per capability from either the set-up files (parameter sheets and {@code integrity.drl}

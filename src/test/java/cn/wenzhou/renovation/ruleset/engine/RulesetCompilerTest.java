@@ -70,6 +70,24 @@ class RulesetCompilerTest {
     }
 
     @Test
+    void refusesARulesetWithoutTheQueriesItsAnswerIsReadThrough() throws IOException {
+        Files.delete(root.resolve("rules/eligibility/answers.drl"));
+
+        RulesetCompilationException failure = CopiedRules.compileFailing(root);
+
+        Capability eligibility = new Capability("eligibility");
+        assertThat(eligibility.answers()).isNotEmpty();
+        assertThat(failure.problems()).hasSize(eligibility.answers().size()).allSatisfy(problem -> {
+            assertThat(problem.file()).isEqualTo("rules/eligibility/answers.drl");
+            assertThat(problem.message()).contains("缺少查询 query");
+        });
+        assertThat(failure.problems())
+                .extracting(RuleProblem::message)
+                .anySatisfy(message -> assertThat(message)
+                        .contains("\"" + eligibility.answers().get(0) + "\""));
+    }
+
+    @Test
     void rejectsDrlFileWithoutRules() throws IOException {
         Files.writeString(root.resolve("rules/eligibility/empty.drl"), "package cn.wenzhou.renovation.eligibility;\n");
 
@@ -161,7 +179,7 @@ class RulesetCompilerTest {
 
     private static Set<String> namesOf(org.kie.api.KieBase kieBase) {
         return kieBase.getKiePackages().stream()
-                .flatMap(p -> p.getRules().stream())
+                .flatMap(p -> CompiledRuleset.rulesOf(p).stream())
                 .map(org.kie.api.definition.rule.Rule::getName)
                 .collect(Collectors.toSet());
     }
