@@ -30,8 +30,10 @@ public class ToyDecider implements Decider<ToyDecider.LiftRequest, ToyDecider.Li
 
     @Override
     public LiftResponse decide(CompiledRuleset ruleset, LiftRequest request) {
-        LiftAdvice advice = ruleset.evaluate(CAPABILITY, java.util.List.of(new Building(request.storeys())))
-                .single(LiftAdvice.class);
+        LiftAdvice advice = ruleset.answer(
+                CAPABILITY,
+                java.util.List.of(new Building(request.storeys())),
+                answers -> answers.single("lift advice", LiftAdvice.class));
         return new LiftResponse(ruleset.jurisdiction(), ruleset.version(), advice.offerALift(), advice.ruleId());
     }
 }
