@@ -57,18 +57,28 @@ public record Capability(String name) {
 
     /** The named queries a decision of this capability reads its answer through. */
     public List<String> answers() {
-        return List.of(declaration(name).orElseThrow().answers());
+        return declaration(name).orElseThrow();
     }
 
     private static boolean declared(String name) {
         return declaration(name).isPresent();
     }
 
-    private static Optional<RuleCapability> declaration(String name) {
+    /** Looked up once per name: a decision checks its queries against the declaration on every request. */
+    private static final java.util.Map<String, Optional<List<String>>> DECLARATIONS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The answer queries the module declares, if it declares itself a capability. */
+    private static Optional<List<String>> declaration(String name) {
+        return DECLARATIONS.computeIfAbsent(name, Capability::lookUpDeclaration);
+    }
+
+    private static Optional<List<String>> lookUpDeclaration(String name) {
         try {
             Class<?> packageInfo =
                     Class.forName(MODULE_ROOT + name + ".package-info", false, Capability.class.getClassLoader());
-            return Optional.ofNullable(packageInfo.getAnnotation(RuleCapability.class));
+            return Optional.ofNullable(packageInfo.getAnnotation(RuleCapability.class))
+                    .map(declared -> List.of(declared.answers()));
         } catch (ClassNotFoundException e) {
             return Optional.empty();
         }
