@@ -1,12 +1,17 @@
 package cn.wenzhou.renovation.bench;
 
 import cn.wenzhou.renovation.eligibility.Community;
+import cn.wenzhou.renovation.eligibility.EligibilityDecision;
 import cn.wenzhou.renovation.eligibility.EligibilityOutcome;
 import cn.wenzhou.renovation.eligibility.EligibilityService;
+import cn.wenzhou.renovation.eligibility.Finding;
+import cn.wenzhou.renovation.ruleset.engine.Capability;
 import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 import cn.wenzhou.renovation.testing.Communities;
 import cn.wenzhou.renovation.testing.RepositoryRuleset;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -25,6 +30,8 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class EligibilityBenchmark {
+
+    private static final Capability ELIGIBILITY = Capability.of(EligibilityService.class);
 
     private CompiledRuleset ruleset;
     private Community builtIn1995;
@@ -45,5 +52,21 @@ public class EligibilityBenchmark {
     @Benchmark
     public EligibilityOutcome communityBuiltIn2008WithAllThreeDeficiencies() {
         return EligibilityService.decide(ruleset, builtIn2008WithDeficiencies);
+    }
+
+    /**
+     * The baseline for reading the answer through named queries, in the same run: the same rules fired and
+     * the same outcome built, read by sweeping every fact left in working memory (as decisions did before).
+     */
+    @Benchmark
+    public EligibilityOutcome sweepingWorkingMemoryBuiltIn1995() {
+        CompiledRuleset.Evaluation evaluation = ruleset.evaluate(ELIGIBILITY, List.of(builtIn1995));
+        return new EligibilityOutcome(
+                ruleset,
+                builtIn1995.getEvaluationDate(),
+                evaluation.single(EligibilityDecision.class),
+                evaluation.all(Finding.class).stream()
+                        .sorted(Comparator.comparing(Finding::effect).thenComparing(Finding::ruleId))
+                        .toList());
     }
 }
