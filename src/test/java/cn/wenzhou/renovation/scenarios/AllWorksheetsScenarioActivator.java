@@ -3,8 +3,6 @@ package cn.wenzhou.renovation.scenarios;
 import cn.wenzhou.renovation.ruleset.engine.RuleFile;
 import cn.wenzhou.renovation.ruleset.engine.RulesetCompiler;
 import cn.wenzhou.renovation.ruleset.engine.RulesetSources;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,13 +37,14 @@ import org.kie.api.runtime.KieContainer;
  * {@code scenarios/wenzhou/...} against the base, {@code scenarios/yueqing/...} against the base
  * overlaid with Yueqing's files. A folder naming no jurisdiction fails the run.
  *
- * <p>Everything else is the classpath kmodule: the kbases and sessions come from
- * {@code META-INF/kmodule.xml} and the rule files from the folder that holds it (the test classes
- * root, where the pom copies {@code rules/} and {@code decision-tables/}).
+ * <p>The kbases and sessions are the capabilities the rule files declare, one each with its stateless
+ * {@code <capability>-scenarios} session ({@link RulesetCompiler#scenarioKModuleXml}), so a new capability
+ * needs no kmodule entry; the rule files are the test classes root's copies of {@code rules/} and
+ * {@code decision-tables/} (the pom copies them there).
  */
 public class AllWorksheetsScenarioActivator extends ScenarioJunitActivator {
 
-    private static final String KMODULE = "META-INF/kmodule.xml";
+    private static final String RULES = "rules";
     private static final String RESOURCES = "src/main/resources/";
 
     /** {@code scenarios/<jurisdiction>/...}: the folder a scenario file sits in names the ruleset it tests. */
@@ -91,8 +90,8 @@ public class AllWorksheetsScenarioActivator extends ScenarioJunitActivator {
                     .getCodeSource()
                     .getLocation()
                     .toURI());
-            if (!Files.isRegularFile(root.resolve(KMODULE))) {
-                throw new IllegalStateException("No " + KMODULE + " in " + root);
+            if (!Files.isDirectory(root.resolve(RULES))) {
+                throw new IllegalStateException("No copy of the rules in " + root);
             }
             return root;
         } catch (URISyntaxException e) {
@@ -101,20 +100,15 @@ public class AllWorksheetsScenarioActivator extends ScenarioJunitActivator {
     }
 
     /**
-     * The kmodule beside the rules, and one jurisdiction's rules (the base, or the base overlaid with a
-     * county's folder, exactly as the service serves it) translated by the service's own compiler.
+     * One jurisdiction's rules (the base, or the base overlaid with a county's folder, exactly as the
+     * service serves it) translated by the service's own compiler, in the kmodule of its capabilities.
      */
     static KieContainer build(Path root, String jurisdiction) {
         KieServices kieServices = KieServices.get();
         KieFileSystem kfs = kieServices.newKieFileSystem();
-        try {
-            kfs.writeKModuleXML(Files.readAllBytes(root.resolve(KMODULE)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + root.resolve(KMODULE), e);
-        }
         List<RuleFile> files =
                 RulesetSources.load(
-                                root.resolve("rules").toString(),
+                                root.resolve(RULES).toString(),
                                 root.resolve("decision-tables").toString())
                         .stream()
                         .filter(sources -> sources.jurisdiction().code().equals(jurisdiction))
@@ -122,7 +116,9 @@ public class AllWorksheetsScenarioActivator extends ScenarioJunitActivator {
                         .orElseThrow(() -> new IllegalStateException("Scenarios for '" + jurisdiction
                                 + "', which has no folder under rules/counties/ or decision-tables/counties/"))
                         .files();
-        new RulesetCompiler().drlSources(jurisdiction, files).forEach((path, drl) -> kfs.write(RESOURCES + path, drl));
+        RulesetCompiler compiler = new RulesetCompiler();
+        kfs.writeKModuleXML(compiler.scenarioKModuleXml(jurisdiction, files));
+        compiler.drlSources(jurisdiction, files).forEach((path, drl) -> kfs.write(RESOURCES + path, drl));
 
         ReleaseId releaseId =
                 kieServices.newReleaseId("cn.wenzhou.renovation.scenarios", "scenario-rules-" + jurisdiction, "1.0.0");

@@ -188,12 +188,33 @@ public final class RulesetCompiler {
      * tools that need their own KieContainer over the same rules (the Test Scenario runner).
      */
     public Map<String, String> drlSources(String jurisdiction, List<RuleFile> files) {
+        return translated(jurisdiction, files).drlByPath();
+    }
+
+    /**
+     * The kmodule of the capabilities the files declare, as Drools' own Test Scenario runner reads it: one
+     * KieBase per capability (named after it) with a stateless session {@code <capability>-scenarios}, the
+     * {@code <dmoSession>} a scenario file names. Found from the files, so a new capability needs no entry.
+     */
+    public String scenarioKModuleXml(String jurisdiction, List<RuleFile> files) {
+        KieModuleModel module = kieModuleByCapability(translated(jurisdiction, files));
+        module.getKieBaseModels()
+                .values()
+                .forEach(kieBase -> kieBase.newKieSessionModel(kieBase.getName() + SCENARIO_SESSION_SUFFIX)
+                        .setType(org.kie.api.builder.model.KieSessionModel.KieSessionType.STATELESS));
+        return module.toXML();
+    }
+
+    /** A Test Scenario names the session it runs in {@code <dmoSession>}: the capability's, with this suffix. */
+    public static final String SCENARIO_SESSION_SUFFIX = "-scenarios";
+
+    private DrlSources translated(String jurisdiction, List<RuleFile> files) {
         DrlSources sources = translate(
                 files.stream().sorted(Comparator.comparing(RuleFile::path)).toList());
         if (!sources.problems().isEmpty()) {
             throw new RulesetCompilationException(jurisdiction, sources.problems());
         }
-        return sources.drlByPath();
+        return sources;
     }
 
     /** What the translation of the rule files produced, and where each generated DRL came from. */

@@ -4,6 +4,7 @@ import cn.wenzhou.renovation.ruleset.authoring.RulesetScenarios;
 import cn.wenzhou.renovation.ruleset.engine.Capability;
 import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.engine.RuleProblem;
+import cn.wenzhou.renovation.ruleset.engine.RulesetCompiler;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
@@ -163,7 +164,7 @@ public class TestScenarioRunner implements RulesetScenarios {
     /** A scenario's {@code <dmoSession>} names its capability: {@code eligibility-scenarios}. */
     private static Capability capabilityOfSession(Object[] args) {
         String session = args == null || args.length == 0 ? "" : String.valueOf(args[0]);
-        return Capability.ofKieBaseName(session.replaceFirst("-scenarios$", ""))
+        return Capability.ofKieBaseName(session.replaceFirst(RulesetCompiler.SCENARIO_SESSION_SUFFIX + "$", ""))
                 .orElseThrow(() -> new IllegalArgumentException(
                         "测试场景的 dmoSession 须为 <能力>-scenarios（如 eligibility-scenarios）: " + session));
     }
