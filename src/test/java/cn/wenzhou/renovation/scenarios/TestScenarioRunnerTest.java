@@ -6,9 +6,9 @@ import org.junit.runner.RunWith;
  * Runs every Test Scenario ({@code *.scesim}) on the test classpath, i.e. the files under
  * {@code scenarios/}, against the rules of {@code rules/} and every rule sheet of
  * {@code decision-tables/}, through the stateless session each file names as its {@code <dmoSession>}
- * ({@code eligibility-scenarios}, {@code consent-scenarios}, {@code funding-scenarios},
- * {@code catalogue-scenarios}), declared in {@code META-INF/kmodule.xml}. Surefire reports each scenario
- * row as one test, named by its Description.
+ * ({@code eligibility-scenarios}, {@code consent-scenarios}…: one per capability the rule files declare,
+ * see {@link AllWorksheetsScenarioActivator}). Surefire reports each scenario row as one test, named by its
+ * Description.
  *
  * <p>The catalogue table's rows are in agenda group "catalogue". A scenario's {@code <ruleFlowGroup>}
  * setting focuses that group: the stateless RULE runner (drools-scenario-simulation-backend 10.1.0,
