@@ -184,6 +184,19 @@ class ArchitectureTest {
     }
 
     @Test
+    void noTestClassShadowsAServiceClass() {
+        java.util.Set<String> tests = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS).importPackages(SERVICE).stream()
+                        .map(com.tngtech.archunit.core.domain.JavaClass::getName)
+                        .collect(java.util.stream.Collectors.toSet());
+        org.assertj.core.api.Assertions.assertThat(production.stream()
+                        .map(com.tngtech.archunit.core.domain.JavaClass::getName)
+                        .filter(tests::contains))
+                .as("test classes named as service classes replace them on the test classpath")
+                .isEmpty();
+    }
+
+    @Test
     void theSharedKernelStandsAlone() {
         noClasses()
                 .that()

@@ -25,6 +25,11 @@ public class ApprovalDecider implements Decider<ApprovalPlanRequest, ApprovalPla
     }
 
     @Override
+    public java.util.Optional<String> assessmentPart() {
+        return java.util.Optional.of("approvals");
+    }
+
+    @Override
     public Class<ApprovalPlanRequest> requestType() {
         return ApprovalPlanRequest.class;
     }

@@ -1,6 +1,5 @@
 package cn.wenzhou.renovation.assessment;
 
-import cn.wenzhou.renovation.api.model.AssessmentBatchResult;
 import cn.wenzhou.renovation.decision.RequestRulesets;
 import cn.wenzhou.renovation.kernel.InvalidFieldException;
 import cn.wenzhou.renovation.kernel.PayloadTooLargeException;
@@ -80,11 +79,11 @@ class AssessmentBatchController {
                 json.writeArrayFieldStart("results");
                 // Every item answers with the ruleset named above, even if another is activated meanwhile.
                 for (int i = 0; i < items.size(); i++) {
-                    AssessmentBatchResult result = assessor.assessItem(i, items.get(i), ruleset);
-                    if (result.getStatus() == AssessmentBatchResult.StatusEnum.INVALID) {
+                    ProjectAssessor.AssessedItem result = assessor.assessItem(i, items.get(i), ruleset);
+                    if (!result.valid()) {
                         invalid++;
                     }
-                    mapper.writeValue(json, result);
+                    mapper.writeValue(json, assessor.toJson(result));
                     items.set(i, null);
                 }
                 json.writeEndArray();

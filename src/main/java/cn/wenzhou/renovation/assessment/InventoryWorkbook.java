@@ -139,7 +139,7 @@ public class InventoryWorkbook {
             date.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
             for (int i = 0; i < rows.size(); i++) {
                 List<SheetCell> cells = cellsByRow.get(rows.get(i));
-                AssessmentBatchResult assessed = assessor.assessItem(i, item(cells, columns), ruleset);
+                AssessmentBatchResult assessed = assessor.assessTypedItem(i, item(cells, columns), ruleset);
                 Row row = result.createRow(rows.get(i));
                 writeInputs(row, cells, columns, date);
                 writeResult(row, resultColumn, assessed, wrap);

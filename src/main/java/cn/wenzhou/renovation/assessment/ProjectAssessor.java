@@ -6,26 +6,23 @@ import cn.wenzhou.renovation.api.model.AssessmentRequest;
 import cn.wenzhou.renovation.api.model.AssessmentResponse;
 import cn.wenzhou.renovation.api.model.FieldError;
 import cn.wenzhou.renovation.api.model.Problem;
-import cn.wenzhou.renovation.approval.ApprovalDecider;
 import cn.wenzhou.renovation.calendar.DateNotCoveredException;
-import cn.wenzhou.renovation.consent.ConsentTallies;
 import cn.wenzhou.renovation.decision.Decider;
-import cn.wenzhou.renovation.eligibility.EligibilityDecider;
-import cn.wenzhou.renovation.funding.FundingDecider;
 import cn.wenzhou.renovation.kernel.InvalidFieldException;
 import cn.wenzhou.renovation.kernel.ProblemCode;
-import cn.wenzhou.renovation.procedure.ProcedureDecider;
 import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 import cn.wenzhou.renovation.web.FieldProblems;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import jakarta.validation.ConstraintViolation;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.validation.Validator;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -39,29 +36,59 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProjectAssessor implements Decider<AssessmentRequest, AssessmentResponse> {
 
-    private final EligibilityDecider eligibility;
-    private final ConsentTallies consent;
-    private final FundingDecider funding;
-    private final ApprovalDecider approvals;
-    private final ProcedureDecider procedure;
-    private final Validator validator;
-    private final ObjectReader itemReader;
+    /** The assessment's own properties; every other one names a part. */
+    private static final String PROJECT_NAME = "projectName";
 
-    ProjectAssessor(
-            EligibilityDecider eligibility,
-            ConsentTallies consent,
-            FundingDecider funding,
-            ApprovalDecider approvals,
-            ProcedureDecider procedure,
-            Validator validator,
-            ObjectMapper mapper) {
-        this.eligibility = eligibility;
-        this.consent = consent;
-        this.funding = funding;
-        this.approvals = approvals;
-        this.procedure = procedure;
+    /** Every decider that is a part of the assessment, in the order the spec lists the parts. */
+    private final List<Decider<?, ?>> parts;
+
+    private final Validator validator;
+    private final ObjectMapper json;
+    private final ObjectReader itemReader;
+    /** The generated request model's getter for each part the spec lists, by the part's name. */
+    private final Map<String, com.fasterxml.jackson.databind.introspect.AnnotatedMember> typedPartGetters;
+    /** The generated answer model's setter for each part the spec lists, by the part's name. */
+    private final Map<String, com.fasterxml.jackson.databind.introspect.AnnotatedMethod> typedPartSetters;
+
+    ProjectAssessor(List<Decider<?, ?>> deciders, Validator validator, ObjectMapper mapper) {
+        // The order Jackson writes the generated model's properties in, i.e. the spec's.
+        List<String> specOrder = mapper
+                .getSerializationConfig()
+                .introspect(mapper.constructType(AssessmentRequest.class))
+                .findProperties()
+                .stream()
+                .map(com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition::getName)
+                .toList();
+        this.parts = deciders.stream()
+                .filter(d -> d.assessmentPart().isPresent())
+                .sorted(Comparator.comparing((Decider<?, ?> d) -> {
+                    int listed = specOrder.indexOf(d.assessmentPart().get());
+                    return listed < 0 ? Integer.MAX_VALUE : listed;
+                }))
+                .toList();
         this.validator = validator;
+        this.json = mapper;
         this.itemReader = mapper.readerFor(AssessmentRequest.class);
+        this.typedPartGetters =
+                mapper
+                        .getSerializationConfig()
+                        .introspect(mapper.constructType(AssessmentRequest.class))
+                        .findProperties()
+                        .stream()
+                        .filter(property -> property.getAccessor() != null)
+                        .collect(java.util.stream.Collectors.toMap(
+                                com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition::getName,
+                                com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition::getAccessor));
+        this.typedPartSetters =
+                mapper
+                        .getDeserializationConfig()
+                        .introspect(mapper.constructType(AssessmentResponse.class))
+                        .findProperties()
+                        .stream()
+                        .filter(property -> property.getSetter() != null)
+                        .collect(java.util.stream.Collectors.toMap(
+                                com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition::getName,
+                                com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition::getSetter));
     }
 
     @Override
@@ -76,96 +103,189 @@ public class ProjectAssessor implements Decider<AssessmentRequest, AssessmentRes
 
     @Override
     public AssessmentResponse decide(CompiledRuleset ruleset, AssessmentRequest request) {
-        if (request.getEligibility() == null
-                && request.getConsent() == null
-                && request.getFunding() == null
-                && request.getApprovals() == null
-                && request.getProcedure() == null) {
-            throw new InvalidFieldException("body", "请至少给出 eligibility、consent、funding、approvals、procedure 之一");
+        Map<String, Object> requests = new LinkedHashMap<>();
+        for (Decider<?, ?> part : parts) {
+            var getter = typedPartGetters.get(part.assessmentPart().get());
+            Object given = getter == null ? null : getter.getValue(request);
+            if (given != null) {
+                requests.put(part.assessmentPart().get(), given);
+            }
         }
-        return assessParts(request, ruleset);
+        return typed(assess(ruleset, request.getProjectName(), requests));
     }
 
-    private AssessmentResponse assessParts(AssessmentRequest request, CompiledRuleset ruleset) {
+    /** What a project's parts answered, by part, with the ruleset that answered them. */
+    public record Assessment(CompiledRuleset ruleset, String projectName, Map<String, Object> answers) {}
+
+    /**
+     * Each part given, decided by its decider with the one ruleset; a part's refusal names its field with the
+     * part in front.
+     */
+    private Assessment assess(CompiledRuleset ruleset, String projectName, Map<String, Object> requests) {
+        if (requests.isEmpty()) {
+            throw new InvalidFieldException(
+                    "body",
+                    "请至少给出 "
+                            + String.join(
+                                    "、",
+                                    parts.stream()
+                                            .map(d -> d.assessmentPart().get())
+                                            .toList()) + " 之一");
+        }
+        Map<String, Object> answers = new LinkedHashMap<>();
+        for (Decider<?, ?> part : parts) {
+            String name = part.assessmentPart().get();
+            Object request = requests.get(name);
+            if (request != null) {
+                answers.put(name, part(name, () -> part.decideRead(ruleset, request)));
+            }
+        }
+        return new Assessment(ruleset, projectName, answers);
+    }
+
+    /** The answer as the generated model holds it: the parts the spec lists (a test's own part is left out). */
+    private AssessmentResponse typed(Assessment assessment) {
         AssessmentResponse response = new AssessmentResponse()
-                .jurisdiction(ruleset.jurisdiction())
-                .rulesetVersion(ruleset.version())
-                .projectName(request.getProjectName());
-        if (request.getEligibility() != null) {
-            response.eligibility(part("eligibility", () -> eligibility.decide(ruleset, request.getEligibility())));
-        }
-        if (request.getConsent() != null) {
-            response.consent(part("consent", () -> consent.decide(ruleset, request.getConsent())));
-        }
-        if (request.getFunding() != null) {
-            response.funding(part("funding", () -> funding.decide(ruleset, request.getFunding())));
-        }
-        if (request.getApprovals() != null) {
-            response.approvals(part("approvals", () -> approvals.decide(ruleset, request.getApprovals())));
-        }
-        if (request.getProcedure() != null) {
-            response.procedure(part("procedure", () -> procedure.decide(ruleset, request.getProcedure())));
-        }
+                .jurisdiction(assessment.ruleset().jurisdiction())
+                .rulesetVersion(assessment.ruleset().version())
+                .projectName(assessment.projectName());
+        assessment.answers().forEach((name, answer) -> {
+            var setter = typedPartSetters.get(name);
+            if (setter != null) {
+                try {
+                    setter.callOnWith(response, answer);
+                } catch (Exception e) {
+                    throw new IllegalStateException("The answer of part " + name + " does not fit the model", e);
+                }
+            }
+        });
         return response;
+    }
+
+    /** The answer as JSON, every part included: what the batch writes. */
+    private ObjectNode asJson(Assessment assessment) {
+        ObjectNode node = json.createObjectNode()
+                .put("jurisdiction", assessment.ruleset().jurisdiction())
+                .put("rulesetVersion", assessment.ruleset().version());
+        if (assessment.projectName() != null) {
+            node.put(PROJECT_NAME, assessment.projectName());
+        }
+        assessment.answers().forEach((name, answer) -> node.set(name, json.valueToTree(answer)));
+        return node;
+    }
+
+    /** One batch item's answer: its result as the spec shapes it, and what its parts answered. */
+    public record AssessedItem(AssessmentBatchResult result, Assessment assessment) {
+
+        public boolean valid() {
+            return result.getStatus() != AssessmentBatchResult.StatusEnum.INVALID;
+        }
+    }
+
+    /** A batch item's answer as JSON, every part included (also one the spec does not list). */
+    public ObjectNode toJson(AssessedItem item) {
+        ObjectNode node = json.valueToTree(item.result());
+        if (item.assessment() != null) {
+            node.set("assessment", asJson(item.assessment()));
+        }
+        return node;
+    }
+
+    /** As {@link #assessItem(int, JsonNode, CompiledRuleset)}, typed: what the Excel inventory writes back. */
+    public AssessmentBatchResult assessTypedItem(int index, JsonNode item, CompiledRuleset ruleset) {
+        AssessedItem assessed = assessItem(index, item, ruleset);
+        return assessed.assessment() == null
+                ? assessed.result()
+                : assessed.result().assessment(typed(assessed.assessment()));
     }
 
     /**
      * One item of a batch, from its JSON: read, validated and assessed on its own, so that a bad item
      * becomes an INVALID result naming {@code items[i].field} and never fails the batch.
      */
-    public AssessmentBatchResult assessItem(int index, JsonNode item, CompiledRuleset ruleset) {
+    public AssessedItem assessItem(int index, JsonNode item, CompiledRuleset ruleset) {
         String prefix = "items[" + index + "]";
         AssessmentBatchResult result = new AssessmentBatchResult(index, AssessmentBatchResult.StatusEnum.INVALID);
         if (item == null || !item.isObject()) {
-            return result.problem(problem(
+            return invalid(result.problem(problem(
                     HttpStatus.BAD_REQUEST,
                     ProblemCode.INVALID_FIELD,
-                    List.of(new FieldError(prefix, "每一项应为 JSON 对象 (each item must be an object)"))));
+                    List.of(new FieldError(prefix, "每一项应为 JSON 对象 (each item must be an object)")))));
         }
-        AssessmentRequest request;
+        // The parts to their deciders' request types; the rest (the project name, or a property no part
+        // answers to) to the assessment's own type, which refuses what it does not know.
+        ObjectNode rest = ((ObjectNode) item).deepCopy();
+        Map<String, Object> requests = new LinkedHashMap<>();
+        List<FieldError> violations = new ArrayList<>();
         try {
-            request = itemReader.readValue(item);
+            for (Decider<?, ?> part : parts) {
+                String name = part.assessmentPart().get();
+                JsonNode node = rest.remove(name);
+                if (node != null && !node.isNull()) {
+                    Object request = read(node, part.requestType(), name);
+                    requests.put(name, request);
+                    violations.addAll(violations(prefix + "." + name, request));
+                }
+            }
+            AssessmentRequest own = itemReader.readValue(rest);
+            violations.addAll(violations(prefix, own));
+            if (!violations.isEmpty()) {
+                return invalid(result.problem(problem(
+                        HttpStatus.BAD_REQUEST,
+                        ProblemCode.INVALID_FIELD,
+                        violations.stream()
+                                .sorted(Comparator.comparing(FieldError::getField))
+                                .toList())));
+            }
+            Assessment assessment = assess(ruleset, own.getProjectName(), requests);
+            return new AssessedItem(result.status(AssessmentBatchResult.StatusEnum.ASSESSED), assessment);
         } catch (JsonMappingException e) {
-            return result.problem(problem(
+            return invalid(result.problem(problem(
                     HttpStatus.BAD_REQUEST,
                     ProblemCode.INVALID_FIELD,
                     List.of(new FieldError(
-                            qualified(prefix, FieldProblems.path(e)), FieldProblems.mappingMessage(e)))));
+                            qualified(prefix, FieldProblems.path(e)), FieldProblems.mappingMessage(e))))));
         } catch (java.io.IOException e) {
-            return result.problem(problem(
+            return invalid(result.problem(problem(
                     HttpStatus.BAD_REQUEST,
                     ProblemCode.MALFORMED_REQUEST,
-                    List.of(new FieldError(prefix, "无法读取该项 (unreadable item)"))));
-        }
-        Set<ConstraintViolation<AssessmentRequest>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            return result.problem(problem(
-                    HttpStatus.BAD_REQUEST,
-                    ProblemCode.INVALID_FIELD,
-                    violations.stream()
-                            .map(v -> new FieldError(
-                                    prefix + "."
-                                            + CONTAINER_ELEMENT
-                                                    .matcher(v.getPropertyPath().toString())
-                                                    .replaceAll(""),
-                                    FieldProblems.describe(v.getMessage(), v.getInvalidValue())))
-                            .sorted(Comparator.comparing(FieldError::getField))
-                            .toList()));
-        }
-        try {
-            AssessmentResponse assessment = decide(ruleset, request);
-            return result.status(AssessmentBatchResult.StatusEnum.ASSESSED).assessment(assessment);
+                    List.of(new FieldError(prefix, "无法读取该项 (unreadable item)")))));
         } catch (InvalidFieldException e) {
-            return result.problem(problem(
+            return invalid(result.problem(problem(
                     HttpStatus.BAD_REQUEST,
                     ProblemCode.INVALID_FIELD,
-                    List.of(new FieldError(qualified(prefix, e.field()), e.getMessage()))));
+                    List.of(new FieldError(qualified(prefix, e.field()), e.getMessage())))));
         } catch (DateNotCoveredException e) {
-            return result.problem(problem(
+            return invalid(result.problem(problem(
                     HttpStatus.UNPROCESSABLE_ENTITY,
                     ProblemCode.DATE_NOT_IN_CALENDAR,
-                    List.of(new FieldError(qualified(prefix, e.field()), e.getMessage()))));
+                    List.of(new FieldError(qualified(prefix, e.field()), e.getMessage())))));
         }
+    }
+
+    /** A part read from its JSON; a mapping error names its field with the part in front, as one read whole would. */
+    private <T> T read(JsonNode node, Class<T> type, String part) throws java.io.IOException {
+        try {
+            return json.readerFor(type).readValue(node);
+        } catch (JsonMappingException e) {
+            e.prependPath(new JsonMappingException.Reference(null, part));
+            throw e;
+        }
+    }
+
+    private <T> List<FieldError> violations(String prefix, T request) {
+        return validator.validate(request).stream()
+                .map(v -> new FieldError(
+                        prefix + "."
+                                + CONTAINER_ELEMENT
+                                        .matcher(v.getPropertyPath().toString())
+                                        .replaceAll(""),
+                        FieldProblems.describe(v.getMessage(), v.getInvalidValue())))
+                .toList();
+    }
+
+    private static AssessedItem invalid(AssessmentBatchResult result) {
+        return new AssessedItem(result, null);
     }
 
     /** Hibernate Validator names a list's element {@code documents[0].<list element>}; the API says {@code documents[0]}. */

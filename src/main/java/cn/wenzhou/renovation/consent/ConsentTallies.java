@@ -37,6 +37,11 @@ public class ConsentTallies implements Decider<ConsentTallyRequest, ConsentTally
     }
 
     @Override
+    public java.util.Optional<String> assessmentPart() {
+        return java.util.Optional.of("consent");
+    }
+
+    @Override
     public Class<ConsentTallyRequest> requestType() {
         return ConsentTallyRequest.class;
     }

@@ -17,6 +17,14 @@ public interface Decider<Q, A> {
 
     Class<Q> requestType();
 
+    /**
+     * The property this decision answers under in a whole-project assessment, as the spec names it
+     * ({@code eligibility}, {@code approvals}…), if it is one of its parts.
+     */
+    default java.util.Optional<String> assessmentPart() {
+        return java.util.Optional.empty();
+    }
+
     /** Decides under {@code ruleset} only; throws a {@code kernel.ProblemException} for a request it refuses. */
     A decide(CompiledRuleset ruleset, Q request);
 

@@ -30,6 +30,11 @@ public class EligibilityDecider implements Decider<EligibilityRequest, Eligibili
     }
 
     @Override
+    public java.util.Optional<String> assessmentPart() {
+        return java.util.Optional.of("eligibility");
+    }
+
+    @Override
     public Class<EligibilityRequest> requestType() {
         return EligibilityRequest.class;
     }

@@ -22,6 +22,11 @@ public class FundingDecider implements Decider<FundsReadinessRequest, FundsReadi
     }
 
     @Override
+    public java.util.Optional<String> assessmentPart() {
+        return java.util.Optional.of("funding");
+    }
+
+    @Override
     public Class<FundsReadinessRequest> requestType() {
         return FundsReadinessRequest.class;
     }

@@ -40,6 +40,11 @@ public class ProcedureDecider implements Decider<ProcedureStatusRequest, Procedu
     }
 
     @Override
+    public java.util.Optional<String> assessmentPart() {
+        return java.util.Optional.of("procedure");
+    }
+
+    @Override
     public Class<ProcedureStatusRequest> requestType() {
         return ProcedureStatusRequest.class;
     }

@@ -1,6 +1,7 @@
 package cn.wenzhou.renovation.toy;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -37,7 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Adding a capability touches no list in the service: the toy capability of this package (its annotated
  * package-info, {@code toy-capability/rules/toy/lift.drl} beside the repository's rules, its decider and
  * an endpoint) is compiled into a KieBase of its own, answers through the one way every decision takes,
- * gets a receipt, and is replayed under a kept version.
+ * gets a receipt, is replayed under a kept version, and is a part of the batch assessment.
  */
 @CompilesEditedRules
 @SpringBootTest
@@ -98,6 +99,31 @@ class NewCapabilityTest {
                 .andExpect(jsonPath("$.changed").value(false))
                 .andExpect(jsonPath("$.replayed.offerALift").value(true))
                 .andExpect(jsonPath("$.replayed.ruleId").value("TOY-LIFT-OFFERED"));
+    }
+
+    @Test
+    void theToyCapabilityIsAssessedInABatchBesideTheGuidesParts() throws Exception {
+        MvcResult streaming = mvc.perform(post("/api/v1/assessments/batch")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"items": [
+                                  {"projectName": "六层", "toyLift": {"storeys": 6},
+                                   "funding": {"targetAmount": 1000000.00, "amountInPlace": 900000.00,
+                                               "remainderCommitted": true}},
+                                  {"toyLift": {"storeys": "six"}}
+                                ]}"""))
+                .andReturn();
+        mvc.perform(asyncDispatch(streaming))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.results[0].status").value("ASSESSED"))
+                .andExpect(jsonPath("$.results[0].assessment.projectName").value("六层"))
+                .andExpect(
+                        jsonPath("$.results[0].assessment.toyLift.offerALift").value(true))
+                .andExpect(jsonPath("$.results[0].assessment.toyLift.ruleId").value("TOY-LIFT-OFFERED"))
+                .andExpect(jsonPath("$.results[0].assessment.funding.decision").exists())
+                .andExpect(jsonPath("$.results[1].status").value("INVALID"))
+                .andExpect(jsonPath("$.results[1].problem.errors[0].field").value("items[1].toyLift.storeys"))
+                .andExpect(jsonPath("$.invalidCount").value(1));
     }
 
     /** The repository's rules and tables, with the toy capability's rule folder added. */

@@ -23,6 +23,12 @@ public class ToyDecider implements Decider<ToyDecider.LiftRequest, ToyDecider.Li
         return PATH;
     }
 
+    /** A part of the whole-project assessment too, under this name: the batch assesses it like the others. */
+    @Override
+    public java.util.Optional<String> assessmentPart() {
+        return java.util.Optional.of("toyLift");
+    }
+
     @Override
     public Class<LiftRequest> requestType() {
         return LiftRequest.class;

@@ -26,7 +26,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * around them are pinned once, in {@code scenarios/wenzhou/consent/guide-3-1-double-two-thirds.scesim}
  * (and the statutory floors in {@link StatutoryConsentGuardTest}).
  */
-class ConsentProperties {
+class ConsentDecisionProperties {
 
     private static CompiledRuleset ruleset;
 
@@ -77,7 +77,7 @@ class ConsentProperties {
                                 outcome.decision().ruleId(),
                                 outcome.blankBallots().ruleId()),
                         outcome.criteria().stream().map(CriterionResult::ruleId))
-                .forEach(ConsentProperties::assertCitesClause);
+                .forEach(ConsentDecisionProperties::assertCitesClause);
     }
 
     /** The blank ballots are counted as their treatment says, and every signed ballot takes part. */
