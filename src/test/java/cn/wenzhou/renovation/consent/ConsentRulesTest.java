@@ -8,6 +8,7 @@ import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.engine.RuleFile;
 import cn.wenzhou.renovation.ruleset.engine.RuleSourceLoader;
 import cn.wenzhou.renovation.ruleset.engine.RulesetCompiler;
+import cn.wenzhou.renovation.testing.CompilesEditedRules;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * repository's answers are pinned in {@code scenarios/wenzhou/consent/guide-3-1-double-two-thirds.scesim};
  * what holds whatever the tables say, in {@link ConsentDecisionProperties}.
  */
+@CompilesEditedRules
 class ConsentRulesTest {
 
     private static final String CONSENT_TABLE = "decision-tables/consent/consent.drl.xlsx";
