@@ -43,7 +43,7 @@ import org.springframework.stereotype.Component;
 public class RulesetRegistry implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RulesetRegistry.class);
-    /** Spring Boot starts its web server in the phase {@code SmartLifecycle.DEFAULT_PHASE - 1024}. */
+    /** Spring Boot starts its web server in a phase just below {@code SmartLifecycle.DEFAULT_PHASE}; ours is far below it. */
     private static final int BEFORE_THE_WEB_SERVER = 0;
 
     static final String DEPLOYMENT = "部署 (deployment)";
