@@ -6,6 +6,7 @@ import cn.wenzhou.renovation.eligibility.Community;
 import cn.wenzhou.renovation.eligibility.Eligibility;
 import cn.wenzhou.renovation.eligibility.EligibilityService;
 import cn.wenzhou.renovation.eligibility.HousingKind;
+import cn.wenzhou.renovation.testing.CompilesEditedRules;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +26,7 @@ import org.openxmlformats.schemas.spreadsheetml.x2006.main.STCellType;
  * make Java that creates a folder run while the rules are built, and each is refused at its cell (or,
  * for a column that is only for people, made harmless) with the folder never created.
  */
+@CompilesEditedRules
 class UploadedCellsNeverBecomeCodeTest {
 
     private static final String TABLE = RuleFolderCopy.ELIGIBILITY_TABLE;
