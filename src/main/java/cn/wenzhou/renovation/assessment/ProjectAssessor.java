@@ -12,10 +12,14 @@ import cn.wenzhou.renovation.kernel.InvalidFieldException;
 import cn.wenzhou.renovation.kernel.ProblemCode;
 import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 import cn.wenzhou.renovation.web.FieldProblems;
+import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMethod;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
@@ -46,19 +50,17 @@ public class ProjectAssessor implements Decider<AssessmentRequest, AssessmentRes
     private final ObjectMapper json;
     private final ObjectReader itemReader;
     /** The generated request model's getter for each part the spec lists, by the part's name. */
-    private final Map<String, com.fasterxml.jackson.databind.introspect.AnnotatedMember> typedPartGetters;
+    private final Map<String, AnnotatedMember> typedPartGetters;
     /** The generated answer model's setter for each part the spec lists, by the part's name. */
-    private final Map<String, com.fasterxml.jackson.databind.introspect.AnnotatedMethod> typedPartSetters;
+    private final Map<String, AnnotatedMethod> typedPartSetters;
 
     ProjectAssessor(List<Decider<?, ?>> deciders, Validator validator, ObjectMapper mapper) {
-        // The order Jackson writes the generated model's properties in, i.e. the spec's.
-        List<String> specOrder = mapper
-                .getSerializationConfig()
-                .introspect(mapper.constructType(AssessmentRequest.class))
-                .findProperties()
-                .stream()
-                .map(com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition::getName)
-                .toList();
+        // Jackson's view of the generated models: their properties in the order it writes them, i.e. the spec's.
+        Map<String, BeanPropertyDefinition> given =
+                properties(mapper.getSerializationConfig().introspect(mapper.constructType(AssessmentRequest.class)));
+        Map<String, BeanPropertyDefinition> answered = properties(
+                mapper.getDeserializationConfig().introspect(mapper.constructType(AssessmentResponse.class)));
+        List<String> specOrder = List.copyOf(given.keySet());
         this.parts = deciders.stream()
                 .filter(d -> d.assessmentPart().isPresent())
                 .sorted(Comparator.comparing((Decider<?, ?> d) -> {
@@ -69,26 +71,18 @@ public class ProjectAssessor implements Decider<AssessmentRequest, AssessmentRes
         this.validator = validator;
         this.json = mapper;
         this.itemReader = mapper.readerFor(AssessmentRequest.class);
-        this.typedPartGetters =
-                mapper
-                        .getSerializationConfig()
-                        .introspect(mapper.constructType(AssessmentRequest.class))
-                        .findProperties()
-                        .stream()
-                        .filter(property -> property.getAccessor() != null)
-                        .collect(java.util.stream.Collectors.toMap(
-                                com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition::getName,
-                                com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition::getAccessor));
-        this.typedPartSetters =
-                mapper
-                        .getDeserializationConfig()
-                        .introspect(mapper.constructType(AssessmentResponse.class))
-                        .findProperties()
-                        .stream()
-                        .filter(property -> property.getSetter() != null)
-                        .collect(java.util.stream.Collectors.toMap(
-                                com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition::getName,
-                                com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition::getSetter));
+        this.typedPartGetters = new LinkedHashMap<>();
+        given.forEach((name, property) -> typedPartGetters.put(name, property.getAccessor()));
+        this.typedPartSetters = new LinkedHashMap<>();
+        answered.values().stream()
+                .filter(property -> property.getSetter() != null)
+                .forEach(property -> typedPartSetters.put(property.getName(), property.getSetter()));
+    }
+
+    private static Map<String, BeanPropertyDefinition> properties(BeanDescription model) {
+        Map<String, BeanPropertyDefinition> byName = new LinkedHashMap<>();
+        model.findProperties().forEach(property -> byName.put(property.getName(), property));
+        return byName;
     }
 
     @Override
