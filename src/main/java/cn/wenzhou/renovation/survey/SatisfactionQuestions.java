@@ -66,7 +66,10 @@ final class SatisfactionQuestions {
                     6,
                     "您所在的老旧小区改造主要改造了哪些方面？",
                     true,
-                    f -> f.getRenovatedAspects().stream().distinct().toList(),
+                    // A form that sends null for this optional list left it blank, as one that leaves it out.
+                    f -> f.getRenovatedAspects() == null
+                            ? List.of()
+                            : f.getRenovatedAspects().stream().distinct().toList(),
                     labels(
                             "PIPELINES",
                             "管线",

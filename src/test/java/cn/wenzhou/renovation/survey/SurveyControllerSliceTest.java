@@ -128,6 +128,25 @@ class SurveyControllerSliceTest {
         }
 
         @Test
+        void aFormSendingNullForTheAspectsIsCountedAsOneLeavingThemOut() throws Exception {
+            when(rulesets.take("wenzhou")).thenReturn(ruleset);
+            when(satisfaction.of(same(ruleset)))
+                    .thenReturn(new SatisfactionService.Definition(
+                            ruleset, new SatisfiedAnswers(Set.of(SatisfactionAnswer.VERY_SATISFIED)), "SURVEY-TEST"));
+            ObjectNode leftOut = forms();
+            ((ObjectNode) leftOut.get("responses").get(0)).remove("renovatedAspects");
+            ObjectNode sentNull = forms();
+            ((ObjectNode) sentNull.get("responses").get(0)).putNull("renovatedAspects");
+
+            String expected = send(URL, leftOut)
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            send(URL, sentNull).andExpect(status().isOk()).andExpect(content().json(expected, true));
+        }
+
+        @Test
         void theJurisdictionAskedForChoosesTheRuleset() throws Exception {
             when(rulesets.take("yueqing")).thenReturn(ruleset);
             when(satisfaction.of(same(ruleset)))
