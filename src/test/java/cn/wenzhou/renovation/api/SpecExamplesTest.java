@@ -3,7 +3,7 @@ package cn.wenzhou.renovation.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.wenzhou.renovation.kernel.ProblemCode;
-import cn.wenzhou.renovation.testing.StaffUsers;
+import cn.wenzhou.renovation.testing.DeployedService;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
@@ -38,14 +38,12 @@ import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 import org.skyscreamer.jsonassert.JSONCompareResult;
 import org.skyscreamer.jsonassert.comparator.DefaultComparator;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
@@ -68,12 +66,13 @@ import org.springframework.web.util.UriComponentsBuilder;
  * with spaces before the closing brace (and sent without a length, as a chunked body), its text or each of its
  * files with trailing bytes, to exactly that many bytes.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DeployedService
+@DirtiesContext
 class SpecExamplesTest {
 
     private static final File SPEC = new File("openapi/renovation-api.yaml");
-    private static final String PUBLISHER = "chen.jing";
-    private static final String PASSWORD = "spec examples";
+    private static final String PUBLISHER = DeployedService.PUBLISHER;
+    private static final String PASSWORD = DeployedService.PASSWORD;
     /** Forms of the values the service makes: a receipt id, an instant, a ruleset's content hash. */
     private static final List<Pattern> MADE_BY_THE_SERVICE = List.of(
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"),
@@ -95,11 +94,6 @@ class SpecExamplesTest {
 
     /** The receipt the receipts examples read, made on first use from the documented receipt's request. */
     private String liveReceiptId;
-
-    @DynamicPropertySource
-    static void publisher(DynamicPropertyRegistry registry) {
-        StaffUsers.register(registry, PASSWORD, PUBLISHER, "rules-publisher");
-    }
 
     record Example(String method, String path, JsonNode operation, String name) {
         @Override

@@ -11,7 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import cn.wenzhou.renovation.testing.FixedWenzhouClock;
+import cn.wenzhou.renovation.testing.DeployedService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -30,9 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -43,9 +40,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * order; a bad item is INVALID with its problem named {@code items[i]...} and never fails the others; a bad
  * batch as a whole is a 400 before anything is streamed. The 413 limit is in {@link AssessmentBatchLimitHttpTest}.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(FixedWenzhouClock.class)
+@DeployedService
 class AssessmentBatchHttpTest {
 
     private static final String URL = "/api/v1/assessments/batch";

@@ -2,6 +2,7 @@ package cn.wenzhou.renovation.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.wenzhou.renovation.testing.DeployedService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -14,14 +15,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The streamed batch over real HTTP on the embedded Tomcat, where the servlet container's limits apply
  * (MockMvc has none): the answer must arrive whole, however long the batch takes.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DeployedService
 class AssessmentBatchServerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

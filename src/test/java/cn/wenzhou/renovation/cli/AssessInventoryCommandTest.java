@@ -3,7 +3,7 @@ package cn.wenzhou.renovation.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.wenzhou.renovation.assessment.InventoryWorkbook;
-import cn.wenzhou.renovation.testing.FixedWenzhouClock;
+import cn.wenzhou.renovation.testing.DeployedService;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,9 +18,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 /**
  * {@code java -jar <jar> assess inventory.xlsx -o result.xlsx} as {@link AssessInventoryCommand#run}: the
@@ -28,9 +25,7 @@ import org.springframework.context.annotation.Import;
  * few seconds. The template comes from the service's own {@link InventoryWorkbook} (the test context is
  * configured like the HTTP tests', so it is shared with them).
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(FixedWenzhouClock.class)
+@DeployedService
 class AssessInventoryCommandTest {
 
     private static final String SHEET = "小区清单";

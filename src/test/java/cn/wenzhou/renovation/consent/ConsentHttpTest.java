@@ -13,7 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import cn.wenzhou.renovation.testing.FixedWenzhouClock;
+import cn.wenzhou.renovation.testing.DeployedService;
 import cn.wenzhou.renovation.testing.ProblemExpectations;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -25,17 +25,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 /** {@code POST /api/v1/consent/tally} through the real Spring context, real JSON and the real rules. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(FixedWenzhouClock.class)
+@DeployedService
 class ConsentHttpTest {
 
     private static final String URL = "/api/v1/consent/tally";

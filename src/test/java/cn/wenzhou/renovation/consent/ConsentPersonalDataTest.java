@@ -5,6 +5,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wenzhou.renovation.testing.DebugLogging;
+import cn.wenzhou.renovation.testing.DeployedService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -12,16 +14,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.logging.LoggingSystem;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
@@ -33,13 +31,12 @@ import org.springframework.test.web.servlet.ResultActions;
  * neither the log nor any response may carry them, even with the web and application loggers at
  * DEBUG, the level an operator turns on to look into a problem.
  */
-@SpringBootTest(properties = {"logging.level.org.springframework.web=DEBUG", "logging.level.cn.wenzhou=DEBUG"})
-@AutoConfigureMockMvc
+@DeployedService
+@DebugLogging({"org.springframework.web", "cn.wenzhou"})
 @ExtendWith(OutputCaptureExtension.class)
 class ConsentPersonalDataTest {
 
     private static final String URL = "/api/v1/consent/tally";
-    private static final List<String> RAISED_LOGGERS = List.of("org.springframework.web", "cn.wenzhou");
 
     private static final String NAME = "欧阳明华";
     private static final String ID_NUMBER = "330302198001011234";
@@ -62,13 +59,6 @@ class ConsentPersonalDataTest {
 
     private String log() {
         return output.getAll().substring(outputBeforeTest);
-    }
-
-    /** The levels stay raised in the JVM after this context started: give the other test classes their quiet log back. */
-    @AfterAll
-    static void restoreLogLevels() {
-        LoggingSystem logging = LoggingSystem.get(ConsentPersonalDataTest.class.getClassLoader());
-        RAISED_LOGGERS.forEach(name -> logging.setLogLevel(name, null));
     }
 
     // --- requests ----------------------------------------------------------------------------

@@ -6,14 +6,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wenzhou.renovation.testing.DeployedService;
 import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
@@ -24,9 +22,7 @@ import org.springframework.test.web.servlet.MvcResult;
  * Each API request is one log line with its route, jurisdiction, ruleset version, status, outcome and
  * latency, and nothing a resident wrote; and a timer per endpoint and jurisdiction on /actuator/prometheus.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@AutoConfigureObservability
+@DeployedService
 @ExtendWith(OutputCaptureExtension.class)
 class RequestObservabilityHttpTest {
 

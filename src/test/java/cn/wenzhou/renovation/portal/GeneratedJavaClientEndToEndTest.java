@@ -65,8 +65,8 @@ import cn.wenzhou.renovation.client.model.StepTreatment;
 import cn.wenzhou.renovation.client.model.VoteRound;
 import cn.wenzhou.renovation.client.model.WorkingDaysRequest;
 import cn.wenzhou.renovation.client.model.WorkingDaysResponse;
+import cn.wenzhou.renovation.testing.DeployedService;
 import cn.wenzhou.renovation.testing.SpecExamples;
-import cn.wenzhou.renovation.testing.StaffUsers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -98,21 +98,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * A portal's view: the Java client generated from the spec by {@code mvn verify} calls every operation of
  * the service, started on a random port, and reads typed answers. Requests are built as a portal team
  * would, with the client's builders, or taken from the spec's own examples through the client's mapper.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DeployedService
 class GeneratedJavaClientEndToEndTest {
 
-    private static final String PUBLISHER = "chen.jing";
-    private static final String PASSWORD = "portal client";
+    private static final String PUBLISHER = DeployedService.PUBLISHER;
+    private static final String PASSWORD = DeployedService.PASSWORD;
     private static final LocalDate EVALUATION_DATE = LocalDate.of(2026, 3, 1);
 
     @LocalServerPort
@@ -120,11 +118,6 @@ class GeneratedJavaClientEndToEndTest {
 
     private ApiClient portal;
     private ApiClient staff;
-
-    @DynamicPropertySource
-    static void publisher(DynamicPropertyRegistry registry) {
-        StaffUsers.register(registry, PASSWORD, PUBLISHER, "rules-publisher");
-    }
 
     /** Every request the clients sent, as "METHOD /path", to show at the end that each operation was called. */
     private static final Set<String> SENT = ConcurrentHashMap.newKeySet();
@@ -434,7 +427,9 @@ class GeneratedJavaClientEndToEndTest {
         }
     }
 
+    /** Activates and rolls back: the classes after it start from the deployed rules and a fresh version list. */
     @Nested
+    @DirtiesContext
     class RulesAdministration {
 
         @Test

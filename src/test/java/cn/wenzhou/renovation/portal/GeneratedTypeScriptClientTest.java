@@ -2,6 +2,7 @@ package cn.wenzhou.renovation.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.wenzhou.renovation.testing.DeployedService;
 import cn.wenzhou.renovation.testing.RequiredTools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.util.FileSystemUtils;
 
@@ -23,7 +23,7 @@ import org.springframework.util.FileSystemUtils;
  * would ({@code npm install}), a small portal program written against it compiles under {@code tsc --strict},
  * and, run by Node against the service on a random port, gets real answers and a problem it can read.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DeployedService
 class GeneratedTypeScriptClientTest {
 
     private static final Path CLIENT = Path.of("target", "clients", "typescript");

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wenzhou.renovation.testing.DeployedService;
 import cn.wenzhou.renovation.testing.FixedWenzhouClock;
 import cn.wenzhou.renovation.testing.ProblemExpectations;
 import java.util.LinkedHashMap;
@@ -18,9 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -29,9 +27,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * {@code POST /api/v1/procedure/status} through the real Spring context, the real rules and the
  * packaged calendar. "Today" is 2026-03-01 in Wenzhou ({@link FixedWenzhouClock}).
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(FixedWenzhouClock.class)
+@DeployedService
 class ProcedureHttpTest {
 
     private static final String URL = "/api/v1/procedure/status";

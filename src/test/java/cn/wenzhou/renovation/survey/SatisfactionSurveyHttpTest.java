@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wenzhou.renovation.testing.DeployedService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -27,8 +26,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * distribution per question whose base is the forms answering it, and the satisfaction rate the
  * decision table defines (默认“非常满意”与“基本满意”).
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@DeployedService
 class SatisfactionSurveyHttpTest {
 
     private static final String URL = "/api/v1/surveys/satisfaction";

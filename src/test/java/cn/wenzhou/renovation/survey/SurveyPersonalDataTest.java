@@ -5,7 +5,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import cn.wenzhou.renovation.testing.FixedWenzhouClock;
+import cn.wenzhou.renovation.testing.DebugLogging;
+import cn.wenzhou.renovation.testing.DeployedService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -13,17 +14,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.logging.LoggingSystem;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -33,15 +29,13 @@ import org.springframework.test.web.servlet.ResultActions;
  * (openapi/renovation-api.yaml): neither the log nor any response may carry them, with the web and
  * application loggers at DEBUG, whether the form is counted or refused.
  */
-@SpringBootTest(properties = {"logging.level.org.springframework.web=DEBUG", "logging.level.cn.wenzhou=DEBUG"})
-@AutoConfigureMockMvc
+@DeployedService
+@DebugLogging({"org.springframework.web", "cn.wenzhou"})
 @ExtendWith(OutputCaptureExtension.class)
-@Import(FixedWenzhouClock.class)
 class SurveyPersonalDataTest {
 
     private static final String CONSULTATION = "/api/v1/surveys/consultation";
     private static final String SATISFACTION = "/api/v1/surveys/satisfaction";
-    private static final List<String> RAISED_LOGGERS = List.of("org.springframework.web", "cn.wenzhou");
 
     private static final String NAME = "欧阳明华";
     private static final String PHONE = "13857712345";
@@ -64,12 +58,6 @@ class SurveyPersonalDataTest {
 
     private String log() {
         return output.getAll().substring(outputBeforeTest);
-    }
-
-    @AfterAll
-    static void restoreLogLevels() {
-        LoggingSystem logging = LoggingSystem.get(SurveyPersonalDataTest.class.getClassLoader());
-        RAISED_LOGGERS.forEach(name -> logging.setLogLevel(name, null));
     }
 
     // --- requests ----------------------------------------------------------------------------

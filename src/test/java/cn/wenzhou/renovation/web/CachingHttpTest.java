@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wenzhou.renovation.testing.DeployedService;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -29,7 +31,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * The two listings answer with an ETag and {@code Cache-Control: no-cache}; {@code If-None-Match} with
  * the current ETag is a 304 without a body, any other a 200; activating rules changes the ETag.
  */
-@ConventionsApplication
+@DeployedService
+@DirtiesContext
 class CachingHttpTest {
 
     @Autowired
@@ -107,7 +110,7 @@ class CachingHttpTest {
                                 cutoff2005()))
                         .param("comment", "ETag test")
                         .param("acceptScenarioChanges", "true")
-                        .with(httpBasic(ConventionsApplication.PUBLISHER, ConventionsApplication.PASSWORD)))
+                        .with(httpBasic(DeployedService.PUBLISHER, DeployedService.PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.activated").value(true));
 

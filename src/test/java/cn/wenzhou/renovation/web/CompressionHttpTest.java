@@ -2,6 +2,7 @@ package cn.wenzhou.renovation.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.wenzhou.renovation.testing.DeployedService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
@@ -16,14 +17,13 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * gzip is Tomcat's doing, so this runs on a real port with the JDK client, which does not decompress:
  * what is asserted is what went over the wire.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DeployedService
 class CompressionHttpTest {
 
     private static final int MIN_RESPONSE_SIZE = 2048;

@@ -4,6 +4,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wenzhou.renovation.testing.DeployedService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -25,11 +26,11 @@ class CorsDefaultHttpTest {
 
     @Test
     void noCrossOriginPreflightOrCallIsGrantedAccess() throws Exception {
-        mvc.perform(CorsHttpTest.preflight(ConventionsApplication.PORTAL, "POST"))
+        mvc.perform(CorsHttpTest.preflight(DeployedService.PORTAL, "POST"))
                 .andExpect(header().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN))
                 .andExpect(header().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS));
         mvc.perform(post("/api/v1/eligibility")
-                        .header(HttpHeaders.ORIGIN, ConventionsApplication.PORTAL)
+                        .header(HttpHeaders.ORIGIN, DeployedService.PORTAL)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(EligibilityRequests.PRIORITY))
                 .andExpect(header().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN));

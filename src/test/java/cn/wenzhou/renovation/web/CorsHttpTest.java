@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wenzhou.renovation.testing.DeployedService;
 import java.util.Arrays;
 import java.util.List;
 import org.hamcrest.Matcher;
@@ -27,7 +28,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * cross-origin with the agreed methods and headers and read the agreed response headers; any other
  * origin, method or header is refused with a 403 that grants nothing.
  */
-@ConventionsApplication
+@DeployedService
 class CorsHttpTest {
 
     @Autowired
@@ -35,34 +36,33 @@ class CorsHttpTest {
 
     @Test
     void aPreflightFromAConfiguredPortalIsAllowedWithTheAgreedMethodsAndHeaders() throws Exception {
-        mvc.perform(preflight(ConventionsApplication.PORTAL, "POST")
+        mvc.perform(preflight(DeployedService.PORTAL, "POST")
                         .header(
                                 HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS,
                                 "content-type,x-api-key,x-request-id,decision-receipt"))
                 .andExpect(status().isOk())
-                .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ConventionsApplication.PORTAL))
+                .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, DeployedService.PORTAL))
                 .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, "GET,POST"))
                 .andExpect(header().string(
                                 HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS,
                                 "content-type, x-api-key, x-request-id, decision-receipt"))
                 .andExpect(header().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS))
                 .andExpect(header().exists(RequestIdFilter.HEADER));
-        mvc.perform(preflight(ConventionsApplication.SECOND_PORTAL, "GET")
+        mvc.perform(preflight(DeployedService.SECOND_PORTAL, "GET")
                         .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization"))
                 .andExpect(status().isOk())
-                .andExpect(
-                        header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ConventionsApplication.SECOND_PORTAL));
+                .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, DeployedService.SECOND_PORTAL));
     }
 
     @Test
     void aPortalsCallIsAnsweredAndMayReadTheAgreedHeaders() throws Exception {
         mvc.perform(post("/api/v1/eligibility")
-                        .header(HttpHeaders.ORIGIN, ConventionsApplication.PORTAL)
+                        .header(HttpHeaders.ORIGIN, DeployedService.PORTAL)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(EligibilityRequests.PRIORITY))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.decision").value("PRIORITY_RENOVATION"))
-                .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ConventionsApplication.PORTAL))
+                .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, DeployedService.PORTAL))
                 .andExpect(exposed(containsInAnyOrder(
                         "X-Request-Id", "ETag", "Deprecation", "Sunset", "Link", "Decision-Receipt")));
     }
@@ -87,11 +87,11 @@ class CorsHttpTest {
 
     @Test
     void aPortalMayNotUseOtherMethodsOrHeaders() throws Exception {
-        refused(mvc.perform(preflight(ConventionsApplication.PORTAL, "DELETE")));
-        refused(mvc.perform(preflight(ConventionsApplication.PORTAL, "POST")
+        refused(mvc.perform(preflight(DeployedService.PORTAL, "DELETE")));
+        refused(mvc.perform(preflight(DeployedService.PORTAL, "POST")
                 .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "x-forwarded-for")));
         // Spring answers a partly agreed list with the agreed part only; the browser then refuses the call.
-        mvc.perform(preflight(ConventionsApplication.PORTAL, "POST")
+        mvc.perform(preflight(DeployedService.PORTAL, "POST")
                         .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "content-type,x-forwarded-for"))
                 .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, "content-type"));
     }

@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wenzhou.renovation.testing.DeployedService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -15,7 +16,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * real operations deprecated ({@code conventions/deprecated-operations.yaml}): their responses announce
  * it, a refusal by Spring Security included; the others do not.
  */
-@ConventionsApplication
+@DeployedService
 class DeprecationHeadersHttpTest {
 
     @Autowired
@@ -55,9 +56,9 @@ class DeprecationHeadersHttpTest {
 
     @Test
     void aPortalsBrowserPageMayReadThem() throws Exception {
-        mvc.perform(get("/api/v1/jurisdictions/yueqing/diff").header(HttpHeaders.ORIGIN, ConventionsApplication.PORTAL))
+        mvc.perform(get("/api/v1/jurisdictions/yueqing/diff").header(HttpHeaders.ORIGIN, DeployedService.PORTAL))
                 .andExpect(status().isOk())
-                .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ConventionsApplication.PORTAL))
+                .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, DeployedService.PORTAL))
                 .andExpect(header().string(
                                 HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS,
                                 org.hamcrest.Matchers.allOf(

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import cn.wenzhou.renovation.testing.FixedWenzhouClock;
+import cn.wenzhou.renovation.testing.DebugLogging;
+import cn.wenzhou.renovation.testing.DeployedService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -14,11 +15,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -28,10 +26,9 @@ import org.springframework.test.web.servlet.ResultActions;
  * (issue 17, finding 4(e)): satisfaction comments, unrecognised ticked items with a named contact,
  * community names and names sent for classification; a rejected value is not quoted in a problem.
  */
-@SpringBootTest(properties = "logging.level.org.springframework.web=DEBUG")
-@AutoConfigureMockMvc
+@DeployedService
+@DebugLogging({"org.springframework.web"})
 @ExtendWith(OutputCaptureExtension.class)
-@Import(FixedWenzhouClock.class)
 class FreeTextMaskingHttpTest {
 
     private static final List<String> PERSONAL = List.of(
@@ -48,13 +45,6 @@ class FreeTextMaskingHttpTest {
     private MockMvc mvc;
 
     private final ObjectMapper json = new ObjectMapper();
-
-    /** Log levels are global to the JVM: contexts cached for later test classes must not log Spring MVC at DEBUG. */
-    @org.junit.jupiter.api.AfterAll
-    static void springWebLogsAtItsUsualLevelAgain() {
-        org.springframework.boot.logging.LoggingSystem.get(FreeTextMaskingHttpTest.class.getClassLoader())
-                .setLogLevel("org.springframework.web", null);
-    }
 
     @Test
     void satisfactionCommentsAndCommunityNameComeBackMasked(CapturedOutput output) throws Exception {

@@ -3,6 +3,7 @@ package cn.wenzhou.renovation.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.wenzhou.renovation.kernel.ProblemCode;
+import cn.wenzhou.renovation.testing.DeployedService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -12,14 +13,13 @@ import java.net.http.HttpResponse;
 import java.util.Arrays;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Over real HTTP (Tomcat, Spring Security's firewall and Spring MVC alike), every refusal is an
  * {@code application/problem+json} with one of the service's codes and the request id.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DeployedService
 class ProblemCodesHttpTest {
 
     private final HttpClient http = HttpClient.newHttpClient();

@@ -2,6 +2,7 @@ package cn.wenzhou.renovation.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.wenzhou.renovation.testing.DeployedService;
 import cn.wenzhou.renovation.testing.SpecExamples;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -24,7 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * anything after the closing brace are refused, no problem names a Java class, and requests refused outside
  * Spring MVC (a NUL in an upload's file name, a header over 8 KB, {@code /error} itself) are problems too.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DeployedService
 class StrictInputHttpTest {
 
     /** A Java class named in a problem: a package path, or Jackson's back-quoted type. */
