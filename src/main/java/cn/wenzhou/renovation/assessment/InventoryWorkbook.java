@@ -1,10 +1,9 @@
 package cn.wenzhou.renovation.assessment;
 
-import cn.wenzhou.renovation.api.model.ApprovalPlanResponse;
-import cn.wenzhou.renovation.api.model.AssessmentBatchResult;
-import cn.wenzhou.renovation.api.model.AssessmentResponse;
 import cn.wenzhou.renovation.api.model.Reason;
-import cn.wenzhou.renovation.api.model.StepTreatment;
+import cn.wenzhou.renovation.decision.InventoryColumn;
+import cn.wenzhou.renovation.decision.InventoryColumn.Kind;
+import cn.wenzhou.renovation.decision.InventoryPart;
 import cn.wenzhou.renovation.kernel.InvalidWorkbookException;
 import cn.wenzhou.renovation.kernel.PayloadTooLargeException;
 import cn.wenzhou.renovation.kernel.PersonalDataMasking;
@@ -64,7 +63,9 @@ public class InventoryWorkbook {
     /** Rows of the result kept in memory while it is written; the rest are flushed to a temporary file. */
     private static final int ROWS_IN_MEMORY = 200;
 
-    private static final List<String> RESULT_HEADINGS = List.of("改造范围结论", "表决结论", "资金结论", "审批路径", "理由", "依据条款", "问题");
+    private static final InventoryColumn PROJECT_NAME = InventoryColumn.of("projectName", "项目（小区）名称", Kind.TEXT);
+    /** The result columns after each part's conclusion: every part's reasons, their clauses, a bad row's problem. */
+    private static final List<String> SHARED_RESULT_HEADINGS = List.of("理由", "依据条款", "问题");
 
     /** Told after each row, for a progress bar on the command line. */
     public interface Progress {
@@ -73,23 +74,43 @@ public class InventoryWorkbook {
         void rowDone(int done, int total);
     }
 
+    /** A part of the assessment as the inventory shows it. */
+    private record Part(String name, InventoryPart<?> inventory) {}
+
     private final ProjectAssessor assessor;
     private final AssessmentProperties properties;
     private final JsonNodeFactory nodes = JsonNodeFactory.withExactBigDecimals(true);
+    /** The parts with inventory columns, in the spec's order: each capability declares its own. */
+    private final List<Part> parts;
+    /** The template's input columns, with paths as a whole assessment item names them. */
+    private final List<InventoryColumn> columns;
+    /** Each part's conclusion, then the shared result columns. */
+    private final List<String> resultHeadings;
 
     InventoryWorkbook(ProjectAssessor assessor, AssessmentProperties properties) {
         this.assessor = assessor;
         this.properties = properties;
+        this.parts = assessor.parts().stream()
+                .flatMap(decider -> decider.inventoryPart().stream()
+                        .map(inventory -> new Part(decider.assessmentPart().orElseThrow(), inventory)))
+                .toList();
+        List<InventoryColumn> all = new ArrayList<>(List.of(PROJECT_NAME));
+        parts.forEach(part -> part.inventory().columns().forEach(column -> all.add(column.under(part.name()))));
+        this.columns = List.copyOf(all);
+        List<String> headings = new ArrayList<>();
+        parts.forEach(part -> headings.add(part.inventory().conclusionHeading()));
+        headings.addAll(SHARED_RESULT_HEADINGS);
+        this.resultHeadings = List.copyOf(headings);
     }
 
     public byte[] template() throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             Sheet sheet = workbook.createSheet(SHEET);
-            Map<Integer, InventoryColumn> columns = new TreeMap<>();
-            for (int c = 0; c < InventoryColumn.ALL.size(); c++) {
-                columns.put(c, InventoryColumn.ALL.get(c));
+            Map<Integer, InventoryColumn> byIndex = new TreeMap<>();
+            for (int c = 0; c < columns.size(); c++) {
+                byIndex.put(c, columns.get(c));
             }
-            writeHeadings(workbook, sheet, columns, -1);
+            writeHeadings(workbook, sheet, byIndex, -1);
             Sheet help = workbook.createSheet("填写说明");
             String[] lines = {
                 "每行填写一个小区。某一部分（改造范围、表决、资金、审批）的各列全部留空时，该部分不评估。",
@@ -139,7 +160,7 @@ public class InventoryWorkbook {
             date.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
             for (int i = 0; i < rows.size(); i++) {
                 List<SheetCell> cells = cellsByRow.get(rows.get(i));
-                AssessmentBatchResult assessed = assessor.assessTypedItem(i, item(cells, columns), ruleset);
+                ProjectAssessor.AssessedItem assessed = assessor.assessItem(i, item(cells, columns), ruleset);
                 Row row = result.createRow(rows.get(i));
                 writeInputs(row, cells, columns, date);
                 writeResult(row, resultColumn, assessed, wrap);
@@ -155,7 +176,7 @@ public class InventoryWorkbook {
     /** The 小区清单 sheet, read with the tightest limits: this endpoint is open to anyone. */
     private SheetContent inventorySheet(byte[] upload) {
         int rows = properties.maxBatchItems() + FIRST_DATA_ROW;
-        long cells = (long) rows * (InventoryColumn.ALL.size() + RESULT_HEADINGS.size());
+        long cells = (long) rows * (this.columns.size() + resultHeadings.size());
         WorkbookLimits limits = new WorkbookLimits(
                 properties.maxWorkbookSheets(),
                 rows,
@@ -200,16 +221,16 @@ public class InventoryWorkbook {
         return sheet;
     }
 
-    private static Map<Integer, InventoryColumn> columnsOf(List<SheetCell> pathRow) {
+    private Map<Integer, InventoryColumn> columnsOf(List<SheetCell> pathRow) {
         if (pathRow == null) {
             throw new InvalidWorkbookException("第2行（字段路径）缺失：请使用模板");
         }
         Map<String, InventoryColumn> known =
-                InventoryColumn.ALL.stream().collect(Collectors.toMap(InventoryColumn::path, c -> c));
+                this.columns.stream().collect(Collectors.toMap(InventoryColumn::path, c -> c));
         Map<Integer, InventoryColumn> columns = new TreeMap<>();
         for (SheetCell cell : pathRow) {
             String path = cell.kind() == CellKind.TEXT ? cell.value().strip() : "";
-            if (path.isEmpty() || RESULT_HEADINGS.contains(path)) {
+            if (path.isEmpty() || resultHeadings.contains(path)) {
                 continue;
             }
             InventoryColumn column = known.get(path);
@@ -241,15 +262,14 @@ public class InventoryWorkbook {
             return nodes.booleanNode("TRUE".equals(cell.value()));
         }
         if (cell.kind() == CellKind.NUMBER) {
-            if (column.kind() == InventoryColumn.Kind.DATE && cell.dateFormatted()) {
+            if (column.kind() == Kind.DATE && cell.dateFormatted()) {
                 return nodes.textNode(localDate(cell).toString());
             }
             BigDecimal number = new BigDecimal(cell.value());
-            if (column.kind() == InventoryColumn.Kind.INTEGER
-                    && number.stripTrailingZeros().scale() <= 0) {
+            if (column.kind() == Kind.INTEGER && number.stripTrailingZeros().scale() <= 0) {
                 return nodes.numberNode(number.toBigIntegerExact());
             }
-            return column.kind() == InventoryColumn.Kind.TEXT || column.kind() == InventoryColumn.Kind.CHOICE
+            return column.kind() == Kind.TEXT || column.kind() == Kind.CHOICE
                     ? nodes.textNode(number.toPlainString())
                     : nodes.numberNode(number);
         }
@@ -318,12 +338,12 @@ public class InventoryWorkbook {
             }
         });
         if (resultColumn >= 0) {
-            for (int i = 0; i < RESULT_HEADINGS.size(); i++) {
+            for (int i = 0; i < resultHeadings.size(); i++) {
                 Cell cell = headings.createCell(resultColumn + i);
-                cell.setCellValue(RESULT_HEADINGS.get(i));
+                cell.setCellValue(resultHeadings.get(i));
                 cell.setCellStyle(heading);
-                paths.createCell(resultColumn + i).setCellValue(RESULT_HEADINGS.get(i));
-                sheet.setColumnWidth(resultColumn + i, (i >= 4 ? 60 : 24) * 256);
+                paths.createCell(resultColumn + i).setCellValue(resultHeadings.get(i));
+                sheet.setColumnWidth(resultColumn + i, (i >= parts.size() ? 60 : 24) * 256);
             }
         }
         // The path row is what the service reads; staff see the Chinese headings above it.
@@ -355,43 +375,31 @@ public class InventoryWorkbook {
         }
     }
 
-    private static void writeResult(Row row, int first, AssessmentBatchResult result, CellStyle wrap) {
-        String[] values = new String[RESULT_HEADINGS.size()];
-        if (result.getProblem() != null) {
-            values[6] = result.getProblem().getErrors().stream()
+    /** Each part's conclusion, then the reasons, their clauses and a bad row's problem. */
+    private void writeResult(Row row, int first, ProjectAssessor.AssessedItem item, CellStyle wrap) {
+        String[] values = new String[resultHeadings.size()];
+        int reasonsColumn = parts.size();
+        if (!item.valid()) {
+            values[reasonsColumn + 2] = item.result().getProblem().getErrors().stream()
                     .map(e -> e.getField().replaceFirst("^items\\[\\d+]\\.?", "") + ": " + e.getMessage())
                     .collect(Collectors.joining("\n"));
         } else {
-            AssessmentResponse assessment = result.getAssessment();
             List<Reason> reasons = new ArrayList<>();
-            if (assessment.getEligibility() != null) {
-                values[0] = assessment.getEligibility().getDecisionLabel();
-                reasons.addAll(assessment.getEligibility().getReasons());
-                reasons.addAll(assessment.getEligibility().getWhyNot());
+            for (int p = 0; p < parts.size(); p++) {
+                Object answer = item.assessment().answers().get(parts.get(p).name());
+                if (answer != null) {
+                    values[p] = parts.get(p).inventory().conclusionOf(answer);
+                    reasons.addAll(parts.get(p).inventory().reasonsOf(answer));
+                }
             }
-            if (assessment.getConsent() != null) {
-                values[1] = assessment.getConsent().getDecisionLabel();
-                reasons.addAll(assessment.getConsent().getReasons());
-                reasons.addAll(assessment.getConsent().getWhyNot());
-            }
-            if (assessment.getFunding() != null) {
-                values[2] = assessment.getFunding().getDecisionLabel();
-                reasons.addAll(assessment.getFunding().getReasons());
-                reasons.addAll(assessment.getFunding().getWhyNot());
-            }
-            if (assessment.getApprovals() != null) {
-                values[3] = approvalSummary(assessment.getApprovals());
-                reasons.addAll(assessment.getApprovals().getScopeReasons());
-                assessment.getApprovals().getSteps().forEach(s -> reasons.add(s.getReason()));
-            }
-            values[4] = reasons.stream()
+            values[reasonsColumn] = reasons.stream()
                     .map(r -> r.getRuleId() + "：" + r.getMessage())
                     .distinct()
                     .collect(Collectors.joining("\n"));
             Set<String> clauses = new LinkedHashSet<>();
             reasons.forEach(r ->
                     clauses.add(r.getClause().getSection() + "「" + r.getClause().getQuote() + "」"));
-            values[5] = String.join("\n", clauses);
+            values[reasonsColumn + 1] = String.join("\n", clauses);
         }
         for (int i = 0; i < values.length; i++) {
             Cell cell = row.createCell(first + i);
@@ -402,27 +410,6 @@ public class InventoryWorkbook {
                 cell.setCellStyle(wrap);
             }
         }
-    }
-
-    private static String approvalSummary(ApprovalPlanResponse plan) {
-        String changed = plan.getSteps().stream()
-                .filter(s -> s.getTreatment() == StepTreatment.MERGED
-                        || s.getTreatment() == StepTreatment.WAIVED
-                        || s.getTreatment() == StepTreatment.SIMPLIFIED)
-                .map(s -> s.getLabel() + "（" + treatmentLabel(s.getTreatment()) + "）")
-                .collect(Collectors.joining("；"));
-        return (Boolean.TRUE.equals(plan.getOptimizedScope()) ? "适用优化审批" : "不适用优化审批")
-                + (changed.isEmpty() ? "" : "：" + changed);
-    }
-
-    private static String treatmentLabel(StepTreatment treatment) {
-        return switch (treatment) {
-            case MERGED -> "合并编报";
-            case WAIVED -> "无需办理";
-            case SIMPLIFIED -> "简化办理";
-            case REQUIRED -> "须办理";
-            case NOT_APPLICABLE -> "不涉及";
-        };
     }
 
     private static CellStyle headingStyle(Workbook workbook) {

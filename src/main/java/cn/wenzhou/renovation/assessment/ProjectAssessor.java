@@ -185,12 +185,9 @@ public class ProjectAssessor implements Decider<AssessmentRequest, AssessmentRes
         return node;
     }
 
-    /** As {@link #assessItem(int, JsonNode, CompiledRuleset)}, typed: what the Excel inventory writes back. */
-    public AssessmentBatchResult assessTypedItem(int index, JsonNode item, CompiledRuleset ruleset) {
-        AssessedItem assessed = assessItem(index, item, ruleset);
-        return assessed.assessment() == null
-                ? assessed.result()
-                : assessed.result().assessment(typed(assessed.assessment()));
+    /** Every decider that is a part of the assessment, in the order the spec lists the parts. */
+    List<Decider<?, ?>> parts() {
+        return parts;
     }
 
     /**

@@ -8,11 +8,16 @@ import cn.wenzhou.renovation.api.model.ConsentTallyRequest;
 import cn.wenzhou.renovation.api.model.ConsentTallyResponse;
 import cn.wenzhou.renovation.api.model.PublicityFigures;
 import cn.wenzhou.renovation.decision.Decider;
+import cn.wenzhou.renovation.decision.InventoryColumn;
+import cn.wenzhou.renovation.decision.InventoryColumn.Kind;
+import cn.wenzhou.renovation.decision.InventoryPart;
 import cn.wenzhou.renovation.decision.Reasons;
 import cn.wenzhou.renovation.kernel.ExactShares;
 import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.engine.RuleClause;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,6 +44,25 @@ public class ConsentTallies implements Decider<ConsentTallyRequest, ConsentTally
     @Override
     public java.util.Optional<String> assessmentPart() {
         return java.util.Optional.of("consent");
+    }
+
+    @Override
+    public Optional<InventoryPart<ConsentTallyResponse>> inventoryPart() {
+        return Optional.of(new InventoryPart<>(
+                List.of(
+                        InventoryColumn.choice("round", "表决轮次", List.of("FIRST_CONSENT", "DESIGN_PLAN")),
+                        InventoryColumn.of("voteDate", "表决日期", Kind.DATE),
+                        InventoryColumn.of("totalExclusiveArea", "专有部分总面积（m²）", Kind.DECIMAL),
+                        InventoryColumn.of("totalHouseholds", "总户数", Kind.INTEGER),
+                        InventoryColumn.of("counts.agreeingHouseholds", "同意户数", Kind.INTEGER),
+                        InventoryColumn.of("counts.agreeingArea", "同意面积（m²）", Kind.DECIMAL),
+                        InventoryColumn.of("counts.disagreeingHouseholds", "不同意户数", Kind.INTEGER),
+                        InventoryColumn.of("counts.disagreeingArea", "不同意面积（m²）", Kind.DECIMAL),
+                        InventoryColumn.of("counts.blankHouseholds", "弃权（空白票）户数", Kind.INTEGER),
+                        InventoryColumn.of("counts.blankArea", "弃权（空白票）面积（m²）", Kind.DECIMAL)),
+                "表决结论",
+                ConsentTallyResponse::getDecisionLabel,
+                answer -> Reasons.andWhyNot(answer.getReasons(), answer.getWhyNot())));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package cn.wenzhou.renovation.decision;
 
 import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
+import java.util.Optional;
 
 /**
  * A decision the service makes with the ruleset its caller took: what it reads, how it decides, and the
@@ -21,8 +22,13 @@ public interface Decider<Q, A> {
      * The property this decision answers under in a whole-project assessment, as the spec names it
      * ({@code eligibility}, {@code approvals}…), if it is one of its parts.
      */
-    default java.util.Optional<String> assessmentPart() {
-        return java.util.Optional.empty();
+    default Optional<String> assessmentPart() {
+        return Optional.empty();
+    }
+
+    /** The columns a district fills in for this part in the Excel inventory, and the conclusion written back. */
+    default Optional<InventoryPart<A>> inventoryPart() {
+        return Optional.empty();
     }
 
     /** Decides under {@code ruleset} only; throws a {@code kernel.ProblemException} for a request it refuses. */

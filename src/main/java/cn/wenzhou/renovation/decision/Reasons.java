@@ -44,4 +44,11 @@ public final class Reasons {
     public static Clause clause(RuleClause clause) {
         return new Clause(clause.section(), clause.quote()).source(clause.source());
     }
+
+    /** The reasons for a decision followed by those saying why it went no further, as one list. */
+    public static List<Reason> andWhyNot(List<Reason> reasons, List<Reason> whyNot) {
+        List<Reason> all = new java.util.ArrayList<>(reasons);
+        all.addAll(whyNot);
+        return all;
+    }
 }

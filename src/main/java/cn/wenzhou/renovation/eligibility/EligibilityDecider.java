@@ -4,11 +4,16 @@ import cn.wenzhou.renovation.api.EligibilityApi;
 import cn.wenzhou.renovation.api.model.EligibilityRequest;
 import cn.wenzhou.renovation.api.model.EligibilityResponse;
 import cn.wenzhou.renovation.decision.Decider;
+import cn.wenzhou.renovation.decision.InventoryColumn;
+import cn.wenzhou.renovation.decision.InventoryColumn.Kind;
+import cn.wenzhou.renovation.decision.InventoryPart;
 import cn.wenzhou.renovation.decision.Reasons;
 import cn.wenzhou.renovation.kernel.InvalidFieldException;
 import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +37,31 @@ public class EligibilityDecider implements Decider<EligibilityRequest, Eligibili
     @Override
     public java.util.Optional<String> assessmentPart() {
         return java.util.Optional.of("eligibility");
+    }
+
+    @Override
+    public Optional<InventoryPart<EligibilityResponse>> inventoryPart() {
+        return Optional.of(new InventoryPart<>(
+                List.of(
+                        InventoryColumn.of("completionYear", "建成年份", Kind.INTEGER),
+                        InventoryColumn.choice(
+                                "housingKind",
+                                "住房区域类型",
+                                List.of(
+                                        "ORDINARY_RESIDENTIAL_COMMUNITY",
+                                        "MAINLY_SELF_BUILT_HOUSING_AREA",
+                                        "URBAN_VILLAGE",
+                                        "SHANTY_AREA_FOR_DEMOLITION_AND_REBUILD")),
+                        InventoryColumn.of("listedInShantyRenovationPlan", "已列入棚改计划", Kind.YES_NO),
+                        InventoryColumn.of("plannedExpropriationYear", "计划征收年份（无则留空）", Kind.INTEGER),
+                        InventoryColumn.of("deficiencies.functionsIncomplete", "房屋使用功能不完善", Kind.YES_NO),
+                        InventoryColumn.of("deficiencies.facilitiesIncomplete", "配套设施不完善", Kind.YES_NO),
+                        InventoryColumn.of("deficiencies.propertyManagementInadequate", "物业管理不健全", Kind.YES_NO),
+                        InventoryColumn.of("strongRenovationWillingness", "居民改造意愿强烈", Kind.YES_NO),
+                        InventoryColumn.of("evaluationDate", "评估日期（留空为当天）", Kind.DATE)),
+                "改造范围结论",
+                EligibilityResponse::getDecisionLabel,
+                answer -> Reasons.andWhyNot(answer.getReasons(), answer.getWhyNot())));
     }
 
     @Override

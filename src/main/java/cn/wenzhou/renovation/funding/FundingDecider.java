@@ -5,11 +5,16 @@ import cn.wenzhou.renovation.api.model.FundsReadinessDecision;
 import cn.wenzhou.renovation.api.model.FundsReadinessRequest;
 import cn.wenzhou.renovation.api.model.FundsReadinessResponse;
 import cn.wenzhou.renovation.decision.Decider;
+import cn.wenzhou.renovation.decision.InventoryColumn;
+import cn.wenzhou.renovation.decision.InventoryColumn.Kind;
+import cn.wenzhou.renovation.decision.InventoryPart;
 import cn.wenzhou.renovation.decision.Reasons;
 import cn.wenzhou.renovation.kernel.Decimals;
 import cn.wenzhou.renovation.kernel.ExactShares;
 import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /** Guide §3.6's funds gate for one project, with the ruleset the caller took. No policy here. */
@@ -24,6 +29,18 @@ public class FundingDecider implements Decider<FundsReadinessRequest, FundsReadi
     @Override
     public java.util.Optional<String> assessmentPart() {
         return java.util.Optional.of("funding");
+    }
+
+    @Override
+    public Optional<InventoryPart<FundsReadinessResponse>> inventoryPart() {
+        return Optional.of(new InventoryPart<>(
+                List.of(
+                        InventoryColumn.of("targetAmount", "应筹自筹资金（元）", Kind.DECIMAL),
+                        InventoryColumn.of("amountInPlace", "已到位自筹资金（元）", Kind.DECIMAL),
+                        InventoryColumn.of("remainderCommitted", "业主已承诺剩余资金开工前到位", Kind.YES_NO)),
+                "资金结论",
+                FundsReadinessResponse::getDecisionLabel,
+                answer -> Reasons.andWhyNot(answer.getReasons(), answer.getWhyNot())));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package cn.wenzhou.renovation.toy;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -13,10 +14,16 @@ import cn.wenzhou.renovation.testing.CompilesEditedRules;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
 import cn.wenzhou.renovation.testing.StaffUsers;
 import com.jayway.jsonpath.JsonPath;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -38,7 +45,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Adding a capability touches no list in the service: the toy capability of this package (its annotated
  * package-info, {@code toy-capability/rules/toy/lift.drl} beside the repository's rules, its decider and
  * an endpoint) is compiled into a KieBase of its own, answers through the one way every decision takes,
- * gets a receipt, is replayed under a kept version, and is a part of the batch assessment.
+ * gets a receipt, is replayed under a kept version, and is a part of the batch assessment and the Excel inventory.
  */
 @CompilesEditedRules
 @SpringBootTest
@@ -124,6 +131,48 @@ class NewCapabilityTest {
                 .andExpect(jsonPath("$.results[1].status").value("INVALID"))
                 .andExpect(jsonPath("$.results[1].problem.errors[0].field").value("items[1].toyLift.storeys"))
                 .andExpect(jsonPath("$.invalidCount").value(1));
+    }
+
+    @Test
+    void theToyCapabilityHasItsColumnsInTheExcelInventory() throws Exception {
+        byte[] template = mvc.perform(get("/api/v1/assessments/template.xlsx"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        byte[] filled;
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template))) {
+            Sheet sheet = workbook.getSheet("小区清单");
+            int storeys = columnOf(sheet.getRow(1), "toyLift.storeys");
+            assertThat(sheet.getRow(0).getCell(storeys).getStringCellValue()).isEqualTo("楼层数");
+            Row row = sheet.createRow(2);
+            row.createCell(columnOf(sheet.getRow(1), "projectName")).setCellValue("六层");
+            row.createCell(storeys).setCellValue(6);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            filled = out.toByteArray();
+        }
+        byte[] result = mvc.perform(post("/api/v1/assessments/workbook")
+                        .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                        .content(filled))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(result))) {
+            Sheet sheet = workbook.getSheet("小区清单");
+            int advice = columnOf(sheet.getRow(0), "加装电梯建议");
+            assertThat(sheet.getRow(2).getCell(advice).getStringCellValue()).isEqualTo("建议加装电梯（TOY-LIFT-OFFERED）");
+        }
+    }
+
+    private static int columnOf(Row row, String text) {
+        for (Cell cell : row) {
+            if (text.equals(cell.getStringCellValue())) {
+                return cell.getColumnIndex();
+            }
+        }
+        throw new AssertionError("no column " + text + " in row " + (row.getRowNum() + 1));
     }
 
     /** The repository's rules and tables, with the toy capability's rule folder added. */

@@ -1,6 +1,8 @@
 package cn.wenzhou.renovation.toy;
 
 import cn.wenzhou.renovation.decision.Decider;
+import cn.wenzhou.renovation.decision.InventoryColumn;
+import cn.wenzhou.renovation.decision.InventoryPart;
 import cn.wenzhou.renovation.ruleset.engine.Capability;
 import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 
@@ -27,6 +29,16 @@ public class ToyDecider implements Decider<ToyDecider.LiftRequest, ToyDecider.Li
     @Override
     public java.util.Optional<String> assessmentPart() {
         return java.util.Optional.of("toyLift");
+    }
+
+    /** And a part of the districts' Excel inventory: one column to fill in, one conclusion written back. */
+    @Override
+    public java.util.Optional<InventoryPart<LiftResponse>> inventoryPart() {
+        return java.util.Optional.of(new InventoryPart<>(
+                java.util.List.of(InventoryColumn.of("storeys", "楼层数", InventoryColumn.Kind.INTEGER)),
+                "加装电梯建议",
+                answer -> answer.offerALift() ? "建议加装电梯（" + answer.ruleId() + "）" : "不建议（" + answer.ruleId() + "）",
+                answer -> java.util.List.of()));
     }
 
     @Override
