@@ -3,19 +3,23 @@ package cn.wenzhou.renovation.approval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.engine.RuleClause;
 import cn.wenzhou.renovation.testing.RepositoryRuleset;
 import java.math.BigDecimal;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
-/** Guide §4 (项目审批) as the real rules and the table 审批简化措施 answer it. */
+/**
+ * Guide §4 (项目审批): what holds whatever the table 审批简化措施 says, over every combination of the
+ * project's yes/no facts and at the ceilings read from the compiled table. The table's own values (which
+ * measure is adopted, 10 and 20 million yuan) and the path of each kind of project are pinned once, in
+ * {@code scenarios/wenzhou/approval/guide-4-approval-path.scesim}; generated projects in
+ * {@link ApprovalProperties}; edited tables in {@link ApprovalTableEditsTest}.
+ */
 class ApprovalRulesTest {
+
+    private static final BigDecimal FEN = new BigDecimal("0.01");
 
     private static CompiledRuleset ruleset;
 
@@ -24,146 +28,120 @@ class ApprovalRulesTest {
         ruleset = RepositoryRuleset.compile();
     }
 
-    @ParameterizedTest(name = "{0} yuan: proposal {1}, feasibility {2}, preliminary design {3}")
-    @CsvSource({
-        "9999999.99,  MERGED,   MERGED,   MERGED",
-        "10000000,    MERGED,   MERGED,   MERGED",
-        "10000000.00, MERGED,   MERGED,   MERGED",
-        "10000000.01, MERGED,   MERGED,   REQUIRED",
-        "20000000,    MERGED,   MERGED,   REQUIRED",
-        "20000000.01, REQUIRED, REQUIRED, REQUIRED",
-    })
-    void investmentCeilingsIncludeTheAmountItself(
-            String investment, StepTreatment proposal, StepTreatment feasibility, StepTreatment design) {
-        Map<ApprovalStep, ApprovalFinding> steps = plan(governmentProject(investment)).steps().stream()
-                .collect(Collectors.toMap(ApprovalFinding::step, Function.identity()));
-
-        assertThat(steps.get(ApprovalStep.PROJECT_PROPOSAL).treatment()).isEqualTo(proposal);
-        assertThat(steps.get(ApprovalStep.FEASIBILITY_STUDY).treatment()).isEqualTo(feasibility);
-        assertThat(steps.get(ApprovalStep.PRELIMINARY_DESIGN).treatment()).isEqualTo(design);
-    }
-
     @Test
-    void everyStepIsAnsweredExactlyOnceWhateverTheProject() {
-        for (int mask = 0; mask < 1 << 10; mask++) {
-            boolean[] b = new boolean[10];
-            for (int i = 0; i < 10; i++) {
-                b[i] = (mask & (1 << i)) != 0;
-            }
-            ApprovalProject project = new ApprovalProject(
-                    b[0],
-                    new BigDecimal("15000000"),
-                    b[1],
-                    b[2],
-                    b[3],
-                    b[4],
-                    b[5],
-                    b[6],
-                    b[7],
-                    b[8],
-                    b[9],
-                    mask % 3 == 0);
-            assertThat(plan(project).steps())
+    void everyStepIsAnsweredExactlyOnceAndCitesItsClauseWhateverTheProject() {
+        for (int mask = 0; mask < 1 << 11; mask++) {
+            ApprovalProject project = project(mask, new BigDecimal("15000000"));
+            ApprovalPlan plan = ApprovalPlan.of(ruleset, project);
+
+            assertThat(plan.steps())
                     .extracting(ApprovalFinding::step)
                     .as("project %s", project)
                     .containsExactly(ApprovalStep.values());
+            plan.steps().forEach(step -> assertCitesClause(step.ruleId()));
+            plan.scopeFindings().forEach(finding -> assertCitesClause(finding.ruleId()));
+            assertCitesClause(plan.scope().ruleId());
+        }
+    }
+
+    /** “以下”含本数: a merge covers the ceiling the table gives it, whatever that ceiling is. */
+    @Test
+    void eachMergeCoversItsOwnCeilingAndTheDesignIsSeparateOneFenAbove() {
+        List<SimplificationMeasure> merges = merges();
+        assertThat(merges).as("merge rows with a ceiling in the table").isNotEmpty();
+
+        for (SimplificationMeasure merge : merges) {
+            BigDecimal ceiling = merge.investmentCeiling().orElseThrow();
+            ApprovalPlan atCeiling = ApprovalPlan.of(ruleset, governmentProject(ceiling));
+
+            assertThat(treatment(atCeiling, ApprovalStep.PROJECT_PROPOSAL))
+                    .as("%s at %s", merge.code(), ceiling)
+                    .isEqualTo(StepTreatment.MERGED);
+            assertThat(treatment(atCeiling, ApprovalStep.FEASIBILITY_STUDY))
+                    .as("%s at %s", merge.code(), ceiling)
+                    .isEqualTo(StepTreatment.MERGED);
+            if (merge.code().equals(SimplificationMeasure.MERGE_PROPOSAL_FEASIBILITY_DESIGN)) {
+                assertThat(treatment(atCeiling, ApprovalStep.PRELIMINARY_DESIGN))
+                        .isEqualTo(StepTreatment.MERGED);
+                assertThat(treatment(
+                                ApprovalPlan.of(ruleset, governmentProject(ceiling.add(FEN))),
+                                ApprovalStep.PRELIMINARY_DESIGN))
+                        .as("one fen above %s", ceiling)
+                        .isEqualTo(StepTreatment.REQUIRED);
+            }
         }
     }
 
     @Test
-    void anOrdinaryGovernmentProjectGetsEverySimplification() {
-        ApprovalPlan plan = plan(governmentProject("8000000"));
+    void oneFenAboveEveryCeilingNothingIsMerged() {
+        List<SimplificationMeasure> merges = merges();
+        BigDecimal highest = merges.stream()
+                .map(m -> m.investmentCeiling().orElseThrow())
+                .max(BigDecimal::compareTo)
+                .orElseThrow();
+        boolean anUnlimitedMerge = ruleset.parameters(ApprovalPlan.CAPABILITY).stream()
+                .filter(SimplificationMeasure.class::isInstance)
+                .map(SimplificationMeasure.class::cast)
+                .anyMatch(
+                        m -> m.adopted() && isMerge(m) && m.investmentCeiling().isEmpty());
+        assertThat(anUnlimitedMerge)
+                .as("the repository table limits both merges")
+                .isFalse();
 
-        assertThat(plan.scope().applies()).isTrue();
-        assertThat(treatment(plan, ApprovalStep.LAND_USE_PLANNING_PERMIT)).isEqualTo(StepTreatment.WAIVED);
-        assertThat(treatment(plan, ApprovalStep.CONSTRUCTION_PLANNING_PERMIT)).isEqualTo(StepTreatment.WAIVED);
-        assertThat(treatment(plan, ApprovalStep.COMPLETION_PLANNING_VERIFICATION))
-                .isEqualTo(StepTreatment.WAIVED);
-        assertThat(treatment(plan, ApprovalStep.CONSTRUCTION_DRAWING_REVIEW)).isEqualTo(StepTreatment.WAIVED);
-        assertThat(treatment(plan, ApprovalStep.CONSTRUCTION_PERMIT)).isEqualTo(StepTreatment.SIMPLIFIED);
-        assertThat(treatment(plan, ApprovalStep.COMPLETION_ACCEPTANCE)).isEqualTo(StepTreatment.SIMPLIFIED);
-        assertThat(treatment(plan, ApprovalStep.COMPLETION_FILING)).isEqualTo(StepTreatment.SIMPLIFIED);
-        assertThat(treatment(plan, ApprovalStep.ONLINE_REGISTRATION)).isEqualTo(StepTreatment.REQUIRED);
-        assertThat(treatment(plan, ApprovalStep.JOINT_CONSULTATION)).isEqualTo(StepTreatment.REQUIRED);
-        assertThat(treatment(plan, ApprovalStep.FIRE_INSPECTION)).isEqualTo(StepTreatment.NOT_APPLICABLE);
-        assertThat(treatment(plan, ApprovalStep.EXPERT_REVIEW)).isEqualTo(StepTreatment.NOT_APPLICABLE);
-    }
-
-    @Test
-    void facadeWorkAlongAnImportantStreetKeepsBothPlanningPermitsAndTheVerification() {
-        ApprovalPlan plan = plan(new ApprovalProject(
-                true, new BigDecimal("8000000"), false, false, false, false, false, false, true, false, false, true));
-
-        assertThat(treatment(plan, ApprovalStep.LAND_USE_PLANNING_PERMIT)).isEqualTo(StepTreatment.REQUIRED);
-        assertThat(treatment(plan, ApprovalStep.CONSTRUCTION_PLANNING_PERMIT)).isEqualTo(StepTreatment.REQUIRED);
-        assertThat(treatment(plan, ApprovalStep.COMPLETION_PLANNING_VERIFICATION))
-                .isEqualTo(StepTreatment.REQUIRED);
-        assertThat(finding(plan, ApprovalStep.LAND_USE_PLANNING_PERMIT).message())
-                .contains("重要街道两侧外立面");
-    }
-
-    @Test
-    void addedFloorAreaTakesTheProjectOutOfTheOptimizedScope() {
-        ApprovalPlan plan = plan(new ApprovalProject(
-                true, new BigDecimal("5000000"), false, false, false, true, false, false, false, false, false, true));
-
-        assertThat(plan.scope().applies()).isFalse();
-        assertThat(plan.scopeFindings()).extracting(ScopeFinding::ruleId).containsExactly("APPROVAL-SCOPE-FLOOR-AREA");
-        assertThat(plan.steps())
-                .filteredOn(s -> s.treatment() == StepTreatment.MERGED
-                        || s.treatment() == StepTreatment.WAIVED
-                        || s.treatment() == StepTreatment.SIMPLIFIED)
-                .isEmpty();
-    }
-
-    @Test
-    void fireSafetyRequiresTheInspectionAndUnmetStandardsAnExpertReview() {
-        ApprovalPlan plan = plan(new ApprovalProject(
-                true, new BigDecimal("5000000"), false, false, false, false, false, false, false, true, false, false));
-
-        assertThat(treatment(plan, ApprovalStep.FIRE_INSPECTION)).isEqualTo(StepTreatment.REQUIRED);
-        assertThat(treatment(plan, ApprovalStep.SAFETY_PROCEDURES)).isEqualTo(StepTreatment.REQUIRED);
-        assertThat(treatment(plan, ApprovalStep.EXPERT_REVIEW)).isEqualTo(StepTreatment.REQUIRED);
-    }
-
-    @Test
-    void aPrivatelyFundedProjectIsNotMergedHoweverSmall() {
-        ApprovalPlan plan = plan(new ApprovalProject(
-                false, new BigDecimal("100000"), false, false, false, false, false, false, false, false, false, true));
-
-        // Not merged, and not the government-investment approvals either: approved or filed under the investment rules.
-        assertThat(Arrays.asList(
-                        ApprovalStep.PROJECT_PROPOSAL, ApprovalStep.FEASIBILITY_STUDY, ApprovalStep.PRELIMINARY_DESIGN))
-                .allSatisfy(step -> {
-                    assertThat(treatment(plan, step)).isEqualTo(StepTreatment.NOT_APPLICABLE);
-                    assertThat(finding(plan, step).message()).contains("核准或备案");
-                });
-    }
-
-    @Test
-    void everyFindingCitesItsClause() {
-        ApprovalPlan plan = plan(governmentProject("8000000"));
+        ApprovalPlan plan = ApprovalPlan.of(ruleset, governmentProject(highest.add(FEN)));
 
         assertThat(plan.steps())
-                .allSatisfy(step -> assertThat(ruleset.clauseOf(step.ruleId()))
-                        .as(step.ruleId())
-                        .isPresent());
+                .filteredOn(s -> List.of(
+                                ApprovalStep.PROJECT_PROPOSAL,
+                                ApprovalStep.FEASIBILITY_STUDY,
+                                ApprovalStep.PRELIMINARY_DESIGN)
+                        .contains(s.step()))
+                .extracting(ApprovalFinding::treatment)
+                .containsOnly(StepTreatment.REQUIRED);
     }
 
-    private static ApprovalProject governmentProject(String investment) {
+    // --- helpers ---------------------------------------------------------------------------------
+
+    /** The adopted merges with a finite ceiling, as the compiled table gives them. */
+    private static List<SimplificationMeasure> merges() {
+        return ruleset.parameters(ApprovalPlan.CAPABILITY).stream()
+                .filter(SimplificationMeasure.class::isInstance)
+                .map(SimplificationMeasure.class::cast)
+                .filter(m -> m.adopted() && isMerge(m) && m.investmentCeiling().isPresent())
+                .toList();
+    }
+
+    private static boolean isMerge(SimplificationMeasure measure) {
+        return measure.code().equals(SimplificationMeasure.MERGE_PROPOSAL_FEASIBILITY)
+                || measure.code().equals(SimplificationMeasure.MERGE_PROPOSAL_FEASIBILITY_DESIGN);
+    }
+
+    /** Bit i of the mask is the project's i-th yes/no fact, in the constructor's order. */
+    private static ApprovalProject project(int mask, BigDecimal investment) {
+        boolean[] b = new boolean[11];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (mask & (1 << i)) != 0;
+        }
+        return new ApprovalProject(b[0], investment, b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10]);
+    }
+
+    /** Government-invested, within the optimized scope, nothing but its investment to decide. */
+    static ApprovalProject governmentProject(BigDecimal investment) {
         return new ApprovalProject(
-                true, new BigDecimal(investment), false, false, false, false, false, false, false, false, false, true);
+                true, investment, false, false, false, false, false, false, false, false, false, true);
     }
 
-    private static ApprovalPlan plan(ApprovalProject project) {
-        return ApprovalPlan.of(ruleset, project);
+    static StepTreatment treatment(ApprovalPlan plan, ApprovalStep step) {
+        return plan.steps().stream()
+                .filter(s -> s.step() == step)
+                .findFirst()
+                .orElseThrow()
+                .treatment();
     }
 
-    private static ApprovalFinding finding(ApprovalPlan plan, ApprovalStep step) {
-        return plan.steps().stream().filter(s -> s.step() == step).findFirst().orElseThrow();
-    }
-
-    private static StepTreatment treatment(ApprovalPlan plan, ApprovalStep step) {
-        return finding(plan, step).treatment();
+    private static void assertCitesClause(String ruleId) {
+        RuleClause clause = ruleset.clauseOf(ruleId).orElseThrow(() -> new AssertionError("no clause for " + ruleId));
+        assertThat(clause.section()).as(ruleId).isNotBlank();
+        assertThat(clause.quote()).as(ruleId).isNotBlank();
     }
 }
