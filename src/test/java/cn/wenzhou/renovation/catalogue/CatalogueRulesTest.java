@@ -40,7 +40,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * against values written here), and an editor's rows compiled from a copy of the rules. Particular names and
  * plans are pinned once, in {@code scenarios/wenzhou/catalogue/guide-2-classification-and-plan.scesim}; what
  * holds whatever the table lists (decorated names, order, suggestions, the plan check), in
- * {@link CatalogueProperties}.
+ * {@link CatalogueNameProperties}.
  */
 class CatalogueRulesTest {
 

@@ -27,7 +27,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * off); the table's own rows are checked against the guide's text in {@link CatalogueRulesTest} and its
  * particular answers pinned once, in {@code scenarios/wenzhou/catalogue/guide-2-classification-and-plan.scesim}.
  */
-class CatalogueProperties {
+class CatalogueNameProperties {
 
     private static final String OFFICIAL = "CAT-CLASSIFY-OFFICIAL-NAME";
     private static final String ALIAS = "CAT-CLASSIFY-ALIAS";
@@ -175,7 +175,7 @@ class CatalogueProperties {
     /** An official name or an alias of any item, as a form may number, space, punctuate and widen it. */
     @Provide
     Arbitrary<Written> known() {
-        return Arbitraries.of(catalogue.items()).flatMap(CatalogueProperties::knownNameOf);
+        return Arbitraries.of(catalogue.items()).flatMap(CatalogueNameProperties::knownNameOf);
     }
 
     /** An item's official name with one character replaced, so that it names no item. */
@@ -226,7 +226,7 @@ class CatalogueProperties {
                     .filter(i -> i.getCategory() == category)
                     .toList();
             Arbitrary<Written> name = Arbitraries.frequencyOf(
-                    Tuple.of(6, Arbitraries.of(ofCategory).flatMap(CatalogueProperties::knownNameOf)),
+                    Tuple.of(6, Arbitraries.of(ofCategory).flatMap(CatalogueNameProperties::knownNameOf)),
                     Tuple.of(2, known()),
                     Tuple.of(1, unknown()));
             Arbitrary<List<Written>> some = name.list().ofMaxSize(5);
