@@ -7,6 +7,7 @@ import cn.wenzhou.renovation.workbook.WorkbookRefusedException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -136,13 +137,20 @@ public final class DecisionTableTranslator {
     public static List<RuleProblem> refusedCells(List<RuleFile> files) {
         DecisionTableTranslator translator = new DecisionTableTranslator();
         List<RuleProblem> problems = new ArrayList<>();
+        Map<String, RuleFile> byBasePath = new java.util.HashMap<>();
+        files.forEach(f -> byBasePath.put(StaffTableTranslator.withoutCounty(f.path()), f));
         for (RuleFile file : files) {
-            if (file.isDecisionTable()) {
-                try {
+            try {
+                if (file.isDecisionTable()) {
                     translator.translate(file);
-                } catch (TranslationException e) {
-                    problems.addAll(e.problems());
+                } else if (StaffTableTranslator.isStaffTable(file, byBasePath)) {
+                    StaffTableTranslator.translate(
+                            file,
+                            byBasePath.get(StaffTableTranslator.formPath(file.path())),
+                            byBasePath.get(StaffTableTranslator.templatePath(file.path())));
                 }
+            } catch (TranslationException e) {
+                problems.addAll(e.problems());
             }
         }
         return problems;

@@ -103,12 +103,14 @@ public final class RuleSourceLoader {
         return "file:" + Path.of(trimmed).toAbsolutePath().normalize();
     }
 
-    /** Editor lock files (~$x.xlsx), hidden files and anything that is neither DRL, a spreadsheet nor a county's descriptor. */
+    /** Editor lock files (~$x.xlsx), hidden files and anything that is not DRL, a spreadsheet, a table's form or template, or a county's descriptor. */
     private static boolean isIgnored(String name) {
         String lower = name.toLowerCase(java.util.Locale.ROOT);
         boolean ruleLike = lower.endsWith(".drl")
                 || lower.endsWith(".xlsx")
                 || lower.endsWith(".xls")
+                || lower.endsWith(StaffTableTranslator.TEMPLATE_SUFFIX)
+                || lower.endsWith(StaffTableTranslator.FORM_SUFFIX)
                 || name.equals(JurisdictionDescriptor.FILE_NAME)
                 || name.equals(TABLE_CHECKS);
         return name.startsWith("~$") || name.startsWith(".") || !ruleLike;

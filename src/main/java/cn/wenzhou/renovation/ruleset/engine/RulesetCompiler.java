@@ -254,12 +254,19 @@ public final class RulesetCompiler {
                 new java.util.HashSet<>(),
                 new ArrayList<>());
         int ruleFiles = 0;
+        Map<String, RuleFile> byBasePath = new HashMap<>();
+        files.forEach(f -> byBasePath.put(StaffTableTranslator.withoutCounty(f.path()), f));
         for (RuleFile file : files) {
             sources.fileByPath().put(file.path(), file);
-            if (file.isMisnamedSpreadsheet()) {
+            if (StaffTableTranslator.isStaffTable(file, byBasePath)) {
+                ruleFiles++;
+                addStaffTable(file, byBasePath, sources);
+            } else if (file.isMisnamedSpreadsheet()) {
                 sources.problems()
                         .add(RuleProblem.inFile(
-                                file.path(), "电子表格决策表须命名为 *.drl.xlsx（或 *.drl.xls），否则 Drools 不会编译它，其中的规则不会生效"));
+                                file.path(),
+                                "电子表格须有表格定义 " + StaffTableTranslator.formPath(file.path())
+                                        + "（或按 Drools 决策表格式命名为 *.drl.xlsx），否则其中的规则不会生效"));
             } else if (file.isDrl()) {
                 ruleFiles++;
                 String drl = new String(file.content(), StandardCharsets.UTF_8);
@@ -292,6 +299,10 @@ public final class RulesetCompiler {
             sources.problems().addAll(e.problems());
             return;
         }
+        addSheets(file, table, sources);
+    }
+
+    private void addSheets(RuleFile file, TranslatedTable table, DrlSources sources) {
         List<DecisionTableTranslator.SheetDrl> sheets = table.sheets();
         int rules = sheets.stream().mapToInt(s -> s.rules().size()).sum();
         if (rules == 0) {
@@ -308,6 +319,24 @@ public final class RulesetCompiler {
                 sources.setUpPaths().add(generatedPath);
             }
         }
+    }
+
+    private void addStaffTable(RuleFile workbook, Map<String, RuleFile> byBasePath, DrlSources sources) {
+        RuleFile form = byBasePath.get(StaffTableTranslator.formPath(workbook.path()));
+        RuleFile template = byBasePath.get(StaffTableTranslator.templatePath(workbook.path()));
+        String key = workbook.path() + "|"
+                + contentHash(template == null ? List.of(workbook, form) : List.of(workbook, form, template));
+        TranslatedTable table = ContentCaches.TRANSLATED_TABLES.getIfPresent(key);
+        if (table == null) {
+            try {
+                table = described(List.of(StaffTableTranslator.translate(workbook, form, template)));
+            } catch (DecisionTableTranslator.TranslationException e) {
+                sources.problems().addAll(e.problems());
+                return;
+            }
+            ContentCaches.TRANSLATED_TABLES.put(key, table);
+        }
+        addSheets(workbook, table, sources);
     }
 
     /**
@@ -328,7 +357,13 @@ public final class RulesetCompiler {
         if (known != null) {
             return known;
         }
-        List<DecisionTableTranslator.SheetDrl> sheets = List.copyOf(translator.translate(file));
+        TranslatedTable table = described(List.copyOf(translator.translate(file)));
+        ContentCaches.TRANSLATED_TABLES.put(key, table);
+        return table;
+    }
+
+    /** Each sheet's DRL with the package it declares and whether it only sets parameters. */
+    private TranslatedTable described(List<DecisionTableTranslator.SheetDrl> sheets) {
         List<String> packages = new ArrayList<>();
         List<Boolean> parameterSheets = new ArrayList<>();
         for (DecisionTableTranslator.SheetDrl sheet : sheets) {
@@ -336,10 +371,8 @@ public final class RulesetCompiler {
             packages.add(declared == null ? null : declared.getNamespace() == null ? "" : declared.getNamespace());
             parameterSheets.add(declared != null && isParameterSheet(declared));
         }
-        TranslatedTable table = new TranslatedTable(
+        return new TranslatedTable(
                 sheets, java.util.Collections.unmodifiableList(packages), List.copyOf(parameterSheets));
-        ContentCaches.TRANSLATED_TABLES.put(key, table);
-        return table;
     }
 
     /**

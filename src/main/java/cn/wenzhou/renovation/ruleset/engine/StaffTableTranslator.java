@@ -1,0 +1,132 @@
+package cn.wenzhou.renovation.ruleset.engine;
+
+import cn.wenzhou.renovation.ruleset.engine.stafftable.RuleTemplate;
+import cn.wenzhou.renovation.ruleset.engine.stafftable.StaffTableRows;
+import cn.wenzhou.renovation.ruleset.engine.stafftable.TableForm;
+import cn.wenzhou.renovation.workbook.SheetContent;
+import cn.wenzhou.renovation.workbook.WorkbookContent;
+import cn.wenzhou.renovation.workbook.WorkbookRefusedException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.poi.ss.util.CellReference;
+
+/**
+ * Turns a staff table (a data-only workbook, its form and its rule template) into DRL: the first sheet's rows
+ * are read by the form, each value as the literal its type allows, and Drools' rule-template compiler expands
+ * the template once per row. Keeps, for each generated rule, the row it came from, so a compiler message about
+ * the DRL is reported at the sheet and cell staff edit.
+ */
+final class StaffTableTranslator {
+
+    static final String FORM_SUFFIX = ".table.yaml";
+    static final String TEMPLATE_SUFFIX = ".drt";
+    private static final Pattern RULE_DECLARATION = Pattern.compile("^\\s*rule \"([^\"]+)\"");
+
+    /** {@code decision-tables/eligibility/scope-parameters.xlsx} is a staff table when its form is among the files. */
+    static boolean isStaffTable(RuleFile file, Map<String, RuleFile> byBasePath) {
+        return file.isMisnamedSpreadsheet() && byBasePath.containsKey(formPath(file.path()));
+    }
+
+    /** Where the form of a staff workbook is: beside the rules, under the same path, a county's like the base's. */
+    static String formPath(String workbookPath) {
+        return companion(workbookPath, FORM_SUFFIX);
+    }
+
+    static String templatePath(String workbookPath) {
+        return companion(workbookPath, TEMPLATE_SUFFIX);
+    }
+
+    private static String companion(String workbookPath, String suffix) {
+        String base = withoutCounty(workbookPath).replaceFirst("^decision-tables/", "rules/");
+        return base.substring(0, base.lastIndexOf('.')) + suffix;
+    }
+
+    /** {@code decision-tables/counties/yueqing/x/y.xlsx} → {@code decision-tables/x/y.xlsx}. */
+    static String withoutCounty(String path) {
+        return path.replaceFirst("^([^/]+)/" + RuleSourceLoader.COUNTIES + "/[^/]+/", "$1/");
+    }
+
+    static DecisionTableTranslator.SheetDrl translate(RuleFile workbook, RuleFile formFile, RuleFile templateFile)
+            throws DecisionTableTranslator.TranslationException {
+        TableForm form;
+        RuleTemplate template;
+        try {
+            form = TableForm.parse(new String(formFile.content(), StandardCharsets.UTF_8));
+        } catch (TableForm.InvalidFormException e) {
+            throw problem(RuleProblem.inFile(formFile.path(), "表格定义有误：" + e.getMessage()));
+        }
+        if (templateFile == null) {
+            throw problem(RuleProblem.inFile(workbook.path(), "缺少规则模板 " + templatePath(workbook.path())));
+        }
+        try {
+            template = RuleTemplate.parse(new String(templateFile.content(), StandardCharsets.UTF_8), form);
+        } catch (TableForm.InvalidFormException e) {
+            throw problem(RuleProblem.inFile(templateFile.path(), e.getMessage()));
+        }
+        WorkbookContent content;
+        try {
+            content = RuleWorkbook.read(workbook.content());
+        } catch (WorkbookRefusedException e) {
+            throw problem(RuleProblem.atCell(workbook.path(), e.sheet(), e.cell(), e.reason()));
+        }
+        if (!content.activeContent().isEmpty()) {
+            throw problem(RuleProblem.inFile(
+                    workbook.path(), "工作簿含有宏、指向其他工作簿的外部链接或 DDE 链接，不予接受：请把数值粘贴为值、另存为不含宏的 .xlsx 后再上传"));
+        }
+        if (content.sheets().isEmpty()) {
+            throw problem(RuleProblem.inFile(workbook.path(), "工作簿中没有工作表"));
+        }
+        SheetContent sheet = content.sheets().get(0);
+        StaffTableRows.Read read = StaffTableRows.read(workbook.path(), sheet, form);
+        if (!read.problems().isEmpty()) {
+            throw new DecisionTableTranslator.TranslationException(read.problems());
+        }
+        if (read.rows().isEmpty()) {
+            throw problem(RuleProblem.atCell(workbook.path(), sheet.name(), null, "表格中没有任何规则行"));
+        }
+        String drl;
+        try {
+            drl = template.expand(
+                    read.rows().stream().map(StaffTableRows.Row::literals).toList());
+        } catch (RuntimeException e) {
+            throw problem(
+                    RuleProblem.inFile(templateFile.path(), "规则模板无法展开：" + DecisionTableTranslator.rootMessage(e)));
+        }
+        return new DecisionTableTranslator.SheetDrl(
+                workbook.path(), sheet.name(), drl, generatedRules(drl, read.rows()), sheet);
+    }
+
+    /** The rule each row became, found by its id (the template names each rule by it). */
+    private static List<DecisionTableTranslator.GeneratedRule> generatedRules(
+            String drl, List<StaffTableRows.Row> rows) {
+        Map<String, StaffTableRows.Row> byId = new HashMap<>();
+        rows.forEach(r -> byId.put(r.id(), r));
+        List<DecisionTableTranslator.GeneratedRule> rules = new ArrayList<>();
+        List<String> lines = drl.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher declaration = RULE_DECLARATION.matcher(lines.get(i));
+            if (declaration.find()) {
+                Optional.ofNullable(byId.get(declaration.group(1))).ifPresent(row -> {
+                    String idCell = row.cells().get(TableForm.ID_KEY);
+                    String column = CellReference.convertNumToColString(new CellReference(idCell).getCol());
+                    rules.add(new DecisionTableTranslator.GeneratedRule(row.id(), row.excelRow(), column, 0));
+                });
+                int line = i + 1;
+                rules.replaceAll(r -> r.firstLine() == 0
+                        ? new DecisionTableTranslator.GeneratedRule(r.name(), r.row(), r.firstColumn(), line)
+                        : r);
+            }
+        }
+        return rules;
+    }
+
+    private static DecisionTableTranslator.TranslationException problem(RuleProblem problem) {
+        return new DecisionTableTranslator.TranslationException(List.of(problem));
+    }
+}

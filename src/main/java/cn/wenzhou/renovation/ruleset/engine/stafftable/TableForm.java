@@ -1,0 +1,188 @@
+package cn.wenzhou.renovation.ruleset.engine.stafftable;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * How a staff table looks and what each of its values is ({@code rules/<capability>/<table>.table.yaml}): its
+ * title and note, and either one column per value (a rule table: one rule per row) or one row per parameter
+ * (a parameter table: a single 取值 column, each row's value under its own template key). Every table also has
+ * 规则编号 and 名称 first and its citation columns last; the form names which citation columns it has.
+ */
+public record TableForm(
+        String title, String note, List<Parameter> parameters, List<FormColumn> columns, List<Citation> citations) {
+
+    public static final String ID_HEADER = "规则编号";
+    public static final String NAME_HEADER = "名称";
+    public static final String VALUE_HEADER = "取值";
+    /** Template keys of the columns every table has. */
+    public static final String ID_KEY = "id";
+
+    /** One row of a parameter table: its rule id, and its value as a column of its own would be. */
+    public record Parameter(String id, FormColumn value) {}
+
+    /** A column citing the rule's source, and the template key it fills. */
+    public enum Citation {
+        CLAUSE("条款", "clause"),
+        QUOTE("原文", "quote"),
+        SOURCE("来源", "source"),
+        INTERPRETATION("解释", "interpretation");
+
+        private final String header;
+        private final String key;
+
+        Citation(String header, String key) {
+            this.header = header;
+            this.key = key;
+        }
+
+        public String header() {
+            return header;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        /** As a column: text, which staff may leave empty (the integrity rules say which rules must cite). */
+        public FormColumn column() {
+            return new FormColumn(header, key, ValueType.TEXT, false, null, null, null, Map.of());
+        }
+    }
+
+    public boolean isParameterTable() {
+        return !parameters.isEmpty();
+    }
+
+    /** The sheet's headers in order: 规则编号, 名称, the values (or 取值), the citations. */
+    public List<String> headers() {
+        List<String> headers = new ArrayList<>(List.of(ID_HEADER, NAME_HEADER));
+        if (isParameterTable()) {
+            headers.add(VALUE_HEADER);
+        } else {
+            columns.forEach(c -> headers.add(c.header()));
+        }
+        citations.forEach(c -> headers.add(c.header()));
+        return headers;
+    }
+
+    /** Every template key the form fills: the rule id, each value's key, each citation's. */
+    public List<String> keys() {
+        List<String> keys = new ArrayList<>(List.of(ID_KEY));
+        (isParameterTable() ? parameters.stream().map(Parameter::value) : columns.stream())
+                .forEach(c -> keys.add(c.key()));
+        citations.forEach(c -> keys.add(c.key()));
+        return keys;
+    }
+
+    /** The value columns a template key belongs to (a parameter's or a column's), if any. */
+    public Optional<FormColumn> valueOf(String key) {
+        return (isParameterTable() ? parameters.stream().map(Parameter::value) : columns.stream())
+                .filter(c -> c.key().equals(key))
+                .findFirst();
+    }
+
+    /** Reads a form; what cannot be read is named in Chinese, for the publisher who wrote it. */
+    public static TableForm parse(String yaml) throws InvalidFormException {
+        Map<?, ?> root;
+        try {
+            root = new Yaml().load(yaml) instanceof Map<?, ?> map ? map : Map.of();
+        } catch (YAMLException e) {
+            throw new InvalidFormException("不是有效的 YAML：" + firstLine(e.getMessage()));
+        }
+        String title = text(root, "title", "表格");
+        String note =
+                root.get("note") == null ? "" : String.valueOf(root.get("note")).strip();
+        List<Parameter> parameters = new ArrayList<>();
+        List<FormColumn> columns = new ArrayList<>();
+        if (root.get("parameters") instanceof List<?> list) {
+            for (Object entry : list) {
+                Map<?, ?> spec = map(entry, "parameters 的每一项");
+                String id = text(spec, "id", "参数");
+                parameters.add(new Parameter(id, column(spec, text(spec, "name", "参数 " + id))));
+            }
+        }
+        if (root.get("columns") instanceof List<?> list) {
+            for (Object entry : list) {
+                Map<?, ?> spec = map(entry, "columns 的每一项");
+                columns.add(column(spec, text(spec, "header", "列")));
+            }
+        }
+        if (parameters.isEmpty() == columns.isEmpty()) {
+            throw new InvalidFormException("应有 parameters（参数表）或 columns（规则表）之一，且只有一个");
+        }
+        List<Citation> citations = new ArrayList<>();
+        Object cited = root.get("citations");
+        for (Object name : cited instanceof List<?> list ? list : List.of("clause", "quote", "interpretation")) {
+            citations.add(java.util.Arrays.stream(Citation.values())
+                    .filter(c -> c.key().equals(String.valueOf(name)))
+                    .findFirst()
+                    .orElseThrow(() -> new InvalidFormException(
+                            "citations 中的 “" + name + "” 不是可用的引用列（clause、quote、source、interpretation）")));
+        }
+        return new TableForm(title, note, List.copyOf(parameters), List.copyOf(columns), List.copyOf(citations));
+    }
+
+    private static FormColumn column(Map<?, ?> spec, String header) {
+        String key = text(spec, "key", header);
+        if (!key.matches("[a-z][A-Za-z0-9]*")) {
+            throw new InvalidFormException("“" + header + "” 的 key “" + key + "” 应以小写字母开头，只含字母和数字");
+        }
+        String typeName = text(spec, "type", header);
+        ValueType type = ValueType.named(typeName)
+                .orElseThrow(() -> new InvalidFormException("“" + header + "” 的 type “" + typeName
+                        + "” 不是可用的类型（integer、decimal、share、yes-no、date、code、text）"));
+        Map<String, String> codes = new LinkedHashMap<>();
+        if (spec.get("codes") instanceof Map<?, ?> given) {
+            given.forEach((code, label) -> codes.put(String.valueOf(code), String.valueOf(label)));
+        }
+        if (type == ValueType.CODE && codes.isEmpty()) {
+            throw new InvalidFormException("“" + header + "” 是选项列，须列出 codes（代码: 中文名称）");
+        }
+        return new FormColumn(
+                header,
+                key,
+                type,
+                Boolean.TRUE.equals(spec.get("required")),
+                optional(spec, "min"),
+                optional(spec, "max"),
+                optional(spec, "unit"),
+                codes);
+    }
+
+    private static Map<?, ?> map(Object entry, String what) {
+        if (entry instanceof Map<?, ?> map) {
+            return map;
+        }
+        throw new InvalidFormException(what + "应为键值对");
+    }
+
+    private static String text(Map<?, ?> spec, String name, String where) {
+        Object value = spec.get(name);
+        if (value == null || String.valueOf(value).isBlank()) {
+            throw new InvalidFormException("“" + where + "” 缺少 " + name);
+        }
+        return String.valueOf(value).strip();
+    }
+
+    private static String optional(Map<?, ?> spec, String name) {
+        Object value = spec.get(name);
+        return value == null ? null : String.valueOf(value).strip();
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
+    }
+
+    /** A form that cannot be read: the reason, in Chinese. */
+    public static final class InvalidFormException extends RuntimeException {
+        public InvalidFormException(String reason) {
+            super(reason);
+        }
+    }
+}
