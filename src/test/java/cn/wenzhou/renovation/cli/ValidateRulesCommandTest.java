@@ -39,6 +39,7 @@ class ValidateRulesCommandTest {
     @Test
     void aCountyBelowArticle278FailsNamingTheCellAndShowsTheChange() throws IOException {
         RuleFolderCopy.copyRepositoryRules(root);
+        RuleFolderCopy.declareCounty(root, "weakened");
         Path copy = root.resolve("decision-tables/counties/weakened/consent/consent.drl.xlsx");
         Files.createDirectories(copy.getParent());
         Files.copy(root.resolve("decision-tables/consent/consent.drl.xlsx"), copy);

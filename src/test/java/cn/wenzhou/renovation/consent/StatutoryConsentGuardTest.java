@@ -133,6 +133,7 @@ class StatutoryConsentGuardTest {
     @Test
     void aCountyRuleThatCountsFailedRequirementsAsMetIsCaughtByTheVotesJustBelowTheFloors() throws IOException {
         RuleFolderCopy.copyRepositoryRules(root);
+        RuleFolderCopy.declareCounty(root, "lenient");
         Path tally = root.resolve("rules/counties/lenient/consent/tally.drl");
         Files.createDirectories(tally.getParent());
         String base = Files.readString(root.resolve("rules/consent/tally.drl"));
@@ -158,6 +159,7 @@ class StatutoryConsentGuardTest {
     @Test
     void aCountyRuleThatWithdrawsTheFloorsIsAViolation() throws IOException {
         RuleFolderCopy.copyRepositoryRules(root);
+        RuleFolderCopy.declareCounty(root, "sneaky");
         Path sneaky = root.resolve("rules/counties/sneaky/consent/no-floors.drl");
         Files.createDirectories(sneaky.getParent());
         Files.writeString(sneaky, """
@@ -213,6 +215,7 @@ class StatutoryConsentGuardTest {
 
     private Path countyTable(String code) throws IOException {
         RuleFolderCopy.copyRepositoryRules(root);
+        RuleFolderCopy.declareCounty(root, code);
         Path copy = root.resolve("decision-tables/counties/" + code + "/consent/consent.drl.xlsx");
         Files.createDirectories(copy.getParent());
         Files.copy(root.resolve(TABLE), copy);

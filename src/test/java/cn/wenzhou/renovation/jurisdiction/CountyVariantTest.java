@@ -81,6 +81,7 @@ class CountyVariantTest {
     @Test
     void aBrokenCountyTableRefusesThatCountyAloneNamingItsCell() throws IOException {
         RuleFolderCopy.copyRepositoryRules(root);
+        RuleFolderCopy.declareCounty(root, "broken");
         Path county = root.resolve("decision-tables/counties/broken/eligibility");
         Files.createDirectories(county);
         Files.copy(root.resolve(RuleFolderCopy.ELIGIBILITY_TABLE), county.resolve("eligibility.drl.xlsx"));
@@ -108,6 +109,25 @@ class CountyVariantTest {
     }
 
     @Test
+    void aCountyFolderWithoutItsDescriptorIsRefusedNamingTheFileItNeeds() throws IOException {
+        RuleFolderCopy.copyRepositoryRules(root);
+        Path county = root.resolve("decision-tables/counties/unnamed/eligibility");
+        Files.createDirectories(county);
+        Files.copy(root.resolve(RuleFolderCopy.ELIGIBILITY_TABLE), county.resolve("eligibility.drl.xlsx"));
+
+        RulesetRegistry registry = registry();
+
+        RulesetValidation unnamed = registry.validation("unnamed").orElseThrow();
+        assertThat(unnamed.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).isEqualTo("rules/counties/unnamed/jurisdiction.yaml");
+            assertThat(problem.message()).contains("缺少 jurisdiction.yaml", "name", "parent: wenzhou", "source");
+        });
+        assertThat(catchThrowableOfType(JurisdictionRefusedException.class, () -> registry.active("unnamed")))
+                .isNotNull();
+        assertThat(decideIn(registry, "yueqing", "柳市镇")).isEqualTo(Eligibility.NOT_ELIGIBLE);
+    }
+
+    @Test
     void aBrokenBaseTableStillStopsStartupSinceNothingCouldBeServed() throws IOException {
         RuleFolderCopy.copyRepositoryRules(root);
         RuleFolderCopy.editCell(
@@ -126,6 +146,7 @@ class CountyVariantTest {
     @Test
     void aCountyCannotReplaceTheStatutoryFloors() throws IOException {
         RuleFolderCopy.copyRepositoryRules(root);
+        RuleFolderCopy.declareCounty(root, "lawless");
         Path county = root.resolve("rules/counties/lawless/statute");
         Files.createDirectories(county);
         Files.copy(root.resolve("rules/statute/consent-floors.drl"), county.resolve("consent-floors.drl"));

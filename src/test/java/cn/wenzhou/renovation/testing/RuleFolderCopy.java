@@ -44,6 +44,16 @@ public final class RuleFolderCopy {
         copyTree(Path.of("decision-tables"), root.resolve("decision-tables"));
     }
 
+    /**
+     * Declares a county under {@code root} as a county states itself ({@code rules/counties/<code>/jurisdiction.yaml}),
+     * so its folders overlay the base; a county folder without it is refused.
+     */
+    public static void declareCounty(Path root, String code) throws IOException {
+        Path descriptor = root.resolve("rules/counties/" + code + "/jurisdiction.yaml");
+        Files.createDirectories(descriptor.getParent());
+        Files.writeString(descriptor, "name: 测试县（" + code + "）\nparent: wenzhou\nsource: 测试用的县级变体\n");
+    }
+
     /** Edits the eligibility cut-off cell of the copy under {@code root}; returns its reference, e.g. {@code D10}. */
     public static String editCutoffCell(Path root, Consumer<Cell> edit) throws IOException {
         return editCell(root.resolve(ELIGIBILITY_TABLE), PARAMETER_SHEET, CUTOFF_ROW, CUTOFF_COLUMN_LABEL, edit);

@@ -9,7 +9,7 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * Who a ruleset is for: the stable code used in requests, the Chinese name shown in listings, the
  * jurisdiction it inherits from, and whether it is a fictitious demonstration rather than real policy.
- * A county states it in {@code jurisdiction.yaml} in its folder; without one, its code is its name.
+ * A county states it in {@code jurisdiction.yaml} in its folder; a county folder without one is refused.
  */
 public record JurisdictionDescriptor(String code, String name, String parent, boolean demonstration, String source) {
 
@@ -31,7 +31,12 @@ public record JurisdictionDescriptor(String code, String name, String parent, bo
                 .filter(f -> f.path().endsWith("/" + FILE_NAME))
                 .findFirst()
                 .map(f -> parse(code, new String(f.content(), StandardCharsets.UTF_8)))
-                .orElse(new JurisdictionDescriptor(code, code, BASE, false, null));
+                .orElseThrow(() -> new RulesetCompilationException(
+                        code,
+                        List.of(RuleProblem.inFile(
+                                "rules/counties/" + code + "/" + FILE_NAME,
+                                "县（市、区）文件夹 " + code + " 缺少 " + FILE_NAME + "：请写明辖区名称（name）、上级（parent: " + BASE
+                                        + "）和本地依据文件（source），否则不知道这些规则属于哪里、依据什么，不予启用"))));
     }
 
     private static JurisdictionDescriptor parse(String code, String yaml) {
