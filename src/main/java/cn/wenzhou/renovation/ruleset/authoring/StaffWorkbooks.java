@@ -56,7 +56,10 @@ public final class StaffWorkbooks {
             case "条款" -> 14;
             case "原文", "来源" -> 30;
             case "解释" -> 40;
-            default -> Math.max(10, Math.min(24, header.length() * 2 + 2));
+            default ->
+                columnOf(form, header).filter(c -> c.type() == ValueType.TEXT).isPresent()
+                        ? 28
+                        : Math.max(10, Math.min(24, header.length() * 2 + 2));
         };
     }
 
@@ -111,6 +114,7 @@ public final class StaffWorkbooks {
                     cell.setCellStyle(style);
                     write(cell, column.orElse(null), value);
                 }
+                row.setHeightInPoints(height(row, headers, form));
             }
             validations(workbook, sheet, form, rows.size(), rowCount);
 
@@ -129,6 +133,21 @@ public final class StaffWorkbooks {
             workbook.write(out);
             return out.toByteArray();
         }
+    }
+
+    /**
+     * Spreadsheets do not grow a row for its wrapped text when they open a file: the height its longest cell needs,
+     * counting a Chinese character as nearly two columns of width.
+     */
+    private static float height(Row row, List<String> headers, TableForm form) {
+        int lines = 1;
+        for (Cell cell : row) {
+            String text = cell.toString();
+            int units = text.codePoints().map(ch -> ch < 0x2E80 ? 10 : 18).sum() / 10;
+            int width = width(headers.get(cell.getColumnIndex()), form) - 1;
+            lines = Math.max(lines, (units + width - 1) / Math.max(1, width));
+        }
+        return Math.min(lines, 12) * 15f + 3;
     }
 
     /** The values an officer changes: the parameter's 取值, a rule table's value columns, and her 解释. */
