@@ -3,7 +3,6 @@ package cn.wenzhou.renovation.survey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import cn.wenzhou.renovation.kernel.ExactRatio;
 import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.engine.RuleFile;
 import cn.wenzhou.renovation.ruleset.engine.RuleSourceLoader;
@@ -29,10 +28,6 @@ class SatisfactionRulesTest {
     private static final String SURVEY_SHEET = "满意度";
     private static final String SATISFIED_COLUMN_LABEL = "计为满意的答案（以“；”分隔）";
 
-    /** Question 8 of the contract's four-form example: 非常满意, 基本满意, 一般 (one form unanswered). */
-    private static final List<SatisfactionAnswer> ANSWERS = List.of(
-            SatisfactionAnswer.VERY_SATISFIED, SatisfactionAnswer.BASICALLY_SATISFIED, SatisfactionAnswer.NEUTRAL);
-
     private static CompiledRuleset ruleset;
 
     @TempDir
@@ -50,11 +45,6 @@ class SatisfactionRulesTest {
         return rows.get(0);
     }
 
-    private static ExactRatio rate(SatisfiedAnswers satisfied, List<SatisfactionAnswer> answers) {
-        return ExactRatio.of(
-                answers.stream().filter(satisfied.answers()::contains).count(), answers.size());
-    }
-
     private String editSatisfiedCell(String value) throws IOException {
         RuleFolderCopy.copyRepositoryRules(root);
         return RuleFolderCopy.editCell(
@@ -65,26 +55,25 @@ class SatisfactionRulesTest {
                 cell -> cell.setCellValue(value));
     }
 
+    /** Which answers count is pinned in scenarios/wenzhou/survey; whatever they are, a rate can tell forms apart. */
     @Test
-    void theRepositoryCountsVerySatisfiedAndBasicallySatisfied() {
+    void someButNotEveryAnswerCountsAsSatisfiedAndTheRowCitesItsClause() {
         SatisfiedAnswers satisfied = satisfiedAnswers(ruleset);
 
-        assertThat(satisfied.answers())
-                .containsExactlyInAnyOrder(SatisfactionAnswer.VERY_SATISFIED, SatisfactionAnswer.BASICALLY_SATISFIED);
-        assertThat(rate(satisfied, ANSWERS).fraction()).isEqualTo("2/3");
-        assertThat(ruleset.clauseOf(SatisfactionService.RULE_ID)).isPresent();
+        assertThat(satisfied.answers()).isNotEmpty().hasSizeLessThan(SatisfactionAnswer.values().length);
+        assertThat(ruleset.clauseOf(SatisfactionService.RULE_ID))
+                .hasValueSatisfying(clause -> assertThat(clause.quote()).isNotBlank());
     }
 
     @CompilesEditedRules
     @Test
-    void onlyVerySatisfiedInTheCellChangesTheRate() throws IOException {
+    void onlyVerySatisfiedInTheCellCountsOnlyThat() throws IOException {
         editSatisfiedCell("VERY_SATISFIED");
         CompiledRuleset edited = compile(root.resolve("rules"), root.resolve("decision-tables"));
 
         SatisfiedAnswers satisfied = satisfiedAnswers(edited);
 
         assertThat(satisfied.answers()).containsExactly(SatisfactionAnswer.VERY_SATISFIED);
-        assertThat(rate(satisfied, ANSWERS).fraction()).isEqualTo("1/3");
         assertThat(edited.version()).isNotEqualTo(ruleset.version());
     }
 
@@ -114,11 +103,7 @@ class SatisfactionRulesTest {
         });
     }
 
-    /**
-     * Reported, not fixed here (src/main is out of bounds): a cell rejected only when the
-     * compiler's dry run fires the row is located by row, "第 10 行", while a cell rejected at
-     * parse time (funding's minimum rate written 九成) is located by its reference, e.g. D10.
-     */
+    /** A cell rejected only when the compiler's dry run fires its row is still named by its reference, not its row. */
     @Test
     void anUnknownAnswerNameInTheCellIsLocatedByItsCellReference() throws IOException {
         String brokenCell = editSatisfiedCell("VERY_SATISFIED；SATISFIED");
