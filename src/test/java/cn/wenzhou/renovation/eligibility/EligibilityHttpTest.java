@@ -77,14 +77,6 @@ class EligibilityHttpTest {
     @Nested
     class CompletionYear {
 
-        @ParameterizedTest(name = "built {0}: {1}")
-        @CsvSource({"1999, PRIORITY_RENOVATION", "2000, PRIORITY_RENOVATION", "2001, MAY_BE_INCLUDED"})
-        void cutOffYear2000CountsAsBuiltBefore2000(int year, String decision) throws Exception {
-            Map<String, Object> body = community();
-            body.put("completionYear", year);
-            decided(body, decision);
-        }
-
         @Test
         void communityBuiltIn2001WithoutAllThreeDeficienciesIsNotEligibleAndSaysWhy() throws Exception {
             Map<String, Object> body = community();
