@@ -68,7 +68,7 @@ public final class RulesetValidator {
         String checksVersion =
                 checksFile.map(file -> RulesetFiles.contentHash(List.of(file))).orElse("none");
         sources.files().stream()
-                .filter(RuleFile::isDecisionTable)
+                .filter(file -> file.isDecisionTable() || file.isMisnamedSpreadsheet())
                 .forEach(file -> problems.addAll(checked(checksVersion, checks, file)));
         return problems;
     }

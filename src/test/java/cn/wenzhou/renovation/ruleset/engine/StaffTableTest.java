@@ -2,6 +2,9 @@ package cn.wenzhou.renovation.ruleset.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.wenzhou.renovation.ruleset.authoring.RulesetValidation;
+import cn.wenzhou.renovation.ruleset.authoring.RulesetValidator;
+import cn.wenzhou.renovation.ruleset.authoring.diff.RulesetDiff;
 import cn.wenzhou.renovation.ruleset.authoring.scenario.TestScenarioRunner;
 import cn.wenzhou.renovation.testing.CompilesEditedRules;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
@@ -158,6 +161,22 @@ class StaffTableTest {
             assertThat(problem.cell()).isEqualTo(cell);
             assertThat(problem.message()).contains("「结论说明」含有英文引号");
         });
+    }
+
+    @Test
+    void aValidationFindsNothingToSayAndItsDiffSaysWhatTheOfficerChangedInPolicyTerms() throws IOException {
+        List<RuleFile> before = CopiedRules.load(root);
+        editCutoff(cell -> cell.setCellValue(2005));
+        List<RuleFile> after = CopiedRules.load(root);
+
+        RulesetValidation validation = new RulesetValidator(List.of()).validate(RulesetSources.base(after));
+        RulesetDiff diff = RulesetDiff.ofEdit("wenzhou", before, after);
+
+        assertThat(validation.problems()).isEmpty();
+        assertThat(diff.summary())
+                .singleElement()
+                .satisfies(
+                        line -> assertThat(line).contains("scope-parameters.xlsx", "改造范围参数", CUTOFF, "取值 2000 → 2005"));
     }
 
     @Test

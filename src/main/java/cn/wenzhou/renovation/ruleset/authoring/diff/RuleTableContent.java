@@ -1,6 +1,7 @@
 package cn.wenzhou.renovation.ruleset.authoring.diff;
 
 import cn.wenzhou.renovation.ruleset.engine.RuleWorkbook;
+import cn.wenzhou.renovation.ruleset.engine.stafftable.TableForm;
 import cn.wenzhou.renovation.workbook.SheetCell;
 import cn.wenzhou.renovation.workbook.SheetContent;
 import cn.wenzhou.renovation.workbook.WorkbookRefusedException;
@@ -60,10 +61,71 @@ public record RuleTableContent(String sheet, String name, List<Column> columns, 
                     }
                 }
             }
+            if (tables.isEmpty()) {
+                RuleWorkbook.read(workbookBytes).sheets().stream()
+                        .findFirst()
+                        .flatMap(RuleTableContent::staffTable)
+                        .ifPresent(tables::add);
+            }
         } catch (WorkbookRefusedException e) {
             throw new IOException(e.reason(), e);
         }
         return tables;
+    }
+
+    /**
+     * A staff table (issue 20: data only, its form beside the rules) read as a person reads it: the row whose
+     * first header is 规则编号, then one rule per row keyed by its id. Named by its sheet, as its form's title.
+     */
+    private static java.util.Optional<RuleTableContent> staffTable(SheetContent sheet) {
+        Cells cells = new Cells(sheet);
+        for (int headerRow = 0; headerRow <= Math.min(cells.lastRow, 20); headerRow++) {
+            if (!cells.text(headerRow, 0).equals(TableForm.ID_HEADER)) {
+                continue;
+            }
+            List<Column> columns = new ArrayList<>();
+            for (int c = 0; c <= cells.lastColumn(headerRow); c++) {
+                String heading = cells.text(headerRow, c);
+                if (!heading.isEmpty()) {
+                    columns.add(
+                            new Column(heading, staffKeyword(heading), "", "", CellReference.convertNumToColString(c)));
+                }
+            }
+            Map<String, TableRow> rows = new LinkedHashMap<>();
+            for (int r = headerRow + 1; r <= cells.lastRow; r++) {
+                String id = cells.text(r, 0);
+                if (id.isEmpty()) {
+                    continue;
+                }
+                Map<String, TableRow.Cell> rowCells = new LinkedHashMap<>();
+                for (Column column : columns) {
+                    int c = CellReference.convertColStringToIndex(column.letter());
+                    String value = cells.text(r, c);
+                    if (!value.isEmpty()) {
+                        rowCells.put(
+                                column.heading(),
+                                new TableRow.Cell(
+                                        new CellReference(r, c).formatAsString(false), column.keyword(), value));
+                    }
+                }
+                rows.putIfAbsent(id, new TableRow(id, r + 1, rowCells));
+            }
+            return java.util.Optional.of(new RuleTableContent(sheet.name(), sheet.name(), List.copyOf(columns), rows));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The rule id, the citations and the name say nothing about what a rule decides; every other column does. */
+    private static String staffKeyword(String heading) {
+        if (heading.equals(TableForm.ID_HEADER)) {
+            return NAME_KEYWORD;
+        }
+        if (heading.equals(TableForm.NAME_HEADER)) {
+            return "DESCRIPTION";
+        }
+        boolean citation = java.util.Arrays.stream(TableForm.Citation.values())
+                .anyMatch(c -> c.header().equals(heading));
+        return citation ? "METADATA" : "ACTION";
     }
 
     /** A sheet's cells by position, each as {@link RuleWorkbook#text} reads it. */

@@ -4,6 +4,7 @@ import cn.wenzhou.renovation.kernel.ExactRatio;
 import cn.wenzhou.renovation.ruleset.authoring.diff.RuleTableContent;
 import cn.wenzhou.renovation.ruleset.engine.RuleFile;
 import cn.wenzhou.renovation.ruleset.engine.RuleProblem;
+import cn.wenzhou.renovation.ruleset.engine.stafftable.TableForm;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -86,8 +87,15 @@ public final class TableChecks {
 
     private static void checkCells(
             String file, RuleTableContent content, TableRules rules, List<RuleProblem> problems) {
+        // A staff table's form types its own columns (issue 20); a check naming a column it lacks is not about it.
+        boolean staffTable = !content.columns().isEmpty()
+                && content.columns().get(0).heading().equals(TableForm.ID_HEADER);
         for (RuleTableContent.TableRow row : content.rows().values()) {
             rules.columns().forEach((heading, rule) -> {
+                if (staffTable
+                        && content.columns().stream().noneMatch(c -> c.heading().equals(heading))) {
+                    return;
+                }
                 RuleTableContent.TableRow.Cell cell = row.cells().get(heading);
                 if (cell == null) {
                     if (rule.required()) {
