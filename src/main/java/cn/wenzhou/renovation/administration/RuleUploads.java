@@ -19,8 +19,8 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * Where each uploaded file goes: a staff member uploads {@code consent.drl.xlsx}, not a path. It
  * replaces the jurisdiction's own file of that name; a county uploading a base file's name gets it as
- * its override ({@code decision-tables/counties/<code>/consent/consent.drl.xlsx}). Only DRL and
- * {@code .drl.xlsx} are accepted, and a workbook with macros or external links is refused.
+ * its override ({@code decision-tables/counties/<code>/consent/consent.drl.xlsx}). Only rule tables (.xlsx), DRL
+ * and a staff table's template and form are accepted, and a workbook with macros or external links is refused.
  */
 final class RuleUploads {
 
@@ -34,7 +34,7 @@ final class RuleUploads {
             DataSize maxRuleFile,
             DataSize maxRuleRequest) {
         if (uploads == null || uploads.isEmpty()) {
-            throw new InvalidFieldException("files", "至少上传一个 .drl.xlsx 或 .drl 文件");
+            throw new InvalidFieldException("files", "至少上传一个规则表格（.xlsx）或规则文件（.drl）");
         }
         if (uploads.stream().mapToLong(MultipartFile::getSize).sum() > maxRuleRequest.toBytes()) {
             throw new PayloadTooLargeException(
@@ -48,8 +48,12 @@ final class RuleUploads {
             MultipartFile upload = uploads.get(i);
             String name = fileName(upload.getOriginalFilename());
             String lower = name.toLowerCase(Locale.ROOT);
-            if (!lower.endsWith(".drl") && !lower.endsWith(".drl.xlsx")) {
-                throw new InvalidFieldException(field, "只接受 .drl.xlsx 与 .drl 文件，收到 " + abbreviate(name));
+            if (!lower.endsWith(".drl")
+                    && !lower.endsWith(".xlsx")
+                    && !lower.endsWith(".drt")
+                    && !lower.endsWith(".table.yaml")) {
+                throw new InvalidFieldException(
+                        field, "只接受规则表格（.xlsx）、规则文件（.drl）和表格的模板与定义（.drt、.table.yaml），收到 " + abbreviate(name));
             }
             if (upload.getSize() > maxRuleFile.toBytes()) {
                 throw new PayloadTooLargeException(

@@ -33,9 +33,18 @@ public final class EditorUploadPolicy {
             if (file.isDrl()) {
                 throw new UploadNotPermittedException(field, "DRL 规则文件可执行任意代码，只能由发布人员（rules-publisher）上传校验；编辑人员请上传决策表");
             }
+            String lower = file.path().toLowerCase(java.util.Locale.ROOT);
+            if (lower.endsWith(".drt") || lower.endsWith(".table.yaml")) {
+                throw new UploadNotPermittedException(
+                        field, "表格的规则模板和定义决定每行如何成为规则，只能由发布人员（rules-publisher）上传；编辑人员请上传表格本身");
+            }
             RuleFile before = current.get(file.path());
             if (before == null) {
                 throw new UploadNotPermittedException(field, "只能修改已有决策表的规则行");
+            }
+            if (!file.isDecisionTable()) {
+                // A staff table holds data only: every cell is read by its form's types when the rules are built.
+                continue;
             }
             try {
                 checkTable(file, before, field);
