@@ -311,6 +311,9 @@ public final class RulesetCompiler {
         }
         for (int i = 0; i < sheets.size(); i++) {
             String generatedPath = file.path() + ".sheet" + (i + 1) + ".drl";
+            if (misplaced(file.path(), table.packages().get(i), sources)) {
+                return;
+            }
             assignCapability(file.path(), table.packages().get(i), sources);
             sources.drlByPath().put(generatedPath, sheets.get(i).drl());
             sources.sourceFileOf().put(generatedPath, file.path());
@@ -392,6 +395,30 @@ public final class RulesetCompiler {
     private static final java.util.Comparator<Capability> BY_NAME = java.util.Comparator.comparing(Capability::name);
 
     /** A rule file's package decides which capability's KieBase it joins; any other package would join none. */
+    /**
+     * A table in another capability's folder (copied there by hand, say) would add a second copy of that
+     * capability's rules, and Drools would answer with a "Duplicate rule name" per rule: said once, in Chinese,
+     * naming the folder it belongs in.
+     */
+    private static boolean misplaced(String path, String rulePackage, DrlSources sources) {
+        java.util.Optional<Capability> capability =
+                rulePackage == null ? java.util.Optional.empty() : Capability.ofRulePackage(rulePackage);
+        String basePath = StaffTableTranslator.withoutCounty(path);
+        String[] parts = basePath.split("/");
+        if (capability.isEmpty()
+                || parts.length < 3
+                || parts[1].equals(capability.get().name())) {
+            return false;
+        }
+        String county = path.equals(basePath) ? "" : path.split("/")[1] + "/" + path.split("/")[2] + "/";
+        sources.problems()
+                .add(RuleProblem.inFile(
+                        path,
+                        "表格放错了文件夹：其中的规则属于「" + capability.get().name() + "」，应放在 " + parts[0] + "/" + county
+                                + capability.get().name() + "/ 下，而不是 " + parts[1] + "/"));
+        return true;
+    }
+
     private static void assignCapability(String path, PackageDescr declared, DrlSources sources) {
         if (declared != null) {
             assignCapability(path, declared.getNamespace() == null ? "" : declared.getNamespace(), sources);

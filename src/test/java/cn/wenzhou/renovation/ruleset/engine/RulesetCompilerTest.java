@@ -58,6 +58,19 @@ class RulesetCompilerTest {
     // --- mistakes, each reported where a person can find it ----------------------------------
 
     @Test
+    void aTableCopiedIntoAnotherCapabilitysFolderIsOneFindingNamingTheFolderItBelongsIn() throws IOException {
+        Path misplaced = root.resolve("decision-tables/funding/eligibility.drl.xlsx");
+        Files.copy(root.resolve(DECISION_TABLE), misplaced);
+
+        assertThat(CopiedRules.compileFailing(root).problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).isEqualTo("decision-tables/funding/eligibility.drl.xlsx");
+            assertThat(problem.message())
+                    .contains("放错了文件夹", "「eligibility」", "应放在 decision-tables/eligibility/")
+                    .doesNotContain("Duplicate");
+        });
+    }
+
+    @Test
     void rejectsSpreadsheetWithoutTheDrlInfix() throws IOException {
         Path table = root.resolve(DECISION_TABLE);
         Files.copy(table, table.resolveSibling("eligibility.xlsx"));
