@@ -117,7 +117,9 @@ class RulesetAdminHttpTest {
                 .andExpect(jsonPath("$.scenarioChanges[0].file", startsWith("scenarios/wenzhou/eligibility/")))
                 .andExpect(jsonPath(
                         "$.scenarioChanges[*].message",
-                        hasItem(allOf(startsWith("测试场景第 4 行「2001年建成"), containsString("未通过: ")))));
+                        hasItem(allOf(
+                                startsWith("测试场景第 4 行「2001年建成"),
+                                containsString("的结论变了：原为 规则 ELIG-DECIDE-MAY-INCLUDE，现为 规则 ELIG-DECIDE-PRIORITY")))));
         eligibility(2003).andExpect(jsonPath("$.decision").value("NOT_ELIGIBLE"));
 
         try {

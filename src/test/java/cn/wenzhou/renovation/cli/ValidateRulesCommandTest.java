@@ -68,7 +68,9 @@ class ValidateRulesCommandTest {
 
         assertThat(exit).isEqualTo(1);
         assertThat(output())
-                .contains("通过 wenzhou", "[测试场景] scenarios/wenzhou/eligibility/", "测试场景第 4 行「2001年建成", "有辖区未通过校验");
+                .contains("通过 wenzhou", "[测试场景] scenarios/wenzhou/eligibility/", "测试场景第 4 行「2001年建成", "有辖区未通过校验")
+                .contains("的结论变了：原为 规则 ELIG-DECIDE-MAY-INCLUDE，现为 规则 ELIG-DECIDE-PRIORITY")
+                .doesNotContain("There is no instance");
     }
 
     @Test

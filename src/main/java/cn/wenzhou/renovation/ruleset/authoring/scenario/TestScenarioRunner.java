@@ -13,11 +13,14 @@ import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.scenariosimulation.api.model.FactMappingValueStatus;
 import org.drools.scenariosimulation.api.model.ScenarioSimulationModel;
 import org.drools.scenariosimulation.api.model.Simulation;
 import org.drools.scenariosimulation.backend.runner.AbstractScenarioRunner;
@@ -26,7 +29,11 @@ import org.drools.scenariosimulation.backend.util.ScenarioSimulationXMLPersisten
 import org.junit.runner.notification.Failure;
 import org.junit.runner.notification.RunListener;
 import org.junit.runner.notification.RunNotifier;
+import org.kie.api.KieServices;
+import org.kie.api.command.Command;
+import org.kie.api.runtime.ExecutionResults;
 import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.StatelessKieSession;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -118,27 +125,78 @@ public class TestScenarioRunner implements RulesetScenarios {
                 model.getSettings(),
                 model.getBackground().cloneModel());
         List<RuleProblem> problems = new ArrayList<>();
+        // The facts the last row's rules left, so a changed answer can be shown beside the pinned one.
+        AtomicReference<Collection<?>> lastFacts = new AtomicReference<>(List.of());
         RunNotifier notifier = new RunNotifier();
         notifier.addListener(new RunListener() {
             @Override
             public void testFailure(Failure failure) {
-                problems.add(RuleProblem.inFile(name, describe(failure)));
+                problems.add(RuleProblem.inFile(name, describe(failure, rows, lastFacts.get())));
             }
         });
         AbstractScenarioRunner.getSpecificRunnerProvider(model.getSettings().getType())
-                .create(statelessContainer(ruleset), scenarios)
+                .create(statelessContainer(ruleset, lastFacts), scenarios)
                 .run(notifier);
         return problems;
     }
 
-    /** 测试场景第 3 行「2000年建成」未通过: the runner's own message (expected and actual values). */
-    private static String describe(Failure failure) {
+    /**
+     * 测试场景第 4 行「2001年建成…」的结论变了：原为 规则 ELIG-DECIDE-MAY-INCLUDE，现为 规则 ELIG-DECIDE-PRIORITY（…）.
+     * Each pinned fact that no longer holds, as the rule ids the row pinned and the rules that now decide; the
+     * runner's own message only when no fact of the pinned kind can be named.
+     */
+    private static String describe(Failure failure, Simulation rows, Collection<?> facts) {
         Matcher row = ROW.matcher(failure.getDescription().getDisplayName());
         String which = row.matches()
                 ? "测试场景第 " + row.group(1) + " 行「" + row.group(2) + "」"
                 : "测试场景「" + failure.getDescription().getDisplayName() + "」";
+        List<String> changes = row.matches() ? changes(rows, Integer.parseInt(row.group(1)), facts) : List.of();
+        if (!changes.isEmpty()) {
+            return which + "的结论变了：" + String.join("；", changes);
+        }
         Matcher reason = REASON.matcher(String.valueOf(failure.getMessage()));
         return which + "未通过: " + (reason.matches() ? reason.group(1) : failure.getMessage());
+    }
+
+    /** Per kind of pinned fact that failed: the rule ids pinned, and the rule ids (and messages) the rules now give. */
+    private static List<String> changes(Simulation rows, int index, Collection<?> facts) {
+        Map<String, List<String>> pinned = new LinkedHashMap<>();
+        rows.getScenarioWithIndex().stream()
+                .filter(s -> s.getIndex() == index)
+                .flatMap(s -> s.getScesimData().getUnmodifiableFactMappingValues().stream())
+                .filter(v -> v.getStatus() != null && v.getStatus() != FactMappingValueStatus.SUCCESS)
+                .filter(v -> v.getExpressionIdentifier().getName().endsWith("ruleId"))
+                .forEach(v -> pinned.computeIfAbsent(v.getFactIdentifier().getClassName(), k -> new ArrayList<>())
+                        .add(String.valueOf(v.getRawValue())));
+        List<String> changes = new ArrayList<>();
+        pinned.forEach((type, ruleIds) -> {
+            List<String> now = facts.stream()
+                    .filter(f -> f.getClass().getName().equals(type))
+                    .map(TestScenarioRunner::ruleAndMessage)
+                    .flatMap(java.util.Optional::stream)
+                    .distinct()
+                    .sorted()
+                    .toList();
+            changes.add("原为 规则 " + String.join("、", ruleIds) + "，现为 "
+                    + (now.isEmpty() ? "无此类结论" : "规则 " + String.join("、", now)));
+        });
+        return changes;
+    }
+
+    /** A rule's conclusion as staff read it: its rule id, and its message where it has one. */
+    private static java.util.Optional<String> ruleAndMessage(Object fact) {
+        try {
+            String ruleId = String.valueOf(fact.getClass().getMethod("ruleId").invoke(fact));
+            String message = "";
+            try {
+                message = "（" + fact.getClass().getMethod("message").invoke(fact) + "）";
+            } catch (NoSuchMethodException e) {
+                // a fact without a message is named by its rule alone
+            }
+            return java.util.Optional.of(ruleId + message);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /**
@@ -146,11 +204,12 @@ public class TestScenarioRunner implements RulesetScenarios {
      * the candidate's KieBase answers both, so the check needs no second compilation of the rules.
      * Every scenario here declares a stateless session; anything else is refused plainly.
      */
-    private static KieContainer statelessContainer(CompiledRuleset ruleset) {
+    private static KieContainer statelessContainer(CompiledRuleset ruleset, AtomicReference<Collection<?>> lastFacts) {
         ClassLoader loader = TestScenarioRunner.class.getClassLoader();
         return (KieContainer) Proxy.newProxyInstance(
                 loader, new Class<?>[] {KieContainer.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "newStatelessKieSession" -> ruleset.newStatelessSession(capabilityOfSession(args));
+                    case "newStatelessKieSession" ->
+                        factsKept(ruleset.newStatelessSession(capabilityOfSession(args)), lastFacts);
                     case "getClassLoader" -> loader;
                     case "toString" -> "KieContainer over ruleset " + ruleset.jurisdiction() + " " + ruleset.version();
                     case "hashCode" -> System.identityHashCode(proxy);
@@ -158,6 +217,37 @@ public class TestScenarioRunner implements RulesetScenarios {
                     default ->
                         throw new UnsupportedOperationException("测试场景校验只支持无状态会话 (stateless sessions only): "
                                 + method.getName() + Arrays.toString(method.getParameterTypes()));
+                });
+    }
+
+    private static final String FACTS = "scenario-facts";
+
+    /** The session, each batch of which also hands back every fact its rules left (into {@code lastFacts}). */
+    private static StatelessKieSession factsKept(
+            StatelessKieSession session, AtomicReference<Collection<?>> lastFacts) {
+        return (StatelessKieSession) Proxy.newProxyInstance(
+                TestScenarioRunner.class.getClassLoader(),
+                new Class<?>[] {StatelessKieSession.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("execute")
+                            && args != null
+                            && args.length == 1
+                            && args[0] instanceof org.drools.commands.runtime.BatchExecutionCommandImpl batch) {
+                        List<Command> commands = new ArrayList<>(batch.getCommands());
+                        commands.add(KieServices.get().getCommands().newGetObjects(FACTS));
+                        Object results =
+                                session.execute(KieServices.get().getCommands().newBatchExecution(commands));
+                        if (results instanceof ExecutionResults executed
+                                && executed.getValue(FACTS) instanceof Collection<?> facts) {
+                            lastFacts.set(List.copyOf(facts));
+                        }
+                        return results;
+                    }
+                    try {
+                        return method.invoke(session, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
                 });
     }
 

@@ -45,9 +45,13 @@ class ScenariosInValidationTest {
 
         assertThat(changed).isNotEmpty().allSatisfy(row -> {
             assertThat(row.file()).startsWith("scenarios/wenzhou/").endsWith(".scesim");
-            assertThat(row.message()).matches("测试场景第 \\d+ 行「.+」未通过: (?s).+");
+            assertThat(row.message()).matches("测试场景第 \\d+ 行「.+」的结论变了：原为 规则 .+，现为 (?s).+");
+            assertThat(row.message()).doesNotContain("There is no instance");
         });
-        assertThat(changed).anySatisfy(row -> assertThat(row.message()).contains("2000"));
+        // Built in 2000 and pinned as priority: the rule that now decides is named beside the one pinned.
+        assertThat(changed)
+                .anySatisfy(row -> assertThat(row.message())
+                        .contains("2000年当年建成", "原为 规则 ELIG-DECIDE-PRIORITY，现为 规则 ELIG-DECIDE-NOT-ELIGIBLE"));
     }
 
     @CompilesEditedRules
