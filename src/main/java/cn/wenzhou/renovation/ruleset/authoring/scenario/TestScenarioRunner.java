@@ -233,6 +233,7 @@ public class TestScenarioRunner implements RulesetScenarios {
                             && args != null
                             && args.length == 1
                             && args[0] instanceof org.drools.commands.runtime.BatchExecutionCommandImpl batch) {
+                        lastFacts.set(List.of()); // a row whose run fails shows no facts of the row before
                         List<Command> commands = new ArrayList<>(batch.getCommands());
                         commands.add(KieServices.get().getCommands().newGetObjects(FACTS));
                         Object results =
