@@ -37,6 +37,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -51,6 +52,8 @@ import org.springframework.test.web.servlet.ResultActions;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+// Its stores live on a file system the class closes: a context kept after it would poll a closed disk.
+@DirtiesContext
 class StorageFaultHttpTest {
 
     private static final String PUBLISHER = "wang.fang";
