@@ -7,6 +7,7 @@ import cn.wenzhou.renovation.ruleset.engine.RuleClause;
 import cn.wenzhou.renovation.testing.RepositoryRuleset;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,13 @@ import org.junit.jupiter.api.Test;
 class ApprovalRulesTest {
 
     private static final BigDecimal FEN = new BigDecimal("0.01");
+
+    /** The rule that answers the steps each merge of the table merges. */
+    private static final Map<String, String> MERGE_RULE = Map.of(
+            SimplificationMeasure.MERGE_PROPOSAL_FEASIBILITY,
+            "APPROVAL-MERGE-PROPOSAL-FEASIBILITY",
+            SimplificationMeasure.MERGE_PROPOSAL_FEASIBILITY_DESIGN,
+            "APPROVAL-MERGE-PROPOSAL-FEASIBILITY-DESIGN");
 
     private static CompiledRuleset ruleset;
 
@@ -72,32 +80,40 @@ class ApprovalRulesTest {
         }
     }
 
+    /** “以下” is a bound: one fen above its ceiling a merge answers no step, whatever that ceiling is. */
     @Test
-    void oneFenAboveEveryCeilingNothingIsMerged() {
-        List<SimplificationMeasure> merges = merges();
-        BigDecimal highest = merges.stream()
+    void oneFenAboveItsCeilingAMergeAnswersNoStep() {
+        for (SimplificationMeasure merge : merges()) {
+            BigDecimal aboveCeiling = merge.investmentCeiling().orElseThrow().add(FEN);
+
+            assertThat(ApprovalPlan.of(ruleset, governmentProject(aboveCeiling)).steps())
+                    .extracting(ApprovalFinding::ruleId)
+                    .as("%s at %s", merge.code(), aboveCeiling)
+                    .doesNotContain(MERGE_RULE.get(merge.code()));
+        }
+    }
+
+    /** Above every ceiling of the table only a merge the table leaves unlimited may still merge a step. */
+    @Test
+    void oneFenAboveTheHighestCeilingOnlyAnUnlimitedMergeMerges() {
+        BigDecimal highest = merges().stream()
                 .map(m -> m.investmentCeiling().orElseThrow())
                 .max(BigDecimal::compareTo)
-                .orElseThrow();
-        boolean anUnlimitedMerge = ruleset.parameters(ApprovalPlan.CAPABILITY).stream()
+                .orElseThrow(() -> new AssertionError("no merge row with a ceiling in the table"));
+        List<String> unlimitedMergeRules = ruleset.parameters(ApprovalPlan.CAPABILITY).stream()
                 .filter(SimplificationMeasure.class::isInstance)
                 .map(SimplificationMeasure.class::cast)
-                .anyMatch(
-                        m -> m.adopted() && isMerge(m) && m.investmentCeiling().isEmpty());
-        assertThat(anUnlimitedMerge)
-                .as("the repository table limits both merges")
-                .isFalse();
+                .filter(m -> m.adopted() && isMerge(m) && m.investmentCeiling().isEmpty())
+                .map(m -> MERGE_RULE.get(m.code()))
+                .toList();
 
         ApprovalPlan plan = ApprovalPlan.of(ruleset, governmentProject(highest.add(FEN)));
 
         assertThat(plan.steps())
-                .filteredOn(s -> List.of(
-                                ApprovalStep.PROJECT_PROPOSAL,
-                                ApprovalStep.FEASIBILITY_STUDY,
-                                ApprovalStep.PRELIMINARY_DESIGN)
-                        .contains(s.step()))
-                .extracting(ApprovalFinding::treatment)
-                .containsOnly(StepTreatment.REQUIRED);
+                .filteredOn(s -> s.treatment() == StepTreatment.MERGED)
+                .extracting(ApprovalFinding::ruleId)
+                .as("merged one fen above %s", highest)
+                .allMatch(unlimitedMergeRules::contains);
     }
 
     // --- helpers ---------------------------------------------------------------------------------
@@ -112,8 +128,7 @@ class ApprovalRulesTest {
     }
 
     private static boolean isMerge(SimplificationMeasure measure) {
-        return measure.code().equals(SimplificationMeasure.MERGE_PROPOSAL_FEASIBILITY)
-                || measure.code().equals(SimplificationMeasure.MERGE_PROPOSAL_FEASIBILITY_DESIGN);
+        return MERGE_RULE.containsKey(measure.code());
     }
 
     /** Bit i of the mask is the project's i-th yes/no fact, in the constructor's order. */

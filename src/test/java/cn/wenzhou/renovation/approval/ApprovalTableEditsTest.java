@@ -15,9 +15,12 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
@@ -34,7 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Edited copies of {@code decision-tables/approval/approval.drl.xlsx} (sheet 审批简化措施), changed the way
  * policy staff change it: a cell found by its row's rule name and its column's label, a row added under
  * the table, a row deleted or copied. A sound edit changes the answer; an unsound one is refused when
- * the rules are compiled, naming the problem.
+ * the rules are compiled, naming the problem. Edits are made relative to the values read from the compiled
+ * repository table, whose own answers are pinned once, in
+ * {@code scenarios/wenzhou/approval/guide-4-approval-path.scesim}.
  */
 @CompilesEditedRules
 class ApprovalTableEditsTest {
@@ -67,6 +72,16 @@ class ApprovalTableEditsTest {
             QUOTE_LABEL,
             INTERPRETATION_LABEL);
 
+    static final BigDecimal FEN = new BigDecimal("0.01");
+    static final BigDecimal FIVE_MILLION = new BigDecimal("5000000");
+    static final BigDecimal TEN_MILLION = new BigDecimal("10000000");
+
+    /** The steps the planning permit waiver of §4(四)(六) waives. */
+    static final Set<ApprovalStep> PLANNING_STEPS = EnumSet.of(
+            ApprovalStep.LAND_USE_PLANNING_PERMIT,
+            ApprovalStep.CONSTRUCTION_PLANNING_PERMIT,
+            ApprovalStep.COMPLETION_PLANNING_VERIFICATION);
+
     private static CompiledRuleset repository;
 
     @TempDir
@@ -88,37 +103,37 @@ class ApprovalTableEditsTest {
     class SoundEdits {
 
         @Test
-        void theRepositoryTableMergesNothingFor25Million() {
-            ApprovalPlan plan = ApprovalPlan.of(repository, governmentProject("25000000.00"));
-
-            assertThat(treatment(plan, ApprovalStep.PROJECT_PROPOSAL)).isEqualTo(StepTreatment.REQUIRED);
-            assertThat(treatment(plan, ApprovalStep.FEASIBILITY_STUDY)).isEqualTo(StepTreatment.REQUIRED);
-        }
-
-        @Test
-        void raisingTheTwoMergeCeilingTo30MillionMergesProposalAndFeasibilityFor25Million() throws IOException {
-            editCell(TWO_MERGE_ROW, CEILING_LABEL, "30000000");
+        void raisingTheTwoMergeCeilingMergesProposalAndFeasibilityForAnAmountAboveTheOldCeiling() throws IOException {
+            BigDecimal oldCeiling = repositoryCeiling(SimplificationMeasure.MERGE_PROPOSAL_FEASIBILITY);
+            BigDecimal amount = oldCeiling.add(FIVE_MILLION);
+            BigDecimal raised = amount.add(FIVE_MILLION);
+            editCell(TWO_MERGE_ROW, CEILING_LABEL, raised.toPlainString());
             CompiledRuleset edited = compileCopy();
 
-            ApprovalPlan plan = ApprovalPlan.of(edited, governmentProject("25000000.00"));
+            ApprovalPlan before = ApprovalPlan.of(repository, governmentProject(amount));
+            ApprovalPlan after = ApprovalPlan.of(edited, governmentProject(amount));
 
-            assertThat(treatment(plan, ApprovalStep.PROJECT_PROPOSAL)).isEqualTo(StepTreatment.MERGED);
-            assertThat(treatment(plan, ApprovalStep.FEASIBILITY_STUDY)).isEqualTo(StepTreatment.MERGED);
-            assertThat(treatment(plan, ApprovalStep.PRELIMINARY_DESIGN)).isEqualTo(StepTreatment.REQUIRED);
-            assertThat(finding(plan, ApprovalStep.PROJECT_PROPOSAL).message()).contains("不超过 30000000 元");
+            assertThat(treatment(before, ApprovalStep.PROJECT_PROPOSAL)).isEqualTo(StepTreatment.REQUIRED);
+            assertThat(treatment(before, ApprovalStep.FEASIBILITY_STUDY)).isEqualTo(StepTreatment.REQUIRED);
+            assertThat(treatment(after, ApprovalStep.PROJECT_PROPOSAL)).isEqualTo(StepTreatment.MERGED);
+            assertThat(treatment(after, ApprovalStep.FEASIBILITY_STUDY)).isEqualTo(StepTreatment.MERGED);
+            assertThat(treatment(after, ApprovalStep.PRELIMINARY_DESIGN)).isEqualTo(StepTreatment.REQUIRED);
+            assertThat(finding(after, ApprovalStep.PROJECT_PROPOSAL).message())
+                    .contains("不超过 " + raised.toPlainString() + " 元");
             assertThat(edited.version()).isNotEqualTo(repository.version());
         }
 
         @Test
-        void theRaisedCeilingOf30MillionStillIncludesTheAmountItselfAndNotOneFenMore() throws IOException {
-            editCell(TWO_MERGE_ROW, CEILING_LABEL, "30000000");
+        void theRaisedCeilingStillIncludesTheAmountItselfAndNotOneFenMore() throws IOException {
+            BigDecimal raised = repositoryCeiling(SimplificationMeasure.MERGE_PROPOSAL_FEASIBILITY)
+                    .add(TEN_MILLION);
+            editCell(TWO_MERGE_ROW, CEILING_LABEL, raised.toPlainString());
             CompiledRuleset edited = compileCopy();
 
-            assertThat(treatment(
-                            ApprovalPlan.of(edited, governmentProject("30000000.00")), ApprovalStep.PROJECT_PROPOSAL))
+            assertThat(treatment(ApprovalPlan.of(edited, governmentProject(raised)), ApprovalStep.PROJECT_PROPOSAL))
                     .isEqualTo(StepTreatment.MERGED);
             assertThat(treatment(
-                            ApprovalPlan.of(edited, governmentProject("30000000.01")), ApprovalStep.PROJECT_PROPOSAL))
+                            ApprovalPlan.of(edited, governmentProject(raised.add(FEN))), ApprovalStep.PROJECT_PROPOSAL))
                     .isEqualTo(StepTreatment.REQUIRED);
         }
 
@@ -127,13 +142,10 @@ class ApprovalTableEditsTest {
             editCell(PLANNING_PERMIT_ROW, ADOPTED_LABEL, "否");
             CompiledRuleset edited = compileCopy();
 
-            ApprovalPlan plan = ApprovalPlan.of(edited, governmentProject("5000000.00"));
+            ApprovalPlan plan = ApprovalPlan.of(edited, governmentProject(new BigDecimal("5000000.00")));
 
             assertThat(plan.scope().applies()).isTrue();
-            for (ApprovalStep step : List.of(
-                    ApprovalStep.LAND_USE_PLANNING_PERMIT,
-                    ApprovalStep.CONSTRUCTION_PLANNING_PERMIT,
-                    ApprovalStep.COMPLETION_PLANNING_VERIFICATION)) {
+            for (ApprovalStep step : PLANNING_STEPS) {
                 assertThat(treatment(plan, step)).as(step.name()).isEqualTo(StepTreatment.REQUIRED);
                 assertThat(finding(plan, step).message()).as(step.name()).contains("本地未采用");
                 assertThat(finding(plan, step).ruleId()).isEqualTo("APPROVAL-PLANNING-PERMITS-REQUIRED");
@@ -141,26 +153,31 @@ class ApprovalTableEditsTest {
         }
 
         @Test
-        void notAdoptingThePlanningPermitWaiverLeavesTheOtherSimplificationsInPlace() throws IOException {
+        void notAdoptingThePlanningPermitWaiverLeavesEveryOtherStepAsTheRepositoryTableAnswersIt() throws IOException {
             editCell(PLANNING_PERMIT_ROW, ADOPTED_LABEL, "否");
             CompiledRuleset edited = compileCopy();
+            ApprovalProject project = governmentProject(new BigDecimal("5000000.00"));
 
-            ApprovalPlan plan = ApprovalPlan.of(edited, governmentProject("5000000.00"));
-
-            assertThat(treatment(plan, ApprovalStep.CONSTRUCTION_DRAWING_REVIEW))
-                    .isEqualTo(StepTreatment.WAIVED);
-            assertThat(treatment(plan, ApprovalStep.PROJECT_PROPOSAL)).isEqualTo(StepTreatment.MERGED);
-            assertThat(plan.steps()).extracting(ApprovalFinding::step).containsExactly(ApprovalStep.values());
+            assertThat(answersOutside(PLANNING_STEPS, ApprovalPlan.of(edited, project)))
+                    .isEqualTo(answersOutside(PLANNING_STEPS, ApprovalPlan.of(repository, project)))
+                    .hasSize(ApprovalStep.values().length - PLANNING_STEPS.size());
         }
 
         @Test
-        void notAdoptingTheThreeMergeRequiresThePreliminaryDesignEvenForOneMillion() throws IOException {
+        void notAdoptingTheThreeMergeRequiresThePreliminaryDesignEvenAtTheCeilingItHad() throws IOException {
+            BigDecimal threeMergeCeiling = repositoryCeiling(SimplificationMeasure.MERGE_PROPOSAL_FEASIBILITY_DESIGN);
+            assertThat(repositoryMeasure(SimplificationMeasure.MERGE_PROPOSAL_FEASIBILITY)
+                            .covers(threeMergeCeiling))
+                    .as("the repository's two-merge covers what its three-merge covered")
+                    .isTrue();
             editCell(THREE_MERGE_ROW, ADOPTED_LABEL, "否");
             CompiledRuleset edited = compileCopy();
 
-            ApprovalPlan plan = ApprovalPlan.of(edited, governmentProject("1000000.00"));
+            ApprovalPlan plan = ApprovalPlan.of(edited, governmentProject(threeMergeCeiling));
 
             assertThat(treatment(plan, ApprovalStep.PROJECT_PROPOSAL)).isEqualTo(StepTreatment.MERGED);
+            assertThat(finding(plan, ApprovalStep.PROJECT_PROPOSAL).ruleId())
+                    .isEqualTo("APPROVAL-MERGE-PROPOSAL-FEASIBILITY");
             assertThat(treatment(plan, ApprovalStep.PRELIMINARY_DESIGN)).isEqualTo(StepTreatment.REQUIRED);
             assertThat(finding(plan, ApprovalStep.PRELIMINARY_DESIGN).message()).contains("本地未采用三项合并");
         }
@@ -251,13 +268,17 @@ class ApprovalTableEditsTest {
 
         @Test
         void aThreeMergeCeilingAboveTheTwoMergeCeilingRefusesTheRulesetNamingBothCeilings() throws IOException {
-            editCell(THREE_MERGE_ROW, CEILING_LABEL, "30000000");
+            SimplificationMeasure twoMerge = repositoryMeasure(SimplificationMeasure.MERGE_PROPOSAL_FEASIBILITY);
+            BigDecimal aboveIt = twoMerge.investmentCeiling().orElseThrow().add(TEN_MILLION);
+            editCell(THREE_MERGE_ROW, CEILING_LABEL, aboveIt.toPlainString());
 
             RulesetCompilationException failure = refused();
 
             assertThat(failure.problems()).anySatisfy(problem -> {
                 assertThat(problem.file()).isEqualTo(INTEGRITY);
-                assertThat(problem.message()).contains("三项合并的总投资上限（30000000 元）高于两项合并的上限（20000000 元）");
+                assertThat(problem.message())
+                        .contains("三项合并的总投资上限（" + aboveIt.toPlainString() + " 元）高于两项合并的上限（" + twoMerge.ceilingLabel()
+                                + "）");
             });
         }
 
@@ -325,9 +346,32 @@ class ApprovalTableEditsTest {
 
     // --- helpers -----------------------------------------------------------------------------------
 
-    private static ApprovalProject governmentProject(String investment) {
+    private static ApprovalProject governmentProject(BigDecimal investment) {
         return new ApprovalProject(
-                true, new BigDecimal(investment), false, false, false, false, false, false, false, false, false, true);
+                true, investment, false, false, false, false, false, false, false, false, false, true);
+    }
+
+    /** The row of the repository's table for {@code code}, as compiled. */
+    private static SimplificationMeasure repositoryMeasure(String code) {
+        return repository.parameters(ApprovalPlan.CAPABILITY).stream()
+                .filter(SimplificationMeasure.class::isInstance)
+                .map(SimplificationMeasure.class::cast)
+                .filter(m -> m.code().equals(code))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no row for " + code));
+    }
+
+    private static BigDecimal repositoryCeiling(String code) {
+        return repositoryMeasure(code)
+                .investmentCeiling()
+                .orElseThrow(() -> new AssertionError(code + " has no ceiling in the repository's table"));
+    }
+
+    /** Each step's treatment and deciding rule, leaving out {@code left}. */
+    private static Map<ApprovalStep, String> answersOutside(Set<ApprovalStep> left, ApprovalPlan plan) {
+        return plan.steps().stream()
+                .filter(s -> !left.contains(s.step()))
+                .collect(Collectors.toMap(ApprovalFinding::step, s -> s.treatment() + " " + s.ruleId()));
     }
 
     private static ApprovalFinding finding(ApprovalPlan plan, ApprovalStep step) {

@@ -37,7 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Guide §2 (改造内容) and annex 1: the real catalogue table checked against the guide's own text (never
- * against values written here), and an editor's rows compiled from a copy of the rules. Particular names and
+ * against values written here), and an editor's rows compiled from a copy of the rules (whatever repository item
+ * an edit collides with or leaves out is taken from the compiled table). Particular names and
  * plans are pinned once, in {@code scenarios/wenzhou/catalogue/guide-2-classification-and-plan.scesim}; what
  * holds whatever the table lists (decorated names, order, suggestions, the plan check), in
  * {@link CatalogueNameProperties}.
@@ -153,7 +154,7 @@ class CatalogueRulesTest {
 
             Catalogue edited = editedService().current().catalogue();
 
-            assertThat(edited.items()).hasSize(49);
+            assertThat(edited.items()).hasSize(catalogue.items().size() + 1);
             assertThat(edited.byCode("LOCAL-1")).get().satisfies(item -> {
                 assertThat(item.getCategory()).isEqualTo(Category.GOVERNANCE_AND_SERVICES);
                 assertThat(item.getTier()).isEqualTo(Tier.ENHANCEMENT);
@@ -191,21 +192,26 @@ class CatalogueRulesTest {
         @Test
         void aLocalEnhancementItemTakesPartInThePlanCheck() throws IOException {
             addRow("LOCAL-1", "GOVERNANCE_AND_SERVICES", "ENHANCEMENT", "3.9", "", "智慧社区服务平台");
+            CatalogueItem basic = catalogue.items().stream()
+                    .filter(i -> i.getCategory() == Category.GOVERNANCE_AND_SERVICES && i.getTier() == Tier.BASIC)
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no basic item of 社区治理和服务 in the table"));
 
             CatalogueService.Classified plan = editedService()
                     .classify(List.of(
                             new ItemName("智慧社区服务平台", ItemName.Role.PLANNED),
-                            new ItemName("长效管理机制制定", ItemName.Role.REQUESTED)));
+                            new ItemName(basic.getOfficialName(), ItemName.Role.REQUESTED)));
 
             assertThat(plan.warnings())
                     .extracting(PlanWarning::missingBasicCode, PlanWarning::enhancementCode)
-                    .containsExactly(tuple("GOV-1.3", "LOCAL-1"));
+                    .containsExactly(tuple(basic.getCode(), "LOCAL-1"));
         }
 
         @Test
         void anAliasThatIsAnotherItemsNameRefusesTheRuleset() throws IOException {
-            // 外墙渗漏维修 is BLD-1.2's official name; giving it to a local row as an alias makes it ambiguous.
-            addRow("LOCAL-1", "BUILDING", "IMPROVEMENT", "2.9", "外墙渗漏维修", "外墙翻新");
+            // Another item's official name given to a local row as an alias makes the name ambiguous.
+            CatalogueItem other = anItemWithAnAlias();
+            addRow("LOCAL-1", "BUILDING", "IMPROVEMENT", "2.9", other.getOfficialName(), "外墙翻新");
 
             RulesetCompilationException refused = catchThrowableOfType(
                     RulesetCompilationException.class,
@@ -216,20 +222,22 @@ class CatalogueRulesTest {
                     .isNotNull();
             assertThat(refused.problems()).singleElement().satisfies(problem -> {
                 assertThat(problem.file()).isEqualTo(RuleFolderCopy.CATALOGUE_TABLE);
-                assertThat(problem.message()).contains("外墙渗漏维修", "BLD-1.2", "LOCAL-1");
+                assertThat(problem.message()).contains(other.getOfficialName(), other.getCode(), "LOCAL-1");
             });
         }
 
         @Test
         void anAliasThatIsAnotherItemsAliasIsReportedByTheCatalogueCheck() throws IOException {
-            addRow("LOCAL-1", "BUILDING", "IMPROVEMENT", "2.9", "外墙渗透维修", "外墙翻新");
+            CatalogueItem other = anItemWithAnAlias();
+            String alias = other.getAliases().get(0);
+            addRow("LOCAL-1", "BUILDING", "IMPROVEMENT", "2.9", alias, "外墙翻新");
             CompiledRuleset compiled = compile(root.resolve("rules"), root.resolve("decision-tables"));
 
             List<RuleProblem> problems = new CatalogueService.Check().check(compiled);
 
             assertThat(problems).singleElement().satisfies(problem -> {
                 assertThat(problem.file()).isEqualTo(RuleFolderCopy.CATALOGUE_TABLE);
-                assertThat(problem.message()).contains("外墙渗透维修", "BLD-1.2", "LOCAL-1");
+                assertThat(problem.message()).contains(alias, other.getCode(), "LOCAL-1");
             });
         }
 
@@ -269,6 +277,14 @@ class CatalogueRulesTest {
             row.put("条款", "（县级）本地改造项目");
             row.put("原文", name);
             RuleFolderCopy.appendRow(root.resolve(RuleFolderCopy.CATALOGUE_TABLE), RuleFolderCopy.CATALOGUE_SHEET, row);
+        }
+
+        /** An item of the repository's table with an alias, whichever it is. */
+        private static CatalogueItem anItemWithAnAlias() {
+            return catalogue.items().stream()
+                    .filter(i -> !i.getAliases().isEmpty())
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no item with an alias in the table"));
         }
 
         private Catalogued editedService() {
