@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.poi.ss.util.CellReference;
@@ -111,16 +110,11 @@ final class StaffTableTranslator {
         List<String> lines = drl.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             Matcher declaration = RULE_DECLARATION.matcher(lines.get(i));
-            if (declaration.find()) {
-                Optional.ofNullable(byId.get(declaration.group(1))).ifPresent(row -> {
-                    String idCell = row.cells().get(TableForm.ID_KEY);
-                    String column = CellReference.convertNumToColString(new CellReference(idCell).getCol());
-                    rules.add(new DecisionTableTranslator.GeneratedRule(row.id(), row.excelRow(), column, 0));
-                });
-                int line = i + 1;
-                rules.replaceAll(r -> r.firstLine() == 0
-                        ? new DecisionTableTranslator.GeneratedRule(r.name(), r.row(), r.firstColumn(), line)
-                        : r);
+            StaffTableRows.Row row = declaration.find() ? byId.get(declaration.group(1)) : null;
+            if (row != null) {
+                String idCell = row.cells().get(TableForm.ID_KEY);
+                String column = CellReference.convertNumToColString(new CellReference(idCell).getCol());
+                rules.add(new DecisionTableTranslator.GeneratedRule(row.id(), row.excelRow(), column, i + 1));
             }
         }
         return rules;
