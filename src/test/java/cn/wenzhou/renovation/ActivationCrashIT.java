@@ -165,7 +165,7 @@ class ActivationCrashIT {
     }
 
     private void activate(RunningJar app, int cutoffYear) throws Exception {
-        Path table = temp.resolve("upload").resolve("eligibility.drl.xlsx");
+        Path table = temp.resolve("upload").resolve(RuleFolderCopy.ELIGIBILITY_TABLE_NAME);
         Files.createDirectories(table.getParent());
         Files.copy(Path.of(RuleFolderCopy.ELIGIBILITY_TABLE), table, StandardCopyOption.REPLACE_EXISTING);
         RuleFolderCopy.editCell(
@@ -178,7 +178,7 @@ class ActivationCrashIT {
         parts.add("files", new ByteArrayResource(Files.readAllBytes(table)) {
             @Override
             public String getFilename() {
-                return "eligibility.drl.xlsx";
+                return RuleFolderCopy.ELIGIBILITY_TABLE_NAME;
             }
         });
         parts.add("comment", "试行：" + cutoffYear + "年前建成的小区纳入");

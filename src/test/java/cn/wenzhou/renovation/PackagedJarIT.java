@@ -151,7 +151,7 @@ class PackagedJarIT {
                 .isTrue();
         assertThat(process.exitValue()).isNotZero();
         assertThat(Files.readString(log))
-                .contains("eligibility.drl.xlsx", RuleFolderCopy.PARAMETER_SHEET, "单元格 " + cell);
+                .contains(RuleFolderCopy.ELIGIBILITY_TABLE_NAME, RuleFolderCopy.PARAMETER_SHEET, "单元格 " + cell);
     }
 
     @Test

@@ -240,7 +240,7 @@ class ReplicasSharingPostgresIT {
         parts.add("files", new ByteArrayResource(content) {
             @Override
             public String getFilename() {
-                return "eligibility.drl.xlsx";
+                return RuleFolderCopy.ELIGIBILITY_TABLE_NAME;
             }
         });
         parts.add("comment", comment);
@@ -250,7 +250,7 @@ class ReplicasSharingPostgresIT {
 
     private Path cutoffTable(int year) throws Exception {
         RuleFolderCopy.copyRepositoryRules(temp.resolve("rules-copy"));
-        Path table = temp.resolve("upload").resolve("eligibility.drl.xlsx");
+        Path table = temp.resolve("upload").resolve(RuleFolderCopy.ELIGIBILITY_TABLE_NAME);
         Files.createDirectories(table.getParent());
         Files.copy(
                 temp.resolve("rules-copy").resolve(RuleFolderCopy.ELIGIBILITY_TABLE),

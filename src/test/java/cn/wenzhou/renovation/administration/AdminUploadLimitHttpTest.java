@@ -42,7 +42,7 @@ class AdminUploadLimitHttpTest {
         ResponseEntity<String> response = rest.withBasicAuth(PUBLISHER, PASSWORD)
                 .postForEntity(
                         "/api/v1/admin/rulesets/wenzhou/validate",
-                        form("files", "eligibility.drl.xlsx", 2_500_000),
+                        form("files", "scope-parameters.xlsx", 2_500_000),
                         String.class);
 
         assertThat(response.getStatusCode().value()).isEqualTo(413);
@@ -56,7 +56,7 @@ class AdminUploadLimitHttpTest {
         HttpEntity<MultiValueMap<String, Object>> sixFiles = form(
                 "files",
                 1_900_000,
-                "eligibility.drl.xlsx",
+                "scope-parameters.xlsx",
                 "procedure.drl.xlsx",
                 "survey.drl.xlsx",
                 "funding.drl.xlsx",
@@ -82,7 +82,7 @@ class AdminUploadLimitHttpTest {
         HttpEntity<MultiValueMap<String, Object>> fiveFiles = form(
                 "files",
                 1_900_000,
-                "eligibility.drl.xlsx",
+                "scope-parameters.xlsx",
                 "procedure.drl.xlsx",
                 "survey.drl.xlsx",
                 "funding.drl.xlsx",

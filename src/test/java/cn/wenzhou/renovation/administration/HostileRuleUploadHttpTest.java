@@ -36,7 +36,7 @@ class HostileRuleUploadHttpTest {
 
     private static final String EDITOR = "li.na";
     private static final String PASSWORD = "correct horse battery staple";
-    private static final String TABLE_NAME = "eligibility.drl.xlsx";
+    private static final String TABLE_NAME = RuleFolderCopy.ELIGIBILITY_TABLE_NAME;
     private static final String SHEET = RuleFolderCopy.PARAMETER_SHEET;
     /** What one refused upload may keep and allocate; the campaign's 200,000-row table took 2.6 GB. */
     private static final long RETAINED_BOUND = 128L << 20;
@@ -62,39 +62,40 @@ class HostileRuleUploadHttpTest {
 
     @Test
     void aFormulaWithCodeInItsCachedValueIsRefusedAtItsCellAndRunsNothing() throws Exception {
-        byte[] table = HostileWorkbooks.formulaWithCodeInCachedValue(table(), SHEET, "D10");
+        byte[] table = HostileWorkbooks.formulaWithCodeInCachedValue(table(), SHEET, RuleFolderCopy.CUTOFF_CELL);
 
         validate(table)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.valid").value(false))
                 .andExpect(jsonPath("$.findings[0].sheet").value(SHEET))
-                .andExpect(jsonPath("$.findings[0].cell").value("D10"))
+                .andExpect(jsonPath("$.findings[0].cell").value(RuleFolderCopy.CUTOFF_CELL))
                 .andExpect(jsonPath("$.findings[0].message", containsString("公式")));
         assertThat(PLANTED).doesNotExist();
     }
 
     @Test
-    void aDescriptionThatEndsItsCommentIsNotCompiledAndRunsNothing() throws Exception {
-        Path copy = Files.createTempFile("described", ".drl.xlsx");
+    void anInterpretationThatTriesToLeaveItsStringIsRefusedAtItsCellAndRunsNothing() throws Exception {
+        Path copy = Files.createTempFile("described", ".xlsx");
         Files.write(copy, table());
-        RuleFolderCopy.editCell(
+        String cell = RuleFolderCopy.editCell(
                 copy,
                 SHEET,
                 RuleFolderCopy.CUTOFF_ROW,
-                "参数",
+                "解释",
                 c -> c.setCellValue(
-                        "x */ @clause(x) @quote(y) when then new java.io.File(\"/tmp/x\").mkdirs(); end rule ELIGPARAMPRIORITYCUTOFFB /* y"));
+                        "x\") @quote(\"y\") when then new java.io.File(\"/tmp/x\").mkdirs(); end rule B /* y"));
 
-        // Only the description changed: an editor's change, valid, and nothing ran while it was compiled and tried.
         validate(Files.readAllBytes(copy))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.valid").value(true));
+                .andExpect(jsonPath("$.valid").value(false))
+                .andExpect(jsonPath("$.findings[0].cell").value(cell))
+                .andExpect(jsonPath("$.findings[0].message", containsString("英文引号")));
         assertThat(PLANTED).doesNotExist();
     }
 
     @Test
     void aDdeFormulaIsRefusedNamingTheFile() throws Exception {
-        validate(HostileWorkbooks.ddeFormula(table(), SHEET, "H10"))
+        validate(HostileWorkbooks.ddeFormula(table(), SHEET, "F4"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("files[0]"))
                 .andExpect(jsonPath("$.errors[0].message", containsString("DDE")));

@@ -155,7 +155,7 @@ class MixedLoadDuringActivationTest {
     }
 
     private HttpResponse<String> activateCutoff2005() throws Exception {
-        Path copy = Files.createTempFile("eligibility", ".drl.xlsx");
+        Path copy = Files.createTempFile("eligibility", ".xlsx");
         Files.copy(Path.of(RuleFolderCopy.ELIGIBILITY_TABLE), copy, StandardCopyOption.REPLACE_EXISTING);
         RuleFolderCopy.editCell(
                 copy,
@@ -167,7 +167,8 @@ class MixedLoadDuringActivationTest {
         byte[] table = Files.readAllBytes(copy);
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         body.writeBytes(("--" + boundary
-                        + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"eligibility.drl.xlsx\"\r\n"
+                        + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\""
+                        + RuleFolderCopy.ELIGIBILITY_TABLE_NAME + "\"\r\n"
                         + "Content-Type: application/octet-stream\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(table);

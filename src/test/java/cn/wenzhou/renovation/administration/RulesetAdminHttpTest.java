@@ -51,7 +51,7 @@ class RulesetAdminHttpTest {
     private static final String EDITOR = "li.na";
     private static final String PUBLISHER = "wang.fang";
     private static final String PASSWORD = "correct horse battery staple";
-    private static final String CUTOFF_CELL_NAME = "eligibility.drl.xlsx";
+    private static final String CUTOFF_CELL_NAME = RuleFolderCopy.ELIGIBILITY_TABLE_NAME;
 
     @Autowired
     private MockMvc mvc;
@@ -93,7 +93,7 @@ class RulesetAdminHttpTest {
                 .andExpect(jsonPath("$.replacedFiles[0]").value(RuleFolderCopy.ELIGIBILITY_TABLE))
                 .andExpect(jsonPath("$.findings[0].file").value(RuleFolderCopy.ELIGIBILITY_TABLE))
                 .andExpect(jsonPath("$.findings[0].sheet").value(RuleFolderCopy.PARAMETER_SHEET))
-                .andExpect(jsonPath("$.findings[0].cell").value("D10"))
+                .andExpect(jsonPath("$.findings[0].cell").value(RuleFolderCopy.CUTOFF_CELL))
                 .andExpect(jsonPath("$.findings[0].message", containsString("二千")));
         eligibility(2003).andExpect(jsonPath("$.decision").value("NOT_ELIGIBLE"));
     }
@@ -282,10 +282,11 @@ class RulesetAdminHttpTest {
                 .andExpect(jsonPath("$.code").value("FORBIDDEN"))
                 .andExpect(jsonPath("$.errors[0].field").value("files[0]"))
                 .andExpect(jsonPath("$.errors[0].message", containsString("rules-publisher")));
-        byte[] newNotes = edited(RuleFolderCopy.ELIGIBILITY_TABLE, path -> {
+        // A Drools spreadsheet is values-only for an editor: its notes and templates are the publisher's.
+        byte[] newNotes = edited(RuleFolderCopy.FUNDING_TABLE, path -> {
             try (var in = Files.newInputStream(path);
                     var workbook = org.apache.poi.ss.usermodel.WorkbookFactory.create(in)) {
-                workbook.getSheet(RuleFolderCopy.PARAMETER_SHEET)
+                workbook.getSheet(RuleFolderCopy.FUNDING_SHEET)
                         .getRow(2)
                         .getCell(2)
                         .setCellValue("改过的说明");
@@ -294,7 +295,7 @@ class RulesetAdminHttpTest {
                 }
             }
         });
-        mvc.perform(upload("wenzhou", "validate", newNotes).with(httpBasic(EDITOR, PASSWORD)))
+        mvc.perform(upload("wenzhou", "validate", "funding.drl.xlsx", newNotes).with(httpBasic(EDITOR, PASSWORD)))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.errors[0].message", containsString("C3")));
         // Code in a value cell is refused by the compiler for every role, at its cell, before anything runs.
@@ -302,10 +303,10 @@ class RulesetAdminHttpTest {
                         .with(httpBasic(EDITOR, PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.valid").value(false))
-                .andExpect(jsonPath("$.findings[0].cell").value("D10"))
-                .andExpect(jsonPath("$.findings[0].message", containsString("应为数字")));
+                .andExpect(jsonPath("$.findings[0].cell").value(RuleFolderCopy.CUTOFF_CELL))
+                .andExpect(jsonPath("$.findings[0].message", containsString("应填写整数")));
         // The same values are the publisher's to validate: publishers are trusted as for a deployment.
-        mvc.perform(upload("wenzhou", "validate", newNotes).with(httpBasic(PUBLISHER, PASSWORD)))
+        mvc.perform(upload("wenzhou", "validate", "funding.drl.xlsx", newNotes).with(httpBasic(PUBLISHER, PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.valid").value(true));
     }
@@ -313,8 +314,13 @@ class RulesetAdminHttpTest {
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private MockMultipartHttpServletRequestBuilder upload(String jurisdiction, String action, byte[] table) {
+        return upload(jurisdiction, action, CUTOFF_CELL_NAME, table);
+    }
+
+    private MockMultipartHttpServletRequestBuilder upload(
+            String jurisdiction, String action, String fileName, byte[] table) {
         return multipart("/api/v1/admin/rulesets/" + jurisdiction + "/" + action)
-                .file(new MockMultipartFile("files", CUTOFF_CELL_NAME, XLSX, table));
+                .file(new MockMultipartFile("files", fileName, XLSX, table));
     }
 
     /** The repository's eligibility table with its cut-off cell edited. */
@@ -335,7 +341,7 @@ class RulesetAdminHttpTest {
 
     private static byte[] edited(String repositoryFile, Edit edit) {
         try {
-            Path copy = Files.createTempFile("edited", ".drl.xlsx");
+            Path copy = Files.createTempFile("edited", ".xlsx");
             Files.copy(Path.of(repositoryFile), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             edit.apply(copy);
             return Files.readAllBytes(copy);

@@ -81,7 +81,7 @@ class RulesConsoleBrowserTest {
         WebElement finding = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#findings tr.finding[data-cell='" + brokenCell + "']")));
         assertThat(finding.getText())
-                .contains("eligibility.drl.xlsx", RuleFolderCopy.PARAMETER_SHEET, brokenCell, "3000");
+                .contains(RuleFolderCopy.ELIGIBILITY_TABLE_NAME, RuleFolderCopy.PARAMETER_SHEET, brokenCell, "3000");
         assertThat(browser.findElement(By.id("report-verdict")).getText()).contains("校验未通过");
         assertThat(browser.findElement(By.id("activate-form")).isDisplayed()).isFalse();
         screenshot("2-broken-table-finding");
@@ -146,7 +146,7 @@ class RulesConsoleBrowserTest {
     private Path table(String folder, int cutoffYear) throws IOException {
         Path rules = temp.resolve("rules-" + folder);
         RuleFolderCopy.copyRepositoryRules(rules);
-        Path upload = Files.createDirectories(temp.resolve(folder)).resolve("eligibility.drl.xlsx");
+        Path upload = Files.createDirectories(temp.resolve(folder)).resolve(RuleFolderCopy.ELIGIBILITY_TABLE_NAME);
         Files.copy(rules.resolve(RuleFolderCopy.ELIGIBILITY_TABLE), upload, StandardCopyOption.REPLACE_EXISTING);
         lastEditedCell = RuleFolderCopy.editCell(
                 upload,

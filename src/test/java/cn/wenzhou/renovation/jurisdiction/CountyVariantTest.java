@@ -39,9 +39,10 @@ class CountyVariantTest {
         RuleFolderCopy.copyRepositoryRules(root);
         Path county = root.resolve("decision-tables/counties/demo-county/eligibility");
         Files.createDirectories(county);
-        Files.copy(root.resolve(RuleFolderCopy.ELIGIBILITY_TABLE), county.resolve("eligibility.drl.xlsx"));
+        Files.copy(
+                root.resolve(RuleFolderCopy.ELIGIBILITY_TABLE), county.resolve(RuleFolderCopy.ELIGIBILITY_TABLE_NAME));
         RuleFolderCopy.editCell(
-                county.resolve("eligibility.drl.xlsx"),
+                county.resolve(RuleFolderCopy.ELIGIBILITY_TABLE_NAME),
                 RuleFolderCopy.PARAMETER_SHEET,
                 RuleFolderCopy.CUTOFF_ROW,
                 RuleFolderCopy.CUTOFF_COLUMN_LABEL,
@@ -84,9 +85,10 @@ class CountyVariantTest {
         RuleFolderCopy.declareCounty(root, "broken");
         Path county = root.resolve("decision-tables/counties/broken/eligibility");
         Files.createDirectories(county);
-        Files.copy(root.resolve(RuleFolderCopy.ELIGIBILITY_TABLE), county.resolve("eligibility.drl.xlsx"));
+        Files.copy(
+                root.resolve(RuleFolderCopy.ELIGIBILITY_TABLE), county.resolve(RuleFolderCopy.ELIGIBILITY_TABLE_NAME));
         RuleFolderCopy.editCell(
-                county.resolve("eligibility.drl.xlsx"),
+                county.resolve(RuleFolderCopy.ELIGIBILITY_TABLE_NAME),
                 RuleFolderCopy.PARAMETER_SHEET,
                 RuleFolderCopy.CUTOFF_ROW,
                 RuleFolderCopy.CUTOFF_COLUMN_LABEL,
@@ -97,7 +99,8 @@ class CountyVariantTest {
         RulesetValidation broken = registry.validation("broken").orElseThrow();
         assertThat(broken.valid()).isFalse();
         assertThat(broken.problems()).anySatisfy(problem -> {
-            assertThat(problem.file()).isEqualTo("decision-tables/counties/broken/eligibility/eligibility.drl.xlsx");
+            assertThat(problem.file())
+                    .isEqualTo("decision-tables/counties/broken/eligibility/" + RuleFolderCopy.ELIGIBILITY_TABLE_NAME);
             assertThat(problem.sheet()).isEqualTo(RuleFolderCopy.PARAMETER_SHEET);
             assertThat(problem.cell()).isNotNull();
         });
@@ -113,7 +116,8 @@ class CountyVariantTest {
         RuleFolderCopy.copyRepositoryRules(root);
         Path county = root.resolve("decision-tables/counties/unnamed/eligibility");
         Files.createDirectories(county);
-        Files.copy(root.resolve(RuleFolderCopy.ELIGIBILITY_TABLE), county.resolve("eligibility.drl.xlsx"));
+        Files.copy(
+                root.resolve(RuleFolderCopy.ELIGIBILITY_TABLE), county.resolve(RuleFolderCopy.ELIGIBILITY_TABLE_NAME));
 
         RulesetRegistry registry = registry();
 

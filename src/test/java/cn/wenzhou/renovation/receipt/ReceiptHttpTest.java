@@ -203,7 +203,7 @@ class ReceiptHttpTest {
 
     /** Activates the eligibility table with its cut-off year changed; gives the new version's number. */
     private int activateCutoff(int year) throws Exception {
-        Path copy = Files.createTempFile("eligibility", ".drl.xlsx");
+        Path copy = Files.createTempFile("eligibility", ".xlsx");
         try {
             Files.copy(Path.of(RuleFolderCopy.ELIGIBILITY_TABLE), copy, StandardCopyOption.REPLACE_EXISTING);
             RuleFolderCopy.editCell(
@@ -215,7 +215,7 @@ class ReceiptHttpTest {
             String activated = mvc.perform(multipart("/api/v1/admin/rulesets/wenzhou/activate")
                             .file(new MockMultipartFile(
                                     "files",
-                                    "eligibility.drl.xlsx",
+                                    RuleFolderCopy.ELIGIBILITY_TABLE_NAME,
                                     "application/octet-stream",
                                     Files.readAllBytes(copy)))
                             .param("comment", Integer.toString(year))

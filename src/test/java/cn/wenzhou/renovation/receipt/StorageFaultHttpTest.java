@@ -219,7 +219,7 @@ class StorageFaultHttpTest {
 
     private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder activate(int cutoffYear)
             throws IOException {
-        Path copy = Files.createTempFile("cutoff", ".drl.xlsx");
+        Path copy = Files.createTempFile("cutoff", ".xlsx");
         try {
             Files.copy(
                     Path.of(RuleFolderCopy.ELIGIBILITY_TABLE), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -232,7 +232,7 @@ class StorageFaultHttpTest {
             return multipart("/api/v1/admin/rulesets/wenzhou/activate")
                     .file(new MockMultipartFile(
                             "files",
-                            "eligibility.drl.xlsx",
+                            RuleFolderCopy.ELIGIBILITY_TABLE_NAME,
                             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                             Files.readAllBytes(copy)))
                     .param("comment", "按县里的口径试行2005年")

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -21,10 +22,15 @@ import org.apache.poi.ss.util.CellReference;
 /** A throw-away copy of the repository's rule folders, edited the way a policy officer would edit them. */
 public final class RuleFolderCopy {
 
-    public static final String ELIGIBILITY_TABLE = "decision-tables/eligibility/eligibility.drl.xlsx";
+    /** The eligibility parameters' workbook, a staff table: one row per parameter, its value under 取值. */
+    public static final String ELIGIBILITY_TABLE = "decision-tables/eligibility/scope-parameters.xlsx";
+
+    public static final String ELIGIBILITY_TABLE_NAME = "scope-parameters.xlsx";
     public static final String PARAMETER_SHEET = "改造范围参数";
     public static final String CUTOFF_ROW = "ELIG-PARAM-PRIORITY-CUTOFF";
-    public static final String CUTOFF_COLUMN_LABEL = "计入“2000年前建成”的最后竣工年份";
+    public static final String CUTOFF_COLUMN_LABEL = "取值";
+    /** Where the cut-off's value sits in the repository's table: 取值 (column C) of the first parameter row. */
+    public static final String CUTOFF_CELL = "C4";
 
     public static final String FUNDING_TABLE = "decision-tables/funding/funding.drl.xlsx";
     public static final String FUNDING_SHEET = "自筹资金到位";
@@ -34,7 +40,8 @@ public final class RuleFolderCopy {
     public static final String CATALOGUE_TABLE = "decision-tables/catalogue/catalogue.drl.xlsx";
     public static final String CATALOGUE_SHEET = "改造内容清单";
 
-    private static final String NAME_HEADER = "NAME";
+    /** The column naming each rule: 规则编号 in a staff table, NAME in a Drools spreadsheet. */
+    private static final List<String> NAME_HEADERS = List.of("规则编号", "NAME");
 
     private RuleFolderCopy() {}
 
@@ -54,7 +61,7 @@ public final class RuleFolderCopy {
         Files.writeString(descriptor, "name: 测试县（" + code + "）\nparent: wenzhou\nsource: 测试用的县级变体\n");
     }
 
-    /** Edits the eligibility cut-off cell of the copy under {@code root}; returns its reference, e.g. {@code D10}. */
+    /** Edits the eligibility cut-off cell of the copy under {@code root}; returns its reference, e.g. {@code C4}. */
     public static String editCutoffCell(Path root, Consumer<Cell> edit) throws IOException {
         return editCell(root.resolve(ELIGIBILITY_TABLE), PARAMETER_SHEET, CUTOFF_ROW, CUTOFF_COLUMN_LABEL, edit);
     }
@@ -70,7 +77,7 @@ public final class RuleFolderCopy {
     }
 
     /**
-     * Edits one cell found as a person finds it, never by fixed coordinates: the row whose NAME
+     * Edits one cell found as a person finds it, never by fixed coordinates: the row whose rule id (规则编号, or NAME in a Drools spreadsheet)
      * cell holds {@code ruleName}, the column headed {@code columnLabel}.
      */
     public static String editCell(
@@ -83,7 +90,7 @@ public final class RuleFolderCopy {
         try (workbook) {
             Sheet sheet = workbook.getSheet(sheetName);
             assertThat(sheet).as("sheet " + sheetName).isNotNull();
-            int nameColumn = cellWithText(sheet, NAME_HEADER).getColumnIndex();
+            int nameColumn = nameHeader(sheet).getColumnIndex();
             int column = cellWithText(sheet, columnLabel).getColumnIndex();
             Row row = Stream.iterate(0, i -> i <= sheet.getLastRowNum(), i -> i + 1)
                     .map(sheet::getRow)
@@ -113,7 +120,7 @@ public final class RuleFolderCopy {
         try (workbook) {
             Sheet sheet = workbook.getSheet(sheetName);
             assertThat(sheet).as("sheet " + sheetName).isNotNull();
-            Cell nameHeader = cellWithText(sheet, NAME_HEADER);
+            Cell nameHeader = nameHeader(sheet);
             int nameColumn = nameHeader.getColumnIndex();
             int last = nameHeader.getRowIndex();
             for (int i = last + 1; i <= sheet.getLastRowNum(); i++) {
@@ -133,6 +140,17 @@ public final class RuleFolderCopy {
             }
             return row.getRowNum() + 1;
         }
+    }
+
+    private static Cell nameHeader(Sheet sheet) {
+        for (Row row : sheet) {
+            for (Cell cell : row) {
+                if (NAME_HEADERS.contains(text(cell))) {
+                    return cell;
+                }
+            }
+        }
+        throw new AssertionError("no rule-name column in sheet " + sheet.getSheetName());
     }
 
     private static Cell cellWithText(Sheet sheet, String wanted) {

@@ -105,7 +105,7 @@ class CachingHttpTest {
         mvc.perform(multipart("/api/v1/admin/rulesets/wenzhou/activate")
                         .file(new MockMultipartFile(
                                 "files",
-                                "eligibility.drl.xlsx",
+                                RuleFolderCopy.ELIGIBILITY_TABLE_NAME,
                                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                 cutoff2005()))
                         .param("comment", "ETag test")
@@ -134,7 +134,7 @@ class CachingHttpTest {
 
     /** The repository's eligibility table with its cut-off moved from 2000 to 2005: valid, and a new version. */
     private static byte[] cutoff2005() throws Exception {
-        Path copy = Files.createTempFile("eligibility", ".drl.xlsx");
+        Path copy = Files.createTempFile("eligibility", ".xlsx");
         try {
             Files.copy(Path.of(RuleFolderCopy.ELIGIBILITY_TABLE), copy, StandardCopyOption.REPLACE_EXISTING);
             RuleFolderCopy.editCell(

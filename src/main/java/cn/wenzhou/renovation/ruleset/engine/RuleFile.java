@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * One source file of a ruleset: its path relative to the ruleset root (for example
- * {@code decision-tables/eligibility/eligibility.drl.xlsx}) and its bytes.
+ * {@code decision-tables/eligibility/scope-parameters.xlsx}) and its bytes.
  */
 public record RuleFile(String path, byte[] content) {
 

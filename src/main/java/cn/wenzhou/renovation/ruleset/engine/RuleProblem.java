@@ -2,7 +2,7 @@ package cn.wenzhou.renovation.ruleset.engine;
 
 /**
  * Something wrong with a rule file, located as precisely as the source allows: a DRL line, or a
- * spreadsheet's sheet and cell (for example sheet 改造范围参数, cell C10).
+ * spreadsheet's sheet and cell (for example sheet 改造范围参数, cell C4).
  */
 public record RuleProblem(String file, String sheet, String cell, Integer line, String message) {
 
@@ -18,7 +18,7 @@ public record RuleProblem(String file, String sheet, String cell, Integer line, 
         return new RuleProblem(file, sheet, cell, null, message);
     }
 
-    /** Where, as a person would write it: {@code eligibility.drl.xlsx 工作表「改造范围参数」单元格 C10}. */
+    /** Where, as a person would write it: {@code scope-parameters.xlsx 工作表「改造范围参数」单元格 C4}. */
     public String location() {
         StringBuilder where = new StringBuilder(file);
         if (sheet != null) {

@@ -262,11 +262,7 @@ public final class RulesetCompiler {
                 ruleFiles++;
                 addStaffTable(file, byBasePath, sources);
             } else if (file.isMisnamedSpreadsheet()) {
-                sources.problems()
-                        .add(RuleProblem.inFile(
-                                file.path(),
-                                "电子表格须有表格定义 " + StaffTableTranslator.formPath(file.path())
-                                        + "（或按 Drools 决策表格式命名为 *.drl.xlsx），否则其中的规则不会生效"));
+                sources.problems().add(withoutForm(file.path(), byBasePath));
             } else if (file.isDrl()) {
                 ruleFiles++;
                 String drl = new String(file.content(), StandardCharsets.UTF_8);
@@ -289,6 +285,29 @@ public final class RulesetCompiler {
             sources.problems().add(RuleProblem.inFile("(ruleset)", "没有找到任何规则文件（*.drl 或 *.drl.xlsx）"));
         }
         return sources;
+    }
+
+    /**
+     * A workbook whose form is not where it should be: put in another capability's folder (its form is there), or
+     * a spreadsheet that is no table of ours.
+     */
+    private static RuleProblem withoutForm(String path, Map<String, RuleFile> byBasePath) {
+        String form = StaffTableTranslator.formPath(path);
+        String formName = form.substring(form.lastIndexOf('/'));
+        java.util.Optional<String> home = byBasePath.keySet().stream()
+                .filter(p -> p.startsWith("rules/") && p.endsWith(formName) && p.split("/").length == 3)
+                .map(p -> p.split("/")[1])
+                .sorted()
+                .findFirst();
+        if (home.isPresent()) {
+            String basePath = StaffTableTranslator.withoutCounty(path);
+            String county = path.equals(basePath) ? "" : path.split("/")[1] + "/" + path.split("/")[2] + "/";
+            return RuleProblem.inFile(
+                    path,
+                    "表格放错了文件夹：它是「" + home.get() + "」的表格，应放在 decision-tables/" + county + home.get() + "/ 下，而不是 "
+                            + basePath.split("/")[1] + "/");
+        }
+        return RuleProblem.inFile(path, "电子表格须有表格定义 " + form + "（或按 Drools 决策表格式命名为 *.drl.xlsx），否则其中的规则不会生效");
     }
 
     private void addDecisionTable(RuleFile file, DrlSources sources) {

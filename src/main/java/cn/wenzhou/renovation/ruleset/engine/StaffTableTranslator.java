@@ -3,6 +3,7 @@ package cn.wenzhou.renovation.ruleset.engine;
 import cn.wenzhou.renovation.ruleset.engine.stafftable.RuleTemplate;
 import cn.wenzhou.renovation.ruleset.engine.stafftable.StaffTableRows;
 import cn.wenzhou.renovation.ruleset.engine.stafftable.TableForm;
+import cn.wenzhou.renovation.ruleset.engine.stafftable.TableRowChecks;
 import cn.wenzhou.renovation.workbook.SheetContent;
 import cn.wenzhou.renovation.workbook.WorkbookContent;
 import cn.wenzhou.renovation.workbook.WorkbookRefusedException;
@@ -88,6 +89,10 @@ final class StaffTableTranslator {
         }
         if (read.rows().isEmpty()) {
             throw problem(RuleProblem.atCell(workbook.path(), sheet.name(), null, "表格中没有任何规则行"));
+        }
+        List<RuleProblem> together = TableRowChecks.check(workbook.path(), sheet.name(), form, read.rows());
+        if (!together.isEmpty()) {
+            throw new DecisionTableTranslator.TranslationException(together);
         }
         String drl;
         try {

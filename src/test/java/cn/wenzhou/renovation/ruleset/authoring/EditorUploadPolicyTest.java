@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import cn.wenzhou.renovation.ruleset.engine.RuleFile;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
-import cn.wenzhou.renovation.testing.StaffTableCopies;
+import cn.wenzhou.renovation.testing.StaffTables;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +23,8 @@ class EditorUploadPolicyTest {
     Path root;
 
     @BeforeEach
-    void eligibilityAsStaffTables() throws IOException {
+    void copyTheRules() throws IOException {
         RuleFolderCopy.copyRepositoryRules(root);
-        StaffTableCopies.moveEligibility(root);
     }
 
     private RuleFile file(String path) throws IOException {
@@ -34,15 +33,12 @@ class EditorUploadPolicyTest {
 
     @Test
     void anEditorMayUploadAnEditedStaffWorkbook() throws IOException {
-        RuleFile before = file(StaffTableCopies.PARAMETERS);
-        StaffTableCopies.editCell(
-                root.resolve(StaffTableCopies.PARAMETERS),
-                "ELIG-PARAM-PRIORITY-CUTOFF",
-                "取值",
-                c -> c.setCellValue(2005));
+        RuleFile before = file(StaffTables.PARAMETERS);
+        StaffTables.editCell(
+                root.resolve(StaffTables.PARAMETERS), "ELIG-PARAM-PRIORITY-CUTOFF", "取值", c -> c.setCellValue(2005));
 
-        assertThatCode(() -> EditorUploadPolicy.check(
-                        List.of(file(StaffTableCopies.PARAMETERS)), Map.of(before.path(), before)))
+        assertThatCode(() ->
+                        EditorUploadPolicy.check(List.of(file(StaffTables.PARAMETERS)), Map.of(before.path(), before)))
                 .doesNotThrowAnyException();
     }
 

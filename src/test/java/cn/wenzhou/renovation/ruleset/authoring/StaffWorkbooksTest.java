@@ -3,7 +3,7 @@ package cn.wenzhou.renovation.ruleset.authoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
-import cn.wenzhou.renovation.testing.StaffTableCopies;
+import cn.wenzhou.renovation.testing.StaffTables;
 import cn.wenzhou.renovation.testing.StaffWorkbookLayout;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -20,6 +19,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The workbooks {@link StaffWorkbooks} writes follow the layout an officer owns, and the layout check can fail. */
 class StaffWorkbooksTest {
@@ -27,41 +28,61 @@ class StaffWorkbooksTest {
     @TempDir
     Path root;
 
-    private Map<String, List<Map<String, Object>>> rows;
-
     @BeforeEach
-    void eligibilityAsStaffTables() throws IOException {
+    void copyTheRules() throws IOException {
         RuleFolderCopy.copyRepositoryRules(root);
-        rows = StaffTableCopies.moveEligibility(root);
+    }
+
+    /**
+     * Every workbook of the repository follows its form's layout. With {@code -Dstaff-workbooks.write=true} each is
+     * first written again from its form and its own rows: how a publisher lays a table out anew after changing its
+     * form (a title, a note, a column's drop-down).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("repositoryWorkbooks")
+    void everyWorkbookOfTheRepositoryFollowsItsForm(String workbook) throws IOException {
+        Path repository = Path.of("");
+        if (Boolean.getBoolean("staff-workbooks.write")) {
+            StaffTables.write(repository, workbook, StaffTables.rows(repository.resolve(workbook)));
+        }
+
+        assertThat(StaffWorkbookLayout.violations(
+                        StaffTables.formOf(workbook), Files.readAllBytes(repository.resolve(workbook))))
+                .isEmpty();
+    }
+
+    static List<String> repositoryWorkbooks() throws IOException {
+        return StaffTables.workbooks(Path.of(""));
     }
 
     @Test
     void aParameterTableFollowsTheLayout() throws IOException {
         assertThat(StaffWorkbookLayout.violations(
-                        StaffTableCopies.form("scope-parameters"),
-                        Files.readAllBytes(root.resolve(StaffTableCopies.PARAMETERS))))
+                        StaffTables.formOf(StaffTables.PARAMETERS),
+                        Files.readAllBytes(root.resolve(StaffTables.PARAMETERS))))
                 .isEmpty();
     }
 
     @Test
     void aRuleTableFollowsTheLayout() throws IOException {
         assertThat(StaffWorkbookLayout.violations(
-                        StaffTableCopies.form("out-of-scope-housing"),
-                        Files.readAllBytes(root.resolve(StaffTableCopies.OUT_OF_SCOPE))))
+                        StaffTables.formOf(StaffTables.OUT_OF_SCOPE),
+                        Files.readAllBytes(root.resolve(StaffTables.OUT_OF_SCOPE))))
                 .isEmpty();
     }
 
     @Test
     void theEnginesFormatBreaksTheLayout() throws IOException {
+        // A Drools spreadsheet, as counties' older forks still hold, shows its keywords and code above the rows.
         assertThat(StaffWorkbookLayout.violations(
-                        StaffTableCopies.form("scope-parameters"),
-                        Files.readAllBytes(Path.of(RuleFolderCopy.ELIGIBILITY_TABLE))))
+                        StaffTables.formOf(StaffTables.PARAMETERS),
+                        Files.readAllBytes(Path.of(RuleFolderCopy.FUNDING_TABLE))))
                 .anySatisfy(v -> assertThat(v).contains("引擎的关键字"));
     }
 
     @Test
     void aCitationCellLeftOpenBreaksTheLayout() throws IOException {
-        byte[] edited = edited(StaffTableCopies.PARAMETERS, sheet -> {
+        byte[] edited = edited(StaffTables.PARAMETERS, sheet -> {
             Cell clause = sheet.getRow(StaffWorkbooks.FIRST_ROW).getCell(3);
             CellStyle open = sheet.getWorkbook().createCellStyle();
             open.cloneStyleFrom(clause.getCellStyle());
@@ -69,25 +90,25 @@ class StaffWorkbooksTest {
             clause.setCellStyle(open);
         });
 
-        assertThat(StaffWorkbookLayout.violations(StaffTableCopies.form("scope-parameters"), edited))
+        assertThat(StaffWorkbookLayout.violations(StaffTables.formOf(StaffTables.PARAMETERS), edited))
                 .singleElement()
                 .satisfies(v -> assertThat(v).contains("D4", "条款", "不是取值却可以编辑"));
     }
 
     @Test
     void aChoiceWithoutItsDropDownBreaksTheLayout() throws IOException {
-        byte[] edited = edited(
-                StaffTableCopies.OUT_OF_SCOPE, sheet -> sheet.getCTWorksheet().unsetDataValidations());
+        byte[] edited =
+                edited(StaffTables.OUT_OF_SCOPE, sheet -> sheet.getCTWorksheet().unsetDataValidations());
 
-        assertThat(StaffWorkbookLayout.violations(StaffTableCopies.form("out-of-scope-housing"), edited))
+        assertThat(StaffWorkbookLayout.violations(StaffTables.formOf(StaffTables.OUT_OF_SCOPE), edited))
                 .anySatisfy(v -> assertThat(v).contains("住房区域类型", "没有下拉列表"));
     }
 
     @Test
     void anUnprotectedSheetBreaksTheLayout() throws IOException {
-        byte[] edited = edited(StaffTableCopies.PARAMETERS, XSSFSheet::disableLocking);
+        byte[] edited = edited(StaffTables.PARAMETERS, XSSFSheet::disableLocking);
 
-        assertThat(StaffWorkbookLayout.violations(StaffTableCopies.form("scope-parameters"), edited))
+        assertThat(StaffWorkbookLayout.violations(StaffTables.formOf(StaffTables.PARAMETERS), edited))
                 .singleElement()
                 .satisfies(v -> assertThat(v).contains("未保护"));
     }

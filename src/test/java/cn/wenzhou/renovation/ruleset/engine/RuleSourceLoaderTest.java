@@ -28,9 +28,12 @@ class RuleSourceLoaderTest {
         Map<String, String> classpath = fingerprint(loader.load("classpath:rules", "rules"));
 
         assertThat(plain)
-                .containsKeys("rules/eligibility/decision.drl", "rules/eligibility/scope.drl")
+                .containsKeys(
+                        "rules/eligibility/decision.drl",
+                        "rules/eligibility/scope-parameters.drt",
+                        "rules/eligibility/scope-parameters.table.yaml")
                 .allSatisfy(
-                        (path, hash) -> assertThat(path).startsWith("rules/").endsWith(".drl"));
+                        (path, hash) -> assertThat(path).startsWith("rules/").matches(".*\\.(drl|drt|table\\.yaml)$"));
         assertThat(fileUrl).isEqualTo(plain);
         assertThat(classpath).isEqualTo(plain);
     }
@@ -39,7 +42,7 @@ class RuleSourceLoaderTest {
     void skipsEditorLockFilesHiddenFilesAndNonRuleFiles() throws IOException {
         Files.createDirectories(folder.resolve("eligibility"));
         Files.writeString(folder.resolve("eligibility/kept.drl"), "package x;");
-        Files.writeString(folder.resolve("eligibility/~$eligibility.drl.xlsx"), "lock");
+        Files.writeString(folder.resolve("eligibility/~$scope-parameters.xlsx"), "lock");
         Files.writeString(folder.resolve("eligibility/.hidden.drl"), "package x;");
         Files.writeString(folder.resolve("eligibility/README.md"), "notes");
 

@@ -1,7 +1,6 @@
 package cn.wenzhou.renovation.ruleset.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import cn.wenzhou.renovation.eligibility.Community;
 import cn.wenzhou.renovation.eligibility.Eligibility;
@@ -59,11 +58,11 @@ class RulesetCompilerTest {
 
     @Test
     void aTableCopiedIntoAnotherCapabilitysFolderIsOneFindingNamingTheFolderItBelongsIn() throws IOException {
-        Path misplaced = root.resolve("decision-tables/funding/eligibility.drl.xlsx");
+        Path misplaced = root.resolve("decision-tables/funding/" + RuleFolderCopy.ELIGIBILITY_TABLE_NAME);
         Files.copy(root.resolve(DECISION_TABLE), misplaced);
 
         assertThat(CopiedRules.compileFailing(root).problems()).singleElement().satisfies(problem -> {
-            assertThat(problem.file()).isEqualTo("decision-tables/funding/eligibility.drl.xlsx");
+            assertThat(problem.file()).isEqualTo("decision-tables/funding/" + RuleFolderCopy.ELIGIBILITY_TABLE_NAME);
             assertThat(problem.message())
                     .contains("放错了文件夹", "「eligibility」", "应放在 decision-tables/eligibility/")
                     .doesNotContain("Duplicate");
@@ -71,15 +70,16 @@ class RulesetCompilerTest {
     }
 
     @Test
-    void rejectsSpreadsheetWithoutTheDrlInfix() throws IOException {
+    void aSpreadsheetWithoutItsFormIsRefusedNamingTheFormItNeeds() throws IOException {
         Path table = root.resolve(DECISION_TABLE);
         Files.copy(table, table.resolveSibling("eligibility.xlsx"));
 
         RulesetCompilationException failure = CopiedRules.compileFailing(root);
 
-        assertThat(failure.problems())
-                .extracting(RuleProblem::file)
-                .containsExactly("decision-tables/eligibility/eligibility.xlsx");
+        assertThat(failure.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).isEqualTo("decision-tables/eligibility/eligibility.xlsx");
+            assertThat(problem.message()).contains("须有表格定义 rules/eligibility/eligibility.table.yaml");
+        });
     }
 
     @Test
@@ -317,21 +317,5 @@ class RulesetCompilerTest {
             }
         }
         throw new AssertionError("'" + fragment + "' not found");
-    }
-
-    @Test
-    void blankParameterCellFailsCompilationNamingTheMissingParameter() throws IOException {
-        RuleFolderCopy.editCutoffCell(root, cell -> cell.setBlank());
-
-        RulesetCompilationException failure =
-                catchThrowableOfType(RulesetCompilationException.class, () -> CopiedRules.compile(root));
-
-        assertThat(failure)
-                .as("a ruleset without its cut-off must not serve requests")
-                .isNotNull();
-        assertThat(failure.problems()).anySatisfy(problem -> {
-            assertThat(problem.file()).isEqualTo("rules/eligibility/integrity.drl");
-            assertThat(problem.message()).contains("ELIG-PARAM-PRIORITY-CUTOFF");
-        });
     }
 }

@@ -8,6 +8,7 @@ import cn.wenzhou.renovation.eligibility.EligibilityService;
 import cn.wenzhou.renovation.eligibility.HousingKind;
 import cn.wenzhou.renovation.testing.CompilesEditedRules;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
+import cn.wenzhou.renovation.testing.StaffTables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -56,7 +57,7 @@ class UploadedCellsNeverBecomeCodeTest {
         assertThat(failure.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.sheet()).isEqualTo(SHEET);
             assertThat(problem.cell()).isEqualTo(cell);
-            assertThat(problem.message()).contains("应为数字");
+            assertThat(problem.message()).contains("应填写整数");
         });
         assertThat(planted).doesNotExist();
     }
@@ -90,13 +91,13 @@ class UploadedCellsNeverBecomeCodeTest {
     }
 
     @Test
-    void aDescriptionThatClosesItsCommentAddsNoRuleAndRunsNothing() throws IOException {
+    void aNameThatClosesACommentAddsNoRuleAndRunsNothing() throws IOException {
         int rulesBefore = ruleCount(CopiedRules.compile(root));
         RuleFolderCopy.editCell(
                 root.resolve(TABLE),
                 SHEET,
                 CUTOFF_RULE,
-                "参数",
+                "名称",
                 c -> c.setCellValue("x */ @clause(x) @quote(y) when then new java.io.File(\"" + planted
                         + "\").mkdirs(); end rule ELIGPARAMPRIORITYCUTOFFB /* y"));
 
@@ -157,10 +158,10 @@ class UploadedCellsNeverBecomeCodeTest {
     @Test
     void aCodeCellWithAnExpressionIsRefused() throws IOException {
         String cell = RuleFolderCopy.editCell(
-                root.resolve(TABLE),
+                root.resolve(StaffTables.OUT_OF_SCOPE),
                 "不属改造范畴",
                 "ELIG-OUT-URBAN-VILLAGE",
-                "住房类型代码",
+                "住房区域类型",
                 c -> c.setCellValue("URBAN_VILLAGE || true"));
 
         assertThat(CopiedRules.compileFailing(root).problems())
@@ -179,7 +180,7 @@ class UploadedCellsNeverBecomeCodeTest {
     }
 
     @Test
-    void aFormulaOutsideTheRuleRowsIsRefusedForEveryRole() throws IOException {
+    void aFormulaInTheNoteAboveTheRulesIsRefusedForEveryRole() throws IOException {
         Path table = root.resolve(TABLE);
         Workbook workbook;
         try (InputStream in = Files.newInputStream(table)) {
@@ -187,13 +188,13 @@ class UploadedCellsNeverBecomeCodeTest {
         }
         try (workbook;
                 OutputStream out = Files.newOutputStream(table)) {
-            workbook.getSheet(SHEET).getRow(2).getCell(2).setCellFormula("\"说明\"");
+            workbook.getSheet(SHEET).getRow(1).getCell(0).setCellFormula("\"说明\"");
             workbook.write(out);
         }
 
         assertThat(CopiedRules.compileFailing(root).problems())
                 .extracting(RuleProblem::cell)
-                .containsExactly("C3");
+                .containsExactly("A2");
     }
 
     // --- helpers -----------------------------------------------------------------------------

@@ -86,7 +86,7 @@ class RulesetRegistryVersionsTest {
         byte[] hostile = cn.wenzhou.renovation.testing.HostileWorkbooks.formulaWithCodeInCachedValue(
                 Files.readAllBytes(root.resolve(RuleFolderCopy.ELIGIBILITY_TABLE)),
                 RuleFolderCopy.PARAMETER_SHEET,
-                "D10");
+                RuleFolderCopy.CUTOFF_CELL);
         List<RuleFile> own = new java.util.ArrayList<>(RulesetSources.ownFiles(
                         root.resolve("rules").toString(),
                         root.resolve("decision-tables").toString())
@@ -98,7 +98,7 @@ class RulesetRegistryVersionsTest {
         RulesetRegistry restarted = registry();
 
         assertThat(restarted.refusedCells(kept)).singleElement().satisfies(problem -> {
-            assertThat(problem.cell()).isEqualTo("D10");
+            assertThat(problem.cell()).isEqualTo(RuleFolderCopy.CUTOFF_CELL);
             assertThat(problem.message()).contains("公式");
         });
         assertThat(restarted.refusedCells(restarted.versions("wenzhou").get(0))).isEmpty();
@@ -177,7 +177,7 @@ class RulesetRegistryVersionsTest {
     private RuleFile cutoff(int year) throws IOException {
         Path copy = Files.copy(
                 root.resolve(RuleFolderCopy.ELIGIBILITY_TABLE),
-                root.resolve("edited.drl.xlsx"),
+                root.resolve("edited.xlsx"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         RuleFolderCopy.editCell(
                 copy,

@@ -37,6 +37,11 @@ public final class StaffTableRows {
         sheet.cells()
                 .forEach(c ->
                         byRow.computeIfAbsent(c.row(), r -> new HashMap<>()).put(c.column(), c));
+        // A formula is refused wherever it is, in a value cell, a title or a note alike.
+        sheet.cells().stream()
+                .filter(SheetCell::isFormula)
+                .forEach(c -> problems.add(RuleProblem.atCell(
+                        file, sheet.name(), c.reference(), "是公式：表格只接受直接填写的文字和取值（公式显示的值可能与文件中保存的不同），请改为直接填写")));
         Optional<Integer> headerRow = byRow.entrySet().stream()
                 .filter(e ->
                         e.getValue().values().stream().anyMatch(c -> header(c).equals(normalised(TableForm.ID_HEADER))))
@@ -61,6 +66,7 @@ public final class StaffTableRows {
         }
         List<Row> rows = new ArrayList<>();
         Map<String, Row> byId = new HashMap<>();
+        boolean idRefused = false;
         for (var entry : byRow.tailMap(headerRow.get(), false).entrySet()) {
             Map<Integer, SheetCell> cells = entry.getValue();
             if (form.headers().stream().allMatch(h -> blank(cells.get(columnOf.get(normalised(h)))))) {
@@ -76,6 +82,7 @@ public final class StaffTableRows {
                         sheet.name(),
                         idRef,
                         id.isEmpty() ? "规则编号不能为空" : "规则编号只能由字母、数字、-、_ 和 . 组成，而不是“" + id + "”"));
+                idRefused = true;
                 continue;
             }
             Row earlier = byId.get(id);
@@ -124,7 +131,11 @@ public final class StaffTableRows {
                 String ref = reference(entry.getKey(), at);
                 references.put(column.key(), ref);
                 boolean required = column.required() || form.isParameterTable() && i == 0;
-                CellReading.Read read = CellReading.read(column, cells.get(at));
+                SheetCell cell = cells.get(at);
+                if (cell != null && cell.isFormula()) {
+                    continue; // refused above
+                }
+                CellReading.Read read = CellReading.read(column, cell);
                 if (read instanceof CellReading.Value value) {
                     literals.put(column.key(), value.literal());
                 } else if (read instanceof CellReading.Refused refused) {
@@ -141,7 +152,9 @@ public final class StaffTableRows {
         }
         if (form.isParameterTable()) {
             for (TableForm.Parameter parameter : form.parameters()) {
+                // A row whose id was refused is the likely "deleted" one: its finding says it already.
                 if (!byId.containsKey(parameter.id())
+                        && !idRefused
                         && problems.stream().noneMatch(p -> p.message().contains(parameter.id()))) {
                     problems.add(RuleProblem.atCell(
                             file,

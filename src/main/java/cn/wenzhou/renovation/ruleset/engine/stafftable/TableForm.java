@@ -12,10 +12,25 @@ import org.yaml.snakeyaml.error.YAMLException;
  * How a staff table looks and what each of its values is ({@code rules/<capability>/<table>.table.yaml}): its
  * title and note, and either one column per value (a rule table: one rule per row) or one row per parameter
  * (a parameter table: a single 取值 column, each row's value under its own template key). Every table also has
- * 规则编号 and 名称 first and its citation columns last; the form names which citation columns it has.
+ * 规则编号 and 名称 first and its citation columns last; the form names which citation columns it has. A rule table
+ * may say what its rows must satisfy together ({@link RowChecks}).
  */
 public record TableForm(
-        String title, String note, List<Parameter> parameters, List<FormColumn> columns, List<Citation> citations) {
+        String title,
+        String note,
+        List<Parameter> parameters,
+        List<FormColumn> columns,
+        List<Citation> citations,
+        RowChecks checks) {
+
+    /**
+     * What a rule table's rows must satisfy together, by template key: {@code unique} columns no two rows may share
+     * (a blank matching any value), {@code complete} choice columns each of whose choices needs a row, and
+     * {@code combinations} of choice columns each combination of which needs a row (a blank matching any).
+     */
+    public record RowChecks(List<String> unique, List<String> complete, List<List<String>> combinations) {
+        static final RowChecks NONE = new RowChecks(List.of(), List.of(), List.of());
+    }
 
     public static final String ID_HEADER = "规则编号";
     public static final String NAME_HEADER = "名称";
@@ -125,7 +140,46 @@ public record TableForm(
                     .orElseThrow(() -> new InvalidFormException(
                             "citations 中的 “" + name + "” 不是可用的引用列（clause、quote、source、interpretation）")));
         }
-        return new TableForm(title, note, List.copyOf(parameters), List.copyOf(columns), List.copyOf(citations));
+        RowChecks checks = rowChecks(root, columns);
+        return new TableForm(
+                title, note, List.copyOf(parameters), List.copyOf(columns), List.copyOf(citations), checks);
+    }
+
+    private static RowChecks rowChecks(Map<?, ?> root, List<FormColumn> columns) {
+        List<String> unique = keys(root.get("unique"), "unique", columns, false);
+        List<String> complete = keys(root.get("complete"), "complete", columns, true);
+        List<List<String>> combinations = new ArrayList<>();
+        if (root.get("combinations") instanceof List<?> list) {
+            for (Object entry : list) {
+                combinations.add(keys(entry, "combinations", columns, true));
+            }
+        } else if (root.get("combinations") != null) {
+            throw new InvalidFormException("combinations 应为列表的列表，如 [[basis, round]]");
+        }
+        return new RowChecks(unique, complete, List.copyOf(combinations));
+    }
+
+    /** Keys of columns the form has; for completeness, choice columns (code or yes-no), whose values are known. */
+    private static List<String> keys(Object given, String what, List<FormColumn> columns, boolean choices) {
+        if (given == null) {
+            return List.of();
+        }
+        if (!(given instanceof List<?> list)) {
+            throw new InvalidFormException(what + " 应为列的 key 的列表");
+        }
+        List<String> keys = new ArrayList<>();
+        for (Object entry : list) {
+            String key = String.valueOf(entry);
+            FormColumn column = columns.stream()
+                    .filter(c -> c.key().equals(key))
+                    .findFirst()
+                    .orElseThrow(() -> new InvalidFormException(what + " 中的 “" + key + "” 不是本表的列"));
+            if (choices && column.type() != ValueType.CODE && column.type() != ValueType.YES_NO) {
+                throw new InvalidFormException(what + " 中的 “" + column.header() + "” 应为选项列或是/否列：只有它们的取值可以一一列举");
+            }
+            keys.add(key);
+        }
+        return List.copyOf(keys);
     }
 
     private static FormColumn column(Map<?, ?> spec, String header) {

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 @CompilesEditedRules
 class TableChecksTest {
 
-    private static final String ELIGIBILITY = RuleFolderCopy.ELIGIBILITY_TABLE;
     private static final String APPROVAL = "decision-tables/approval/approval.drl.xlsx";
     private static final String CONSENT = "decision-tables/consent/consent.drl.xlsx";
 
@@ -35,19 +34,6 @@ class TableChecksTest {
         RuleFolderCopy.copyRepositoryRules(root);
 
         assertThat(validateBase().findings()).isEmpty();
-    }
-
-    @Test
-    void aCutoffYearOutsideSaneBoundsIsNamedByItsCell() throws IOException {
-        RuleFolderCopy.copyRepositoryRules(root);
-        String cell = RuleFolderCopy.editCutoffCell(root, c -> c.setCellValue(3000));
-
-        assertThat(tableFindings()).singleElement().satisfies(problem -> {
-            assertThat(problem.file()).isEqualTo(ELIGIBILITY);
-            assertThat(problem.sheet()).isEqualTo(RuleFolderCopy.PARAMETER_SHEET);
-            assertThat(problem.cell()).isEqualTo(cell);
-            assertThat(problem.message()).contains(RuleFolderCopy.CUTOFF_ROW, "3000", "超出合理范围", "[1949, 2020]");
-        });
     }
 
     @Test
@@ -98,31 +84,6 @@ class TableChecksTest {
                         .contains("重叠且结论不同", "APPROVAL-PARAM-JOINT-ACCEPTANCE", "DRAWING-REVIEW-EXEMPTION"));
         assertThat(findings)
                 .anySatisfy(problem -> assertThat(problem.message()).contains("空缺", "JOINT-ACCEPTANCE", "无规则可判"));
-    }
-
-    @Test
-    void aNewOutOfScopeRowDuplicatingAnotherIsADuplicate() throws IOException {
-        RuleFolderCopy.copyRepositoryRules(root);
-        int row = RuleFolderCopy.appendRow(
-                root.resolve(ELIGIBILITY),
-                "不属改造范畴",
-                java.util.Map.of(
-                        "规则编号",
-                        "ELIG-OUT-URBAN-VILLAGE-AGAIN",
-                        "住房类型代码",
-                        "URBAN_VILLAGE",
-                        "结论说明",
-                        "城中村，不属本次老旧小区改造的范畴",
-                        "条款",
-                        "一、改造范围",
-                        "原文",
-                        "城中村"));
-
-        assertThat(tableFindings()).anySatisfy(problem -> {
-            assertThat(problem.sheet()).isEqualTo("不属改造范畴");
-            assertThat(problem.cell()).endsWith(Integer.toString(row));
-            assertThat(problem.message()).contains("重复", "ELIG-OUT-URBAN-VILLAGE");
-        });
     }
 
     @Test
