@@ -22,7 +22,7 @@ public class CatalogueService {
     /** The agenda group of the catalogue table's rows: they fire only when the catalogue is asked for. */
     static final String AGENDA_GROUP = "catalogue";
 
-    private static final String TABLE = "decision-tables/catalogue/catalogue.drl.xlsx";
+    private static final String TABLE = "decision-tables/catalogue/renovation-items.xlsx";
 
     public CatalogueView view(CompiledRuleset ruleset) {
         return new CatalogueView(ruleset, catalogueOf(ruleset));

@@ -173,7 +173,7 @@ class StatutoryConsentGuard implements RulesetCheck {
 
     private static String consentTable(CompiledRuleset ruleset) {
         return ruleset.files().stream()
-                .filter(f -> f.endsWith("consent/consent.drl.xlsx"))
+                .filter(f -> f.endsWith("consent/consent-thresholds.xlsx"))
                 .findFirst()
                 .orElse("(ruleset)");
     }

@@ -191,19 +191,19 @@ class RulesetAdminHttpTest {
     void aCountyEditBelowTheLawIs422AndChangesNothing() throws Exception {
         String before = jurisdictionVersion("yueqing");
         byte[] weakened = edited(
-                "decision-tables/consent/consent.drl.xlsx",
+                "decision-tables/consent/consent-thresholds.xlsx",
                 path -> RuleFolderCopy.editCell(
                         path, "表决通过标准", "CONSENT-CIVIL-CODE-278-APPROVAL", "同意面积/参与面积 ≥", c -> c.setCellValue("2/3")));
         mvc.perform(multipart("/api/v1/admin/rulesets/yueqing/activate")
-                        .file(new MockMultipartFile("files", "consent.drl.xlsx", XLSX, weakened))
+                        .file(new MockMultipartFile("files", "consent-thresholds.xlsx", XLSX, weakened))
                         .param("comment", "试")
                         .with(httpBasic(PUBLISHER, PASSWORD)))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.activated").value(false))
                 .andExpect(jsonPath("$.replacedFiles[0]")
-                        .value("decision-tables/counties/yueqing/consent/consent.drl.xlsx"))
+                        .value("decision-tables/counties/yueqing/consent/consent-thresholds.xlsx"))
                 .andExpect(jsonPath("$.findings[0].message", containsString("低于法律规定")))
-                .andExpect(jsonPath("$.findings[0].cell").value("B14"));
+                .andExpect(jsonPath("$.findings[0].cell").value("A8"));
         org.assertj.core.api.Assertions.assertThat(jurisdictionVersion("yueqing"))
                 .isEqualTo(before);
     }
@@ -283,19 +283,17 @@ class RulesetAdminHttpTest {
                 .andExpect(jsonPath("$.errors[0].field").value("files[0]"))
                 .andExpect(jsonPath("$.errors[0].message", containsString("rules-publisher")));
         // A Drools spreadsheet is values-only for an editor: its notes and templates are the publisher's.
-        byte[] newNotes = edited(RuleFolderCopy.FUNDING_TABLE, path -> {
+        byte[] newNotes = edited("decision-tables/counties/yueqing/eligibility/subdistricts.drl.xlsx", path -> {
             try (var in = Files.newInputStream(path);
                     var workbook = org.apache.poi.ss.usermodel.WorkbookFactory.create(in)) {
-                workbook.getSheet(RuleFolderCopy.FUNDING_SHEET)
-                        .getRow(2)
-                        .getCell(2)
-                        .setCellValue("改过的说明");
+                workbook.getSheet("改造街道").getRow(2).getCell(2).setCellValue("改过的说明");
                 try (var out = Files.newOutputStream(path)) {
                     workbook.write(out);
                 }
             }
         });
-        mvc.perform(upload("wenzhou", "validate", "funding.drl.xlsx", newNotes).with(httpBasic(EDITOR, PASSWORD)))
+        mvc.perform(upload("yueqing", "validate", "subdistricts.drl.xlsx", newNotes)
+                        .with(httpBasic(EDITOR, PASSWORD)))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.errors[0].message", containsString("C3")));
         // Code in a value cell is refused by the compiler for every role, at its cell, before anything runs.
@@ -306,7 +304,8 @@ class RulesetAdminHttpTest {
                 .andExpect(jsonPath("$.findings[0].cell").value(RuleFolderCopy.CUTOFF_CELL))
                 .andExpect(jsonPath("$.findings[0].message", containsString("应填写整数")));
         // The same values are the publisher's to validate: publishers are trusted as for a deployment.
-        mvc.perform(upload("wenzhou", "validate", "funding.drl.xlsx", newNotes).with(httpBasic(PUBLISHER, PASSWORD)))
+        mvc.perform(upload("yueqing", "validate", "subdistricts.drl.xlsx", newNotes)
+                        .with(httpBasic(PUBLISHER, PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.valid").value(true));
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.engine.RuleProblem;
 import cn.wenzhou.renovation.ruleset.engine.RulesetCompilationException;
 import cn.wenzhou.renovation.testing.CompilesEditedRules;
 import cn.wenzhou.renovation.testing.RepositoryRuleset;
@@ -34,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Edited copies of {@code decision-tables/approval/approval.drl.xlsx} (sheet 审批简化措施), changed the way
+ * Edited copies of {@code decision-tables/approval/simplification-measures.xlsx} (sheet 审批简化措施), changed the way
  * policy staff change it: a cell found by its row's rule name and its column's label, a row added under
  * the table, a row deleted or copied. A sound edit changes the answer; an unsound one is refused when
  * the rules are compiled, naming the problem. Edits are made relative to the values read from the compiled
@@ -44,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 @CompilesEditedRules
 class ApprovalTableEditsTest {
 
-    static final String TABLE = "decision-tables/approval/approval.drl.xlsx";
+    static final String TABLE = "decision-tables/approval/simplification-measures.xlsx";
     static final String SHEET = "审批简化措施";
     static final String INTEGRITY = "rules/approval/integrity.drl";
 
@@ -55,8 +54,8 @@ class ApprovalTableEditsTest {
     static final String JOINT_ACCEPTANCE_ROW = "APPROVAL-PARAM-JOINT-ACCEPTANCE";
 
     static final String NAME_LABEL = "规则编号";
-    static final String DESCRIPTION_LABEL = "措施";
-    static final String CODE_LABEL = "措施代码";
+    static final String DESCRIPTION_LABEL = "名称";
+    static final String CODE_LABEL = "措施";
     static final String ADOPTED_LABEL = "采用（是/否）";
     static final String CEILING_LABEL = "总投资上限（元，含本数）";
     static final String CLAUSE_LABEL = "条款";
@@ -194,9 +193,9 @@ class ApprovalTableEditsTest {
 
             RulesetCompilationException failure = refused();
 
-            assertThat(failure.problems()).anySatisfy(problem -> {
-                assertThat(problem.file()).isEqualTo(INTEGRITY);
-                assertThat(problem.message()).contains("缺少审批简化措施 DRAWING-REVIEW-EXEMPTION");
+            assertThat(failure.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.file()).isEqualTo(TABLE);
+                assertThat(problem.message()).contains("空缺：没有「措施」为“施工图免予审查，承诺书替代审查合格书”的规则");
             });
         }
 
@@ -207,8 +206,8 @@ class ApprovalTableEditsTest {
             RulesetCompilationException failure = refused();
 
             assertThat(failure.problems())
-                    .anySatisfy(
-                            problem -> assertThat(problem.message()).contains("缺少审批简化措施 SIMPLIFIED-COMPLETION-FILING"));
+                    .singleElement()
+                    .satisfies(problem -> assertThat(problem.message()).contains("空缺：没有「措施」为“简化竣工验收备案材料”的规则"));
         }
 
         @Test
@@ -220,8 +219,8 @@ class ApprovalTableEditsTest {
             assertThat(failure.problems()).anySatisfy(problem -> {
                 assertThat(problem.file()).isEqualTo(TABLE);
                 assertThat(problem.sheet()).isEqualTo(SHEET);
-                assertThat(problem.cell()).isEqualTo("B" + copiedRow);
-                assertThat(problem.message()).contains("Duplicate rule name: " + JOINT_ACCEPTANCE_ROW);
+                assertThat(problem.cell()).isEqualTo("A" + copiedRow);
+                assertThat(problem.message()).contains("规则编号 " + JOINT_ACCEPTANCE_ROW + " 与第", "行重复");
             });
         }
 
@@ -233,14 +232,14 @@ class ApprovalTableEditsTest {
 
             RulesetCompilationException failure = refused();
 
-            assertThat(failure.problems()).anySatisfy(problem -> {
-                assertThat(problem.file()).isEqualTo(INTEGRITY);
-                assertThat(problem.message()).contains("JOINT-ACCEPTANCE").contains("出现不止一次");
+            assertThat(failure.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.file()).isEqualTo(TABLE);
+                assertThat(problem.message()).contains("重复", JOINT_ACCEPTANCE_ROW + "-2", "「措施」为“项目联合验收”");
             });
         }
 
         @Test
-        void aRowWithAnUnknownMeasureCodeRefusesTheRulesetNamingTheCode() throws IOException {
+        void aRowWithAMeasureOutsideTheDropDownIsRefusedAtItsCellNamingTheChoices() throws IOException {
             Map<String, String> row = rowValues(JOINT_ACCEPTANCE_ROW);
             row.put(NAME_LABEL, "APPROVAL-PARAM-MERGE-ALL-STEPS");
             row.put(CODE_LABEL, "MERGE-ALL-STEPS");
@@ -248,22 +247,22 @@ class ApprovalTableEditsTest {
 
             RulesetCompilationException failure = refused();
 
-            assertThat(failure.problems()).anySatisfy(problem -> {
-                assertThat(problem.file()).isEqualTo(INTEGRITY);
-                assertThat(problem.message()).contains("未知的审批简化措施代码 MERGE-ALL-STEPS");
+            assertThat(failure.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.file()).isEqualTo(TABLE);
+                assertThat(problem.message()).contains("应从下拉列表中选择", "项目联合验收", "“MERGE-ALL-STEPS”");
             });
         }
 
         @Test
-        void aMisspelledMeasureCodeIsRefusedAsUnknownAndTheRealMeasureAsMissing() throws IOException {
-            editCell(PLANNING_PERMIT_ROW, CODE_LABEL, "PLANNING-PERMIT-WAVER");
+        void aMisspelledMeasureIsRefusedAtItsCell() throws IOException {
+            String cell = editCell(PLANNING_PERMIT_ROW, CODE_LABEL, "免办规划许可证");
 
             RulesetCompilationException failure = refused();
 
-            assertThat(failure.problems())
-                    .extracting(RuleProblem::message)
-                    .anySatisfy(message -> assertThat(message).contains("未知的审批简化措施代码 PLANNING-PERMIT-WAVER"))
-                    .anySatisfy(message -> assertThat(message).contains("缺少审批简化措施 PLANNING-PERMIT-WAIVER"));
+            assertThat(failure.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.cell()).isEqualTo(cell);
+                assertThat(problem.message()).contains("应从下拉列表中选择", "“免办规划许可证”");
+            });
         }
 
         @Test
@@ -439,7 +438,7 @@ class ApprovalTableEditsTest {
         }
         try (Workbook workbook = open()) {
             Sheet sheet = workbook.getSheet(SHEET);
-            int nameColumn = cellWithText(sheet, "NAME").getColumnIndex();
+            int nameColumn = cellWithText(sheet, NAME_LABEL).getColumnIndex();
             for (Row row : sheet) {
                 assertThat(text(row.getCell(nameColumn)))
                         .as("row %d after deleting", row.getRowNum() + 1)
@@ -455,7 +454,7 @@ class ApprovalTableEditsTest {
     }
 
     private static Row rowNamed(Sheet sheet, String ruleName) {
-        int nameColumn = cellWithText(sheet, "NAME").getColumnIndex();
+        int nameColumn = cellWithText(sheet, NAME_LABEL).getColumnIndex();
         for (Row row : sheet) {
             if (ruleName.equals(text(row.getCell(nameColumn)))) {
                 return row;

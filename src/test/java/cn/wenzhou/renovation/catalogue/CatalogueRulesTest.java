@@ -266,7 +266,7 @@ class CatalogueRulesTest {
         private void addRow(String code, String category, String tier, String number, String aliases, String name)
                 throws IOException {
             Map<String, String> row = new LinkedHashMap<>();
-            row.put("编码", code);
+            row.put("规则编号", code);
             row.put("类别", category);
             row.put("层级", tier);
             row.put("指南编号", number);

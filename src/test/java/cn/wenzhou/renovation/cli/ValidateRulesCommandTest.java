@@ -40,9 +40,9 @@ class ValidateRulesCommandTest {
     void aCountyBelowArticle278FailsNamingTheCellAndShowsTheChange() throws IOException {
         RuleFolderCopy.copyRepositoryRules(root);
         RuleFolderCopy.declareCounty(root, "weakened");
-        Path copy = root.resolve("decision-tables/counties/weakened/consent/consent.drl.xlsx");
+        Path copy = root.resolve("decision-tables/counties/weakened/consent/consent-thresholds.xlsx");
         Files.createDirectories(copy.getParent());
-        Files.copy(root.resolve("decision-tables/consent/consent.drl.xlsx"), copy);
+        Files.copy(root.resolve("decision-tables/consent/consent-thresholds.xlsx"), copy);
         RuleFolderCopy.editCell(
                 copy, "表决通过标准", "CONSENT-CIVIL-CODE-278-APPROVAL", "同意户数/参与户数 ≥", cell -> cell.setCellValue("2/3"));
 
@@ -53,7 +53,7 @@ class ValidateRulesCommandTest {
                 .contains(
                         "未通过 weakened",
                         "[低于法律规定]",
-                        "decision-tables/counties/weakened/consent/consent.drl.xlsx 工作表「表决通过标准」 单元格 B14",
+                        "decision-tables/counties/weakened/consent/consent-thresholds.xlsx 工作表「表决通过标准」 单元格 A8",
                         "CONSENT-CIVIL-CODE-278-APPROVAL",
                         "同意户数/参与户数 ≥ 3/4 → 2/3")
                 .doesNotContain("通过 wenzhou");

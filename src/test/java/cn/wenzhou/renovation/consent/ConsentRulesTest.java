@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 @CompilesEditedRules
 class ConsentRulesTest {
 
-    private static final String CONSENT_TABLE = "decision-tables/consent/consent.drl.xlsx";
+    private static final String THRESHOLDS_TABLE = "decision-tables/consent/consent-thresholds.xlsx";
+    private static final String BLANK_VOTES_TABLE = "decision-tables/consent/blank-votes.xlsx";
 
     /** A 2020 vote: the guide (from 2020-09-01) and Property Law art. 76 (until 2020-12-31). */
     private static final LocalDate IN_2020 = LocalDate.of(2020, 10, 15);
@@ -54,11 +55,11 @@ class ConsentRulesTest {
     void settingTheTieParameterToTrueCountsBlankBallotsOnATieAsAgreeing(@TempDir Path root) throws IOException {
         RuleFolderCopy.copyRepositoryRules(root);
         RuleFolderCopy.editCell(
-                root.resolve(CONSENT_TABLE),
-                "空白票",
+                root.resolve(BLANK_VOTES_TABLE),
+                "空白票认定参数",
                 "CONSENT-PARAM-BLANK-TIE",
-                "持平时空白票计为同意（true/false）",
-                cell -> cell.setCellValue("true"));
+                "取值",
+                cell -> cell.setCellValue("是"));
         CompiledRuleset edited = compile(root.resolve("rules"), root.resolve("decision-tables"));
 
         ConsentOutcome before = tally(IN_2020, "600.00", 6, tieWithFourBlanks());
@@ -77,7 +78,7 @@ class ConsentRulesTest {
         RuleFolderCopy.copyRepositoryRules(root);
         for (String column : List.of("同意面积/参与面积 ≥", "同意户数/参与户数 ≥")) {
             RuleFolderCopy.editCell(
-                    root.resolve(CONSENT_TABLE),
+                    root.resolve(THRESHOLDS_TABLE),
                     "表决通过标准",
                     CIVIL_CODE_APPROVAL,
                     column,

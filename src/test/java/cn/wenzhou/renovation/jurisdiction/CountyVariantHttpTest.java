@@ -33,7 +33,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @AutoConfigureMockMvc
 class CountyVariantHttpTest {
 
-    static final String CONSENT_TABLE = "decision-tables/consent/consent.drl.xlsx";
+    static final String CONSENT_TABLE = "decision-tables/consent/consent-thresholds.xlsx";
     static final String CONSENT_SHEET = "表决通过标准";
     static final String APPROVAL_ROW = "CONSENT-CIVIL-CODE-278-APPROVAL";
     static final String AGREEING_AREA_OF_PARTICIPATING = "同意面积/参与面积 ≥";
@@ -126,9 +126,9 @@ class CountyVariantHttpTest {
                 .andExpect(jsonPath("$.tables[0].rows[0].cells[0].after").value("2/3"))
                 .andExpect(jsonPath("$.statutoryViolations.length()").value(1))
                 .andExpect(jsonPath("$.statutoryViolations[0].file")
-                        .value("decision-tables/counties/weakened/consent/consent.drl.xlsx"))
+                        .value("decision-tables/counties/weakened/consent/consent-thresholds.xlsx"))
                 .andExpect(jsonPath("$.statutoryViolations[0].sheet").value(CONSENT_SHEET))
-                .andExpect(jsonPath("$.statutoryViolations[0].cell").value("B14"))
+                .andExpect(jsonPath("$.statutoryViolations[0].cell").value("A8"))
                 .andExpect(jsonPath(
                         "$.statutoryViolations[0].message",
                         allOf(

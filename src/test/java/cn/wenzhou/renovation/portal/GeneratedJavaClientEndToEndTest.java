@@ -435,8 +435,9 @@ class GeneratedJavaClientEndToEndTest {
         @Test
         void aPublisherValidatesActivatesListsAndRollsBack(@TempDir Path folder) throws Exception {
             RulesetAdminApi admin = new RulesetAdminApi(staff);
-            Path fundingTable =
-                    Files.copy(Path.of("decision-tables/funding/funding.drl.xlsx"), folder.resolve("funding.drl.xlsx"));
+            Path fundingTable = Files.copy(
+                    Path.of("decision-tables/funding/minimum-arrival-rate.xlsx"),
+                    folder.resolve("minimum-arrival-rate.xlsx"));
 
             RulesetReport validated = admin.validateRuleset("wenzhou", List.of(fundingTable.toFile()));
             RulesetReport activated =

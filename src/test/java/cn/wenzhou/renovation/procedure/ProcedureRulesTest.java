@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ProcedureRulesTest {
 
-    static final String TABLE = "decision-tables/procedure/procedure.drl.xlsx";
+    static final String TABLE = "decision-tables/procedure/working-day-periods.xlsx";
     static final String PERIODS_SHEET = "工作日期限";
     static final String PUBLICITY_ROW = "PROCEDURE-PARAM-PUBLICITY-MINIMUM";
     static final String REPLY_ROW = "PROCEDURE-PARAM-DEPARTMENT-REPLY";

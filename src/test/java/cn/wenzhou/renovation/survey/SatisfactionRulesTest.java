@@ -19,14 +19,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The satisfied-answers parameter of {@code decision-tables/survey/survey.drl.xlsx}, without Spring:
+ * The satisfied-answers parameter of {@code decision-tables/survey/satisfaction.xlsx}, without Spring:
  * the repository's rules, and a temporary copy whose cell an editor changed.
  */
 class SatisfactionRulesTest {
 
-    private static final String SURVEY_TABLE = "decision-tables/survey/survey.drl.xlsx";
-    private static final String SURVEY_SHEET = "满意度";
-    private static final String SATISFIED_COLUMN_LABEL = "计为满意的答案（以“；”分隔）";
+    private static final String SURVEY_TABLE = "decision-tables/survey/satisfaction.xlsx";
+    private static final String SURVEY_SHEET = "满意率口径";
+    private static final String SATISFIED_COLUMN_LABEL = "取值";
 
     private static CompiledRuleset ruleset;
 
@@ -68,7 +68,7 @@ class SatisfactionRulesTest {
     @CompilesEditedRules
     @Test
     void onlyVerySatisfiedInTheCellCountsOnlyThat() throws IOException {
-        editSatisfiedCell("VERY_SATISFIED");
+        editSatisfiedCell("非常满意");
         CompiledRuleset edited = compile(root.resolve("rules"), root.resolve("decision-tables"));
 
         SatisfiedAnswers satisfied = satisfiedAnswers(edited);
@@ -82,38 +82,25 @@ class SatisfactionRulesTest {
                 RulesetCompilationException.class,
                 () -> compile(root.resolve("rules"), root.resolve("decision-tables")));
         assertThat(failure)
-                .as("compilation should fail on the unknown answer SATISFIED")
+                .as("compilation should fail on the unknown answer 满意")
                 .isNotNull();
         return failure;
     }
 
     @CompilesEditedRules
     @Test
-    void anUnknownAnswerNameInTheCellFailsCompilationNamingFileSheetRowAndValue() throws IOException {
-        String brokenCell = editSatisfiedCell("VERY_SATISFIED；SATISFIED");
-        String row = brokenCell.replaceAll("[A-Z]", "");
+    void anUnknownAnswerIsOneFindingAtItsCellNamingTheChoices() throws IOException {
+        String brokenCell = editSatisfiedCell("非常满意；满意");
 
         RulesetCompilationException failure = compileWithUnknownAnswer();
 
-        assertThat(failure.problems()).anySatisfy(problem -> {
-            assertThat(problem.file()).isEqualTo(SURVEY_TABLE);
-            assertThat(problem.sheet()).isEqualTo(SURVEY_SHEET);
-            assertThat(problem.cell()).contains(row);
-            assertThat(problem.toString()).contains(SatisfactionService.RULE_ID).contains("SATISFIED");
-        });
-    }
-
-    /** A cell rejected only when the compiler's dry run fires its row is still named by its reference, not its row. */
-    @Test
-    void anUnknownAnswerNameInTheCellIsLocatedByItsCellReference() throws IOException {
-        String brokenCell = editSatisfiedCell("VERY_SATISFIED；SATISFIED");
-
-        RulesetCompilationException failure = compileWithUnknownAnswer();
-
-        assertThat(failure.problems()).anySatisfy(problem -> {
+        assertThat(failure.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.file()).isEqualTo(SURVEY_TABLE);
             assertThat(problem.sheet()).isEqualTo(SURVEY_SHEET);
             assertThat(problem.cell()).isEqualTo(brokenCell);
+            assertThat(problem.message())
+                    .contains("“满意”不是可选的答案", "非常满意、基本满意、一般、不满意", SatisfactionService.RULE_ID)
+                    .doesNotContain("VERY_SATISFIED");
         });
     }
 

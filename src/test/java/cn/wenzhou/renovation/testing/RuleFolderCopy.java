@@ -32,12 +32,12 @@ public final class RuleFolderCopy {
     /** Where the cut-off's value sits in the repository's table: 取值 (column C) of the first parameter row. */
     public static final String CUTOFF_CELL = "C4";
 
-    public static final String FUNDING_TABLE = "decision-tables/funding/funding.drl.xlsx";
-    public static final String FUNDING_SHEET = "自筹资金到位";
+    public static final String FUNDING_TABLE = "decision-tables/funding/minimum-arrival-rate.xlsx";
+    public static final String FUNDING_SHEET = "自筹资金到位参数";
     public static final String MINIMUM_ARRIVAL_RATE_ROW = "FUNDS-PARAM-MINIMUM-ARRIVAL-RATE";
-    public static final String MINIMUM_ARRIVAL_RATE_COLUMN_LABEL = "最低到位率（含本数）";
+    public static final String MINIMUM_ARRIVAL_RATE_COLUMN_LABEL = "取值";
 
-    public static final String CATALOGUE_TABLE = "decision-tables/catalogue/catalogue.drl.xlsx";
+    public static final String CATALOGUE_TABLE = "decision-tables/catalogue/renovation-items.xlsx";
     public static final String CATALOGUE_SHEET = "改造内容清单";
 
     /** The column naming each rule: 规则编号 in a staff table, NAME in a Drools spreadsheet. */

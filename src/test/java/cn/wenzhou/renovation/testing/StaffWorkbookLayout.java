@@ -27,8 +27,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 public final class StaffWorkbookLayout {
 
-    private static final Pattern ENGINE_TEXT =
-            Pattern.compile("RuleSet|RuleTable|CONDITION|ACTION|METADATA|^Import$|insert\\(|\\$param|drools\\.|@\\{");
+    private static final Pattern ENGINE_TEXT = Pattern.compile(
+            "\\b(RuleSet|RuleTable|CONDITION|ACTION|METADATA)\\b|^Import$|insert\\(|\\$param|drools\\.|@\\{");
 
     private StaffWorkbookLayout() {}
 

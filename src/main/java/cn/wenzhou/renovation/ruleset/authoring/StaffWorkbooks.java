@@ -169,6 +169,11 @@ public final class StaffWorkbooks {
         }
         if (column != null && column.type() == ValueType.CODE) {
             cell.setCellValue(column.codes().getOrDefault(String.valueOf(value), String.valueOf(value)));
+        } else if (column != null && column.type() == ValueType.CODES) {
+            cell.setCellValue(java.util.Arrays.stream(String.valueOf(value).split("[;；]"))
+                    .map(String::strip)
+                    .map(code -> column.codes().getOrDefault(code, code))
+                    .collect(java.util.stream.Collectors.joining("；")));
         } else if (column != null && column.type() == ValueType.YES_NO && value instanceof Boolean yes) {
             cell.setCellValue(yes ? "是" : "否");
         } else if (value instanceof Number number && (column == null || column.type() != ValueType.SHARE)) {
@@ -312,7 +317,10 @@ public final class StaffWorkbooks {
                     style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
                 }
                 // A share typed as 9/10 stays text: in a General cell a spreadsheet turns it into a date.
-                if (type == ValueType.SHARE || type == ValueType.TEXT || type == ValueType.CODE) {
+                if (type == ValueType.SHARE
+                        || type == ValueType.TEXT
+                        || type == ValueType.CODE
+                        || type == ValueType.CODES) {
                     style.setDataFormat(workbook.createDataFormat().getFormat("@"));
                 }
                 if (type == ValueType.DATE) {

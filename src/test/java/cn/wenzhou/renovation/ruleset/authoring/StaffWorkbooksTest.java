@@ -76,7 +76,7 @@ class StaffWorkbooksTest {
         // A Drools spreadsheet, as counties' older forks still hold, shows its keywords and code above the rows.
         assertThat(StaffWorkbookLayout.violations(
                         StaffTables.formOf(StaffTables.PARAMETERS),
-                        Files.readAllBytes(Path.of(RuleFolderCopy.FUNDING_TABLE))))
+                        Files.readAllBytes(Path.of("src/test/resources/legacy-tables/funding.drl.xlsx"))))
                 .anySatisfy(v -> assertThat(v).contains("引擎的关键字"));
     }
 

@@ -29,6 +29,9 @@ public final class CellReading {
 
     public record Blank() implements Read {}
 
+    /** The column's word for no value (不限): empty for the template, yet filled in. */
+    public record None() implements Read {}
+
     public record Refused(String why) implements Read {}
 
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
@@ -49,12 +52,16 @@ public final class CellReading {
             return new Refused("显示错误值 " + cell.value() + "：请直接填写取值");
         }
         String shown = RuleWorkbook.text(cell);
+        if (column.none() != null && normalised(shown).equals(column.none())) {
+            return new None();
+        }
         return switch (column.type()) {
             case INTEGER, DECIMAL -> number(column, cell, shown);
             case SHARE -> share(column, cell, shown);
             case YES_NO -> yesNo(cell, shown);
             case DATE -> date(cell, shown);
             case CODE -> code(column, shown);
+            case CODES -> codes(column, shown);
             case TEXT -> text(shown);
         };
     }
@@ -70,7 +77,8 @@ public final class CellReading {
             typed = typed.substring(0, typed.length() - column.unit().length());
         }
         if (!(whole ? INTEGER : DECIMAL).matcher(typed).matches()) {
-            return new Refused("应填写" + expected + "（阿拉伯数字" + example(column) + "），而不是“" + shown + "”");
+            return new Refused("应填写" + expected + "（阿拉伯数字" + example(column) + "）"
+                    + (column.none() == null ? "" : "或“" + column.none() + "”") + "，而不是“" + shown + "”");
         }
         BigDecimal value = new BigDecimal(typed);
         Optional<String> outside = outside(column, value, shown);
@@ -134,11 +142,35 @@ public final class CellReading {
     private static Read code(FormColumn column, String shown) {
         String typed = normalised(shown);
         for (Map.Entry<String, String> code : column.codes().entrySet()) {
-            if (code.getValue().equals(typed) || code.getKey().equals(typed)) {
+            if (normalised(code.getValue()).equals(typed) || code.getKey().equals(typed)) {
                 return new Value(code.getKey(), shown);
             }
         }
         return new Refused("应从下拉列表中选择（" + String.join("、", column.codes().values()) + "），而不是“" + shown + "”");
+    }
+
+    /** Several choices: each a label (or code), separated as people separate them: ；;、，, or a line break. */
+    private static Read codes(FormColumn column, String shown) {
+        java.util.LinkedHashSet<String> chosen = new java.util.LinkedHashSet<>();
+        for (String part : normalised(shown).split("[;；、,，\\s]+")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            Optional<String> code = column.codes().entrySet().stream()
+                    .filter(c ->
+                            normalised(c.getValue()).equals(part) || c.getKey().equals(part))
+                    .map(Map.Entry::getKey)
+                    .findFirst();
+            if (code.isEmpty()) {
+                return new Refused("中的“" + part + "”不是可选的答案：可选 "
+                        + String.join("、", column.codes().values()) + "，多个以“；”分隔");
+            }
+            chosen.add(code.get());
+        }
+        if (chosen.isEmpty()) {
+            return new Blank();
+        }
+        return new Value(String.join("；", chosen), shown);
     }
 
     private static Read text(String shown) {

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param max      largest allowed, inclusive, or null
  * @param unit     a unit staff may type after a number (年, 户, 元), or null
  * @param codes    for a {@link ValueType#CODE}: each code and the Chinese label its drop-down shows, in order
+ * @param none     the word staff write for "no value" (不限), read as an empty value that a required column accepts;
+ *                 or null
  */
 public record FormColumn(
         String header,
@@ -24,7 +26,8 @@ public record FormColumn(
         String min,
         String max,
         String unit,
-        Map<String, String> codes) {
+        Map<String, String> codes,
+        String none) {
 
     public FormColumn {
         codes = Collections.unmodifiableMap(new LinkedHashMap<>(codes));

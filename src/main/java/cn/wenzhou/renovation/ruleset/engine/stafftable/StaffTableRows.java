@@ -118,6 +118,10 @@ public final class StaffTableRows {
                 values.add(parameter.get().value());
                 valueHeaders.add(TableForm.VALUE_HEADER);
             } else {
+                form.nameValue().ifPresent(name -> {
+                    values.add(name);
+                    valueHeaders.add(TableForm.NAME_HEADER);
+                });
                 values.addAll(form.columns());
                 form.columns().forEach(c -> valueHeaders.add(c.header()));
             }
@@ -138,12 +142,19 @@ public final class StaffTableRows {
                 CellReading.Read read = CellReading.read(column, cell);
                 if (read instanceof CellReading.Value value) {
                     literals.put(column.key(), value.literal());
+                } else if (read instanceof CellReading.None) {
+                    literals.put(column.key(), null);
                 } else if (read instanceof CellReading.Refused refused) {
                     problems.add(RuleProblem.atCell(
                             file, sheet.name(), ref, "「" + column.header() + "」" + refused.why() + "（规则 " + id + "）"));
                 } else if (required) {
                     problems.add(RuleProblem.atCell(
-                            file, sheet.name(), ref, "「" + column.header() + "」不能为空（规则 " + id + "）"));
+                            file,
+                            sheet.name(),
+                            ref,
+                            "「" + column.header() + "」不能为空"
+                                    + (column.none() == null ? "" : "（没有限制请填“" + column.none() + "”）")
+                                    + "（规则 " + id + "）"));
                 }
             }
             Row row = new Row(excelRow, id, literals, references);

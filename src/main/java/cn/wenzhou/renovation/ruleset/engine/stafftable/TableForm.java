@@ -21,7 +21,8 @@ public record TableForm(
         List<Parameter> parameters,
         List<FormColumn> columns,
         List<Citation> citations,
-        RowChecks checks) {
+        RowChecks checks,
+        FormColumn name) {
 
     /**
      * What a rule table's rows must satisfy together, by template key: {@code unique} columns no two rows may share
@@ -66,7 +67,7 @@ public record TableForm(
 
         /** As a column: text, which staff may leave empty (the integrity rules say which rules must cite). */
         public FormColumn column() {
-            return new FormColumn(header, key, ValueType.TEXT, false, null, null, null, Map.of());
+            return new FormColumn(header, key, ValueType.TEXT, false, null, null, null, Map.of(), null);
         }
     }
 
@@ -86,9 +87,19 @@ public record TableForm(
         return headers;
     }
 
-    /** Every template key the form fills: the rule id, each value's key, each citation's. */
+    /**
+     * The 名称 column as a value of the rule (a rule table whose rules carry a name, as a catalogue item's official
+     * name), when the form gives it a key ({@code name: {key: officialName, required: true}}); otherwise 名称 is
+     * for people only.
+     */
+    public Optional<FormColumn> nameValue() {
+        return Optional.ofNullable(name);
+    }
+
+    /** Every template key the form fills: the rule id, the name's (if a value), each value's key, each citation's. */
     public List<String> keys() {
         List<String> keys = new ArrayList<>(List.of(ID_KEY));
+        nameValue().ifPresent(n -> keys.add(n.key()));
         (isParameterTable() ? parameters.stream().map(Parameter::value) : columns.stream())
                 .forEach(c -> keys.add(c.key()));
         citations.forEach(c -> keys.add(c.key()));
@@ -97,7 +108,9 @@ public record TableForm(
 
     /** The value columns a template key belongs to (a parameter's or a column's), if any. */
     public Optional<FormColumn> valueOf(String key) {
-        return (isParameterTable() ? parameters.stream().map(Parameter::value) : columns.stream())
+        return java.util.stream.Stream.concat(
+                        nameValue().stream(),
+                        isParameterTable() ? parameters.stream().map(Parameter::value) : columns.stream())
                 .filter(c -> c.key().equals(key))
                 .findFirst();
     }
@@ -141,8 +154,24 @@ public record TableForm(
                             "citations 中的 “" + name + "” 不是可用的引用列（clause、quote、source、interpretation）")));
         }
         RowChecks checks = rowChecks(root, columns);
+        FormColumn name = null;
+        if (root.get("name") instanceof Map<?, ?> spec) {
+            if (!parameters.isEmpty()) {
+                throw new InvalidFormException("参数表的“名称”由表格定义给出，不能作为取值（name）");
+            }
+            name = new FormColumn(
+                    NAME_HEADER,
+                    text(spec, "key", "name"),
+                    ValueType.TEXT,
+                    Boolean.TRUE.equals(spec.get("required")),
+                    null,
+                    null,
+                    null,
+                    Map.of(),
+                    null);
+        }
         return new TableForm(
-                title, note, List.copyOf(parameters), List.copyOf(columns), List.copyOf(citations), checks);
+                title, note, List.copyOf(parameters), List.copyOf(columns), List.copyOf(citations), checks, name);
     }
 
     private static RowChecks rowChecks(Map<?, ?> root, List<FormColumn> columns) {
@@ -190,12 +219,12 @@ public record TableForm(
         String typeName = text(spec, "type", header);
         ValueType type = ValueType.named(typeName)
                 .orElseThrow(() -> new InvalidFormException("“" + header + "” 的 type “" + typeName
-                        + "” 不是可用的类型（integer、decimal、share、yes-no、date、code、text）"));
+                        + "” 不是可用的类型（integer、decimal、share、yes-no、date、code、codes、text）"));
         Map<String, String> codes = new LinkedHashMap<>();
         if (spec.get("codes") instanceof Map<?, ?> given) {
             given.forEach((code, label) -> codes.put(String.valueOf(code), String.valueOf(label)));
         }
-        if (type == ValueType.CODE && codes.isEmpty()) {
+        if ((type == ValueType.CODE || type == ValueType.CODES) && codes.isEmpty()) {
             throw new InvalidFormException("“" + header + "” 是选项列，须列出 codes（代码: 中文名称）");
         }
         return new FormColumn(
@@ -206,7 +235,8 @@ public record TableForm(
                 optional(spec, "min"),
                 optional(spec, "max"),
                 optional(spec, "unit"),
-                codes);
+                codes,
+                optional(spec, "none"));
     }
 
     private static Map<?, ?> map(Object entry, String what) {

@@ -11,6 +11,8 @@ public enum ValueType {
     YES_NO("是/否"),
     DATE("日期"),
     CODE("选项"),
+    /** Several choices in one cell, separated by “；” (written back as codes joined by “；”). */
+    CODES("多选"),
     TEXT("文字");
 
     private final String label;
@@ -26,7 +28,7 @@ public enum ValueType {
 
     /** Spliced into a template only inside quotes: free text, and the forms a rule parses itself. */
     public boolean quotedInTemplates() {
-        return this == TEXT || this == DATE || this == SHARE;
+        return this == TEXT || this == DATE || this == SHARE || this == CODES;
     }
 
     /** {@code integer}, {@code yes-no}… as a form writes it. */

@@ -20,7 +20,8 @@ class CellReadingTest {
     }
 
     private static FormColumn column(ValueType type) {
-        return new FormColumn("列", "value", type, false, type == ValueType.SHARE ? "1/2" : null, null, "年", KINDS);
+        return new FormColumn(
+                "列", "value", type, false, type == ValueType.SHARE ? "1/2" : null, null, "年", KINDS, null);
     }
 
     private static SheetCell text(String value) {
