@@ -282,20 +282,17 @@ class RulesetAdminHttpTest {
                 .andExpect(jsonPath("$.code").value("FORBIDDEN"))
                 .andExpect(jsonPath("$.errors[0].field").value("files[0]"))
                 .andExpect(jsonPath("$.errors[0].message", containsString("rules-publisher")));
-        // A Drools spreadsheet is values-only for an editor: its notes and templates are the publisher's.
-        byte[] newNotes = edited("decision-tables/counties/yueqing/eligibility/subdistricts.drl.xlsx", path -> {
-            try (var in = Files.newInputStream(path);
-                    var workbook = org.apache.poi.ss.usermodel.WorkbookFactory.create(in)) {
-                workbook.getSheet("改造街道").getRow(2).getCell(2).setCellValue("改过的说明");
-                try (var out = Files.newOutputStream(path)) {
-                    workbook.write(out);
-                }
-            }
-        });
-        mvc.perform(upload("yueqing", "validate", "subdistricts.drl.xlsx", newNotes)
+        // A staff table's form (its notes, types and checks) and its template are the publisher's, like code.
+        MockMultipartFile form = new MockMultipartFile(
+                "files",
+                "scope-parameters.table.yaml",
+                "text/plain",
+                Files.readAllBytes(Path.of("rules/eligibility/scope-parameters.table.yaml")));
+        mvc.perform(multipart("/api/v1/admin/rulesets/wenzhou/validate")
+                        .file(form)
                         .with(httpBasic(EDITOR, PASSWORD)))
                 .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.errors[0].message", containsString("C3")));
+                .andExpect(jsonPath("$.errors[0].field").value("files[0]"));
         // Code in a value cell is refused by the compiler for every role, at its cell, before anything runs.
         mvc.perform(upload("wenzhou", "validate", cutoff(c -> c.setCellValue("2000); System.exit(1")))
                         .with(httpBasic(EDITOR, PASSWORD)))
@@ -303,8 +300,9 @@ class RulesetAdminHttpTest {
                 .andExpect(jsonPath("$.valid").value(false))
                 .andExpect(jsonPath("$.findings[0].cell").value(RuleFolderCopy.CUTOFF_CELL))
                 .andExpect(jsonPath("$.findings[0].message", containsString("应填写整数")));
-        // The same values are the publisher's to validate: publishers are trusted as for a deployment.
-        mvc.perform(upload("yueqing", "validate", "subdistricts.drl.xlsx", newNotes)
+        // The same form is the publisher's to validate: publishers are trusted as for a deployment.
+        mvc.perform(multipart("/api/v1/admin/rulesets/wenzhou/validate")
+                        .file(form)
                         .with(httpBasic(PUBLISHER, PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.valid").value(true));

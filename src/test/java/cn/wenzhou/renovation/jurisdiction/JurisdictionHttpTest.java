@@ -36,7 +36,7 @@ class JurisdictionHttpTest {
                 .andExpect(jsonPath("$.jurisdictions[1].parent").value("wenzhou"))
                 .andExpect(jsonPath("$.jurisdictions[1].demonstration").value(false))
                 .andExpect(jsonPath(
-                        "$.jurisdictions[1].additions", hasItem("decision-tables/eligibility/subdistricts.drl.xlsx")))
+                        "$.jurisdictions[1].additions", hasItem("decision-tables/eligibility/subdistricts.xlsx")))
                 .andExpect(jsonPath("$.jurisdictions[1].rulesetVersion").isString());
     }
 
@@ -55,9 +55,9 @@ class JurisdictionHttpTest {
                 .andExpect(jsonPath("$.jurisdiction").value("yueqing"))
                 .andExpect(jsonPath("$.base").value("wenzhou"))
                 .andExpect(jsonPath("$.served").value(true))
-                .andExpect(jsonPath("$.tables[0].file").value("decision-tables/eligibility/subdistricts.drl.xlsx"))
+                .andExpect(jsonPath("$.tables[0].file").value("decision-tables/eligibility/subdistricts.xlsx"))
                 .andExpect(jsonPath("$.tables[0].countyFile")
-                        .value("decision-tables/counties/yueqing/eligibility/subdistricts.drl.xlsx"))
+                        .value("decision-tables/counties/yueqing/eligibility/subdistricts.xlsx"))
                 .andExpect(jsonPath("$.tables[0].rows[*].change", everyItem(is("ADDED"))))
                 .andExpect(jsonPath("$.tables[0].rows[*].cells[*].after", hasItems("乐成街道", "城东街道", "城南街道")))
                 .andExpect(jsonPath(

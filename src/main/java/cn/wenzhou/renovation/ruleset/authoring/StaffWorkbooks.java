@@ -56,10 +56,18 @@ public final class StaffWorkbooks {
             case "条款" -> 14;
             case "原文", "来源" -> 30;
             case "解释" -> 40;
-            default ->
-                columnOf(form, header).filter(c -> c.type() == ValueType.TEXT).isPresent()
+            default -> {
+                Optional<FormColumn> column = columnOf(form, header);
+                int labels = column.map(c -> c.codes().values().stream()
+                                .mapToInt(String::length)
+                                .max()
+                                .orElse(0))
+                        .orElse(0);
+                // Text wraps in a wide column; a choice is as wide as its longest label (a Chinese character is two).
+                yield column.filter(c -> c.type() == ValueType.TEXT).isPresent()
                         ? 28
-                        : Math.max(10, Math.min(24, header.length() * 2 + 2));
+                        : Math.max(10, Math.min(24, Math.max(header.length(), labels) * 2 + 2));
+            }
         };
     }
 

@@ -20,8 +20,8 @@ class RulesetDiffTest {
 
     private static final String BASE_DRL = "rules/eligibility/local.drl";
     private static final String COUNTY_DRL = "rules/counties/demo/eligibility/local.drl";
-    private static final String BASE_TABLE = "decision-tables/eligibility/subdistricts.drl.xlsx";
-    private static final String COUNTY_TABLE = "decision-tables/counties/yueqing/eligibility/subdistricts.drl.xlsx";
+    private static final String BASE_TABLE = "decision-tables/eligibility/subdistricts.xlsx";
+    private static final String COUNTY_TABLE = "decision-tables/counties/yueqing/eligibility/subdistricts.xlsx";
 
     @TempDir
     Path root;
@@ -73,12 +73,12 @@ class RulesetDiffTest {
         byte[] before = Files.readAllBytes(table);
         RuleFolderCopy.editCell(
                 table,
-                "改造街道",
+                "乐清市改造街道",
                 "ELIG-YUEQING-AREA-CHENGNAN",
                 "规则编号",
                 cell -> cell.setCellValue("ELIG-YUEQING-AREA-LIUSHI"));
         RuleFolderCopy.editCell(
-                table, "改造街道", "ELIG-YUEQING-AREA-LIUSHI", "街道（乡镇）名称", cell -> cell.setCellValue("柳市镇"));
+                table, "乐清市改造街道", "ELIG-YUEQING-AREA-LIUSHI", "街道（乡镇）名称", cell -> cell.setCellValue("柳市镇"));
 
         RulesetSources base = RulesetSources.base(List.of(new RuleFile(BASE_TABLE, before)));
         RulesetSources county = RulesetSources.county(
@@ -94,8 +94,8 @@ class RulesetDiffTest {
                                 tuple(ChangeKind.REMOVED, "ELIG-YUEQING-AREA-CHENGNAN")));
         assertThat(diff.summary())
                 .contains(
-                        "subdistricts.drl.xlsx 工作表「改造街道」 新增规则 ELIG-YUEQING-AREA-LIUSHI：街道（乡镇）名称 柳市镇",
-                        "subdistricts.drl.xlsx 工作表「改造街道」 删除规则 ELIG-YUEQING-AREA-CHENGNAN：街道（乡镇）名称 城南街道");
+                        "subdistricts.xlsx 工作表「乐清市改造街道」 新增规则 ELIG-YUEQING-AREA-LIUSHI：街道（乡镇）名称 柳市镇",
+                        "subdistricts.xlsx 工作表「乐清市改造街道」 删除规则 ELIG-YUEQING-AREA-CHENGNAN：街道（乡镇）名称 城南街道");
     }
 
     private static RulesetDiff diff(Map<String, String> baseFiles, Map<String, String> countyFiles) {
