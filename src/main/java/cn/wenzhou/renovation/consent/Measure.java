@@ -23,6 +23,19 @@ public enum Measure {
     }
 
     /**
+     * The key of this measure's column in the thresholds table's rule template ({@code agreeingAreaOfTotal}): its
+     * name in camel case, so that a finding about a minimum points at the cell that set it.
+     */
+    public String templateKey() {
+        String[] words = name().toLowerCase(java.util.Locale.ROOT).split("_");
+        StringBuilder key = new StringBuilder(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            key.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+        }
+        return key.toString();
+    }
+
+    /**
      * Whether this share is never larger than the other, for any vote, so that a minimum on this one
      * guarantees the same minimum on the other. Agreeing ÷ total is at most participating ÷ total
      * (those who agree take part) and at most agreeing ÷ participating (those who take part are no

@@ -129,10 +129,13 @@ class StatutoryConsentGuard implements RulesetCheck {
             found.put(
                     floorKey(floor) + "|" + weaker.ruleId(),
                     ruleset.originOf(weaker.ruleId())
-                            .problem("低于法律规定: 规则 "
-                                    + weaker.ruleId() + " 要求" + weaker.measure().label() + "不低于 "
-                                    + weaker.minimum().fraction()
-                                    + "，适用于" + when + "，而" + law));
+                            .problemAt(
+                                    weaker.measure().templateKey(),
+                                    "低于法律规定: 规则 "
+                                            + weaker.ruleId() + " 要求"
+                                            + weaker.measure().label() + "不低于 "
+                                            + weaker.minimum().fraction()
+                                            + "，适用于" + when + "，而" + law));
         }
         return found;
     }

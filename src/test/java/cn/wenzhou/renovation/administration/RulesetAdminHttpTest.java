@@ -203,7 +203,7 @@ class RulesetAdminHttpTest {
                 .andExpect(jsonPath("$.replacedFiles[0]")
                         .value("decision-tables/counties/yueqing/consent/consent-thresholds.xlsx"))
                 .andExpect(jsonPath("$.findings[0].message", containsString("低于法律规定")))
-                .andExpect(jsonPath("$.findings[0].cell").value("A8"));
+                .andExpect(jsonPath("$.findings[0].cell").value("I8"));
         org.assertj.core.api.Assertions.assertThat(jurisdictionVersion("yueqing"))
                 .isEqualTo(before);
     }

@@ -53,7 +53,7 @@ class ValidateRulesCommandTest {
                 .contains(
                         "未通过 weakened",
                         "[低于法律规定]",
-                        "decision-tables/counties/weakened/consent/consent-thresholds.xlsx 工作表「表决通过标准」 单元格 A8",
+                        "decision-tables/counties/weakened/consent/consent-thresholds.xlsx 工作表「表决通过标准」 单元格 J8",
                         "CONSENT-CIVIL-CODE-278-APPROVAL",
                         "同意户数/参与户数 ≥ 3/4 → 2/3")
                 .doesNotContain("通过 wenzhou");

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.wenzhou.renovation.ruleset.authoring.RulesetValidation;
 import cn.wenzhou.renovation.ruleset.authoring.RulesetValidator;
 import cn.wenzhou.renovation.ruleset.engine.RulesetSources;
+import cn.wenzhou.renovation.ruleset.engine.stafftable.TableForm;
 import cn.wenzhou.renovation.testing.CompilesEditedRules;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
+import cn.wenzhou.renovation.testing.StaffTables;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,8 +53,6 @@ class StatutoryConsentGuardTest {
     void participationAndTheGuideLoweredToOneHalfBreakArticle278NamingTheRow() throws IOException {
         Path table = countyTable("low-participation");
         String participation = setRequirement(table, "CONSENT-CIVIL-CODE-278-PARTICIPATION", "参与面积/总面积 ≥", "1/2");
-        // The guard names the rule's row, at its id (the cell naming which value is a later step of issue 20).
-        String participationRow = "A" + participation.replaceAll("[A-Z]", "");
         for (String row : List.of("CONSENT-GUIDE-FIRST-CONSENT", "CONSENT-GUIDE-DESIGN-PLAN")) {
             setRequirement(table, row, "同意面积/总面积 ≥", "1/2");
         }
@@ -65,7 +65,7 @@ class StatutoryConsentGuardTest {
             assertThat(violation.file())
                     .isEqualTo("decision-tables/counties/low-participation/consent/consent-thresholds.xlsx");
             assertThat(violation.sheet()).isEqualTo(REQUIREMENTS);
-            assertThat(violation.cell()).isEqualTo(participationRow);
+            assertThat(violation.cell()).as("the share that breaks the floor").isEqualTo(participation);
             assertThat(violation.message())
                     .contains(
                             "CONSENT-CIVIL-CODE-278-PARTICIPATION",
@@ -198,6 +198,14 @@ class StatutoryConsentGuardTest {
             assertThat(problem.cell()).isEqualTo(cell);
             assertThat(problem.message()).contains("CONSENT-CIVIL-CODE-278-APPROVAL", "九成", "应填写比例");
         });
+    }
+
+    @Test
+    void everyMeasureHasItsColumnInTheThresholdsTableSoAFindingCanPointAtItsCell() throws IOException {
+        TableForm form = StaffTables.formOf(TABLE);
+
+        assertThat(java.util.Arrays.stream(Measure.values()).map(Measure::templateKey))
+                .allSatisfy(key -> assertThat(form.valueOf(key)).as(key).isPresent());
     }
 
     private static void assertLawful(RulesetValidation validation) {

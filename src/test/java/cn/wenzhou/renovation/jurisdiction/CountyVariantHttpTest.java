@@ -128,7 +128,7 @@ class CountyVariantHttpTest {
                 .andExpect(jsonPath("$.statutoryViolations[0].file")
                         .value("decision-tables/counties/weakened/consent/consent-thresholds.xlsx"))
                 .andExpect(jsonPath("$.statutoryViolations[0].sheet").value(CONSENT_SHEET))
-                .andExpect(jsonPath("$.statutoryViolations[0].cell").value("A8"))
+                .andExpect(jsonPath("$.statutoryViolations[0].cell").value("I8"))
                 .andExpect(jsonPath(
                         "$.statutoryViolations[0].message",
                         allOf(

@@ -86,7 +86,11 @@ public final class DecisionTableTranslator {
      * A rule Drools generated from one spreadsheet row. Lines are 1-based within the sheet's DRL;
      * {@code firstColumn} is the row's first column (its rule id cell, e.g. {@code B}).
      */
-    record GeneratedRule(String name, int row, String firstColumn, int firstLine) {
+    record GeneratedRule(String name, int row, String firstColumn, int firstLine, Map<String, String> valueCells) {
+
+        GeneratedRule(String name, int row, String firstColumn, int firstLine) {
+            this(name, row, firstColumn, firstLine, Map.of());
+        }
 
         String firstCell() {
             return firstColumn + row;

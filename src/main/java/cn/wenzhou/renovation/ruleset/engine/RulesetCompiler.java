@@ -550,16 +550,20 @@ public final class RulesetCompiler {
                     : null;
             DecisionTableTranslator.SheetDrl sheet =
                     kiePath == null ? null : sources.sheetOf().get(kiePath);
-            String cell = sheet == null
-                    ? null
+            java.util.Optional<DecisionTableTranslator.GeneratedRule> row = sheet == null
+                    ? java.util.Optional.empty()
                     : sheet.rules().stream()
                             .filter(r -> r.name().equals(rule.getName()))
-                            .findFirst()
-                            .map(DecisionTableTranslator.GeneratedRule::firstCell)
-                            .orElse(null);
+                            .findFirst();
             origins.put(
                     rule.getName(),
-                    new RuleOrigin(sourceOf(rule, sources.sourceFileOf()), sheet == null ? null : sheet.sheet(), cell));
+                    new RuleOrigin(
+                            sourceOf(rule, sources.sourceFileOf()),
+                            sheet == null ? null : sheet.sheet(),
+                            row.map(DecisionTableTranslator.GeneratedRule::firstCell)
+                                    .orElse(null),
+                            row.map(DecisionTableTranslator.GeneratedRule::valueCells)
+                                    .orElse(Map.of())));
         }
         return origins;
     }

@@ -119,7 +119,8 @@ final class StaffTableTranslator {
             if (row != null) {
                 String idCell = row.cells().get(TableForm.ID_KEY);
                 String column = CellReference.convertNumToColString(new CellReference(idCell).getCol());
-                rules.add(new DecisionTableTranslator.GeneratedRule(row.id(), row.excelRow(), column, i + 1));
+                rules.add(new DecisionTableTranslator.GeneratedRule(
+                        row.id(), row.excelRow(), column, i + 1, row.cells()));
             }
         }
         return rules;
