@@ -17,9 +17,9 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Where each uploaded file goes: a staff member uploads {@code consent.drl.xlsx}, not a path. It
+ * Where each uploaded file goes: a staff member uploads {@code consent-thresholds.xlsx}, not a path. It
  * replaces the jurisdiction's own file of that name; a county uploading a base file's name gets it as
- * its override ({@code decision-tables/counties/<code>/consent/consent.drl.xlsx}). Only rule tables (.xlsx), DRL
+ * its override ({@code decision-tables/counties/<code>/consent/consent-thresholds.xlsx}). Only rule tables (.xlsx), DRL
  * and a staff table's template and form are accepted, and a workbook with macros or external links is refused.
  */
 final class RuleUploads {

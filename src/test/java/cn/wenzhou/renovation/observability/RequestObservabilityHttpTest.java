@@ -151,7 +151,6 @@ class RequestObservabilityHttpTest {
         assertThat(scraped.lines().filter(line -> line.startsWith("cache_size{")))
                 .anySatisfy(line -> assertThat(line).contains("cache=\"compiled-rulesets\""))
                 .anySatisfy(line -> assertThat(line).contains("cache=\"translated-tables\""))
-                .anySatisfy(line -> assertThat(line).contains("cache=\"table-check-findings\""))
                 .anySatisfy(line -> assertThat(line).contains("cache=\"refused-cells-of-kept-versions\""));
         assertThat(scraped.lines())
                 .anySatisfy(line -> assertThat(line).startsWith("cache_gets_total{cache=\"compiled-rulesets\""));

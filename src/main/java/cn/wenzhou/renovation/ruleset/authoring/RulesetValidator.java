@@ -1,16 +1,12 @@
 package cn.wenzhou.renovation.ruleset.authoring;
 
-import cn.wenzhou.renovation.ruleset.authoring.tablecheck.TableChecks;
 import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.engine.ContentCaches;
-import cn.wenzhou.renovation.ruleset.engine.DecisionTableTranslator;
-import cn.wenzhou.renovation.ruleset.engine.RuleFile;
 import cn.wenzhou.renovation.ruleset.engine.RuleProblem;
 import cn.wenzhou.renovation.ruleset.engine.RulesetCheck;
 import cn.wenzhou.renovation.ruleset.engine.RulesetCompilationException;
 import cn.wenzhou.renovation.ruleset.engine.RulesetCompiler;
-import cn.wenzhou.renovation.ruleset.engine.RulesetFiles;
 import cn.wenzhou.renovation.ruleset.engine.RulesetSources;
+import cn.wenzhou.renovation.ruleset.engine.TableTranslation;
 import java.util.ArrayList;
 import java.util.List;
 import org.kie.api.runtime.rule.ConsequenceException;
@@ -35,16 +31,14 @@ public final class RulesetValidator {
         if (!sources.problems().isEmpty()) {
             return new RulesetValidation(sources, null, sources.problems(), List.of());
         }
-        List<RuleProblem> tableProblems = checkTables(sources);
+        // A table's cells and rows are checked by its form when it is translated: those findings come from here.
         CompiledRuleset ruleset;
         try {
             ruleset = compiler.compile(sources.jurisdiction().code(), sources.files());
         } catch (RulesetCompilationException e) {
-            List<RuleProblem> problems = new ArrayList<>(e.problems());
-            tableProblems.stream().filter(p -> !problems.contains(p)).forEach(problems::add);
-            return new RulesetValidation(sources, null, problems, List.of());
+            return new RulesetValidation(sources, null, e.problems(), List.of());
         }
-        List<RuleProblem> problems = new ArrayList<>(tableProblems);
+        List<RuleProblem> problems = new ArrayList<>();
         List<RuleProblem> violations = new ArrayList<>();
         for (RulesetCheck check : checks) {
             try {
@@ -54,32 +48,6 @@ public final class RulesetValidator {
             }
         }
         return new RulesetValidation(sources, ruleset, problems, violations);
-    }
-
-    /** Each decision table against the jurisdiction's table checks (its own copy, or the base's). */
-    private static List<RuleProblem> checkTables(RulesetSources sources) {
-        String code = sources.jurisdiction().code();
-        List<RuleProblem> problems = new ArrayList<>();
-        java.util.Optional<RuleFile> checksFile = sources.files().stream()
-                .filter(f -> RulesetSources.basePath(code, f.path()).equals(TableChecks.FILE))
-                .findFirst();
-        TableChecks checks =
-                checksFile.map(file -> TableChecks.parse(file, problems)).orElse(TableChecks.none());
-        String checksVersion =
-                checksFile.map(file -> RulesetFiles.contentHash(List.of(file))).orElse("none");
-        sources.files().stream()
-                .filter(file -> file.isDecisionTable() || file.isMisnamedSpreadsheet())
-                .forEach(file -> problems.addAll(checked(checksVersion, checks, file)));
-        return problems;
-    }
-
-    /**
-     * A table's findings depend on its bytes and the checks alone; reading it with POI is most of a
-     * check, and an activation (or a base edit's counties) checks the same unchanged tables again.
-     */
-    private static List<RuleProblem> checked(String checksVersion, TableChecks checks, RuleFile table) {
-        String key = checksVersion + "|" + table.path() + "|" + RulesetFiles.contentHash(List.of(table));
-        return ContentCaches.TABLE_CHECK_FINDINGS.get(key, k -> List.copyOf(checks.check(table)));
     }
 
     /**
@@ -99,11 +67,10 @@ public final class RulesetValidator {
             java.util.regex.Matcher named = RULE_IN_MESSAGE.matcher(String.valueOf(t.getMessage()));
             if (named.find() && ruleset.clauseOf(named.group(1)).isPresent()) {
                 return ruleset.originOf(named.group(1))
-                        .problem("规则 " + named.group(1) + " 的条件无法计算，单元格取值无法识别: "
-                                + DecisionTableTranslator.rootMessage(e));
+                        .problem("规则 " + named.group(1) + " 的条件无法计算，单元格取值无法识别: " + TableTranslation.rootMessage(e));
             }
         }
         return RuleProblem.inFile(
-                "(ruleset " + ruleset.jurisdiction() + ")", "校验时规则执行失败: " + DecisionTableTranslator.rootMessage(e));
+                "(ruleset " + ruleset.jurisdiction() + ")", "校验时规则执行失败: " + TableTranslation.rootMessage(e));
     }
 }

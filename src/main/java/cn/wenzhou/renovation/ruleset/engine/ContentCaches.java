@@ -17,11 +17,8 @@ public final class ContentCaches {
     /** Compiled rulesets by jurisdiction and content hash: a compile takes seconds. */
     public static final Cache<String, CompiledRuleset> COMPILED_RULESETS = bounded(8);
 
-    /** Decision tables translated to DRL, by path and content hash. */
+    /** Staff tables translated to DRL, by path and the content hash of the workbook, its form and template. */
     static final Cache<String, RulesetCompiler.TranslatedTable> TRANSLATED_TABLES = bounded(64);
-
-    /** The table checks' findings, by the checks' version, path and content hash. */
-    public static final Cache<String, List<RuleProblem>> TABLE_CHECK_FINDINGS = bounded(64);
 
     /** The cells today's checks refuse in a kept version's files, by jurisdiction and content hash. */
     public static final Cache<String, List<RuleProblem>> REFUSED_CELLS_OF_KEPT_VERSIONS = bounded(256);
@@ -33,7 +30,6 @@ public final class ContentCaches {
         return Map.of(
                 "compiled-rulesets", COMPILED_RULESETS,
                 "translated-tables", TRANSLATED_TABLES,
-                "table-check-findings", TABLE_CHECK_FINDINGS,
                 "refused-cells-of-kept-versions", REFUSED_CELLS_OF_KEPT_VERSIONS);
     }
 

@@ -12,16 +12,16 @@ public record RuleFile(String path, byte[] content) {
         return lowerCasePath().endsWith(".drl");
     }
 
-    /** A spreadsheet Drools compiles: {@code *.drl.xlsx} or {@code *.drl.xls}. */
-    public boolean isDecisionTable() {
+    /** A workbook: a staff table when its form is beside the rules. */
+    public boolean isSpreadsheet() {
         String lower = lowerCasePath();
-        return lower.endsWith(".drl.xlsx") || lower.endsWith(".drl.xls");
+        return lower.endsWith(".xlsx") || lower.endsWith(".xls");
     }
 
-    /** A spreadsheet without the {@code .drl.} infix: Drools would silently skip it. */
-    public boolean isMisnamedSpreadsheet() {
+    /** A Drools spreadsheet ({@code *.drl.xlsx}), the table format before staff tables: no longer read. */
+    public boolean isDroolsSpreadsheet() {
         String lower = lowerCasePath();
-        return (lower.endsWith(".xlsx") || lower.endsWith(".xls")) && !isDecisionTable();
+        return lower.endsWith(".drl.xlsx") || lower.endsWith(".drl.xls");
     }
 
     private String lowerCasePath() {

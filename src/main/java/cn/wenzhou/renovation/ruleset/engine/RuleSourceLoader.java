@@ -21,9 +21,6 @@ public final class RuleSourceLoader {
     /** The folder, inside {@code rules/} and {@code decision-tables/}, that holds one folder per county variant. */
     public static final String COUNTIES = "counties";
 
-    /** The checks every decision table must pass ({@code decision-tables/table-checks.yaml}). */
-    static final String TABLE_CHECKS = "table-checks.yaml";
-
     private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 
     /**
@@ -111,8 +108,7 @@ public final class RuleSourceLoader {
                 || lower.endsWith(".xls")
                 || lower.endsWith(StaffTableTranslator.TEMPLATE_SUFFIX)
                 || lower.endsWith(StaffTableTranslator.FORM_SUFFIX)
-                || name.equals(JurisdictionDescriptor.FILE_NAME)
-                || name.equals(TABLE_CHECKS);
+                || name.equals(JurisdictionDescriptor.FILE_NAME);
         return name.startsWith("~$") || name.startsWith(".") || !ruleLike;
     }
 }

@@ -45,7 +45,6 @@ public final class RulesetCompiler {
     private static final String RESOURCES = "src/main/resources/";
 
     private final KieServices kieServices = KieServices.Factory.get();
-    private final DecisionTableTranslator translator = new DecisionTableTranslator();
 
     public CompiledRuleset compile(String jurisdiction, List<RuleFile> sourceFiles) {
         List<RuleFile> files = sourceFiles.stream()
@@ -221,7 +220,7 @@ public final class RulesetCompiler {
     private record DrlSources(
             Map<String, String> drlByPath,
             Map<String, String> sourceFileOf,
-            Map<String, DecisionTableTranslator.SheetDrl> sheetOf,
+            Map<String, TableTranslation.SheetDrl> sheetOf,
             Map<String, RuleFile> fileByPath,
             Map<Capability, Set<String>> rulePackages,
             Set<String> setUpPaths,
@@ -261,7 +260,7 @@ public final class RulesetCompiler {
             if (StaffTableTranslator.isStaffTable(file, byBasePath)) {
                 ruleFiles++;
                 addStaffTable(file, byBasePath, sources);
-            } else if (file.isMisnamedSpreadsheet()) {
+            } else if (file.isSpreadsheet()) {
                 sources.problems().add(withoutForm(file.path(), byBasePath));
             } else if (file.isDrl()) {
                 ruleFiles++;
@@ -276,22 +275,25 @@ public final class RulesetCompiler {
                 if (file.path().equals(INTEGRITY_FILE) || file.path().endsWith("/" + INTEGRITY_FILE)) {
                     sources.setUpPaths().add(file.path());
                 }
-            } else if (file.isDecisionTable()) {
-                ruleFiles++;
-                addDecisionTable(file, sources);
             }
         }
         if (ruleFiles == 0) {
-            sources.problems().add(RuleProblem.inFile("(ruleset)", "没有找到任何规则文件（*.drl 或 *.drl.xlsx）"));
+            sources.problems().add(RuleProblem.inFile("(ruleset)", "没有找到任何规则文件（*.drl 或表格 *.xlsx）"));
         }
         return sources;
     }
 
     /**
-     * A workbook whose form is not where it should be: put in another capability's folder (its form is there), or
-     * a spreadsheet that is no table of ours.
+     * A workbook whose form is not where it should be: put in another capability's folder (its form is there), a
+     * Drools spreadsheet of the format before staff tables, or a spreadsheet that is no table of ours.
      */
     private static RuleProblem withoutForm(String path, Map<String, RuleFile> byBasePath) {
+        if (new RuleFile(path, new byte[0]).isDroolsSpreadsheet()) {
+            return RuleProblem.inFile(
+                    path,
+                    "这是旧格式的决策表（*.drl.xlsx），已不再使用：表格现为只含数据的 .xlsx，其格式由 rules/ 下的表格定义（.table.yaml）"
+                            + "和规则模板（.drt）给出。请下载现行表格（如 decision-tables/eligibility/scope-parameters.xlsx）修改后上传");
+        }
         String form = StaffTableTranslator.formPath(path);
         String formName = form.substring(form.lastIndexOf('/'));
         java.util.Optional<String> home = byBasePath.keySet().stream()
@@ -307,25 +309,14 @@ public final class RulesetCompiler {
                     "表格放错了文件夹：它是「" + home.get() + "」的表格，应放在 decision-tables/" + county + home.get() + "/ 下，而不是 "
                             + basePath.split("/")[1] + "/");
         }
-        return RuleProblem.inFile(path, "电子表格须有表格定义 " + form + "（或按 Drools 决策表格式命名为 *.drl.xlsx），否则其中的规则不会生效");
-    }
-
-    private void addDecisionTable(RuleFile file, DrlSources sources) {
-        TranslatedTable table;
-        try {
-            table = translated(file);
-        } catch (DecisionTableTranslator.TranslationException e) {
-            sources.problems().addAll(e.problems());
-            return;
-        }
-        addSheets(file, table, sources);
+        return RuleProblem.inFile(path, "电子表格须有表格定义 " + form + "，否则其中的规则不会生效");
     }
 
     private void addSheets(RuleFile file, TranslatedTable table, DrlSources sources) {
-        List<DecisionTableTranslator.SheetDrl> sheets = table.sheets();
+        List<TableTranslation.SheetDrl> sheets = table.sheets();
         int rules = sheets.stream().mapToInt(s -> s.rules().size()).sum();
         if (rules == 0) {
-            sources.problems().add(RuleProblem.inFile(file.path(), "决策表没有生成任何规则（缺少 RuleSet / RuleTable，或规则行为空）"));
+            sources.problems().add(RuleProblem.inFile(file.path(), "表格没有生成任何规则"));
             return;
         }
         for (int i = 0; i < sheets.size(); i++) {
@@ -352,7 +343,7 @@ public final class RulesetCompiler {
         if (table == null) {
             try {
                 table = described(List.of(StaffTableTranslator.translate(workbook, form, template)));
-            } catch (DecisionTableTranslator.TranslationException e) {
+            } catch (TableTranslation.TranslationException e) {
                 sources.problems().addAll(e.problems());
                 return;
             }
@@ -362,33 +353,18 @@ public final class RulesetCompiler {
     }
 
     /**
-     * A spreadsheet's DRL per rule sheet, the package each declares (null where it does not parse), and
+     * A table's DRL per sheet, the package each declares (null where it does not parse), and
      * whether it is a parameter sheet: rows without conditions (a cut-off year, a threshold) that
      * conclude the same for every request, so they belong to the set-up run, not to a request.
      */
     record TranslatedTable(
-            List<DecisionTableTranslator.SheetDrl> sheets, List<String> packages, List<Boolean> parameterSheets) {}
-
-    /**
-     * A table's translation depends on its bytes alone. An activation changes one file, and a base edit
-     * compiles every county over the same tables: each unchanged table is read with POI once, not per compile.
-     */
-    private TranslatedTable translated(RuleFile file) throws DecisionTableTranslator.TranslationException {
-        String key = file.path() + "|" + contentHash(List.of(file));
-        TranslatedTable known = ContentCaches.TRANSLATED_TABLES.getIfPresent(key);
-        if (known != null) {
-            return known;
-        }
-        TranslatedTable table = described(List.copyOf(translator.translate(file)));
-        ContentCaches.TRANSLATED_TABLES.put(key, table);
-        return table;
-    }
+            List<TableTranslation.SheetDrl> sheets, List<String> packages, List<Boolean> parameterSheets) {}
 
     /** Each sheet's DRL with the package it declares and whether it only sets parameters. */
-    private TranslatedTable described(List<DecisionTableTranslator.SheetDrl> sheets) {
+    private TranslatedTable described(List<TableTranslation.SheetDrl> sheets) {
         List<String> packages = new ArrayList<>();
         List<Boolean> parameterSheets = new ArrayList<>();
-        for (DecisionTableTranslator.SheetDrl sheet : sheets) {
+        for (TableTranslation.SheetDrl sheet : sheets) {
             PackageDescr declared = parse(sheet.drl());
             packages.add(declared == null ? null : declared.getNamespace() == null ? "" : declared.getNamespace());
             parameterSheets.add(declared != null && isParameterSheet(declared));
@@ -477,7 +453,7 @@ public final class RulesetCompiler {
         // The consequence's own exception says what it could not read (e.g. 无法识别的比例 '九成').
         Throwable thrown = failure.getCause() != null ? failure.getCause() : failure;
         String message = "规则执行失败，单元格取值无法识别: " + thrown.getMessage();
-        for (DecisionTableTranslator.SheetDrl sheetDrl : sources.sheetOf().values()) {
+        for (TableTranslation.SheetDrl sheetDrl : sources.sheetOf().values()) {
             var located = sheetDrl.locateRule(ruleName, message);
             if (located.isPresent()) {
                 return List.of(located.get());
@@ -513,7 +489,7 @@ public final class RulesetCompiler {
 
     private RuleProblem locate(Message message, DrlSources sources) {
         String kiePath = withoutResourcesPrefix(message.getPath());
-        DecisionTableTranslator.SheetDrl sheetDrl =
+        TableTranslation.SheetDrl sheetDrl =
                 kiePath == null ? null : sources.sheetOf().get(kiePath);
         if (sheetDrl != null) {
             return sheetDrl.locate(message.getLine(), message.getText());
@@ -548,9 +524,9 @@ public final class RulesetCompiler {
             String kiePath = rule instanceof RuleImpl impl && impl.getResource() != null
                     ? withoutResourcesPrefix(impl.getResource().getSourcePath())
                     : null;
-            DecisionTableTranslator.SheetDrl sheet =
+            TableTranslation.SheetDrl sheet =
                     kiePath == null ? null : sources.sheetOf().get(kiePath);
-            java.util.Optional<DecisionTableTranslator.GeneratedRule> row = sheet == null
+            java.util.Optional<TableTranslation.GeneratedRule> row = sheet == null
                     ? java.util.Optional.empty()
                     : sheet.rules().stream()
                             .filter(r -> r.name().equals(rule.getName()))
@@ -560,10 +536,8 @@ public final class RulesetCompiler {
                     new RuleOrigin(
                             sourceOf(rule, sources.sourceFileOf()),
                             sheet == null ? null : sheet.sheet(),
-                            row.map(DecisionTableTranslator.GeneratedRule::firstCell)
-                                    .orElse(null),
-                            row.map(DecisionTableTranslator.GeneratedRule::valueCells)
-                                    .orElse(Map.of())));
+                            row.map(TableTranslation.GeneratedRule::firstCell).orElse(null),
+                            row.map(TableTranslation.GeneratedRule::valueCells).orElse(Map.of())));
         }
         return origins;
     }

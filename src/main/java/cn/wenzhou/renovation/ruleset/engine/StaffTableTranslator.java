@@ -30,7 +30,7 @@ final class StaffTableTranslator {
 
     /** {@code decision-tables/eligibility/scope-parameters.xlsx} is a staff table when its form is among the files. */
     static boolean isStaffTable(RuleFile file, Map<String, RuleFile> byBasePath) {
-        return file.isMisnamedSpreadsheet() && byBasePath.containsKey(formPath(file.path()));
+        return file.isSpreadsheet() && byBasePath.containsKey(formPath(file.path()));
     }
 
     /** Where the form of a staff workbook is: beside the rules, under the same path, a county's like the base's. */
@@ -52,8 +52,8 @@ final class StaffTableTranslator {
         return path.replaceFirst("^([^/]+)/" + RuleSourceLoader.COUNTIES + "/[^/]+/", "$1/");
     }
 
-    static DecisionTableTranslator.SheetDrl translate(RuleFile workbook, RuleFile formFile, RuleFile templateFile)
-            throws DecisionTableTranslator.TranslationException {
+    static TableTranslation.SheetDrl translate(RuleFile workbook, RuleFile formFile, RuleFile templateFile)
+            throws TableTranslation.TranslationException {
         TableForm form;
         RuleTemplate template;
         try {
@@ -85,33 +85,31 @@ final class StaffTableTranslator {
         SheetContent sheet = content.sheets().get(0);
         StaffTableRows.Read read = StaffTableRows.read(workbook.path(), sheet, form);
         if (!read.problems().isEmpty()) {
-            throw new DecisionTableTranslator.TranslationException(read.problems());
+            throw new TableTranslation.TranslationException(read.problems());
         }
         if (read.rows().isEmpty()) {
             throw problem(RuleProblem.atCell(workbook.path(), sheet.name(), null, "表格中没有任何规则行"));
         }
         List<RuleProblem> together = TableRowChecks.check(workbook.path(), sheet.name(), form, read.rows());
         if (!together.isEmpty()) {
-            throw new DecisionTableTranslator.TranslationException(together);
+            throw new TableTranslation.TranslationException(together);
         }
         String drl;
         try {
             drl = template.expand(
                     read.rows().stream().map(StaffTableRows.Row::literals).toList());
         } catch (RuntimeException e) {
-            throw problem(
-                    RuleProblem.inFile(templateFile.path(), "规则模板无法展开：" + DecisionTableTranslator.rootMessage(e)));
+            throw problem(RuleProblem.inFile(templateFile.path(), "规则模板无法展开：" + TableTranslation.rootMessage(e)));
         }
-        return new DecisionTableTranslator.SheetDrl(
+        return new TableTranslation.SheetDrl(
                 workbook.path(), sheet.name(), drl, generatedRules(drl, read.rows()), sheet);
     }
 
     /** The rule each row became, found by its id (the template names each rule by it). */
-    private static List<DecisionTableTranslator.GeneratedRule> generatedRules(
-            String drl, List<StaffTableRows.Row> rows) {
+    private static List<TableTranslation.GeneratedRule> generatedRules(String drl, List<StaffTableRows.Row> rows) {
         Map<String, StaffTableRows.Row> byId = new HashMap<>();
         rows.forEach(r -> byId.put(r.id(), r));
-        List<DecisionTableTranslator.GeneratedRule> rules = new ArrayList<>();
+        List<TableTranslation.GeneratedRule> rules = new ArrayList<>();
         List<String> lines = drl.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             Matcher declaration = RULE_DECLARATION.matcher(lines.get(i));
@@ -119,14 +117,13 @@ final class StaffTableTranslator {
             if (row != null) {
                 String idCell = row.cells().get(TableForm.ID_KEY);
                 String column = CellReference.convertNumToColString(new CellReference(idCell).getCol());
-                rules.add(new DecisionTableTranslator.GeneratedRule(
-                        row.id(), row.excelRow(), column, i + 1, row.cells()));
+                rules.add(new TableTranslation.GeneratedRule(row.id(), row.excelRow(), column, i + 1, row.cells()));
             }
         }
         return rules;
     }
 
-    private static DecisionTableTranslator.TranslationException problem(RuleProblem problem) {
-        return new DecisionTableTranslator.TranslationException(List.of(problem));
+    private static TableTranslation.TranslationException problem(RuleProblem problem) {
+        return new TableTranslation.TranslationException(List.of(problem));
     }
 }

@@ -6,13 +6,13 @@ import cn.wenzhou.renovation.ruleset.authoring.RulesetValidation;
 import cn.wenzhou.renovation.ruleset.authoring.RulesetValidator;
 import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.engine.ContentCaches;
-import cn.wenzhou.renovation.ruleset.engine.DecisionTableTranslator;
 import cn.wenzhou.renovation.ruleset.engine.JurisdictionDescriptor;
 import cn.wenzhou.renovation.ruleset.engine.RuleFile;
 import cn.wenzhou.renovation.ruleset.engine.RuleProblem;
 import cn.wenzhou.renovation.ruleset.engine.RulesetCheck;
 import cn.wenzhou.renovation.ruleset.engine.RulesetFiles;
 import cn.wenzhou.renovation.ruleset.engine.RulesetSources;
+import cn.wenzhou.renovation.ruleset.engine.TableTranslation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -540,7 +540,7 @@ public class RulesetRegistry implements SmartLifecycle {
         return ContentCaches.REFUSED_CELLS_OF_KEPT_VERSIONS.get(
                 version.jurisdiction() + "|" + version.contentHash(),
                 key -> store.files(version.jurisdiction(), version.number())
-                        .map(DecisionTableTranslator::refusedCells)
+                        .map(TableTranslation::refusedCells)
                         .orElse(List.of()));
     }
 

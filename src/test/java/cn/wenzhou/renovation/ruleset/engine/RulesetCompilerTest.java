@@ -70,6 +70,18 @@ class RulesetCompilerTest {
     }
 
     @Test
+    void aDroolsSpreadsheetOfTheOldFormatIsOneFindingSayingWhatReplacedIt() throws IOException {
+        Files.copy(
+                Path.of("src/test/resources/legacy-tables/funding.drl.xlsx"),
+                root.resolve("decision-tables/funding/funding.drl.xlsx"));
+
+        assertThat(CopiedRules.compileFailing(root).problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).isEqualTo("decision-tables/funding/funding.drl.xlsx");
+            assertThat(problem.message()).contains("旧格式的决策表", "已不再使用", "表格定义（.table.yaml）");
+        });
+    }
+
+    @Test
     void aSpreadsheetWithoutItsFormIsRefusedNamingTheFormItNeeds() throws IOException {
         Path table = root.resolve(DECISION_TABLE);
         Files.copy(table, table.resolveSibling("eligibility.xlsx"));

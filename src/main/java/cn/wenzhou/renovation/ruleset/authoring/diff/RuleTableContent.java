@@ -10,22 +10,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.poi.ss.util.CellReference;
 
 /**
- * One {@code RuleTable} of a spreadsheet decision table as a person reads it: its columns (keyword,
- * object, code template and the label row's heading) and its rule rows, each keyed by its rule id
- * (the NAME column) and holding its cells by column heading.
- *
- * <p>Layout, as Drools reads it: the {@code RuleTable} cell, then the keyword row (NAME, CONDITION,
- * ACTION, METADATA…), the object row, the code row, the heading row, and rule rows up to the first
- * blank row.
+ * A staff table as a person reads it, for the diff: its columns (the header row's headings, each marked by what it
+ * says about a rule: its id, its name, a value that decides, or a citation) and its rule rows, each keyed by its rule
+ * id and holding its cells by column heading.
  */
 public record RuleTableContent(String sheet, String name, List<Column> columns, Map<String, TableRow> rows) {
 
-    private static final String RULE_TABLE = "RuleTable";
     private static final String NAME_KEYWORD = "NAME";
 
     /** A column of the table: its heading (the label row), keyword and templates. */
@@ -42,35 +36,17 @@ public record RuleTableContent(String sheet, String name, List<Column> columns, 
         public record Cell(String reference, String keyword, String text) {}
     }
 
-    /** Every rule table of every sheet of the workbook, in sheet order, read as the compiler reads it. */
+    /** The staff table of the workbook (its first sheet), as a person reads it; none if it has no header row. */
     public static List<RuleTableContent> read(byte[] workbookBytes) throws IOException {
-        List<RuleTableContent> tables = new ArrayList<>();
         try {
-            for (SheetContent sheet : RuleWorkbook.read(workbookBytes).sheets()) {
-                Cells cells = new Cells(sheet);
-                for (SheetCell cell : sheet.cells()) {
-                    String text = RuleWorkbook.text(cell);
-                    // Drools matches the keyword without regard to case.
-                    if (text.toLowerCase(Locale.ROOT).startsWith(RULE_TABLE.toLowerCase(Locale.ROOT))) {
-                        tables.add(read(
-                                sheet,
-                                cell.row(),
-                                cell.column(),
-                                text.substring(RULE_TABLE.length()).strip(),
-                                cells));
-                    }
-                }
-            }
-            if (tables.isEmpty()) {
-                RuleWorkbook.read(workbookBytes).sheets().stream()
-                        .findFirst()
-                        .flatMap(RuleTableContent::staffTable)
-                        .ifPresent(tables::add);
-            }
+            return RuleWorkbook.read(workbookBytes).sheets().stream()
+                    .findFirst()
+                    .flatMap(RuleTableContent::staffTable)
+                    .stream()
+                    .toList();
         } catch (WorkbookRefusedException e) {
             throw new IOException(e.reason(), e);
         }
-        return tables;
     }
 
     /**
@@ -153,58 +129,5 @@ public record RuleTableContent(String sheet, String name, List<Column> columns, 
         private static long key(int row, int column) {
             return ((long) row << 20) | column;
         }
-    }
-
-    private static RuleTableContent read(SheetContent sheet, int tableRow, int firstColumn, String name, Cells cells) {
-        List<Integer> indexes = new ArrayList<>();
-        List<Column> columns = new ArrayList<>();
-        for (int c = firstColumn; c <= cells.lastColumn(tableRow + 1); c++) {
-            String keyword = cells.text(tableRow + 1, c);
-            if (keyword.isEmpty()) {
-                continue;
-            }
-            String label = cells.text(tableRow + 4, c);
-            boolean taken =
-                    columns.stream().anyMatch(existing -> existing.heading().equals(label));
-            String heading = label.isEmpty() || taken
-                    ? (label.isEmpty() ? keyword : label) + "（" + CellReference.convertNumToColString(c) + " 列）"
-                    : label;
-            indexes.add(c);
-            columns.add(new Column(
-                    heading,
-                    RuleWorkbook.keyword(keyword),
-                    cells.text(tableRow + 2, c),
-                    cells.text(tableRow + 3, c),
-                    CellReference.convertNumToColString(c)));
-        }
-        int nameIndex = -1;
-        for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).keyword().equals(NAME_KEYWORD)) {
-                nameIndex = indexes.get(i);
-            }
-        }
-        Map<String, TableRow> rows = new LinkedHashMap<>();
-        for (int r = tableRow + 5; r <= cells.lastRow; r++) {
-            Map<String, TableRow.Cell> rowCells = new LinkedHashMap<>();
-            for (int i = 0; i < columns.size(); i++) {
-                String value = cells.text(r, indexes.get(i));
-                if (!value.isEmpty()) {
-                    rowCells.put(
-                            columns.get(i).heading(),
-                            new TableRow.Cell(
-                                    new CellReference(r, indexes.get(i)).formatAsString(false),
-                                    columns.get(i).keyword(),
-                                    value));
-                }
-            }
-            if (rowCells.isEmpty()) {
-                break; // Drools ends a rule table at its first blank row
-            }
-            String key = nameIndex >= 0 && !cells.text(r, nameIndex).isEmpty()
-                    ? cells.text(r, nameIndex)
-                    : "第 " + (r + 1) + " 行";
-            rows.putIfAbsent(key, new TableRow(key, r + 1, rowCells));
-        }
-        return new RuleTableContent(sheet.name(), name, List.copyOf(columns), rows);
     }
 }

@@ -70,8 +70,8 @@ public record RulesetDiff(
         List<RuleProblem> unreadable = new ArrayList<>();
         for (FileChange change : changes) {
             RuleFile file = change.after();
-            // A .xlsx without the .drl. infix is a staff table (data only); one that is not is refused when compiled.
-            if (file.isDecisionTable() || file.isMisnamedSpreadsheet()) {
+            // A workbook is a staff table (data only); one without its form is refused when compiled.
+            if (file.isSpreadsheet()) {
                 try {
                     tables.addAll(tableChanges(change.shownAs(), file, change.before()));
                 } catch (IOException | RuntimeException e) {

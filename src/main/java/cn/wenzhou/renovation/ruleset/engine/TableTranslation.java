@@ -2,8 +2,6 @@ package cn.wenzhou.renovation.ruleset.engine;
 
 import cn.wenzhou.renovation.workbook.SheetCell;
 import cn.wenzhou.renovation.workbook.SheetContent;
-import cn.wenzhou.renovation.workbook.WorkbookContent;
-import cn.wenzhou.renovation.workbook.WorkbookRefusedException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,24 +10,16 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.poi.ss.util.CellReference;
-import org.drools.decisiontable.SpreadsheetCompiler;
-import org.drools.decisiontable.parser.DefaultRuleSheetListener;
 
 /**
- * Turns each rule sheet of a decision table into DRL, one sheet at a time, and keeps what is needed
- * to map a compiler message about the generated DRL back to the sheet and cell a person edits.
- * Drools' own messages about spreadsheets name neither. The workbook is read by {@link RuleWorkbook}
- * and each cell rendered by {@link RuleSheetRendering}; Drools' sheet listener gets only those values,
- * never the file.
+ * The DRL a staff table became ({@link StaffTableTranslator}), and what is needed to map a compiler message about
+ * that DRL back to the sheet and cell a person edits: Drools' own messages name neither.
  */
-public final class DecisionTableTranslator {
-
-    /** Drools writes this comment above every rule it generates: {@code // rule values at B10, header at B5}. */
-    private static final Pattern ROW_COMMENT = Pattern.compile("^// rule values at ([A-Z]+)(\\d+),");
+public final class TableTranslation {
 
     private static final Pattern RULE_NAME_IN_MESSAGE = Pattern.compile("Rule name='([^']+)'");
-    private static final Pattern RULE_DECLARATION = Pattern.compile("^rule \"([^\"]+)\"");
-    private static final String RULESET_KEYWORD = "RuleSet";
+
+    private TableTranslation() {}
 
     /** The DRL generated from one sheet, and the sheet as read. */
     record SheetDrl(String file, String sheet, String drl, List<GeneratedRule> rules, SheetContent source) {
@@ -83,55 +73,14 @@ public final class DecisionTableTranslator {
     }
 
     /**
-     * A rule Drools generated from one spreadsheet row. Lines are 1-based within the sheet's DRL;
-     * {@code firstColumn} is the row's first column (its rule id cell, e.g. {@code B}).
+     * The rule one table row became. Lines are 1-based within the sheet's DRL; {@code firstColumn} is the column of
+     * the row's rule id cell (e.g. {@code A}); {@code valueCells} the cell of each of its values by template key.
      */
     record GeneratedRule(String name, int row, String firstColumn, int firstLine, Map<String, String> valueCells) {
-
-        GeneratedRule(String name, int row, String firstColumn, int firstLine) {
-            this(name, row, firstColumn, firstLine, Map.of());
-        }
 
         String firstCell() {
             return firstColumn + row;
         }
-    }
-
-    List<SheetDrl> translate(RuleFile file) throws TranslationException {
-        WorkbookContent workbook;
-        try {
-            workbook = RuleWorkbook.read(file.content());
-        } catch (WorkbookRefusedException e) {
-            throw new TranslationException(List.of(RuleProblem.atCell(file.path(), e.sheet(), e.cell(), e.reason())));
-        }
-        if (!workbook.activeContent().isEmpty()) {
-            throw new TranslationException(List.of(
-                    RuleProblem.inFile(file.path(), "工作簿含有宏、指向其他工作簿的外部链接或 DDE 链接，不予接受：请把数值粘贴为值、另存为不含宏的 .xlsx 后再上传")));
-        }
-        List<SheetDrl> result = new ArrayList<>();
-        List<RuleProblem> problems = new ArrayList<>();
-        for (SheetContent sheet : workbook.sheets()) {
-            if (!containsRuleSetKeyword(sheet)) {
-                continue; // a 说明 sheet, say: documentation
-            }
-            RuleSheetRendering.RenderedSheet rendered = RuleSheetRendering.render(file.path(), sheet);
-            if (!rendered.problems().isEmpty()) {
-                problems.addAll(rendered.problems());
-                continue;
-            }
-            String drl;
-            try {
-                drl = drlOf(rendered);
-            } catch (RuntimeException e) {
-                problems.add(RuleProblem.atCell(file.path(), sheet.name(), null, "决策表结构无法解析: " + rootMessage(e)));
-                continue;
-            }
-            result.add(new SheetDrl(file.path(), sheet.name(), drl, generatedRules(drl), sheet));
-        }
-        if (!problems.isEmpty()) {
-            throw new TranslationException(problems);
-        }
-        return result;
     }
 
     /**
@@ -139,15 +88,12 @@ public final class DecisionTableTranslator {
      * content), without building any rules: how a kept version is judged before it is listed as servable.
      */
     public static List<RuleProblem> refusedCells(List<RuleFile> files) {
-        DecisionTableTranslator translator = new DecisionTableTranslator();
         List<RuleProblem> problems = new ArrayList<>();
         Map<String, RuleFile> byBasePath = new java.util.HashMap<>();
         files.forEach(f -> byBasePath.put(StaffTableTranslator.withoutCounty(f.path()), f));
         for (RuleFile file : files) {
             try {
-                if (file.isDecisionTable()) {
-                    translator.translate(file);
-                } else if (StaffTableTranslator.isStaffTable(file, byBasePath)) {
+                if (StaffTableTranslator.isStaffTable(file, byBasePath)) {
                     StaffTableTranslator.translate(
                             file,
                             byBasePath.get(StaffTableTranslator.formPath(file.path())),
@@ -158,48 +104,6 @@ public final class DecisionTableTranslator {
             }
         }
         return problems;
-    }
-
-    /** Drools' own sheet listener, fed the rendered values instead of the file. */
-    private static String drlOf(RuleSheetRendering.RenderedSheet rendered) {
-        DefaultRuleSheetListener listener = new DefaultRuleSheetListener();
-        int lastRow = -1;
-        for (RuleSheetRendering.FedCell cell : rendered.cells()) {
-            while (lastRow < cell.row()) {
-                lastRow++;
-                listener.newRow(lastRow, 0);
-            }
-            listener.newCell(cell.row(), cell.column(), cell.value(), cell.mergedColumnStart());
-        }
-        listener.finishSheet();
-        return new SpreadsheetCompiler().listenerToString(listener);
-    }
-
-    /** Sheets holding a {@code RuleSet} keyword; others (a 说明 sheet, say) are documentation. */
-    private static boolean containsRuleSetKeyword(SheetContent sheet) {
-        return sheet.cells().stream().anyMatch(cell -> RULESET_KEYWORD.equals(RuleWorkbook.text(cell)));
-    }
-
-    private static List<GeneratedRule> generatedRules(String drl) {
-        List<GeneratedRule> rules = new ArrayList<>();
-        List<String> lines = drl.lines().toList();
-        Integer pendingRow = null;
-        String pendingColumn = null;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            Matcher rowComment = ROW_COMMENT.matcher(line);
-            if (rowComment.find()) {
-                pendingRow = Integer.parseInt(rowComment.group(2));
-                pendingColumn = rowComment.group(1);
-                continue;
-            }
-            Matcher declaration = RULE_DECLARATION.matcher(line);
-            if (declaration.find() && pendingRow != null) {
-                rules.add(new GeneratedRule(declaration.group(1), pendingRow, pendingColumn, i + 1));
-                pendingRow = null;
-            }
-        }
-        return rules;
     }
 
     /** The cell of the given rows whose text occurs in the message; the longest such text wins. */
