@@ -2,7 +2,7 @@
 // (never in storage); every call sends them as HTTP Basic, as any other client of the API would.
 'use strict';
 
-const state = { authorization: null, user: null, jurisdiction: null };
+const state = { authorization: null, user: null, jurisdiction: null, mayActivate: false };
 
 const $ = (id) => document.getElementById(id);
 
@@ -57,9 +57,13 @@ async function login(event) {
   state.authorization = 'Basic ' + btoa(String.fromCharCode(...new TextEncoder().encode(user + ':' + $('login-password').value)));
   show($('login-error'), false);
   try {
+    // A call that needs a login proves the credentials before the workspace opens; it says what she may do.
+    const { body: session } = await api('/api/v1/admin/session');
+    state.mayActivate = session.mayActivate;
+    show($('editor-note'), !session.mayActivate);
     await loadJurisdictions();
-    // A call that needs a login proves the credentials before the workspace opens.
     await loadVersions();
+    await loadTables();
     await loadCalendar();
     await showCalendarWarning();
     state.user = user;
@@ -112,7 +116,7 @@ async function loadVersions() {
   rows.replaceChildren();
   body.versions.slice().reverse().forEach((v) => {
     let action = text('span', v.active ? '当前启用' : '', 'active-mark');
-    if (!v.active) {
+    if (!v.active && state.mayActivate) {
       action = text('button', '回退到此版本');
       action.type = 'button';
       action.dataset.version = v.number;
@@ -129,6 +133,48 @@ async function loadVersions() {
     text('li', auditLine(a))),
     // Records the store could not read and skipped (a torn audit line): shown, not hidden.
     ...(body.storeProblems || []).map((p) => text('li', '无法读取的记录 ' + p.where + '：' + p.problem, 'store-problem')));
+}
+
+const CAPABILITIES = {
+  eligibility: '改造范围', catalogue: '改造内容', consent: '居民表决', funding: '资金到位',
+  approval: '项目审批', procedure: '建设程序', survey: '满意度调查',
+};
+
+async function loadTables() {
+  const { body } = await api('/api/v1/admin/rulesets/' + encodeURIComponent(state.jurisdiction) + '/tables');
+  $('tables').tBodies[0].replaceChildren(...body.tables.map((t) => {
+    const button = text('button', '下载');
+    button.type = 'button';
+    button.className = 'download-table';
+    button.dataset.file = t.fileName;
+    button.addEventListener('click', () => downloadTable(t));
+    return row([CAPABILITIES[t.capability] || t.capability, t.title, text('code', t.fileName),
+      t.fromBase ? '温州市' : (state.jurisdiction === 'wenzhou' ? '温州市' : '本辖区'), button]);
+  }));
+}
+
+/** Fetched with this page's credentials, saved under the table's own name so that its upload replaces it. */
+async function downloadTable(table, version) {
+  show($('tables-error'), false);
+  try {
+    const headers = { Authorization: state.authorization, 'X-Requested-With': 'XMLHttpRequest' };
+    const response = await fetch('/api/v1/admin/rulesets/' + encodeURIComponent(state.jurisdiction) + '/tables/'
+      + encodeURIComponent(table.capability) + '/' + encodeURIComponent(table.fileName)
+      + (version ? '?version=' + version : ''), { headers });
+    if (!response.ok) {
+      throw new Error(problemText(await response.json().catch(() => ({})), response.status));
+    }
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(await response.blob());
+    link.download = table.fileName;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    URL.revokeObjectURL(link.href);
+  } catch (error) {
+    $('tables-error').textContent = '下载失败：' + error.message;
+    show($('tables-error'), true);
+  }
 }
 
 const ACTIVATION_KINDS = { DEPLOYMENT: '部署', ACTIVATION: '启用', ROLLBACK: '回退', RECOVERY: '启动时恢复' };
@@ -154,6 +200,11 @@ async function validate(event) {
 
 async function activate(event) {
   event.preventDefault();
+  if (!$('accept-scenario-changes-label').hidden && !$('accept-scenario-changes').checked) {
+    $('activate-error').textContent = '这次修改改变了上面列出的测试场景结果：请先勾选确认这些变化是本意，再按「启用」';
+    show($('activate-error'), true);
+    return;
+  }
   await submitUpload('activate', uploadForm(true));
   await refresh();
 }
@@ -201,7 +252,9 @@ function renderReport(report) {
   $('accept-scenario-changes').checked = false;
   const summary = (report.changes && report.changes.summary) || [];
   $('changes').replaceChildren(...(summary.length ? summary : ['无变化']).map((line) => text('li', line)));
-  show($('activate-form'), report.valid && !report.activated);
+  // Only a publisher activates: an editor's report stays on screen for her to hand over.
+  show($('activate-form'), report.valid && !report.activated && state.mayActivate);
+  show($('activate-error'), false);
 }
 
 async function rollback(number) {
@@ -220,6 +273,7 @@ async function rollback(number) {
 async function refresh() {
   await loadJurisdictions();
   await loadVersions();
+  await loadTables();
 }
 
 async function tryDecision(event) {
@@ -280,7 +334,7 @@ async function loadCalendar() {
   const rows = $('calendar-versions').tBodies[0];
   rows.replaceChildren(...body.versions.slice().reverse().map((v) => {
     let action = text('span', v.active ? '当前启用' : '', 'active-mark');
-    if (!v.active) {
+    if (!v.active && state.mayActivate) {
       action = text('button', '回退到此版本');
       action.type = 'button';
       action.className = 'calendar-rollback';
@@ -342,7 +396,7 @@ function renderCalendarReport(report) {
   if (report.valid && changes.length === 0) {
     $('calendar-findings').replaceChildren(text('li', '与现行日历相比没有变化'));
   }
-  show($('calendar-activate-form'), report.valid && !report.version);
+  show($('calendar-activate-form'), report.valid && !report.version && state.mayActivate);
 }
 
 async function checkCalendar(event) {
@@ -387,4 +441,5 @@ $('jurisdiction').addEventListener('change', async () => {
   describeJurisdiction();
   show($('report'), false);
   await loadVersions();
+  await loadTables();
 });

@@ -4,8 +4,11 @@ import cn.wenzhou.renovation.api.RulesetAdminApi;
 import cn.wenzhou.renovation.api.model.CountyFindings;
 import cn.wenzhou.renovation.api.model.RulesetActivationInfo;
 import cn.wenzhou.renovation.api.model.RulesetReport;
+import cn.wenzhou.renovation.api.model.RulesetTableInfo;
+import cn.wenzhou.renovation.api.model.RulesetTableListing;
 import cn.wenzhou.renovation.api.model.RulesetVersionInfo;
 import cn.wenzhou.renovation.api.model.RulesetVersionListing;
+import cn.wenzhou.renovation.api.model.StaffSession;
 import cn.wenzhou.renovation.api.model.StoredRecordProblem;
 import cn.wenzhou.renovation.jurisdiction.DiffResponses;
 import cn.wenzhou.renovation.kernel.InvalidFieldException;
@@ -14,15 +17,22 @@ import cn.wenzhou.renovation.ruleset.authoring.RulesetCandidate;
 import cn.wenzhou.renovation.ruleset.authoring.diff.RulesetDiff;
 import cn.wenzhou.renovation.ruleset.engine.JurisdictionDescriptor;
 import cn.wenzhou.renovation.ruleset.engine.RuleFile;
+import cn.wenzhou.renovation.ruleset.engine.RulesetSources;
 import cn.wenzhou.renovation.ruleset.versions.RulesetRegistry;
 import cn.wenzhou.renovation.ruleset.versions.RulesetVersion;
 import cn.wenzhou.renovation.web.HeavyWork;
 import cn.wenzhou.renovation.web.SignedInStaff;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.util.unit.DataSize;
@@ -109,6 +119,65 @@ class RulesetAdminController implements RulesetAdminApi {
                         activations)
                 .activeVersion(active.orElse(null))
                 .storeProblems(problems));
+    }
+
+    @Override
+    public ResponseEntity<StaffSession> describeStaffSession() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        List<StaffSession.RolesEnum> roles = authentication.getAuthorities().stream()
+                .map(a -> a.getAuthority().replaceFirst("^ROLE_", ""))
+                .flatMap(role -> java.util.Arrays.stream(StaffSession.RolesEnum.values())
+                        .filter(known -> known.getValue().equals(role)))
+                .sorted()
+                .toList();
+        return ResponseEntity.ok(new StaffSession(SignedInStaff.name(), roles, isPublisher()));
+    }
+
+    @Override
+    public ResponseEntity<RulesetTableListing> listRulesetTables(String jurisdiction) {
+        List<RuleFile> files = registry.servedFiles(jurisdiction, Optional.empty());
+        List<RulesetTableInfo> tables = new java.util.ArrayList<>();
+        RulesetSources.staffTables(files).forEach((path, form) -> {
+            String basePath = RulesetSources.basePath(jurisdiction, path);
+            String[] parts = basePath.split("/");
+            tables.add(new RulesetTableInfo(
+                    parts[1],
+                    parts[parts.length - 1],
+                    form.title(),
+                    path,
+                    path.equals(basePath) && !isBase(jurisdiction)));
+        });
+        tables.sort(java.util.Comparator.comparing(RulesetTableInfo::getCapability)
+                .thenComparing(RulesetTableInfo::getFileName));
+        return ResponseEntity.ok(new RulesetTableListing(jurisdiction, tables)
+                .activeVersion(registry.activeVersion(jurisdiction).orElse(null)));
+    }
+
+    @Override
+    public ResponseEntity<Resource> downloadRulesetTable(
+            String jurisdiction, String capability, String fileName, Integer version) {
+        String basePath = "decision-tables/" + capability + "/" + fileName;
+        RuleFile table = registry.servedFiles(jurisdiction, Optional.ofNullable(version)).stream()
+                .filter(f -> RulesetSources.basePath(jurisdiction, f.path()).equals(basePath))
+                .findFirst()
+                .orElseThrow(() -> new UnknownTableException(jurisdiction, capability, fileName));
+        // The file's own name: the edited copy, uploaded, replaces it.
+        return ResponseEntity.ok()
+                .contentType(XLSX)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(fileName, StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .body(new ByteArrayResource(table.content()));
+    }
+
+    private static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private static boolean isBase(String jurisdiction) {
+        return jurisdiction.equals(JurisdictionDescriptor.BASE);
     }
 
     private ResponseEntity<RulesetReport> respond(RulesetRegistry.Activation activation, List<RuleFile> placed) {

@@ -3,6 +3,7 @@ package cn.wenzhou.renovation.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
+import cn.wenzhou.renovation.testing.StaffTables;
 import cn.wenzhou.renovation.testing.StaffUsers;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -96,10 +97,10 @@ class RulesConsoleBrowserTest {
                 .isNotEmpty()
                 .allSatisfy(row -> assertThat(row.getText()).contains("scenarios/wenzhou/eligibility/", "测试场景第"));
         browser.findElement(By.id("activate-comment")).sendKeys("2005年口径试行");
-        browser.executeScript("document.getElementById('report-verdict').textContent = ''");
         browser.findElement(By.id("activate")).click();
-        wait.until(
-                ExpectedConditions.textMatches(By.id("report-verdict"), java.util.regex.Pattern.compile("^校验通过；改变了")));
+        // Without the tick the page says what is missing, and nothing is sent.
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("activate-error")));
+        assertThat(visibleText("activate-error")).contains("请先勾选确认");
         assertThat(activeVersionRow()).as("not accepted, not activated").isEqualTo("1");
         browser.findElement(By.id("accept-scenario-changes")).click();
         screenshot("3-good-table-diff");
@@ -123,26 +124,48 @@ class RulesConsoleBrowserTest {
     }
 
     @Test
-    void anEditorMayValidateButTheActivationIsRefusedWithAReadableMessage() throws Exception {
+    void anEditorValidatesAndIsShownNeitherActivationNorRollbackOnlyWhoMayActivate() throws Exception {
         Path good = table("good", 2005);
         open();
         login("li.na", PASSWORD);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("workspace")));
+        assertThat(visibleText("editor-note")).contains("编辑人员", "发布人员");
+        assertThat(browser.findElements(By.cssSelector("#versions button.rollback")))
+                .isEmpty();
 
         upload(good);
         wait.until(ExpectedConditions.textMatches(By.id("report-verdict"), java.util.regex.Pattern.compile("^校验通过")));
-        browser.findElement(By.id("accept-scenario-changes")).click();
-        browser.findElement(By.id("activate-comment")).sendKeys("试一下");
-        browser.findElement(By.id("activate")).click();
 
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("upload-error")));
-        assertThat(browser.findElement(By.id("upload-error")).getText()).contains("角色");
+        assertThat(browser.findElement(By.id("activate-form")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("changes")).getText()).contains("2000 → 2005");
         assertThat(activeVersionRow()).isEqualTo("1");
     }
 
     private String lastEditedCell;
 
     /** A copy of the eligibility table with the cut-off year set, named as staff would upload it. */
+    /**
+     * Where an officer's edit starts: she downloads the active table from the console, changes the cut-off in it
+     * and uploads it under the name it came with; the check shows her change in her words.
+     */
+    @Test
+    void anEditorDownloadsTheActiveTableEditsItAndSeesHerChange() throws Exception {
+        open();
+        login("li.na", PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#tables button.download-table[data-file='scope-parameters.xlsx']")));
+        assertThat(browser.findElement(By.id("tables")).getText()).contains("改造范围参数", "scope-parameters.xlsx");
+
+        browser.findElement(By.cssSelector("#tables button.download-table[data-file='scope-parameters.xlsx']"))
+                .click();
+        Path downloaded = console.downloaded("scope-parameters.xlsx");
+        StaffTables.editCell(downloaded, RuleFolderCopy.CUTOFF_ROW, "取值", cell -> cell.setCellValue(2005));
+        upload(downloaded);
+
+        assertThat(browser.findElement(By.id("changes")).getText()).contains("scope-parameters.xlsx", "取值 2000 → 2005");
+        screenshot("0-downloaded-table-edited");
+    }
+
     private Path table(String folder, int cutoffYear) throws IOException {
         Path rules = temp.resolve("rules-" + folder);
         RuleFolderCopy.copyRepositoryRules(rules);

@@ -58,6 +58,7 @@ import cn.wenzhou.renovation.client.model.ProcedureStatusRequest;
 import cn.wenzhou.renovation.client.model.ProcedureStatusResponse;
 import cn.wenzhou.renovation.client.model.ReceiptReplay;
 import cn.wenzhou.renovation.client.model.RulesetReport;
+import cn.wenzhou.renovation.client.model.RulesetTableInfo;
 import cn.wenzhou.renovation.client.model.RulesetVersionListing;
 import cn.wenzhou.renovation.client.model.SatisfactionSurveyRequest;
 import cn.wenzhou.renovation.client.model.SatisfactionSurveyResponse;
@@ -435,9 +436,15 @@ class GeneratedJavaClientEndToEndTest {
         @Test
         void aPublisherValidatesActivatesListsAndRollsBack(@TempDir Path folder) throws Exception {
             RulesetAdminApi admin = new RulesetAdminApi(staff);
-            Path fundingTable = Files.copy(
-                    Path.of("decision-tables/funding/minimum-arrival-rate.xlsx"),
-                    folder.resolve("minimum-arrival-rate.xlsx"));
+            assertThat(admin.describeStaffSession().getMayActivate()).isTrue();
+            RulesetTableInfo funding = admin.listRulesetTables("wenzhou").getTables().stream()
+                    .filter(t -> t.getCapability().equals("funding"))
+                    .findFirst()
+                    .orElseThrow();
+            File downloaded =
+                    admin.downloadRulesetTable("wenzhou", funding.getCapability(), funding.getFileName(), null);
+            // Uploaded under the table's own name, the copy replaces it.
+            Path fundingTable = Files.copy(downloaded.toPath(), folder.resolve(funding.getFileName()));
 
             RulesetReport validated = admin.validateRuleset("wenzhou", List.of(fundingTable.toFile()));
             RulesetReport activated =
@@ -445,7 +452,9 @@ class GeneratedJavaClientEndToEndTest {
             RulesetVersionListing versions = admin.listRulesetVersions("wenzhou");
             RulesetReport rolledBack = admin.rollbackRuleset("wenzhou", 1);
 
+            assertThat(Files.readAllBytes(fundingTable)).isEqualTo(Files.readAllBytes(Path.of(funding.getFile())));
             assertThat(validated.getValid()).as("%s", validated.getFindings()).isTrue();
+            assertThat(validated.getReplacedFiles()).containsExactly(funding.getFile());
             assertThat(validated.getActivated()).isFalse();
             assertThat(activated.getActivated()).isTrue();
             assertThat(versions.getActiveVersion())

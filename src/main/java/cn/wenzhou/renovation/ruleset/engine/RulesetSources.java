@@ -67,6 +67,12 @@ public record RulesetSources(
         return basePath.replaceFirst("^([^/]+)/", "$1/" + RuleSourceLoader.COUNTIES + "/" + code + "/");
     }
 
+    /** Each staff table among a ruleset's {@code files} with its form (title, headers), by the workbook's path. */
+    public static Map<String, cn.wenzhou.renovation.ruleset.engine.stafftable.TableForm> staffTables(
+            List<RuleFile> files) {
+        return StaffTableTranslator.formsOf(files);
+    }
+
     /** {@code rules/counties/yueqing/eligibility/x.drl} stands in for {@code rules/eligibility/x.drl}. */
     public static String basePath(String code, String countyPath) {
         return countyPath.replaceFirst(

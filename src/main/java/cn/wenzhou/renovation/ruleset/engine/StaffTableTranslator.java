@@ -33,6 +33,29 @@ final class StaffTableTranslator {
         return file.isSpreadsheet() && byBasePath.containsKey(formPath(file.path()));
     }
 
+    /**
+     * The form of each staff table among {@code files} (a ruleset's, a county's beside the base's), by the
+     * workbook's path; a form that cannot be read is left out (the build names it).
+     */
+    static Map<String, TableForm> formsOf(List<RuleFile> files) {
+        Map<String, RuleFile> byBasePath = new HashMap<>();
+        files.forEach(f -> byBasePath.put(withoutCounty(f.path()), f));
+        Map<String, TableForm> forms = new java.util.LinkedHashMap<>();
+        for (RuleFile file : files) {
+            if (isStaffTable(file, byBasePath)) {
+                try {
+                    forms.put(
+                            file.path(),
+                            TableForm.parse(new String(
+                                    byBasePath.get(formPath(file.path())).content(), StandardCharsets.UTF_8)));
+                } catch (TableForm.InvalidFormException e) {
+                    // not listed: the build refuses the ruleset naming the form
+                }
+            }
+        }
+        return forms;
+    }
+
     /** Where the form of a staff workbook is: beside the rules, under the same path, a county's like the base's. */
     static String formPath(String workbookPath) {
         return companion(workbookPath, FORM_SUFFIX);

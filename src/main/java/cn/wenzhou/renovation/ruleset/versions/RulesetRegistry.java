@@ -561,6 +561,29 @@ public class RulesetRegistry implements SmartLifecycle {
         return Optional.ofNullable(state.get().versionNumbers().get(jurisdiction));
     }
 
+    /**
+     * A jurisdiction's files as it serves them, in its active version or in kept version {@code version}: the
+     * base's own; a county's own over the base's active files, each county file standing in for the base file it
+     * names (a county's kept version is shown over today's base, as a rollback would serve it).
+     */
+    public List<RuleFile> servedFiles(String jurisdiction, Optional<Integer> version) {
+        State current = state.get();
+        List<RuleFile> own = current.own().get(jurisdiction);
+        if (own == null) {
+            throw new UnknownJurisdictionException(jurisdiction);
+        }
+        if (version.isPresent()) {
+            own = intactFiles(jurisdiction, version.get());
+        }
+        if (jurisdiction.equals(JurisdictionDescriptor.BASE)) {
+            return own;
+        }
+        Map<String, RuleFile> byBasePath = new LinkedHashMap<>();
+        current.own().get(JurisdictionDescriptor.BASE).forEach(f -> byBasePath.put(f.path(), f));
+        own.forEach(f -> byBasePath.put(RulesetSources.basePath(jurisdiction, f.path()), f));
+        return List.copyOf(byBasePath.values());
+    }
+
     /** The jurisdiction's own files as served now (the base's all, a county's its own). */
     public List<RuleFile> ownFiles(String jurisdiction) {
         List<RuleFile> files = state.get().own().get(jurisdiction);
