@@ -45,7 +45,6 @@ class ApprovalTableEditsTest {
 
     static final String TABLE = "decision-tables/approval/simplification-measures.xlsx";
     static final String SHEET = "审批简化措施";
-    static final String INTEGRITY = "rules/approval/integrity.drl";
 
     static final String TWO_MERGE_ROW = "APPROVAL-PARAM-MERGE-PROPOSAL-FEASIBILITY";
     static final String THREE_MERGE_ROW = "APPROVAL-PARAM-MERGE-PROPOSAL-FEASIBILITY-DESIGN";
@@ -269,12 +268,16 @@ class ApprovalTableEditsTest {
         void aThreeMergeCeilingAboveTheTwoMergeCeilingRefusesTheRulesetNamingBothCeilings() throws IOException {
             SimplificationMeasure twoMerge = repositoryMeasure(SimplificationMeasure.MERGE_PROPOSAL_FEASIBILITY);
             BigDecimal aboveIt = twoMerge.investmentCeiling().orElseThrow().add(TEN_MILLION);
-            editCell(THREE_MERGE_ROW, CEILING_LABEL, aboveIt.toPlainString());
+            String cell = editCell(THREE_MERGE_ROW, CEILING_LABEL, aboveIt.toPlainString());
 
             RulesetCompilationException failure = refused();
 
-            assertThat(failure.problems()).anySatisfy(problem -> {
-                assertThat(problem.file()).isEqualTo(INTEGRITY);
+            assertThat(failure.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.file())
+                        .as("at the cell, not the integrity rule")
+                        .isEqualTo(TABLE);
+                assertThat(problem.sheet()).isEqualTo(SHEET);
+                assertThat(problem.cell()).isEqualTo(cell);
                 assertThat(problem.message())
                         .contains("三项合并的总投资上限（" + aboveIt.toPlainString() + " 元）高于两项合并的上限（" + twoMerge.ceilingLabel()
                                 + "）");
@@ -283,12 +286,13 @@ class ApprovalTableEditsTest {
 
         @Test
         void anUnlimitedThreeMergeCeilingAboveAFiniteTwoMergeCeilingRefusesTheRuleset() throws IOException {
-            editCell(THREE_MERGE_ROW, CEILING_LABEL, "不限");
+            String cell = editCell(THREE_MERGE_ROW, CEILING_LABEL, "不限");
 
             RulesetCompilationException failure = refused();
 
-            assertThat(failure.problems()).anySatisfy(problem -> {
-                assertThat(problem.file()).isEqualTo(INTEGRITY);
+            assertThat(failure.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.file()).isEqualTo(TABLE);
+                assertThat(problem.cell()).isEqualTo(cell);
                 assertThat(problem.message()).contains("三项合并的总投资上限");
             });
         }
@@ -333,13 +337,16 @@ class ApprovalTableEditsTest {
         }
 
         @Test
-        void aCeilingOnAMeasureThatHasNoneRefusesTheRuleset() throws IOException {
-            editCell(PLANNING_PERMIT_ROW, CEILING_LABEL, "5000000");
+        void aCeilingOnAMeasureThatHasNoneIsRefusedAtThatCell() throws IOException {
+            String cell = editCell(PLANNING_PERMIT_ROW, CEILING_LABEL, "5000000");
 
             RulesetCompilationException failure = refused();
 
-            assertThat(failure.problems())
-                    .anySatisfy(problem -> assertThat(problem.message()).contains("PLANNING-PERMIT-WAIVER"));
+            assertThat(failure.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.file()).isEqualTo(TABLE);
+                assertThat(problem.cell()).isEqualTo(cell);
+                assertThat(problem.message()).contains("应填“不限”", PLANNING_PERMIT_ROW);
+            });
         }
     }
 

@@ -106,7 +106,9 @@ public final class RulesetCompiler {
             throw new RulesetCompilationException(jurisdiction, unreadableCell(e, rules, sources));
         }
         ruleset.defects().stream()
-                .map(d -> RuleProblem.inFile(fileOfRule(rules, d.ruleId(), sources), d.message()))
+                .map(d -> d.subject() == null
+                        ? RuleProblem.inFile(fileOfRule(rules, d.ruleId(), sources), d.message())
+                        : ruleset.originOf(d.subject()).problemAt(d.valueKey(), d.message()))
                 .distinct()
                 .forEach(problems::add);
         if (!problems.isEmpty()) {
