@@ -6,22 +6,6 @@ package cn.wenzhou.renovation.procedure;
  */
 public record RequiredDocument(String ruleId, int step, String code, String name, int annex) {
 
-    /** As written in the table; the annex cell is a number or 无. */
-    public RequiredDocument(String ruleId, int step, String code, String name, String annex) {
-        this(ruleId, step, code.strip(), name.strip(), annexNumber(annex));
-    }
-
-    private static int annexNumber(String cell) {
-        if ("无".equals(cell.strip())) {
-            return 0;
-        }
-        try {
-            return Integer.parseInt(cell.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("附件应填编号或“无”，不能是 '" + cell.strip() + "'");
-        }
-    }
-
     public RequiredDocument {
         if (step < 1 || step > ProcedureStep.values().length) {
             throw new IllegalArgumentException("步骤应为 1–10，不能是 " + step);

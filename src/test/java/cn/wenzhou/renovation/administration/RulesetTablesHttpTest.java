@@ -89,7 +89,7 @@ class RulesetTablesHttpTest {
                         .andReturn()
                         .getResponse()
                         .getContentAsByteArray());
-        String cell = StaffTables.editCell(table, RuleFolderCopy.CUTOFF_ROW, "取值", c -> c.setCellValue("2005年"));
+        String cell = RuleFolderCopy.editCell(table, RuleFolderCopy.CUTOFF_ROW, "取值", c -> c.setCellValue("2005年"));
 
         signedIn(multipart("/api/v1/admin/rulesets/wenzhou/validate")
                         .file(new MockMultipartFile("files", "scope-parameters.xlsx", XLSX, Files.readAllBytes(table))))

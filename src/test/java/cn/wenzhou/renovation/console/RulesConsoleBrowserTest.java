@@ -3,7 +3,6 @@ package cn.wenzhou.renovation.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
-import cn.wenzhou.renovation.testing.StaffTables;
 import cn.wenzhou.renovation.testing.StaffUsers;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -159,7 +158,7 @@ class RulesConsoleBrowserTest {
         browser.findElement(By.cssSelector("#tables button.download-table[data-file='scope-parameters.xlsx']"))
                 .click();
         Path downloaded = console.downloaded("scope-parameters.xlsx");
-        StaffTables.editCell(downloaded, RuleFolderCopy.CUTOFF_ROW, "取值", cell -> cell.setCellValue(2005));
+        RuleFolderCopy.editCell(downloaded, RuleFolderCopy.CUTOFF_ROW, "取值", cell -> cell.setCellValue(2005));
         upload(downloaded);
 
         assertThat(browser.findElement(By.id("changes")).getText()).contains("scope-parameters.xlsx", "取值 2000 → 2005");

@@ -76,6 +76,17 @@ public final class RuleFolderCopy {
                 edit);
     }
 
+    /** Edits a cell of a staff workbook (one table, on its first sheet); see the method below. */
+    public static String editCell(Path workbookFile, String ruleName, String columnLabel, Consumer<Cell> edit)
+            throws IOException {
+        String sheet;
+        try (InputStream in = Files.newInputStream(workbookFile);
+                Workbook workbook = WorkbookFactory.create(in)) {
+            sheet = workbook.getSheetAt(0).getSheetName();
+        }
+        return editCell(workbookFile, sheet, ruleName, columnLabel, edit);
+    }
+
     /**
      * Edits one cell found as a person finds it, never by fixed coordinates: the row whose rule id (规则编号, or NAME in a Drools spreadsheet)
      * cell holds {@code ruleName}, the column headed {@code columnLabel}.

@@ -4,7 +4,6 @@ import cn.wenzhou.renovation.ruleset.authoring.StaffWorkbooks;
 import cn.wenzhou.renovation.ruleset.engine.stafftable.TableForm;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -25,7 +22,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /**
  * The staff tables of a rules folder (the repository's, or a copy from {@link RuleFolderCopy}): each data-only
  * workbook under {@code decision-tables/}, the form beside its rules that lays it out, and its rows read back as
- * an officer sees them, to rewrite or edit one cell the way she would.
+ * an officer sees them, to rewrite a table (a cell is edited with {@link RuleFolderCopy#editCell}).
  */
 public final class StaffTables {
 
@@ -90,36 +87,6 @@ public final class StaffTables {
     /** Writes {@code rows} into {@code workbook} (a path under {@code root}) laid out by its form. */
     public static void write(Path root, String workbook, List<Map<String, Object>> rows) throws IOException {
         Files.write(root.resolve(workbook), StaffWorkbooks.write(formOf(root, workbook), rows));
-    }
-
-    /** Edits the cell of row {@code ruleId}, column {@code header}, of a staff workbook; returns its reference. */
-    public static String editCell(Path file, String ruleId, String header, Consumer<Cell> edit) throws IOException {
-        try (InputStream in = Files.newInputStream(file);
-                Workbook workbook = new XSSFWorkbook(in)) {
-            Sheet sheet = workbook.getSheetAt(0);
-            Row headers = sheet.getRow(StaffWorkbooks.HEADER_ROW);
-            int column = -1;
-            for (Cell cell : headers) {
-                if (cell.getStringCellValue().equals(header)) {
-                    column = cell.getColumnIndex();
-                }
-            }
-            if (column < 0) {
-                throw new AssertionError("no column " + header + " in " + file);
-            }
-            for (int r = StaffWorkbooks.FIRST_ROW; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                if (row != null && ruleId.equals(new DataFormatter().formatCellValue(row.getCell(0)))) {
-                    Cell cell = row.getCell(column, Row.MissingCellPolicy.CREATE_NULL_AS_BLANK);
-                    edit.accept(cell);
-                    try (OutputStream out = Files.newOutputStream(file)) {
-                        workbook.write(out);
-                    }
-                    return cell.getAddress().formatAsString();
-                }
-            }
-        }
-        throw new AssertionError("no rule " + ruleId + " in " + file);
     }
 
     private static Object value(Cell cell) {

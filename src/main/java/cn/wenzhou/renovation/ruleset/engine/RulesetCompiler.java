@@ -263,7 +263,7 @@ public final class RulesetCompiler {
                 ruleFiles++;
                 addStaffTable(file, byBasePath, sources);
             } else if (file.isSpreadsheet()) {
-                sources.problems().add(withoutForm(file.path(), byBasePath));
+                sources.problems().add(withoutForm(file, byBasePath));
             } else if (file.isDrl()) {
                 ruleFiles++;
                 String drl = new String(file.content(), StandardCharsets.UTF_8);
@@ -289,8 +289,9 @@ public final class RulesetCompiler {
      * A workbook whose form is not where it should be: put in another capability's folder (its form is there), a
      * Drools spreadsheet of the format before staff tables, or a spreadsheet that is no table of ours.
      */
-    private static RuleProblem withoutForm(String path, Map<String, RuleFile> byBasePath) {
-        if (new RuleFile(path, new byte[0]).isDroolsSpreadsheet()) {
+    private static RuleProblem withoutForm(RuleFile file, Map<String, RuleFile> byBasePath) {
+        String path = file.path();
+        if (file.isDroolsSpreadsheet()) {
             return RuleProblem.inFile(
                     path,
                     "这是旧格式的决策表（*.drl.xlsx），已不再使用：表格现为只含数据的 .xlsx，其格式由 rules/ 下的表格定义（.table.yaml）"

@@ -575,13 +575,8 @@ public class RulesetRegistry implements SmartLifecycle {
         if (version.isPresent()) {
             own = intactFiles(jurisdiction, version.get());
         }
-        if (jurisdiction.equals(JurisdictionDescriptor.BASE)) {
-            return own;
-        }
-        Map<String, RuleFile> byBasePath = new LinkedHashMap<>();
-        current.own().get(JurisdictionDescriptor.BASE).forEach(f -> byBasePath.put(f.path(), f));
-        own.forEach(f -> byBasePath.put(RulesetSources.basePath(jurisdiction, f.path()), f));
-        return List.copyOf(byBasePath.values());
+        return RulesetSources.compose(jurisdiction, current.own().get(JurisdictionDescriptor.BASE), own)
+                .files();
     }
 
     /** The jurisdiction's own files as served now (the base's all, a county's its own). */

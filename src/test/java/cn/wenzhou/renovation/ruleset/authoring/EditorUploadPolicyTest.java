@@ -34,7 +34,7 @@ class EditorUploadPolicyTest {
     @Test
     void anEditorMayUploadAnEditedStaffWorkbook() throws IOException {
         RuleFile before = file(StaffTables.PARAMETERS);
-        StaffTables.editCell(
+        RuleFolderCopy.editCell(
                 root.resolve(StaffTables.PARAMETERS), "ELIG-PARAM-PRIORITY-CUTOFF", "取值", c -> c.setCellValue(2005));
 
         assertThatCode(() ->

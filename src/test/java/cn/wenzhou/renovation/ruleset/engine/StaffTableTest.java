@@ -44,7 +44,7 @@ class StaffTableTest {
     }
 
     private String editCutoff(java.util.function.Consumer<Cell> edit) throws IOException {
-        return StaffTables.editCell(root.resolve(StaffTables.PARAMETERS), CUTOFF, "取值", edit);
+        return RuleFolderCopy.editCell(root.resolve(StaffTables.PARAMETERS), CUTOFF, "取值", edit);
     }
 
     private static List<?> scenarioFailures(CompiledRuleset ruleset) {
@@ -128,7 +128,7 @@ class StaffTableTest {
 
     @Test
     void aHousingKindIsChosenByItsChineseLabelAndAnUnknownOneIsNamedWithTheChoices() throws IOException {
-        String cell = StaffTables.editCell(
+        String cell = RuleFolderCopy.editCell(
                 root.resolve(StaffTables.OUT_OF_SCOPE), "ELIG-OUT-URBAN-VILLAGE", "住房区域类型", c -> c.setCellValue("城中"));
 
         assertThat(CopiedRules.compileFailing(root).problems()).singleElement().satisfies(problem -> {
@@ -176,7 +176,7 @@ class StaffTableTest {
 
     @Test
     void aQuoteInAConclusionCannotLeaveItsStringAndIsNamedAtItsCell() throws IOException {
-        String cell = StaffTables.editCell(
+        String cell = RuleFolderCopy.editCell(
                 root.resolve(StaffTables.OUT_OF_SCOPE),
                 "ELIG-OUT-URBAN-VILLAGE",
                 "结论说明",
