@@ -1,20 +1,15 @@
 package cn.wenzhou.renovation.administration;
 
 import cn.wenzhou.renovation.api.RulesetAdminApi;
-import cn.wenzhou.renovation.api.model.CountyFindings;
 import cn.wenzhou.renovation.api.model.RulesetActivationInfo;
 import cn.wenzhou.renovation.api.model.RulesetReport;
 import cn.wenzhou.renovation.api.model.RulesetTableInfo;
 import cn.wenzhou.renovation.api.model.RulesetTableListing;
-import cn.wenzhou.renovation.api.model.RulesetVersionInfo;
 import cn.wenzhou.renovation.api.model.RulesetVersionListing;
 import cn.wenzhou.renovation.api.model.StaffSession;
 import cn.wenzhou.renovation.api.model.StoredRecordProblem;
 import cn.wenzhou.renovation.jurisdiction.DiffResponses;
 import cn.wenzhou.renovation.kernel.InvalidFieldException;
-import cn.wenzhou.renovation.ruleset.authoring.EditorUploadPolicy;
-import cn.wenzhou.renovation.ruleset.authoring.RulesetCandidate;
-import cn.wenzhou.renovation.ruleset.authoring.diff.RulesetDiff;
 import cn.wenzhou.renovation.ruleset.engine.JurisdictionDescriptor;
 import cn.wenzhou.renovation.ruleset.engine.RuleFile;
 import cn.wenzhou.renovation.ruleset.engine.RulesetSources;
@@ -26,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -35,7 +29,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -47,21 +40,12 @@ import org.springframework.web.multipart.MultipartFile;
 class RulesetAdminController implements RulesetAdminApi {
 
     private final RulesetRegistry registry;
-    /** Rule tables are tens of kilobytes; the multipart limit is higher because inventory workbooks share it. */
-    private final DataSize maxRuleFile;
-
+    private final RulesetReports reports;
     private final HeavyWork heavyWork;
-    /** The rules-administration limit for one request, below the 25 MB multipart limit inventory workbooks need. */
-    private final DataSize maxRuleRequest;
 
-    RulesetAdminController(
-            RulesetRegistry registry,
-            @Value("${renovation.limits.max-rule-file:2MB}") DataSize maxRuleFile,
-            @Value("${renovation.limits.max-rule-request:10MB}") DataSize maxRuleRequest,
-            HeavyWork heavyWork) {
+    RulesetAdminController(RulesetRegistry registry, RulesetReports reports, HeavyWork heavyWork) {
         this.registry = registry;
-        this.maxRuleFile = maxRuleFile;
-        this.maxRuleRequest = maxRuleRequest;
+        this.reports = reports;
         this.heavyWork = heavyWork;
     }
 
@@ -69,8 +53,9 @@ class RulesetAdminController implements RulesetAdminApi {
     public ResponseEntity<RulesetReport> validateRuleset(String jurisdiction, List<MultipartFile> files) {
         // A validation compiles and dry-runs a whole ruleset: only a few at once (503 BUSY beyond the queue).
         return heavyWork.run(HeavyWork.Kind.VALIDATION, () -> {
-            List<RuleFile> placed = place(jurisdiction, files);
-            return ResponseEntity.ok(report(registry.candidate(jurisdiction, placed), placed, Optional.empty()));
+            List<RuleFile> placed = reports.place(jurisdiction, files);
+            return ResponseEntity.ok(
+                    reports.report(registry.candidate(jurisdiction, placed), placed, Optional.empty()));
         });
     }
 
@@ -80,7 +65,7 @@ class RulesetAdminController implements RulesetAdminApi {
         if (comment == null || comment.isBlank()) {
             throw new InvalidFieldException("comment", "请写明启用的原因");
         }
-        List<RuleFile> placed = place(jurisdiction, files);
+        List<RuleFile> placed = reports.place(jurisdiction, files);
         RulesetRegistry.Activation activation = registry.activate(
                 jurisdiction,
                 placed,
@@ -113,8 +98,8 @@ class RulesetAdminController implements RulesetAdminApi {
         return ResponseEntity.ok(new RulesetVersionListing(
                         jurisdiction,
                         versions.stream()
-                                .map(v ->
-                                        info(v, active).refusedCells(DiffResponses.findings(registry.refusedCells(v))))
+                                .map(v -> RulesetReports.info(v, active)
+                                        .refusedCells(DiffResponses.findings(registry.refusedCells(v))))
                                 .toList(),
                         activations)
                 .activeVersion(active.orElse(null))
@@ -130,7 +115,7 @@ class RulesetAdminController implements RulesetAdminApi {
                         .filter(known -> known.getValue().equals(role)))
                 .sorted()
                 .toList();
-        return ResponseEntity.ok(new StaffSession(SignedInStaff.name(), roles, isPublisher()));
+        return ResponseEntity.ok(new StaffSession(SignedInStaff.name(), roles, RulesetReports.isPublisher()));
     }
 
     @Override
@@ -181,72 +166,10 @@ class RulesetAdminController implements RulesetAdminApi {
     }
 
     private ResponseEntity<RulesetReport> respond(RulesetRegistry.Activation activation, List<RuleFile> placed) {
-        RulesetReport report = report(activation.candidate(), placed, activation.version());
-        return ResponseEntity.status(activation.activated() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY)
+        RulesetReport report = reports.report(activation.candidate(), placed, activation.version());
+        boolean noChange = activation.candidate().sameRulesAsActive();
+        return ResponseEntity.status(
+                        activation.activated() || noChange ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY)
                 .body(report);
-    }
-
-    private List<RuleFile> place(String jurisdiction, List<MultipartFile> files) {
-        List<RuleFile> own = registry.ownFiles(jurisdiction);
-        List<RuleFile> base = registry.ownFiles(JurisdictionDescriptor.BASE);
-        List<RuleFile> placed = RuleUploads.place(jurisdiction, files, own, base, maxRuleFile, maxRuleRequest);
-        if (!isPublisher()) {
-            // What each upload replaces: the jurisdiction's own file, or for a new county override the base file.
-            java.util.Map<String, RuleFile> current = new java.util.HashMap<>();
-            base.forEach(f -> current.put(
-                    cn.wenzhou.renovation.ruleset.engine.RulesetSources.countyPath(jurisdiction, f.path()), f));
-            base.forEach(f -> current.put(f.path(), f));
-            own.forEach(f -> current.put(f.path(), f));
-            EditorUploadPolicy.check(placed, current);
-        }
-        return placed;
-    }
-
-    private static boolean isPublisher() {
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null
-                && authentication.getAuthorities().stream()
-                        .anyMatch(a -> a.getAuthority().equals("ROLE_rules-publisher"));
-    }
-
-    private RulesetReport report(
-            RulesetCandidate candidate, List<RuleFile> placed, Optional<RulesetVersion> activated) {
-        String code = candidate.jurisdiction();
-        RulesetDiff changes = RulesetDiff.ofEdit(code, candidate.activeOwnFiles(), candidate.ownFiles());
-        List<String> replaced = placed.isEmpty()
-                ? changes.tables().stream().map(t -> t.countyFile()).distinct().toList()
-                : placed.stream().map(RuleFile::path).toList();
-        RulesetReport report = new RulesetReport(
-                code,
-                candidate.activatable(),
-                activated.isPresent(),
-                replaced,
-                DiffResponses.findings(candidate.validation().findings()),
-                candidate.countiesItWouldBreak().stream()
-                        .map(county -> new CountyFindings(
-                                county,
-                                DiffResponses.findings(
-                                        candidate.validations().get(county).findings())))
-                        .toList(),
-                DiffResponses.findings(candidate.scenarioChanges()),
-                DiffResponses.changes(changes));
-        if (candidate.validation().ruleset() != null) {
-            report.rulesetVersion(candidate.validation().ruleset().version());
-        }
-        if (registry.isServed(code)) {
-            report.activeRulesetVersion(registry.active(code).version());
-        }
-        activated.ifPresent(v -> report.version(info(v, registry.activeVersion(code))));
-        return report;
-    }
-
-    private static RulesetVersionInfo info(RulesetVersion version, Optional<Integer> active) {
-        return new RulesetVersionInfo(
-                        version.number(),
-                        version.contentHash(),
-                        version.activatedAt().atOffset(ZoneOffset.UTC),
-                        version.activatedBy(),
-                        active.map(n -> n == version.number()).orElse(false))
-                .comment(version.comment());
     }
 }

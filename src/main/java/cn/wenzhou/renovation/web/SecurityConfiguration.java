@@ -81,6 +81,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/api/v1/admin/rulesets/*/activate",
                                 "/api/v1/admin/rulesets/*/rollback/**",
+                                "/api/v1/admin/rulesets/*/submissions/*/approve",
+                                "/api/v1/admin/rulesets/*/submissions/*/return",
                                 "/api/v1/admin/calendar/activate",
                                 "/api/v1/admin/calendar/rollback/**")
                         .hasRole(PUBLISHER)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.wenzhou.renovation.kernel.ProblemCode;
 import cn.wenzhou.renovation.testing.DeployedService;
+import cn.wenzhou.renovation.testing.RuleFolderCopy;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
@@ -61,6 +62,12 @@ import org.springframework.web.util.UriComponentsBuilder;
  * file field of a multipart example names a rule file of the repository, or a path of this API serving
  * the file. Examples run in the spec's order, which is also the order of a publisher's day: validate,
  * activate, list the versions, roll back.
+ *
+ * <p>An example with {@code x-signed-in-as} is sent as that member of staff (the rules editor); the others as the
+ * publisher.
+ *
+ * <p>A multipart example with {@code x-edited-cell} ({@code rule}, {@code column}, {@code text}) uploads its file
+ * with that cell typed over, as an officer edits a table.
  *
  * <p>A request example with {@code x-padded-to-bytes} shows a body over a size limit: its JSON object is padded
  * with spaces before the closing brace (and sent without a length, as a chunked body), its text or each of its
@@ -161,11 +168,15 @@ class SpecExamplesTest {
                 .method(HttpMethod.valueOf(example.method().toUpperCase()))
                 .uri(uri);
         if (!example.operation().path("security").isMissingNode() && documented.status() != 401) {
+            String user = requestBody(example)
+                    .map(media ->
+                            resolve(media.getValue()).path("x-signed-in-as").asText(PUBLISHER))
+                    .orElse(PUBLISHER);
             request.header(
                     HttpHeaders.AUTHORIZATION,
                     "Basic "
                             + Base64.getEncoder()
-                                    .encodeToString((PUBLISHER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+                                    .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
         }
         Optional<Map.Entry<String, JsonNode>> body = requestBody(example);
         body.ifPresent(media -> withBody(
@@ -177,7 +188,8 @@ class SpecExamplesTest {
                         .path("content")
                         .path(media.getKey())
                         .path("schema")),
-                resolve(media.getValue()).path("x-padded-to-bytes").asInt(0)));
+                resolve(media.getValue()).path("x-padded-to-bytes").asInt(0),
+                resolve(media.getValue()).path("x-edited-cell")));
         Answer answer = request.exchange((sent, response) -> new Answer(
                 response.getStatusCode().value(),
                 String.valueOf(response.getHeaders().getContentType()),
@@ -205,10 +217,13 @@ class SpecExamplesTest {
         if (documented.status() / 100 == 2
                 && body.isPresent()
                 && body.get().getKey().equals(MediaType.APPLICATION_JSON_VALUE)) {
-            ValidationReport requestReport = schemas.validateRequest(SimpleRequest.Builder.post(uri.getRawPath())
+            SimpleRequest.Builder sent = SimpleRequest.Builder.post(uri.getRawPath())
                     .withContentType(MediaType.APPLICATION_JSON_VALUE)
-                    .withBody(resolve(body.get().getValue()).path("value").toString())
-                    .build());
+                    .withBody(resolve(body.get().getValue()).path("value").toString());
+            if (!example.operation().path("security").isMissingNode()) {
+                sent.withAuthorization(basic());
+            }
+            ValidationReport requestReport = schemas.validateRequest(sent.build());
             assertThat(requestReport.getMessages())
                     .as("the request example against the request schema")
                     .isEmpty();
@@ -288,14 +303,19 @@ class SpecExamplesTest {
     }
 
     private void withBody(
-            RestClient.RequestBodySpec request, String mediaType, JsonNode value, JsonNode schema, int paddedTo) {
+            RestClient.RequestBodySpec request,
+            String mediaType,
+            JsonNode value,
+            JsonNode schema,
+            int paddedTo,
+            JsonNode editedCell) {
         if (mediaType.equals(MediaType.MULTIPART_FORM_DATA_VALUE)) {
             MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
             value.fields().forEachRemaining(field -> {
                 for (JsonNode item : field.getValue().isArray() ? field.getValue() : List.of(field.getValue())) {
                     parts.add(
                             field.getKey(),
-                            isFile(schema, field.getKey()) ? file(item.asText(), paddedTo) : item.asText());
+                            isFile(schema, field.getKey()) ? file(item.asText(), paddedTo, editedCell) : item.asText());
                 }
             });
             request.contentType(MediaType.MULTIPART_FORM_DATA).body(parts);
@@ -315,6 +335,31 @@ class SpecExamplesTest {
         }
     }
 
+    /** The workbook with one cell typed over, found as a person finds it: the rule's row, the column's header. */
+    private static byte[] edited(byte[] workbook, JsonNode cell) {
+        try {
+            Path copy = Files.createTempFile("edited-", ".xlsx");
+            try {
+                Files.write(copy, workbook);
+                RuleFolderCopy.editCell(
+                        copy,
+                        cell.path("rule").asText(),
+                        cell.path("column").asText(),
+                        c -> c.setCellValue(cell.path("text").asText()));
+                return Files.readAllBytes(copy);
+            } finally {
+                Files.delete(copy);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String basic() {
+        return "Basic "
+                + Base64.getEncoder().encodeToString((PUBLISHER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The bytes, with spaces after them up to {@code paddedTo} bytes when that is more. */
     private static byte[] padded(byte[] content, int paddedTo) {
         if (paddedTo <= content.length) {
@@ -332,14 +377,18 @@ class SpecExamplesTest {
         return single.path("format").asText().equals("binary");
     }
 
-    /** A path of this API serving the file, or the one rule file of that name outside the county folders. */
-    private ByteArrayResource file(String reference, int paddedTo) {
+    /**
+     * A path of this API serving the file (fetched as the publisher), or the one rule file of that name
+     * outside the county folders, with the edited cell when the example names one.
+     */
+    private ByteArrayResource file(String reference, int paddedTo, JsonNode editedCell) {
         byte[] content;
         String name;
         if (reference.startsWith("/api/")) {
             content = RestClient.create()
                     .get()
                     .uri("http://localhost:" + port + reference)
+                    .header(HttpHeaders.AUTHORIZATION, basic())
                     .retrieve()
                     .body(byte[].class);
             name = reference.substring(reference.lastIndexOf('/') + 1);
@@ -361,6 +410,9 @@ class SpecExamplesTest {
                 throw new UncheckedIOException(e);
             }
             name = reference;
+        }
+        if (!editedCell.isMissingNode()) {
+            content = edited(content, editedCell);
         }
         return new ByteArrayResource(padded(content, paddedTo)) {
             @Override

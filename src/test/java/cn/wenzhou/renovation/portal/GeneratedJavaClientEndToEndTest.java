@@ -19,6 +19,7 @@ import cn.wenzhou.renovation.client.api.JurisdictionsApi;
 import cn.wenzhou.renovation.client.api.ProcedureApi;
 import cn.wenzhou.renovation.client.api.ReceiptsApi;
 import cn.wenzhou.renovation.client.api.RulesetAdminApi;
+import cn.wenzhou.renovation.client.api.RulesetReviewApi;
 import cn.wenzhou.renovation.client.api.SurveysApi;
 import cn.wenzhou.renovation.client.model.ApprovalPlanRequest;
 import cn.wenzhou.renovation.client.model.ApprovalPlanResponse;
@@ -58,6 +59,10 @@ import cn.wenzhou.renovation.client.model.ProcedureStatusRequest;
 import cn.wenzhou.renovation.client.model.ProcedureStatusResponse;
 import cn.wenzhou.renovation.client.model.ReceiptReplay;
 import cn.wenzhou.renovation.client.model.RulesetReport;
+import cn.wenzhou.renovation.client.model.RulesetReturn;
+import cn.wenzhou.renovation.client.model.RulesetReviewDecision;
+import cn.wenzhou.renovation.client.model.RulesetSubmissionInfo;
+import cn.wenzhou.renovation.client.model.RulesetSubmissionReview;
 import cn.wenzhou.renovation.client.model.RulesetTableInfo;
 import cn.wenzhou.renovation.client.model.RulesetVersionListing;
 import cn.wenzhou.renovation.client.model.SatisfactionSurveyRequest;
@@ -67,6 +72,7 @@ import cn.wenzhou.renovation.client.model.VoteRound;
 import cn.wenzhou.renovation.client.model.WorkingDaysRequest;
 import cn.wenzhou.renovation.client.model.WorkingDaysResponse;
 import cn.wenzhou.renovation.testing.DeployedService;
+import cn.wenzhou.renovation.testing.RuleFolderCopy;
 import cn.wenzhou.renovation.testing.SpecExamples;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -446,21 +452,91 @@ class GeneratedJavaClientEndToEndTest {
             // Uploaded under the table's own name, the copy replaces it.
             Path fundingTable = Files.copy(downloaded.toPath(), folder.resolve(funding.getFileName()));
 
+            RulesetReport savedAgain = admin.validateRuleset("wenzhou", List.of(fundingTable.toFile()));
+            assertThat(Files.readAllBytes(fundingTable)).isEqualTo(Files.readAllBytes(Path.of(funding.getFile())));
+            RuleFolderCopy.editCell(
+                    fundingTable,
+                    RuleFolderCopy.MINIMUM_ARRIVAL_RATE_ROW,
+                    "解释",
+                    cell -> cell.setCellValue("门户客户端端到端测试补写的解释"));
             RulesetReport validated = admin.validateRuleset("wenzhou", List.of(fundingTable.toFile()));
             RulesetReport activated =
-                    admin.activateRuleset("wenzhou", List.of(fundingTable.toFile()), "门户客户端端到端测试：原样重新启用资金表", false);
+                    admin.activateRuleset("wenzhou", List.of(fundingTable.toFile()), "门户客户端端到端测试：补写资金表的解释", false);
+            RulesetReport activatedAgain =
+                    admin.activateRuleset("wenzhou", List.of(fundingTable.toFile()), "门户客户端端到端测试：再次上传", false);
             RulesetVersionListing versions = admin.listRulesetVersions("wenzhou");
             RulesetReport rolledBack = admin.rollbackRuleset("wenzhou", 1);
 
-            assertThat(Files.readAllBytes(fundingTable)).isEqualTo(Files.readAllBytes(Path.of(funding.getFile())));
+            assertThat(savedAgain.getUnchanged()).isTrue();
             assertThat(validated.getValid()).as("%s", validated.getFindings()).isTrue();
+            assertThat(validated.getUnchanged()).isFalse();
             assertThat(validated.getReplacedFiles()).containsExactly(funding.getFile());
             assertThat(validated.getActivated()).isFalse();
             assertThat(activated.getActivated()).isTrue();
+            assertThat(activated.getVersion().getComment())
+                    .as("a multipart text field in Chinese arrives as written")
+                    .isEqualTo("门户客户端端到端测试：补写资金表的解释");
+            assertThat(activatedAgain.getActivated()).isFalse();
+            assertThat(activatedAgain.getUnchanged()).isTrue();
             assertThat(versions.getActiveVersion())
                     .isEqualTo(activated.getVersion().getNumber());
+            assertThat(versions.getVersions()).hasSize(activated.getVersion().getNumber());
             assertThat(rolledBack.getActivated()).isTrue();
             assertThat(admin.listRulesetVersions("wenzhou").getActiveVersion()).isEqualTo(1);
+        }
+
+        @Test
+        void anEditorSubmitsEditsAPublisherApprovesOneAndReturnsTheOther(@TempDir Path folder) throws Exception {
+            RulesetReviewApi asEditor = new RulesetReviewApi(signedInAs(DeployedService.EDITOR));
+            RulesetReviewApi asPublisher = new RulesetReviewApi(staff);
+            Path fundingTable = Files.copy(
+                    Path.of(RuleFolderCopy.FUNDING_TABLE),
+                    folder.resolve(Path.of(RuleFolderCopy.FUNDING_TABLE).getFileName()));
+            RuleFolderCopy.editCell(
+                    fundingTable,
+                    RuleFolderCopy.MINIMUM_ARRIVAL_RATE_ROW,
+                    "解释",
+                    cell -> cell.setCellValue("门户客户端端到端测试：提交审核的解释"));
+
+            RulesetSubmissionReview submitted =
+                    asEditor.submitRulesetEdit("wenzhou", List.of(fundingTable.toFile()), "补写解释");
+            int number = submitted.getSubmission().getNumber();
+            RulesetSubmissionReview underReview = asPublisher.reviewRulesetSubmission("wenzhou", number);
+            RulesetSubmissionReview approved =
+                    asPublisher.approveRulesetSubmission("wenzhou", number, new RulesetReviewDecision().comment("同意"));
+            RuleFolderCopy.editCell(
+                    fundingTable,
+                    RuleFolderCopy.MINIMUM_ARRIVAL_RATE_ROW,
+                    "解释",
+                    cell -> cell.setCellValue("门户客户端端到端测试：将被退回的解释"));
+            int second = asEditor.submitRulesetEdit("wenzhou", List.of(fundingTable.toFile()), "再改一次")
+                    .getSubmission()
+                    .getNumber();
+            RulesetSubmissionReview returned =
+                    asPublisher.returnRulesetSubmission("wenzhou", second, new RulesetReturn().comment("不必再改"));
+            List<RulesetSubmissionInfo> listed =
+                    asEditor.listRulesetSubmissions("wenzhou").getSubmissions();
+            new RulesetAdminApi(staff).rollbackRuleset("wenzhou", 1);
+
+            assertThat(submitted.getSubmission().getStatus()).isEqualTo(RulesetSubmissionInfo.StatusEnum.PENDING);
+            assertThat(submitted.getSubmission().getSubmittedBy()).isEqualTo(DeployedService.EDITOR);
+            assertThat(underReview.getReport().getChanges().getTables()).hasSize(1);
+            assertThat(approved.getSubmission().getStatus()).isEqualTo(RulesetSubmissionInfo.StatusEnum.APPROVED);
+            assertThat(approved.getReport().getActivated()).isTrue();
+            assertThat(approved.getReport().getVersion().getActivatedBy()).isEqualTo(PUBLISHER);
+            assertThat(approved.getReport().getVersion().getComment()).contains("补写解释", DeployedService.EDITOR);
+            assertThat(returned.getSubmission().getStatus()).isEqualTo(RulesetSubmissionInfo.StatusEnum.RETURNED);
+            assertThat(returned.getSubmission().getDecisionComment()).isEqualTo("不必再改");
+            assertThat(listed).extracting(RulesetSubmissionInfo::getNumber).contains(number, second);
+        }
+
+        private ApiClient signedInAs(String user) {
+            String basic = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+            ApiClient client = new ApiClient();
+            client.updateBaseUri("http://localhost:" + port);
+            client.setRequestInterceptor(request -> request.header("Authorization", "Basic " + basic));
+            client.setResponseInterceptor(GeneratedJavaClientEndToEndTest::record);
+            return client;
         }
 
         @Test

@@ -36,7 +36,10 @@ import org.springframework.context.annotation.Import;
             "renovation.security.users[0].name=" + DeployedService.PUBLISHER,
             // BCrypt (cost 4) of PASSWORD.
             "renovation.security.users[0].password-hash={bcrypt}$2a$04$H.KXzUZoWZvp/s2BiAD.7u0xioj9zidBxSzJB35O5HdNptIJJ4XGG",
-            "renovation.security.users[0].roles[0]=rules-publisher"
+            "renovation.security.users[0].roles[0]=rules-publisher",
+            "renovation.security.users[1].name=" + DeployedService.EDITOR,
+            "renovation.security.users[1].password-hash={bcrypt}$2a$04$H.KXzUZoWZvp/s2BiAD.7u0xioj9zidBxSzJB35O5HdNptIJJ4XGG",
+            "renovation.security.users[1].roles[0]=rules-editor"
         })
 @AutoConfigureMockMvc
 @AutoConfigureObservability
@@ -47,4 +50,6 @@ public @interface DeployedService {
     String SECOND_PORTAL = "https://m.wenzhou.example:8443";
     String PUBLISHER = "chen.jing";
     String PASSWORD = "conventions test password";
+    /** A rules editor with the same password: she submits, the publisher reviews. */
+    String EDITOR = "wang.fang";
 }

@@ -36,6 +36,7 @@ public final class CompiledRuleset {
 
     private final String jurisdiction;
     private final String version;
+    private final String rulesFingerprint;
     private final Map<Capability, KieBase> kieBases;
     private final Map<Capability, KieBase> setUpKieBases;
     private final Map<Capability, KieSessionsPool> sessionPools = new java.util.HashMap<>();
@@ -54,6 +55,7 @@ public final class CompiledRuleset {
     CompiledRuleset(
             String jurisdiction,
             String version,
+            String rulesFingerprint,
             Map<Capability, KieBase> kieBases,
             Map<Capability, KieBase> setUpKieBases,
             Map<String, RuleClause> clauses,
@@ -61,6 +63,7 @@ public final class CompiledRuleset {
             List<String> files) {
         this.jurisdiction = jurisdiction;
         this.version = version;
+        this.rulesFingerprint = rulesFingerprint;
         this.kieBases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(kieBases));
         this.setUpKieBases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(setUpKieBases));
         this.clauses = Map.copyOf(clauses);
@@ -213,6 +216,15 @@ public final class CompiledRuleset {
     /** Content hash of the rule files: the same files give the same version on every machine. */
     public String version() {
         return version;
+    }
+
+    /**
+     * Whether both were built from the same rules: the same DRL, forms and templates, and tables whose
+     * rows read the same. A workbook re-saved without a change has other bytes (another version) but
+     * the same rules.
+     */
+    public boolean hasSameRulesAs(CompiledRuleset other) {
+        return rulesFingerprint.equals(other.rulesFingerprint);
     }
 
     /** The decision rules: one KieBase per capability the rule files declare. */

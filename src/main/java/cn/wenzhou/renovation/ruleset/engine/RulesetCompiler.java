@@ -97,6 +97,7 @@ public final class RulesetCompiler {
             ruleset = new CompiledRuleset(
                     jurisdiction,
                     version,
+                    rulesFingerprint(files, sources),
                     kieBases,
                     setUpKieBases,
                     clauses,
@@ -579,6 +580,23 @@ public final class RulesetCompiler {
         } catch (DroolsParserException e) {
             return null;
         }
+    }
+
+    /**
+     * The content hash of what the rules are: every file as it is, except a table, which counts as the
+     * DRL its rows generate. Two workbooks that differ only in how a spreadsheet program saved them
+     * (or in a cell no rule reads) have the same fingerprint.
+     */
+    private static String rulesFingerprint(List<RuleFile> files, DrlSources sources) {
+        List<RuleFile> meaning = new ArrayList<>();
+        files.stream().filter(f -> !f.isSpreadsheet()).forEach(meaning::add);
+        sources.drlByPath().forEach((path, drl) -> {
+            if (!path.equals(sources.sourceFileOf().get(path))) { // generated from a table
+                meaning.add(new RuleFile(path, drl.getBytes(StandardCharsets.UTF_8)));
+            }
+        });
+        meaning.sort(Comparator.comparing(RuleFile::path));
+        return contentHash(meaning);
     }
 
     static String contentHash(List<RuleFile> files) {

@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
  * &lt;data-dir&gt;/&lt;jurisdiction&gt;/&lt;n&gt;/files/...          the jurisdiction's own files, by path
  * &lt;data-dir&gt;/&lt;jurisdiction&gt;/active                  the active version's activation record (JSON)
  * &lt;data-dir&gt;/&lt;jurisdiction&gt;/activations.jsonl       the audit, one activation a line, append-only
+ * &lt;data-dir&gt;/&lt;jurisdiction&gt;/submissions/&lt;n&gt;.json  an edit submitted for review, its files and the decision
  * </pre>
  * A version is written to a staging folder, forced to disk and renamed into place, so a crash never
  * leaves half a version. The active pointer is the commit point of an activation: it is written whole
@@ -56,6 +57,8 @@ final class FileRulesetStore implements RulesetStore {
     private static final String ACTIVE = "active";
     private static final String DEPLOYED = "deployed";
     private static final String AUDIT = "activations.jsonl";
+
+    private static final String SUBMISSIONS = "submissions";
 
     private final Path root;
     private final ActivationStep.Listener steps;
@@ -576,6 +579,90 @@ final class FileRulesetStore implements RulesetStore {
 
     private static String relativePath(Path folder, Path file) {
         return folder.relativize(file).toString().replace('\\', '/');
+    }
+
+    /** A new submission's file is created, never replaced: two instances cannot take the same number. */
+    @Override
+    public RulesetSubmission submit(
+            String jurisdiction, List<RuleFile> files, Integer basedOnVersion, String submittedBy, String reason) {
+        return exclusively(jurisdiction, () -> {
+            Path folder = folder(jurisdiction).resolve(SUBMISSIONS);
+            try {
+                Files.createDirectories(folder);
+                int number = submissionsRead(jurisdiction).stream()
+                                .mapToInt(RulesetSubmission::number)
+                                .max()
+                                .orElse(0)
+                        + 1;
+                while (Files.exists(folder.resolve(number + ".json"))) {
+                    number++; // an unreadable record keeps its number
+                }
+                RulesetSubmission submission = new RulesetSubmission(
+                        jurisdiction,
+                        number,
+                        files,
+                        basedOnVersion,
+                        Instant.now(),
+                        submittedBy,
+                        reason,
+                        RulesetSubmission.Status.PENDING,
+                        null);
+                writeAtomically(folder.resolve(number + ".json"), SubmissionRecords.write(submission));
+                return submission;
+            } catch (IOException e) {
+                throw new StorageUnavailableException("提交审核未能保存 (the submission could not be kept)", e);
+            }
+        });
+    }
+
+    @Override
+    public List<RulesetSubmission> submissions(String jurisdiction) {
+        return submissionsRead(jurisdiction);
+    }
+
+    @Override
+    public boolean decide(
+            String jurisdiction, int number, RulesetSubmission.Status outcome, RulesetSubmission.Decision decision) {
+        return exclusively(jurisdiction, () -> {
+            Path record = folder(jurisdiction).resolve(SUBMISSIONS).resolve(number + ".json");
+            try {
+                if (!Files.exists(record)) {
+                    return false;
+                }
+                RulesetSubmission submission = SubmissionRecords.read(Files.readAllBytes(record));
+                if (!submission.pending()) {
+                    return false;
+                }
+                writeAtomically(record, SubmissionRecords.write(submission.decided(outcome, decision)));
+                return true;
+            } catch (IOException e) {
+                throw new StorageUnavailableException("审核结论未能保存 (the decision could not be kept)", e);
+            }
+        });
+    }
+
+    /** The readable submission records by number; an unreadable one is logged once and skipped. */
+    private List<RulesetSubmission> submissionsRead(String jurisdiction) {
+        Path folder = folder(jurisdiction).resolve(SUBMISSIONS);
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        List<RulesetSubmission> read = new java.util.ArrayList<>();
+        try (Stream<Path> records = Files.list(folder)) {
+            for (Path record : records.filter(p -> p.getFileName().toString().matches("\\d{1,9}\\.json"))
+                    .toList()) {
+                try {
+                    read.add(SubmissionRecords.read(Files.readAllBytes(record)));
+                } catch (IOException | RuntimeException e) {
+                    reported(new StoredRecordProblem(
+                            relative(record), "提交审核记录无法读取，已跳过 (unreadable submission, skipped)"));
+                }
+            }
+        } catch (IOException e) {
+            throw new StorageUnavailableException("无法读取提交审核记录 " + folder, e);
+        }
+        read.sort(Comparator.comparingInt(RulesetSubmission::number));
+        return read;
     }
 
     private String relative(Path file) {

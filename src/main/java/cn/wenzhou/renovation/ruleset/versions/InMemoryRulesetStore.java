@@ -17,6 +17,7 @@ final class InMemoryRulesetStore implements RulesetStore {
     private final Map<String, Integer> active = new HashMap<>();
     private final Map<String, String> deployed = new HashMap<>();
     private final Map<String, List<RulesetActivation>> activations = new HashMap<>();
+    private final Map<String, List<RulesetSubmission>> submissions = new HashMap<>();
 
     @Override
     public synchronized <T> T exclusively(String jurisdiction, java.util.function.Supplier<T> work) {
@@ -91,5 +92,39 @@ final class InMemoryRulesetStore implements RulesetStore {
     @Override
     public synchronized void recordDeployed(String jurisdiction, String contentHash) {
         deployed.put(jurisdiction, contentHash);
+    }
+
+    @Override
+    public synchronized RulesetSubmission submit(
+            String jurisdiction, List<RuleFile> ruleFiles, Integer basedOnVersion, String submittedBy, String reason) {
+        List<RulesetSubmission> kept = submissions.computeIfAbsent(jurisdiction, j -> new ArrayList<>());
+        RulesetSubmission submission = new RulesetSubmission(
+                jurisdiction,
+                kept.size() + 1,
+                ruleFiles,
+                basedOnVersion,
+                Instant.now(),
+                submittedBy,
+                reason,
+                RulesetSubmission.Status.PENDING,
+                null);
+        kept.add(submission);
+        return submission;
+    }
+
+    @Override
+    public synchronized List<RulesetSubmission> submissions(String jurisdiction) {
+        return List.copyOf(submissions.getOrDefault(jurisdiction, List.of()));
+    }
+
+    @Override
+    public synchronized boolean decide(
+            String jurisdiction, int number, RulesetSubmission.Status outcome, RulesetSubmission.Decision decision) {
+        List<RulesetSubmission> kept = submissions.getOrDefault(jurisdiction, List.of());
+        if (number < 1 || number > kept.size() || !kept.get(number - 1).pending()) {
+            return false;
+        }
+        kept.set(number - 1, kept.get(number - 1).decided(outcome, decision));
+        return true;
     }
 }

@@ -101,6 +101,13 @@ final class JdbcRulesetStore implements RulesetStore {
                     changed_at TIMESTAMP NOT NULL,
                     changed_by VARCHAR(200) NOT NULL,
                     kind VARCHAR(20) NOT NULL)""");
+        jdbc.execute("""
+                CREATE TABLE IF NOT EXISTS ruleset_submission (
+                    jurisdiction VARCHAR(40) NOT NULL,
+                    submission_number INTEGER NOT NULL,
+                    status VARCHAR(20) NOT NULL,
+                    record TEXT NOT NULL,
+                    PRIMARY KEY (jurisdiction, submission_number))""");
     }
 
     /** A row lock held for one transaction; the work's own statements join that transaction. */
@@ -299,6 +306,82 @@ final class JdbcRulesetStore implements RulesetStore {
             } catch (DuplicateKeyException concurrentFirst) {
                 jdbc.update(update, value, jurisdiction, pointer);
             }
+        }
+    }
+
+    /** Two instances submitting at once cannot take the same number: the key refuses one, which takes the next. */
+    @Override
+    public RulesetSubmission submit(
+            String jurisdiction, List<RuleFile> files, Integer basedOnVersion, String submittedBy, String reason) {
+        try {
+            return retrying(DuplicateKeyException.class, () -> {
+                Integer last = jdbc.queryForObject(
+                        "SELECT MAX(submission_number) FROM ruleset_submission WHERE jurisdiction = ?",
+                        Integer.class,
+                        jurisdiction);
+                RulesetSubmission submission = new RulesetSubmission(
+                        jurisdiction,
+                        last == null ? 1 : last + 1,
+                        files,
+                        basedOnVersion,
+                        Instant.now(),
+                        submittedBy,
+                        reason,
+                        RulesetSubmission.Status.PENDING,
+                        null);
+                jdbc.update(
+                        "INSERT INTO ruleset_submission VALUES (?, ?, ?, ?)",
+                        jurisdiction,
+                        submission.number(),
+                        submission.status().name(),
+                        new String(SubmissionRecords.write(submission), java.nio.charset.StandardCharsets.UTF_8));
+                return submission;
+            });
+        } catch (DataAccessException e) {
+            throw new StorageUnavailableException("提交审核未能保存到数据库 (the submission could not be kept)", e);
+        }
+    }
+
+    @Override
+    public List<RulesetSubmission> submissions(String jurisdiction) {
+        return jdbc
+                .queryForList(
+                        "SELECT record FROM ruleset_submission WHERE jurisdiction = ? ORDER BY submission_number",
+                        String.class,
+                        jurisdiction)
+                .stream()
+                .flatMap(record -> {
+                    try {
+                        return java.util.stream.Stream.of(
+                                SubmissionRecords.read(record.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    } catch (java.io.IOException | RuntimeException unreadable) {
+                        return java.util.stream.Stream.empty();
+                    }
+                })
+                .toList();
+    }
+
+    /** Only a pending row changes: of two publishers deciding at once, the second changes nothing. */
+    @Override
+    public boolean decide(
+            String jurisdiction, int number, RulesetSubmission.Status outcome, RulesetSubmission.Decision decision) {
+        Optional<RulesetSubmission> submission = submission(jurisdiction, number);
+        if (submission.isEmpty() || !submission.get().pending()) {
+            return false;
+        }
+        try {
+            return jdbc.update(
+                            "UPDATE ruleset_submission SET status = ?, record = ? "
+                                    + "WHERE jurisdiction = ? AND submission_number = ? AND status = 'PENDING'",
+                            outcome.name(),
+                            new String(
+                                    SubmissionRecords.write(submission.get().decided(outcome, decision)),
+                                    java.nio.charset.StandardCharsets.UTF_8),
+                            jurisdiction,
+                            number)
+                    == 1;
+        } catch (DataAccessException e) {
+            throw new StorageUnavailableException("审核结论未能保存到数据库 (the decision could not be kept)", e);
         }
     }
 }

@@ -365,8 +365,17 @@ public class RulesetRegistry implements SmartLifecycle {
                 broken.add(code);
             }
         });
+        RulesetValidation edited = validations.get(jurisdiction);
+        CompiledRuleset served = current.served().get(jurisdiction);
+        boolean sameRules = edited.valid() && served != null && edited.ruleset().hasSameRulesAs(served);
         return new RulesetCandidate(
-                jurisdiction, List.copyOf(files), current.own().get(jurisdiction), validations, broken, List.of());
+                jurisdiction,
+                List.copyOf(files),
+                current.own().get(jurisdiction),
+                validations,
+                broken,
+                List.of(),
+                sameRules);
     }
 
     /**
@@ -397,6 +406,10 @@ public class RulesetRegistry implements SmartLifecycle {
             String jurisdiction, List<RuleFile> files, String user, String comment, boolean acceptScenarioChanges) {
         State current = state.get();
         RulesetCandidate candidate = withScenarioChanges(current, candidate(current, jurisdiction, List.copyOf(files)));
+        if (candidate.sameRulesAsActive()) {
+            log.info("Activation of {} by {} changes no rule; the active version stays", jurisdiction, user);
+            return new Activation(candidate, Optional.empty());
+        }
         if (!candidate.activatable() || !candidate.scenarioChanges().isEmpty() && !acceptScenarioChanges) {
             return new Activation(candidate, Optional.empty());
         }

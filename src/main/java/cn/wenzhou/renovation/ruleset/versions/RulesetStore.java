@@ -75,6 +75,26 @@ public interface RulesetStore {
         return Optional.empty();
     }
 
+    /** Keeps an edit submitted for review as the jurisdiction's next submission, pending. */
+    RulesetSubmission submit(
+            String jurisdiction, List<RuleFile> files, Integer basedOnVersion, String submittedBy, String reason);
+
+    /** The jurisdiction's submissions whose records are readable, oldest first. */
+    List<RulesetSubmission> submissions(String jurisdiction);
+
+    default Optional<RulesetSubmission> submission(String jurisdiction, int number) {
+        return submissions(jurisdiction).stream()
+                .filter(s -> s.number() == number)
+                .findFirst();
+    }
+
+    /**
+     * Records a publisher's decision on a pending submission. False when it was no longer pending (another
+     * publisher decided first), and then nothing is written.
+     */
+    boolean decide(
+            String jurisdiction, int number, RulesetSubmission.Status outcome, RulesetSubmission.Decision decision);
+
     /** Where a version is kept, for messages (a folder, or the database's rows). */
     String where(String jurisdiction, int number);
 

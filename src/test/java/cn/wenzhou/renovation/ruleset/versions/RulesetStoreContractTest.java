@@ -175,4 +175,61 @@ class RulesetStoreContractTest {
             pool.shutdown();
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void aSubmissionKeepsItsFilesUntilDecidedAndIsDecidedOnce(String kind, Supplier<RulesetStore> stores) {
+        RulesetStore store = stores.get();
+        RulesetSubmission first = store.submit("wenzhou", List.of(TABLE), 3, "wang.fang", "补写解释");
+        RulesetSubmission second = store.submit("wenzhou", List.of(DRL), null, "li.na", "加街道");
+        store.submit("yueqing", List.of(DRL), 1, "li.na", "乐清");
+        RulesetSubmission.Decision approval =
+                new RulesetSubmission.Decision(Instant.parse("2026-12-05T08:00:00Z"), "chen.jing", "同意", 4);
+
+        boolean approved = store.decide("wenzhou", 1, RulesetSubmission.Status.APPROVED, approval);
+        boolean again = store.decide(
+                "wenzhou",
+                1,
+                RulesetSubmission.Status.RETURNED,
+                new RulesetSubmission.Decision(Instant.now(), "zhao.lei", "退回", null));
+        boolean unknown = store.decide("wenzhou", 9, RulesetSubmission.Status.RETURNED, approval);
+
+        assertThat(List.of(first.number(), second.number())).containsExactly(1, 2);
+        assertThat(approved).isTrue();
+        assertThat(again).as("a decided submission is not decided again").isFalse();
+        assertThat(unknown).isFalse();
+        List<RulesetSubmission> kept = store.submissions("wenzhou");
+        assertThat(kept).extracting(RulesetSubmission::number).containsExactly(1, 2);
+        assertThat(kept.get(0).status()).isEqualTo(RulesetSubmission.Status.APPROVED);
+        assertThat(kept.get(0).decision()).isEqualTo(approval);
+        assertThat(kept.get(0).files().get(0).content()).isEqualTo(TABLE.content());
+        assertThat(kept.get(0).basedOnVersion()).isEqualTo(3);
+        assertThat(kept.get(0).reason()).isEqualTo("补写解释");
+        assertThat(kept.get(1).pending()).isTrue();
+        assertThat(kept.get(1).basedOnVersion()).isNull();
+        assertThat(store.submissions("yueqing"))
+                .singleElement()
+                .extracting(RulesetSubmission::number)
+                .isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void concurrentSubmissionsTakeDistinctNumbers(String kind, Supplier<RulesetStore> stores) throws Exception {
+        RulesetStore store = stores.get();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<RulesetSubmission>> submitted = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                submitted.add(pool.submit(() -> store.submit("wenzhou", List.of(DRL), 1, "wang.fang", "并发")));
+            }
+            Set<Integer> numbers = ConcurrentHashMap.newKeySet();
+            for (Future<RulesetSubmission> s : submitted) {
+                numbers.add(s.get().number());
+            }
+            assertThat(numbers).hasSize(8);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

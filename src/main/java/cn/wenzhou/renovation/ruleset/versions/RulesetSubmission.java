@@ -1,0 +1,47 @@
+package cn.wenzhou.renovation.ruleset.versions;
+
+import cn.wenzhou.renovation.ruleset.engine.RuleFile;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An edit handed to a publisher for review (提交审核): the files an editor uploaded, the version that was
+ * active when she submitted it, who and why; then what a publisher decided. Four eyes: whoever approves
+ * is not whoever submitted.
+ */
+public record RulesetSubmission(
+        String jurisdiction,
+        int number,
+        List<RuleFile> files,
+        Integer basedOnVersion,
+        Instant submittedAt,
+        String submittedBy,
+        String reason,
+        Status status,
+        Decision decision) {
+
+    public enum Status {
+        /** 待审核 */
+        PENDING,
+        /** 已审核启用 */
+        APPROVED,
+        /** 已退回 */
+        RETURNED
+    }
+
+    /** Who decided, when, with what comment, and (approved) the version it became. */
+    public record Decision(Instant at, String by, String comment, Integer version) {}
+
+    public RulesetSubmission {
+        files = List.copyOf(files);
+    }
+
+    public boolean pending() {
+        return status == Status.PENDING;
+    }
+
+    RulesetSubmission decided(Status outcome, Decision how) {
+        return new RulesetSubmission(
+                jurisdiction, number, files, basedOnVersion, submittedAt, submittedBy, reason, outcome, how);
+    }
+}

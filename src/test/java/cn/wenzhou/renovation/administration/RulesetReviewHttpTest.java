@@ -1,0 +1,194 @@
+package cn.wenzhou.renovation.administration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.wenzhou.renovation.testing.DeployedService;
+import cn.wenzhou.renovation.testing.RuleFolderCopy;
+import com.jayway.jsonpath.JsonPath;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * Four eyes on a rules edit, over HTTP: what is kept for review, who may decide it, and what every refusal
+ * says. Approvals activate versions, so the context is not shared on.
+ */
+@DeployedService
+@DirtiesContext
+class RulesetReviewHttpTest {
+
+    private static final String SUBMISSIONS = "/api/v1/admin/rulesets/wenzhou/submissions";
+
+    @Autowired
+    private MockMvc mvc;
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void anEditorsSubmissionIsKeptPendingAndOnlyAnotherPublisherMayApproveIt() throws Exception {
+        int number = submitted(as(DeployedService.EDITOR, submit(explained("提交审核的解释"), "补写解释")));
+
+        as(DeployedService.EDITOR, decision(number, "approve", "{}")).andExpect(status().isForbidden());
+        signedIn(get(SUBMISSIONS + "/" + number))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.submission.status").value("PENDING"))
+                .andExpect(jsonPath("$.report.changes.tables[0].rows[0].cells[0].column")
+                        .value("解释"))
+                .andExpect(jsonPath("$.report.changes.tables[0].rows[0].cells[0].after")
+                        .value("提交审核的解释"));
+        signedIn(decision(number, "approve", "{\"comment\":\"同意\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.submission.status").value("APPROVED"))
+                .andExpect(jsonPath("$.submission.decidedBy").value(DeployedService.PUBLISHER))
+                .andExpect(jsonPath("$.report.version.activatedBy").value(DeployedService.PUBLISHER))
+                .andExpect(jsonPath("$.report.version.comment", containsString("补写解释")))
+                .andExpect(jsonPath("$.report.version.comment", containsString(DeployedService.EDITOR)));
+        signedIn(decision(number, "return", "{\"comment\":\"晚了\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("SUBMISSION_DECIDED"))
+                .andExpect(jsonPath("$.errors[0].field").value("submission"));
+    }
+
+    @Test
+    void aPublisherMayNotApproveHerOwnSubmission() throws Exception {
+        int number = submitted(signedIn(submit(explained("发布人员自己提交的解释"), "自己提交")));
+
+        signedIn(decision(number, "approve", "{}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.errors[0].field").value("submission"))
+                .andExpect(jsonPath("$.detail", containsString("另一位发布人员")));
+        signedIn(get(SUBMISSIONS + "/" + number))
+                .andExpect(jsonPath("$.submission.status").value("PENDING"));
+    }
+
+    @Test
+    void anEditThatChangesScenarioAnswersWaitsUntilTheReviewerAcceptsThem() throws Exception {
+        Path table = folder.resolve(RuleFolderCopy.ELIGIBILITY_TABLE_NAME);
+        Files.copy(Path.of(RuleFolderCopy.ELIGIBILITY_TABLE), table);
+        RuleFolderCopy.editCell(
+                table,
+                RuleFolderCopy.CUTOFF_ROW,
+                RuleFolderCopy.CUTOFF_COLUMN_LABEL,
+                cell -> cell.setCellValue("1999"));
+        int number = submitted(as(DeployedService.EDITOR, submit(table, "按不含2000年理解")));
+
+        signedIn(decision(number, "approve", "{}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.submission.status").value("PENDING"))
+                .andExpect(jsonPath("$.report.activated").value(false))
+                .andExpect(jsonPath("$.report.scenarioChanges").isNotEmpty());
+        signedIn(decision(number, "approve", "{\"acceptScenarioChanges\":true}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.submission.status").value("APPROVED"))
+                .andExpect(jsonPath("$.report.version.comment", containsString("接受")));
+    }
+
+    @Test
+    void anEditThatIsNotValidOrChangesNothingIsNotKept() throws Exception {
+        Path table = folder.resolve(RuleFolderCopy.ELIGIBILITY_TABLE_NAME);
+        Files.write(
+                table,
+                signedIn(get("/api/v1/admin/rulesets/wenzhou/tables/eligibility/"
+                                + RuleFolderCopy.ELIGIBILITY_TABLE_NAME))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsByteArray()); // the table served now, whatever the other tests activated
+        int before = listed();
+        as(DeployedService.EDITOR, submit(table, "原样提交"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.submission").doesNotExist())
+                .andExpect(jsonPath("$.report.unchanged").value(true));
+        RuleFolderCopy.editCell(
+                table, RuleFolderCopy.CUTOFF_ROW, RuleFolderCopy.CUTOFF_COLUMN_LABEL, cell -> cell.setCellValue("二千"));
+        as(DeployedService.EDITOR, submit(table, "写错了"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.submission").doesNotExist())
+                .andExpect(jsonPath("$.report.findings[0].cell").value(RuleFolderCopy.CUTOFF_CELL));
+
+        assertThat(listed()).isEqualTo(before);
+    }
+
+    @Test
+    void aReturnNeedsItsCommentAndAReasonIsRequired() throws Exception {
+        int number = submitted(as(DeployedService.EDITOR, submit(explained("将被退回的解释"), "试改")));
+
+        signedIn(decision(number, "return", "{\"comment\":\"  \"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("comment"));
+        signedIn(decision(number, "return", "{\"comment\":\"原解释已够清楚\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.submission.status").value("RETURNED"))
+                .andExpect(jsonPath("$.submission.decisionComment").value("原解释已够清楚"))
+                .andExpect(jsonPath("$.report").doesNotExist());
+        as(DeployedService.EDITOR, submit(explained("没有理由"), " "))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("reason"));
+        signedIn(get(SUBMISSIONS + "/999"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("UNKNOWN_SUBMISSION"));
+    }
+
+    private Path explained(String interpretation) throws Exception {
+        Path table = folder.resolve(Path.of(RuleFolderCopy.FUNDING_TABLE).getFileName());
+        Files.copy(Path.of(RuleFolderCopy.FUNDING_TABLE), table, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        RuleFolderCopy.editCell(
+                table, RuleFolderCopy.MINIMUM_ARRIVAL_RATE_ROW, "解释", cell -> cell.setCellValue(interpretation));
+        return table;
+    }
+
+    private static MockHttpServletRequestBuilder submit(Path table, String reason) throws Exception {
+        return multipart(SUBMISSIONS)
+                .file(new MockMultipartFile(
+                        "files", table.getFileName().toString(), "application/octet-stream", Files.readAllBytes(table)))
+                .param("reason", reason);
+    }
+
+    private static MockHttpServletRequestBuilder decision(int number, String verb, String json) {
+        return post(SUBMISSIONS + "/" + number + "/" + verb)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json);
+    }
+
+    private static int submitted(ResultActions submission) throws Exception {
+        String body = submission
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.submission.status").value("PENDING"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        return JsonPath.read(body, "$.submission.number");
+    }
+
+    private int listed() throws Exception {
+        String body = signedIn(get(SUBMISSIONS))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        return JsonPath.<Integer>read(body, "$.submissions.length()");
+    }
+
+    private ResultActions signedIn(MockHttpServletRequestBuilder request) throws Exception {
+        return as(DeployedService.PUBLISHER, request);
+    }
+
+    private ResultActions as(String user, MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.with(httpBasic(user, DeployedService.PASSWORD)));
+    }
+}
