@@ -64,6 +64,7 @@ async function login(event) {
     await loadJurisdictions();
     await loadVersions();
     await loadTables();
+    await loadSubmissions();
     await loadCalendar();
     await showCalendarWarning();
     state.user = user;
@@ -216,7 +217,7 @@ async function submitUpload(action, form) {
   try {
     const { body } = await api('/api/v1/admin/rulesets/' + encodeURIComponent(state.jurisdiction) + '/' + action,
       { method: 'POST', body: form });
-    renderReport(body);
+    renderReport(body, action === 'validate');
   } catch (error) {
     show($('report'), false);
     $('upload-error').textContent = error.message;
@@ -224,8 +225,9 @@ async function submitUpload(action, form) {
   }
 }
 
-function renderReport(report) {
+function renderReport(report, fromUpload) {
   const verdict = report.activated ? '已启用版本 ' + report.version.number
+    : report.unchanged ? '与现行规则相同（表格原样另存，没有修改），不会产生新版本'
     : !report.valid ? '校验未通过，不能启用'
       : report.scenarioChanges.length > 0 ? '校验通过；改变了 ' + report.scenarioChanges.length + ' 个测试场景结果，确认后可以启用'
         : '校验通过，可以启用';
@@ -252,8 +254,11 @@ function renderReport(report) {
   $('accept-scenario-changes').checked = false;
   const summary = (report.changes && report.changes.summary) || [];
   $('changes').replaceChildren(...(summary.length ? summary : ['无变化']).map((line) => text('li', line)));
-  // Only a publisher activates: an editor's report stays on screen for her to hand over.
-  show($('activate-form'), report.valid && !report.activated && state.mayActivate);
+  // Only a publisher activates directly; anyone may hand a valid change to a publisher for review.
+  const aChange = report.valid && !report.activated && !report.unchanged;
+  show($('activate-form'), aChange && state.mayActivate);
+  show($('submit-form'), aChange && fromUpload === true);
+  show($('submit-result'), false);
   show($('activate-error'), false);
 }
 
@@ -274,6 +279,137 @@ async function refresh() {
   await loadJurisdictions();
   await loadVersions();
   await loadTables();
+  await loadSubmissions();
+}
+
+// ---- four eyes: an edit submitted with its reason, approved or returned by another publisher ----------
+
+const SUBMISSION_STATES = { PENDING: '待审核', APPROVED: '已审核启用', RETURNED: '已退回' };
+
+function submissionsPath(number, action) {
+  return '/api/v1/admin/rulesets/' + encodeURIComponent(state.jurisdiction) + '/submissions'
+    + (number ? '/' + number : '') + (action ? '/' + action : '');
+}
+
+async function submitForReview(event) {
+  event.preventDefault();
+  const form = uploadForm(false);
+  form.append('reason', $('submit-reason').value);
+  show($('upload-error'), false);
+  try {
+    const { status, body } = await api(submissionsPath(), { method: 'POST', body: form });
+    if (status === 422) {
+      renderReport(body.report, false);
+      return;
+    }
+    show($('submit-form'), false);
+    show($('activate-form'), false);
+    $('submit-result').textContent = '已提交审核，编号 ' + body.submission.number + '，等待发布人员审核';
+    show($('submit-result'), true);
+    $('submit-reason').value = '';
+  } catch (error) {
+    $('upload-error').textContent = error.message;
+    show($('upload-error'), true);
+  }
+  await loadSubmissions();
+}
+
+async function loadSubmissions() {
+  const { body } = await api(submissionsPath());
+  $('submissions').tBodies[0].replaceChildren(...body.submissions.slice().reverse().map((s) => {
+    const open = text('button', s.status === 'PENDING' ? '查看并审核' : '查看');
+    open.type = 'button';
+    open.className = 'open-submission';
+    open.dataset.number = s.number;
+    open.addEventListener('click', () => openSubmission(s.number));
+    const decided = s.decidedBy ? '（' + s.decidedBy + (s.decisionComment ? '：' + s.decisionComment : '')
+      + (s.version ? '，版本 ' + s.version : '') + '）' : '';
+    const tr = row([String(s.number), new Date(s.submittedAt).toLocaleString('zh-CN'), s.submittedBy, s.reason,
+      s.files.map((f) => f.slice(f.lastIndexOf('/') + 1)).join('、'), (SUBMISSION_STATES[s.status] || s.status) + decided,
+      open]);
+    tr.className = 'submission ' + s.status.toLowerCase();
+    tr.dataset.number = s.number;
+    return tr;
+  }));
+}
+
+async function openSubmission(number) {
+  show($('review-error'), false);
+  $('review-title').textContent = '第 ' + number + ' 号提交';
+  $('review-verdict').textContent = '正在按现行规则校验…';
+  show($('review'), true);
+  try {
+    const { body } = await api(submissionsPath(number));
+    renderReview(body);
+  } catch (error) {
+    $('review-error').textContent = error.message;
+    show($('review-error'), true);
+  }
+}
+
+function renderReview(review) {
+  const s = review.submission;
+  const report = review.report;
+  state.reviewing = s.number;
+  $('review-title').textContent = '第 ' + s.number + ' 号提交：' + s.submittedBy + '，' + s.reason;
+  const pending = s.status === 'PENDING';
+  $('review-verdict').textContent = !pending ? SUBMISSION_STATES[s.status] + '：' + s.decidedBy
+      + (s.decisionComment ? '，' + s.decisionComment : '') + (s.version ? '（版本 ' + s.version + '）' : '')
+    : report.unchanged ? '与现行规则相同：已无需启用'
+    : !report.valid ? '按现行规则校验未通过，不能启用（现行规则在提交后可能已改变）'
+    : report.scenarioChanges.length > 0 ? '校验通过；改变了 ' + report.scenarioChanges.length + ' 个测试场景结果，确认后可以启用'
+    : '校验通过，可以启用';
+  $('review-verdict').className = pending && report && !report.valid ? 'error' : 'ok';
+  const findings = report ? report.findings : [];
+  $('review-findings').tBodies[0].replaceChildren(...findings.map((f) => {
+    const tr = row([f.file, f.sheet || '', f.cell || '', f.message]);
+    tr.className = 'finding';
+    return tr;
+  }));
+  show($('review-findings'), findings.length > 0);
+  const summary = report && report.changes ? report.changes.summary : [];
+  $('review-changes').replaceChildren(...summary.map((line) => text('li', line)));
+  const scenarioChanges = report ? report.scenarioChanges : [];
+  $('review-scenario-changes').tBodies[0].replaceChildren(...scenarioChanges.map((f) => {
+    const tr = row([f.file, f.message]);
+    tr.className = 'scenario-change';
+    return tr;
+  }));
+  show($('review-scenario-changes-panel'), scenarioChanges.length > 0);
+  const own = s.submittedBy === state.user;
+  show($('review-own-note'), pending && state.mayActivate && own);
+  show($('review-form'), pending && state.mayActivate);
+  show($('approve'), !own && report && report.valid);
+  show($('review-accept-label'), scenarioChanges.length > 0);
+  $('review-accept').checked = false;
+}
+
+async function decide(action) {
+  show($('review-error'), false);
+  const comment = $('review-comment').value.trim();
+  if (action === 'return' && !comment) {
+    $('review-error').textContent = '退回须写明审核意见：要改什么、为什么';
+    show($('review-error'), true);
+    return;
+  }
+  if (action === 'approve' && !$('review-accept-label').hidden && !$('review-accept').checked) {
+    $('review-error').textContent = '这次修改改变了上面列出的测试场景结果：请先勾选确认这些变化是本意';
+    show($('review-error'), true);
+    return;
+  }
+  const decision = action === 'approve'
+    ? { comment: comment || undefined, acceptScenarioChanges: $('review-accept').checked } : { comment };
+  try {
+    const { body } = await api(submissionsPath(state.reviewing, action), {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(decision),
+    });
+    renderReview(body.report && body.submission.status === 'PENDING' ? body : { submission: body.submission });
+    $('review-comment').value = '';
+  } catch (error) {
+    $('review-error').textContent = error.message;
+    show($('review-error'), true);
+  }
+  await refresh();
 }
 
 async function tryDecision(event) {
@@ -435,11 +571,16 @@ $('login-form').addEventListener('submit', login);
 $('logout').addEventListener('click', logout);
 $('upload-form').addEventListener('submit', validate);
 $('activate-form').addEventListener('submit', activate);
+$('submit-form').addEventListener('submit', submitForReview);
+$('approve').addEventListener('click', () => decide('approve'));
+$('return').addEventListener('click', () => decide('return'));
 $('try-form').addEventListener('submit', tryDecision);
 $('jurisdiction').addEventListener('change', async () => {
   state.jurisdiction = $('jurisdiction').value;
   describeJurisdiction();
   show($('report'), false);
+  show($('review'), false);
   await loadVersions();
   await loadTables();
+  await loadSubmissions();
 });

@@ -140,6 +140,104 @@ class RulesConsoleBrowserTest {
         assertThat(activeVersionRow()).isEqualTo("1");
     }
 
+    /**
+     * Four eyes in the console: the editor submits her validated edit with its reason; the publisher opens it, sees
+     * the change and the scenario answers it changes, must tick before approving, and the approval is version 2.
+     */
+    @Test
+    void anEditorSubmitsHerEditAndAPublisherApprovesItAfterSeeingWhatItChanges() throws Exception {
+        Path good = table("good", 2005);
+        open();
+        login("li.na", PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("workspace")));
+        upload(good);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("submit-form")));
+        browser.findElement(By.id("submit-reason")).sendKeys("按不含2000年以后的口径试行");
+        browser.findElement(By.id("submit-for-review")).click();
+        String number = submittedNumber();
+        WebElement submitted = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#submissions tr.submission[data-number='" + number + "']")));
+        assertThat(submitted.getText()).contains("li.na", "按不含2000年以后的口径试行", "待审核");
+        screenshot("6-editor-submitted");
+
+        browser.findElement(By.id("logout")).click();
+        login("wang.fang", PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("#submissions button.open-submission[data-number='" + number + "']")))
+                .click();
+        wait.until(ExpectedConditions.textMatches(
+                By.id("review-verdict"), java.util.regex.Pattern.compile("^校验通过；改变了 \\d+ 个测试场景结果")));
+        assertThat(browser.findElement(By.id("review-changes")).getText()).contains("2000 → 2005");
+        assertThat(browser.findElements(By.cssSelector("#review-scenario-changes tr.scenario-change")))
+                .isNotEmpty();
+        browser.findElement(By.id("approve")).click();
+        assertThat(visibleText("review-error")).contains("请先勾选确认");
+        String before = activeVersionRow();
+        browser.findElement(By.id("review-accept")).click();
+        browser.findElement(By.id("review-comment")).sendKeys("同意试行");
+        screenshot("7-publisher-reviews");
+        browser.findElement(By.id("approve")).click();
+
+        wait.until(ExpectedConditions.textMatches(By.id("review-verdict"), java.util.regex.Pattern.compile("^已审核启用")));
+        wait.until(driver -> !before.equals(activeVersionRow()));
+        String approved = activeVersionRow();
+        assertThat(browser.findElement(By.cssSelector("#versions tr.active")).getText())
+                .contains("wang.fang", "按不含2000年以后的口径试行", "li.na", "同意试行");
+        wait.until(driver -> submissionRow(number).contains("已审核启用"));
+        assertThat(submissionRow(number)).contains("版本 " + approved);
+        screenshot("8-approved");
+
+        // The other tests start from the deployed rules.
+        browser.findElement(By.cssSelector("#versions button.rollback[data-version='1']"))
+                .click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(driver -> "1".equals(activeVersionRow()));
+    }
+
+    @Test
+    void aPublisherCannotApproveHerOwnSubmissionAndMustSayWhySheReturnsOne() throws Exception {
+        Path good = table("good", 2005);
+        open();
+        login("wang.fang", PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("workspace")));
+        upload(good);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("submit-form")));
+        browser.findElement(By.id("submit-reason")).sendKeys("自己提交");
+        browser.findElement(By.id("submit-for-review")).click();
+        String number = submittedNumber();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("#submissions button.open-submission[data-number='" + number + "']")))
+                .click();
+
+        assertThat(visibleText("review-own-note")).contains("另一位发布人员");
+        assertThat(browser.findElement(By.id("approve")).isDisplayed()).isFalse();
+        browser.findElement(By.id("return")).click();
+        assertThat(visibleText("review-error")).contains("退回须写明审核意见");
+        browser.findElement(By.id("review-comment")).sendKeys("撤回，改天再提");
+        browser.findElement(By.id("return")).click();
+        wait.until(ExpectedConditions.textMatches(By.id("review-verdict"), java.util.regex.Pattern.compile("^已退回")));
+        wait.until(driver -> submissionRow(number).contains("已退回"));
+        assertThat(submissionRow(number)).contains("撤回，改天再提");
+        assertThat(activeVersionRow()).isEqualTo("1");
+    }
+
+    /** Read in one script, like the active version: the list is re-rendered after every decision. */
+    private String submissionRow(String number) {
+        Object row = browser.executeScript(
+                "const row = document.querySelector(\"#submissions tr.submission[data-number='\" + arguments[0] + \"']\");"
+                        + " return row ? row.innerText : '';",
+                number);
+        return String.valueOf(row);
+    }
+
+    /** The number the console gave the submission just made ("已提交审核，编号 3，…"). */
+    private String submittedNumber() {
+        java.util.regex.Matcher number =
+                java.util.regex.Pattern.compile("编号 (\\d+)").matcher(visibleText("submit-result"));
+        assertThat(number.find()).as("the submission's number is shown").isTrue();
+        return number.group(1);
+    }
+
     private String lastEditedCell;
 
     /** A copy of the eligibility table with the cut-off year set, named as staff would upload it. */
