@@ -26,11 +26,14 @@ import org.springframework.web.multipart.MultipartFile;
 class RulesetReviewController implements RulesetReviewApi {
 
     private final RulesetReview review;
+    private final RulesetRegistry registry;
     private final RulesetReports reports;
     private final HeavyWork heavyWork;
 
-    RulesetReviewController(RulesetReview review, RulesetReports reports, HeavyWork heavyWork) {
+    RulesetReviewController(
+            RulesetReview review, RulesetRegistry registry, RulesetReports reports, HeavyWork heavyWork) {
         this.review = review;
+        this.registry = registry;
         this.reports = reports;
         this.heavyWork = heavyWork;
     }
@@ -99,6 +102,34 @@ class RulesetReviewController implements RulesetReviewApi {
         String comment = required("comment", returned.getComment(), "请写明退回的意见：要改什么、为什么");
         return ResponseEntity.ok(new RulesetSubmissionReview()
                 .submission(info(review.returnToSubmitter(jurisdiction, submission, SignedInStaff.name(), comment))));
+    }
+
+    @Override
+    public ResponseEntity<org.springframework.core.io.Resource> downloadChangeRecord(
+            String jurisdiction, Integer submission) {
+        // A pending submission is compared with the rules served now: a compile, like a validation.
+        RulesetReview.ChangeRecord record =
+                heavyWork.run(HeavyWork.Kind.VALIDATION, () -> review.changeRecord(jurisdiction, submission));
+        String name = registry.validation(jurisdiction)
+                .map(v -> v.sources().jurisdiction().name())
+                .orElse(jurisdiction);
+        byte[] document = ChangeRecordDocument.render(
+                name,
+                record,
+                ruleId -> registry.isServed(jurisdiction)
+                        ? registry.active(jurisdiction).clauseOf(ruleId)
+                        : Optional.empty());
+        return ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(ChangeRecordDocument.MEDIA_TYPE))
+                .header(
+                        org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment()
+                                .filename(
+                                        ChangeRecordDocument.fileName(record.submission()),
+                                        java.nio.charset.StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .body(new org.springframework.core.io.ByteArrayResource(document));
     }
 
     private static String required(String field, String text, String message) {

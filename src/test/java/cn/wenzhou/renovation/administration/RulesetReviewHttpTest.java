@@ -93,10 +93,34 @@ class RulesetReviewHttpTest {
                 .andExpect(jsonPath("$.submission.status").value("PENDING"))
                 .andExpect(jsonPath("$.report.activated").value(false))
                 .andExpect(jsonPath("$.report.scenarioChanges").isNotEmpty());
-        signedIn(decision(number, "approve", "{\"acceptScenarioChanges\":true}"))
+        String pending = changeRecord(number);
+        assertThat(pending).contains("待审核", "按不含2000年理解", "ELIG-PARAM-PRIORITY-CUTOFF", "2000", "1999");
+        assertThat(pending).contains("测试场景第");
+        signedIn(decision(number, "approve", "{\"acceptScenarioChanges\":true,\"comment\":\"同意试行\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.submission.status").value("APPROVED"))
                 .andExpect(jsonPath("$.report.version.comment", containsString("接受")));
+
+        String approved = changeRecord(number);
+        assertThat(approved)
+                .contains("规则修改审批单", "按不含2000年理解", DeployedService.EDITOR, DeployedService.PUBLISHER, "同意试行")
+                .contains("已审核启用，成为版本", "取值", "2000", "1999", "审核人已确认为修改本意", "测试场景第")
+                .contains("分管领导签批意见");
+    }
+
+    /** The change record's text, as Word would show it: paragraphs and table cells. */
+    private String changeRecord(int number) throws Exception {
+        byte[] document = signedIn(get(SUBMISSIONS + "/" + number + "/change-record"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Content-Disposition", containsString(".docx")))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(document));
+                var text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+            return text.getText();
+        }
     }
 
     @Test

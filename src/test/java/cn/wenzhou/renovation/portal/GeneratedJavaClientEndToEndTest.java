@@ -504,6 +504,7 @@ class GeneratedJavaClientEndToEndTest {
             RulesetSubmissionReview underReview = asPublisher.reviewRulesetSubmission("wenzhou", number);
             RulesetSubmissionReview approved =
                     asPublisher.approveRulesetSubmission("wenzhou", number, new RulesetReviewDecision().comment("同意"));
+            File changeRecord = asPublisher.downloadChangeRecord("wenzhou", number);
             RuleFolderCopy.editCell(
                     fundingTable,
                     RuleFolderCopy.MINIMUM_ARRIVAL_RATE_ROW,
@@ -528,6 +529,7 @@ class GeneratedJavaClientEndToEndTest {
             assertThat(returned.getSubmission().getStatus()).isEqualTo(RulesetSubmissionInfo.StatusEnum.RETURNED);
             assertThat(returned.getSubmission().getDecisionComment()).isEqualTo("不必再改");
             assertThat(listed).extracting(RulesetSubmissionInfo::getNumber).contains(number, second);
+            assertThat(Files.readAllBytes(changeRecord.toPath())).startsWith('P', 'K', 3, 4);
         }
 
         private ApiClient signedInAs(String user) {

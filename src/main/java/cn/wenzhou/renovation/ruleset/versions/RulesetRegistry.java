@@ -601,7 +601,7 @@ public class RulesetRegistry implements SmartLifecycle {
         return files;
     }
 
-    private static List<RuleFile> merged(List<RuleFile> own, List<RuleFile> replacements) {
+    static List<RuleFile> merged(List<RuleFile> own, List<RuleFile> replacements) {
         Map<String, RuleFile> byPath = new LinkedHashMap<>();
         own.forEach(f -> byPath.put(f.path(), f));
         replacements.forEach(f -> byPath.put(f.path(), f));

@@ -72,6 +72,7 @@ public class RulesetReview {
         if (submission.submittedBy().equals(publisher)) {
             throw new SameReviewerException(submission);
         }
+        Integer replaced = registry.activeVersion(jurisdiction).orElse(null);
         RulesetRegistry.Activation activation = registry.activate(
                 jurisdiction,
                 submission.files(),
@@ -83,7 +84,18 @@ public class RulesetReview {
             version = registry.activeVersion(jurisdiction); // already in effect
         }
         if (version.isPresent()) {
-            decide(submission, RulesetSubmission.Status.APPROVED, publisher, comment, version.get());
+            decide(
+                    submission,
+                    RulesetSubmission.Status.APPROVED,
+                    new RulesetSubmission.Decision(
+                            java.time.Instant.now(),
+                            publisher,
+                            comment,
+                            version.get(),
+                            activation.activated() ? replaced : version.get(),
+                            activation.candidate().scenarioChanges().stream()
+                                    .map(change -> change.file() + "：" + change.message())
+                                    .toList()));
         }
         return activation;
     }
@@ -92,7 +104,10 @@ public class RulesetReview {
     public synchronized RulesetSubmission returnToSubmitter(
             String jurisdiction, int number, String publisher, String comment) {
         RulesetSubmission submission = pending(jurisdiction, number);
-        decide(submission, RulesetSubmission.Status.RETURNED, publisher, comment, null);
+        decide(
+                submission,
+                RulesetSubmission.Status.RETURNED,
+                RulesetSubmission.Decision.returned(java.time.Instant.now(), publisher, comment));
         return submission(jurisdiction, number);
     }
 
@@ -105,13 +120,7 @@ public class RulesetReview {
     }
 
     private void decide(
-            RulesetSubmission submission,
-            RulesetSubmission.Status outcome,
-            String publisher,
-            String comment,
-            Integer version) {
-        RulesetSubmission.Decision decision =
-                new RulesetSubmission.Decision(java.time.Instant.now(), publisher, comment, version);
+            RulesetSubmission submission, RulesetSubmission.Status outcome, RulesetSubmission.Decision decision) {
         if (!store.decide(submission.jurisdiction(), submission.number(), outcome, decision)) {
             throw new SubmissionDecidedException(submission(submission.jurisdiction(), submission.number()));
         }
@@ -121,7 +130,44 @@ public class RulesetReview {
                 submission.jurisdiction(),
                 submission.submittedBy(),
                 outcome,
-                publisher);
+                decision.by());
+    }
+
+    /**
+     * What a change record prints: the files before and after the edit, and the scenario answers it changes.
+     * Pending, against the rules served now (as the reviewer sees it); approved, the version it replaced and
+     * the one it became, with the answers the approver accepted; returned, against the version it was based on.
+     */
+    public record ChangeRecord(
+            RulesetSubmission submission, List<RuleFile> before, List<RuleFile> after, List<String> scenarioChanges) {}
+
+    public ChangeRecord changeRecord(String jurisdiction, int number) {
+        RulesetSubmission submission = submission(jurisdiction, number);
+        RulesetSubmission.Decision decision = submission.decision();
+        if (submission.pending()) {
+            RulesetCandidate candidate = registry.candidate(jurisdiction, submission.files());
+            return new ChangeRecord(
+                    submission,
+                    candidate.activeOwnFiles(),
+                    candidate.ownFiles(),
+                    candidate.scenarioChanges().stream()
+                            .map(change -> change.file() + "：" + change.message())
+                            .toList());
+        }
+        if (submission.status() == RulesetSubmission.Status.APPROVED && decision.replacedVersion() != null) {
+            return new ChangeRecord(
+                    submission,
+                    keptFiles(jurisdiction, decision.replacedVersion()),
+                    keptFiles(jurisdiction, decision.version()),
+                    decision.acceptedScenarioChanges());
+        }
+        List<RuleFile> based =
+                submission.basedOnVersion() == null ? List.of() : keptFiles(jurisdiction, submission.basedOnVersion());
+        return new ChangeRecord(submission, based, RulesetRegistry.merged(based, submission.files()), List.of());
+    }
+
+    private List<RuleFile> keptFiles(String jurisdiction, int version) {
+        return store.files(jurisdiction, version).orElseThrow(() -> new UnknownVersionException(jurisdiction, version));
     }
 
     /** The version's comment carries the four eyes: the reason, whose submission it was, who approved it. */

@@ -29,8 +29,28 @@ public record RulesetSubmission(
         RETURNED
     }
 
-    /** Who decided, when, with what comment, and (approved) the version it became. */
-    public record Decision(Instant at, String by, String comment, Integer version) {}
+    /**
+     * Who decided, when, with what comment; approved, the version it became, the version it replaced and the
+     * Test Scenario answers the approver accepted as changed (for the change record).
+     */
+    public record Decision(
+            Instant at,
+            String by,
+            String comment,
+            Integer version,
+            Integer replacedVersion,
+            List<String> acceptedScenarioChanges) {
+
+        public Decision {
+            acceptedScenarioChanges =
+                    acceptedScenarioChanges == null ? List.of() : List.copyOf(acceptedScenarioChanges);
+        }
+
+        /** A return: nothing activated. */
+        public static Decision returned(Instant at, String by, String comment) {
+            return new Decision(at, by, comment, null, null, List.of());
+        }
+    }
 
     public RulesetSubmission {
         files = List.copyOf(files);

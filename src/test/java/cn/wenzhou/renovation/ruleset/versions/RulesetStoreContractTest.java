@@ -183,15 +183,15 @@ class RulesetStoreContractTest {
         RulesetSubmission first = store.submit("wenzhou", List.of(TABLE), 3, "wang.fang", "补写解释");
         RulesetSubmission second = store.submit("wenzhou", List.of(DRL), null, "li.na", "加街道");
         store.submit("yueqing", List.of(DRL), 1, "li.na", "乐清");
-        RulesetSubmission.Decision approval =
-                new RulesetSubmission.Decision(Instant.parse("2026-12-05T08:00:00Z"), "chen.jing", "同意", 4);
+        RulesetSubmission.Decision approval = new RulesetSubmission.Decision(
+                Instant.parse("2026-12-05T08:00:00Z"), "chen.jing", "同意", 4, 3, List.of("测试场景第 4 行的结论变了"));
 
         boolean approved = store.decide("wenzhou", 1, RulesetSubmission.Status.APPROVED, approval);
         boolean again = store.decide(
                 "wenzhou",
                 1,
                 RulesetSubmission.Status.RETURNED,
-                new RulesetSubmission.Decision(Instant.now(), "zhao.lei", "退回", null));
+                RulesetSubmission.Decision.returned(Instant.now(), "zhao.lei", "退回"));
         boolean unknown = store.decide("wenzhou", 9, RulesetSubmission.Status.RETURNED, approval);
 
         assertThat(List.of(first.number(), second.number())).containsExactly(1, 2);
