@@ -157,24 +157,29 @@ async function loadTables() {
 /** Fetched with this page's credentials, saved under the table's own name so that its upload replaces it. */
 async function downloadTable(table, version) {
   show($('tables-error'), false);
+  await download('/api/v1/admin/rulesets/' + encodeURIComponent(state.jurisdiction) + '/tables/'
+    + encodeURIComponent(table.capability) + '/' + encodeURIComponent(table.fileName)
+    + (version ? '?version=' + version : ''), table.fileName, $('tables-error'));
+}
+
+/** A document of the admin API saved as a file; a refusal is shown in the given element. */
+async function download(path, fileName, errorElement) {
   try {
     const headers = { Authorization: state.authorization, 'X-Requested-With': 'XMLHttpRequest' };
-    const response = await fetch('/api/v1/admin/rulesets/' + encodeURIComponent(state.jurisdiction) + '/tables/'
-      + encodeURIComponent(table.capability) + '/' + encodeURIComponent(table.fileName)
-      + (version ? '?version=' + version : ''), { headers });
+    const response = await fetch(path, { headers });
     if (!response.ok) {
       throw new Error(problemText(await response.json().catch(() => ({})), response.status));
     }
     const link = document.createElement('a');
     link.href = URL.createObjectURL(await response.blob());
-    link.download = table.fileName;
+    link.download = fileName;
     document.body.appendChild(link);
     link.click();
     link.remove();
     URL.revokeObjectURL(link.href);
   } catch (error) {
-    $('tables-error').textContent = '下载失败：' + error.message;
-    show($('tables-error'), true);
+    errorElement.textContent = '下载失败：' + error.message;
+    show(errorElement, true);
   }
 }
 
@@ -322,11 +327,20 @@ async function loadSubmissions() {
     open.className = 'open-submission';
     open.dataset.number = s.number;
     open.addEventListener('click', () => openSubmission(s.number));
+    const record = text('button', '审批单');
+    record.type = 'button';
+    record.className = 'download-record';
+    record.dataset.number = s.number;
+    record.title = '规则修改审批单（Word），供领导签批';
+    record.addEventListener('click', () => download(submissionsPath(s.number, 'change-record'),
+      '规则修改审批单-' + state.jurisdiction + '-第' + s.number + '号.docx', $('review-error')));
+    const actions = document.createElement('span');
+    actions.append(open, ' ', record);
     const decided = s.decidedBy ? '（' + s.decidedBy + (s.decisionComment ? '：' + s.decisionComment : '')
       + (s.version ? '，版本 ' + s.version : '') + '）' : '';
     const tr = row([String(s.number), new Date(s.submittedAt).toLocaleString('zh-CN'), s.submittedBy, s.reason,
       s.files.map((f) => f.slice(f.lastIndexOf('/') + 1)).join('、'), (SUBMISSION_STATES[s.status] || s.status) + decided,
-      open]);
+      actions]);
     tr.className = 'submission ' + s.status.toLowerCase();
     tr.dataset.number = s.number;
     return tr;

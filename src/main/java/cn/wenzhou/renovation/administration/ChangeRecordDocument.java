@@ -118,6 +118,7 @@ final class ChangeRecordDocument {
             rows.add(new String[] {"审核意见", decision.comment() == null ? "" : decision.comment()});
         }
         XWPFTable table = doc.createTable(rows.size(), 2);
+        table.setWidth("100%");
         for (int i = 0; i < rows.size(); i++) {
             cell(table.getRow(i), 0, rows.get(i)[0], true);
             cell(table.getRow(i), 1, rows.get(i)[1], false);
@@ -175,6 +176,7 @@ final class ChangeRecordDocument {
             return;
         }
         XWPFTable table = doc.createTable(rows.size() + 1, 6);
+        table.setWidth("100%");
         String[] headers = {"表格", "规则", "项目（单元格）", "原值", "新值", "依据"};
         for (int c = 0; c < headers.length; c++) {
             cell(table.getRow(0), c, headers[c], true);
@@ -190,6 +192,7 @@ final class ChangeRecordDocument {
     private static void signatures(XWPFDocument doc) {
         String[] roles = {"提交人（签字）", "审核人（签字）", "分管领导签批意见（签字）"};
         XWPFTable table = doc.createTable(roles.length, 2);
+        table.setWidth("100%");
         for (int i = 0; i < roles.length; i++) {
             cell(table.getRow(i), 0, roles[i], true);
             cell(table.getRow(i), 1, "\n\n日期：　　　年　　月　　日", false);

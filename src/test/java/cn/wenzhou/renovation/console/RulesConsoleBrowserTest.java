@@ -186,6 +186,13 @@ class RulesConsoleBrowserTest {
         wait.until(driver -> submissionRow(number).contains("已审核启用"));
         assertThat(submissionRow(number)).contains("版本 " + approved);
         screenshot("8-approved");
+        browser.findElement(By.cssSelector("#submissions button.download-record[data-number='" + number + "']"))
+                .click();
+        Path record = console.downloaded("规则修改审批单-wenzhou-第" + number + "号.docx");
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(record));
+                var words = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+            assertThat(words.getText()).contains("规则修改审批单", "li.na", "wang.fang", "2000", "2005", "同意试行");
+        }
 
         // The other tests start from the deployed rules.
         browser.findElement(By.cssSelector("#versions button.rollback[data-version='1']"))
