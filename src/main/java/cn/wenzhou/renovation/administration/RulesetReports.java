@@ -67,7 +67,7 @@ class RulesetReports {
 
     RulesetReport report(RulesetCandidate candidate, List<RuleFile> placed, Optional<RulesetVersion> activated) {
         String code = candidate.jurisdiction();
-        RulesetDiff changes = RulesetDiff.ofEdit(code, candidate.activeOwnFiles(), candidate.ownFiles());
+        RulesetDiff changes = RulesetDiff.ofEdit(code, servedBefore(code, candidate), candidate.ownFiles());
         List<String> replaced = placed.isEmpty()
                 ? changes.tables().stream().map(t -> t.countyFile()).distinct().toList()
                 : placed.stream().map(RuleFile::path).toList();
@@ -94,6 +94,16 @@ class RulesetReports {
         }
         activated.ifPresent(v -> report.version(info(v, registry.activeVersion(code))));
         return report;
+    }
+
+    /** A county's own files with the base's beneath them, so that a first override is compared with the base's table. */
+    private List<RuleFile> servedBefore(String code, RulesetCandidate candidate) {
+        if (code.equals(JurisdictionDescriptor.BASE)) {
+            return candidate.activeOwnFiles();
+        }
+        List<RuleFile> before = new java.util.ArrayList<>(registry.ownFiles(JurisdictionDescriptor.BASE));
+        before.addAll(candidate.activeOwnFiles());
+        return before;
     }
 
     static RulesetVersionInfo info(RulesetVersion version, Optional<Integer> active) {

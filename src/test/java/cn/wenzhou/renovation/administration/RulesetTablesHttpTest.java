@@ -113,7 +113,36 @@ class RulesetTablesHttpTest {
                         .file(new MockMultipartFile("files", "scope-parameters.xlsx", XLSX, base)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.replacedFiles[0]")
-                        .value("decision-tables/counties/yueqing/eligibility/scope-parameters.xlsx"));
+                        .value("decision-tables/counties/yueqing/eligibility/scope-parameters.xlsx"))
+                .andExpect(jsonPath("$.unchanged").value(true))
+                .andExpect(jsonPath("$.changes.tables").isEmpty());
+    }
+
+    /** A county's first copy of a base table is compared with the base's: the officer sees her one change. */
+    @Test
+    void aCountysFirstOverrideOfABaseTableShowsTheValueItChanges() throws Exception {
+        Path table = folder.resolve("scope-parameters.xlsx");
+        Files.write(
+                table,
+                download("yueqing", "eligibility", "scope-parameters.xlsx", "")
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsByteArray());
+        String cell = RuleFolderCopy.editCell(
+                table, RuleFolderCopy.CUTOFF_ROW, RuleFolderCopy.CUTOFF_COLUMN_LABEL, c -> c.setCellValue(2005));
+
+        signedIn(multipart("/api/v1/admin/rulesets/yueqing/validate")
+                        .file(new MockMultipartFile("files", "scope-parameters.xlsx", XLSX, Files.readAllBytes(table))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.unchanged").value(false))
+                .andExpect(jsonPath("$.changes.tables.length()").value(1))
+                .andExpect(jsonPath("$.changes.tables[0].rows.length()").value(1))
+                .andExpect(jsonPath("$.changes.tables[0].rows[0].change").value("CHANGED"))
+                .andExpect(jsonPath("$.changes.tables[0].rows[0].cells[0].cell").value(cell))
+                .andExpect(
+                        jsonPath("$.changes.tables[0].rows[0].cells[0].before").value("2000"))
+                .andExpect(
+                        jsonPath("$.changes.tables[0].rows[0].cells[0].after").value("2005"));
     }
 
     @Test

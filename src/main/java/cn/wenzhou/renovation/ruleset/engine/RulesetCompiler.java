@@ -584,15 +584,19 @@ public final class RulesetCompiler {
 
     /**
      * The content hash of what the rules are: every file as it is, except a table, which counts as the
-     * DRL its rows generate. Two workbooks that differ only in how a spreadsheet program saved them
+     * DRL its rows generate; a county's files count under the base paths they override. Two workbooks that differ only in how a spreadsheet program saved them
      * (or in a cell no rule reads) have the same fingerprint.
      */
     private static String rulesFingerprint(List<RuleFile> files, DrlSources sources) {
+        // Under the base's paths: a county's copy of a base table, unchanged, is the base's rules.
         List<RuleFile> meaning = new ArrayList<>();
-        files.stream().filter(f -> !f.isSpreadsheet()).forEach(meaning::add);
+        files.stream()
+                .filter(f -> !f.isSpreadsheet())
+                .forEach(f -> meaning.add(new RuleFile(StaffTableTranslator.withoutCounty(f.path()), f.content())));
         sources.drlByPath().forEach((path, drl) -> {
             if (!path.equals(sources.sourceFileOf().get(path))) { // generated from a table
-                meaning.add(new RuleFile(path, drl.getBytes(StandardCharsets.UTF_8)));
+                meaning.add(
+                        new RuleFile(StaffTableTranslator.withoutCounty(path), drl.getBytes(StandardCharsets.UTF_8)));
             }
         });
         meaning.sort(Comparator.comparing(RuleFile::path));

@@ -148,7 +148,7 @@ public class RulesetReview {
             RulesetCandidate candidate = registry.candidate(jurisdiction, submission.files());
             return new ChangeRecord(
                     submission,
-                    candidate.activeOwnFiles(),
+                    withBase(jurisdiction, candidate.activeOwnFiles()),
                     candidate.ownFiles(),
                     candidate.scenarioChanges().stream()
                             .map(change -> change.file() + "：" + change.message())
@@ -157,13 +157,28 @@ public class RulesetReview {
         if (submission.status() == RulesetSubmission.Status.APPROVED && decision.replacedVersion() != null) {
             return new ChangeRecord(
                     submission,
-                    keptFiles(jurisdiction, decision.replacedVersion()),
+                    withBase(jurisdiction, keptFiles(jurisdiction, decision.replacedVersion())),
                     keptFiles(jurisdiction, decision.version()),
                     decision.acceptedScenarioChanges());
         }
         List<RuleFile> based =
                 submission.basedOnVersion() == null ? List.of() : keptFiles(jurisdiction, submission.basedOnVersion());
-        return new ChangeRecord(submission, based, RulesetRegistry.merged(based, submission.files()), List.of());
+        return new ChangeRecord(
+                submission,
+                withBase(jurisdiction, based),
+                RulesetRegistry.merged(based, submission.files()),
+                List.of());
+    }
+
+    /** A county's files with the base's beneath them: its first copy of a base table is compared with the base's. */
+    private List<RuleFile> withBase(String jurisdiction, List<RuleFile> own) {
+        if (jurisdiction.equals(cn.wenzhou.renovation.ruleset.engine.JurisdictionDescriptor.BASE)) {
+            return own;
+        }
+        List<RuleFile> files = new java.util.ArrayList<>(
+                registry.ownFiles(cn.wenzhou.renovation.ruleset.engine.JurisdictionDescriptor.BASE));
+        files.addAll(own);
+        return files;
     }
 
     private List<RuleFile> keptFiles(String jurisdiction, int version) {

@@ -42,13 +42,20 @@ public record RulesetDiff(
 
     /**
      * An edit of one jurisdiction's own files against the files it serves now: what an activation
-     * would change. Files with the same bytes are not compared.
+     * would change. Files with the same bytes are not compared. {@code before} may hold the base's files
+     * besides a county's own: a county's first copy of a base table is then compared with the base's
+     * table it overrides (「取值 2000 → 2005」), not listed as a table of new rules.
      */
     public static RulesetDiff ofEdit(String jurisdiction, List<RuleFile> before, List<RuleFile> after) {
-        Map<String, RuleFile> old = byPath(before);
+        Map<String, RuleFile> old = new LinkedHashMap<>();
+        for (RuleFile file : before) {
+            String shownAs = RulesetSources.basePath(jurisdiction, file.path());
+            boolean override = !shownAs.equals(file.path());
+            old.merge(shownAs, file, (kept, other) -> override ? other : kept);
+        }
         List<FileChange> changes = new ArrayList<>();
         for (RuleFile file : after) {
-            RuleFile previous = old.get(file.path());
+            RuleFile previous = old.get(RulesetSources.basePath(jurisdiction, file.path()));
             if (previous == null || !java.util.Arrays.equals(previous.content(), file.content())) {
                 changes.add(new FileChange(RulesetSources.basePath(jurisdiction, file.path()), previous, file));
             }
