@@ -186,7 +186,11 @@ async function download(path, fileName, errorElement) {
 const ACTIVATION_KINDS = { DEPLOYMENT: '部署', ACTIVATION: '启用', ROLLBACK: '回退', RECOVERY: '启动时恢复' };
 
 function auditLine(a) {
-  return new Date(a.at).toLocaleString('zh-CN') + ' ' + a.by + ' ' + (ACTIVATION_KINDS[a.kind] || a.kind) + ' 版本 ' + a.version;
+  const when = new Date(a.at).toLocaleString('zh-CN') + ' ' + a.by + ' ';
+  if (a.kind === 'BASE_CHANGE') {
+    return when + '启用温州市版本 ' + a.baseVersion + '：本辖区随之按新的温州市规则判定（本辖区版本 ' + a.version + ' 不变）';
+  }
+  return when + (ACTIVATION_KINDS[a.kind] || a.kind) + ' 版本 ' + a.version;
 }
 
 function uploadForm(withComment) {

@@ -87,10 +87,11 @@ class RulesetAdminController implements RulesetAdminApi {
         Optional<Integer> active = registry.activeVersion(jurisdiction);
         List<RulesetActivationInfo> activations = registry.activations(jurisdiction).stream()
                 .map(a -> new RulesetActivationInfo(
-                        a.version(),
-                        a.at().atOffset(ZoneOffset.UTC),
-                        a.by(),
-                        RulesetActivationInfo.KindEnum.valueOf(a.kind().name())))
+                                a.version(),
+                                a.at().atOffset(ZoneOffset.UTC),
+                                a.by(),
+                                RulesetActivationInfo.KindEnum.valueOf(a.kind().name()))
+                        .baseVersion(a.baseVersion()))
                 .toList();
         List<StoredRecordProblem> problems = registry.storeProblems(jurisdiction).stream()
                 .map(p -> new StoredRecordProblem(p.where(), p.problem()))

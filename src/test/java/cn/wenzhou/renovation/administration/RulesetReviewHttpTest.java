@@ -59,6 +59,18 @@ class RulesetReviewHttpTest {
                 .andExpect(jsonPath("$.report.version.activatedBy").value(DeployedService.PUBLISHER))
                 .andExpect(jsonPath("$.report.version.comment", containsString("补写解释")))
                 .andExpect(jsonPath("$.report.version.comment", containsString(DeployedService.EDITOR)));
+        int approvedVersion = JsonPath.read(
+                signedIn(get(SUBMISSIONS + "/" + number))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(java.nio.charset.StandardCharsets.UTF_8),
+                "$.submission.version");
+        // Yueqing serves the new Wenzhou rules under its own unchanged version: its audit says so.
+        signedIn(get("/api/v1/admin/rulesets/yueqing/versions"))
+                .andExpect(jsonPath("$.activations[-1].kind").value("BASE_CHANGE"))
+                .andExpect(jsonPath("$.activations[-1].baseVersion").value(approvedVersion))
+                .andExpect(jsonPath("$.activations[-1].by").value(DeployedService.PUBLISHER))
+                .andExpect(jsonPath("$.activations[-1].version").value(1));
         signedIn(decision(number, "return", "{\"comment\":\"晚了\"}"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("SUBMISSION_DECIDED"))

@@ -34,7 +34,8 @@ final class JdbcRulesetStore implements RulesetStore {
             rs.getInt("version_number"),
             rs.getTimestamp("changed_at").toInstant(),
             rs.getString("changed_by"),
-            RulesetActivation.Kind.valueOf(rs.getString("kind")));
+            RulesetActivation.Kind.valueOf(rs.getString("kind")),
+            rs.getObject("base_version", Integer.class));
     private static final int SAVE_ATTEMPTS = 5;
 
     private final JdbcTemplate jdbc;
@@ -101,6 +102,8 @@ final class JdbcRulesetStore implements RulesetStore {
                     changed_at TIMESTAMP NOT NULL,
                     changed_by VARCHAR(200) NOT NULL,
                     kind VARCHAR(20) NOT NULL)""");
+        // Added after the first release: a database created before it gains the column.
+        jdbc.execute("ALTER TABLE ruleset_activation ADD COLUMN IF NOT EXISTS base_version INTEGER");
         jdbc.execute("""
                 CREATE TABLE IF NOT EXISTS ruleset_submission (
                     jurisdiction VARCHAR(40) NOT NULL,
@@ -244,13 +247,14 @@ final class JdbcRulesetStore implements RulesetStore {
 
     private void insertActivation(RulesetActivation activation) {
         jdbc.update(
-                "INSERT INTO ruleset_activation (jurisdiction, version_number, changed_at, changed_by, kind) "
-                        + "VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO ruleset_activation (jurisdiction, version_number, changed_at, changed_by, kind, base_version) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)",
                 activation.jurisdiction(),
                 activation.version(),
                 Timestamp.from(activation.at()),
                 activation.by(),
-                activation.kind().name());
+                activation.kind().name(),
+                activation.baseVersion());
     }
 
     @Override

@@ -464,6 +464,7 @@ public class RulesetRegistry implements SmartLifecycle {
         store.activate(
                 new RulesetActivation(candidate.jurisdiction(), version.number(), java.time.Instant.now(), user, kind));
         serve(current, candidate, version.number());
+        recordBaseChangeInCounties(current, candidate, version.number(), user);
         log.info(
                 "Activated {} version {} ({}) by {}: ruleset {}",
                 candidate.jurisdiction(),
@@ -472,6 +473,33 @@ public class RulesetRegistry implements SmartLifecycle {
                 version.activatedBy(),
                 candidate.validation().ruleset().version());
         return new Activation(candidate, Optional.of(version));
+    }
+
+    /**
+     * A base activation or rollback changes what every county over it serves while their own versions stay:
+     * each county's audit says so, naming the base version. The base's own audit is the commit point; a county
+     * entry that cannot be written is logged, and the activation stands.
+     */
+    private void recordBaseChangeInCounties(State current, RulesetCandidate candidate, int baseVersion, String user) {
+        if (!JurisdictionDescriptor.BASE.equals(candidate.jurisdiction())) {
+            return;
+        }
+        java.time.Instant at = java.time.Instant.now();
+        current.versionNumbers().forEach((county, countyVersion) -> {
+            if (county.equals(JurisdictionDescriptor.BASE)) {
+                return;
+            }
+            try {
+                store.recordActivation(new RulesetActivation(
+                        county, countyVersion, at, user, RulesetActivation.Kind.BASE_CHANGE, baseVersion));
+            } catch (RuntimeException e) {
+                log.error(
+                        "Wenzhou version {} is active, but the audit of {} could not record it: {}",
+                        baseVersion,
+                        county,
+                        e.toString());
+            }
+        });
     }
 
     private void serve(State current, RulesetCandidate candidate, int number) {
