@@ -72,9 +72,22 @@ public class TestScenarioRunner implements RulesetScenarios {
 
     private final String scenariosDir;
 
-    private final Map<String, List<RuleProblem>> failuresByVersion = new LinkedHashMap<>(16, 0.75f, true) {
+    /**
+     * One run of a ruleset's scenarios: the failing rows; what every row concluded, per kind of fact, as staff
+     * read it (message and rule id); and for a failing row, which kinds of its pinned facts failed. The
+     * conclusions let a changed row be told as 「原结论 … → 新结论 …」 beside the run on the active rules.
+     */
+    private record Run(
+            List<RuleProblem> failures,
+            Map<String, Map<String, List<String>>> conclusions,
+            Map<String, FailedRow> failedRows) {}
+
+    /** A failing row: how it is named (测试场景第 4 行「…」) and the kinds of pinned fact that failed. */
+    private record FailedRow(String which, List<String> kinds) {}
+
+    private final Map<String, Run> runsByVersion = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<RuleProblem>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Run> eldest) {
             return size() > 16;
         }
     };
@@ -86,35 +99,84 @@ public class TestScenarioRunner implements RulesetScenarios {
 
     @Override
     public List<RuleProblem> failures(CompiledRuleset ruleset) {
+        return runOf(ruleset).failures();
+    }
+
+    /**
+     * As the interface has it, each changed row told in the officer's terms: 「测试场景第 4 行「…」：原结论
+     * 可纳入改造范围（ELIG-DECIDE-MAY-INCLUDE） → 新结论 重点改造（ELIG-DECIDE-PRIORITY）」, the old conclusion read
+     * from the same row run on the active rules.
+     */
+    @Override
+    public List<RuleProblem> changedBy(CompiledRuleset active, CompiledRuleset candidate) {
+        List<RuleProblem> changed = RulesetScenarios.super.changedBy(active, candidate);
+        if (active == null) {
+            return changed;
+        }
+        Run before = runOf(active);
+        Run now = runOf(candidate);
+        return changed.stream()
+                .map(problem -> {
+                    Matcher row = ROW_IN_MESSAGE.matcher(problem.message());
+                    String key = row.find() ? problem.file() + "#" + row.group(1) : "";
+                    FailedRow failed = now.failedRows().get(key);
+                    Map<String, List<String>> was = before.conclusions().get(key);
+                    Map<String, List<String>> is = now.conclusions().get(key);
+                    if (failed == null
+                            || was == null
+                            || is == null
+                            || failed.kinds().isEmpty()) {
+                        return problem;
+                    }
+                    return RuleProblem.inFile(
+                            problem.file(),
+                            failed.which() + "：原结论 " + conclusions(was, failed.kinds()) + " → 新结论 "
+                                    + conclusions(is, failed.kinds()));
+                })
+                .toList();
+    }
+
+    private static final Pattern ROW_IN_MESSAGE = Pattern.compile("^测试场景第 (\\d+) 行");
+
+    private static String conclusions(Map<String, List<String>> byKind, List<String> kinds) {
+        List<String> told = kinds.stream()
+                .flatMap(kind -> byKind.getOrDefault(kind, List.of()).stream())
+                .distinct()
+                .toList();
+        return told.isEmpty() ? "无此类结论" : String.join("；", told);
+    }
+
+    private Run runOf(CompiledRuleset ruleset) {
         String key = ruleset.jurisdiction() + "|" + ruleset.version();
-        synchronized (failuresByVersion) {
-            List<RuleProblem> known = failuresByVersion.get(key);
+        synchronized (runsByVersion) {
+            Run known = runsByVersion.get(key);
             if (known != null) {
                 return known;
             }
         }
-        List<RuleProblem> failures = List.copyOf(run(ruleset));
-        synchronized (failuresByVersion) {
-            failuresByVersion.put(key, failures);
+        Run run = run(ruleset);
+        synchronized (runsByVersion) {
+            runsByVersion.put(key, run);
         }
-        return failures;
+        return run;
     }
 
-    private List<RuleProblem> run(CompiledRuleset ruleset) {
-        List<RuleProblem> problems = new ArrayList<>();
+    private Run run(CompiledRuleset ruleset) {
+        Run all = new Run(new ArrayList<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
         for (Resource scenario : scenarioFiles(ruleset.jurisdiction())) {
             String name = "scenarios/" + ruleset.jurisdiction() + "/" + relativeName(scenario, ruleset.jurisdiction());
-            problems.addAll(run(ruleset, scenario, name));
+            run(ruleset, scenario, name, all);
         }
-        return problems;
+        return new Run(List.copyOf(all.failures()), Map.copyOf(all.conclusions()), Map.copyOf(all.failedRows()));
     }
 
-    private List<RuleProblem> run(CompiledRuleset ruleset, Resource scenario, String name) {
+    private void run(CompiledRuleset ruleset, Resource scenario, String name, Run into) {
         ScenarioSimulationModel model;
         try (InputStream in = scenario.getInputStream()) {
             model = parsed(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (Exception e) {
-            return List.of(RuleProblem.inFile(name, "测试场景文件无法读取: " + e.getMessage()));
+            into.failures().add(RuleProblem.inFile(name, "测试场景文件无法读取: " + e.getMessage()));
+            return;
         }
         // A run writes its results into the scenario rows: each run gets its own copy of the parsed model.
         Simulation rows = model.getSimulation().cloneModel();
@@ -124,20 +186,61 @@ public class TestScenarioRunner implements RulesetScenarios {
                 name,
                 model.getSettings(),
                 model.getBackground().cloneModel());
-        List<RuleProblem> problems = new ArrayList<>();
         // The facts the last row's rules left, so a changed answer can be shown beside the pinned one.
         AtomicReference<Collection<?>> lastFacts = new AtomicReference<>(List.of());
         RunNotifier notifier = new RunNotifier();
         notifier.addListener(new RunListener() {
             @Override
             public void testFailure(Failure failure) {
-                problems.add(RuleProblem.inFile(name, describe(failure, rows, lastFacts.get())));
+                into.failures().add(RuleProblem.inFile(name, describe(failure, rows, lastFacts.get())));
+                Matcher row = ROW.matcher(failure.getDescription().getDisplayName());
+                if (row.matches()) {
+                    int index = Integer.parseInt(row.group(1));
+                    into.failedRows()
+                            .put(
+                                    name + "#" + index,
+                                    new FailedRow(
+                                            "测试场景第 " + index + " 行「" + row.group(2) + "」",
+                                            List.copyOf(pinned(rows, index).keySet())));
+                }
+            }
+
+            @Override
+            public void testFinished(org.junit.runner.Description description) {
+                Matcher row = ROW.matcher(description.getDisplayName());
+                if (row.matches()) {
+                    into.conclusions().put(name + "#" + row.group(1), conclusionsByKind(lastFacts.get()));
+                }
             }
         });
         AbstractScenarioRunner.getSpecificRunnerProvider(model.getSettings().getType())
                 .create(statelessContainer(ruleset, lastFacts), scenarios)
                 .run(notifier);
-        return problems;
+    }
+
+    /** What a row's rules concluded, per kind of fact, each as staff read it. */
+    private static Map<String, List<String>> conclusionsByKind(Collection<?> facts) {
+        Map<String, List<String>> byKind = new LinkedHashMap<>();
+        facts.forEach(fact -> conclusion(fact)
+                .ifPresent(told -> byKind.computeIfAbsent(fact.getClass().getName(), k -> new ArrayList<>())
+                        .add(told)));
+        byKind.replaceAll((kind, told) -> told.stream().distinct().sorted().toList());
+        return byKind;
+    }
+
+    /** A conclusion as an officer reads it: its message, then its rule id; the rule id alone without a message. */
+    private static java.util.Optional<String> conclusion(Object fact) {
+        try {
+            String ruleId = String.valueOf(fact.getClass().getMethod("ruleId").invoke(fact));
+            try {
+                Object message = fact.getClass().getMethod("message").invoke(fact);
+                return java.util.Optional.of(message == null ? ruleId : message + "（" + ruleId + "）");
+            } catch (NoSuchMethodException e) {
+                return java.util.Optional.of(ruleId);
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /**
@@ -160,16 +263,8 @@ public class TestScenarioRunner implements RulesetScenarios {
 
     /** Per kind of pinned fact that failed: the rule ids pinned, and the rule ids (and messages) the rules now give. */
     private static List<String> changes(Simulation rows, int index, Collection<?> facts) {
-        Map<String, List<String>> pinned = new LinkedHashMap<>();
-        rows.getScenarioWithIndex().stream()
-                .filter(s -> s.getIndex() == index)
-                .flatMap(s -> s.getScesimData().getUnmodifiableFactMappingValues().stream())
-                .filter(v -> v.getStatus() != null && v.getStatus() != FactMappingValueStatus.SUCCESS)
-                .filter(v -> v.getExpressionIdentifier().getName().endsWith("ruleId"))
-                .forEach(v -> pinned.computeIfAbsent(v.getFactIdentifier().getClassName(), k -> new ArrayList<>())
-                        .add(String.valueOf(v.getRawValue())));
         List<String> changes = new ArrayList<>();
-        pinned.forEach((type, ruleIds) -> {
+        pinned(rows, index).forEach((type, ruleIds) -> {
             List<String> now = facts.stream()
                     .filter(f -> f.getClass().getName().equals(type))
                     .map(TestScenarioRunner::ruleAndMessage)
@@ -181,6 +276,19 @@ public class TestScenarioRunner implements RulesetScenarios {
                     + (now.isEmpty() ? "无此类结论" : "规则 " + String.join("、", now)));
         });
         return changes;
+    }
+
+    /** The rule ids of the row's pinned facts that did not hold, by the fact's class. */
+    private static Map<String, List<String>> pinned(Simulation rows, int index) {
+        Map<String, List<String>> pinned = new LinkedHashMap<>();
+        rows.getScenarioWithIndex().stream()
+                .filter(s -> s.getIndex() == index)
+                .flatMap(s -> s.getScesimData().getUnmodifiableFactMappingValues().stream())
+                .filter(v -> v.getStatus() != null && v.getStatus() != FactMappingValueStatus.SUCCESS)
+                .filter(v -> v.getExpressionIdentifier().getName().endsWith("ruleId"))
+                .forEach(v -> pinned.computeIfAbsent(v.getFactIdentifier().getClassName(), k -> new ArrayList<>())
+                        .add(String.valueOf(v.getRawValue())));
+        return pinned;
     }
 
     /** A rule's conclusion as staff read it: its rule id, and its message where it has one. */

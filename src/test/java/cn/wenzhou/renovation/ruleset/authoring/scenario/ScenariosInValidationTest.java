@@ -45,13 +45,14 @@ class ScenariosInValidationTest {
 
         assertThat(changed).isNotEmpty().allSatisfy(row -> {
             assertThat(row.file()).startsWith("scenarios/wenzhou/").endsWith(".scesim");
-            assertThat(row.message()).matches("测试场景第 \\d+ 行「.+」的结论变了：原为 规则 .+，现为 (?s).+");
+            assertThat(row.message()).matches("(?s)测试场景第 \\d+ 行「.+」：原结论 .+ → 新结论 .+");
             assertThat(row.message()).doesNotContain("There is no instance");
         });
-        // Built in 2000 and pinned as priority: the rule that now decides is named beside the one pinned.
+        // Built in 2000 and pinned as priority: the old conclusion (from the active rules) beside the new one.
         assertThat(changed)
                 .anySatisfy(row -> assertThat(row.message())
-                        .contains("2000年当年建成", "原为 规则 ELIG-DECIDE-PRIORITY，现为 规则 ELIG-DECIDE-NOT-ELIGIBLE"));
+                        .contains("2000年当年建成")
+                        .containsPattern("原结论 [^→]*（ELIG-DECIDE-PRIORITY）[^→]* → 新结论 .*（ELIG-DECIDE-NOT-ELIGIBLE）"));
     }
 
     @CompilesEditedRules
