@@ -198,6 +198,22 @@ class ApprovalTableEditsTest {
             });
         }
 
+        /** Past a form without its row checks, the integrity rule still refuses, naming the measure as the drop-down does. */
+        @Test
+        void withoutTheFormsRowChecksTheIntegrityRuleNamesTheMissingMeasureByItsLabel() throws IOException {
+            Path form = root.resolve("rules/approval/simplification-measures.table.yaml");
+            java.nio.file.Files.writeString(
+                    form, java.nio.file.Files.readString(form).replaceAll("(?m)^(unique|complete):.*$", ""));
+            deleteRow(DRAWING_REVIEW_ROW);
+
+            RulesetCompilationException failure = refused();
+
+            assertThat(failure.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.message()).contains("缺少审批简化措施 「施工图免予审查，承诺书替代审查合格书」");
+                assertThat(problem.message()).doesNotContainPattern("[A-Z]{3,}-[A-Z]{3,}");
+            });
+        }
+
         @Test
         void deletingTheLastMeasureRowRefusesTheRulesetNamingTheMissingMeasure() throws IOException {
             deleteRow("APPROVAL-PARAM-SIMPLIFIED-COMPLETION-FILING");

@@ -106,10 +106,11 @@ public final class RulesetCompiler {
         } catch (RuntimeException e) {
             throw new RulesetCompilationException(jurisdiction, unreadableCell(e, rules, sources));
         }
+        Map<String, String> labels = codeLabels(files);
         ruleset.defects().stream()
                 .map(d -> d.subject() == null
-                        ? RuleProblem.inFile(fileOfRule(rules, d.ruleId(), sources), d.message())
-                        : ruleset.originOf(d.subject()).problemAt(d.valueKey(), d.message()))
+                        ? RuleProblem.inFile(fileOfRule(rules, d.ruleId(), sources), labelled(d.message(), labels))
+                        : ruleset.originOf(d.subject()).problemAt(d.valueKey(), labelled(d.message(), labels)))
                 .distinct()
                 .forEach(problems::add);
         if (!problems.isEmpty()) {
@@ -580,6 +581,42 @@ public final class RulesetCompiler {
         } catch (DroolsParserException e) {
             return null;
         }
+    }
+
+    /**
+     * Each code a form's drop-down offers, with the Chinese label the officer chose it by: an integrity rule's
+     * finding that names a code (JOINT-ACCEPTANCE) names it as she sees it (「项目联合验收」).
+     */
+    private static Map<String, String> codeLabels(List<RuleFile> files) {
+        Map<String, String> labels = new HashMap<>();
+        for (RuleFile file : files) {
+            if (!file.path().endsWith(".table.yaml")) {
+                continue;
+            }
+            try {
+                cn.wenzhou.renovation.ruleset.engine.stafftable.TableForm.parse(
+                                new String(file.content(), StandardCharsets.UTF_8))
+                        .columns()
+                        .forEach(column -> labels.putAll(column.codes()));
+            } catch (RuntimeException e) {
+                // a form that does not parse is reported where its table is read
+            }
+        }
+        return labels;
+    }
+
+    /** The message with every code it names replaced by 「its label」, the longest codes first. */
+    private static String labelled(String message, Map<String, String> labels) {
+        String told = message;
+        List<String> codes = labels.keySet().stream()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .toList();
+        for (String code : codes) {
+            told = told.replaceAll(
+                    "(?<![A-Za-z0-9_-])" + java.util.regex.Pattern.quote(code) + "(?![A-Za-z0-9_-])",
+                    java.util.regex.Matcher.quoteReplacement("「" + labels.get(code) + "」"));
+        }
+        return told;
     }
 
     /**
