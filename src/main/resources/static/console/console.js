@@ -65,6 +65,7 @@ async function login(event) {
     await loadVersions();
     await loadTables();
     await loadSubmissions();
+    await loadInventory();
     await loadCalendar();
     await showCalendarWarning();
     state.user = user;
@@ -263,6 +264,7 @@ function renderReport(report, fromUpload) {
   $('accept-scenario-changes').checked = false;
   const summary = (report.changes && report.changes.summary) || [];
   $('changes').replaceChildren(...(summary.length ? summary : ['无变化']).map((line) => text('li', line)));
+  $('report-impact').replaceChildren(...impactElements(report.impact));
   // Only a publisher activates directly; anyone may hand a valid change to a publisher for review.
   const aChange = report.valid && !report.activated && !report.unchanged;
   show($('activate-form'), aChange && state.mayActivate);
@@ -289,6 +291,74 @@ async function refresh() {
   await loadVersions();
   await loadTables();
   await loadSubmissions();
+}
+
+// ---- the inventory: the communities an edit is tried on before a leader signs ------------------------
+
+function inventoryPath() {
+  return '/api/v1/admin/rulesets/' + encodeURIComponent(state.jurisdiction) + '/inventory';
+}
+
+async function loadInventory() {
+  const { body } = await api(inventoryPath());
+  $('inventory-state').textContent = body.communities > 0
+    ? '已保存清单：' + body.communities + ' 个小区（' + body.keptBy + '，' + new Date(body.keptAt).toLocaleString('zh-CN') + '）'
+    : '尚未保存小区清单：校验时不评估对小区的影响。';
+}
+
+async function keepInventory(event) {
+  event.preventDefault();
+  show($('inventory-error'), false);
+  const form = new FormData();
+  const file = $('inventory-file').files[0];
+  form.append('file', file, file.name);
+  try {
+    await api(inventoryPath(), { method: 'POST', body: form });
+    $('inventory-file').value = '';
+  } catch (error) {
+    $('inventory-error').textContent = error.message;
+    show($('inventory-error'), true);
+  }
+  await loadInventory();
+}
+
+/** The impact on the kept inventory, as a heading, one line per change and the changed communities to download. */
+function impactElements(impact) {
+  if (!impact) return [];
+  const heading = text('h3', '对小区清单的影响 Impact on the inventory');
+  const verdict = text('p', '清单共 ' + impact.communities + ' 个小区，其中 ' + impact.changedCommunities + ' 个的结论改变',
+    'impact-verdict');
+  const list = document.createElement('ul');
+  impact.changes.forEach((change) => {
+    const names = change.communities.slice(0, 10).map((c) => c.name || ('第 ' + c.row + ' 行')).join('、');
+    const item = text('li', change.summary + '：' + names + (change.count > 10 ? ' 等' : ''), 'impact-change');
+    list.appendChild(item);
+  });
+  const elements = [heading, verdict, list];
+  if (impact.changes.length > 0) {
+    const download = text('button', '下载结论改变的小区（CSV）');
+    download.type = 'button';
+    download.className = 'impact-download';
+    download.addEventListener('click', () => downloadImpact(impact));
+    elements.push(download);
+  }
+  return elements;
+}
+
+function downloadImpact(impact) {
+  const quote = (value) => '"' + String(value).replace(/"/g, '""') + '"';
+  const lines = [['清单行号', '小区', '结论', '原结论', '新结论'].map(quote).join(',')];
+  impact.changes.forEach((change) => change.communities.forEach((c) =>
+    lines.push([c.row, c.name, change.part, change.before, change.after].map(quote).join(','))));
+  // A byte-order mark, so that Excel reads the Chinese as UTF-8.
+  const blob = new Blob(['\ufeff' + lines.join('\r\n')], { type: 'text/csv;charset=utf-8' });
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = '结论改变的小区-' + state.jurisdiction + '.csv';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  URL.revokeObjectURL(link.href);
 }
 
 // ---- four eyes: an edit submitted with its reason, approved or returned by another publisher ----------
@@ -387,6 +457,7 @@ function renderReview(review) {
   show($('review-findings'), findings.length > 0);
   const summary = report && report.changes ? report.changes.summary : [];
   $('review-changes').replaceChildren(...summary.map((line) => text('li', line)));
+  $('review-impact').replaceChildren(...impactElements(report && report.impact));
   const scenarioChanges = report ? report.scenarioChanges : [];
   $('review-scenario-changes').tBodies[0].replaceChildren(...scenarioChanges.map((f) => {
     const tr = row([f.file, f.message]);
@@ -590,6 +661,7 @@ $('logout').addEventListener('click', logout);
 $('upload-form').addEventListener('submit', validate);
 $('activate-form').addEventListener('submit', activate);
 $('submit-form').addEventListener('submit', submitForReview);
+$('inventory-form').addEventListener('submit', keepInventory);
 $('approve').addEventListener('click', () => decide('approve'));
 $('return').addEventListener('click', () => decide('return'));
 $('try-form').addEventListener('submit', tryDecision);
@@ -601,4 +673,5 @@ $('jurisdiction').addEventListener('change', async () => {
   await loadVersions();
   await loadTables();
   await loadSubmissions();
+  await loadInventory();
 });

@@ -46,9 +46,11 @@ final class ChangeRecordDocument {
         return "规则修改审批单-" + submission.jurisdiction() + "-第" + submission.number() + "号.docx";
     }
 
+    /** {@code impact}: what the edit does to the jurisdiction's kept inventory, line by line; empty when none is kept. */
     static byte[] render(
             String jurisdictionName,
             RulesetReview.ChangeRecord record,
+            List<String> impact,
             Function<String, Optional<RuleClause>> clauses) {
         RulesetSubmission submission = record.submission();
         RulesetDiff diff = RulesetDiff.ofEdit(submission.jurisdiction(), record.before(), record.after());
@@ -78,7 +80,14 @@ final class ChangeRecordDocument {
                 }
             }
 
-            paragraph(doc, "三、签批", 14, true, ParagraphAlignment.LEFT);
+            paragraph(doc, "三、对小区清单的影响", 14, true, ParagraphAlignment.LEFT);
+            if (impact.isEmpty()) {
+                paragraph(doc, "本辖区未保存小区清单（或无法比较），未评估。", 12, false, ParagraphAlignment.LEFT);
+            } else {
+                impact.forEach(line -> paragraph(doc, line, 11, false, ParagraphAlignment.LEFT));
+            }
+
+            paragraph(doc, "四、签批", 14, true, ParagraphAlignment.LEFT);
             signatures(doc);
             paragraph(
                     doc,

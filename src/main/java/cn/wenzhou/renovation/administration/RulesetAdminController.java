@@ -41,12 +41,38 @@ class RulesetAdminController implements RulesetAdminApi {
 
     private final RulesetRegistry registry;
     private final RulesetReports reports;
+    private final InventoryReports inventories;
     private final HeavyWork heavyWork;
 
-    RulesetAdminController(RulesetRegistry registry, RulesetReports reports, HeavyWork heavyWork) {
+    RulesetAdminController(
+            RulesetRegistry registry, RulesetReports reports, InventoryReports inventories, HeavyWork heavyWork) {
         this.registry = registry;
         this.reports = reports;
+        this.inventories = inventories;
         this.heavyWork = heavyWork;
+    }
+
+    @Override
+    public ResponseEntity<cn.wenzhou.renovation.api.model.InventoryInfo> describeInventory(String jurisdiction) {
+        return ResponseEntity.ok(inventories.info(jurisdiction));
+    }
+
+    @Override
+    public ResponseEntity<cn.wenzhou.renovation.api.model.InventoryInfo> keepInventory(
+            String jurisdiction, MultipartFile file) {
+        if (file == null || file.isEmpty()) {
+            throw new InvalidFieldException("file", "请上传按评估模板填写的小区清单（.xlsx）");
+        }
+        byte[] upload;
+        try {
+            upload = file.getBytes();
+        } catch (java.io.IOException e) {
+            throw new InvalidFieldException("file", "无法读取上传的文件");
+        }
+        // Reading an inventory of up to the batch limit is heavy work, like an assessment workbook.
+        return heavyWork.run(
+                HeavyWork.Kind.VALIDATION,
+                () -> ResponseEntity.ok(inventories.keep(jurisdiction, upload, SignedInStaff.name())));
     }
 
     @Override

@@ -28,6 +28,7 @@ import org.springframework.web.multipart.MultipartFile;
 class RulesetReports {
 
     private final RulesetRegistry registry;
+    private final InventoryReports inventories;
     /** Rule tables are tens of kilobytes; the multipart limit is higher because inventory workbooks share it. */
     private final DataSize maxRuleFile;
     /** The rules-administration limit for one request, below the 25 MB multipart limit inventory workbooks need. */
@@ -35,9 +36,11 @@ class RulesetReports {
 
     RulesetReports(
             RulesetRegistry registry,
+            InventoryReports inventories,
             @Value("${renovation.limits.max-rule-file:2MB}") DataSize maxRuleFile,
             @Value("${renovation.limits.max-rule-request:10MB}") DataSize maxRuleRequest) {
         this.registry = registry;
+        this.inventories = inventories;
         this.maxRuleFile = maxRuleFile;
         this.maxRuleRequest = maxRuleRequest;
     }
@@ -86,6 +89,15 @@ class RulesetReports {
                 DiffResponses.findings(candidate.scenarioChanges()),
                 DiffResponses.changes(changes));
         report.unchanged(candidate.sameRulesAsActive());
+        // What the edit does to the communities staff keep: before it is activated, against the rules served now.
+        if (activated.isEmpty()
+                && candidate.validation().valid()
+                && !candidate.sameRulesAsActive()
+                && registry.isServed(code)) {
+            inventories
+                    .impact(code, registry.active(code), candidate.validation().ruleset())
+                    .ifPresent(report::impact);
+        }
         if (candidate.validation().ruleset() != null) {
             report.rulesetVersion(candidate.validation().ruleset().version());
         }

@@ -28,13 +28,19 @@ class RulesetReviewController implements RulesetReviewApi {
     private final RulesetReview review;
     private final RulesetRegistry registry;
     private final RulesetReports reports;
+    private final InventoryReports inventories;
     private final HeavyWork heavyWork;
 
     RulesetReviewController(
-            RulesetReview review, RulesetRegistry registry, RulesetReports reports, HeavyWork heavyWork) {
+            RulesetReview review,
+            RulesetRegistry registry,
+            RulesetReports reports,
+            InventoryReports inventories,
+            HeavyWork heavyWork) {
         this.review = review;
         this.registry = registry;
         this.reports = reports;
+        this.inventories = inventories;
         this.heavyWork = heavyWork;
     }
 
@@ -110,12 +116,17 @@ class RulesetReviewController implements RulesetReviewApi {
         // A pending submission is compared with the rules served now: a compile, like a validation.
         RulesetReview.ChangeRecord record =
                 heavyWork.run(HeavyWork.Kind.VALIDATION, () -> review.changeRecord(jurisdiction, submission));
+        List<String> impact = record.rulesets()
+                .flatMap(rules -> inventories.impact(jurisdiction, rules.before(), rules.after()))
+                .map(InventoryReports::summaries)
+                .orElse(List.of());
         String name = registry.validation(jurisdiction)
                 .map(v -> v.sources().jurisdiction().name())
                 .orElse(jurisdiction);
         byte[] document = ChangeRecordDocument.render(
                 name,
                 record,
+                impact,
                 ruleId -> registry.isServed(jurisdiction)
                         ? registry.active(jurisdiction).clauseOf(ruleId)
                         : Optional.empty());

@@ -135,7 +135,53 @@ public class InventoryWorkbook {
      * them and the result columns: nothing of the upload is copied.
      */
     public byte[] assess(byte[] upload, CompiledRuleset ruleset, Progress progress) throws IOException {
+        return assess(inventorySheet(upload), ruleset, progress);
+    }
+
+    /**
+     * A community of an inventory: its row as Excel numbers it, its name, and the assessment item read from
+     * the template's columns (nothing else of the upload).
+     */
+    public record InventoryRow(int row, String projectName, JsonNode item) {}
+
+    /** The filled rows of an inventory, read with the inventory's limits. */
+    public List<InventoryRow> rows(byte[] upload) {
         SheetContent sheet = inventorySheet(upload);
+        Map<Integer, List<SheetCell>> cellsByRow = new TreeMap<>();
+        for (SheetCell cell : sheet.cells()) {
+            cellsByRow.computeIfAbsent(cell.row(), r -> new ArrayList<>()).add(cell);
+        }
+        Map<Integer, InventoryColumn> columns = columnsOf(cellsByRow.get(PATH_ROW));
+        List<InventoryRow> rows = new ArrayList<>();
+        cellsByRow.forEach((row, cells) -> {
+            if (row >= FIRST_DATA_ROW && cells.stream().anyMatch(c -> columns.containsKey(c.column()) && !blank(c))) {
+                JsonNode item = item(cells, columns);
+                rows.add(
+                        new InventoryRow(row + 1, item.path(PROJECT_NAME.path()).asText(""), item));
+            }
+        });
+        return rows;
+    }
+
+    /** Each part's conclusion for the community under the ruleset, by its heading; a row that cannot be assessed, its problem. */
+    public Map<String, String> conclusions(InventoryRow row, CompiledRuleset ruleset) {
+        ProjectAssessor.AssessedItem assessed = assessor.assessItem(row.row(), row.item(), ruleset);
+        Map<String, String> conclusions = new java.util.LinkedHashMap<>();
+        if (!assessed.valid()) {
+            conclusions.put("问题", "无法评估");
+            return conclusions;
+        }
+        for (Part part : parts) {
+            Object answer = assessed.assessment().answers().get(part.name());
+            if (answer != null) {
+                conclusions.put(
+                        part.inventory().conclusionHeading(), part.inventory().conclusionOf(answer));
+            }
+        }
+        return conclusions;
+    }
+
+    private byte[] assess(SheetContent sheet, CompiledRuleset ruleset, Progress progress) throws IOException {
         Map<Integer, List<SheetCell>> cellsByRow = new TreeMap<>();
         for (SheetCell cell : sheet.cells()) {
             cellsByRow.computeIfAbsent(cell.row(), r -> new ArrayList<>()).add(cell);

@@ -50,6 +50,7 @@ import cn.wenzhou.renovation.client.model.FundsReadinessDecision;
 import cn.wenzhou.renovation.client.model.FundsReadinessRequest;
 import cn.wenzhou.renovation.client.model.FundsReadinessResponse;
 import cn.wenzhou.renovation.client.model.HousingKind;
+import cn.wenzhou.renovation.client.model.InventoryInfo;
 import cn.wenzhou.renovation.client.model.JurisdictionDiff;
 import cn.wenzhou.renovation.client.model.JurisdictionInfo;
 import cn.wenzhou.renovation.client.model.JurisdictionListing;
@@ -505,6 +506,10 @@ class GeneratedJavaClientEndToEndTest {
             RulesetSubmissionReview approved =
                     asPublisher.approveRulesetSubmission("wenzhou", number, new RulesetReviewDecision().comment("同意"));
             File changeRecord = asPublisher.downloadChangeRecord("wenzhou", number);
+            RulesetAdminApi admin = new RulesetAdminApi(staff);
+            File template = new AssessmentBatchApi(portal).downloadInventoryTemplate();
+            InventoryInfo kept = admin.keepInventory("wenzhou", template);
+            InventoryInfo described = admin.describeInventory("wenzhou");
             RuleFolderCopy.editCell(
                     fundingTable,
                     RuleFolderCopy.MINIMUM_ARRIVAL_RATE_ROW,
@@ -530,6 +535,10 @@ class GeneratedJavaClientEndToEndTest {
             assertThat(returned.getSubmission().getDecisionComment()).isEqualTo("不必再改");
             assertThat(listed).extracting(RulesetSubmissionInfo::getNumber).contains(number, second);
             assertThat(Files.readAllBytes(changeRecord.toPath())).startsWith('P', 'K', 3, 4);
+            assertThat(kept.getCommunities())
+                    .as("the empty template holds no community")
+                    .isZero();
+            assertThat(described.getKeptBy()).isEqualTo(PUBLISHER);
         }
 
         private ApiClient signedInAs(String user) {

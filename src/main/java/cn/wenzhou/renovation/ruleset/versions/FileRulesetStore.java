@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
  * &lt;data-dir&gt;/&lt;jurisdiction&gt;/active                  the active version's activation record (JSON)
  * &lt;data-dir&gt;/&lt;jurisdiction&gt;/activations.jsonl       the audit, one activation a line, append-only
  * &lt;data-dir&gt;/&lt;jurisdiction&gt;/submissions/&lt;n&gt;.json  an edit submitted for review, its files and the decision
+ * &lt;data-dir&gt;/&lt;jurisdiction&gt;/inventory.json          the communities staff keep for what-if checks, and who kept them
  * </pre>
  * A version is written to a staging folder, forced to disk and renamed into place, so a crash never
  * leaves half a version. The active pointer is the commit point of an activation: it is written whole
@@ -59,6 +60,7 @@ final class FileRulesetStore implements RulesetStore {
     private static final String AUDIT = "activations.jsonl";
 
     private static final String SUBMISSIONS = "submissions";
+    private static final String INVENTORY = "inventory.json";
 
     private final Path root;
     private final ActivationStep.Listener steps;
@@ -639,6 +641,38 @@ final class FileRulesetStore implements RulesetStore {
                 throw new StorageUnavailableException("审核结论未能保存 (the decision could not be kept)", e);
             }
         });
+    }
+
+    private record InventoryRecord(String contentBase64, Instant keptAt, String keptBy) {}
+
+    /** Written whole or not at all: a crash leaves the inventory kept before. */
+    @Override
+    public synchronized void keepInventory(String jurisdiction, byte[] content, String keptBy) {
+        try {
+            Files.createDirectories(folder(jurisdiction));
+            writeAtomically(
+                    folder(jurisdiction).resolve(INVENTORY),
+                    json.writeValueAsBytes(new InventoryRecord(
+                            java.util.Base64.getEncoder().encodeToString(content), Instant.now(), keptBy)));
+        } catch (IOException e) {
+            throw new StorageUnavailableException("小区清单未能保存 (the inventory could not be kept)", e);
+        }
+    }
+
+    @Override
+    public synchronized Optional<KeptInventory> inventory(String jurisdiction) {
+        Path file = folder(jurisdiction).resolve(INVENTORY);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            InventoryRecord record = json.readValue(Files.readAllBytes(file), InventoryRecord.class);
+            return Optional.of(new KeptInventory(
+                    java.util.Base64.getDecoder().decode(record.contentBase64()), record.keptAt(), record.keptBy()));
+        } catch (IOException | RuntimeException e) {
+            reported(new StoredRecordProblem(relative(file), "小区清单无法读取，已忽略 (unreadable inventory, ignored)"));
+            return Optional.empty();
+        }
     }
 
     /** The readable submission records by number; an unreadable one is logged once and skipped. */

@@ -18,6 +18,7 @@ final class InMemoryRulesetStore implements RulesetStore {
     private final Map<String, String> deployed = new HashMap<>();
     private final Map<String, List<RulesetActivation>> activations = new HashMap<>();
     private final Map<String, List<RulesetSubmission>> submissions = new HashMap<>();
+    private final Map<String, KeptInventory> inventories = new HashMap<>();
 
     @Override
     public synchronized <T> T exclusively(String jurisdiction, java.util.function.Supplier<T> work) {
@@ -126,5 +127,15 @@ final class InMemoryRulesetStore implements RulesetStore {
         }
         kept.set(number - 1, kept.get(number - 1).decided(outcome, decision));
         return true;
+    }
+
+    @Override
+    public synchronized void keepInventory(String jurisdiction, byte[] content, String keptBy) {
+        inventories.put(jurisdiction, new KeptInventory(content.clone(), Instant.now(), keptBy));
+    }
+
+    @Override
+    public synchronized Optional<KeptInventory> inventory(String jurisdiction) {
+        return Optional.ofNullable(inventories.get(jurisdiction));
     }
 }

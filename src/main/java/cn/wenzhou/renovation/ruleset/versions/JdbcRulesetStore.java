@@ -111,6 +111,12 @@ final class JdbcRulesetStore implements RulesetStore {
                     status VARCHAR(20) NOT NULL,
                     record TEXT NOT NULL,
                     PRIMARY KEY (jurisdiction, submission_number))""");
+        jdbc.execute("""
+                CREATE TABLE IF NOT EXISTS ruleset_inventory (
+                    jurisdiction VARCHAR(40) NOT NULL PRIMARY KEY,
+                    content_base64 TEXT NOT NULL,
+                    kept_at TIMESTAMP NOT NULL,
+                    kept_by VARCHAR(200) NOT NULL)""");
     }
 
     /** A row lock held for one transaction; the work's own statements join that transaction. */
@@ -387,5 +393,38 @@ final class JdbcRulesetStore implements RulesetStore {
         } catch (DataAccessException e) {
             throw new StorageUnavailableException("审核结论未能保存到数据库 (the decision could not be kept)", e);
         }
+    }
+
+    /** Replaced in one transaction: a reader sees the old inventory or the new one. */
+    @Override
+    public void keepInventory(String jurisdiction, byte[] content, String keptBy) {
+        try {
+            transaction.execute(status -> {
+                jdbc.update("DELETE FROM ruleset_inventory WHERE jurisdiction = ?", jurisdiction);
+                jdbc.update(
+                        "INSERT INTO ruleset_inventory VALUES (?, ?, ?, ?)",
+                        jurisdiction,
+                        Base64.getEncoder().encodeToString(content),
+                        Timestamp.from(Instant.now()),
+                        keptBy);
+                return null;
+            });
+        } catch (DataAccessException e) {
+            throw new StorageUnavailableException("小区清单未能保存到数据库 (the inventory could not be kept)", e);
+        }
+    }
+
+    @Override
+    public Optional<KeptInventory> inventory(String jurisdiction) {
+        return jdbc
+                .query(
+                        "SELECT content_base64, kept_at, kept_by FROM ruleset_inventory WHERE jurisdiction = ?",
+                        (rs, n) -> new KeptInventory(
+                                Base64.getDecoder().decode(rs.getString("content_base64")),
+                                rs.getTimestamp("kept_at").toInstant(),
+                                rs.getString("kept_by")),
+                        jurisdiction)
+                .stream()
+                .findFirst();
     }
 }

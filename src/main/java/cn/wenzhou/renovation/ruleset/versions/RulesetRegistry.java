@@ -696,6 +696,17 @@ public class RulesetRegistry implements SmartLifecycle {
         return validate(jurisdiction, own);
     }
 
+    /** Keeps the jurisdiction's inventory of communities (the rows read from it), replacing the one before. */
+    public void keepInventory(String jurisdiction, byte[] rows, String keptBy) {
+        ownFiles(jurisdiction);
+        store.keepInventory(jurisdiction, rows, keptBy);
+    }
+
+    public Optional<RulesetStore.KeptInventory> inventory(String jurisdiction) {
+        ownFiles(jurisdiction);
+        return store.inventory(jurisdiction);
+    }
+
     public CompiledRuleset defaultRuleset() {
         return active(defaultJurisdiction);
     }

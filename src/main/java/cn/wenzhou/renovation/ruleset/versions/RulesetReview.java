@@ -139,7 +139,16 @@ public class RulesetReview {
      * the one it became, with the answers the approver accepted; returned, against the version it was based on.
      */
     public record ChangeRecord(
-            RulesetSubmission submission, List<RuleFile> before, List<RuleFile> after, List<String> scenarioChanges) {}
+            RulesetSubmission submission,
+            List<RuleFile> before,
+            List<RuleFile> after,
+            List<String> scenarioChanges,
+            Optional<Rulesets> rulesets) {}
+
+    /** The rules before and after the edit, compiled: what the record's impact on the inventory compares. */
+    public record Rulesets(
+            cn.wenzhou.renovation.ruleset.engine.CompiledRuleset before,
+            cn.wenzhou.renovation.ruleset.engine.CompiledRuleset after) {}
 
     public ChangeRecord changeRecord(String jurisdiction, int number) {
         RulesetSubmission submission = submission(jurisdiction, number);
@@ -152,14 +161,20 @@ public class RulesetReview {
                     candidate.ownFiles(),
                     candidate.scenarioChanges().stream()
                             .map(change -> change.file() + "：" + change.message())
-                            .toList());
+                            .toList(),
+                    candidate.validation().valid() && registry.isServed(jurisdiction)
+                            ? Optional.of(new Rulesets(
+                                    registry.active(jurisdiction),
+                                    candidate.validation().ruleset()))
+                            : Optional.empty());
         }
         if (submission.status() == RulesetSubmission.Status.APPROVED && decision.replacedVersion() != null) {
             return new ChangeRecord(
                     submission,
                     withBase(jurisdiction, keptFiles(jurisdiction, decision.replacedVersion())),
                     keptFiles(jurisdiction, decision.version()),
-                    decision.acceptedScenarioChanges());
+                    decision.acceptedScenarioChanges(),
+                    rulesetsOf(jurisdiction, decision.replacedVersion(), decision.version()));
         }
         List<RuleFile> based =
                 submission.basedOnVersion() == null ? List.of() : keptFiles(jurisdiction, submission.basedOnVersion());
@@ -167,7 +182,15 @@ public class RulesetReview {
                 submission,
                 withBase(jurisdiction, based),
                 RulesetRegistry.merged(based, submission.files()),
-                List.of());
+                List.of(),
+                Optional.empty());
+    }
+
+    /** Two kept versions compiled as they would be served now; none when either no longer validates. */
+    private Optional<Rulesets> rulesetsOf(String jurisdiction, int before, int after) {
+        var was = registry.versionForReplay(jurisdiction, before);
+        var is = registry.versionForReplay(jurisdiction, after);
+        return was.valid() && is.valid() ? Optional.of(new Rulesets(was.ruleset(), is.ruleset())) : Optional.empty();
     }
 
     /** A county's files with the base's beneath them: its first copy of a base table is compared with the base's. */

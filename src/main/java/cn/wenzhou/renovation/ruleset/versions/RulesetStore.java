@@ -95,6 +95,14 @@ public interface RulesetStore {
     boolean decide(
             String jurisdiction, int number, RulesetSubmission.Status outcome, RulesetSubmission.Decision decision);
 
+    /** A jurisdiction's inventory of communities as staff last uploaded it (the rows read from it, not the upload). */
+    record KeptInventory(byte[] content, java.time.Instant keptAt, String keptBy) {}
+
+    /** Keeps the jurisdiction's inventory, replacing the one kept before. */
+    void keepInventory(String jurisdiction, byte[] content, String keptBy);
+
+    Optional<KeptInventory> inventory(String jurisdiction);
+
     /** Where a version is kept, for messages (a folder, or the database's rows). */
     String where(String jurisdiction, int number);
 
