@@ -10,15 +10,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.wenzhou.renovation.testing.DeployedService;
+import cn.wenzhou.renovation.testing.Inventories;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
 import com.jayway.jsonpath.JsonPath;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,7 +43,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class InventoryImpactHttpTest {
 
     private static final String INVENTORY = "/api/v1/admin/rulesets/wenzhou/inventory";
-    private static final String SHEET = "小区清单";
+    private static final String SHEET = Inventories.SHEET;
     private static final int COMMUNITIES = 1_000;
 
     @Autowired
@@ -123,31 +122,7 @@ class InventoryImpactHttpTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsByteArray();
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template))) {
-            Sheet sheet = workbook.getSheet(SHEET);
-            Map<String, Integer> paths = new HashMap<>();
-            sheet.getRow(1).forEach(cell -> paths.put(cell.getStringCellValue(), cell.getColumnIndex()));
-            for (int i = 0; i < communities; i++) {
-                Row row = sheet.createRow(2 + i);
-                row.createCell(paths.get("projectName")).setCellValue(name.apply(i));
-                row.createCell(paths.get("eligibility.completionYear")).setCellValue(1995 + i % 12);
-                row.createCell(paths.get("eligibility.housingKind")).setCellValue("ORDINARY_RESIDENTIAL_COMMUNITY");
-                row.createCell(paths.get("eligibility.listedInShantyRenovationPlan"))
-                        .setCellValue("否");
-                row.createCell(paths.get("eligibility.deficiencies.functionsIncomplete"))
-                        .setCellValue((i / 12) % 2 == 0 ? "是" : "否");
-                row.createCell(paths.get("eligibility.deficiencies.facilitiesIncomplete"))
-                        .setCellValue((i / 24) % 2 == 0 ? "是" : "否");
-                row.createCell(paths.get("eligibility.deficiencies.propertyManagementInadequate"))
-                        .setCellValue((i / 48) % 2 == 0 ? "是" : "否");
-                row.createCell(paths.get("eligibility.strongRenovationWillingness"))
-                        .setCellValue((i / 96) % 2 == 0 ? "是" : "否");
-                row.createCell(paths.get("eligibility.evaluationDate")).setCellValue("2025-11-03");
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            workbook.write(out);
-            return out.toByteArray();
-        }
+        return Inventories.eligibilityRows(template, communities, name);
     }
 
     /** Each row's conclusions (by result heading) as the assessment workbook endpoint gives them now. */

@@ -2,6 +2,7 @@ package cn.wenzhou.renovation.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.wenzhou.renovation.testing.Inventories;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
 import cn.wenzhou.renovation.testing.StaffUsers;
 import java.io.IOException;
@@ -27,7 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The rules console end to end in Debian's headless Chromium: a publisher logs in, uploads a broken
  * table and reads the finding at its cell, uploads a good one, sees the change, activates it, tries a
  * decision, rolls back. Screenshots of each step go to {@code target/console-screenshots} (the pictures in
- * docs/staff.md are taken from them).
+ * docs/规则维护手册.md are taken from them).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RulesConsoleBrowserTest {
@@ -141,16 +142,26 @@ class RulesConsoleBrowserTest {
     }
 
     /**
-     * Four eyes in the console: the editor submits her validated edit with its reason; the publisher opens it, sees
-     * the change and the scenario answers it changes, must tick before approving, and the approval is version 2.
+     * The officer's whole day, as the issue's "done when" walks it: the editor keeps an inventory, downloads the
+     * active table, edits it as staff would (POI stands in for Excel), checks it and sees what it does to her
+     * communities, submits it; the publisher sees the change, the scenario answers and the impact, must tick before
+     * approving; the decision changes; the change record downloads; a rollback restores the deployed rules.
      */
     @Test
     void anEditorSubmitsHerEditAndAPublisherApprovesItAfterSeeingWhatItChanges() throws Exception {
-        Path good = table("good", 2005);
         open();
         login("li.na", PASSWORD);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("workspace")));
-        upload(good);
+        keepInventory(24);
+        assertThat(visibleText("inventory-state")).contains("24 个小区", "li.na");
+
+        browser.findElement(By.cssSelector("#tables button.download-table[data-file='scope-parameters.xlsx']"))
+                .click();
+        Path downloaded = console.downloaded("scope-parameters.xlsx");
+        RuleFolderCopy.editCell(downloaded, RuleFolderCopy.CUTOFF_ROW, "取值", cell -> cell.setCellValue(2005));
+        upload(downloaded);
+        assertThat(browser.findElement(By.id("report-impact")).getText())
+                .contains("对小区清单的影响", "清单共 24 个小区", "个小区的改造范围结论由");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("submit-form")));
         browser.findElement(By.id("submit-reason")).sendKeys("按不含2000年以后的口径试行");
         browser.findElement(By.id("submit-for-review")).click();
@@ -162,6 +173,7 @@ class RulesConsoleBrowserTest {
 
         browser.findElement(By.id("logout")).click();
         login("wang.fang", PASSWORD);
+        assertThat(tryDecision(2003)).isEqualTo("NOT_ELIGIBLE");
         wait.until(ExpectedConditions.visibilityOfElementLocated(
                         By.cssSelector("#submissions button.open-submission[data-number='" + number + "']")))
                 .click();
@@ -169,7 +181,9 @@ class RulesConsoleBrowserTest {
                 By.id("review-verdict"), java.util.regex.Pattern.compile("^校验通过；改变了 \\d+ 个测试场景结果")));
         assertThat(browser.findElement(By.id("review-changes")).getText()).contains("2000 → 2005");
         assertThat(browser.findElements(By.cssSelector("#review-scenario-changes tr.scenario-change")))
-                .isNotEmpty();
+                .isNotEmpty()
+                .allSatisfy(row -> assertThat(row.getText()).contains("原结论", "→ 新结论"));
+        assertThat(browser.findElement(By.id("review-impact")).getText()).contains("清单共 24 个小区", "个小区的改造范围结论由");
         browser.findElement(By.id("approve")).click();
         assertThat(visibleText("review-error")).contains("请先勾选确认");
         String before = activeVersionRow();
@@ -185,20 +199,24 @@ class RulesConsoleBrowserTest {
                 .contains("wang.fang", "按不含2000年以后的口径试行", "li.na", "同意试行");
         wait.until(driver -> submissionRow(number).contains("已审核启用"));
         assertThat(submissionRow(number)).contains("版本 " + approved);
+        assertThat(tryDecision(2003)).as("the approved edit decides").isEqualTo("PRIORITY_RENOVATION");
         screenshot("8-approved");
+
         browser.findElement(By.cssSelector("#submissions button.download-record[data-number='" + number + "']"))
                 .click();
         Path record = console.downloaded("规则修改审批单-wenzhou-第" + number + "号.docx");
         try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(record));
                 var words = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
-            assertThat(words.getText()).contains("规则修改审批单", "li.na", "wang.fang", "2000", "2005", "同意试行");
+            assertThat(words.getText())
+                    .contains("规则修改审批单", "li.na", "wang.fang", "2000", "2005", "同意试行")
+                    .contains("对小区清单的影响", "清单共 24 个小区");
         }
 
-        // The other tests start from the deployed rules.
         browser.findElement(By.cssSelector("#versions button.rollback[data-version='1']"))
                 .click();
         wait.until(ExpectedConditions.alertIsPresent()).accept();
         wait.until(driver -> "1".equals(activeVersionRow()));
+        assertThat(tryDecision(2003)).isEqualTo("NOT_ELIGIBLE");
     }
 
     @Test
@@ -226,6 +244,24 @@ class RulesConsoleBrowserTest {
         wait.until(driver -> submissionRow(number).contains("已退回"));
         assertThat(submissionRow(number)).contains("撤回，改天再提");
         assertThat(activeVersionRow()).isEqualTo("1");
+    }
+
+    /** Builds an inventory from the console's own template link and keeps it through the 小区清单 panel. */
+    private void keepInventory(int communities) throws Exception {
+        byte[] template = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                        "http://localhost:" + port + "/api/v1/assessments/template.xlsx"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray())
+                .body();
+        Path inventory = Files.createDirectories(temp.resolve("inventory")).resolve("小区清单.xlsx");
+        Files.write(inventory, Inventories.eligibilityRows(template, communities, i -> "鹿城测试小区" + i));
+        browser.findElement(By.id("inventory-file"))
+                .sendKeys(inventory.toAbsolutePath().toString());
+        browser.findElement(By.id("inventory-keep")).click();
+        wait.until(
+                driver -> driver.findElement(By.id("inventory-state")).getText().contains(communities + " 个小区"));
     }
 
     /** Read in one script, like the active version: the list is re-rendered after every decision. */
