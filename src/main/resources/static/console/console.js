@@ -220,6 +220,72 @@ async function activate(event) {
   await refresh();
 }
 
+/**
+ * Each uploaded table that has findings, shown as its sheet with the cells at fault highlighted (their message as
+ * the cell's title), so the officer sees where in her table each finding is.
+ */
+async function showFindingsInTables(findings) {
+  const container = $('report-preview');
+  container.replaceChildren();
+  const files = Array.from($('upload-files').files).filter((f) => f.name.toLowerCase().endsWith('.xlsx'));
+  for (const file of files) {
+    const atCells = findings.filter((f) => f.cell && f.file.endsWith('/' + file.name));
+    if (atCells.length === 0) continue;
+    const form = new FormData();
+    form.append('file', file, file.name);
+    try {
+      const { body } = await api('/api/v1/admin/rulesets/' + encodeURIComponent(state.jurisdiction) + '/tables/preview',
+        { method: 'POST', body: form });
+      body.sheets.forEach((sheet) => {
+        const here = atCells.filter((f) => !f.sheet || f.sheet === sheet.sheet);
+        if (here.length > 0) container.appendChild(sheetTable(file.name, sheet, here));
+      });
+    } catch (ignored) {
+      // The findings above still name each cell; the picture is a help.
+    }
+  }
+}
+
+function sheetTable(fileName, sheet, findings) {
+  const box = document.createElement('div');
+  box.className = 'table-preview';
+  box.appendChild(text('h4', fileName + ' 工作表「' + sheet.sheet + '」（标红的单元格有问题，鼠标停在上面可看说明）'));
+  const columns = Math.max(...sheet.rows.flatMap((r) => r.cells.map((c) => c.column)), 1);
+  const table = document.createElement('table');
+  const head = document.createElement('tr');
+  head.appendChild(text('th', ''));
+  for (let c = 1; c <= columns; c++) head.appendChild(text('th', columnLetter(c)));
+  table.appendChild(head);
+  const messages = {};
+  findings.forEach((f) => { messages[f.cell] = (messages[f.cell] ? messages[f.cell] + '\n' : '') + f.message; });
+  sheet.rows.forEach((r) => {
+    const tr = document.createElement('tr');
+    tr.appendChild(text('th', String(r.row)));
+    const byColumn = {};
+    r.cells.forEach((c) => { byColumn[c.column] = c; });
+    for (let c = 1; c <= columns; c++) {
+      const reference = columnLetter(c) + r.row;
+      const cell = byColumn[c];
+      const td = text('td', cell ? cell.text : '');
+      td.dataset.cell = reference;
+      if (messages[reference]) {
+        td.className = 'finding-cell';
+        td.title = messages[reference];
+      }
+      tr.appendChild(td);
+    }
+    table.appendChild(tr);
+  });
+  box.appendChild(table);
+  return box;
+}
+
+function columnLetter(column) {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
 async function submitUpload(action, form) {
   show($('upload-error'), false);
   $('report-verdict').textContent = action === 'validate' ? '正在校验…' : '正在启用…';
@@ -228,6 +294,7 @@ async function submitUpload(action, form) {
     const { body } = await api('/api/v1/admin/rulesets/' + encodeURIComponent(state.jurisdiction) + '/' + action,
       { method: 'POST', body: form });
     renderReport(body, action === 'validate');
+    await showFindingsInTables(body.findings || []);
   } catch (error) {
     show($('report'), false);
     $('upload-error').textContent = error.message;
@@ -291,6 +358,23 @@ async function refresh() {
   await loadVersions();
   await loadTables();
   await loadSubmissions();
+  await loadCountyDiff();
+}
+
+// ---- a county against Wenzhou: what the county's own tables change ----------------------------------
+
+async function loadCountyDiff() {
+  const county = state.jurisdiction !== 'wenzhou';
+  show($('county-diff-panel'), county);
+  if (!county) return;
+  try {
+    const { body } = await api('/api/v1/jurisdictions/' + encodeURIComponent(state.jurisdiction) + '/diff');
+    const lines = body.summary.length ? body.summary : ['与温州市规则相同'];
+    $('county-diff').replaceChildren(...lines.map((line) => text('li', line, 'county-diff-line')),
+      ...body.statutoryViolations.map((f) => text('li', '低于法律规定：' + f.message, 'error')));
+  } catch (error) {
+    $('county-diff').replaceChildren(text('li', error.message, 'error'));
+  }
 }
 
 // ---- the inventory: the communities an edit is tried on before a leader signs ------------------------
@@ -674,4 +758,5 @@ $('jurisdiction').addEventListener('change', async () => {
   await loadTables();
   await loadSubmissions();
   await loadInventory();
+  await loadCountyDiff();
 });

@@ -84,6 +84,14 @@ class RulesConsoleBrowserTest {
         assertThat(finding.getText())
                 .contains(RuleFolderCopy.ELIGIBILITY_TABLE_NAME, RuleFolderCopy.PARAMETER_SHEET, brokenCell, "3000");
         assertThat(browser.findElement(By.id("report-verdict")).getText()).contains("校验未通过");
+        // The table itself, with the cell at fault highlighted and its finding as the cell's title.
+        WebElement highlighted = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#report-preview td.finding-cell[data-cell='" + brokenCell + "']")));
+        assertThat(highlighted.getText()).isEqualTo("3000");
+        assertThat(highlighted.getAttribute("title")).contains("3000");
+        assertThat(browser.findElements(By.cssSelector("#report-preview td.finding-cell")))
+                .hasSize(1);
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", highlighted);
         assertThat(browser.findElement(By.id("activate-form")).isDisplayed()).isFalse();
         screenshot("2-broken-table-finding");
 
@@ -217,6 +225,24 @@ class RulesConsoleBrowserTest {
         wait.until(ExpectedConditions.alertIsPresent()).accept();
         wait.until(driver -> "1".equals(activeVersionRow()));
         assertThat(tryDecision(2003)).isEqualTo("NOT_ELIGIBLE");
+    }
+
+    @Test
+    void aCountyIsShownWithWhatItsOwnTablesChangeAgainstWenzhou() throws Exception {
+        open();
+        login("li.na", PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("workspace")));
+        assertThat(browser.findElement(By.id("county-diff-panel")).isDisplayed())
+                .isFalse();
+
+        new Select(browser.findElement(By.id("jurisdiction"))).selectByValue("yueqing");
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#county-diff li.county-diff-line")));
+        assertThat(browser.findElement(By.id("county-diff")).getText())
+                .isNotBlank()
+                .doesNotContain("与温州市规则相同")
+                .contains("subdistricts");
+        screenshot("9-county-diff");
     }
 
     @Test

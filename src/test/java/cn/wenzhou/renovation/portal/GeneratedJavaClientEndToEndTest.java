@@ -69,6 +69,9 @@ import cn.wenzhou.renovation.client.model.RulesetVersionListing;
 import cn.wenzhou.renovation.client.model.SatisfactionSurveyRequest;
 import cn.wenzhou.renovation.client.model.SatisfactionSurveyResponse;
 import cn.wenzhou.renovation.client.model.StepTreatment;
+import cn.wenzhou.renovation.client.model.TablePreview;
+import cn.wenzhou.renovation.client.model.TablePreviewCell;
+import cn.wenzhou.renovation.client.model.TablePreviewRow;
 import cn.wenzhou.renovation.client.model.VoteRound;
 import cn.wenzhou.renovation.client.model.WorkingDaysRequest;
 import cn.wenzhou.renovation.client.model.WorkingDaysResponse;
@@ -454,6 +457,7 @@ class GeneratedJavaClientEndToEndTest {
             Path fundingTable = Files.copy(downloaded.toPath(), folder.resolve(funding.getFileName()));
 
             RulesetReport savedAgain = admin.validateRuleset("wenzhou", List.of(fundingTable.toFile()));
+            TablePreview preview = admin.previewRulesetTable("wenzhou", fundingTable.toFile());
             assertThat(Files.readAllBytes(fundingTable)).isEqualTo(Files.readAllBytes(Path.of(funding.getFile())));
             RuleFolderCopy.editCell(
                     fundingTable,
@@ -469,6 +473,12 @@ class GeneratedJavaClientEndToEndTest {
             RulesetReport rolledBack = admin.rollbackRuleset("wenzhou", 1);
 
             assertThat(savedAgain.getUnchanged()).isTrue();
+            assertThat(preview.getSheets())
+                    .singleElement()
+                    .satisfies(sheet -> assertThat(sheet.getRows())
+                            .flatExtracting(TablePreviewRow::getCells)
+                            .extracting(TablePreviewCell::getText)
+                            .contains(RuleFolderCopy.MINIMUM_ARRIVAL_RATE_ROW));
             assertThat(validated.getValid()).as("%s", validated.getFindings()).isTrue();
             assertThat(validated.getUnchanged()).isFalse();
             assertThat(validated.getReplacedFiles()).containsExactly(funding.getFile());
