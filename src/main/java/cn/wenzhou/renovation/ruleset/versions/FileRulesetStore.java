@@ -599,16 +599,8 @@ final class FileRulesetStore implements RulesetStore {
                 while (Files.exists(folder.resolve(number + ".json"))) {
                     number++; // an unreadable record keeps its number
                 }
-                RulesetSubmission submission = new RulesetSubmission(
-                        jurisdiction,
-                        number,
-                        files,
-                        basedOnVersion,
-                        Instant.now(),
-                        submittedBy,
-                        reason,
-                        RulesetSubmission.Status.PENDING,
-                        null);
+                RulesetSubmission submission =
+                        RulesetSubmission.pending(jurisdiction, number, files, basedOnVersion, submittedBy, reason);
                 writeAtomically(folder.resolve(number + ".json"), SubmissionRecords.write(submission));
                 return submission;
             } catch (IOException e) {

@@ -99,16 +99,8 @@ final class InMemoryRulesetStore implements RulesetStore {
     public synchronized RulesetSubmission submit(
             String jurisdiction, List<RuleFile> ruleFiles, Integer basedOnVersion, String submittedBy, String reason) {
         List<RulesetSubmission> kept = submissions.computeIfAbsent(jurisdiction, j -> new ArrayList<>());
-        RulesetSubmission submission = new RulesetSubmission(
-                jurisdiction,
-                kept.size() + 1,
-                ruleFiles,
-                basedOnVersion,
-                Instant.now(),
-                submittedBy,
-                reason,
-                RulesetSubmission.Status.PENDING,
-                null);
+        RulesetSubmission submission = RulesetSubmission.pending(
+                jurisdiction, kept.size() + 1, ruleFiles, basedOnVersion, submittedBy, reason);
         kept.add(submission);
         return submission;
     }

@@ -329,16 +329,8 @@ final class JdbcRulesetStore implements RulesetStore {
                         "SELECT MAX(submission_number) FROM ruleset_submission WHERE jurisdiction = ?",
                         Integer.class,
                         jurisdiction);
-                RulesetSubmission submission = new RulesetSubmission(
-                        jurisdiction,
-                        last == null ? 1 : last + 1,
-                        files,
-                        basedOnVersion,
-                        Instant.now(),
-                        submittedBy,
-                        reason,
-                        RulesetSubmission.Status.PENDING,
-                        null);
+                RulesetSubmission submission = RulesetSubmission.pending(
+                        jurisdiction, last == null ? 1 : last + 1, files, basedOnVersion, submittedBy, reason);
                 jdbc.update(
                         "INSERT INTO ruleset_submission VALUES (?, ?, ?, ?)",
                         jurisdiction,

@@ -56,6 +56,18 @@ public record RulesetSubmission(
         files = List.copyOf(files);
     }
 
+    /** A new submission, pending, submitted now. */
+    static RulesetSubmission pending(
+            String jurisdiction,
+            int number,
+            List<RuleFile> files,
+            Integer basedOnVersion,
+            String submittedBy,
+            String reason) {
+        return new RulesetSubmission(
+                jurisdiction, number, files, basedOnVersion, Instant.now(), submittedBy, reason, Status.PENDING, null);
+    }
+
     public boolean pending() {
         return status == Status.PENDING;
     }
