@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The staff workbooks opened and saved again by LibreOffice Calc, as an officer's spreadsheet program saves them
  * after an edit: each keeps its form (protection, drop-downs, text shares, print setup) and the rules built from
- * them still pass every scenario.
+ * them still pass every scenario. Re-saved, they are other bytes but the same rules (no change to activate), and an
+ * editor may upload them.
  */
 @CompilesEditedRules
 class StaffWorkbooksInCalcTest {
@@ -64,9 +65,21 @@ class StaffWorkbooksInCalcTest {
                     .as(workbook)
                     .isEmpty();
         }
-        assertThat(new TestScenarioRunner(Path.of("scenarios").toAbsolutePath().toString())
-                        .failures(RepositoryRuleset.compile(root.resolve("rules"), root.resolve("decision-tables"))))
+        var resaved = RepositoryRuleset.compile(root.resolve("rules"), root.resolve("decision-tables"));
+        assertThat(new TestScenarioRunner(Path.of("scenarios").toAbsolutePath().toString()).failures(resaved))
                 .isEmpty();
+        // Other bytes, the same rules: uploading the re-saved tables is no change, and an editor may upload them.
+        assertThat(resaved.hasSameRulesAs(RepositoryRuleset.compile()))
+                .as("the re-saved tables give the rules the repository's do")
+                .isTrue();
+        for (String workbook : workbooks) {
+            var current =
+                    new cn.wenzhou.renovation.ruleset.engine.RuleFile(workbook, Files.readAllBytes(Path.of(workbook)));
+            var upload = new cn.wenzhou.renovation.ruleset.engine.RuleFile(
+                    workbook, Files.readAllBytes(root.resolve(workbook)));
+            assertThat(upload.content()).as("Calc wrote other bytes").isNotEqualTo(current.content());
+            EditorUploadPolicy.check(List.of(upload), java.util.Map.of(workbook, current));
+        }
     }
 
     private static boolean soffice() throws IOException {
