@@ -314,7 +314,7 @@ function renderReport(report, fromUpload) {
     c.findings.map((f) => Object.assign({}, f, { message: '【' + c.jurisdiction + '】' + f.message }))));
   const rows = $('findings').tBodies[0];
   rows.replaceChildren(...findings.map((f) => {
-    const tr = row([f.file, f.sheet || '', f.cell || (f.line ? '第 ' + f.line + ' 行' : ''), f.message]);
+    const tr = row([f.file, f.sheet || '', f.cell || (f.line ? '第 ' + f.line + ' 行' : ''), findingMessage(f)]);
     tr.className = 'finding';
     if (f.cell) tr.dataset.cell = f.cell;
     return tr;
@@ -338,6 +338,20 @@ function renderReport(report, fromUpload) {
   show($('submit-form'), aChange && fromUpload === true);
   show($('submit-result'), false);
   show($('activate-error'), false);
+}
+
+/** A finding's message; the engine's own text, where there is one, folded under 技术细节 for publishers. */
+function findingMessage(finding) {
+  const box = document.createElement('span');
+  box.appendChild(text('span', finding.message));
+  if (finding.technicalDetail && state.mayActivate) {
+    const details = document.createElement('details');
+    details.className = 'technical-detail';
+    details.appendChild(text('summary', '技术细节'));
+    details.appendChild(text('pre', finding.technicalDetail));
+    box.appendChild(details);
+  }
+  return box;
 }
 
 async function rollback(number) {

@@ -39,7 +39,8 @@ public final class DiffResponses {
                 .map(p -> new RulesetFinding(p.file(), p.location(), p.message())
                         .sheet(p.sheet())
                         .cell(p.cell())
-                        .line(p.line()))
+                        .line(p.line())
+                        .technicalDetail(p.technicalDetail()))
                 .toList();
     }
 

@@ -487,21 +487,46 @@ public final class RulesetCompiler {
     /** Drools adds "Parser returned a null Package" after a syntax error it has already reported. */
     private static List<RuleProblem> withoutFollowOnErrors(List<RuleProblem> problems) {
         List<RuleProblem> kept = problems.stream()
-                .filter(p -> !p.message().contains("Parser returned a null Package"))
+                .filter(p -> !p.message().contains("Parser returned a null Package")
+                        && (p.technicalDetail() == null
+                                || !p.technicalDetail().contains("Parser returned a null Package")))
                 .toList();
         return kept.isEmpty() ? problems : kept;
     }
 
+    /**
+     * Where the engine's error lies, said in Chinese; the engine's text (English, Java, parser terms) goes to the
+     * finding's technical detail. A table's row is found by the engine's text, which quotes the value at fault.
+     */
     private RuleProblem locate(Message message, DrlSources sources) {
         String kiePath = withoutResourcesPrefix(message.getPath());
         TableTranslation.SheetDrl sheetDrl =
                 kiePath == null ? null : sources.sheetOf().get(kiePath);
+        String engineText = message.getText().strip();
         if (sheetDrl != null) {
-            return sheetDrl.locate(message.getLine(), message.getText());
+            RuleProblem located = sheetDrl.locate(message.getLine(), engineText);
+            return located.toldAs(
+                    located.cell() == null
+                            ? "表格生成的规则无法编译：请检查各行的取值，或请发布人员查看技术细节"
+                            : "这一单元格所在的规则无法编译：请检查它的取值，或请发布人员查看技术细节",
+                    engineText);
         }
         String file = kiePath == null ? "(ruleset)" : sources.sourceFileOf().getOrDefault(kiePath, kiePath);
-        return RuleProblem.atLine(file, message.getLine(), message.getText().strip());
+        java.util.regex.Matcher duplicate = DUPLICATE_RULE.matcher(engineText);
+        java.util.regex.Matcher ruleId = RULE_ID.matcher(engineText);
+        String told = duplicate.find()
+                ? "规则编号 " + duplicate.group(1) + " 重复：同一辖区的规则中已有同名规则，每条规则只能定义一次"
+                : (message.getLine() > 0 ? "规则文件第 " + message.getLine() + " 行" : "规则文件")
+                        + (ruleId.find() ? "（规则 " + ruleId.group() + "）" : "")
+                        + "无法编译：请检查写法（详见技术细节）";
+        return RuleProblem.atLine(file, message.getLine(), told).toldAs(told, engineText);
     }
+
+    private static final java.util.regex.Pattern DUPLICATE_RULE =
+            java.util.regex.Pattern.compile("Duplicate rule name: ?\"?([^\"\\s]+)");
+    /** A rule id as this service writes them (ELIG-DECIDE-PRIORITY), when the engine's text names one. */
+    private static final java.util.regex.Pattern RULE_ID =
+            java.util.regex.Pattern.compile("\\b[A-Z][A-Z0-9]+(?:-[A-Z0-9]+){2,}\\b");
 
     private static Map<String, RuleClause> clausesOf(
             List<Rule> rules, Map<String, String> sourceFileOf, List<RuleProblem> problems) {

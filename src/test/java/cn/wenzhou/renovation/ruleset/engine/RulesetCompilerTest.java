@@ -247,6 +247,11 @@ class RulesetCompilerTest {
         assertThat(failure.problems()).extracting(RuleProblem::file).containsOnly(SCOPE_DRL);
         assertThat(failure.problems())
                 .anySatisfy(problem -> assertThat(problem.line()).isEqualTo(brokenLine));
+        // Said in Chinese; the parser's own words only in the technical detail.
+        assertThat(failure.problems()).allSatisfy(problem -> {
+            assertThat(problem.message()).startsWith("规则文件").doesNotContainPattern("[a-z]{3,}");
+            assertThat(problem.technicalDetail()).isNotBlank();
+        });
     }
 
     @ParameterizedTest(name = "rule carrying only @{0}")
