@@ -6,6 +6,7 @@ import cn.wenzhou.renovation.ruleset.engine.JurisdictionDescriptor;
 import cn.wenzhou.renovation.ruleset.engine.RuleFile;
 import cn.wenzhou.renovation.ruleset.engine.RuleWorkbook;
 import cn.wenzhou.renovation.ruleset.engine.RulesetSources;
+import cn.wenzhou.renovation.workbook.WorkbookContent;
 import cn.wenzhou.renovation.workbook.WorkbookRefusedException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -104,21 +105,40 @@ final class RuleUploads {
      * belongs in a rule table. Read with the rule tables' limits, so a flood or a bomb stops here.
      */
     private static void refuseActiveContent(byte[] content, String field, String name) {
-        List<String> active;
-        try {
-            active = RuleWorkbook.read(content).activeContent();
-        } catch (WorkbookRefusedException e) {
-            if (e.isOverLimit()) {
-                throw new PayloadTooLargeException(field, name + ": " + e.reason());
-            }
-            throw new InvalidFieldException(field, name + ": " + e.reason());
-        }
+        List<String> active = workbook(content, field, name).activeContent();
         if (active.stream().anyMatch(part -> part.toLowerCase(Locale.ROOT).endsWith("vbaproject.bin"))) {
             throw new InvalidFieldException(field, name + " 含有宏，不予接受：请另存为不含宏的 .xlsx");
         }
         if (!active.isEmpty()) {
             throw new InvalidFieldException(field, name + " 含有指向其他工作簿的外部链接、DDE 链接或嵌入对象，不予接受：请把数值粘贴为值后再上传");
         }
+    }
+
+    /** A workbook read with the rule tables' limits; over a limit a 413, unreadable a 400, naming the field. */
+    private static WorkbookContent workbook(byte[] content, String field, String name) {
+        try {
+            return RuleWorkbook.read(content);
+        } catch (WorkbookRefusedException e) {
+            if (e.isOverLimit()) {
+                throw new PayloadTooLargeException(field, name + ": " + e.reason());
+            }
+            throw new InvalidFieldException(field, name + ": " + e.reason());
+        }
+    }
+
+    /** One uploaded table, for the console's preview: its name and its cells, under the same limits as an upload. */
+    record ReadTable(String name, WorkbookContent content) {}
+
+    static ReadTable readTable(MultipartFile upload, String field, DataSize maxRuleFile) {
+        if (upload == null || upload.isEmpty()) {
+            throw new InvalidFieldException(field, "请上传一个表格（.xlsx）");
+        }
+        if (upload.getSize() > maxRuleFile.toBytes()) {
+            throw new PayloadTooLargeException(
+                    field, "规则文件超过 " + maxRuleFile.toMegabytes() + " MB 上限 (renovation.limits.max-rule-file)");
+        }
+        String name = fileName(upload.getOriginalFilename());
+        return new ReadTable(name, workbook(bytes(upload, field), field, name));
     }
 
     private static byte[] bytes(MultipartFile upload, String field) {

@@ -44,17 +44,8 @@ class RulesetAdminController implements RulesetAdminApi {
     private final InventoryReports inventories;
     private final HeavyWork heavyWork;
 
-    /** The rule tables' size limit, for a table previewed in the console. */
-    private final org.springframework.util.unit.DataSize maxRuleFile;
-
     RulesetAdminController(
-            RulesetRegistry registry,
-            RulesetReports reports,
-            InventoryReports inventories,
-            HeavyWork heavyWork,
-            @org.springframework.beans.factory.annotation.Value("${renovation.limits.max-rule-file:2MB}")
-                    org.springframework.util.unit.DataSize maxRuleFile) {
-        this.maxRuleFile = maxRuleFile;
+            RulesetRegistry registry, RulesetReports reports, InventoryReports inventories, HeavyWork heavyWork) {
         this.registry = registry;
         this.reports = reports;
         this.inventories = inventories;
@@ -64,21 +55,7 @@ class RulesetAdminController implements RulesetAdminApi {
     @Override
     public ResponseEntity<cn.wenzhou.renovation.api.model.TablePreview> previewRulesetTable(
             String jurisdiction, MultipartFile file) {
-        registry.ownFiles(jurisdiction); // an unknown jurisdiction is a 404, as for every table operation
-        if (file == null || file.isEmpty()) {
-            throw new InvalidFieldException("file", "请上传一个表格（.xlsx）");
-        }
-        if (file.getSize() > maxRuleFile.toBytes()) {
-            throw new cn.wenzhou.renovation.kernel.PayloadTooLargeException(
-                    "file", "规则文件超过 " + maxRuleFile.toMegabytes() + " MB 上限 (renovation.limits.max-rule-file)");
-        }
-        try {
-            String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
-            return ResponseEntity.ok(
-                    TablePreviews.of(name.substring(name.replace('\\', '/').lastIndexOf('/') + 1), file.getBytes()));
-        } catch (java.io.IOException e) {
-            throw new InvalidFieldException("file", "无法读取上传的文件");
-        }
+        return ResponseEntity.ok(reports.preview(jurisdiction, file));
     }
 
     @Override

@@ -45,6 +45,13 @@ class RulesetReports {
         this.maxRuleRequest = maxRuleRequest;
     }
 
+    /** An uploaded table's filled cells, read under the upload limits, for the console to show findings at. */
+    cn.wenzhou.renovation.api.model.TablePreview preview(String jurisdiction, MultipartFile file) {
+        registry.ownFiles(jurisdiction); // an unknown jurisdiction is a 404, as for every table operation
+        RuleUploads.ReadTable table = RuleUploads.readTable(file, "file", maxRuleFile);
+        return TablePreviews.of(table.name(), table.content());
+    }
+
     List<RuleFile> place(String jurisdiction, List<MultipartFile> files) {
         List<RuleFile> own = registry.ownFiles(jurisdiction);
         List<RuleFile> base = registry.ownFiles(JurisdictionDescriptor.BASE);

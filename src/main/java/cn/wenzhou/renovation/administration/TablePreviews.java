@@ -4,13 +4,10 @@ import cn.wenzhou.renovation.api.model.TablePreview;
 import cn.wenzhou.renovation.api.model.TablePreviewCell;
 import cn.wenzhou.renovation.api.model.TablePreviewRow;
 import cn.wenzhou.renovation.api.model.TablePreviewSheet;
-import cn.wenzhou.renovation.kernel.InvalidFieldException;
-import cn.wenzhou.renovation.kernel.PayloadTooLargeException;
 import cn.wenzhou.renovation.ruleset.engine.RuleWorkbook;
 import cn.wenzhou.renovation.workbook.SheetCell;
 import cn.wenzhou.renovation.workbook.SheetContent;
 import cn.wenzhou.renovation.workbook.WorkbookContent;
-import cn.wenzhou.renovation.workbook.WorkbookRefusedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,22 +16,14 @@ import org.apache.poi.ss.util.CellReference;
 
 /**
  * A table as the console shows it: each sheet's filled cells by row, as people read them, so that a finding
- * can be highlighted at its cell. Read with the rule tables' limits; nothing of the workbook runs or is kept.
+ * can be highlighted at its cell. Read (by {@link RuleUploads}) with the rule tables' limits; nothing of the
+ * workbook runs or is kept.
  */
 final class TablePreviews {
 
     private TablePreviews() {}
 
-    static TablePreview of(String fileName, byte[] workbook) {
-        WorkbookContent content;
-        try {
-            content = RuleWorkbook.read(workbook);
-        } catch (WorkbookRefusedException e) {
-            if (e.isOverLimit()) {
-                throw new PayloadTooLargeException("file", fileName + ": " + e.reason());
-            }
-            throw new InvalidFieldException("file", fileName + ": " + e.reason());
-        }
+    static TablePreview of(String fileName, WorkbookContent content) {
         List<TablePreviewSheet> sheets = new ArrayList<>();
         for (SheetContent sheet : content.sheets()) {
             Map<Integer, List<TablePreviewCell>> byRow = new TreeMap<>();

@@ -172,11 +172,7 @@ class SpecExamplesTest {
                     .map(media ->
                             resolve(media.getValue()).path("x-signed-in-as").asText(PUBLISHER))
                     .orElse(PUBLISHER);
-            request.header(
-                    HttpHeaders.AUTHORIZATION,
-                    "Basic "
-                            + Base64.getEncoder()
-                                    .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+            request.header(HttpHeaders.AUTHORIZATION, basic(user));
         }
         Optional<Map.Entry<String, JsonNode>> body = requestBody(example);
         body.ifPresent(media -> withBody(
@@ -356,8 +352,11 @@ class SpecExamplesTest {
     }
 
     private static String basic() {
-        return "Basic "
-                + Base64.getEncoder().encodeToString((PUBLISHER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return basic(PUBLISHER);
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The bytes, with spaces after them up to {@code paddedTo} bytes when that is more. */

@@ -138,12 +138,17 @@ class GeneratedJavaClientEndToEndTest {
         portal = new ApiClient();
         portal.updateBaseUri("http://localhost:" + port);
         portal.setResponseInterceptor(GeneratedJavaClientEndToEndTest::record);
-        String basic =
-                Base64.getEncoder().encodeToString((PUBLISHER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-        staff = new ApiClient();
-        staff.updateBaseUri("http://localhost:" + port);
-        staff.setRequestInterceptor(request -> request.header("Authorization", "Basic " + basic));
-        staff.setResponseInterceptor(GeneratedJavaClientEndToEndTest::record);
+        staff = signedInAs(PUBLISHER);
+    }
+
+    /** A client signed in as that member of staff (all share the test password). */
+    private ApiClient signedInAs(String user) {
+        String basic = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        ApiClient client = new ApiClient();
+        client.updateBaseUri("http://localhost:" + port);
+        client.setRequestInterceptor(request -> request.header("Authorization", "Basic " + basic));
+        client.setResponseInterceptor(GeneratedJavaClientEndToEndTest::record);
+        return client;
     }
 
     private static void record(HttpResponse<InputStream> response) {
@@ -549,15 +554,6 @@ class GeneratedJavaClientEndToEndTest {
                     .as("the empty template holds no community")
                     .isZero();
             assertThat(described.getKeptBy()).isEqualTo(PUBLISHER);
-        }
-
-        private ApiClient signedInAs(String user) {
-            String basic = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-            ApiClient client = new ApiClient();
-            client.updateBaseUri("http://localhost:" + port);
-            client.setRequestInterceptor(request -> request.header("Authorization", "Basic " + basic));
-            client.setResponseInterceptor(GeneratedJavaClientEndToEndTest::record);
-            return client;
         }
 
         @Test
