@@ -37,6 +37,7 @@ class ArchitectureTest {
                     "consent",
                     "eligibility",
                     "funding",
+                    "goldencases",
                     "jurisdiction",
                     "procedure",
                     "receipt",

@@ -2,7 +2,9 @@ package cn.wenzhou.renovation.administration;
 
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -115,7 +117,14 @@ class RulesetAdminHttpTest {
                 .andExpect(jsonPath("$.valid").value(true))
                 .andExpect(jsonPath("$.activated").value(false))
                 .andExpect(jsonPath("$.findings").isEmpty())
-                .andExpect(jsonPath("$.scenarioChanges[0].file", startsWith("scenarios/wenzhou/eligibility/")))
+                .andExpect(jsonPath(
+                        "$.scenarioChanges[*].file",
+                        hasItems(
+                                startsWith("scenarios/wenzhou/eligibility/"),
+                                equalTo("decision-tables/eligibility/eligibility.cases.xlsx"))))
+                .andExpect(jsonPath(
+                        "$.scenarioChanges[*].message",
+                        hasItem(matchesPattern("(?s)测试用例第 \\d+ 行「.+」：「期望结论」期望 .+，实际 .+，由规则 \\S+ 作出"))))
                 .andExpect(
                         jsonPath(
                                 "$.scenarioChanges[*].message",

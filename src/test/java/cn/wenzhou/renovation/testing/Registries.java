@@ -21,13 +21,14 @@ public final class Registries {
     }
 
     public static RulesetRegistry over(RulesetProperties properties, RulesetStore store) {
-        return started(new RulesetRegistry(properties, List.of(), store, RulesetScenarios.none(), Runnable::run));
+        return started(
+                new RulesetRegistry(properties, List.of(), store, List.of(RulesetScenarios.none()), Runnable::run));
     }
 
     /** With the given table checks run on every validation. */
     public static RulesetRegistry checkedBy(RulesetProperties properties, List<RulesetCheck> checks) {
-        return started(
-                new RulesetRegistry(properties, checks, properties.store(), RulesetScenarios.none(), Runnable::run));
+        return started(new RulesetRegistry(
+                properties, checks, properties.store(), List.of(RulesetScenarios.none()), Runnable::run));
     }
 
     /** As Spring starts it: building every jurisdiction's ruleset (and throwing what startup would stop on). */

@@ -41,7 +41,7 @@ public final class RuleFolderCopy {
     public static final String CATALOGUE_SHEET = "改造内容清单";
 
     /** The column naming each rule: 规则编号 in a staff table, NAME in a Drools spreadsheet. */
-    private static final List<String> NAME_HEADERS = List.of("规则编号", "NAME");
+    private static final List<String> NAME_HEADERS = List.of("规则编号", "用例编号", "NAME");
 
     private RuleFolderCopy() {}
 

@@ -1,6 +1,8 @@
 package cn.wenzhou.renovation.testing;
 
+import cn.wenzhou.renovation.goldencases.CaseForm;
 import cn.wenzhou.renovation.ruleset.authoring.StaffWorkbooks;
+import cn.wenzhou.renovation.ruleset.engine.RuleSourceLoader;
 import cn.wenzhou.renovation.ruleset.engine.stafftable.TableForm;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,11 +33,24 @@ public final class StaffTables {
 
     private StaffTables() {}
 
-    /** Every staff workbook under {@code root} (a Drools spreadsheet, {@code *.drl.xlsx}, is not one). */
+    /** Every rule table under {@code root} (a Drools spreadsheet, {@code *.drl.xlsx}, is not one, nor are cases). */
     public static List<String> workbooks(Path root) throws IOException {
+        return xlsx(root).stream()
+                .filter(f -> !f.endsWith(".drl.xlsx") && !f.endsWith(RuleSourceLoader.CASES_WORKBOOK))
+                .toList();
+    }
+
+    /** Every workbook of golden cases under {@code root}. */
+    public static List<String> caseWorkbooks(Path root) throws IOException {
+        return xlsx(root).stream()
+                .filter(f -> f.endsWith(RuleSourceLoader.CASES_WORKBOOK))
+                .toList();
+    }
+
+    private static List<String> xlsx(Path root) throws IOException {
         try (Stream<Path> files = Files.walk(root.resolve("decision-tables"))) {
             return files.map(f -> root.relativize(f).toString().replace('\\', '/'))
-                    .filter(f -> f.endsWith(".xlsx") && !f.endsWith(".drl.xlsx"))
+                    .filter(f -> f.endsWith(".xlsx"))
                     .sorted()
                     .toList();
         }
@@ -47,6 +62,14 @@ public final class StaffTables {
      * {@code rules/<capability>/<table>.table.yaml}).
      */
     public static TableForm formOf(Path root, String workbook) throws IOException {
+        if (workbook.endsWith(RuleSourceLoader.CASES_WORKBOOK)) {
+            String form =
+                    "rules/" + workbook.substring("decision-tables/".length()).replaceAll("\\.xlsx$", ".yaml");
+            Path own = root.resolve(form);
+            Path base = root.resolve(form.replaceFirst("^rules/counties/[^/]+/", "rules/"));
+            return CaseForm.parse(Files.readString(Files.exists(own) ? own : base))
+                    .table();
+        }
         String form = "rules/" + workbook.substring("decision-tables/".length()).replaceAll("\\.xlsx$", ".table.yaml");
         Path own = root.resolve(form);
         Path base = root.resolve(form.replaceFirst("^rules/counties/[^/]+/", "rules/"));
@@ -76,7 +99,7 @@ public final class StaffTables {
                         values.put(header.getStringCellValue(), value);
                     }
                 }
-                if (values.containsKey(TableForm.ID_HEADER)) {
+                if (values.containsKey(TableForm.ID_HEADER) || values.containsKey(CaseForm.ID_HEADER)) {
                     rows.add(values);
                 }
             }

@@ -31,6 +31,24 @@ public interface RulesetScenarios {
         return end < 0 ? problem.message() : problem.message().substring(0, end);
     }
 
+    /** Every kind of test a ruleset answers (Test Scenarios, golden cases) as one: their failures and changes together. */
+    static RulesetScenarios all(List<RulesetScenarios> kinds) {
+        List<RulesetScenarios> each = List.copyOf(kinds);
+        return new RulesetScenarios() {
+            @Override
+            public List<RuleProblem> failures(CompiledRuleset ruleset) {
+                return each.stream().flatMap(k -> k.failures(ruleset).stream()).toList();
+            }
+
+            @Override
+            public List<RuleProblem> changedBy(CompiledRuleset active, CompiledRuleset candidate) {
+                return each.stream()
+                        .flatMap(k -> k.changedBy(active, candidate).stream())
+                        .toList();
+            }
+        };
+    }
+
     /** No scenarios: for registries built without them (tests of other parts, the command line's own runs). */
     static RulesetScenarios none() {
         return ruleset -> List.of();

@@ -50,9 +50,13 @@ public final class StaffWorkbooks {
 
     /** Character widths: the whole table fits a 1366-pixel screen (about 175 characters) without scrolling. */
     private static int width(String header, TableForm form) {
+        if (header.equals(form.idHeader())) {
+            return 30;
+        }
+        if (header.equals(form.nameHeader())) {
+            return form.isParameterTable() ? 30 : 20;
+        }
         return switch (header) {
-            case TableForm.ID_HEADER -> 30;
-            case TableForm.NAME_HEADER -> form.isParameterTable() ? 30 : 20;
             case "条款" -> 14;
             case "原文", "来源" -> 30;
             case "解释" -> 40;
@@ -102,7 +106,7 @@ public final class StaffWorkbooks {
                 Map<String, Object> values = r < rows.size() ? rows.get(r) : Map.of();
                 Optional<FormColumn> parameter = form.isParameterTable()
                         ? form.parameters().stream()
-                                .filter(p -> p.id().equals(String.valueOf(values.get(TableForm.ID_HEADER))))
+                                .filter(p -> p.id().equals(String.valueOf(values.get(form.idHeader()))))
                                 .map(TableForm.Parameter::value)
                                 .findFirst()
                         : Optional.empty();
@@ -115,7 +119,7 @@ public final class StaffWorkbooks {
                     CellStyle style =
                             styles.of(editable, column.map(FormColumn::type).orElse(ValueType.TEXT));
                     Object value = values.get(header);
-                    if (value == null && header.equals(TableForm.NAME_HEADER)) {
+                    if (value == null && header.equals(form.nameHeader())) {
                         value = parameter.map(FormColumn::header).orElse(null);
                     }
                     Cell cell = row.createCell(c);
@@ -164,7 +168,7 @@ public final class StaffWorkbooks {
                 || header.equals(TableForm.Citation.INTERPRETATION.header())
                 || !form.isParameterTable()
                         && form.columns().stream().anyMatch(c -> c.header().equals(header))
-                || !form.isParameterTable() && header.equals(TableForm.NAME_HEADER);
+                || !form.isParameterTable() && header.equals(form.nameHeader());
     }
 
     private static Optional<FormColumn> columnOf(TableForm form, String header) {

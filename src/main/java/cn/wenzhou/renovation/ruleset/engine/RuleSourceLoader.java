@@ -57,7 +57,29 @@ public final class RuleSourceLoader {
         return counties;
     }
 
+    /**
+     * The golden cases kept beside the rules ({@code *.cases.xlsx} under {@code decision-tables/}, their forms
+     * {@code *.cases.yaml} under {@code rules/}), counties' included: they test a ruleset and are no part of it.
+     */
+    public List<RuleFile> loadCases(String location, String folderName) {
+        return loadAll(location, folderName, RuleSourceLoader::isCaseFile);
+    }
+
+    public static boolean isCaseFile(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return !name.startsWith("~$")
+                && !name.startsWith(".")
+                && (lower.endsWith(CASES_WORKBOOK) || lower.endsWith(CASES_FORM));
+    }
+
+    public static final String CASES_WORKBOOK = ".cases.xlsx";
+    public static final String CASES_FORM = ".cases.yaml";
+
     private List<RuleFile> loadAll(String location, String folderName) {
+        return loadAll(location, folderName, name -> !isIgnored(name));
+    }
+
+    private List<RuleFile> loadAll(String location, String folderName, java.util.function.Predicate<String> wanted) {
         String base = normalise(location);
         try {
             Resource root = resolver.getResource(base + "/");
@@ -72,7 +94,7 @@ public final class RuleSourceLoader {
                 if (uri.endsWith("/")
                         || !uri.startsWith(rootUri)
                         || name == null
-                        || isIgnored(name)
+                        || !wanted.test(name)
                         || !resource.isReadable()) {
                     continue;
                 }
@@ -109,6 +131,6 @@ public final class RuleSourceLoader {
                 || lower.endsWith(StaffTableTranslator.TEMPLATE_SUFFIX)
                 || lower.endsWith(StaffTableTranslator.FORM_SUFFIX)
                 || name.equals(JurisdictionDescriptor.FILE_NAME);
-        return name.startsWith("~$") || name.startsWith(".") || !ruleLike;
+        return name.startsWith("~$") || name.startsWith(".") || !ruleLike || isCaseFile(name);
     }
 }

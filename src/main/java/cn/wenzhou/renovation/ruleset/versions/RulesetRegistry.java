@@ -77,12 +77,12 @@ public class RulesetRegistry implements SmartLifecycle {
             RulesetProperties properties,
             List<RulesetCheck> checks,
             RulesetStore store,
-            RulesetScenarios scenarios,
+            List<RulesetScenarios> scenarios,
             @Qualifier("applicationTaskExecutor") Executor compilers) {
         this.compilers = compilers;
         this.validator = new RulesetValidator(checks);
         this.store = store;
-        this.scenarios = scenarios;
+        this.scenarios = RulesetScenarios.all(scenarios);
         this.properties = properties;
         this.defaultJurisdiction = properties.jurisdiction();
         this.onMissingActiveVersion = properties.onMissingActiveVersion();

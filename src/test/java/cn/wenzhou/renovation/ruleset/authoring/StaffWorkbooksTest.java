@@ -52,7 +52,9 @@ class StaffWorkbooksTest {
     }
 
     static List<String> repositoryWorkbooks() throws IOException {
-        return StaffTables.workbooks(Path.of(""));
+        return java.util.stream.Stream.concat(
+                        StaffTables.workbooks(Path.of("")).stream(), StaffTables.caseWorkbooks(Path.of("")).stream())
+                .toList();
     }
 
     @Test

@@ -44,17 +44,16 @@ public final class StaffTableRows {
                         file, sheet.name(), c.reference(), "是公式：表格只接受直接填写的文字和取值（公式显示的值可能与文件中保存的不同），请改为直接填写")));
         Optional<Integer> headerRow = byRow.entrySet().stream()
                 .filter(e ->
-                        e.getValue().values().stream().anyMatch(c -> header(c).equals(normalised(TableForm.ID_HEADER))))
+                        e.getValue().values().stream().anyMatch(c -> header(c).equals(normalised(form.idHeader()))))
                 .map(Map.Entry::getKey)
                 .findFirst();
         if (headerRow.isEmpty()) {
-            problems.add(
-                    RuleProblem.atCell(file, sheet.name(), null, "找不到表头：应有一行以“" + TableForm.ID_HEADER + "”开头的列标题"));
+            problems.add(RuleProblem.atCell(file, sheet.name(), null, "找不到表头：应有一行以“" + form.idHeader() + "”开头的列标题"));
             return new Read(sheet, List.of(), problems);
         }
         Map<String, Integer> columnOf = new LinkedHashMap<>();
         byRow.get(headerRow.get()).values().forEach(c -> columnOf.putIfAbsent(header(c), c.column()));
-        String headerCell = reference(headerRow.get(), columnOf.get(normalised(TableForm.ID_HEADER)));
+        String headerCell = reference(headerRow.get(), columnOf.get(normalised(form.idHeader())));
         for (String expected : form.headers()) {
             if (!columnOf.containsKey(normalised(expected))) {
                 problems.add(RuleProblem.atCell(
@@ -73,22 +72,27 @@ public final class StaffTableRows {
                 continue;
             }
             int excelRow = entry.getKey() + 1;
-            SheetCell idCell = cells.get(columnOf.get(normalised(TableForm.ID_HEADER)));
-            String idRef = reference(entry.getKey(), columnOf.get(normalised(TableForm.ID_HEADER)));
+            SheetCell idCell = cells.get(columnOf.get(normalised(form.idHeader())));
+            String idRef = reference(entry.getKey(), columnOf.get(normalised(form.idHeader())));
             String id = RuleWorkbook.text(idCell);
             if (!RULE_ID.matcher(id).matches()) {
                 problems.add(RuleProblem.atCell(
                         file,
                         sheet.name(),
                         idRef,
-                        id.isEmpty() ? "规则编号不能为空" : "规则编号只能由字母、数字、-、_ 和 . 组成，而不是“" + id + "”"));
+                        id.isEmpty()
+                                ? form.idHeader() + "不能为空"
+                                : form.idHeader() + "只能由字母、数字、-、_ 和 . 组成，而不是“" + id + "”"));
                 idRefused = true;
                 continue;
             }
             Row earlier = byId.get(id);
             if (earlier != null) {
                 problems.add(RuleProblem.atCell(
-                        file, sheet.name(), idRef, "规则编号 " + id + " 与第 " + earlier.excelRow() + " 行重复：每条规则一行"));
+                        file,
+                        sheet.name(),
+                        idRef,
+                        form.idHeader() + " " + id + " 与第 " + earlier.excelRow() + " 行重复：每条" + form.rowNoun() + "一行"));
                 continue;
             }
             Map<String, String> literals = new LinkedHashMap<>();
@@ -120,7 +124,7 @@ public final class StaffTableRows {
             } else {
                 form.nameValue().ifPresent(name -> {
                     values.add(name);
-                    valueHeaders.add(TableForm.NAME_HEADER);
+                    valueHeaders.add(form.nameHeader());
                 });
                 values.addAll(form.columns());
                 form.columns().forEach(c -> valueHeaders.add(c.header()));
@@ -146,7 +150,10 @@ public final class StaffTableRows {
                     literals.put(column.key(), null);
                 } else if (read instanceof CellReading.Refused refused) {
                     problems.add(RuleProblem.atCell(
-                            file, sheet.name(), ref, "「" + column.header() + "」" + refused.why() + "（规则 " + id + "）"));
+                            file,
+                            sheet.name(),
+                            ref,
+                            "「" + column.header() + "」" + refused.why() + "（" + form.rowNoun() + " " + id + "）"));
                 } else if (required) {
                     problems.add(RuleProblem.atCell(
                             file,
@@ -154,7 +161,7 @@ public final class StaffTableRows {
                             ref,
                             "「" + column.header() + "」不能为空"
                                     + (column.none() == null ? "" : "（没有限制请填“" + column.none() + "”）")
-                                    + "（规则 " + id + "）"));
+                                    + "（" + form.rowNoun() + " " + id + "）"));
                 }
             }
             Row row = new Row(excelRow, id, literals, references);

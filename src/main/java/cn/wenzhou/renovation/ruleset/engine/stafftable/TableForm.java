@@ -22,7 +22,9 @@ public record TableForm(
         List<FormColumn> columns,
         List<Citation> citations,
         RowChecks checks,
-        FormColumn name) {
+        FormColumn name,
+        String idHeader,
+        String nameHeader) {
 
     /**
      * What a rule table's rows must satisfy together, by template key: {@code unique} columns no two rows may share
@@ -71,13 +73,26 @@ public record TableForm(
         }
     }
 
+    /**
+     * The same form with other headers for its first two columns: a table of test cases numbers its rows 用例编号 and
+     * describes them under 用例说明, read and written exactly as a rule table's 规则编号 and 名称.
+     */
+    public TableForm withIdAndNameHeaders(String id, String name) {
+        return new TableForm(title, note, parameters, columns, citations, checks, this.name, id, name);
+    }
+
+    /** What one row is, as findings name it: 规则 (a rule table's row) or 用例 (a test case). */
+    public String rowNoun() {
+        return idHeader.endsWith("编号") ? idHeader.substring(0, idHeader.length() - 2) : idHeader;
+    }
+
     public boolean isParameterTable() {
         return !parameters.isEmpty();
     }
 
     /** The sheet's headers in order: 规则编号, 名称, the values (or 取值), the citations. */
     public List<String> headers() {
-        List<String> headers = new ArrayList<>(List.of(ID_HEADER, NAME_HEADER));
+        List<String> headers = new ArrayList<>(List.of(idHeader, nameHeader));
         if (isParameterTable()) {
             headers.add(VALUE_HEADER);
         } else {
@@ -171,7 +186,15 @@ public record TableForm(
                     null);
         }
         return new TableForm(
-                title, note, List.copyOf(parameters), List.copyOf(columns), List.copyOf(citations), checks, name);
+                title,
+                note,
+                List.copyOf(parameters),
+                List.copyOf(columns),
+                List.copyOf(citations),
+                checks,
+                name,
+                ID_HEADER,
+                NAME_HEADER);
     }
 
     private static RowChecks rowChecks(Map<?, ?> root, List<FormColumn> columns) {

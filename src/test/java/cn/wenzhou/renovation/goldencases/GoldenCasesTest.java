@@ -1,0 +1,197 @@
+package cn.wenzhou.renovation.goldencases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.wenzhou.renovation.assessment.ProjectAssessor;
+import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.engine.RuleProblem;
+import cn.wenzhou.renovation.ruleset.versions.RulesetProperties;
+import cn.wenzhou.renovation.ruleset.versions.RulesetRegistry;
+import cn.wenzhou.renovation.testing.CompilesEditedRules;
+import cn.wenzhou.renovation.testing.DeployedService;
+import cn.wenzhou.renovation.testing.RepositoryRuleset;
+import cn.wenzhou.renovation.testing.RuleFolderCopy;
+import cn.wenzhou.renovation.testing.StaffTables;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The golden cases policy staff keep beside the tables: they hold on the rules the service serves, a county is
+ * asked the base's cases too, an edit that changes a case is told as 「期望 … 实际 …，由规则 … 作出」 at the cell of
+ * the expectation, and a case the officer typed wrong is named at its cell.
+ */
+@DeployedService
+class GoldenCasesTest {
+
+    /** The case of the eligibility cases built in 2000 itself, the cut-off year (以前 includes the year). */
+    private static final String BUILT_IN_2000 = "3";
+
+    private static final String ELIGIBILITY_CASES = "decision-tables/eligibility/eligibility.cases.xlsx";
+
+    /**
+     * Capabilities whose tables have no golden cases yet (their rows are still only in scenarios/*.scesim): the list
+     * only shrinks; a capability added without cases fails {@link #everyCapabilityWithTablesHasCases()}.
+     */
+    private static final Set<String> CASES_NOT_YET_CARRIED_OVER =
+            Set.of("approval", "catalogue", "procedure", "survey");
+
+    @Autowired
+    private GoldenCases cases;
+
+    @Autowired
+    private RulesetRegistry registry;
+
+    @Autowired
+    private ProjectAssessor assessor;
+
+    @Autowired
+    private ObjectMapper json;
+
+    @TempDir
+    Path root;
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"wenzhou", "yueqing"})
+    void everyCaseOfTheJurisdictionHolds(String jurisdiction) {
+        GoldenCases.Run run = cases.run(registry.serving(jurisdiction).ruleset());
+
+        assertThat(run.ownFailures()).extracting(f -> f.problem().toString()).isEmpty();
+        assertThat(run.cases()).isPositive();
+    }
+
+    /**
+     * A county never goes uncovered: Wenzhou's cases are asked of it too, and each one it answers otherwise names a
+     * rule of the county's own files among its reasons (its subdistricts), which is the difference its diff explains.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"yueqing"})
+    void baseCasesAskedOfACountyDifferOnlyWhereTheCountysOwnRulesAnswer(String county) {
+        CompiledRuleset ruleset = registry.serving(county).ruleset();
+        List<GoldenCases.CaseFailure> differences = cases.run(ruleset).baseDifferences();
+
+        assertThat(cases.caseWorkbooks(county)).contains(ELIGIBILITY_CASES);
+        for (GoldenCases.CaseFailure difference : differences) {
+            RuleProblem problem = difference.problem();
+            assertThat(problem.message()).startsWith("（市级测试用例在本县的判定）").contains("期望", "实际", "由规则");
+            assertThat(difference.answeredRules())
+                    .as("%s", problem)
+                    .anyMatch(rule -> ruleset.originOf(rule).file().contains("counties/" + county + "/"));
+        }
+    }
+
+    @Test
+    void everyCapabilityWithTablesHasCases() throws IOException {
+        Set<String> withTables = capabilities(StaffTables.workbooks(Path.of("")));
+        Set<String> withCases = capabilities(StaffTables.caseWorkbooks(Path.of("")));
+
+        assertThat(withCases).as("cases for a capability without tables").isSubsetOf(withTables);
+        assertThat(new TreeSet<>(withTables))
+                .as("every capability with tables has a *.cases.xlsx beside them, or is listed as not yet carried over")
+                .isEqualTo(new TreeSet<>(union(withCases, CASES_NOT_YET_CARRIED_OVER)));
+        assertThat(withCases)
+                .as("a capability listed as without cases has them now: take it off the list")
+                .doesNotContainAnyElementsOf(CASES_NOT_YET_CARRIED_OVER);
+    }
+
+    @CompilesEditedRules
+    @Test
+    void aMovedCutOffIsToldAtTheExpectedDecisionOfEachCaseItChanges() throws IOException {
+        RuleFolderCopy.copyRepositoryRules(root);
+        RuleFolderCopy.editCutoffCell(root, cell -> cell.setCellValue(1999));
+        CompiledRuleset edited = RepositoryRuleset.compile(root.resolve("rules"), root.resolve("decision-tables"));
+
+        List<RuleProblem> changed = cases.changedBy(registry.serving("wenzhou").ruleset(), edited);
+
+        assertThat(changed).isNotEmpty().allSatisfy(problem -> {
+            assertThat(problem.file()).endsWith(".cases.xlsx");
+            assertThat(problem.message()).matches("(?s)测试用例第 \\d+ 行「.+」：「.+」期望 .+，实际 .+，由规则 \\S+ 作出");
+        });
+        String row = Integer.toString(Integer.parseInt(BUILT_IN_2000) + 3);
+        assertThat(changed)
+                .filteredOn(p -> p.file().equals(ELIGIBILITY_CASES) && p.cell().equals("M" + row))
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.sheet()).isEqualTo("改造范围测试用例");
+                    assertThat(p.message())
+                            .startsWith("测试用例第 " + row + " 行「2000年当年建成")
+                            .contains("「期望结论」期望 重点改造，实际 不符合改造范围的条件")
+                            .endsWith("由规则 ELIG-DECIDE-NOT-ELIGIBLE 作出");
+                });
+    }
+
+    @Test
+    void aCaseTypedWrongIsNamedAtItsCell() throws IOException {
+        RuleFolderCopy.copyRepositoryRules(root);
+        Path workbook = root.resolve(ELIGIBILITY_CASES);
+        String cell = RuleFolderCopy.editCell(workbook, BUILT_IN_2000, "建成年份", c -> c.setCellValue("二千"));
+
+        List<RuleProblem> failures =
+                casesOver(root).failures(registry.serving("wenzhou").ruleset());
+
+        assertThat(failures).singleElement().satisfies(p -> {
+            assertThat(p.cell()).isEqualTo(cell);
+            assertThat(p.message()).contains("「建成年份」应填写整数", "二千", "用例 " + BUILT_IN_2000);
+        });
+    }
+
+    @Test
+    void aCaseTheDecisionRefusesIsNamedAtTheInputItRefuses() throws IOException {
+        RuleFolderCopy.copyRepositoryRules(root);
+        Path workbook = root.resolve(ELIGIBILITY_CASES);
+        String cell = RuleFolderCopy.editCell(workbook, BUILT_IN_2000, "建成年份", c -> c.setCellValue(2099));
+
+        List<RuleProblem> failures =
+                casesOver(root).failures(registry.serving("wenzhou").ruleset());
+
+        assertThat(failures).singleElement().satisfies(p -> {
+            assertThat(p.cell()).isEqualTo(cell);
+            assertThat(p.message())
+                    .contains("无法判定", "建成年份 2099", "晚于评估日期")
+                    .doesNotContain("completion year", "items[0]");
+        });
+    }
+
+    @Test
+    void aCaseWorkbookWithoutItsFormIsAFailureNotASilentSkip() throws IOException {
+        RuleFolderCopy.copyRepositoryRules(root);
+        Files.delete(root.resolve("rules/eligibility/eligibility.cases.yaml"));
+
+        assertThat(casesOver(root).failures(registry.serving("wenzhou").ruleset()))
+                .anySatisfy(p -> assertThat(p.message()).contains("测试用例缺少表格定义"));
+    }
+
+    private GoldenCases casesOver(Path folder) {
+        return new GoldenCases(
+                new RulesetProperties(
+                        folder.resolve("rules").toString(),
+                        folder.resolve("decision-tables").toString(),
+                        "wenzhou",
+                        null),
+                assessor,
+                json);
+    }
+
+    private static Set<String> capabilities(List<String> workbooks) {
+        return workbooks.stream()
+                .filter(w -> !w.startsWith("decision-tables/counties/"))
+                .map(w -> w.split("/")[1])
+                .collect(Collectors.toSet());
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new TreeSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+}
