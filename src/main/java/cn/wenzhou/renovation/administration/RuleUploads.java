@@ -52,9 +52,11 @@ final class RuleUploads {
             if (!lower.endsWith(".drl")
                     && !lower.endsWith(".xlsx")
                     && !lower.endsWith(".drt")
-                    && !lower.endsWith(".table.yaml")) {
+                    && !lower.endsWith(".table.yaml")
+                    && !lower.endsWith(".cases.yaml")) {
                 throw new InvalidFieldException(
-                        field, "只接受规则表格（.xlsx）、规则文件（.drl）和表格的模板与定义（.drt、.table.yaml），收到 " + abbreviate(name));
+                        field,
+                        "只接受规则表格和测试用例（.xlsx）、规则文件（.drl）和表格的模板与定义（.drt、.table.yaml、.cases.yaml），收到 " + abbreviate(name));
             }
             if (upload.getSize() > maxRuleFile.toBytes()) {
                 throw new PayloadTooLargeException(

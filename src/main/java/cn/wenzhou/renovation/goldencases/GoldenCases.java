@@ -4,17 +4,15 @@ import cn.wenzhou.renovation.api.model.FieldError;
 import cn.wenzhou.renovation.assessment.ProjectAssessor;
 import cn.wenzhou.renovation.ruleset.authoring.RulesetScenarios;
 import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.engine.RuleFile;
 import cn.wenzhou.renovation.ruleset.engine.RuleProblem;
 import cn.wenzhou.renovation.ruleset.engine.RuleSourceLoader;
-import cn.wenzhou.renovation.ruleset.engine.RuleWorkbook;
+import cn.wenzhou.renovation.ruleset.engine.stafftable.CaseForm;
+import cn.wenzhou.renovation.ruleset.engine.stafftable.CaseRows;
 import cn.wenzhou.renovation.ruleset.engine.stafftable.FormColumn;
 import cn.wenzhou.renovation.ruleset.engine.stafftable.StaffTableRows;
 import cn.wenzhou.renovation.ruleset.engine.stafftable.TableForm;
 import cn.wenzhou.renovation.ruleset.engine.stafftable.ValueType;
 import cn.wenzhou.renovation.ruleset.versions.RulesetProperties;
-import cn.wenzhou.renovation.workbook.WorkbookContent;
-import cn.wenzhou.renovation.workbook.WorkbookRefusedException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -23,13 +21,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -37,17 +32,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * The golden cases policy staff keep beside their tables ({@code decision-tables/<capability>/<name>.cases.xlsx}, one
- * case per row: the inputs in Chinese columns, the decision expected and the rule expected to make it), each asked of
- * a ruleset through the same decider a portal reaches. A county's own cases run against the county; the base's cases
+ * case per row: the inputs in Chinese columns, the decision expected and the rule expected to make it), which come
+ * with the rules (a version holds its cases; the ruleset read them when it was built), each asked of the ruleset
+ * through the same decider a portal reaches. A county's own cases run against the county; the base's cases
  * run against every county too, so a county without cases of its own is never silently uncovered, and where the
  * county answers otherwise the case is listed as the county's difference. Results are kept per ruleset version.
  */
 @Component
 public class GoldenCases implements RulesetScenarios {
 
-    private static final String TABLES = "decision-tables";
-    private static final String RULES = "rules";
-    private static final String COUNTY_TABLES = TABLES + "/" + RuleSourceLoader.COUNTIES + "/";
+    private static final String COUNTY_TABLES = "decision-tables/" + RuleSourceLoader.COUNTIES + "/";
 
     /**
      * One case that does not hold: where (file, sheet, cell, row), what was expected and given, and every rule the
@@ -81,22 +75,15 @@ public class GoldenCases implements RulesetScenarios {
         }
     }
 
-    /** A workbook of cases and its form (or why the form cannot be had). */
-    private record CaseFile(RuleFile workbook, CaseForm form, RuleProblem formProblem) {}
-
-    private final RulesetProperties properties;
     private final ProjectAssessor assessor;
     private final ObjectMapper json;
     private final String baseJurisdiction;
     private final JsonNodeFactory nodes = JsonNodeFactory.withExactBigDecimals(true);
-    /** The deployment's case files, read once on first use: they change only with a deployment. */
-    private volatile List<CaseFile> caseFiles;
 
     private final Cache<String, Run> runs =
             Caffeine.newBuilder().maximumSize(16).build();
 
     GoldenCases(RulesetProperties properties, ProjectAssessor assessor, ObjectMapper json) {
-        this.properties = properties;
         this.assessor = assessor;
         this.json = json;
         this.baseJurisdiction = properties.jurisdiction();
@@ -128,72 +115,26 @@ public class GoldenCases implements RulesetScenarios {
         return runs.get(ruleset.jurisdiction() + "|" + ruleset.version(), k -> ask(ruleset));
     }
 
-    /** The workbooks of cases a jurisdiction's ruleset answers: its own, and for a county the base's as well. */
-    public List<String> caseWorkbooks(String jurisdiction) {
-        return caseFiles().stream()
-                .map(c -> c.workbook().path())
-                .filter(path ->
-                        ownerOf(path).equals(jurisdiction) || ownerOf(path).equals(baseJurisdiction))
-                .toList();
+    /** The workbooks of cases a ruleset answers: its own, and for a county the base's as well. */
+    public List<String> caseWorkbooks(CompiledRuleset ruleset) {
+        return ruleset.cases().stream().map(CaseRows::file).toList();
     }
 
     private Run ask(CompiledRuleset ruleset) {
         List<CaseFailure> failures = new ArrayList<>();
         int cases = 0;
-        for (CaseFile file : caseFiles()) {
-            String owner = ownerOf(file.workbook().path());
-            boolean own = owner.equals(ruleset.jurisdiction());
-            if (!own && !owner.equals(baseJurisdiction)) {
-                continue;
+        for (CaseRows workbook : ruleset.cases()) {
+            boolean baseCaseOnCounty = !ownerOf(workbook.file()).equals(ruleset.jurisdiction());
+            for (StaffTableRows.Row row : workbook.rows()) {
+                Outcome outcome =
+                        ask(ruleset, workbook.form(), workbook.file(), workbook.sheet(), row, baseCaseOnCounty);
+                outcome.problem()
+                        .ifPresent(p -> failures.add(new CaseFailure(
+                                p, workbook.file(), row.excelRow(), baseCaseOnCounty, outcome.answeredRules())));
             }
-            if (file.formProblem() != null) {
-                failures.add(new CaseFailure(file.formProblem(), file.workbook().path(), 0, !own));
-                continue;
-            }
-            cases += ask(ruleset, file, !own, failures);
+            cases += workbook.rows().size();
         }
         return new Run(List.copyOf(failures), cases);
-    }
-
-    private int ask(CompiledRuleset ruleset, CaseFile file, boolean baseCaseOnCounty, List<CaseFailure> failures) {
-        String path = file.workbook().path();
-        WorkbookContent content;
-        try {
-            content = RuleWorkbook.read(file.workbook().content());
-        } catch (WorkbookRefusedException e) {
-            failures.add(new CaseFailure(
-                    RuleProblem.atCell(path, e.sheet(), e.cell(), e.reason()), path, 0, baseCaseOnCounty));
-            return 0;
-        }
-        if (content.sheets().isEmpty()) {
-            failures.add(new CaseFailure(RuleProblem.inFile(path, "工作簿中没有工作表"), path, 0, baseCaseOnCounty));
-            return 0;
-        }
-        var sheet = content.sheets().get(0);
-        StaffTableRows.Read read = StaffTableRows.read(path, sheet, file.form().table());
-        read.problems().forEach(p -> failures.add(new CaseFailure(p, path, 0, baseCaseOnCounty)));
-        if (read.problems().isEmpty() && read.rows().isEmpty()) {
-            failures.add(new CaseFailure(
-                    RuleProblem.atCell(path, sheet.name(), null, "没有任何测试用例：每张表格都应有用例说明它应如何判定"),
-                    path,
-                    0,
-                    baseCaseOnCounty));
-        }
-        // A row with a cell that cannot be read is told at that cell, and not asked with the cell missing.
-        Set<Integer> unreadable = read.problems().stream()
-                .filter(p -> p.cell() != null)
-                .map(p -> new org.apache.poi.ss.util.CellReference(p.cell()).getRow() + 1)
-                .collect(Collectors.toSet());
-        for (StaffTableRows.Row row : read.rows()) {
-            if (unreadable.contains(row.excelRow())) {
-                continue;
-            }
-            Outcome outcome = ask(ruleset, file.form(), path, sheet.name(), row, baseCaseOnCounty);
-            outcome.problem()
-                    .ifPresent(p -> failures.add(
-                            new CaseFailure(p, path, row.excelRow(), baseCaseOnCounty, outcome.answeredRules())));
-        }
-        return read.rows().size();
     }
 
     /** One case: its request built from the typed cells, decided, and each expectation compared. */
@@ -434,50 +375,5 @@ public class GoldenCases implements RulesetScenarios {
             return workbookPath.substring(COUNTY_TABLES.length()).split("/")[0];
         }
         return baseJurisdiction;
-    }
-
-    private List<CaseFile> caseFiles() {
-        List<CaseFile> loaded = caseFiles;
-        if (loaded == null) {
-            synchronized (this) {
-                if (caseFiles == null) {
-                    caseFiles = loadCaseFiles();
-                }
-                loaded = caseFiles;
-            }
-        }
-        return loaded;
-    }
-
-    private List<CaseFile> loadCaseFiles() {
-        RuleSourceLoader loader = new RuleSourceLoader();
-        Map<String, RuleFile> forms = new LinkedHashMap<>();
-        loader.loadCases(properties.rulesDir(), RULES).forEach(f -> forms.put(f.path(), f));
-        List<CaseFile> files = new ArrayList<>();
-        for (RuleFile workbook : loader.loadCases(properties.decisionTablesDir(), TABLES)) {
-            if (!workbook.path().endsWith(RuleSourceLoader.CASES_WORKBOOK)) {
-                continue;
-            }
-            String formPath = RULES
-                    + workbook.path()
-                            .substring(
-                                    TABLES.length(),
-                                    workbook.path().length() - RuleSourceLoader.CASES_WORKBOOK.length())
-                    + RuleSourceLoader.CASES_FORM;
-            String basePath = formPath.replaceFirst("^rules/counties/[^/]+/", "rules/");
-            RuleFile form = forms.getOrDefault(formPath, forms.get(basePath));
-            if (form == null) {
-                files.add(new CaseFile(workbook, null, RuleProblem.inFile(workbook.path(), "测试用例缺少表格定义 " + basePath)));
-                continue;
-            }
-            try {
-                files.add(new CaseFile(
-                        workbook, CaseForm.parse(new String(form.content(), StandardCharsets.UTF_8)), null));
-            } catch (TableForm.InvalidFormException | ClassCastException | NullPointerException e) {
-                files.add(
-                        new CaseFile(workbook, null, RuleProblem.inFile(form.path(), "测试用例的表格定义有误：" + e.getMessage())));
-            }
-        }
-        return List.copyOf(files);
     }
 }

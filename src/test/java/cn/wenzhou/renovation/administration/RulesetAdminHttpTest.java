@@ -86,6 +86,38 @@ class RulesetAdminHttpTest {
                 .andExpect(status().isForbidden());
     }
 
+    /**
+     * The golden cases come with the rules: moving the cut-off changes the case built in 2000, and an officer who
+     * updates that case in the same upload sees no change of it (only the cases she did not update).
+     */
+    @Test
+    void anEditorWhoUpdatesTheCasesAnEditChangesUploadsThemBesideTheTable() throws Exception {
+        String cases = "decision-tables/eligibility/eligibility.cases.xlsx";
+        String builtIn2000 = "3";
+        mvc.perform(upload("wenzhou", "validate", cutoff(c -> c.setCellValue(1999)))
+                        .with(httpBasic(EDITOR, PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.valid").value(true))
+                .andExpect(jsonPath(
+                        "$.scenarioChanges[?(@.file == '" + cases + "')].message",
+                        hasItem(allOf(containsString("「2000年当年建成"), containsString("「期望结论」期望 重点改造，实际 不符合改造范围的条件")))));
+
+        byte[] updatedCases = edited(cases, path -> {
+            RuleFolderCopy.editCell(path, builtIn2000, "期望结论", c -> c.setCellValue("不符合改造范围的条件"));
+            RuleFolderCopy.editCell(path, builtIn2000, "期望作出结论的规则", c -> c.setCellValue("ELIG-DECIDE-NOT-ELIGIBLE"));
+            RuleFolderCopy.editCell(path, builtIn2000, "期望同时给出的理由", Cell::setBlank);
+        });
+        mvc.perform(multipart("/api/v1/admin/rulesets/wenzhou/validate")
+                        .file(new MockMultipartFile("files", CUTOFF_CELL_NAME, XLSX, cutoff(c -> c.setCellValue(1999))))
+                        .file(new MockMultipartFile("files", "eligibility.cases.xlsx", XLSX, updatedCases))
+                        .with(httpBasic(EDITOR, PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.valid").value(true))
+                .andExpect(jsonPath("$.replacedFiles", hasItem(cases)))
+                .andExpect(jsonPath("$.scenarioChanges[?(@.file == '" + cases + "')]")
+                        .isEmpty());
+    }
+
     @Test
     void aBrokenCellIsNamedAndNothingIsActivated() throws Exception {
         mvc.perform(upload("wenzhou", "validate", cutoff(c -> c.setCellValue("二千")))

@@ -15,6 +15,7 @@ import cn.wenzhou.renovation.testing.RuleFolderCopy;
 import cn.wenzhou.renovation.testing.StaffTables;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,11 +49,13 @@ class RulesetTablesHttpTest {
                         .value(hasItem(
                                 StaffTables.formOf(StaffTables.PARAMETERS).title())))
                 .andExpect(jsonPath("$.tables[?(@.fromBase == true)]").isEmpty());
-        long countyTables = StaffTables.workbooks(Path.of("")).stream()
-                .filter(w -> w.startsWith("decision-tables/counties/"))
-                .count();
-        listed.andExpect(jsonPath("$.tables.length()")
-                .value((int) (StaffTables.workbooks(Path.of("")).size() - countyTables)));
+        // Every table and every workbook of golden cases the base has, each downloadable to edit.
+        List<String> workbooks = new java.util.ArrayList<>(StaffTables.workbooks(Path.of("")));
+        workbooks.addAll(StaffTables.caseWorkbooks(Path.of("")));
+        workbooks.removeIf(w -> w.startsWith("decision-tables/counties/"));
+        listed.andExpect(jsonPath("$.tables.length()").value(workbooks.size()))
+                .andExpect(jsonPath("$.tables[?(@.fileName == 'eligibility.cases.xlsx')].title")
+                        .value(hasItem("改造范围测试用例")));
     }
 
     @Test

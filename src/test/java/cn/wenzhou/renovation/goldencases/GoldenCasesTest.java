@@ -2,17 +2,15 @@ package cn.wenzhou.renovation.goldencases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.wenzhou.renovation.assessment.ProjectAssessor;
 import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.engine.RuleProblem;
-import cn.wenzhou.renovation.ruleset.versions.RulesetProperties;
+import cn.wenzhou.renovation.ruleset.engine.RulesetCompilationException;
 import cn.wenzhou.renovation.ruleset.versions.RulesetRegistry;
 import cn.wenzhou.renovation.testing.CompilesEditedRules;
 import cn.wenzhou.renovation.testing.DeployedService;
 import cn.wenzhou.renovation.testing.RepositoryRuleset;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
 import cn.wenzhou.renovation.testing.StaffTables;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,12 +50,6 @@ class GoldenCasesTest {
     @Autowired
     private RulesetRegistry registry;
 
-    @Autowired
-    private ProjectAssessor assessor;
-
-    @Autowired
-    private ObjectMapper json;
-
     @TempDir
     Path root;
 
@@ -80,7 +72,10 @@ class GoldenCasesTest {
         CompiledRuleset ruleset = registry.serving(county).ruleset();
         List<GoldenCases.CaseFailure> differences = cases.run(ruleset).baseDifferences();
 
-        assertThat(cases.caseWorkbooks(county)).contains(ELIGIBILITY_CASES);
+        assertThat(cases.caseWorkbooks(ruleset))
+                .contains(
+                        ELIGIBILITY_CASES,
+                        "decision-tables/counties/" + county + "/eligibility/subdistricts.cases.xlsx");
         for (GoldenCases.CaseFailure difference : differences) {
             RuleProblem problem = difference.problem();
             assertThat(problem.message()).startsWith("（市级测试用例在本县的判定）").contains("期望", "实际", "由规则");
@@ -131,30 +126,27 @@ class GoldenCasesTest {
     }
 
     @Test
-    void aCaseTypedWrongIsNamedAtItsCell() throws IOException {
+    void aCaseTypedWrongIsAFindingAtItsCellWhenTheRulesetIsBuilt() throws IOException {
         RuleFolderCopy.copyRepositoryRules(root);
         Path workbook = root.resolve(ELIGIBILITY_CASES);
         String cell = RuleFolderCopy.editCell(workbook, BUILT_IN_2000, "建成年份", c -> c.setCellValue("二千"));
 
-        List<RuleProblem> failures =
-                casesOver(root).failures(registry.serving("wenzhou").ruleset());
-
-        assertThat(failures).singleElement().satisfies(p -> {
+        assertThat(problemsBuilding(root)).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo(ELIGIBILITY_CASES);
             assertThat(p.cell()).isEqualTo(cell);
             assertThat(p.message()).contains("「建成年份」应填写整数", "二千", "用例 " + BUILT_IN_2000);
         });
     }
 
+    @CompilesEditedRules
     @Test
     void aCaseTheDecisionRefusesIsNamedAtTheInputItRefuses() throws IOException {
         RuleFolderCopy.copyRepositoryRules(root);
         Path workbook = root.resolve(ELIGIBILITY_CASES);
         String cell = RuleFolderCopy.editCell(workbook, BUILT_IN_2000, "建成年份", c -> c.setCellValue(2099));
+        CompiledRuleset edited = RepositoryRuleset.compile(root.resolve("rules"), root.resolve("decision-tables"));
 
-        List<RuleProblem> failures =
-                casesOver(root).failures(registry.serving("wenzhou").ruleset());
-
-        assertThat(failures).singleElement().satisfies(p -> {
+        assertThat(cases.failures(edited)).singleElement().satisfies(p -> {
             assertThat(p.cell()).isEqualTo(cell);
             assertThat(p.message())
                     .contains("无法判定", "建成年份 2099", "晚于评估日期")
@@ -163,23 +155,36 @@ class GoldenCasesTest {
     }
 
     @Test
-    void aCaseWorkbookWithoutItsFormIsAFailureNotASilentSkip() throws IOException {
+    void aCaseWorkbookWithoutItsFormIsRefusedNotSilentlySkipped() throws IOException {
         RuleFolderCopy.copyRepositoryRules(root);
         Files.delete(root.resolve("rules/eligibility/eligibility.cases.yaml"));
 
-        assertThat(casesOver(root).failures(registry.serving("wenzhou").ruleset()))
+        assertThat(problemsBuilding(root))
                 .anySatisfy(p -> assertThat(p.message()).contains("测试用例缺少表格定义"));
     }
 
-    private GoldenCases casesOver(Path folder) {
-        return new GoldenCases(
-                new RulesetProperties(
-                        folder.resolve("rules").toString(),
-                        folder.resolve("decision-tables").toString(),
-                        "wenzhou",
-                        null),
-                assessor,
-                json);
+    @CompilesEditedRules
+    @Test
+    void aCaseAddedIsAChangeOfTheRulesetAndTheSameCasesSavedAgainAreNot() throws IOException {
+        RuleFolderCopy.copyRepositoryRules(root);
+        CompiledRuleset repository = RepositoryRuleset.compile(root.resolve("rules"), root.resolve("decision-tables"));
+        Path workbook = root.resolve(ELIGIBILITY_CASES);
+        StaffTables.write(root, ELIGIBILITY_CASES, StaffTables.rows(workbook));
+        CompiledRuleset resaved = RepositoryRuleset.compile(root.resolve("rules"), root.resolve("decision-tables"));
+        RuleFolderCopy.editCell(workbook, BUILT_IN_2000, "用例说明", c -> c.setCellValue("2000年建成，改写了说明"));
+        CompiledRuleset described = RepositoryRuleset.compile(root.resolve("rules"), root.resolve("decision-tables"));
+
+        assertThat(resaved.hasSameRulesAs(repository)).isTrue();
+        assertThat(described.hasSameRulesAs(repository)).isFalse();
+    }
+
+    private static List<RuleProblem> problemsBuilding(Path folder) {
+        try {
+            RepositoryRuleset.compile(folder.resolve("rules"), folder.resolve("decision-tables"));
+        } catch (RulesetCompilationException e) {
+            return e.problems();
+        }
+        throw new AssertionError("the ruleset was built");
     }
 
     private static Set<String> capabilities(List<String> workbooks) {

@@ -48,6 +48,9 @@ class JurisdictionHttpTest {
                 .andExpect(jsonPath("$.jurisdictions[1].findings").isEmpty());
     }
 
+    private static final String TABLE = "$.tables[?(@.file == 'decision-tables/eligibility/subdistricts.xlsx')]";
+    private static final String CASES = "$.tables[?(@.file == 'decision-tables/eligibility/subdistricts.cases.xlsx')]";
+
     @Test
     void yueqingsDiffListsItsSubdistrictRowsAndRulesAsAdditions() throws Exception {
         mvc.perform(get("/api/v1/jurisdictions/yueqing/diff"))
@@ -55,11 +58,17 @@ class JurisdictionHttpTest {
                 .andExpect(jsonPath("$.jurisdiction").value("yueqing"))
                 .andExpect(jsonPath("$.base").value("wenzhou"))
                 .andExpect(jsonPath("$.served").value(true))
-                .andExpect(jsonPath("$.tables[0].file").value("decision-tables/eligibility/subdistricts.xlsx"))
-                .andExpect(jsonPath("$.tables[0].countyFile")
+                .andExpect(jsonPath(
+                        "$.tables[*].file",
+                        containsInAnyOrder(
+                                "decision-tables/eligibility/subdistricts.xlsx",
+                                "decision-tables/eligibility/subdistricts.cases.xlsx")))
+                .andExpect(jsonPath(TABLE + ".countyFile")
                         .value("decision-tables/counties/yueqing/eligibility/subdistricts.xlsx"))
-                .andExpect(jsonPath("$.tables[0].rows[*].change", everyItem(is("ADDED"))))
-                .andExpect(jsonPath("$.tables[0].rows[*].cells[*].after", hasItems("乐成街道", "城东街道", "城南街道")))
+                .andExpect(jsonPath(TABLE + ".rows[*].change", everyItem(is("ADDED"))))
+                .andExpect(jsonPath(TABLE + ".rows[*].cells[*].after", hasItems("乐成街道", "城东街道", "城南街道")))
+                // Yueqing's own golden cases are new beside its table.
+                .andExpect(jsonPath(CASES + ".rows[*].change", everyItem(is("ADDED"))))
                 .andExpect(jsonPath(
                         "$.rules[*].ruleId",
                         containsInAnyOrder(

@@ -454,6 +454,7 @@ class GeneratedJavaClientEndToEndTest {
             assertThat(admin.describeStaffSession().getMayActivate()).isTrue();
             RulesetTableInfo funding = admin.listRulesetTables("wenzhou").getTables().stream()
                     .filter(t -> t.getCapability().equals("funding"))
+                    .filter(t -> t.getFileName().equals(RuleFolderCopy.FUNDING_TABLE_NAME))
                     .findFirst()
                     .orElseThrow();
             File downloaded =

@@ -33,6 +33,8 @@ public final class RuleFolderCopy {
     public static final String CUTOFF_CELL = "C4";
 
     public static final String FUNDING_TABLE = "decision-tables/funding/minimum-arrival-rate.xlsx";
+
+    public static final String FUNDING_TABLE_NAME = "minimum-arrival-rate.xlsx";
     public static final String FUNDING_SHEET = "自筹资金到位参数";
     public static final String MINIMUM_ARRIVAL_RATE_ROW = "FUNDS-PARAM-MINIMUM-ARRIVAL-RATE";
     public static final String MINIMUM_ARRIVAL_RATE_COLUMN_LABEL = "取值";

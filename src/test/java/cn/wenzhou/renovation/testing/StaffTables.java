@@ -1,8 +1,7 @@
 package cn.wenzhou.renovation.testing;
 
-import cn.wenzhou.renovation.goldencases.CaseForm;
 import cn.wenzhou.renovation.ruleset.authoring.StaffWorkbooks;
-import cn.wenzhou.renovation.ruleset.engine.RuleSourceLoader;
+import cn.wenzhou.renovation.ruleset.engine.stafftable.CaseForm;
 import cn.wenzhou.renovation.ruleset.engine.stafftable.TableForm;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,14 +35,14 @@ public final class StaffTables {
     /** Every rule table under {@code root} (a Drools spreadsheet, {@code *.drl.xlsx}, is not one, nor are cases). */
     public static List<String> workbooks(Path root) throws IOException {
         return xlsx(root).stream()
-                .filter(f -> !f.endsWith(".drl.xlsx") && !f.endsWith(RuleSourceLoader.CASES_WORKBOOK))
+                .filter(f -> !f.endsWith(".drl.xlsx") && !f.endsWith(CaseForm.WORKBOOK_SUFFIX))
                 .toList();
     }
 
     /** Every workbook of golden cases under {@code root}. */
     public static List<String> caseWorkbooks(Path root) throws IOException {
         return xlsx(root).stream()
-                .filter(f -> f.endsWith(RuleSourceLoader.CASES_WORKBOOK))
+                .filter(f -> f.endsWith(CaseForm.WORKBOOK_SUFFIX))
                 .toList();
     }
 
@@ -62,13 +61,13 @@ public final class StaffTables {
      * {@code rules/<capability>/<table>.table.yaml}).
      */
     public static TableForm formOf(Path root, String workbook) throws IOException {
-        if (workbook.endsWith(RuleSourceLoader.CASES_WORKBOOK)) {
-            String form =
-                    "rules/" + workbook.substring("decision-tables/".length()).replaceAll("\\.xlsx$", ".yaml");
-            Path own = root.resolve(form);
-            Path base = root.resolve(form.replaceFirst("^rules/counties/[^/]+/", "rules/"));
-            return CaseForm.parse(Files.readString(Files.exists(own) ? own : base))
-                    .table();
+        if (CaseForm.isCaseWorkbook(workbook)) {
+            Path form = CaseForm.formPaths(workbook).stream()
+                    .map(root::resolve)
+                    .filter(Files::exists)
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no form of cases for " + workbook));
+            return CaseForm.parse(Files.readString(form)).table();
         }
         String form = "rules/" + workbook.substring("decision-tables/".length()).replaceAll("\\.xlsx$", ".table.yaml");
         Path own = root.resolve(form);

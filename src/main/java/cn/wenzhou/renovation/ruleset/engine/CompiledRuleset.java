@@ -1,6 +1,7 @@
 package cn.wenzhou.renovation.ruleset.engine;
 
 import cn.wenzhou.renovation.ruleset.RulesetDefect;
+import cn.wenzhou.renovation.ruleset.engine.stafftable.CaseRows;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,6 +38,7 @@ public final class CompiledRuleset {
     private final String jurisdiction;
     private final String version;
     private final String rulesFingerprint;
+    private final List<CaseRows> cases;
     private final Map<Capability, KieBase> kieBases;
     private final Map<Capability, KieBase> setUpKieBases;
     private final Map<Capability, KieSessionsPool> sessionPools = new java.util.HashMap<>();
@@ -60,10 +62,12 @@ public final class CompiledRuleset {
             Map<Capability, KieBase> setUpKieBases,
             Map<String, RuleClause> clauses,
             Map<String, RuleOrigin> origins,
-            List<String> files) {
+            List<String> files,
+            List<CaseRows> cases) {
         this.jurisdiction = jurisdiction;
         this.version = version;
         this.rulesFingerprint = rulesFingerprint;
+        this.cases = List.copyOf(cases);
         this.kieBases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(kieBases));
         this.setUpKieBases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(setUpKieBases));
         this.clauses = Map.copyOf(clauses);
@@ -273,6 +277,11 @@ public final class CompiledRuleset {
 
     public List<String> files() {
         return files;
+    }
+
+    /** The golden cases that came with the rules (the base's, and a county's own), read when the ruleset was built. */
+    public List<CaseRows> cases() {
+        return cases;
     }
 
     /** Capabilities are found in the rule files, so one without any is a caller's mistake worth naming. */

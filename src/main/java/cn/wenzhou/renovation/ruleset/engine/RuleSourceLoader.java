@@ -1,5 +1,6 @@
 package cn.wenzhou.renovation.ruleset.engine;
 
+import cn.wenzhou.renovation.ruleset.engine.stafftable.CaseForm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
@@ -57,29 +58,7 @@ public final class RuleSourceLoader {
         return counties;
     }
 
-    /**
-     * The golden cases kept beside the rules ({@code *.cases.xlsx} under {@code decision-tables/}, their forms
-     * {@code *.cases.yaml} under {@code rules/}), counties' included: they test a ruleset and are no part of it.
-     */
-    public List<RuleFile> loadCases(String location, String folderName) {
-        return loadAll(location, folderName, RuleSourceLoader::isCaseFile);
-    }
-
-    public static boolean isCaseFile(String name) {
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
-        return !name.startsWith("~$")
-                && !name.startsWith(".")
-                && (lower.endsWith(CASES_WORKBOOK) || lower.endsWith(CASES_FORM));
-    }
-
-    public static final String CASES_WORKBOOK = ".cases.xlsx";
-    public static final String CASES_FORM = ".cases.yaml";
-
     private List<RuleFile> loadAll(String location, String folderName) {
-        return loadAll(location, folderName, name -> !isIgnored(name));
-    }
-
-    private List<RuleFile> loadAll(String location, String folderName, java.util.function.Predicate<String> wanted) {
         String base = normalise(location);
         try {
             Resource root = resolver.getResource(base + "/");
@@ -94,7 +73,7 @@ public final class RuleSourceLoader {
                 if (uri.endsWith("/")
                         || !uri.startsWith(rootUri)
                         || name == null
-                        || !wanted.test(name)
+                        || isIgnored(name)
                         || !resource.isReadable()) {
                     continue;
                 }
@@ -122,7 +101,10 @@ public final class RuleSourceLoader {
         return "file:" + Path.of(trimmed).toAbsolutePath().normalize();
     }
 
-    /** Editor lock files (~$x.xlsx), hidden files and anything that is not DRL, a spreadsheet, a table's form or template, or a county's descriptor. */
+    /**
+     * Editor lock files (~$x.xlsx), hidden files and anything that is not DRL, a spreadsheet (a table or its golden
+     * cases), a table's form or template, a form of cases, or a county's descriptor.
+     */
     private static boolean isIgnored(String name) {
         String lower = name.toLowerCase(java.util.Locale.ROOT);
         boolean ruleLike = lower.endsWith(".drl")
@@ -130,7 +112,8 @@ public final class RuleSourceLoader {
                 || lower.endsWith(".xls")
                 || lower.endsWith(StaffTableTranslator.TEMPLATE_SUFFIX)
                 || lower.endsWith(StaffTableTranslator.FORM_SUFFIX)
+                || lower.endsWith(CaseForm.FORM_SUFFIX)
                 || name.equals(JurisdictionDescriptor.FILE_NAME);
-        return name.startsWith("~$") || name.startsWith(".") || !ruleLike || isCaseFile(name);
+        return name.startsWith("~$") || name.startsWith(".") || !ruleLike;
     }
 }

@@ -1,5 +1,7 @@
 package cn.wenzhou.renovation.ruleset.engine;
 
+import cn.wenzhou.renovation.ruleset.engine.stafftable.CaseForm;
+import cn.wenzhou.renovation.ruleset.engine.stafftable.CaseRows;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -102,7 +104,8 @@ public final class RulesetCompiler {
                     setUpKieBases,
                     clauses,
                     originsOf(rules, sources),
-                    files.stream().map(RuleFile::path).toList());
+                    files.stream().map(RuleFile::path).toList(),
+                    sources.cases());
         } catch (RuntimeException e) {
             throw new RulesetCompilationException(jurisdiction, unreadableCell(e, rules, sources));
         }
@@ -228,7 +231,8 @@ public final class RulesetCompiler {
             Map<String, RuleFile> fileByPath,
             Map<Capability, Set<String>> rulePackages,
             Set<String> setUpPaths,
-            List<RuleProblem> problems) {}
+            List<RuleProblem> problems,
+            List<CaseRows> cases) {}
 
     /** Integrity rules judge the parameters once per build; by convention they are the {@code integrity.drl} files. */
     private static final String INTEGRITY_FILE = "integrity.drl";
@@ -255,12 +259,22 @@ public final class RulesetCompiler {
                 new HashMap<>(),
                 new TreeMap<>(BY_NAME),
                 new java.util.HashSet<>(),
+                new ArrayList<>(),
                 new ArrayList<>());
         int ruleFiles = 0;
         Map<String, RuleFile> byBasePath = new HashMap<>();
         files.forEach(f -> byBasePath.put(StaffTableTranslator.withoutCounty(f.path()), f));
+        Map<String, RuleFile> filesByPath = new HashMap<>();
+        files.forEach(f -> filesByPath.put(f.path(), f));
         for (RuleFile file : files) {
             sources.fileByPath().put(file.path(), file);
+            if (CaseForm.isCaseForm(file.path())) {
+                continue; // read with its workbook
+            }
+            if (CaseForm.isCaseWorkbook(file.path())) {
+                CaseWorkbookReader.read(file, filesByPath, sources.problems()).ifPresent(sources.cases()::add);
+                continue;
+            }
             if (StaffTableTranslator.isStaffTable(file, byBasePath)) {
                 ruleFiles++;
                 addStaffTable(file, byBasePath, sources);
@@ -646,7 +660,7 @@ public final class RulesetCompiler {
 
     /**
      * The content hash of what the rules are: every file as it is, except a table, which counts as the
-     * DRL its rows generate; a county's files count under the base paths they override. Two workbooks that differ only in how a spreadsheet program saved them
+     * DRL its rows generate, and a workbook of golden cases, which counts as its cases' values; a county's files count under the base paths they override. Two workbooks that differ only in how a spreadsheet program saved them
      * (or in a cell no rule reads) have the same fingerprint.
      */
     private static String rulesFingerprint(List<RuleFile> files, DrlSources sources) {
@@ -655,6 +669,9 @@ public final class RulesetCompiler {
         files.stream()
                 .filter(f -> !f.isSpreadsheet())
                 .forEach(f -> meaning.add(new RuleFile(StaffTableTranslator.withoutCounty(f.path()), f.content())));
+        // Cases count as what they say: a re-saved workbook of cases is no change, an added case is one.
+        sources.cases()
+                .forEach(c -> meaning.add(new RuleFile(c.file(), c.meaning().getBytes(StandardCharsets.UTF_8))));
         sources.drlByPath().forEach((path, drl) -> {
             if (!path.equals(sources.sourceFileOf().get(path))) { // generated from a table
                 meaning.add(

@@ -1,5 +1,6 @@
 package cn.wenzhou.renovation.ruleset.engine;
 
+import cn.wenzhou.renovation.ruleset.engine.stafftable.CaseForm;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +52,14 @@ public record RulesetSources(
                         RuleProblem.inFile(file.path(), "县（市、区）不能替换或增加法律底线规则（" + inBase + "）：可以比法律更严，但由本辖区的表决规则表达"));
                 continue;
             }
+            if (CaseForm.isCaseWorkbook(inBase) && merged.containsKey(inBase)) {
+                problems.add(RuleProblem.inFile(
+                        file.path(),
+                        "县（市、区）不能替换市级的测试用例（" + inBase + "）：它们也要在本辖区判定一遍，以列出本辖区与市级的差异；本辖区的用例请另起文件名（如 "
+                                + RulesetSources.countyPath(code, inBase.replaceFirst("[^/]+$", "local.cases.xlsx"))
+                                + "）"));
+                continue;
+            }
             (merged.containsKey(inBase) ? overridden : added).add(inBase);
             merged.put(inBase, file);
         }
@@ -70,7 +79,31 @@ public record RulesetSources(
     /** Each staff table among a ruleset's {@code files} with its form (title, headers), by the workbook's path. */
     public static Map<String, cn.wenzhou.renovation.ruleset.engine.stafftable.TableForm> staffTables(
             List<RuleFile> files) {
-        return StaffTableTranslator.formsOf(files);
+        Map<String, cn.wenzhou.renovation.ruleset.engine.stafftable.TableForm> forms =
+                new java.util.TreeMap<>(StaffTableTranslator.formsOf(files));
+        // The golden cases beside the tables are laid out and edited the same way.
+        Map<String, RuleFile> byPath = new LinkedHashMap<>();
+        files.forEach(f -> byPath.put(f.path(), f));
+        for (RuleFile file : files) {
+            if (!CaseForm.isCaseWorkbook(file.path())) {
+                continue;
+            }
+            CaseForm.formPaths(file.path()).stream()
+                    .map(byPath::get)
+                    .filter(java.util.Objects::nonNull)
+                    .findFirst()
+                    .ifPresent(form -> {
+                        try {
+                            forms.put(
+                                    file.path(),
+                                    CaseForm.parse(new String(form.content(), java.nio.charset.StandardCharsets.UTF_8))
+                                            .table());
+                        } catch (cn.wenzhou.renovation.ruleset.engine.stafftable.TableForm.InvalidFormException e) {
+                            // a served ruleset's forms were read when it was built; nothing to list otherwise
+                        }
+                    });
+        }
+        return forms;
     }
 
     /** {@code rules/counties/yueqing/eligibility/x.drl} stands in for {@code rules/eligibility/x.drl}. */

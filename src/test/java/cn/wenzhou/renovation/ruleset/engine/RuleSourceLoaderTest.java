@@ -32,8 +32,8 @@ class RuleSourceLoaderTest {
                         "rules/eligibility/decision.drl",
                         "rules/eligibility/scope-parameters.drt",
                         "rules/eligibility/scope-parameters.table.yaml")
-                .allSatisfy(
-                        (path, hash) -> assertThat(path).startsWith("rules/").matches(".*\\.(drl|drt|table\\.yaml)$"));
+                .allSatisfy((path, hash) ->
+                        assertThat(path).startsWith("rules/").matches(".*\\.(drl|drt|table\\.yaml|cases\\.yaml)$"));
         assertThat(fileUrl).isEqualTo(plain);
         assertThat(classpath).isEqualTo(plain);
     }

@@ -1,6 +1,7 @@
 package cn.wenzhou.renovation.ruleset.authoring.diff;
 
 import cn.wenzhou.renovation.ruleset.engine.RuleWorkbook;
+import cn.wenzhou.renovation.ruleset.engine.stafftable.CaseForm;
 import cn.wenzhou.renovation.ruleset.engine.stafftable.TableForm;
 import cn.wenzhou.renovation.workbook.SheetCell;
 import cn.wenzhou.renovation.workbook.SheetContent;
@@ -56,7 +57,9 @@ public record RuleTableContent(String sheet, String name, List<Column> columns, 
     private static java.util.Optional<RuleTableContent> staffTable(SheetContent sheet) {
         Cells cells = new Cells(sheet);
         for (int headerRow = 0; headerRow <= Math.min(cells.lastRow, 20); headerRow++) {
-            if (!cells.text(headerRow, 0).equals(TableForm.ID_HEADER)) {
+            // A table of rules, or of golden cases (用例编号), read alike.
+            if (!cells.text(headerRow, 0).equals(TableForm.ID_HEADER)
+                    && !cells.text(headerRow, 0).equals(CaseForm.ID_HEADER)) {
                 continue;
             }
             List<Column> columns = new ArrayList<>();
@@ -93,10 +96,10 @@ public record RuleTableContent(String sheet, String name, List<Column> columns, 
 
     /** The rule id, the citations and the name say nothing about what a rule decides; every other column does. */
     private static String staffKeyword(String heading) {
-        if (heading.equals(TableForm.ID_HEADER)) {
+        if (heading.equals(TableForm.ID_HEADER) || heading.equals(CaseForm.ID_HEADER)) {
             return NAME_KEYWORD;
         }
-        if (heading.equals(TableForm.NAME_HEADER)) {
+        if (heading.equals(TableForm.NAME_HEADER) || heading.equals(CaseForm.NAME_HEADER)) {
             return "DESCRIPTION";
         }
         boolean citation = java.util.Arrays.stream(TableForm.Citation.values())

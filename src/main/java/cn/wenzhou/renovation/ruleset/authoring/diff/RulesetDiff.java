@@ -3,6 +3,7 @@ package cn.wenzhou.renovation.ruleset.authoring.diff;
 import cn.wenzhou.renovation.ruleset.engine.RuleFile;
 import cn.wenzhou.renovation.ruleset.engine.RuleProblem;
 import cn.wenzhou.renovation.ruleset.engine.RulesetSources;
+import cn.wenzhou.renovation.ruleset.engine.stafftable.CaseForm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -105,24 +106,31 @@ public record RulesetDiff(
                                 ? "：模板 " + column.before() + " → " + column.after()
                                 : ""));
             }
+            // A workbook of golden cases: its rows are cases, an added or removed one named by its 用例说明.
+            boolean cases = CaseForm.isCaseWorkbook(table.file());
             for (RowChange row : table.rows()) {
-                String cells = switch (row.change()) {
-                    case CHANGED ->
-                        row.cells().stream()
-                                .map(c -> c.column() + " " + value(c.before()) + " → " + value(c.after()))
-                                .collect(Collectors.joining("；"));
-                    case ADDED ->
-                        row.cells().stream()
-                                .filter(CellChange::decides)
-                                .map(c -> c.column() + " " + value(c.after()))
-                                .collect(Collectors.joining("；"));
-                    case REMOVED ->
-                        row.cells().stream()
-                                .filter(CellChange::decides)
-                                .map(c -> c.column() + " " + value(c.before()))
-                                .collect(Collectors.joining("；"));
-                };
-                lines.add(where + " " + row.change().label() + "规则 " + row.ruleId()
+                String cells = cases && row.change() != ChangeKind.CHANGED
+                        ? row.cells().stream()
+                                .filter(c -> c.column().equals(CaseForm.NAME_HEADER))
+                                .map(c -> value(row.change() == ChangeKind.ADDED ? c.after() : c.before()))
+                                .collect(Collectors.joining())
+                        : switch (row.change()) {
+                            case CHANGED ->
+                                row.cells().stream()
+                                        .map(c -> c.column() + " " + value(c.before()) + " → " + value(c.after()))
+                                        .collect(Collectors.joining("；"));
+                            case ADDED ->
+                                row.cells().stream()
+                                        .filter(CellChange::decides)
+                                        .map(c -> c.column() + " " + value(c.after()))
+                                        .collect(Collectors.joining("；"));
+                            case REMOVED ->
+                                row.cells().stream()
+                                        .filter(CellChange::decides)
+                                        .map(c -> c.column() + " " + value(c.before()))
+                                        .collect(Collectors.joining("；"));
+                        };
+                lines.add(where + " " + row.change().label() + (cases ? "用例 " : "规则 ") + row.ruleId()
                         + (cells.isEmpty() ? "" : "：" + cells));
             }
         }

@@ -1,7 +1,5 @@
-package cn.wenzhou.renovation.goldencases;
+package cn.wenzhou.renovation.ruleset.engine.stafftable;
 
-import cn.wenzhou.renovation.ruleset.engine.stafftable.FormColumn;
-import cn.wenzhou.renovation.ruleset.engine.stafftable.TableForm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +15,11 @@ import org.yaml.snakeyaml.Yaml;
  * names its parts ({@code eligibility}, {@code funding}…).
  */
 public record CaseForm(String part, TableForm table, List<Input> inputs, List<Expectation> expectations) {
+
+    /** {@code decision-tables/eligibility/eligibility.cases.xlsx}: a workbook of cases, beside the tables it tests. */
+    public static final String WORKBOOK_SUFFIX = ".cases.xlsx";
+    /** {@code rules/eligibility/eligibility.cases.yaml}: its form, beside the rules. */
+    public static final String FORM_SUFFIX = ".cases.yaml";
 
     public static final String ID_HEADER = "用例编号";
     public static final String NAME_HEADER = "用例说明";
@@ -37,6 +40,36 @@ public record CaseForm(String part, TableForm table, List<Input> inputs, List<Ex
     }
 
     private static final Pattern PATH = Pattern.compile("[a-z][A-Za-z0-9]*(\\.[a-z][A-Za-z0-9]*)*");
+
+    public static boolean isCaseWorkbook(String path) {
+        return path.toLowerCase(java.util.Locale.ROOT).endsWith(WORKBOOK_SUFFIX);
+    }
+
+    public static boolean isCaseForm(String path) {
+        return path.toLowerCase(java.util.Locale.ROOT).endsWith(FORM_SUFFIX);
+    }
+
+    /**
+     * Where the form of a workbook of cases may be, in order: beside the rules under the workbook's own name
+     * ({@code decision-tables/x/y.cases.xlsx} → {@code rules/x/y.cases.yaml}), a county's under
+     * {@code rules/counties/<code>/} before the base's; then the capability's form of cases ({@code rules/x/x.cases.yaml}),
+     * which a county's own workbook of cases ({@code decision-tables/counties/<code>/x/z.cases.xlsx}, named apart
+     * from the base's so the base's cases still run against the county) uses.
+     */
+    public static List<String> formPaths(String workbookPath) {
+        String own = "rules"
+                + workbookPath.substring("decision-tables".length(), workbookPath.length() - WORKBOOK_SUFFIX.length())
+                + FORM_SUFFIX;
+        String folder = own.substring(0, own.lastIndexOf('/'));
+        String capability = folder.substring(folder.lastIndexOf('/') + 1);
+        String capabilityForm = folder + "/" + capability + FORM_SUFFIX;
+        java.util.LinkedHashSet<String> paths = new java.util.LinkedHashSet<>();
+        for (String path : List.of(own, capabilityForm)) {
+            paths.add(path);
+            paths.add(path.replaceFirst("^rules/counties/[^/]+/", "rules/"));
+        }
+        return List.copyOf(paths);
+    }
 
     public static CaseForm parse(String yaml) {
         TableForm table = TableForm.parse(yaml).withIdAndNameHeaders(ID_HEADER, NAME_HEADER);
