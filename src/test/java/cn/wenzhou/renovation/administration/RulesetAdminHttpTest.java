@@ -157,6 +157,8 @@ class RulesetAdminHttpTest {
                 .andExpect(jsonPath(
                         "$.scenarioChanges[*].message",
                         hasItem(matchesPattern("(?s)测试用例第 \\d+ 行「.+」：「期望结论」期望 .+，实际 .+，由规则 \\S+ 作出"))))
+                // The base's cases asked of Yueqing sit in the base's file: the row names the county.
+                .andExpect(jsonPath("$.scenarioChanges[*].message", hasItem(startsWith("乐清市：（市级测试用例在本县的判定）测试用例第"))))
                 .andExpect(
                         jsonPath(
                                 "$.scenarioChanges[*].message",

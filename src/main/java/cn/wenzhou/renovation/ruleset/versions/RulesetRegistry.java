@@ -344,7 +344,13 @@ public class RulesetRegistry implements SmartLifecycle {
         List<RuleProblem> changes = new ArrayList<>();
         candidate.validations().forEach((code, validation) -> {
             if (validation.valid()) {
-                changes.addAll(scenarios.changedBy(current.served().get(code), validation.ruleset()));
+                // A county's rows name the county: the base's cases asked of it sit in the base's files.
+                String county = JurisdictionDescriptor.BASE.equals(code)
+                        ? ""
+                        : validation.sources().jurisdiction().name() + "：";
+                scenarios.changedBy(current.served().get(code), validation.ruleset()).stream()
+                        .map(row -> county.isEmpty() ? row : row.toldAs(county + row.message(), row.technicalDetail()))
+                        .forEach(changes::add);
             }
         });
         return candidate.withScenarioChanges(changes);
