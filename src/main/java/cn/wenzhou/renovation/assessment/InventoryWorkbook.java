@@ -345,7 +345,8 @@ public class InventoryWorkbook {
         }
     }
 
-    private static void put(ObjectNode item, String path, JsonNode value) {
+    /** Sets {@code value} at a dotted path of {@code item} ({@code deficiencies.functionsIncomplete}), making the objects on the way. */
+    public static void put(ObjectNode item, String path, JsonNode value) {
         String[] parts = path.split("\\.");
         ObjectNode node = item;
         for (int i = 0; i < parts.length - 1; i++) {

@@ -1,9 +1,11 @@
 package cn.wenzhou.renovation.goldencases;
 
 import cn.wenzhou.renovation.api.model.FieldError;
+import cn.wenzhou.renovation.assessment.InventoryWorkbook;
 import cn.wenzhou.renovation.assessment.ProjectAssessor;
 import cn.wenzhou.renovation.ruleset.authoring.RulesetScenarios;
 import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
+import cn.wenzhou.renovation.ruleset.engine.JurisdictionDescriptor;
 import cn.wenzhou.renovation.ruleset.engine.RuleProblem;
 import cn.wenzhou.renovation.ruleset.engine.RuleSourceLoader;
 import cn.wenzhou.renovation.ruleset.engine.stafftable.CaseForm;
@@ -12,7 +14,6 @@ import cn.wenzhou.renovation.ruleset.engine.stafftable.FormColumn;
 import cn.wenzhou.renovation.ruleset.engine.stafftable.StaffTableRows;
 import cn.wenzhou.renovation.ruleset.engine.stafftable.TableForm;
 import cn.wenzhou.renovation.ruleset.engine.stafftable.ValueType;
-import cn.wenzhou.renovation.ruleset.versions.RulesetProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -48,12 +49,7 @@ public class GoldenCases implements RulesetScenarios {
      * answer named (none when the case could not be decided).
      */
     public record CaseFailure(
-            RuleProblem problem, String file, int row, boolean baseCaseOnCounty, Set<String> answeredRules) {
-
-        CaseFailure(RuleProblem problem, String file, int row, boolean baseCaseOnCounty) {
-            this(problem, file, row, baseCaseOnCounty, Set.of());
-        }
-    }
+            RuleProblem problem, String file, int row, boolean baseCaseOnCounty, Set<String> answeredRules) {}
 
     /** A case's outcome: its problem, if it does not hold, and the rules its answer named. */
     private record Outcome(Optional<RuleProblem> problem, Set<String> answeredRules) {
@@ -77,16 +73,14 @@ public class GoldenCases implements RulesetScenarios {
 
     private final ProjectAssessor assessor;
     private final ObjectMapper json;
-    private final String baseJurisdiction;
     private final JsonNodeFactory nodes = JsonNodeFactory.withExactBigDecimals(true);
 
     private final Cache<String, Run> runs =
             Caffeine.newBuilder().maximumSize(16).build();
 
-    GoldenCases(RulesetProperties properties, ProjectAssessor assessor, ObjectMapper json) {
+    GoldenCases(ProjectAssessor assessor, ObjectMapper json) {
         this.assessor = assessor;
         this.json = json;
-        this.baseJurisdiction = properties.jurisdiction();
     }
 
     @Override
@@ -124,7 +118,9 @@ public class GoldenCases implements RulesetScenarios {
         List<CaseFailure> failures = new ArrayList<>();
         int cases = 0;
         for (CaseRows workbook : ruleset.cases()) {
-            boolean baseCaseOnCounty = !ownerOf(workbook.file()).equals(ruleset.jurisdiction());
+            // A county's ruleset holds the base's cases and its own (under decision-tables/counties/<code>/).
+            boolean baseCaseOnCounty = !JurisdictionDescriptor.BASE.equals(ruleset.jurisdiction())
+                    && !workbook.file().startsWith(COUNTY_TABLES + ruleset.jurisdiction() + "/");
             for (StaffTableRows.Row row : workbook.rows()) {
                 Outcome outcome =
                         ask(ruleset, workbook.form(), workbook.file(), workbook.sheet(), row, baseCaseOnCounty);
@@ -162,7 +158,7 @@ public class GoldenCases implements RulesetScenarios {
         for (CaseForm.Input input : form.inputs()) {
             String literal = row.literals().get(input.column().key());
             if (literal != null) {
-                put(request, input.path(), value(input.column(), literal));
+                InventoryWorkbook.put(request, input.path(), value(input.column(), literal));
             }
         }
         ObjectNode item = nodes.objectNode();
@@ -356,24 +352,7 @@ public class GoldenCases implements RulesetScenarios {
         };
     }
 
-    private static void put(ObjectNode item, String path, JsonNode value) {
-        String[] parts = path.split("\\.");
-        ObjectNode node = item;
-        for (int i = 0; i < parts.length - 1; i++) {
-            node = node.has(parts[i]) ? (ObjectNode) node.get(parts[i]) : node.putObject(parts[i]);
-        }
-        node.set(parts[parts.length - 1], value);
-    }
-
     private static String headers(List<CaseForm.Expectation> expectations) {
         return expectations.stream().map(e -> "「" + e.column().header() + "」").collect(Collectors.joining("或"));
-    }
-
-    /** The jurisdiction whose cases a workbook holds: a county's under its folder, the base's otherwise. */
-    private String ownerOf(String workbookPath) {
-        if (workbookPath.startsWith(COUNTY_TABLES)) {
-            return workbookPath.substring(COUNTY_TABLES.length()).split("/")[0];
-        }
-        return baseJurisdiction;
     }
 }
