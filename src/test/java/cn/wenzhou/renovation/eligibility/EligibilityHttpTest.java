@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -241,6 +242,7 @@ class EligibilityHttpTest {
             Map<String, Object> body = community();
             body.remove(field);
             rejected(body, field, "INVALID_FIELD");
+            postJson(body).andExpect(jsonPath("$.errors[0].message").value("须填写 (must not be null)"));
         }
 
         @Test
@@ -273,6 +275,7 @@ class EligibilityHttpTest {
             Map<String, Object> body = community();
             body.put("completionYear", year);
             rejected(body, "completionYear", "INVALID_FIELD");
+            postJson(body).andExpect(jsonPath("$.errors[0].message", startsWith("不能小于 ")));
         }
 
         @Test
