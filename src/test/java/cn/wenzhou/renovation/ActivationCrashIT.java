@@ -28,9 +28,9 @@ import org.springframework.web.client.RestClient;
  * again on the same data folder: the version it serves has its audit entry, made by the publisher who
  * activated it, and the versions list answers. The jar halts itself ({@code Runtime.halt}, which runs
  * no shutdown hook and flushes nothing, as kill -9) where the test-only system property
- * {@code renovation.fault-test.halt-at} names a step; each start halts at the next step, so five
- * activations need six starts. A step before the pointer moves must leave the old version served; a
- * step after it, the new one.
+ * {@code renovation.fault-test.halt-at} names a step; each start halts at the next step, so four
+ * activations need six starts. A step before the pointer moves must leave the old version served; a step after it,
+ * the new one.
  */
 class ActivationCrashIT {
 
@@ -53,6 +53,7 @@ class ActivationCrashIT {
     void aKillAtEachStepOfAnActivationLeavesTheServedVersionAuditedAndTheListAnswering() throws Exception {
         String hash = "{bcrypt}" + new BCryptPasswordEncoder().encode(PASSWORD);
         Expected expected = new Expected(1, "NOT_ELIGIBLE", "部署 (deployment)", List.of(1));
+        // The first start keeps the deployed version 1 (a start with a halt step would halt writing it).
         RunningJar app = start("first", null, hash);
         try {
             assertServes(app, expected);
@@ -139,20 +140,16 @@ class ActivationCrashIT {
     /** The jar on the shared data folder, halting at the step when one is given. */
     private RunningJar start(String name, String haltAt, String hash) throws Exception {
         int port = RunningJar.freePort();
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        if (haltAt != null) {
-            command.add("-Drenovation.fault-test.halt-at=" + haltAt);
-        }
-        command.addAll(List.of(
-                "-jar",
-                System.getProperty("packagedJar"),
+        List<String> command = RunningJar.javaCommand(
                 "--server.port=" + port,
                 "--renovation.data-dir=" + temp.resolve("rulesets"),
                 "--renovation.receipts.folder=" + temp,
                 "--renovation.security.users[0].name=" + PUBLISHER,
                 "--renovation.security.users[0].password-hash=" + hash,
-                "--renovation.security.users[0].roles[0]=rules-publisher"));
+                "--renovation.security.users[0].roles[0]=rules-publisher");
+        if (haltAt != null) {
+            command.add(1, "-Drenovation.fault-test.halt-at=" + haltAt);
+        }
         Path log = temp.resolve(name + ".log");
         Process process = new ProcessBuilder(command)
                 .directory(temp.toFile())
