@@ -267,10 +267,7 @@ public class ProjectAssessor implements Decider<AssessmentRequest, AssessmentRes
     private <T> List<FieldError> violations(String prefix, T request) {
         return validator.validate(request).stream()
                 .map(v -> new FieldError(
-                        prefix + "."
-                                + CONTAINER_ELEMENT
-                                        .matcher(v.getPropertyPath().toString())
-                                        .replaceAll(""),
+                        prefix + "." + FieldProblems.field(v),
                         FieldProblems.describe(v.getMessage(), v.getInvalidValue())))
                 .toList();
     }
@@ -278,9 +275,6 @@ public class ProjectAssessor implements Decider<AssessmentRequest, AssessmentRes
     private static AssessedItem invalid(AssessmentBatchResult result) {
         return new AssessedItem(result, null);
     }
-
-    /** Hibernate Validator names a list's element {@code documents[0].<list element>}; the API says {@code documents[0]}. */
-    private static final java.util.regex.Pattern CONTAINER_ELEMENT = java.util.regex.Pattern.compile("\\.<[^>]+>");
 
     private static <T> T part(String name, Supplier<T> decision) {
         try {

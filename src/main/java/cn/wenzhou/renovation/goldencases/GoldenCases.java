@@ -1,8 +1,13 @@
 package cn.wenzhou.renovation.goldencases;
 
-import cn.wenzhou.renovation.api.model.FieldError;
 import cn.wenzhou.renovation.assessment.InventoryWorkbook;
-import cn.wenzhou.renovation.assessment.ProjectAssessor;
+import cn.wenzhou.renovation.calendar.DateNotCoveredException;
+import cn.wenzhou.renovation.decision.Decider;
+import cn.wenzhou.renovation.decision.DecisionEndpoints;
+import cn.wenzhou.renovation.kernel.ExactRatio;
+import cn.wenzhou.renovation.kernel.FieldProblem;
+import cn.wenzhou.renovation.kernel.InvalidFieldException;
+import cn.wenzhou.renovation.kernel.ProblemException;
 import cn.wenzhou.renovation.ruleset.authoring.RulesetScenarios;
 import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.engine.JurisdictionDescriptor;
@@ -14,6 +19,8 @@ import cn.wenzhou.renovation.ruleset.engine.stafftable.FormColumn;
 import cn.wenzhou.renovation.ruleset.engine.stafftable.StaffTableRows;
 import cn.wenzhou.renovation.ruleset.engine.stafftable.TableForm;
 import cn.wenzhou.renovation.ruleset.engine.stafftable.ValueType;
+import cn.wenzhou.renovation.web.FieldProblems;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -21,6 +28,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.validation.Validator;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,15 +80,19 @@ public class GoldenCases implements RulesetScenarios {
         }
     }
 
-    private final ProjectAssessor assessor;
+    /** Every decision of the service, by the endpoint a case form names it by. */
+    private final DecisionEndpoints deciders;
+
+    private final Validator validator;
     private final ObjectMapper json;
     private final JsonNodeFactory nodes = JsonNodeFactory.withExactBigDecimals(true);
 
     private final Cache<String, Run> runs =
             Caffeine.newBuilder().maximumSize(16).build();
 
-    GoldenCases(ProjectAssessor assessor, ObjectMapper json) {
-        this.assessor = assessor;
+    GoldenCases(DecisionEndpoints deciders, Validator validator, ObjectMapper json) {
+        this.deciders = deciders;
+        this.validator = validator;
         this.json = json;
     }
 
@@ -158,24 +171,22 @@ public class GoldenCases implements RulesetScenarios {
         for (CaseForm.Input input : form.inputs()) {
             String literal = row.literals().get(input.column().key());
             if (literal != null) {
-                InventoryWorkbook.put(request, input.path(), value(input.column(), literal));
+                fill(request, input.path(), input.column(), literal);
             }
         }
-        ObjectNode item = nodes.objectNode();
-        item.set(form.part(), request);
-        ProjectAssessor.AssessedItem assessed = assessor.assessItem(0, item, ruleset);
-        if (!assessed.valid()) {
-            return Outcome.failed(refused(form, path, sheet, row, which, assessed));
-        }
-        Object answer = assessed.assessment().answers().get(form.part());
-        if (answer == null) {
+        Decider<?, ?> decider = deciders.at(form.decision()).orElse(null);
+        if (decider == null) {
             return Outcome.failed(RuleProblem.atCell(
                     path,
                     sheet,
                     row.cells().get(TableForm.ID_KEY),
-                    which + "没有得到判定：表格定义的 part “" + form.part() + "”不是可判定的部分"));
+                    which + "没有得到判定：表格定义的 decision “" + form.decision() + "”不是本服务的判定"));
         }
-        JsonNode answered = json.valueToTree(answer);
+        Decided decided = decide(decider, ruleset, request);
+        if (decided.answer() == null) {
+            return Outcome.failed(refused(form, path, sheet, row, which, decided));
+        }
+        JsonNode answered = decided.answer();
         String decidedBy = decidingRule(answered);
         List<String> wrong = new ArrayList<>();
         String firstWrongCell = null;
@@ -224,21 +235,32 @@ public class GoldenCases implements RulesetScenarios {
                                 + (given.isEmpty() ? "无" : String.join("、", given)));
             }
             case ANSWER -> {
-                JsonNode actual = answered.at("/" + expectation.path().replace('.', '/'));
-                yield same(column, literal, actual)
+                JsonNode actual = at(answered, expectation.path());
+                yield same(expectation, literal, actual)
                         ? Optional.empty()
                         : Optional.of(header + "期望 " + shown(column, literal) + "，实际 " + shown(column, actual));
             }
         };
     }
 
-    private static boolean same(FormColumn column, String literal, JsonNode actual) {
+    private static boolean same(CaseForm.Expectation expectation, String literal, JsonNode actual) {
+        FormColumn column = expectation.column();
         if (actual.isMissingNode() || actual.isNull()) {
             return false;
+        }
+        if (actual.isArray() && column.type() != ValueType.CODES) {
+            // Values expected of a list, separated by ；: each is one of its elements (plannedItems[].item.code), or,
+            // for a column that reads a list of sentences (blockers[].message), appears within one.
+            return Arrays.stream(literal.split("；"))
+                    .allMatch(part -> codes(actual).stream()
+                            .anyMatch(text -> expectation.withinText() ? text.contains(part) : text.equals(part)));
         }
         return switch (column.type()) {
             case INTEGER, DECIMAL -> actual.isNumber() && actual.decimalValue().compareTo(new BigDecimal(literal)) == 0;
             case YES_NO -> actual.isBoolean() && actual.asBoolean() == Boolean.parseBoolean(literal);
+            case SHARE ->
+                ExactRatio.parse(literal)
+                        .equals(ExactRatio.parse(actual.path("fraction").asText(actual.asText())));
             case CODES -> codes(actual).equals(new LinkedHashSet<>(List.of(literal.split("；"))));
             default -> actual.asText().equals(literal);
         };
@@ -277,14 +299,58 @@ public class GoldenCases implements RulesetScenarios {
         return shown(column, actual.isNumber() ? actual.decimalValue().toPlainString() : actual.asText());
     }
 
-    /** The rule the answer names as making its decision (the reason whose effect is DECISION). */
+    /**
+     * The rule the answer names as making its decision: the reason whose effect is DECISION in its {@code reasons}
+     * or in a list of reasons named for what they decide ({@code scopeReasons}).
+     */
     private static String decidingRule(JsonNode answered) {
-        for (JsonNode reason : answered.path("reasons")) {
-            if ("DECISION".equals(reason.path("effect").asText())) {
-                return reason.path("ruleId").asText(null);
+        for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) answered::fields) {
+            if (field.getKey().equals("reasons") || field.getKey().endsWith("Reasons")) {
+                for (JsonNode reason : field.getValue()) {
+                    if ("DECISION".equals(reason.path("effect").asText())) {
+                        return reason.path("ruleId").asText(null);
+                    }
+                }
             }
         }
         return null;
+    }
+
+    private static final java.util.regex.Pattern SEGMENT =
+            java.util.regex.Pattern.compile("([A-Za-z0-9]+)(?:\\[(?:([A-Za-z0-9]+)=([A-Z0-9_]+))?\\])?");
+
+    /**
+     * The answer's value at a case form's path: {@code publicity.satisfied}; {@code steps[step=FEASIBILITY_STUDY].treatment}
+     * (the element whose {@code step} is that code); {@code missingDocuments[].code} (every element's code, as a list).
+     */
+    static JsonNode at(JsonNode node, String path) {
+        int dot = path.indexOf('.');
+        String head = dot < 0 ? path : path.substring(0, dot);
+        String rest = dot < 0 ? null : path.substring(dot + 1);
+        var segment = SEGMENT.matcher(head);
+        if (!segment.matches()) {
+            throw new IllegalArgumentException("Not a path of an answer: " + path);
+        }
+        JsonNode value = node.path(segment.group(1));
+        if (!head.contains("[")) {
+            return rest == null ? value : at(value, rest);
+        }
+        if (segment.group(2) == null) {
+            ArrayNode all = JsonNodeFactory.instance.arrayNode();
+            value.forEach(element -> {
+                JsonNode picked = rest == null ? element : at(element, rest);
+                if (!picked.isMissingNode()) {
+                    all.add(picked);
+                }
+            });
+            return all;
+        }
+        for (JsonNode element : value) {
+            if (segment.group(3).equals(element.path(segment.group(2)).asText())) {
+                return rest == null ? element : at(element, rest);
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
     /** Every rule id the answer gives, wherever it gives it (reasons, why not, per step…). */
@@ -294,40 +360,66 @@ public class GoldenCases implements RulesetScenarios {
         return ids;
     }
 
+    /** What a decider made of a case's request: its answer, or the fields it refused and why. */
+    private record Decided(JsonNode answer, List<FieldProblem> refused) {
+
+        static Decided refusing(String field, String message) {
+            return new Decided(null, List.of(new FieldProblem(field, message)));
+        }
+    }
+
+    /**
+     * The case's request read, checked and decided as a portal's would be: read as the decider's request type, its
+     * constraints checked, decided with the ruleset; a refusal names the request's field.
+     */
+    private Decided decide(Decider<?, ?> decider, CompiledRuleset ruleset, ObjectNode request) {
+        try {
+            Object typed = json.readerFor(decider.requestType()).readValue(request);
+            List<FieldProblem> violations = validator.validate(typed).stream()
+                    .map(v -> new FieldProblem(
+                            FieldProblems.field(v),
+                            v.getConstraintDescriptor().getAnnotation()
+                                            instanceof jakarta.validation.constraints.NotNull
+                                    ? "须填写"
+                                    : v.getMessage()))
+                    .toList();
+            if (!violations.isEmpty()) {
+                return new Decided(null, violations);
+            }
+            return new Decided(json.valueToTree(decider.decideRead(ruleset, typed)), List.of());
+        } catch (JsonMappingException e) {
+            return Decided.refusing(FieldProblems.path(e), FieldProblems.mappingMessage(e));
+        } catch (IOException e) {
+            return Decided.refusing("body", "无法读取");
+        } catch (InvalidFieldException e) {
+            return Decided.refusing(e.field(), e.getMessage());
+        } catch (DateNotCoveredException e) {
+            return Decided.refusing(e.field(), e.getMessage());
+        } catch (ProblemException e) {
+            return Decided.refusing("body", e.getMessage());
+        }
+    }
+
     /** A case the decision refuses, at the cell of the input it names: 「建成年份」… */
-    private RuleProblem refused(
-            CaseForm form,
-            String path,
-            String sheet,
-            StaffTableRows.Row row,
-            String which,
-            ProjectAssessor.AssessedItem assessed) {
-        String prefix = "items[0]." + form.part() + ".";
-        List<FieldError> errors = assessed.result().getProblem().getErrors() == null
-                ? List.of()
-                : assessed.result().getProblem().getErrors();
+    private static RuleProblem refused(
+            CaseForm form, String path, String sheet, StaffTableRows.Row row, String which, Decided decided) {
         String cell = row.cells().get(TableForm.ID_KEY);
         List<String> told = new ArrayList<>();
-        for (FieldError error : errors) {
-            String field = error.getField().startsWith(prefix)
-                    ? error.getField().substring(prefix.length())
-                    : error.getField();
-            Optional<CaseForm.Input> input =
-                    form.inputs().stream().filter(i -> i.path().equals(field)).findFirst();
+        for (FieldProblem error : decided.refused()) {
+            String field = error.field().replaceFirst("\\[\\d+]$", "[]");
+            Optional<CaseForm.Input> input = form.inputs().stream()
+                    .filter(i -> i.path().equals(field) || i.path().startsWith(field + "["))
+                    .findFirst();
+            String message = policyText(error.message());
             if (input.isPresent()) {
                 cell = told.isEmpty() ? row.cells().get(input.get().column().key()) : cell;
-                String message = policyText(error.getMessage());
-                told.add(
-                        message.contains(input.get().column().header())
-                                ? message
-                                : "「" + input.get().column().header() + "」" + message);
+                String header = input.get().column().header();
+                told.add(message.contains(header) ? message : "「" + header + "」" + message);
             } else {
-                told.add(policyText(error.getMessage()));
+                told.add(message);
             }
         }
-        String why =
-                told.isEmpty() ? String.valueOf(assessed.result().getProblem().getDetail()) : String.join("；", told);
-        return RuleProblem.atCell(path, sheet, cell, which + "无法判定：" + why);
+        return RuleProblem.atCell(path, sheet, cell, which + "无法判定：" + String.join("；", told));
     }
 
     /** The Chinese part of a bilingual message (「建成年份 2030 晚于评估日期 … (completion year is after …)」). */
@@ -336,6 +428,31 @@ public class GoldenCases implements RulesetScenarios {
         return chinese.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
                 ? chinese
                 : "的取值不被判定接受";
+    }
+
+    /**
+     * A cell put into the request at its column's path: {@code deficiencies.functionsIncomplete}; {@code plannedItems[]}
+     * (each text separated by ；, one element each); {@code responses[satisfaction=VERY_SATISFIED]} (that many elements
+     * with that answer, for a survey's count of answers).
+     */
+    private void fill(ObjectNode request, String path, FormColumn column, String literal) {
+        int bracket = path.indexOf('[');
+        if (bracket < 0) {
+            InventoryWorkbook.put(request, path, value(column, literal));
+            return;
+        }
+        String list = path.substring(0, bracket);
+        ArrayNode elements = request.has(list) ? (ArrayNode) request.get(list) : request.putArray(list);
+        String selector = path.substring(bracket + 1, path.length() - 1);
+        if (selector.isEmpty()) {
+            Arrays.stream(literal.split("；")).map(String::strip).forEach(elements::add);
+            return;
+        }
+        String[] property = selector.split("=", 2);
+        int count = new BigDecimal(literal).intValueExact();
+        for (int i = 0; i < count; i++) {
+            elements.addObject().put(property[0], property[1]);
+        }
     }
 
     private JsonNode value(FormColumn column, String literal) {

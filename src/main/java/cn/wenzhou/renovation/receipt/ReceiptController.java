@@ -5,6 +5,7 @@ import cn.wenzhou.renovation.api.model.AnswerChange;
 import cn.wenzhou.renovation.api.model.DecisionReceipt;
 import cn.wenzhou.renovation.api.model.ReceiptReplay;
 import cn.wenzhou.renovation.decision.Decider;
+import cn.wenzhou.renovation.decision.DecisionEndpoints;
 import cn.wenzhou.renovation.ruleset.authoring.RulesetValidation;
 import cn.wenzhou.renovation.ruleset.versions.RulesetRegistry;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -103,14 +103,25 @@ final class ReceiptJson {
             for (int i = 0; i < Math.max(before.size(), after.size()); i++) {
                 compare(path + "[" + i + "]", before.get(i), after.get(i), changes);
             }
-        } else if (!java.util.Objects.equals(before, after)) {
+        } else if (!same(before, after)) {
             changes.add(new String[] {path, text(before), text(after)});
         }
+    }
+
+    /** Numbers by value: a stored 50.0 and a replayed 50.00 are one percentage. */
+    private static boolean same(JsonNode before, JsonNode after) {
+        if (before != null && after != null && before.isNumber() && after.isNumber()) {
+            return before.decimalValue().compareTo(after.decimalValue()) == 0;
+        }
+        return java.util.Objects.equals(before, after);
     }
 
     private static String text(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return null;
+        }
+        if (node.isNumber()) {
+            return node.decimalValue().stripTrailingZeros().toPlainString();
         }
         return node.isValueNode() ? node.asText() : node.toString();
     }

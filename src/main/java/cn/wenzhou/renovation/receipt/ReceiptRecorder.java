@@ -1,6 +1,7 @@
 package cn.wenzhou.renovation.receipt;
 
 import cn.wenzhou.renovation.decision.DecisionContext;
+import cn.wenzhou.renovation.decision.DecisionEndpoints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;

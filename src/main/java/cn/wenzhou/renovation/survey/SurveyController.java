@@ -12,8 +12,6 @@ import cn.wenzhou.renovation.api.model.ItemCategory;
 import cn.wenzhou.renovation.api.model.ItemDemand;
 import cn.wenzhou.renovation.api.model.ItemTier;
 import cn.wenzhou.renovation.api.model.RosterEntry;
-import cn.wenzhou.renovation.api.model.SatisfactionForm;
-import cn.wenzhou.renovation.api.model.SatisfactionRate;
 import cn.wenzhou.renovation.api.model.SatisfactionSurveyRequest;
 import cn.wenzhou.renovation.api.model.SatisfactionSurveyResponse;
 import cn.wenzhou.renovation.api.model.UnrecognisedItem;
@@ -24,12 +22,10 @@ import cn.wenzhou.renovation.catalogue.CatalogueService;
 import cn.wenzhou.renovation.catalogue.ItemName;
 import cn.wenzhou.renovation.catalogue.ItemSuggestions;
 import cn.wenzhou.renovation.consent.ConsentTallies;
-import cn.wenzhou.renovation.decision.Reasons;
 import cn.wenzhou.renovation.decision.RequestRulesets;
 import cn.wenzhou.renovation.kernel.ExactRatio;
 import cn.wenzhou.renovation.kernel.ExactShares;
 import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
-import cn.wenzhou.renovation.ruleset.engine.RuleClause;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -44,8 +40,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Annex 7 questionnaires counted per question, with the satisfaction rate the table defines; and
- * annex 1 questionnaires, aggregated: question one is a consent vote, counted by the consent rules
+ * Annex 7 questionnaires, decided by {@link SatisfactionSurveyDecider}; and annex 1 questionnaires, aggregated: question one is a consent vote, counted by the consent rules
  * ({@link ConsentTallies}); question two is classified by the catalogue rules and counted per
  * household. Counting and ranking are arithmetic, not policy. Names and phones are never read.
  */
@@ -54,14 +49,14 @@ class SurveyController implements SurveysApi {
 
     private final ConsentTallies tallies;
     private final CatalogueService catalogue;
-    private final SatisfactionService satisfaction;
+    private final SatisfactionSurveyDecider satisfaction;
     private final RequestRulesets rulesets;
     private final ItemSuggestions suggestions;
 
     SurveyController(
             ConsentTallies tallies,
             CatalogueService catalogue,
-            SatisfactionService satisfaction,
+            SatisfactionSurveyDecider satisfaction,
             RequestRulesets rulesets,
             ItemSuggestions suggestions) {
         this.tallies = tallies;
@@ -74,42 +69,7 @@ class SurveyController implements SurveysApi {
     @Override
     public ResponseEntity<SatisfactionSurveyResponse> aggregateSatisfaction(
             SatisfactionSurveyRequest request, String jurisdiction) {
-        List<SatisfactionForm> forms = request.getResponses();
-        SatisfactionService.Definition definition = satisfaction.of(rulesets.take(jurisdiction));
-        CompiledRuleset ruleset = definition.ruleset();
-        List<SatisfactionForm> answered =
-                forms.stream().filter(f -> f.getSatisfaction() != null).toList();
-        long satisfied = answered.stream()
-                .filter(f -> definition
-                        .satisfied()
-                        .answers()
-                        .contains(SatisfactionAnswer.valueOf(f.getSatisfaction().getValue())))
-                .count();
-        RuleClause clause = ruleset.clauseOf(definition.ruleId()).orElseThrow();
-        SatisfactionRate rate = new SatisfactionRate(
-                (int) satisfied,
-                answered.size(),
-                ExactShares.of(ExactRatio.of(satisfied, answered.size())),
-                definition.satisfied().answers().stream()
-                        .sorted()
-                        .map(Enum::name)
-                        .toList(),
-                Reasons.clause(clause));
-        // Comments are free text: personal numbers in them are masked as the answer is written
-        // (FreeTextMaskingConfiguration).
-        List<String> comments = forms.stream()
-                .map(SatisfactionForm::getComments)
-                .filter(c -> c != null && !c.isBlank())
-                .map(String::strip)
-                .toList();
-        return ResponseEntity.ok(new SatisfactionSurveyResponse(
-                        ruleset.jurisdiction(),
-                        ruleset.version(),
-                        forms.size(),
-                        SatisfactionQuestions.distributions(forms),
-                        rate,
-                        comments)
-                .communityName(request.getCommunityName()));
+        return ResponseEntity.ok(satisfaction.decide(rulesets.take(jurisdiction), request));
     }
 
     @Override

@@ -171,4 +171,12 @@ public final class FieldProblems {
         String text = PersonalDataMasking.mask(String.valueOf(value));
         return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
+
+    /** Hibernate Validator names a list's element {@code documents[0].<list element>}; the API says {@code documents[0]}. */
+    private static final java.util.regex.Pattern CONTAINER_ELEMENT = java.util.regex.Pattern.compile("\\.<[^>]+>");
+
+    /** The request field a constraint violation is about, as the API names it ({@code documents[0]}). */
+    public static String field(jakarta.validation.ConstraintViolation<?> violation) {
+        return CONTAINER_ELEMENT.matcher(violation.getPropertyPath().toString()).replaceAll("");
+    }
 }

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -44,10 +45,11 @@ import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * {@code GET /api/v1/catalog}, {@code POST /catalog/classify} and {@code /plans/check}: how the controller
- * turns a catalogue and classified names into answers, and what it refuses, with the catalogue service,
- * suggestions and rulesets mocked. The two items are made up for the test, not the guide's.
+ * and its plan-check decider turn a catalogue and classified names into answers, and what they refuse, with the
+ * catalogue service, suggestions and rulesets mocked. The two items are made up for the test, not the guide's.
  */
 @DecisionControllerSlice(CatalogueController.class)
+@Import(PlanCheckDecider.class)
 class CatalogueControllerSliceTest {
 
     @Autowired

@@ -74,6 +74,21 @@ class ValidateRulesCommandTest {
     }
 
     @Test
+    void aTableWithoutCasesBesideItFailsNamingTheTable() throws IOException {
+        RuleFolderCopy.copyRepositoryRules(root);
+        Files.delete(root.resolve("decision-tables/survey/survey.cases.xlsx"));
+
+        int exit = validate("--jurisdiction", "wenzhou");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(output())
+                .contains(
+                        "未通过 wenzhou",
+                        "decision-tables/survey/satisfaction.xlsx",
+                        "这张表格没有测试用例：请在 decision-tables/survey/");
+    }
+
+    @Test
     void aMissingFolderIsExitCodeTwo() {
         assertThat(validate()).isEqualTo(2);
         assertThat(output()).contains("规则目录不存在");

@@ -37,13 +37,6 @@ class GoldenCasesTest {
 
     private static final String ELIGIBILITY_CASES = "decision-tables/eligibility/eligibility.cases.xlsx";
 
-    /**
-     * Capabilities whose tables have no golden cases yet (their rows are still only in scenarios/*.scesim): the list
-     * only shrinks; a capability added without cases fails {@link #everyCapabilityWithTablesHasCases()}.
-     */
-    private static final Set<String> CASES_NOT_YET_CARRIED_OVER =
-            Set.of("approval", "catalogue", "procedure", "survey");
-
     @Autowired
     private GoldenCases cases;
 
@@ -85,18 +78,27 @@ class GoldenCasesTest {
         }
     }
 
+    /** As a policy without its suite: a folder of tables whose cases are taken away fails at each of its tables. */
+    @CompilesEditedRules
     @Test
-    void everyCapabilityWithTablesHasCases() throws IOException {
-        Set<String> withTables = capabilities(StaffTables.workbooks(Path.of("")));
-        Set<String> withCases = capabilities(StaffTables.caseWorkbooks(Path.of("")));
+    void aTableWithoutCasesBesideItIsRefused() throws IOException {
+        RuleFolderCopy.copyRepositoryRules(root);
+        Files.delete(root.resolve(ELIGIBILITY_CASES));
+        CompiledRuleset edited = RepositoryRuleset.compile(root.resolve("rules"), root.resolve("decision-tables"));
 
-        assertThat(withCases).as("cases for a capability without tables").isSubsetOf(withTables);
-        assertThat(new TreeSet<>(withTables))
-                .as("every capability with tables has a *.cases.xlsx beside them, or is listed as not yet carried over")
-                .isEqualTo(new TreeSet<>(union(withCases, CASES_NOT_YET_CARRIED_OVER)));
-        assertThat(withCases)
-                .as("a capability listed as without cases has them now: take it off the list")
-                .doesNotContainAnyElementsOf(CASES_NOT_YET_CARRIED_OVER);
+        List<RuleProblem> failures = new CasesBesideEveryTable().check(edited);
+
+        assertThat(new CasesBesideEveryTable().check(registry.serving("yueqing").ruleset()))
+                .as("a county's tables are covered by the base's cases")
+                .isEmpty();
+        assertThat(failures)
+                .extracting(RuleProblem::file)
+                .containsExactlyInAnyOrderElementsOf(StaffTables.workbooks(root).stream()
+                        .filter(p -> p.startsWith("decision-tables/eligibility/"))
+                        .toList());
+        assertThat(failures)
+                .allSatisfy(p ->
+                        assertThat(p.message()).startsWith("这张表格没有测试用例：请在 decision-tables/eligibility/ 放一个测试用例工作簿"));
     }
 
     @CompilesEditedRules
@@ -123,6 +125,29 @@ class GoldenCasesTest {
                             .contains("「期望结论」期望 重点改造，实际 不符合改造范围的条件")
                             .endsWith("由规则 ELIG-DECIDE-NOT-ELIGIBLE 作出");
                 });
+    }
+
+    /** An expectation about one step of a list (期望：初步设计) is told at that step's cell, old and new in words. */
+    @CompilesEditedRules
+    @Test
+    void aLoweredMergeCeilingIsToldAtTheApprovalStepItChanges() throws IOException {
+        RuleFolderCopy.copyRepositoryRules(root);
+        String ceiling = RuleFolderCopy.editCell(
+                root.resolve("decision-tables/approval/simplification-measures.xlsx"),
+                "APPROVAL-PARAM-MERGE-PROPOSAL-FEASIBILITY-DESIGN",
+                "总投资上限（元，含本数）",
+                cell -> cell.setCellValue(1));
+        CompiledRuleset edited = RepositoryRuleset.compile(root.resolve("rules"), root.resolve("decision-tables"));
+
+        List<RuleProblem> changed = cases.changedBy(registry.serving("wenzhou").ruleset(), edited);
+
+        assertThat(ceiling).isNotBlank();
+        assertThat(changed)
+                .filteredOn(p -> p.file().equals("decision-tables/approval/approval.cases.xlsx"))
+                .isNotEmpty()
+                .allSatisfy(p -> assertThat(p.message())
+                        .contains("「期望：初步设计」期望 合并编报和审批，实际 ")
+                        .endsWith("由规则 APPROVAL-SCOPE-OPTIMIZED 作出"));
     }
 
     @Test

@@ -127,6 +127,43 @@ class ReceiptHttpTest {
         assertThat(receipt).doesNotContain(NAME, ID_NUMBER, PHONE, "3-101", "3-201");
     }
 
+    /**
+     * A satisfaction survey is a decision too: kept without the respondents' names, contacts or numbers in comments,
+     * and replayed unchanged under the same rules (a round 50% once read back as 50.0 against 50.00).
+     */
+    @Test
+    void aSurveysReceiptKeepsTheAnswersButNotWhoGaveThem() throws Exception {
+        String body = """
+                {"communityName": "鹿城区雪山小区", "responses": [
+                  {"satisfaction": "VERY_SATISFIED", "respondentName": "%s", "contact": "%s",
+                   "comments": "有问题请打 %s"},
+                  {"satisfaction": "NEUTRAL"}]}
+                """.formatted(NAME, PHONE, PHONE);
+        String id = mvc.perform(post("/api/v1/surveys/satisfaction")
+                        .header(ReceiptRecorder.HEADER, "true")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getHeader(ReceiptRecorder.HEADER);
+
+        String receipt = mvc.perform(get("/api/v1/receipts/" + id))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.endpoint").value("/api/v1/surveys/satisfaction"))
+                .andExpect(jsonPath("$.request.responses[0].respondentName").value("***"))
+                .andExpect(jsonPath("$.response.satisfactionRate.answered").value(2))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(receipt).doesNotContain(NAME, PHONE);
+        mvc.perform(post("/api/v1/receipts/" + id + "/replay")
+                        .param("version", Integer.toString(activeVersion()))
+                        .with(httpBasic(PUBLISHER, PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.changed").value(false));
+    }
+
     @Test
     void replayUnderALaterVersionShowsTheDecisionThatWouldChange() throws Exception {
         String receipt = receiptFor(community(2003));

@@ -1,16 +1,12 @@
 package cn.wenzhou.renovation.survey;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import cn.wenzhou.renovation.api.model.SatisfactionForm;
 import cn.wenzhou.renovation.api.model.SatisfactionForm.SatisfactionEnum;
 import cn.wenzhou.renovation.api.model.SatisfactionRate;
 import cn.wenzhou.renovation.api.model.SatisfactionSurveyRequest;
 import cn.wenzhou.renovation.api.model.SatisfactionSurveyResponse;
-import cn.wenzhou.renovation.decision.RequestRulesets;
 import cn.wenzhou.renovation.kernel.ExactRatio;
 import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.engine.RuleClause;
@@ -27,7 +23,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * Annex 7 question 8's satisfaction rate over generated piles of forms, counted by the controller with
+ * Annex 7 question 8's satisfaction rate over generated piles of forms, counted by the survey's decider with
  * the repository's compiled rules: what holds whatever the survey table counts as satisfied. Which
  * answers it counts is pinned once, in {@code scenarios/wenzhou/survey/annex-7-satisfaction-rate.scesim};
  * here it is read from the ruleset's parameter row.
@@ -36,7 +32,7 @@ class SatisfactionRateProperties {
 
     private static CompiledRuleset ruleset;
     private static Set<String> counted;
-    private static SurveyController controller;
+    private static SatisfactionSurveyDecider decider;
 
     @BeforeContainer
     static void compileRepositoryRules() {
@@ -46,10 +42,7 @@ class SatisfactionRateProperties {
                 .flatMap(p -> ((SatisfiedAnswers) p).answers().stream())
                 .map(Enum::name)
                 .collect(Collectors.toUnmodifiableSet());
-        RequestRulesets rulesets = mock(RequestRulesets.class);
-        when(rulesets.take(any())).thenReturn(ruleset);
-        // The satisfaction rate needs only the ruleset and its definition; the consultation's helpers stay unset.
-        controller = new SurveyController(null, null, new SatisfactionService(), rulesets, null);
+        decider = new SatisfactionSurveyDecider(new SatisfactionService());
     }
 
     @Property(tries = 300)
@@ -131,8 +124,6 @@ class SatisfactionRateProperties {
     }
 
     private static SatisfactionSurveyResponse aggregate(List<SatisfactionForm> forms) {
-        return controller
-                .aggregateSatisfaction(new SatisfactionSurveyRequest(forms), null)
-                .getBody();
+        return decider.decide(ruleset, new SatisfactionSurveyRequest(forms));
     }
 }

@@ -50,6 +50,7 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -57,10 +58,11 @@ import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * {@code POST /api/v1/surveys/satisfaction} and {@code /surveys/consultation}: how forms are read, counted and
- * answered, and what is refused, with the rulesets, the satisfaction definition, the consent tally, the
- * catalogue and its suggestions mocked.
+ * answered (the satisfaction survey by its decider), and what is refused, with the rulesets, the satisfaction
+ * definition, the consent tally, the catalogue and its suggestions mocked.
  */
 @DecisionControllerSlice(SurveyController.class)
+@Import(SatisfactionSurveyDecider.class)
 class SurveyControllerSliceTest {
 
     @Autowired

@@ -11,10 +11,12 @@ import org.yaml.snakeyaml.Yaml;
  * staff table form whose rows are cases (用例编号, 用例说明), plus, per column, either the request field it fills
  * ({@code input: deficiencies.functionsIncomplete}) or what it expects of the answer ({@code expect: decision}, a
  * property of the answer; {@code expect: decidedBy}, the rule that made the decision; {@code expect: reasons}, rule
- * ids the answer must give among its reasons). {@code part} names the decision asked, as a whole-project assessment
- * names its parts ({@code eligibility}, {@code funding}…).
+ * ids the answer must give among its reasons). An answer's path may pick one element of a list by a property
+ * ({@code steps[step=FEASIBILITY_STUDY].treatment}) or gather a property of every element
+ * ({@code missingDocuments[].code}). {@code decision} names the decision asked by its endpoint
+ * ({@code /api/v1/eligibility}): the cases go through the very decider a portal's request reaches.
  */
-public record CaseForm(String part, TableForm table, List<Input> inputs, List<Expectation> expectations) {
+public record CaseForm(String decision, TableForm table, List<Input> inputs, List<Expectation> expectations) {
 
     /** {@code decision-tables/eligibility/eligibility.cases.xlsx}: a workbook of cases, beside the tables it tests. */
     public static final String WORKBOOK_SUFFIX = ".cases.xlsx";
@@ -27,8 +29,11 @@ public record CaseForm(String part, TableForm table, List<Input> inputs, List<Ex
     /** A column that fills the request field at {@code path}. */
     public record Input(String path, FormColumn column) {}
 
-    /** A column that says what the answer must be. */
-    public record Expectation(Kind kind, String path, FormColumn column) {}
+    /**
+     * A column that says what the answer must be; {@code withinText} when its texts need only appear within the
+     * answer's ({@code match: within}, for sentences such as a blocker's message).
+     */
+    public record Expectation(Kind kind, String path, FormColumn column, boolean withinText) {}
 
     public enum Kind {
         /** The answer's property at a path equals the cell. */
@@ -39,7 +44,18 @@ public record CaseForm(String part, TableForm table, List<Input> inputs, List<Ex
         REASONS
     }
 
-    private static final Pattern PATH = Pattern.compile("[a-z][A-Za-z0-9]*(\\.[a-z][A-Za-z0-9]*)*");
+    /** A path into the request: a property, a list of the cell's texts ({@code plannedItems[]}), or a count of
+     * elements with one answer ({@code responses[satisfaction=VERY_SATISFIED]}). */
+    private static final Pattern PATH =
+            Pattern.compile("[a-z][A-Za-z0-9]*((\\.[a-z][A-Za-z0-9]*)*|\\[([a-z][A-Za-z0-9]*=[A-Z0-9_]+)?\\])");
+
+    /** The endpoint whose decision the cases ask, as the spec names it. */
+    private static final Pattern DECISION = Pattern.compile("/api/v1(/[a-z][a-z-]*)+");
+
+    /** A path into the answer: a property, or a list's element by a property's code, or every element's property. */
+    private static final String ANSWER_SEGMENT = "[a-z][A-Za-z0-9]*(\\[([a-z][A-Za-z0-9]*=[A-Z0-9_]+)?\\])?";
+
+    private static final Pattern ANSWER_PATH = Pattern.compile(ANSWER_SEGMENT + "(\\." + ANSWER_SEGMENT + ")*");
 
     public static boolean isCaseWorkbook(String path) {
         return path.toLowerCase(java.util.Locale.ROOT).endsWith(WORKBOOK_SUFFIX);
@@ -83,9 +99,10 @@ public record CaseForm(String part, TableForm table, List<Input> inputs, List<Ex
             throw new TableForm.InvalidFormException("测试用例表须写 name: {key: caseName}：用例说明是每个用例的名字");
         }
         Map<?, ?> root = new Yaml().load(yaml);
-        String part = String.valueOf(root.get("part"));
-        if (!PATH.matcher(part).matches()) {
-            throw new TableForm.InvalidFormException("测试用例表须用 part 指明判定哪一部分（如 eligibility），而不是“" + part + "”");
+        String decision = String.valueOf(root.get("decision"));
+        if (!DECISION.matcher(decision).matches()) {
+            throw new TableForm.InvalidFormException(
+                    "测试用例表须用 decision 指明问哪一项判定（接口路径，如 /api/v1/eligibility），而不是“" + decision + "”");
         }
         List<Input> inputs = new ArrayList<>();
         List<Expectation> expectations = new ArrayList<>();
@@ -100,7 +117,7 @@ public record CaseForm(String part, TableForm table, List<Input> inputs, List<Ex
                         "“" + column.header() + "” 须有 input（填入请求的字段）或 expect（期望的结论）之一");
             }
             String path = String.valueOf(input != null ? input : expect);
-            if (!PATH.matcher(path).matches()) {
+            if (!(input != null ? PATH : ANSWER_PATH).matcher(path).matches()) {
                 throw new TableForm.InvalidFormException(
                         "“" + column.header() + "” 的字段路径“" + path + "”应形如 deficiencies.functionsIncomplete");
             }
@@ -112,12 +129,17 @@ public record CaseForm(String part, TableForm table, List<Input> inputs, List<Ex
                     case "reasons" -> Kind.REASONS;
                     default -> Kind.ANSWER;
                 };
-                expectations.add(new Expectation(kind, path, column));
+                Object match = spec.get("match");
+                if (match != null && !"within".equals(match)) {
+                    throw new TableForm.InvalidFormException(
+                            "“" + column.header() + "” 的 match 只能是 within（所填文字出现在结论的文字中即可）");
+                }
+                expectations.add(new Expectation(kind, path, column, match != null));
             }
         }
         if (expectations.isEmpty()) {
             throw new TableForm.InvalidFormException("测试用例表至少要有一列期望（expect）");
         }
-        return new CaseForm(part, table, List.copyOf(inputs), List.copyOf(expectations));
+        return new CaseForm(decision, table, List.copyOf(inputs), List.copyOf(expectations));
     }
 }

@@ -1,6 +1,5 @@
-package cn.wenzhou.renovation.receipt;
+package cn.wenzhou.renovation.decision;
 
-import cn.wenzhou.renovation.decision.Decider;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,12 +8,12 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * The decisions a receipt can be kept for and replayed through: every {@link Decider} bean, by the path
- * it answers, so a replay goes through exactly the code a request does, with the ruleset it is replayed
- * under passed in, and a new decider is kept and replayed without being listed here.
+ * Every decision the service makes, by the endpoint path it answers: every {@link Decider} bean, so a receipt's
+ * replay and a golden case go through exactly the code a request does, with the ruleset passed in, and a new decider
+ * is found without being listed here.
  */
 @Component
-class DecisionEndpoints {
+public class DecisionEndpoints {
 
     private final Map<String, Decider<?, ?>> byPath;
 
@@ -23,7 +22,7 @@ class DecisionEndpoints {
         this.byPath = deciders.stream().collect(Collectors.toUnmodifiableMap(Decider::path, Function.identity()));
     }
 
-    Optional<Decider<?, ?>> at(String path) {
+    public Optional<Decider<?, ?>> at(String path) {
         return Optional.ofNullable(byPath.get(path));
     }
 }
