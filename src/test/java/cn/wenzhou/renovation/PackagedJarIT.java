@@ -162,6 +162,7 @@ class PackagedJarIT {
         Path log = temp.resolve("assess.log");
         Process process = new ProcessBuilder(
                         RunningJar.javaCommand("assess", inventory.toString(), "-o", result.toString()))
+                .directory(temp.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -171,6 +172,9 @@ class PackagedJarIT {
                 .isTrue();
         assertThat(process.exitValue()).as(Files.readString(log)).isZero();
         assertThat(Files.readString(log)).contains("评估", "已写入");
+        assertThat(temp.resolve("data"))
+                .as("assessing keeps no ruleset version")
+                .doesNotExist();
         try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(result))) {
             Sheet sheet = workbook.getSheet("小区清单");
             Row headings = sheet.getRow(0);

@@ -63,14 +63,14 @@ public class AssessInventoryCommand implements Callable<Integer> {
                         RenovationDecisionServiceApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
-                .properties(
-                        "spring.main.banner-mode=off",
-                        "logging.level.root=WARN",
-                        "spring.datasource.url=jdbc:h2:mem:assess",
-                        "renovation.receipts.mode=off",
+                // As arguments, not default properties: application.yaml would override those (data-dir among them).
+                .run(
+                        "--spring.main.banner-mode=off",
+                        "--logging.level.root=WARN",
+                        "--spring.datasource.url=jdbc:h2:mem:assess",
+                        "--renovation.receipts.mode=off",
                         // Assessing a workbook must not record the folders it read as a deployment.
-                        "renovation.data-dir=")
-                .run()) {
+                        "--renovation.data-dir=")) {
             InventoryWorkbook workbooks = context.getBean(InventoryWorkbook.class);
             CompiledRuleset ruleset =
                     context.getBean(RulesetRegistry.class).serving(jurisdiction).ruleset();

@@ -1,17 +1,23 @@
 package cn.wenzhou.renovation.cli;
 
 import cn.wenzhou.renovation.RenovationDecisionServiceApplication;
+import cn.wenzhou.renovation.goldencases.GoldenCases;
 import cn.wenzhou.renovation.ruleset.authoring.RulesetValidation;
 import cn.wenzhou.renovation.ruleset.authoring.RulesetValidator;
 import cn.wenzhou.renovation.ruleset.authoring.diff.RulesetDiff;
 import cn.wenzhou.renovation.ruleset.engine.RulesetCheck;
 import cn.wenzhou.renovation.ruleset.engine.RulesetCompilationException;
 import cn.wenzhou.renovation.ruleset.engine.RulesetSources;
+import cn.wenzhou.renovation.ruleset.versions.RulesetRegistry;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AssignableTypeFilter;
@@ -22,10 +28,11 @@ import picocli.CommandLine.Option;
 /**
  * {@code java -jar <jar> validate --rules-dir rules --decision-tables-dir decision-tables}: compiles
  * every jurisdiction (or one) exactly as the service would at startup, runs the same checks (the
- * statutory guard among them), runs each jurisdiction's Test Scenarios ({@code scenarios/<code>/}),
- * and prints each finding with its file, sheet and cell (a failing scenario by its row), and with
- * {@code --diff} each county's changes against the base. Exit code 0 when every jurisdiction is
- * valid, 1 when any is refused, 2 when the folders cannot be read. Starts no server.
+ * statutory guard among them), runs each jurisdiction's Test Scenarios ({@code scenarios/<code>/}) and its golden
+ * cases (through the service's own deciders, in a context without a web server), and prints each finding with its
+ * file, sheet and cell (a failing scenario or case by its row), and with {@code --diff} each county's changes against
+ * the base. Exit code 0 when every jurisdiction is valid, 1 when any is refused, 2 when the folders cannot be read.
+ * Starts no server.
  */
 @Command(
         name = "validate",
@@ -89,15 +96,22 @@ public class ValidateRulesCommand implements Callable<Integer> {
         }
         RulesetValidator validator = new RulesetValidator(checks());
         boolean allValid = true;
+        List<String> withCases = new ArrayList<>();
         for (RulesetSources sources : chosen) {
             RulesetValidation validation = validator.validate(sources);
             report(validation);
             allValid &= validation.valid() && scenariosPass(validation);
+            if (validation.valid() && !validation.ruleset().cases().isEmpty()) {
+                withCases.add(sources.jurisdiction().code());
+            }
             if (diff && sources != base) {
                 RulesetDiff changes = RulesetDiff.between(base, sources);
                 out.println("  与 " + base.jurisdiction().code() + " 的差异:" + (changes.isEmpty() ? " 无" : ""));
                 changes.summary().forEach(line -> out.println("    " + line));
             }
+        }
+        if (!withCases.isEmpty()) {
+            allValid &= casesPass(withCases);
         }
         out.println(allValid ? "全部通过 (all valid)" : "有辖区未通过校验 (some jurisdictions are refused)");
         return allValid ? 0 : 1;
@@ -112,6 +126,43 @@ public class ValidateRulesCommand implements Callable<Integer> {
                 .failures(validation.ruleset());
         failures.forEach(p -> out.println("  [测试场景] " + p));
         return failures.isEmpty();
+    }
+
+    /**
+     * Each valid jurisdiction's golden cases, asked as the service asks them: the service started without a web
+     * server on these folders (keeping nothing), so the cases go through the deciders a portal reaches. A county's
+     * answers to the base's cases that differ are listed as its differences, not as failures.
+     */
+    private boolean casesPass(List<String> codes) {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(
+                        RenovationDecisionServiceApplication.class)
+                .web(WebApplicationType.NONE)
+                .logStartupInfo(false)
+                // As arguments, not default properties: application.yaml would override those.
+                .run(
+                        "--spring.main.banner-mode=off",
+                        "--logging.level.root=ERROR",
+                        "--spring.datasource.url=jdbc:h2:mem:validate",
+                        "--renovation.receipts.mode=off",
+                        "--renovation.data-dir=",
+                        "--renovation.rules-dir=" + Path.of(rulesDir).toAbsolutePath(),
+                        "--renovation.decision-tables-dir="
+                                + Path.of(decisionTablesDir).toAbsolutePath())) {
+            GoldenCases cases = context.getBean(GoldenCases.class);
+            RulesetRegistry registry = context.getBean(RulesetRegistry.class);
+            boolean pass = true;
+            for (String code : codes) {
+                GoldenCases.Run run = cases.run(registry.serving(code).ruleset());
+                out.println("测试用例 " + code + "：" + run.cases() + " 个，"
+                        + (run.ownFailures().isEmpty()
+                                ? "全部符合期望"
+                                : run.ownFailures().size() + " 个不符合期望"));
+                run.ownFailures().forEach(f -> out.println("  [测试用例] " + f.problem()));
+                run.baseDifferences().forEach(f -> out.println("  [本县的差异] " + f.problem()));
+                pass &= run.ownFailures().isEmpty();
+            }
+            return pass;
+        }
     }
 
     private void report(RulesetValidation validation) {

@@ -33,7 +33,10 @@ class ValidateRulesCommandTest {
         int exit = validate("--diff", "--scenarios-dir", REPOSITORY_SCENARIOS);
 
         assertThat(exit).isZero();
-        assertThat(output()).contains("通过 wenzhou", "通过 yueqing", "新增规则 ELIG-YUEQING-OUTSIDE-RENOVATION-AREAS", "全部通过");
+        assertThat(output())
+                .contains("通过 wenzhou", "通过 yueqing", "新增规则 ELIG-YUEQING-OUTSIDE-RENOVATION-AREAS", "全部通过")
+                .containsPattern("测试用例 wenzhou：\\d+ 个，全部符合期望")
+                .containsPattern("测试用例 yueqing：\\d+ 个，全部符合期望");
     }
 
     @Test
@@ -71,6 +74,25 @@ class ValidateRulesCommandTest {
                 .contains("通过 wenzhou", "[测试场景] scenarios/wenzhou/eligibility/", "测试场景第 4 行「2001年建成", "有辖区未通过校验")
                 .contains("的结论变了：原为 规则 ELIG-DECIDE-MAY-INCLUDE，现为 规则 ELIG-DECIDE-PRIORITY")
                 .doesNotContain("There is no instance");
+    }
+
+    /** A table edited on purpose without its cases: the cases it changes are told, each at its expectation's cell. */
+    @Test
+    void anEditThatChangesACaseFailsNamingTheCaseRowAndCell() throws IOException {
+        RuleFolderCopy.copyRepositoryRules(root);
+        RuleFolderCopy.editCutoffCell(root, cell -> cell.setCellValue(1999));
+
+        int exit = validate(
+                "--jurisdiction",
+                "wenzhou",
+                "--scenarios-dir",
+                root.resolve("none").toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(output())
+                .contains("通过 wenzhou", "[测试用例] decision-tables/eligibility/eligibility.cases.xlsx 工作表「改造范围测试用例」 单元格 M")
+                .containsPattern("测试用例第 \\d+ 行「.+」：「期望结论」期望 重点改造，实际 ")
+                .contains("有辖区未通过校验");
     }
 
     @Test
