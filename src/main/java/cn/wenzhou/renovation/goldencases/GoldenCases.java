@@ -171,7 +171,7 @@ public class GoldenCases implements RulesetScenarios {
         for (CaseForm.Input input : form.inputs()) {
             String literal = row.literals().get(input.column().key());
             if (literal != null) {
-                fill(request, input.path(), input.column(), literal);
+                fill(request, input, literal);
             }
         }
         Decider<?, ?> decider = deciders.at(form.decision()).orElse(null);
@@ -235,7 +235,7 @@ public class GoldenCases implements RulesetScenarios {
                                 + (given.isEmpty() ? "无" : String.join("、", given)));
             }
             case ANSWER -> {
-                JsonNode actual = at(answered, expectation.path());
+                JsonNode actual = at(answered, expectation.steps());
                 yield same(expectation, literal, actual)
                         ? Optional.empty()
                         : Optional.of(header + "期望 " + shown(column, literal) + "，实际 " + shown(column, actual));
@@ -316,29 +316,24 @@ public class GoldenCases implements RulesetScenarios {
         return null;
     }
 
-    private static final java.util.regex.Pattern SEGMENT =
-            java.util.regex.Pattern.compile("([A-Za-z0-9]+)(?:\\[(?:([A-Za-z0-9]+)=([A-Z0-9_]+))?\\])?");
-
     /**
      * The answer's value at a case form's path: {@code publicity.satisfied}; {@code steps[step=FEASIBILITY_STUDY].treatment}
      * (the element whose {@code step} is that code); {@code missingDocuments[].code} (every element's code, as a list).
      */
-    static JsonNode at(JsonNode node, String path) {
-        int dot = path.indexOf('.');
-        String head = dot < 0 ? path : path.substring(0, dot);
-        String rest = dot < 0 ? null : path.substring(dot + 1);
-        var segment = SEGMENT.matcher(head);
-        if (!segment.matches()) {
-            throw new IllegalArgumentException("Not a path of an answer: " + path);
+    static JsonNode at(JsonNode node, List<CaseForm.Step> steps) {
+        if (steps.isEmpty()) {
+            return node;
         }
-        JsonNode value = node.path(segment.group(1));
-        if (!head.contains("[")) {
-            return rest == null ? value : at(value, rest);
+        CaseForm.Step step = steps.get(0);
+        List<CaseForm.Step> rest = steps.subList(1, steps.size());
+        JsonNode value = node.path(step.property());
+        if (!step.list()) {
+            return at(value, rest);
         }
-        if (segment.group(2) == null) {
+        if (step.everyElement()) {
             ArrayNode all = JsonNodeFactory.instance.arrayNode();
             value.forEach(element -> {
-                JsonNode picked = rest == null ? element : at(element, rest);
+                JsonNode picked = at(element, rest);
                 if (!picked.isMissingNode()) {
                     all.add(picked);
                 }
@@ -346,8 +341,8 @@ public class GoldenCases implements RulesetScenarios {
             return all;
         }
         for (JsonNode element : value) {
-            if (segment.group(3).equals(element.path(segment.group(2)).asText())) {
-                return rest == null ? element : at(element, rest);
+            if (step.code().equals(element.path(step.key()).asText())) {
+                return at(element, rest);
             }
         }
         return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
@@ -435,23 +430,22 @@ public class GoldenCases implements RulesetScenarios {
      * (each text separated by ；, one element each); {@code responses[satisfaction=VERY_SATISFIED]} (that many elements
      * with that answer, for a survey's count of answers).
      */
-    private void fill(ObjectNode request, String path, FormColumn column, String literal) {
-        int bracket = path.indexOf('[');
-        if (bracket < 0) {
-            InventoryWorkbook.put(request, path, value(column, literal));
+    private void fill(ObjectNode request, CaseForm.Input input, String literal) {
+        CaseForm.Step list = input.steps().get(0);
+        if (!list.list()) {
+            InventoryWorkbook.put(request, input.path(), value(input.column(), literal));
             return;
         }
-        String list = path.substring(0, bracket);
-        ArrayNode elements = request.has(list) ? (ArrayNode) request.get(list) : request.putArray(list);
-        String selector = path.substring(bracket + 1, path.length() - 1);
-        if (selector.isEmpty()) {
+        ArrayNode elements = request.has(list.property())
+                ? (ArrayNode) request.get(list.property())
+                : request.putArray(list.property());
+        if (list.everyElement()) {
             Arrays.stream(literal.split("；")).map(String::strip).forEach(elements::add);
             return;
         }
-        String[] property = selector.split("=", 2);
         int count = new BigDecimal(literal).intValueExact();
         for (int i = 0; i < count; i++) {
-            elements.addObject().put(property[0], property[1]);
+            elements.addObject().put(list.key(), list.code());
         }
     }
 

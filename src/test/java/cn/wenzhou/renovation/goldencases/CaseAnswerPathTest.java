@@ -2,6 +2,7 @@ package cn.wenzhou.renovation.goldencases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.wenzhou.renovation.ruleset.engine.stafftable.CaseForm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -19,34 +20,38 @@ class CaseAnswerPathTest {
 
     @Test
     void aNestedProperty() {
-        assertThat(GoldenCases.at(answer, "publicity.countedWorkingDays").asInt())
+        assertThat(GoldenCases.at(answer, CaseForm.steps("publicity.countedWorkingDays"))
+                        .asInt())
                 .isEqualTo(4);
-        assertThat(GoldenCases.at(answer, "publicity.satisfied").asBoolean()).isFalse();
+        assertThat(GoldenCases.at(answer, CaseForm.steps("publicity.satisfied")).asBoolean())
+                .isFalse();
     }
 
     @Test
     void theElementOfAListWhosePropertyIsTheCode() {
-        assertThat(GoldenCases.at(answer, "steps[step=PRELIMINARY_DESIGN].treatment")
+        assertThat(GoldenCases.at(answer, CaseForm.steps("steps[step=PRELIMINARY_DESIGN].treatment"))
                         .asText())
                 .isEqualTo("REQUIRED");
-        assertThat(GoldenCases.at(answer, "steps[step=PROJECT_PROPOSAL].treatment")
+        assertThat(GoldenCases.at(answer, CaseForm.steps("steps[step=PROJECT_PROPOSAL].treatment"))
                         .asText())
                 .isEqualTo("MERGED");
     }
 
     @Test
     void aStepTheAnswerDoesNotListIsMissingNotAnotherStep() {
-        assertThat(GoldenCases.at(answer, "steps[step=EXPERT_REVIEW].treatment").isMissingNode())
+        assertThat(GoldenCases.at(answer, CaseForm.steps("steps[step=EXPERT_REVIEW].treatment"))
+                        .isMissingNode())
                 .isTrue();
-        assertThat(GoldenCases.at(answer, "currentStep.code").isMissingNode()).isTrue();
+        assertThat(GoldenCases.at(answer, CaseForm.steps("currentStep.code")).isMissingNode())
+                .isTrue();
     }
 
     @Test
     void everyElementsProperty() {
-        assertThat(GoldenCases.at(answer, "missingDocuments[].code"))
+        assertThat(GoldenCases.at(answer, CaseForm.steps("missingDocuments[].code")))
                 .extracting(JsonNode::asText)
                 .containsExactly("ANNEX_4_APPLICATION_FORM", "ANNEX_6_LONG_TERM_MANAGEMENT_PLAN");
-        assertThat(GoldenCases.at(answer, "blockers[].message")).isEmpty();
+        assertThat(GoldenCases.at(answer, CaseForm.steps("blockers[].message"))).isEmpty();
     }
 
     private static JsonNode read(String json) {

@@ -106,14 +106,7 @@ class ReceiptHttpTest {
                    {"roomNumber": "3-102", "exclusiveArea": 90.00, "ballot": "AGREE"},
                    {"roomNumber": "3-201", "exclusiveArea": 90.00, "ballot": "AGREE"}]}
                 """.formatted(NAME, ID_NUMBER, PHONE);
-        String id = mvc.perform(post("/api/v1/consent/tally")
-                        .header(ReceiptRecorder.HEADER, "true")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(body))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getHeader(ReceiptRecorder.HEADER);
+        String id = receiptFor("/api/v1/consent/tally", body);
 
         String receipt = mvc.perform(get("/api/v1/receipts/" + id))
                 .andExpect(jsonPath("$.request.roster[0].roomNumber").value("户1"))
@@ -139,14 +132,7 @@ class ReceiptHttpTest {
                    "comments": "有问题请打 %s"},
                   {"satisfaction": "NEUTRAL"}]}
                 """.formatted(NAME, PHONE, PHONE);
-        String id = mvc.perform(post("/api/v1/surveys/satisfaction")
-                        .header(ReceiptRecorder.HEADER, "true")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(body))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getHeader(ReceiptRecorder.HEADER);
+        String id = receiptFor("/api/v1/surveys/satisfaction", body);
 
         String receipt = mvc.perform(get("/api/v1/receipts/" + id))
                 .andExpect(status().isOk())
@@ -217,7 +203,11 @@ class ReceiptHttpTest {
 
     /** Decides {@code body} with a receipt and gives the receipt's id. */
     private String receiptFor(String body) throws Exception {
-        return mvc.perform(post("/api/v1/eligibility")
+        return receiptFor("/api/v1/eligibility", body);
+    }
+
+    private String receiptFor(String endpoint, String body) throws Exception {
+        return mvc.perform(post(endpoint)
                         .header(ReceiptRecorder.HEADER, "true")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(body))

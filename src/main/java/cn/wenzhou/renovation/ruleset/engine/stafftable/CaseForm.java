@@ -26,14 +26,26 @@ public record CaseForm(String decision, TableForm table, List<Input> inputs, Lis
     public static final String ID_HEADER = "用例编号";
     public static final String NAME_HEADER = "用例说明";
 
+    /**
+     * One step of a path, read once with the form: a property, and for a list either one element by a property's
+     * code ({@code steps[step=FEASIBILITY_STUDY]}: {@code key} step, {@code code} FEASIBILITY_STUDY) or every element
+     * ({@code missingDocuments[]}: {@code list} without a key).
+     */
+    public record Step(String property, boolean list, String key, String code) {
+
+        public boolean everyElement() {
+            return list && key == null;
+        }
+    }
+
     /** A column that fills the request field at {@code path}. */
-    public record Input(String path, FormColumn column) {}
+    public record Input(String path, List<Step> steps, FormColumn column) {}
 
     /**
      * A column that says what the answer must be; {@code withinText} when its texts need only appear within the
      * answer's ({@code match: within}, for sentences such as a blocker's message).
      */
-    public record Expectation(Kind kind, String path, FormColumn column, boolean withinText) {}
+    public record Expectation(Kind kind, String path, List<Step> steps, FormColumn column, boolean withinText) {}
 
     public enum Kind {
         /** The answer's property at a path equals the cell. */
@@ -56,6 +68,22 @@ public record CaseForm(String decision, TableForm table, List<Input> inputs, Lis
     private static final String ANSWER_SEGMENT = "[a-z][A-Za-z0-9]*(\\[([a-z][A-Za-z0-9]*=[A-Z0-9_]+)?\\])?";
 
     private static final Pattern ANSWER_PATH = Pattern.compile(ANSWER_SEGMENT + "(\\." + ANSWER_SEGMENT + ")*");
+
+    private static final Pattern STEP =
+            Pattern.compile("([a-z][A-Za-z0-9]*)(\\[(?:([a-z][A-Za-z0-9]*)=([A-Z0-9_]+))?\\])?");
+
+    /** The steps of a path the form's patterns have accepted: {@code steps[step=X].treatment} → two steps. */
+    public static List<Step> steps(String path) {
+        List<Step> steps = new ArrayList<>();
+        for (String segment : path.split("\\.")) {
+            var step = STEP.matcher(segment);
+            if (!step.matches()) {
+                throw new IllegalArgumentException("Not a path: " + path);
+            }
+            steps.add(new Step(step.group(1), step.group(2) != null, step.group(3), step.group(4)));
+        }
+        return List.copyOf(steps);
+    }
 
     public static boolean isCaseWorkbook(String path) {
         return path.toLowerCase(java.util.Locale.ROOT).endsWith(WORKBOOK_SUFFIX);
@@ -122,7 +150,7 @@ public record CaseForm(String decision, TableForm table, List<Input> inputs, Lis
                         "“" + column.header() + "” 的字段路径“" + path + "”应形如 deficiencies.functionsIncomplete");
             }
             if (input != null) {
-                inputs.add(new Input(path, column));
+                inputs.add(new Input(path, steps(path), column));
             } else {
                 Kind kind = switch (path) {
                     case "decidedBy" -> Kind.DECIDED_BY;
@@ -134,7 +162,7 @@ public record CaseForm(String decision, TableForm table, List<Input> inputs, Lis
                     throw new TableForm.InvalidFormException(
                             "“" + column.header() + "” 的 match 只能是 within（所填文字出现在结论的文字中即可）");
                 }
-                expectations.add(new Expectation(kind, path, column, match != null));
+                expectations.add(new Expectation(kind, path, steps(path), column, match != null));
             }
         }
         if (expectations.isEmpty()) {
