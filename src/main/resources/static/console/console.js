@@ -126,7 +126,7 @@ async function loadVersions() {
       action.addEventListener('click', () => rollback(v.number));
     }
     const tr = row([String(v.number), new Date(v.activatedAt).toLocaleString('zh-CN'), v.activatedBy,
-      v.comment || '', text('code', v.contentHash.slice(0, 12)), action]);
+      v.comment || '', servedId(v), action]);
     tr.dataset.version = v.number;
     if (v.active) tr.className = 'active';
     rows.appendChild(tr);
@@ -184,14 +184,28 @@ async function download(path, fileName, errorElement) {
   }
 }
 
+/**
+ * The id answers and receipts carry (rulesetVersion) when the version served; for a county its files over
+ * Wenzhou's, so its own files' hash is shown only beside it, as the secondary id it is.
+ */
+function servedId(v) {
+  const cell = document.createElement('span');
+  cell.appendChild(text('code', v.rulesetVersion || '—', 'ruleset-version'));
+  if (v.rulesetVersion !== v.contentHash) {
+    cell.appendChild(text('small', ' 本辖区文件 ' + v.contentHash, 'content-hash'));
+  }
+  return cell;
+}
+
 const ACTIVATION_KINDS = { DEPLOYMENT: '部署', ACTIVATION: '启用', ROLLBACK: '回退', RECOVERY: '启动时恢复' };
 
 function auditLine(a) {
   const when = new Date(a.at).toLocaleString('zh-CN') + ' ' + a.by + ' ';
+  const served = a.rulesetVersion ? '，此后判定所载规则集 ' + a.rulesetVersion : '';
   if (a.kind === 'BASE_CHANGE') {
-    return when + '启用温州市版本 ' + a.baseVersion + '：本辖区随之按新的温州市规则判定（本辖区版本 ' + a.version + ' 不变）';
+    return when + '启用温州市版本 ' + a.baseVersion + '：本辖区随之按新的温州市规则判定（本辖区版本 ' + a.version + ' 不变）' + served;
   }
-  return when + (ACTIVATION_KINDS[a.kind] || a.kind) + ' 版本 ' + a.version;
+  return when + (ACTIVATION_KINDS[a.kind] || a.kind) + ' 版本 ' + a.version + served;
 }
 
 function uploadForm(withComment) {

@@ -123,7 +123,8 @@ class RulesetAdminController implements RulesetAdminApi {
                                 a.at().atOffset(ZoneOffset.UTC),
                                 a.by(),
                                 RulesetActivationInfo.KindEnum.valueOf(a.kind().name()))
-                        .baseVersion(a.baseVersion()))
+                        .baseVersion(a.baseVersion())
+                        .rulesetVersion(a.rulesetVersion()))
                 .toList();
         List<StoredRecordProblem> problems = registry.storeProblems(jurisdiction).stream()
                 .map(p -> new StoredRecordProblem(p.where(), p.problem()))
@@ -132,11 +133,22 @@ class RulesetAdminController implements RulesetAdminApi {
                         jurisdiction,
                         versions.stream()
                                 .map(v -> RulesetReports.info(v, active)
+                                        .rulesetVersion(lastServed(activations, v.number()))
                                         .refusedCells(DiffResponses.findings(registry.refusedCells(v))))
                                 .toList(),
                         activations)
                 .activeVersion(active.orElse(null))
+                .servedRulesetVersion(registry.servedVersion(jurisdiction).orElse(null))
                 .storeProblems(problems));
+    }
+
+    /** The ruleset a version's answers named the last time the audit says it was served. */
+    private static String lastServed(List<RulesetActivationInfo> activations, int version) {
+        return activations.stream()
+                .filter(a -> a.getVersion() == version && a.getRulesetVersion() != null)
+                .reduce((earlier, later) -> later)
+                .map(RulesetActivationInfo::getRulesetVersion)
+                .orElse(null);
     }
 
     @Override

@@ -78,6 +78,52 @@ class RulesetReviewHttpTest {
     }
 
     @Test
+    void aCountysVersionsAndAuditNameTheRulesetItsAnswersCarryAndFollowAWenzhouChange() throws Exception {
+        String before = answeredRuleset("yueqing");
+        String listing = body(signedIn(get("/api/v1/admin/rulesets/yueqing/versions")));
+        assertThat(JsonPath.<String>read(listing, "$.servedRulesetVersion")).isEqualTo(before);
+        assertThat(JsonPath.<java.util.List<String>>read(listing, "$.versions[?(@.active)].rulesetVersion"))
+                .containsExactly(before);
+        // The county's own files are a part of what its answers name, not the same id.
+        assertThat(JsonPath.<java.util.List<String>>read(listing, "$.versions[?(@.active)].contentHash"))
+                .doesNotContain(before);
+
+        int number = submitted(as(DeployedService.EDITOR, submit(explained("县级版本编号的解释"), "县级编号")));
+        signedIn(decision(number, "approve", "{}")).andExpect(status().isOk());
+
+        String after = answeredRuleset("yueqing");
+        assertThat(after).isNotEqualTo(before);
+        listing = body(signedIn(get("/api/v1/admin/rulesets/yueqing/versions")));
+        assertThat(JsonPath.<String>read(listing, "$.servedRulesetVersion")).isEqualTo(after);
+        assertThat(JsonPath.<String>read(listing, "$.activations[-1].kind")).isEqualTo("BASE_CHANGE");
+        assertThat(JsonPath.<String>read(listing, "$.activations[-1].rulesetVersion"))
+                .isEqualTo(after);
+        assertThat(JsonPath.<java.util.List<String>>read(listing, "$.versions[?(@.active)].rulesetVersion"))
+                .containsExactly(after);
+        assertThat(JsonPath.<java.util.List<String>>read(listing, "$.activations[*].rulesetVersion"))
+                .contains(before, after);
+        // Wenzhou's answers name its own files: there the two ids are one.
+        String wenzhou = body(signedIn(get("/api/v1/admin/rulesets/wenzhou/versions")));
+        assertThat(JsonPath.<String>read(wenzhou, "$.servedRulesetVersion")).isEqualTo(answeredRuleset("wenzhou"));
+        assertThat(JsonPath.<java.util.List<String>>read(wenzhou, "$.versions[?(@.active)].rulesetVersion"))
+                .isEqualTo(JsonPath.<java.util.List<String>>read(wenzhou, "$.versions[?(@.active)].contentHash"));
+    }
+
+    /** The rulesetVersion of an eligibility answer in the jurisdiction, as a portal reads it. */
+    private String answeredRuleset(String jurisdiction) throws Exception {
+        String answer = body(mvc.perform(post("/api/v1/eligibility?jurisdiction=" + jurisdiction)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(cn.wenzhou.renovation.testing.SpecExamples.named("EligibilityRequestBuiltIn1995")
+                                .toString()))
+                .andExpect(status().isOk()));
+        return JsonPath.read(answer, "$.rulesetVersion");
+    }
+
+    private static String body(ResultActions result) throws Exception {
+        return result.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void aPublisherMayNotApproveHerOwnSubmission() throws Exception {
         int number = submitted(signedIn(submit(explained("发布人员自己提交的解释"), "自己提交")));
 

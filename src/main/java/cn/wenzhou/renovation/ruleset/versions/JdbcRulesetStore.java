@@ -35,7 +35,8 @@ final class JdbcRulesetStore implements RulesetStore {
             rs.getTimestamp("changed_at").toInstant(),
             rs.getString("changed_by"),
             RulesetActivation.Kind.valueOf(rs.getString("kind")),
-            rs.getObject("base_version", Integer.class));
+            rs.getObject("base_version", Integer.class),
+            rs.getString("served_ruleset"));
     private static final int SAVE_ATTEMPTS = 5;
 
     private final JdbcTemplate jdbc;
@@ -104,6 +105,7 @@ final class JdbcRulesetStore implements RulesetStore {
                     kind VARCHAR(20) NOT NULL)""");
         // Added after the first release: a database created before it gains the column.
         jdbc.execute("ALTER TABLE ruleset_activation ADD COLUMN IF NOT EXISTS base_version INTEGER");
+        jdbc.execute("ALTER TABLE ruleset_activation ADD COLUMN IF NOT EXISTS served_ruleset VARCHAR(100)");
         jdbc.execute("""
                 CREATE TABLE IF NOT EXISTS ruleset_submission (
                     jurisdiction VARCHAR(40) NOT NULL,
@@ -253,14 +255,15 @@ final class JdbcRulesetStore implements RulesetStore {
 
     private void insertActivation(RulesetActivation activation) {
         jdbc.update(
-                "INSERT INTO ruleset_activation (jurisdiction, version_number, changed_at, changed_by, kind, base_version) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO ruleset_activation (jurisdiction, version_number, changed_at, changed_by, kind, base_version, "
+                        + "served_ruleset) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 activation.jurisdiction(),
                 activation.version(),
                 Timestamp.from(activation.at()),
                 activation.by(),
                 activation.kind().name(),
-                activation.baseVersion());
+                activation.baseVersion(),
+                activation.rulesetVersion());
     }
 
     @Override

@@ -103,7 +103,8 @@ public class RulesetRegistry implements SmartLifecycle {
         Map<String, Integer> numbers = new LinkedHashMap<>();
         RulesetSources.ownFiles(properties.rulesDir(), properties.decisionTablesDir())
                 .forEach((code, deployed) -> {
-                    KeptFiles active = activeFiles(code, deployed);
+                    // The base comes first, so a county's audit can name the ruleset it serves over it.
+                    KeptFiles active = activeFiles(code, own.get(JurisdictionDescriptor.BASE), deployed);
                     own.put(code, active.files());
                     numbers.put(code, active.number());
                 });
@@ -183,8 +184,8 @@ public class RulesetRegistry implements SmartLifecycle {
      * they are served (as a new version, or the kept version with the same files). The deployment is
      * recorded only after it is active, so a crash in between deploys it again at the next start.
      */
-    private KeptFiles activeFiles(String code, List<RuleFile> deployed) {
-        return store.exclusively(code, () -> activeFilesExclusively(code, deployed));
+    private KeptFiles activeFiles(String code, List<RuleFile> baseFiles, List<RuleFile> deployed) {
+        return store.exclusively(code, () -> activeFilesExclusively(code, baseFiles, deployed));
     }
 
     /**
@@ -193,7 +194,7 @@ public class RulesetRegistry implements SmartLifecycle {
      * the deployed rules are served and that is audited as a recovery, never as a deployment). Then the
      * audit is reconciled with the pointer; then a new deployment, if any, is kept and activated.
      */
-    private KeptFiles activeFilesExclusively(String code, List<RuleFile> deployed) {
+    private KeptFiles activeFilesExclusively(String code, List<RuleFile> baseFiles, List<RuleFile> deployed) {
         String hash = RulesetFiles.contentHash(deployed);
         boolean sameDeployment = store.lastDeployed(code).filter(hash::equals).isPresent();
         Optional<Integer> active;
@@ -223,12 +224,16 @@ public class RulesetRegistry implements SmartLifecycle {
                     deployed,
                     SERVED_INSTEAD,
                     "启用版本不可用时改用的随程序部署的规则 " + "(the deployed rules, served because the active version was unavailable)");
-            store.activate(new RulesetActivation(
-                    code, version.number(), java.time.Instant.now(), SERVED_INSTEAD, RulesetActivation.Kind.RECOVERY));
+            store.activate(RulesetActivation.serving(
+                    code,
+                    version.number(),
+                    SERVED_INSTEAD,
+                    RulesetActivation.Kind.RECOVERY,
+                    servedRuleset(code, baseFiles, deployed)));
             store.recordDeployed(code, hash);
             return new KeptFiles(version.number(), deployed);
         }
-        active.ifPresent(number -> reconcileAudit(code, number));
+        active.ifPresent(number -> reconcileAudit(code, number, baseFiles));
         if (active.isPresent()
                 && (sameDeployment
                         || keptHash(code, active.get()).filter(hash::equals).isPresent())) {
@@ -244,8 +249,12 @@ public class RulesetRegistry implements SmartLifecycle {
                 .reduce((first, later) -> later)
                 .orElseGet(
                         () -> store.save(code, deployed, DEPLOYMENT, "随程序部署的规则 (the rules deployed with the service)"));
-        store.activate(new RulesetActivation(
-                code, version.number(), java.time.Instant.now(), DEPLOYMENT, RulesetActivation.Kind.DEPLOYMENT));
+        store.activate(RulesetActivation.serving(
+                code,
+                version.number(),
+                DEPLOYMENT,
+                RulesetActivation.Kind.DEPLOYMENT,
+                servedRuleset(code, baseFiles, deployed)));
         store.recordDeployed(code, hash);
         return new KeptFiles(version.number(), deployed);
     }
@@ -264,7 +273,7 @@ public class RulesetRegistry implements SmartLifecycle {
      * is kept, not rolled back, and recorded as a recovery: that version was kept whole and validated
      * before the pointer moved, and a restart of that release may already have served answers under it.
      */
-    private void reconcileAudit(String code, int active) {
+    private void reconcileAudit(String code, int active, List<RuleFile> baseFiles) {
         store.completeInterruptedActivation(code);
         List<RulesetActivation> audit = store.activations(code);
         if (audit.isEmpty() || audit.get(audit.size() - 1).version() != active) {
@@ -273,9 +282,24 @@ public class RulesetRegistry implements SmartLifecycle {
                             + "(an interrupted activation): recorded as a recovery",
                     code,
                     active);
-            store.recordActivation(new RulesetActivation(
-                    code, active, java.time.Instant.now(), RECOVERED, RulesetActivation.Kind.RECOVERY));
+            store.recordActivation(RulesetActivation.serving(
+                    code,
+                    active,
+                    RECOVERED,
+                    RulesetActivation.Kind.RECOVERY,
+                    store.files(code, active)
+                            .map(files -> servedRuleset(code, baseFiles, files))
+                            .orElse(null)));
         }
+    }
+
+    /**
+     * The ruleset a jurisdiction's answers name when it serves these own files (for a county, over the base's):
+     * what its compile will call its version, known before compiling.
+     */
+    private static String servedRuleset(String code, List<RuleFile> baseFiles, List<RuleFile> ownFiles) {
+        return RulesetFiles.contentHash(
+                RulesetSources.compose(code, baseFiles, ownFiles).files());
     }
 
     /**
@@ -467,8 +491,12 @@ public class RulesetRegistry implements SmartLifecycle {
             String user,
             RulesetActivation.Kind kind) {
         // The store's commit point: if it throws, nothing is served and what was active stays active.
-        store.activate(
-                new RulesetActivation(candidate.jurisdiction(), version.number(), java.time.Instant.now(), user, kind));
+        store.activate(RulesetActivation.serving(
+                candidate.jurisdiction(),
+                version.number(),
+                user,
+                kind,
+                candidate.validation().ruleset().version()));
         serve(current, candidate, version.number());
         recordBaseChangeInCounties(current, candidate, version.number(), user);
         log.info(
@@ -495,9 +523,16 @@ public class RulesetRegistry implements SmartLifecycle {
             if (county.equals(JurisdictionDescriptor.BASE)) {
                 return;
             }
+            RulesetValidation served = candidate.validations().get(county);
             try {
                 store.recordActivation(new RulesetActivation(
-                        county, countyVersion, at, user, RulesetActivation.Kind.BASE_CHANGE, baseVersion));
+                        county,
+                        countyVersion,
+                        at,
+                        user,
+                        RulesetActivation.Kind.BASE_CHANGE,
+                        baseVersion,
+                        served != null && served.valid() ? served.ruleset().version() : null));
             } catch (RuntimeException e) {
                 log.error(
                         "Wenzhou version {} is active, but the audit of {} could not record it: {}",
@@ -664,6 +699,12 @@ public class RulesetRegistry implements SmartLifecycle {
             throw new JurisdictionRefusedException(jurisdiction, refused.findings());
         }
         throw new UnknownJurisdictionException(jurisdiction);
+    }
+
+    /** The ruleset the jurisdiction's answers name now (their rulesetVersion); empty while it is refused. */
+    public Optional<String> servedVersion(String jurisdiction) {
+        ownFiles(jurisdiction);
+        return Optional.ofNullable(state.get().served().get(jurisdiction)).map(CompiledRuleset::version);
     }
 
     /** Whether the jurisdiction is served now (found and valid). */

@@ -93,7 +93,21 @@ class RulesetStoreContractTest {
                 "wenzhou", 1, Instant.parse("2026-11-30T08:00:00Z"), "部署", RulesetActivation.Kind.DEPLOYMENT));
         store.recordDeployed("wenzhou", "hash-1");
         store.activate(new RulesetActivation(
-                "wenzhou", 2, Instant.parse("2026-11-30T09:00:00Z"), "wang.fang", RulesetActivation.Kind.ACTIVATION));
+                "wenzhou",
+                2,
+                Instant.parse("2026-11-30T09:00:00Z"),
+                "wang.fang",
+                RulesetActivation.Kind.ACTIVATION,
+                null,
+                "0123456789abcdef"));
+        store.recordActivation(new RulesetActivation(
+                "yueqing",
+                1,
+                Instant.parse("2026-11-30T09:00:00Z"),
+                "wang.fang",
+                RulesetActivation.Kind.BASE_CHANGE,
+                2,
+                "fedcba9876543210"));
 
         assertThat(store.activeVersion("wenzhou")).contains(2);
         assertThat(store.activeVersion("yueqing")).isEmpty();
@@ -103,7 +117,12 @@ class RulesetStoreContractTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(1, "部署", RulesetActivation.Kind.DEPLOYMENT),
                         org.assertj.core.groups.Tuple.tuple(2, "wang.fang", RulesetActivation.Kind.ACTIVATION));
-        assertThat(store.activations("yueqing")).isEmpty();
+        assertThat(store.activations("wenzhou"))
+                .extracting(RulesetActivation::rulesetVersion)
+                .containsExactly(null, "0123456789abcdef");
+        assertThat(store.activations("yueqing"))
+                .extracting(RulesetActivation::baseVersion, RulesetActivation::rulesetVersion)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "fedcba9876543210"));
     }
 
     @ParameterizedTest(name = "{0}")
