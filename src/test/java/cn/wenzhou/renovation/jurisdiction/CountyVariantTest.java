@@ -47,11 +47,34 @@ class CountyVariantTest {
                 RuleFolderCopy.CUTOFF_ROW,
                 RuleFolderCopy.CUTOFF_COLUMN_LABEL,
                 cell -> cell.setCellValue(2005));
+        // The changed row cites the county's own document, as its officer writes it in the copy.
+        java.util.Map.of("条款", "二、（一）", "原文", "2005年底前建成的城镇老旧小区", "来源", "示例县老旧小区改造实施方案")
+                .forEach((column, text) -> {
+                    try {
+                        RuleFolderCopy.editCell(
+                                county.resolve(RuleFolderCopy.ELIGIBILITY_TABLE_NAME),
+                                RuleFolderCopy.PARAMETER_SHEET,
+                                RuleFolderCopy.CUTOFF_ROW,
+                                column,
+                                cell -> cell.setCellValue(text));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
         Files.writeString(
                 root.resolve("decision-tables/counties/demo-county/jurisdiction.yaml"),
                 "name: 示例县（虚构）\nparent: wenzhou\ndemonstration: true\n");
 
         RulesetRegistry registry = registry();
+
+        assertThat(registry.active("demo-county").clauseOf(RuleFolderCopy.CUTOFF_ROW))
+                .hasValueSatisfying(clause -> {
+                    assertThat(clause.source()).isEqualTo("示例县老旧小区改造实施方案");
+                    assertThat(clause.section()).isEqualTo("二、（一）");
+                    assertThat(clause.quote()).isEqualTo("2005年底前建成的城镇老旧小区");
+                });
+        assertThat(registry.active("wenzhou").clauseOf(RuleFolderCopy.CUTOFF_ROW))
+                .hasValueSatisfying(clause -> assertThat(clause.source()).isNull());
 
         assertThat(decide(registry, "demo-county", 2003)).isEqualTo(Eligibility.PRIORITY_RENOVATION);
         assertThat(decide(registry, "wenzhou", 2003)).isNotEqualTo(Eligibility.PRIORITY_RENOVATION);

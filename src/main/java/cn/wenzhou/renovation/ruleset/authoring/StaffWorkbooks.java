@@ -58,7 +58,8 @@ public final class StaffWorkbooks {
         }
         return switch (header) {
             case "条款" -> 14;
-            case "原文", "来源" -> 30;
+            case "原文" -> 28;
+            case "来源" -> 16;
             case "解释" -> 40;
             default -> {
                 Optional<FormColumn> column = columnOf(form, header);
@@ -162,10 +163,13 @@ public final class StaffWorkbooks {
         return Math.min(lines, 12) * 15f + 3;
     }
 
-    /** The values an officer changes: the parameter's 取值, a rule table's value columns, and her 解释. */
+    /**
+     * The values an officer changes: the parameter's 取值, a rule table's value columns, and the row's citation, since
+     * a county that changes a row cites its own document's clause, quote and 来源 (and anyone may explain, 解释).
+     */
     public static boolean isEditable(TableForm form, String header) {
         return header.equals(TableForm.VALUE_HEADER)
-                || header.equals(TableForm.Citation.INTERPRETATION.header())
+                || form.citations().stream().anyMatch(c -> c.header().equals(header))
                 || !form.isParameterTable()
                         && form.columns().stream().anyMatch(c -> c.header().equals(header))
                 || !form.isParameterTable() && header.equals(form.nameHeader());

@@ -83,18 +83,29 @@ class StaffWorkbooksTest {
     }
 
     @Test
-    void aCitationCellLeftOpenBreaksTheLayout() throws IOException {
+    void aRuleIdCellLeftOpenBreaksTheLayout() throws IOException {
         byte[] edited = edited(StaffTables.PARAMETERS, sheet -> {
-            Cell clause = sheet.getRow(StaffWorkbooks.FIRST_ROW).getCell(3);
+            Cell id = sheet.getRow(StaffWorkbooks.FIRST_ROW).getCell(0);
             CellStyle open = sheet.getWorkbook().createCellStyle();
-            open.cloneStyleFrom(clause.getCellStyle());
+            open.cloneStyleFrom(id.getCellStyle());
             open.setLocked(false);
-            clause.setCellStyle(open);
+            id.setCellStyle(open);
         });
 
         assertThat(StaffWorkbookLayout.violations(StaffTables.formOf(StaffTables.PARAMETERS), edited))
                 .singleElement()
-                .satisfies(v -> assertThat(v).contains("D4", "条款", "不是取值却可以编辑"));
+                .satisfies(v -> assertThat(v).contains("A4", "规则编号", "不是取值却可以编辑"));
+    }
+
+    @Test
+    void everyTableLetsItsOfficerCiteTheDocumentARowFollows() throws IOException {
+        for (String workbook : StaffTables.workbooks(Path.of(""))) {
+            var form = StaffTables.formOf(workbook);
+            assertThat(form.headers()).as(workbook).contains("条款", "原文", "来源");
+            assertThat(List.of("条款", "原文", "来源"))
+                    .as(workbook)
+                    .allMatch(header -> StaffWorkbooks.isEditable(form, header));
+        }
     }
 
     @Test

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.wenzhou.renovation.ruleset.authoring.RulesetValidation;
 import cn.wenzhou.renovation.ruleset.authoring.RulesetValidator;
+import cn.wenzhou.renovation.ruleset.authoring.StaffWorkbooks;
 import cn.wenzhou.renovation.ruleset.authoring.diff.RulesetDiff;
 import cn.wenzhou.renovation.ruleset.authoring.scenario.TestScenarioRunner;
 import cn.wenzhou.renovation.testing.CompilesEditedRules;
+import cn.wenzhou.renovation.testing.RepositoryRuleset;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
 import cn.wenzhou.renovation.testing.StaffTables;
 import java.io.IOException;
@@ -112,6 +114,34 @@ class StaffTableTest {
             assertThat(problem.cell()).isEqualTo(cell);
             assertThat(problem.message()).contains("「" + CUTOFF_NAME + "」不能为空", CUTOFF);
         });
+    }
+
+    @Test
+    void aTableKeptBeforeItHadASourceColumnReadsAsCitingTheGuide() throws IOException {
+        Path table = root.resolve(StaffTables.PARAMETERS);
+        try (var in = java.nio.file.Files.newInputStream(table);
+                var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            var sheet = book.getSheetAt(0);
+            int source = -1;
+            for (Cell header : sheet.getRow(StaffWorkbooks.HEADER_ROW)) {
+                if ("来源".equals(header.getStringCellValue())) {
+                    source = header.getColumnIndex();
+                }
+            }
+            assertThat(source).isNotNegative();
+            for (var row : sheet) {
+                Cell cell = row.getCell(source);
+                if (cell != null) {
+                    row.removeCell(cell);
+                }
+            }
+            try (var out = java.nio.file.Files.newOutputStream(table)) {
+                book.write(out);
+            }
+        }
+
+        assertThat(CopiedRules.compile(root).hasSameRulesAs(RepositoryRuleset.compile()))
+                .isTrue();
     }
 
     @Test

@@ -22,6 +22,12 @@ import org.apache.poi.ss.util.CellReference;
  */
 public final class StaffTableRows {
 
+    /**
+     * 来源 came to every table after versions were kept without it: a sheet without the column is read as citing
+     * the guide, so those versions still roll back and replay.
+     */
+    private static final String OPTIONAL_HEADER = TableForm.Citation.SOURCE.header();
+
     private static final Pattern RULE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]*");
 
     /** One rule: its 1-based sheet row, its id, the literal of each template key (null when empty), their cells. */
@@ -55,7 +61,7 @@ public final class StaffTableRows {
         byRow.get(headerRow.get()).values().forEach(c -> columnOf.putIfAbsent(header(c), c.column()));
         String headerCell = reference(headerRow.get(), columnOf.get(normalised(form.idHeader())));
         for (String expected : form.headers()) {
-            if (!columnOf.containsKey(normalised(expected))) {
+            if (!columnOf.containsKey(normalised(expected)) && !expected.equals(OPTIONAL_HEADER)) {
                 problems.add(RuleProblem.atCell(
                         file, sheet.name(), headerCell, "表头缺少“" + expected + "”列：请使用下载的表格，不要删除或改写列标题"));
             }
@@ -135,7 +141,10 @@ public final class StaffTableRows {
             }
             for (int i = 0; i < values.size(); i++) {
                 FormColumn column = values.get(i);
-                int at = columnOf.get(normalised(valueHeaders.get(i)));
+                Integer at = columnOf.get(normalised(valueHeaders.get(i)));
+                if (at == null) {
+                    continue; // the optional 来源, absent: the row cites the guide, as a blank cell would
+                }
                 String ref = reference(entry.getKey(), at);
                 references.put(column.key(), ref);
                 boolean required = column.required() || form.isParameterTable() && i == 0;
