@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -68,8 +69,11 @@ public class GoldenCases implements RulesetScenarios {
         }
     }
 
-    /** A ruleset's run: the cases that do not hold, and how many cases were asked. */
-    public record Run(List<CaseFailure> failures, int cases) {
+    /**
+     * A ruleset's run: the cases that do not hold, how many cases were asked, and by workbook the rules the answers
+     * named (what the cases exercise, for the clause index).
+     */
+    public record Run(List<CaseFailure> failures, int cases, Map<String, Set<String>> answeredRules) {
 
         public List<CaseFailure> ownFailures() {
             return failures.stream().filter(f -> !f.baseCaseOnCounty()).toList();
@@ -129,6 +133,7 @@ public class GoldenCases implements RulesetScenarios {
 
     private Run ask(CompiledRuleset ruleset) {
         List<CaseFailure> failures = new ArrayList<>();
+        Map<String, Set<String>> answered = new java.util.TreeMap<>();
         int cases = 0;
         for (CaseRows workbook : ruleset.cases()) {
             // A county's ruleset holds the base's cases and its own (under decision-tables/counties/<code>/).
@@ -140,10 +145,13 @@ public class GoldenCases implements RulesetScenarios {
                 outcome.problem()
                         .ifPresent(p -> failures.add(new CaseFailure(
                                 p, workbook.file(), row.excelRow(), baseCaseOnCounty, outcome.answeredRules())));
+                answered.computeIfAbsent(workbook.file(), f -> new java.util.TreeSet<>())
+                        .addAll(outcome.answeredRules());
             }
             cases += workbook.rows().size();
         }
-        return new Run(List.copyOf(failures), cases);
+        answered.replaceAll((file, rules) -> Set.copyOf(rules));
+        return new Run(List.copyOf(failures), cases, Map.copyOf(answered));
     }
 
     /** One case: its request built from the typed cells, decided, and each expectation compared. */

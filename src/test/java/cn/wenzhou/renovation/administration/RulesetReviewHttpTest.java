@@ -153,7 +153,7 @@ class RulesetReviewHttpTest {
                 .andExpect(jsonPath("$.report.scenarioChanges").isNotEmpty());
         String pending = changeRecord(number);
         assertThat(pending).contains("待审核", "按不含2000年理解", "ELIG-PARAM-PRIORITY-CUTOFF", "2000", "1999");
-        assertThat(pending).contains("测试场景第");
+        assertThat(pending).contains("测试用例第");
         signedIn(decision(number, "approve", "{\"acceptScenarioChanges\":true,\"comment\":\"同意试行\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.submission.status").value("APPROVED"))
@@ -162,7 +162,7 @@ class RulesetReviewHttpTest {
         String approved = changeRecord(number);
         assertThat(approved)
                 .contains("规则修改审批单", "按不含2000年理解", DeployedService.EDITOR, DeployedService.PUBLISHER, "同意试行")
-                .contains("已审核启用，成为版本", "取值", "2000", "1999", "审核人已确认为修改本意", "测试场景第")
+                .contains("已审核启用，成为版本", "取值", "2000", "1999", "审核人已确认为修改本意", "测试用例第")
                 .contains("分管领导签批意见");
     }
 

@@ -24,7 +24,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 /**
  * Guide §4 (项目审批): what holds whatever the table 审批简化措施 says, over generated projects whose
  * investment often sits a fen either side of a ceiling read from the compiled table. The table's values
- * are pinned once, in {@code scenarios/wenzhou/approval/guide-4-approval-path.scesim}.
+ * are pinned once, in the golden cases ({@code decision-tables/approval/approval.cases.xlsx}).
  */
 class ApprovalProperties {
 

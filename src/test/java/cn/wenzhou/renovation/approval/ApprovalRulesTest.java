@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * Guide §4 (项目审批): what holds whatever the table 审批简化措施 says, over every combination of the
  * project's yes/no facts and at the ceilings read from the compiled table. The table's own values (which
  * measure is adopted, 10 and 20 million yuan) and the path of each kind of project are pinned once, in
- * {@code scenarios/wenzhou/approval/guide-4-approval-path.scesim}; generated projects in
+ * the golden cases ({@code decision-tables/approval/approval.cases.xlsx}); generated projects in
  * {@link ApprovalProperties}; edited tables in {@link ApprovalTableEditsTest}.
  */
 class ApprovalRulesTest {

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the table, a row deleted or copied. A sound edit changes the answer; an unsound one is refused when
  * the rules are compiled, naming the problem. Edits are made relative to the values read from the compiled
  * repository table, whose own answers are pinned once, in
- * {@code scenarios/wenzhou/approval/guide-4-approval-path.scesim}.
+ * the golden cases ({@code decision-tables/approval/approval.cases.xlsx}).
  */
 @CompilesEditedRules
 class ApprovalTableEditsTest {

@@ -25,7 +25,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * Guide §2 (改造内容) and annex 1: what holds whatever the catalogue table lists. Names are drawn from the
  * compiled catalogue (official names, aliases, both as a form may decorate them, and names one character
  * off); the table's own rows are checked against the guide's text in {@link CatalogueRulesTest} and its
- * particular answers pinned once, in {@code scenarios/wenzhou/catalogue/guide-2-classification-and-plan.scesim}.
+ * particular answers pinned once, in the golden cases ({@code decision-tables/catalogue/catalogue.cases.xlsx}).
  */
 class CatalogueNameProperties {
 

@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Guide §2 (改造内容) and annex 1: the real catalogue table checked against the guide's own text (never
  * against values written here), and an editor's rows compiled from a copy of the rules (whatever repository item
  * an edit collides with or leaves out is taken from the compiled table). Particular names and
- * plans are pinned once, in {@code scenarios/wenzhou/catalogue/guide-2-classification-and-plan.scesim}; what
+ * plans are pinned once, in the golden cases ({@code decision-tables/catalogue/catalogue.cases.xlsx}); what
  * holds whatever the table lists (decorated names, order, suggestions, the plan check), in
  * {@link CatalogueNameProperties}.
  */

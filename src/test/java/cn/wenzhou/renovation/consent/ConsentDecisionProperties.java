@@ -23,7 +23,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 /**
  * Guide §3.1 / §3.4, annexes 1 and 2 and the statute in force: what holds whatever the consent tables
  * say. The tables' values (2/3, 3/4, the dates the statutes apply, how blank ballots go) and the answers
- * around them are pinned once, in {@code scenarios/wenzhou/consent/guide-3-1-double-two-thirds.scesim}
+ * around them are pinned once, in the golden cases ({@code decision-tables/consent/consent.cases.xlsx}) and, criterion by criterion, {@code scenarios/wenzhou/consent/guide-3-1-double-two-thirds.scesim}
  * (and the statutory floors in {@link StatutoryConsentGuardTest}).
  */
 class ConsentDecisionProperties {

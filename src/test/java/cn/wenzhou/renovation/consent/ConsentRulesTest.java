@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Guide §3.1 / §3.4 (双三分之二), annexes 1 and 2 (blank ballots) and the statute in force on the vote
  * date: an editor's change to the consent table, compiled from a copy of the rules. No Spring. The
- * repository's answers are pinned in {@code scenarios/wenzhou/consent/guide-3-1-double-two-thirds.scesim};
+ * repository's answers are pinned in the golden cases ({@code decision-tables/consent/consent.cases.xlsx}), each criterion's result in {@code scenarios/wenzhou/consent/guide-3-1-double-two-thirds.scesim};
  * what holds whatever the tables say, in {@link ConsentDecisionProperties}.
  */
 @CompilesEditedRules

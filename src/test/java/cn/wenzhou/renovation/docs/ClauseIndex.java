@@ -6,6 +6,8 @@ import cn.wenzhou.renovation.ruleset.engine.RuleClause;
 import cn.wenzhou.renovation.ruleset.engine.RuleOrigin;
 import cn.wenzhou.renovation.ruleset.engine.RulesetCompiler;
 import cn.wenzhou.renovation.ruleset.engine.RulesetSources;
+import cn.wenzhou.renovation.ruleset.engine.stafftable.CaseForm;
+import cn.wenzhou.renovation.ruleset.engine.stafftable.CaseRows;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Proxy;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -65,7 +68,7 @@ final class ClauseIndex {
     private ClauseIndex() {}
 
     /** The index's Markdown for the rules, tables and scenarios under the given repository root. */
-    static String generate(Path root) {
+    static String generate(Path root, Function<CompiledRuleset, Map<String, Set<String>>> casesAnswered) {
         List<CompiledRuleset> rulesets =
                 RulesetSources.load(
                                 root.resolve("rules").toString(),
@@ -86,6 +89,13 @@ final class ClauseIndex {
                     fired.computeIfAbsent(rule, r -> new TreeSet<>()).add(name);
                 }
             }
+            Map<String, Set<String>> namedByCases = namedByCases(ruleset);
+            Map<String, Set<String>> answeredByCases = new TreeMap<>();
+            casesAnswered
+                    .apply(ruleset)
+                    .forEach((workbook, rules) -> rules.forEach(rule -> answeredByCases
+                            .computeIfAbsent(rule, r -> new TreeSet<>())
+                            .add(workbook)));
             ruleset.clauses().forEach((ruleId, clause) -> {
                 // A county inherits most rules: each is listed once, as the base (or first county) has it.
                 Entry entry = entries.computeIfAbsent(
@@ -98,6 +108,9 @@ final class ClauseIndex {
                                 new TreeSet<>(),
                                 new TreeSet<>()));
                 entry.scenarios().addAll(fired.getOrDefault(ruleId, Set.of()));
+                entry.scenarios().addAll(answeredByCases.getOrDefault(ruleId, Set.of()));
+                entry.scenarios().addAll(namedByCases.getOrDefault(ruleId, Set.of()));
+                entry.asserting().addAll(namedByCases.getOrDefault(ruleId, Set.of()));
                 scenarioTexts.forEach((name, xml) -> {
                     if (fired.getOrDefault(ruleId, Set.of()).contains(name) && xml.contains(">" + ruleId + "<")) {
                         entry.asserting().add(name);
@@ -138,9 +151,11 @@ final class ClauseIndex {
                 .append("```bash\nmvn -B -o -q test -Dtest=ClauseIndexTest -Dclause-index.write=true\n```\n\n")
                 .append(
                         "Each rule is listed once, under the clause it cites (a county's own rules name their jurisdiction).\n")
-                .append("**Scenarios** are the Test Scenario files in which the rule fires, each run against its own\n")
                 .append(
-                        "jurisdiction's rules; a file in bold also names the rule id in an expected value. Parameter rows and\n")
+                        "**Cases and scenarios** are the golden-case workbooks (`*.cases.xlsx`) whose answers name the rule, and\n")
+                .append(
+                        "the Test Scenario files in which the rule fires, each run against its own jurisdiction's rules; a file\n")
+                .append("in bold names the rule id in an expected value. Parameter rows and\n")
                 .append(
                         "integrity checks run once, when the ruleset is built, and every scenario starts from the parameters they\n")
                 .append(
@@ -150,7 +165,7 @@ final class ClauseIndex {
             md.append("\n## ").append(document).append("\n");
             sections.forEach((section, sectionEntries) -> {
                 md.append("\n### ").append(section).append("\n\n");
-                md.append("| rule | quote | where | scenarios |\n|---|---|---|---|\n");
+                md.append("| rule | quote | where | cases and scenarios |\n|---|---|---|---|\n");
                 sectionEntries.stream()
                         .sorted(Comparator.comparing(Entry::ruleId))
                         .forEach(entry -> md.append("| `")
@@ -225,12 +240,36 @@ final class ClauseIndex {
                 : link + " " + origin.sheet() + (origin.cell() == null ? "" : " " + origin.cell());
     }
 
+    /**
+     * The golden-case workbooks whose expected cells name each rule id (the rule expected to decide, the reasons
+     * beside it, a catalogue item's code): the cases the service runs against this ruleset, read as written, not run.
+     */
+    private static Map<String, Set<String>> namedByCases(CompiledRuleset ruleset) {
+        Map<String, Set<String>> named = new TreeMap<>();
+        for (CaseRows workbook : ruleset.cases()) {
+            for (CaseForm.Expectation expectation : workbook.form().expectations()) {
+                for (var row : workbook.rows()) {
+                    String ids = row.literals().get(expectation.column().key());
+                    if (ids != null) {
+                        for (String id : ids.split("[；;，,\\s]+")) {
+                            if (ruleset.clauses().containsKey(id)) {
+                                named.computeIfAbsent(id, i -> new TreeSet<>()).add(workbook.file());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return named;
+    }
+
     private static String scenarios(Entry entry) {
         return String.join(
                 "<br>",
                 entry.scenarios().stream()
                         .map(name -> {
-                            String link = "[" + name.substring("scenarios/".length()) + "](../" + name + ")";
+                            String shown = name.replaceFirst("^(scenarios|decision-tables)/", "");
+                            String link = "[" + shown + "](../" + name + ")";
                             return entry.asserting().contains(name) ? "**" + link + "**" : link;
                         })
                         .toList());

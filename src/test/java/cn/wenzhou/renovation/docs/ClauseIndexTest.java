@@ -2,27 +2,39 @@ package cn.wenzhou.renovation.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.wenzhou.renovation.goldencases.GoldenCases;
+import cn.wenzhou.renovation.testing.DeployedService;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * {@code docs/clauses.md} is what the rules say about themselves: regenerated here from the compiled
  * rules and the scenarios, it must equal the committed file. {@code -Dclause-index.write=true} rewrites it.
  */
+@DeployedService
 class ClauseIndexTest {
 
     private static final String WRITE = "clause-index.write";
 
+    /** Generated once for the class: the golden cases are asked through the service's own deciders. */
     private static String generated;
 
-    @BeforeAll
-    static void generateFromTheRepositoryRulesAndScenarios() throws IOException {
-        generated = ClauseIndex.generate(Path.of(""));
+    @Autowired
+    private GoldenCases cases;
+
+    @BeforeEach
+    void generateFromTheRepositoryRulesCasesAndScenarios() throws IOException {
+        if (generated != null) {
+            return;
+        }
+        generated =
+                ClauseIndex.generate(Path.of(""), ruleset -> cases.run(ruleset).answeredRules());
         if (Boolean.getBoolean(WRITE)) {
             Files.writeString(ClauseIndex.FILE, generated, StandardCharsets.UTF_8);
         }
@@ -45,11 +57,11 @@ class ClauseIndexTest {
         assertThat(generated).contains("### 一、改造范围");
         assertThat(generated)
                 .containsPattern("\\| `ELIG-PRIORITY-BUILT-BEFORE-CUTOFF` \\| [^|]+ \\| [^|]+ \\| [^|]*"
-                        + "\\*\\*\\[wenzhou/eligibility/guide-1-renovation-scope\\.scesim\\]");
+                        + "\\*\\*\\[eligibility/eligibility\\.cases\\.xlsx\\]");
         // A county's own rule names its jurisdiction and the county's scenarios.
         assertThat(generated)
                 .containsPattern(
-                        "`ELIG-YUEQING-OUTSIDE-RENOVATION-AREAS` \\(yueqing\\)[^\\n]*yueqing-renovation-subdistricts");
+                        "`ELIG-YUEQING-OUTSIDE-RENOVATION-AREAS` \\(yueqing\\)[^\\n]*counties/yueqing/eligibility/subdistricts\\.cases\\.xlsx");
     }
 
     @Test

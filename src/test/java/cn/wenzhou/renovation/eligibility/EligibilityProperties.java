@@ -20,7 +20,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 /**
  * Guide §1 (改造范围): what holds whatever the parameter rows say. The rows' values (the cut-off year, the
  * expropriation window, how many deficiencies) and the answers around them are pinned once, in
- * {@code scenarios/wenzhou/eligibility/*.scesim}; the generated communities here sit around the values
+ * the golden cases ({@code decision-tables/eligibility/eligibility.cases.xlsx}); the generated communities here sit around the values
  * read from the compiled ruleset.
  */
 class EligibilityProperties {

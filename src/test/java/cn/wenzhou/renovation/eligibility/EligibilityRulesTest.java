@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Guide §1 (改造范围) on the real rules and decision table, for every combination of facts around the
  * parameter values the compiled ruleset holds. The answers at those values are pinned once, in
- * {@code scenarios/wenzhou/eligibility/*.scesim}; generated properties are in {@link EligibilityProperties}.
+ * the golden cases ({@code decision-tables/eligibility/eligibility.cases.xlsx}); generated properties are in {@link EligibilityProperties}.
  */
 class EligibilityRulesTest {
 

@@ -23,7 +23,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 /**
  * Guide §3.6's funds gate: what holds whatever the decision table's minimum arrival rate is. The
  * table's own values (90%, and the amounts around it) are pinned once, in
- * {@code scenarios/wenzhou/funding/guide-3-6-self-raised-funds.scesim}.
+ * the golden cases ({@code decision-tables/funding/funding.cases.xlsx}).
  */
 class FundingProperties {
 

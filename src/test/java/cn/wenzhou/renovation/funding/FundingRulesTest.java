@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Guide §3.6 (工程组织实施), the funds gate: an editor's change to the minimum arrival rate cell, compiled
  * from a copy of the rules. The repository's answers are pinned in
- * {@code scenarios/wenzhou/funding/guide-3-6-self-raised-funds.scesim}; what holds whatever the minimum is,
+ * the golden cases ({@code decision-tables/funding/funding.cases.xlsx}); what holds whatever the minimum is,
  * in {@link FundingProperties}.
  */
 class FundingRulesTest {

@@ -21,14 +21,15 @@ public interface RulesetScenarios {
                 .toList();
     }
 
-    /** Same file and same row: the message's text before the runner's details. */
+    /** Same file and same row: 「测试场景第 N 行」 (or, for another kind, the whole message). */
     private static boolean sameRow(RuleProblem a, RuleProblem b) {
         return a.file().equals(b.file()) && rowOf(a).equals(rowOf(b));
     }
 
     private static String rowOf(RuleProblem problem) {
-        int end = problem.message().indexOf("未通过");
-        return end < 0 ? problem.message() : problem.message().substring(0, end);
+        java.util.regex.Matcher row =
+                java.util.regex.Pattern.compile("^测试场景第 \\d+ 行").matcher(problem.message());
+        return row.find() ? row.group() : problem.message();
     }
 
     /** Every kind of test a ruleset answers (Test Scenarios, golden cases) as one: their failures and changes together. */

@@ -103,9 +103,8 @@ public class TestScenarioRunner implements RulesetScenarios {
     }
 
     /**
-     * As the interface has it, each changed row told in the officer's terms: 「测试场景第 4 行「…」：原结论
-     * 可纳入改造范围（ELIG-DECIDE-MAY-INCLUDE） → 新结论 重点改造（ELIG-DECIDE-PRIORITY）」, the old conclusion read
-     * from the same row run on the active rules.
+     * As the interface has it, each changed row told in the officer's terms: 「测试场景第 4 行「…」：原结论 …（规则 A）
+     * → 新结论 …（规则 B）」, the old conclusion read from the same row run on the active rules.
      */
     @Override
     public List<RuleProblem> changedBy(CompiledRuleset active, CompiledRuleset candidate) {
@@ -192,7 +191,7 @@ public class TestScenarioRunner implements RulesetScenarios {
         notifier.addListener(new RunListener() {
             @Override
             public void testFailure(Failure failure) {
-                into.failures().add(RuleProblem.inFile(name, describe(failure, rows, lastFacts.get())));
+                into.failures().add(describe(name, failure, rows, lastFacts.get()));
                 Matcher row = ROW.matcher(failure.getDescription().getDisplayName());
                 if (row.matches()) {
                     int index = Integer.parseInt(row.group(1));
@@ -244,21 +243,37 @@ public class TestScenarioRunner implements RulesetScenarios {
     }
 
     /**
-     * 测试场景第 4 行「2001年建成…」的结论变了：原为 规则 ELIG-DECIDE-MAY-INCLUDE，现为 规则 ELIG-DECIDE-PRIORITY（…）.
-     * Each pinned fact that no longer holds, as the rule ids the row pinned and the rules that now decide; the
-     * runner's own message only when no fact of the pinned kind can be named.
+     * 测试场景第 4 行「…」的结论变了：原为 规则 X，现为 规则 Y（…）: each pinned rule id that no longer holds beside the
+     * rules that now conclude. A row whose failing pins are values, not rule ids (a document's step, a period's days),
+     * says how many no longer hold; the runner's own text and those values are kept as the technical detail.
      */
-    private static String describe(Failure failure, Simulation rows, Collection<?> facts) {
+    private static RuleProblem describe(String name, Failure failure, Simulation rows, Collection<?> facts) {
         Matcher row = ROW.matcher(failure.getDescription().getDisplayName());
         String which = row.matches()
                 ? "测试场景第 " + row.group(1) + " 行「" + row.group(2) + "」"
                 : "测试场景「" + failure.getDescription().getDisplayName() + "」";
         List<String> changes = row.matches() ? changes(rows, Integer.parseInt(row.group(1)), facts) : List.of();
         if (!changes.isEmpty()) {
-            return which + "的结论变了：" + String.join("；", changes);
+            return RuleProblem.inFile(name, which + "的结论变了：" + String.join("；", changes));
         }
         Matcher reason = REASON.matcher(String.valueOf(failure.getMessage()));
-        return which + "未通过: " + (reason.matches() ? reason.group(1) : failure.getMessage());
+        List<String> unmet = row.matches() ? unmet(rows, Integer.parseInt(row.group(1))) : List.of();
+        String told = which + "的结论变了：所填的期望" + (unmet.isEmpty() ? "" : "中有 " + unmet.size() + " 项")
+                + "不再成立（技术人员维护的测试场景，详见技术细节）";
+        String detail = (reason.matches() ? reason.group(1) : String.valueOf(failure.getMessage()))
+                + (unmet.isEmpty() ? "" : "; " + String.join("; ", unmet));
+        return new RuleProblem(name, null, null, null, told, detail);
+    }
+
+    /** The row's expected values that did not hold, as the scenario file names them: {@code workingDays = 5}. */
+    private static List<String> unmet(Simulation rows, int index) {
+        return rows.getScenarioWithIndex().stream()
+                .filter(s -> s.getIndex() == index)
+                .flatMap(s -> s.getScesimData().getUnmodifiableFactMappingValues().stream())
+                .filter(v -> v.getStatus() != null && v.getStatus() != FactMappingValueStatus.SUCCESS)
+                .map(v -> v.getFactIdentifier().getName() + " "
+                        + v.getExpressionIdentifier().getName() + " = " + v.getRawValue())
+                .toList();
     }
 
     /** Per kind of pinned fact that failed: the rule ids pinned, and the rule ids (and messages) the rules now give. */

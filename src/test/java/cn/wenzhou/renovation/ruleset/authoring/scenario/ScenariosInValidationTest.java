@@ -36,30 +36,29 @@ class ScenariosInValidationTest {
 
     @CompilesEditedRules
     @Test
-    void aMovedCutOffFailsTheRowsThatPinTheOldOneNamingFileAndRow() throws IOException {
+    void aLongerPublicityFailsTheRowsThatPinTheOldPeriodNamingFileAndRow() throws IOException {
         RuleFolderCopy.copyRepositoryRules(root);
-        RuleFolderCopy.editCutoffCell(root, cell -> cell.setCellValue(1999));
+        editPublicityDays(7);
         CompiledRuleset edited = RepositoryRuleset.compile(root.resolve("rules"), root.resolve("decision-tables"));
 
         List<RuleProblem> changed = runner.changedBy(RepositoryRuleset.compile(), edited);
 
         assertThat(changed).isNotEmpty().allSatisfy(row -> {
-            assertThat(row.file()).startsWith("scenarios/wenzhou/").endsWith(".scesim");
-            assertThat(row.message()).matches("(?s)测试场景第 \\d+ 行「.+」：原结论 .+ → 新结论 .+");
+            assertThat(row.file()).startsWith("scenarios/wenzhou/procedure/").endsWith(".scesim");
+            assertThat(row.message()).matches("(?s)测试场景第 \\d+ 行「.+」的结论变了：.+");
             assertThat(row.message()).doesNotContain("There is no instance");
         });
-        // Built in 2000 and pinned as priority: the old conclusion (from the active rules) beside the new one.
+        // The pinned period's own value, which no rule id names, is told as an expectation that no longer holds.
         assertThat(changed)
-                .anySatisfy(row -> assertThat(row.message())
-                        .contains("2000年当年建成")
-                        .containsPattern("原结论 [^→]*（ELIG-DECIDE-PRIORITY）[^→]* → 新结论 .*（ELIG-DECIDE-NOT-ELIGIBLE）"));
+                .anySatisfy(row -> assertThat(row.message()).contains("所填的期望中有", "项不再成立"))
+                .anySatisfy(row -> assertThat(row.technicalDetail()).contains("workingDays = 5"));
     }
 
     @CompilesEditedRules
     @Test
     void theParsedScenariosAreReusedWithoutCarryingOneRunsResultsIntoTheNext() throws IOException {
         RuleFolderCopy.copyRepositoryRules(root);
-        RuleFolderCopy.editCutoffCell(root, cell -> cell.setCellValue(1999));
+        editPublicityDays(7);
         CompiledRuleset edited = RepositoryRuleset.compile(root.resolve("rules"), root.resolve("decision-tables"));
         CompiledRuleset repository = RepositoryRuleset.compile();
         // Fresh runners, so the per-version result cache does not answer: both runs really run.
@@ -69,5 +68,13 @@ class ScenariosInValidationTest {
         assertThat(new TestScenarioRunner("scenarios").failures(edited))
                 .isNotEmpty()
                 .isEqualTo(failingFirst);
+    }
+
+    private void editPublicityDays(int days) throws IOException {
+        RuleFolderCopy.editCell(
+                root.resolve("decision-tables/procedure/working-day-periods.xlsx"),
+                "PROCEDURE-PARAM-PUBLICITY-MINIMUM",
+                "工作日数",
+                cell -> cell.setCellValue(days));
     }
 }
