@@ -51,6 +51,41 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return badRequest(ProblemCode.INVALID_FIELD, errors);
     }
 
+    /**
+     * A request whose query has constraints (the jurisdiction's pattern) is validated as one method call: the body's
+     * fields and the query's, told alike, each by its own name.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            org.springframework.web.method.annotation.HandlerMethodValidationException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        List<FieldProblem> errors = new java.util.ArrayList<>();
+        for (var result : ex.getParameterValidationResults()) {
+            if (result instanceof org.springframework.validation.method.ParameterErrors body) {
+                body.getFieldErrors()
+                        .forEach(e -> errors.add(new FieldProblem(
+                                e.getField(), FieldProblems.describe(e.getDefaultMessage(), e.getRejectedValue()))));
+            } else {
+                String name = parameterName(result.getMethodParameter());
+                result.getResolvableErrors().forEach(e -> errors.add(new FieldProblem(name, e.getDefaultMessage())));
+            }
+        }
+        errors.sort((a, b) -> a.field().compareTo(b.field()));
+        return badRequest(ProblemCode.INVALID_FIELD, errors);
+    }
+
+    /** The name the request uses: a query parameter's, else the method parameter's. */
+    private static String parameterName(org.springframework.core.MethodParameter parameter) {
+        org.springframework.web.bind.annotation.RequestParam query =
+                parameter.getParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class);
+        if (query != null && !query.value().isEmpty()) {
+            return query.value();
+        }
+        return parameter.getParameterName() == null ? "query" : parameter.getParameterName();
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
