@@ -44,11 +44,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(e -> new FieldProblem(
-                        e.getField(), FieldProblems.describe(e.getDefaultMessage(), e.getRejectedValue())))
+                .map(ProblemResponses::bodyField)
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();
         return badRequest(ProblemCode.INVALID_FIELD, errors);
+    }
+
+    /** A body field's refusal, told with the value it refused. */
+    private static FieldProblem bodyField(org.springframework.validation.FieldError error) {
+        return new FieldProblem(
+                error.getField(), FieldProblems.describe(error.getDefaultMessage(), error.getRejectedValue()));
     }
 
     /**
@@ -64,9 +69,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         List<FieldProblem> errors = new java.util.ArrayList<>();
         for (var result : ex.getParameterValidationResults()) {
             if (result instanceof org.springframework.validation.method.ParameterErrors body) {
-                body.getFieldErrors()
-                        .forEach(e -> errors.add(new FieldProblem(
-                                e.getField(), FieldProblems.describe(e.getDefaultMessage(), e.getRejectedValue()))));
+                body.getFieldErrors().forEach(e -> errors.add(bodyField(e)));
             } else {
                 String name = parameterName(result.getMethodParameter());
                 result.getResolvableErrors().forEach(e -> errors.add(new FieldProblem(name, e.getDefaultMessage())));
