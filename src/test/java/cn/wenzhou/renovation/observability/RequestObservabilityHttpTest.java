@@ -6,11 +6,18 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import ch.qos.logback.classic.AsyncAppender;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
 import cn.wenzhou.renovation.testing.DeployedService;
+import cn.wenzhou.renovation.testing.RequestLogLines;
 import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -53,6 +60,7 @@ class RequestObservabilityHttpTest {
                         .content(body.replace("\"totalHouseholds\": 3", "\"totalHouseholds\": -3")))
                 .andExpect(status().isBadRequest());
 
+        RequestLogLines.awaitLines(output, "endpoint=/api/v1/consent/tally", "status=400");
         assertThat(output.getOut().lines().filter(line -> line.contains("endpoint=/api/v1/consent/tally")))
                 .anySatisfy(line -> assertThat(line)
                         .contains(
@@ -88,10 +96,7 @@ class RequestObservabilityHttpTest {
                 "$.rulesetVersion");
         assertThat(answered).as("the county serves rules of its own").isNotEqualTo(wenzhou);
 
-        assertThat(output.getOut()
-                        .lines()
-                        .filter(line ->
-                                line.contains("endpoint=/api/v1/eligibility") && line.contains("jurisdiction=yueqing")))
+        assertThat(RequestLogLines.awaitLines(output, "endpoint=/api/v1/eligibility", "jurisdiction=yueqing"))
                 .singleElement()
                 .asString()
                 .contains("rulesetVersion=" + answered + " ");
@@ -106,9 +111,7 @@ class RequestObservabilityHttpTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{}"))
                 .andExpect(status().isBadRequest());
-        assertThat(output.getOut()
-                        .lines()
-                        .filter(line -> line.contains("endpoint=/api/v1/eligibility") && line.contains("status=400")))
+        assertThat(RequestLogLines.awaitLines(output, "endpoint=/api/v1/eligibility", "status=400"))
                 .singleElement()
                 .asString()
                 .contains("jurisdiction=- rulesetVersion=- ");
@@ -154,6 +157,27 @@ class RequestObservabilityHttpTest {
                 .anySatisfy(line -> assertThat(line).contains("cache=\"refused-cells-of-kept-versions\""));
         assertThat(scraped.lines())
                 .anySatisfy(line -> assertThat(line).startsWith("cache_gets_total{cache=\"compiled-rulesets\""));
+    }
+
+    @Test
+    void theRequestLogIsWrittenOffTheRequestThreadAndLosesNoLine() {
+        var requests = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger("renovation.requests");
+        assertThat(requests.isAdditive())
+                .as("written once, by its own appender")
+                .isFalse();
+        List<Appender<ILoggingEvent>> appenders = new ArrayList<>();
+        requests.iteratorForAppenders().forEachRemaining(appenders::add);
+        assertThat(appenders).singleElement().isInstanceOfSatisfying(AsyncAppender.class, async -> {
+            assertThat(async.getDiscardingThreshold())
+                    .as("no level is dropped when the queue fills")
+                    .isZero();
+            assertThat(async.isNeverBlock())
+                    .as("a full queue waits instead of dropping")
+                    .isFalse();
+            assertThat(async.getAppender("CONSOLE"))
+                    .as("the same console as every other line")
+                    .isNotNull();
+        });
     }
 
     private static String community() {

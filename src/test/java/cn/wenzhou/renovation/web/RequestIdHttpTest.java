@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.wenzhou.renovation.testing.DeployedService;
+import cn.wenzhou.renovation.testing.RequestLogLines;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -73,7 +74,7 @@ class RequestIdHttpTest {
                 .andExpect(status().isOk()));
 
         assertThat(UUID.fromString(id)).hasToString(id);
-        assertThat(output.getAll()).contains("[" + id + "]");
+        RequestLogLines.awaitLines(output, "[" + id + "]", "endpoint=/api/v1/jurisdictions");
         for (String part : offered.split("\n")) {
             if (!part.isEmpty()) {
                 assertThat(output.getAll()).doesNotContain(part);
@@ -108,11 +109,12 @@ class RequestIdHttpTest {
         assertThat(MDC.get(RequestIdFilter.MDC_KEY))
                 .as("cleared after the request")
                 .isNull();
-        assertThat(output.getOut().lines().filter(line -> line.contains("endpoint=/api/v1/catalog ")))
+        assertThat(RequestLogLines.awaitLines(output, "endpoint=/api/v1/catalog "))
                 .singleElement()
                 .satisfies(line -> assertThat(line).contains("[" + TICKET + "]", "renovation.requests"));
         int before = output.getOut().length();
         mvc.perform(get("/api/v1/catalog")).andExpect(status().isOk());
+        RequestLogLines.awaitLine(output, before, "endpoint=/api/v1/catalog ");
         assertThat(output.getOut().substring(before))
                 .as("the next request's lines")
                 .doesNotContain(TICKET);
