@@ -1,0 +1,66 @@
+package cn.wenzhou.renovation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.wenzhou.renovation.testing.RunningJar;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's launcher (target/app/run, which the build writes beside its class-data archive) starts the
+ * service with the archive in use: a JVM that cannot map it would start without it and say nothing, so the
+ * test reads where Spring's own classes came from. Run by Failsafe after {@code package}.
+ */
+class LauncherIT {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void theLauncherServesDecisionsWithSpringsClassesFromTheBuildsArchive() throws Exception {
+        Path launcher =
+                Path.of(System.getProperty("packagedJar")).resolveSibling("app").resolve("run");
+        assertThat(launcher).as("written by the package phase").isExecutable();
+        Path classLoading = temp.resolve("class-load.log");
+        Path log = temp.resolve("launcher.log");
+        int port = RunningJar.freePort();
+        ProcessBuilder start = new ProcessBuilder(List.of(
+                        launcher.toString(),
+                        "--server.port=" + port,
+                        "--renovation.data-dir=",
+                        "--renovation.receipts.mode=off",
+                        "--spring.datasource.url=jdbc:h2:mem:launcher"))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        start.environment().put("JAVA_OPTS", "-Xlog:class+load=info:file=" + classLoading);
+        try (RunningJar app = new RunningJar(start.start(), port, log)) {
+            app.awaitHealthy();
+            HttpResponse<String> decided = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(app.uri("/api/v1/eligibility"))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString("""
+                                            {"communityName":"鹿城区江滨小区","completionYear":1995,
+                                             "housingKind":"ORDINARY_RESIDENTIAL_COMMUNITY","listedInShantyRenovationPlan":false,
+                                             "deficiencies":{"functionsIncomplete":false,"facilitiesIncomplete":false,
+                                             "propertyManagementInadequate":false},"strongRenovationWillingness":true,
+                                             "evaluationDate":"2026-03-01"}"""))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(decided.statusCode()).isEqualTo(200);
+        }
+        assertThat(Files.readString(log)).doesNotContain("does not fit");
+        assertThat(Files.readAllLines(classLoading))
+                .as("Spring's and Drools' classes mapped from the build's archive, not read from their jars")
+                .anySatisfy(line -> assertThat(line)
+                        .contains("org.springframework.boot.SpringApplication source: shared objects file"))
+                .anySatisfy(line ->
+                        assertThat(line).contains("org.drools.core.impl.RuleBaseFactory source: shared objects file"));
+    }
+}
