@@ -3,6 +3,7 @@ package cn.wenzhou.renovation;
 import cn.wenzhou.renovation.cli.AssessInventoryCommand;
 import cn.wenzhou.renovation.cli.PasswordHashCommand;
 import cn.wenzhou.renovation.cli.ValidateRulesCommand;
+import cn.wenzhou.renovation.ruleset.versions.RulesHeadStart;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.springframework.boot.SpringApplication;
@@ -25,7 +26,9 @@ public class RenovationDecisionServiceApplication {
         if (args.length > 0 && "validate".equals(args[0])) {
             System.exit(ValidateRulesCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
         }
-        SpringApplication.run(RenovationDecisionServiceApplication.class, args);
+        SpringApplication service = new SpringApplication(RenovationDecisionServiceApplication.class);
+        service.addListeners(new RulesHeadStart());
+        service.run(args);
     }
 
     /** "Today" for a default evaluation date is a date in Wenzhou, whatever the server's zone. */

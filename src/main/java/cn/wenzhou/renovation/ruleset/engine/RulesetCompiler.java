@@ -16,6 +16,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.compiler.kie.builder.impl.DrlProject;
 import org.drools.drl.ast.descr.PackageDescr;
@@ -58,10 +61,43 @@ public final class RulesetCompiler {
         if (known != null) {
             return known;
         }
-        // Not Cache.get(key, loader): a compile takes seconds, and jurisdictions compile side by side.
-        CompiledRuleset compiled = compileAnew(jurisdiction, files, version);
-        ContentCaches.COMPILED_RULESETS.put(key, compiled);
-        return compiled;
+        // Not Cache.get(key, loader), which would hold a lock of the cache for seconds while jurisdictions compile
+        // side by side: a compile already under way for the same files (the startup head start's) is joined instead.
+        CompletableFuture<CompiledRuleset> mine = new CompletableFuture<>();
+        CompletableFuture<CompiledRuleset> running = COMPILING.putIfAbsent(key, mine);
+        if (running != null) {
+            return joined(running);
+        }
+        try {
+            CompiledRuleset compiled = compileAnew(jurisdiction, files, version);
+            ContentCaches.COMPILED_RULESETS.put(key, compiled);
+            mine.complete(compiled);
+            return compiled;
+        } catch (RuntimeException | Error failure) {
+            mine.completeExceptionally(failure);
+            throw failure;
+        } finally {
+            COMPILING.remove(key, mine);
+        }
+    }
+
+    /** Compiles under way, by jurisdiction and content hash. */
+    private static final ConcurrentHashMap<String, CompletableFuture<CompiledRuleset>> COMPILING =
+            new ConcurrentHashMap<>();
+
+    /** Another thread's compile of the same files: its ruleset, or the very problem it failed with. */
+    private static CompiledRuleset joined(CompletableFuture<CompiledRuleset> running) {
+        try {
+            return running.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /**
