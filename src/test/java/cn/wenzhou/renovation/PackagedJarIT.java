@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Starts the packaged jar with {@code java -jar}, as an operator would, and talks to it over HTTP:
+ * Starts the packaged service as its launcher does ({@link RunningJar}) and talks to it over HTTP:
  * the embedded rules, an external rules folder, and a broken table that must stop startup; and the
  * {@code assess} command line on an inventory workbook.
  * Run by Failsafe after {@code package}.

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.core.ConditionTimeoutException;
 
-/** The packaged jar running in its own JVM on a free port, as an operator starts it (Failsafe sets {@code packagedJar}). */
+/** The packaged service running in its own JVM on a free port, as its launcher starts it (Failsafe sets {@code packagedJar}). */
 public record RunningJar(Process process, int port, Path log) implements AutoCloseable {
 
     /** Starts the jar and waits until it is healthy. */
@@ -60,11 +60,24 @@ public record RunningJar(Process process, int port, Path log) implements AutoClo
                 .start();
     }
 
+    /**
+     * {@code java -jar} as the packaged launcher runs it: the jar the build extracted into {@code target/app}, with
+     * the class-data archive dumped beside it (a third faster to start, and what an operator deploys). A build
+     * without the archive ({@code -Dclass-data.skip}) runs the Spring Boot jar itself.
+     */
     public static List<String> javaCommand(String... args) {
         String jar = System.getProperty("packagedJar");
         assertThat(jar).as("system property packagedJar (set by Failsafe)").isNotBlank();
+        Path app = Path.of(jar).toAbsolutePath().resolveSibling("app");
+        Path extracted = app.resolve(Path.of(jar).getFileName());
+        Path archive = app.resolve("renovation.jsa");
         List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (Files.exists(archive) && Files.exists(extracted)) {
+            command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-jar", extracted.toString()));
+        } else {
+            command.addAll(List.of("-jar", jar));
+        }
         command.addAll(List.of(args));
         return command;
     }
