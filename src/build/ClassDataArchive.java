@@ -61,7 +61,15 @@ public class ClassDataArchive {
             train(port, service);
         } finally {
             service.destroy(); // SIGTERM: a normal stop, so the class list is complete
-            service.waitFor(60, TimeUnit.SECONDS);
+            if (!service.waitFor(60, TimeUnit.SECONDS)) {
+                service.destroyForcibly();
+                throw new IllegalStateException("the training run did not stop; see target/app/training/service.log");
+            }
+        }
+        // 143: stopped by the SIGTERM above, as a supervisor stops it.
+        if (service.exitValue() != 143 && service.exitValue() != 0) {
+            throw new IllegalStateException(
+                    "the training run exited with " + service.exitValue() + "; see target/app/training/service.log");
         }
         Duration trainingRun = Duration.between(started, Instant.now());
 

@@ -1,6 +1,7 @@
 package cn.wenzhou.renovation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import cn.wenzhou.renovation.testing.RunningJar;
 import java.net.http.HttpClient;
@@ -24,6 +25,7 @@ class LauncherIT {
 
     @Test
     void theLauncherServesDecisionsWithSpringsClassesFromTheBuildsArchive() throws Exception {
+        assumeFalse(Boolean.getBoolean("classDataSkipped"), "built with -Dclass-data.skip: no launcher to test");
         Path launcher =
                 Path.of(System.getProperty("packagedJar")).resolveSibling("app").resolve("run");
         assertThat(launcher).as("written by the package phase").isExecutable();

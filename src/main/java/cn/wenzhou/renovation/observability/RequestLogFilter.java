@@ -23,7 +23,7 @@ import org.springframework.web.servlet.HandlerMapping;
  * as key=value text and as key-value pairs for a structured format
  * ({@code logging.structured.format.console=ecs}). Never a body, a query string or a header: what
  * residents' data a request carries stays out of the log. Written by a worker thread
- * (logback-spring.xml), which drops no line.
+ * (logback-spring.xml), which drops no line while the service runs.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)

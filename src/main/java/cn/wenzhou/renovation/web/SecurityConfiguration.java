@@ -61,8 +61,8 @@ class SecurityConfiguration {
     static final String PUBLISHER = "rules-publisher";
 
     /**
-     * Paths of the staff area's chain ({@link #isStaffArea}: where a missing login means a staff login). Path
-     * patterns, not Spring MVC's matcher, which would look up the handler of every request to choose a chain.
+     * Paths of the staff area's chain (where a missing login means a staff login is narrower: {@link #isStaffArea}).
+     * Path patterns, not Spring MVC's matcher, which would look up the handler of every request to choose a chain.
      */
     private static final RequestMatcher STAFF_AREA = new OrRequestMatcher(
             PathPatternRequestMatcher.withDefaults().matcher("/api/v1/admin/**"),

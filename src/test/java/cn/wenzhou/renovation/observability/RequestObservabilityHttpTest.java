@@ -15,6 +15,7 @@ import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
@@ -77,8 +78,13 @@ class RequestObservabilityHttpTest {
 
     @Test
     void theLogTheMetricAndTheReceiptNameTheRulesetThatDecided(CapturedOutput output) throws Exception {
+        // Each request's own id picks its line: the log is written by a worker thread, so a line of an earlier
+        // test's request may still arrive while this one runs.
+        String countyRequest = UUID.randomUUID().toString();
+        String refusedRequest = UUID.randomUUID().toString();
         MvcResult county = mvc.perform(post("/api/v1/eligibility")
                         .param("jurisdiction", "yueqing")
+                        .header("X-Request-Id", countyRequest)
                         .header("Decision-Receipt", "true")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(community()))
@@ -96,10 +102,10 @@ class RequestObservabilityHttpTest {
                 "$.rulesetVersion");
         assertThat(answered).as("the county serves rules of its own").isNotEqualTo(wenzhou);
 
-        assertThat(RequestLogLines.awaitLines(output, "endpoint=/api/v1/eligibility", "jurisdiction=yueqing"))
+        assertThat(RequestLogLines.awaitLines(output, "[" + countyRequest + "]", "endpoint=/api/v1/eligibility"))
                 .singleElement()
                 .asString()
-                .contains("rulesetVersion=" + answered + " ");
+                .contains("jurisdiction=yueqing", "rulesetVersion=" + answered + " ");
         String receipt = county.getResponse().getHeader("Decision-Receipt");
         mvc.perform(get("/api/v1/receipts/" + receipt))
                 .andExpect(status().isOk())
@@ -108,13 +114,14 @@ class RequestObservabilityHttpTest {
         // A request that took no ruleset names none, rather than whatever the default serves.
         mvc.perform(post("/api/v1/eligibility")
                         .param("jurisdiction", "yueqing")
+                        .header("X-Request-Id", refusedRequest)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{}"))
                 .andExpect(status().isBadRequest());
-        assertThat(RequestLogLines.awaitLines(output, "endpoint=/api/v1/eligibility", "status=400"))
+        assertThat(RequestLogLines.awaitLines(output, "[" + refusedRequest + "]", "endpoint=/api/v1/eligibility"))
                 .singleElement()
                 .asString()
-                .contains("jurisdiction=- rulesetVersion=- ");
+                .contains("status=400", "jurisdiction=- rulesetVersion=- ");
     }
 
     @Test

@@ -109,7 +109,7 @@ class RequestIdHttpTest {
         assertThat(MDC.get(RequestIdFilter.MDC_KEY))
                 .as("cleared after the request")
                 .isNull();
-        assertThat(RequestLogLines.awaitLines(output, "endpoint=/api/v1/catalog "))
+        assertThat(RequestLogLines.awaitLines(output, "[" + TICKET + "]", "endpoint=/api/v1/catalog "))
                 .singleElement()
                 .satisfies(line -> assertThat(line).contains("[" + TICKET + "]", "renovation.requests"));
         int before = output.getOut().length();

@@ -69,7 +69,9 @@ public final class RulesetCompiler {
             return joined(running);
         }
         try {
-            CompiledRuleset compiled = compileAnew(jurisdiction, files, version);
+            // Another thread may have finished the same compile between the first look and now.
+            CompiledRuleset finished = ContentCaches.COMPILED_RULESETS.getIfPresent(key);
+            CompiledRuleset compiled = finished != null ? finished : compileAnew(jurisdiction, files, version);
             ContentCaches.COMPILED_RULESETS.put(key, compiled);
             mine.complete(compiled);
             return compiled;

@@ -14,7 +14,9 @@ import org.springframework.core.env.Environment;
  * compiling the rules is half of a start, and the machine has two. The registry compiles what it serves
  * when it starts ({@link RulesetRegistry#start()}); a compile of the same files already under way is joined
  * there, not repeated, and checked there like any other, so nothing is served earlier or less checked. A
- * failure here is left for the registry's own compile to report. Only the server's start adds it (the
+ * registry compile that joins a failed one gets the same problems as if it had compiled itself. When the
+ * active version is a kept one whose files differ from the deployed ones, the head start's work is not used
+ * (and took the second core meanwhile). Only the server's start adds it (the
  * application's main method): tests and commands compile as before. {@code renovation.startup.head-start=false}
  * turns it off (for a side-by-side measurement, or a machine with one core).
  */
