@@ -1,5 +1,6 @@
 package cn.wenzhou.renovation.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -67,6 +68,22 @@ class ApiKeyHttpTest {
         mvc.perform(eligibility().header(ApiKeyFilter.HEADER, PORTAL_KEY + "x"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().string(Matchers.not(Matchers.containsString(PORTAL_KEY))));
+    }
+
+    @Test
+    void aReceiptIsReadWithAKeyToo() throws Exception {
+        String receipt = mvc.perform(
+                        eligibility().header(ApiKeyFilter.HEADER, PORTAL_KEY).header("Decision-Receipt", "true"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getHeader("Decision-Receipt");
+        assertThat(receipt).isNotBlank();
+        mvc.perform(get("/api/v1/receipts/" + receipt))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("X-API-Key")));
+        mvc.perform(get("/api/v1/receipts/" + receipt).header(ApiKeyFilter.HEADER, PORTAL_KEY))
+                .andExpect(status().isOk());
     }
 
     @Test
