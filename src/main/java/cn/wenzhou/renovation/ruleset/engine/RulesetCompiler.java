@@ -1,5 +1,6 @@
 package cn.wenzhou.renovation.ruleset.engine;
 
+import cn.wenzhou.renovation.kernel.Futures;
 import cn.wenzhou.renovation.ruleset.engine.stafftable.CaseForm;
 import cn.wenzhou.renovation.ruleset.engine.stafftable.CaseRows;
 import java.io.StringReader;
@@ -17,7 +18,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.compiler.kie.builder.impl.DrlProject;
@@ -66,7 +66,7 @@ public final class RulesetCompiler {
         CompletableFuture<CompiledRuleset> mine = new CompletableFuture<>();
         CompletableFuture<CompiledRuleset> running = COMPILING.putIfAbsent(key, mine);
         if (running != null) {
-            return joined(running);
+            return Futures.joined(running); // its ruleset, or the very problem it failed with
         }
         try {
             // Another thread may have finished the same compile between the first look and now.
@@ -86,21 +86,6 @@ public final class RulesetCompiler {
     /** Compiles under way, by jurisdiction and content hash. */
     private static final ConcurrentHashMap<String, CompletableFuture<CompiledRuleset>> COMPILING =
             new ConcurrentHashMap<>();
-
-    /** Another thread's compile of the same files: its ruleset, or the very problem it failed with. */
-    private static CompiledRuleset joined(CompletableFuture<CompiledRuleset> running) {
-        try {
-            return running.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
-    }
 
     /**
      * A compiled ruleset is an immutable value of its files: the same files compile to the same rules.

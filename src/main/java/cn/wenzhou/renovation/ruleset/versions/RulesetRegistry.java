@@ -1,5 +1,6 @@
 package cn.wenzhou.renovation.ruleset.versions;
 
+import cn.wenzhou.renovation.kernel.Futures;
 import cn.wenzhou.renovation.ruleset.authoring.RulesetCandidate;
 import cn.wenzhou.renovation.ruleset.authoring.RulesetScenarios;
 import cn.wenzhou.renovation.ruleset.authoring.RulesetValidation;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -164,19 +164,8 @@ public class RulesetRegistry implements SmartLifecycle {
                         },
                         compilers)));
         Map<String, RulesetValidation> validations = new LinkedHashMap<>();
-        running.forEach((code, validation) -> validations.put(code, result(validation)));
+        running.forEach((code, validation) -> validations.put(code, Futures.joined(validation)));
         return validations;
-    }
-
-    private static RulesetValidation result(CompletableFuture<RulesetValidation> validation) {
-        try {
-            return validation.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure; // the same exception a compile on this thread would have thrown
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     /**
