@@ -45,13 +45,25 @@ public final class SpecExamples {
     }
 
     /** The first request example of every JSON POST operation a portal calls (no login), by path. */
-    @SuppressWarnings("unchecked")
     public static Map<String, JsonNode> firstJsonRequestExamples() {
+        Map<String, JsonNode> found = new LinkedHashMap<>();
+        jsonRequestExamples()
+                .forEach((path, examples) ->
+                        found.put(path, examples.values().iterator().next()));
+        return found;
+    }
+
+    /**
+     * Every request example of every JSON POST operation a portal calls (no login), by path and example name, in the
+     * spec's order: what the service answers, and the bad requests it refuses.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Map<String, JsonNode>> jsonRequestExamples() {
         Map<String, Object> spec = spec();
         ObjectMapper json = new ObjectMapper();
         Map<String, Object> named =
                 (Map<String, Object>) ((Map<String, Object>) spec.get("components")).get("examples");
-        Map<String, JsonNode> found = new LinkedHashMap<>();
+        Map<String, Map<String, JsonNode>> found = new LinkedHashMap<>();
         ((Map<String, Map<String, Object>>) spec.get("paths")).forEach((path, operations) -> {
             Map<String, Object> post = (Map<String, Object>) operations.get("post");
             // The portals' operations: a staff operation (approve, return) refuses an anonymous body unread (401).
@@ -63,14 +75,16 @@ public final class SpecExamples {
             if (media == null || !(media.get("examples") instanceof Map<?, ?> examplesOfOperation)) {
                 return;
             }
-            Map<String, Object> first = (Map<String, Object>)
-                    examplesOfOperation.values().iterator().next();
-            Object reference = first.get("$ref");
-            Map<String, Object> example = reference == null
-                    ? first
-                    : (Map<String, Object>)
-                            named.get(reference.toString().substring("#/components/examples/".length()));
-            found.put(path, json.valueToTree(example.get("value")));
+            Map<String, JsonNode> ofPath = new LinkedHashMap<>();
+            ((Map<String, Map<String, Object>>) examplesOfOperation).forEach((name, given) -> {
+                Object reference = given.get("$ref");
+                Map<String, Object> example = reference == null
+                        ? given
+                        : (Map<String, Object>)
+                                named.get(reference.toString().substring("#/components/examples/".length()));
+                ofPath.put(name, json.valueToTree(example.get("value")));
+            });
+            found.put(path, ofPath);
         });
         return found;
     }

@@ -48,6 +48,7 @@ public final class CompiledRuleset {
     private final Map<String, RuleOrigin> origins;
     private final List<String> files;
     private final Map<Class<?>, Object> derivedValues = new ConcurrentHashMap<>();
+    private final boolean builtAhead;
 
     /**
      * Runs each capability's set-up rules once: its parameter rows fire (a cell that cannot be read
@@ -63,8 +64,10 @@ public final class CompiledRuleset {
             Map<String, RuleClause> clauses,
             Map<String, RuleOrigin> origins,
             List<String> files,
-            List<CaseRows> cases) {
+            List<CaseRows> cases,
+            boolean builtAhead) {
         this.jurisdiction = jurisdiction;
+        this.builtAhead = builtAhead;
         this.version = version;
         this.rulesFingerprint = rulesFingerprint;
         this.cases = List.copyOf(cases);
@@ -137,6 +140,14 @@ public final class CompiledRuleset {
             session.getAgenda().getAgendaGroup(agendaGroup).setFocus();
         }
         session.fireAllRules();
+    }
+
+    /**
+     * Whether its KieBases were loaded from the executable model the build compiled (the packaged rules, unedited)
+     * rather than compiled from DRL here.
+     */
+    public boolean builtAhead() {
+        return builtAhead;
     }
 
     /** What the integrity rules found wrong with the parameters when the ruleset was built; empty for a good one. */

@@ -19,8 +19,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import org.drools.base.definitions.rule.impl.RuleImpl;
-import org.drools.compiler.kie.builder.impl.DrlProject;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
@@ -50,6 +48,17 @@ public final class RulesetCompiler {
     private static final String RESOURCES = "src/main/resources/";
 
     private final KieServices kieServices = KieServices.Factory.get();
+    private final PrebuiltModules prebuiltModules;
+
+    /** Loads the packaged rules' prebuilt modules, and compiles anything else from DRL. */
+    public RulesetCompiler() {
+        this(PrebuiltModules.onClasspath());
+    }
+
+    /** With the given prebuilt modules: the build passes ones that compile and keep the executable model. */
+    public RulesetCompiler(PrebuiltModules prebuiltModules) {
+        this.prebuiltModules = prebuiltModules;
+    }
 
     public CompiledRuleset compile(String jurisdiction, List<RuleFile> sourceFiles) {
         List<RuleFile> files = sourceFiles.stream()
@@ -101,9 +110,10 @@ public final class RulesetCompiler {
 
         // Two modules from the same packages: what a request runs, and the set-up that runs once per build.
         KieModuleModel byCapability = kieModuleByCapability(sources);
-        Map<Capability, KieBase> kieBases = build(jurisdiction, version, "", byCapability, sources, false, problems);
-        Map<Capability, KieBase> setUpKieBases =
-                build(jurisdiction, version, "-set-up", byCapability, sources, true, problems);
+        Built decisions = build(jurisdiction, version, "", byCapability, sources, false, problems);
+        Built setUp = build(jurisdiction, version, "-set-up", byCapability, sources, true, problems);
+        Map<Capability, KieBase> kieBases = decisions.kieBases();
+        Map<Capability, KieBase> setUpKieBases = setUp.kieBases();
         if (!problems.isEmpty()) {
             throw new RulesetCompilationException(jurisdiction, withoutFollowOnErrors(problems));
         }
@@ -112,7 +122,7 @@ public final class RulesetCompiler {
                 .flatMap(b -> b.getKiePackages().stream())
                 .flatMap(p -> CompiledRuleset.rulesOf(p).stream())
                 .toList();
-        Map<String, RuleClause> clauses = clausesOf(rules, sources.sourceFileOf(), problems);
+        Map<String, RuleClause> clauses = clausesOf(rules, sources, problems);
         problems.addAll(missingAnswers(kieBases));
         if (!problems.isEmpty()) {
             throw new RulesetCompilationException(jurisdiction, problems);
@@ -128,7 +138,8 @@ public final class RulesetCompiler {
                     clauses,
                     originsOf(rules, sources),
                     files.stream().map(RuleFile::path).toList(),
-                    sources.cases());
+                    sources.cases(),
+                    decisions.prebuilt() && setUp.prebuilt());
         } catch (RuntimeException e) {
             throw new RulesetCompilationException(jurisdiction, unreadableCell(e, rules, sources));
         }
@@ -143,11 +154,12 @@ public final class RulesetCompiler {
             throw new RulesetCompilationException(jurisdiction, problems);
         }
         log.info(
-                "Compiled ruleset {} version {}: {} rules from {} files",
+                "Compiled ruleset {} version {}: {} rules from {} files{}",
                 jurisdiction,
                 version,
                 clauses.size(),
-                files.size());
+                files.size(),
+                ruleset.builtAhead() ? ", loaded as the build's executable model" : "");
         return ruleset;
     }
 
@@ -176,7 +188,10 @@ public final class RulesetCompiler {
      * One KieBase per capability from either the set-up files (parameter sheets and {@code integrity.drl}
      * files) or every other file; errors are added to {@code problems} with their file, sheet and cell.
      */
-    private Map<Capability, KieBase> build(
+    /** A module's KieBases by capability, and whether the build had prebuilt it. */
+    private record Built(Map<Capability, KieBase> kieBases, boolean prebuilt) {}
+
+    private Built build(
             String jurisdiction,
             String version,
             String suffix,
@@ -184,22 +199,30 @@ public final class RulesetCompiler {
             DrlSources sources,
             boolean setUp,
             List<RuleProblem> problems) {
-        KieFileSystem kfs = kieServices.newKieFileSystem();
+        Map<String, String> moduleDrl = new TreeMap<>();
         sources.drlByPath().forEach((path, drl) -> {
             if (sources.setUpPaths().contains(path) == setUp) {
-                kfs.write(RESOURCES + path, drl);
+                moduleDrl.put(path, drl);
             }
         });
-        kfs.writeKModuleXML(byCapability.toXML());
+        String kmoduleXml = byCapability.toXML();
         ReleaseId releaseId =
                 kieServices.newReleaseId("cn.wenzhou.renovation.rulesets", jurisdiction + suffix, "1.0.0-" + version);
-        kfs.generateAndWritePomXML(releaseId);
-        KieBuilder builder = kieServices.newKieBuilder(kfs).buildAll(DrlProject.class);
-        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(locate(message, sources));
-        }
-        if (!problems.isEmpty()) {
-            return Map.of();
+        String moduleKey = PrebuiltModules.key(releaseId, kmoduleXml, moduleDrl);
+        boolean prebuilt = prebuiltModules.load(moduleKey).isPresent();
+        if (!prebuilt) {
+            KieFileSystem kfs = kieServices.newKieFileSystem();
+            moduleDrl.forEach((path, drl) -> kfs.write(RESOURCES + path, drl));
+            kfs.writeKModuleXML(kmoduleXml);
+            kfs.generateAndWritePomXML(releaseId);
+            KieBuilder builder = kieServices.newKieBuilder(kfs).buildAll(prebuiltModules.projectType());
+            for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+                problems.add(locate(message, sources));
+            }
+            if (!problems.isEmpty()) {
+                return new Built(Map.of(), false);
+            }
+            prebuiltModules.keep(moduleKey, builder);
         }
         KieContainer container = kieServices.newKieContainer(releaseId);
         Map<Capability, KieBase> kieBases = new TreeMap<>(BY_NAME);
@@ -208,7 +231,7 @@ public final class RulesetCompiler {
         }
         // The KieBases are built; keeping the module in the global repository would only hold memory.
         kieServices.getRepository().removeKieModule(releaseId);
-        return kieBases;
+        return new Built(kieBases, prebuilt);
     }
 
     /**
@@ -250,6 +273,7 @@ public final class RulesetCompiler {
     private record DrlSources(
             Map<String, String> drlByPath,
             Map<String, String> sourceFileOf,
+            Map<String, String> drlPathOfRule,
             Map<String, TableTranslation.SheetDrl> sheetOf,
             Map<String, RuleFile> fileByPath,
             Map<Capability, Set<String>> rulePackages,
@@ -277,6 +301,7 @@ public final class RulesetCompiler {
     private DrlSources translate(List<RuleFile> files) {
         DrlSources sources = new DrlSources(
                 new LinkedHashMap<>(),
+                new HashMap<>(),
                 new HashMap<>(),
                 new HashMap<>(),
                 new HashMap<>(),
@@ -313,6 +338,9 @@ public final class RulesetCompiler {
                 assignCapability(file.path(), declared, sources);
                 sources.drlByPath().put(file.path(), drl);
                 sources.sourceFileOf().put(file.path(), file.path());
+                if (declared != null) {
+                    declared.getRules().forEach(rule -> sources.drlPathOfRule().put(rule.getName(), file.path()));
+                }
                 if (file.path().equals(INTEGRITY_FILE) || file.path().endsWith("/" + INTEGRITY_FILE)) {
                     sources.setUpPaths().add(file.path());
                 }
@@ -369,6 +397,7 @@ public final class RulesetCompiler {
             assignCapability(file.path(), table.packages().get(i), sources);
             sources.drlByPath().put(generatedPath, sheets.get(i).drl());
             sources.sourceFileOf().put(generatedPath, file.path());
+            sheets.get(i).rules().forEach(rule -> sources.drlPathOfRule().put(rule.name(), generatedPath));
             sources.sheetOf().put(generatedPath, sheets.get(i));
             if (table.parameterSheets().get(i)) {
                 sources.setUpPaths().add(generatedPath);
@@ -517,7 +546,7 @@ public final class RulesetCompiler {
         return rules.stream()
                 .filter(rule -> rule.getName().equals(ruleName))
                 .findFirst()
-                .map(rule -> sourceOf(rule, sources.sourceFileOf()))
+                .map(rule -> sourceOf(rule, sources))
                 .orElse("(ruleset)");
     }
 
@@ -565,15 +594,14 @@ public final class RulesetCompiler {
     private static final java.util.regex.Pattern RULE_ID =
             java.util.regex.Pattern.compile("\\b[A-Z][A-Z0-9]+(?:-[A-Z0-9]+){2,}\\b");
 
-    private static Map<String, RuleClause> clausesOf(
-            List<Rule> rules, Map<String, String> sourceFileOf, List<RuleProblem> problems) {
+    private static Map<String, RuleClause> clausesOf(List<Rule> rules, DrlSources sources, List<RuleProblem> problems) {
         Map<String, RuleClause> clauses = new HashMap<>();
         for (Rule rule : rules) {
             String section = metadata(rule, "clause");
             String quote = metadata(rule, "quote");
             if (section == null || quote == null) {
                 problems.add(RuleProblem.inFile(
-                        sourceOf(rule, sourceFileOf),
+                        sourceOf(rule, sources),
                         "规则 " + rule.getName() + " 未注明所依据的条款（@clause 与 @quote，决策表中为 METADATA 列）"));
                 continue;
             }
@@ -588,9 +616,7 @@ public final class RulesetCompiler {
     private static Map<String, RuleOrigin> originsOf(List<Rule> rules, DrlSources sources) {
         Map<String, RuleOrigin> origins = new HashMap<>();
         for (Rule rule : rules) {
-            String kiePath = rule instanceof RuleImpl impl && impl.getResource() != null
-                    ? withoutResourcesPrefix(impl.getResource().getSourcePath())
-                    : null;
+            String kiePath = sources.drlPathOfRule().get(rule.getName());
             TableTranslation.SheetDrl sheet =
                     kiePath == null ? null : sources.sheetOf().get(kiePath);
             java.util.Optional<TableTranslation.GeneratedRule> row = sheet == null
@@ -601,7 +627,7 @@ public final class RulesetCompiler {
             origins.put(
                     rule.getName(),
                     new RuleOrigin(
-                            sourceOf(rule, sources.sourceFileOf()),
+                            sourceOf(rule, sources),
                             sheet == null ? null : sheet.sheet(),
                             row.map(TableTranslation.GeneratedRule::firstCell).orElse(null),
                             row.map(TableTranslation.GeneratedRule::valueCells).orElse(Map.of())));
@@ -609,12 +635,13 @@ public final class RulesetCompiler {
         return origins;
     }
 
-    private static String sourceOf(Rule rule, Map<String, String> sourceFileOf) {
-        if (rule instanceof RuleImpl impl && impl.getResource() != null) {
-            String kiePath = withoutResourcesPrefix(impl.getResource().getSourcePath());
-            return sourceFileOf.getOrDefault(kiePath, kiePath);
-        }
-        return rule.getPackageName();
+    /**
+     * The file a rule was written in, found in the DRL the files translated to rather than asked of the engine:
+     * a rule of the executable model (the packaged rules, prebuilt) does not know its resource.
+     */
+    private static String sourceOf(Rule rule, DrlSources sources) {
+        String kiePath = sources.drlPathOfRule().get(rule.getName());
+        return kiePath == null ? rule.getPackageName() : sources.sourceFileOf().getOrDefault(kiePath, kiePath);
     }
 
     private static String metadata(Rule rule, String key) {
