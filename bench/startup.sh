@@ -3,8 +3,9 @@
 # launcher (target/app/run, with the build's class-data archive) against a baseline jar started plainly
 # (java -jar; by default this build's own Spring Boot jar, or BASELINE_JAR, e.g. an older build), alternating round
 # by round so a slow minute of this shared VM hits both; each round gives a ratio. Wall time from the start command
-# to the first 200 of POST /api/v1/eligibility. Needs mvn -B package (which builds target/app).
-#   [BASELINE_JAR=path] bench/startup.sh [rounds]
+# to the first 200 of POST /api/v1/eligibility. Needs mvn -B package (which builds target/app). BASELINE_CMD
+# replaces the baseline's whole command (another build's launcher, say).
+#   [BASELINE_JAR=path | BASELINE_CMD="command"] bench/startup.sh [rounds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS="${1:-5}"
@@ -32,7 +33,8 @@ first_decision_ms() { # label command... -> milliseconds from launch to the firs
 
 : > target/startup-ratios.txt
 for round in $(seq "$ROUNDS"); do
-  baseline=$(first_decision_ms baseline java -XX:+ExitOnOutOfMemoryError -jar "$BASELINE_JAR")
+  # shellcheck disable=SC2086 # BASELINE_CMD is a command line, split on purpose
+  baseline=$(first_decision_ms baseline ${BASELINE_CMD:-java -XX:+ExitOnOutOfMemoryError -jar "$BASELINE_JAR"})
   launcher=$(first_decision_ms launcher target/app/run)
   awk -v b="$baseline" -v l="$launcher" 'BEGIN {printf "%.3f\n", l / b}' >> target/startup-ratios.txt
   echo "round $round: baseline jar ${baseline} ms, launcher ${launcher} ms, ratio $(tail -1 target/startup-ratios.txt)"

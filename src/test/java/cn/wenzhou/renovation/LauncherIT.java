@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The README's launcher (target/app/run, which the build writes beside its class-data archive) starts the
  * service with the archive in use: a JVM that cannot map it would start without it and say nothing, so the
- * test reads where Spring's own classes came from. Run by Failsafe after {@code package}.
+ * test reads where Spring's own classes came from, and that the rules came as the build compiled and validated them.
+ * Run by Failsafe after {@code package}.
  */
 class LauncherIT {
 
@@ -58,6 +59,14 @@ class LauncherIT {
             assertThat(decided.statusCode()).isEqualTo(200);
         }
         assertThat(Files.readString(log)).doesNotContain("does not fit");
+        assertThat(Files.readAllLines(log))
+                .as("both jurisdictions loaded as the build compiled them, the build's checks trusted")
+                .anySatisfy(
+                        line -> assertThat(line).contains("Compiled ruleset wenzhou", "the build's executable model"))
+                .anySatisfy(
+                        line -> assertThat(line).contains("Compiled ruleset yueqing", "the build's executable model"))
+                .anySatisfy(line -> assertThat(line).contains("Checks of wenzhou", "not run again"))
+                .anySatisfy(line -> assertThat(line).contains("Checks of yueqing", "not run again"));
         assertThat(Files.readAllLines(classLoading))
                 .as("Spring's and Drools' classes mapped from the build's archive, not read from their jars")
                 .anySatisfy(line -> assertThat(line)

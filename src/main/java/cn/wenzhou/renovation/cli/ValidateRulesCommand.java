@@ -178,7 +178,7 @@ public class ValidateRulesCommand implements Callable<Integer> {
     }
 
     /** The same checks the service runs: every {@link RulesetCheck} component of the application. */
-    private static List<RulesetCheck> checks() {
+    static List<RulesetCheck> checks() {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(true);
         scanner.resetFilters(false);
         scanner.addIncludeFilter(new AssignableTypeFilter(RulesetCheck.class));

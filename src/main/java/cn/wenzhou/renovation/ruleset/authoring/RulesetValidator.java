@@ -14,11 +14,14 @@ import org.kie.api.runtime.rule.ConsequenceException;
 /**
  * Compiles one jurisdiction's files and runs every {@link RulesetCheck} on the result, collecting
  * every problem instead of stopping at the first: the same validation for startup, the
- * {@code validate} command and the tests.
+ * {@code validate} command and the tests. The packaged rules, loaded as the build compiled them, are not checked
+ * again when the build's validation of them holds ({@link ValidatedByTheBuild}).
  */
 public final class RulesetValidator {
 
     private static final java.util.regex.Pattern RULE_IN_MESSAGE = java.util.regex.Pattern.compile("Rule \"([^\"]+)\"");
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RulesetValidator.class);
 
     private final RulesetCompiler compiler = new RulesetCompiler();
     private final List<RulesetCheck> checks;
@@ -37,6 +40,13 @@ public final class RulesetValidator {
             ruleset = compiler.compile(sources.jurisdiction().code(), sources.files());
         } catch (RulesetCompilationException e) {
             return new RulesetValidation(sources, null, e.problems(), List.of());
+        }
+        if (ValidatedByTheBuild.holdsFor(ruleset)) {
+            log.info(
+                    "Checks of {} version {} not run again: the build ran them with these classes and this Drools",
+                    ruleset.jurisdiction(),
+                    ruleset.version());
+            return new RulesetValidation(sources, ruleset, List.of(), List.of());
         }
         List<RuleProblem> problems = new ArrayList<>();
         List<RuleProblem> violations = new ArrayList<>();
