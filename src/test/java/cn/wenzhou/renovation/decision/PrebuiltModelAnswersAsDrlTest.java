@@ -10,13 +10,12 @@ import cn.wenzhou.renovation.ruleset.engine.RulesetCompiler;
 import cn.wenzhou.renovation.ruleset.engine.RulesetSources;
 import cn.wenzhou.renovation.testing.CompilesEditedRules;
 import cn.wenzhou.renovation.testing.DeployedService;
+import cn.wenzhou.renovation.testing.RepositoryRuleset;
 import cn.wenzhou.renovation.testing.SpecExamples;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.validation.Validator;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,7 +49,7 @@ class PrebuiltModelAnswersAsDrlTest {
     void anUploadedCopyAnswersEverySpecExampleAndGoldenCaseAsThePrebuiltModelDoes(String jurisdiction) {
         List<RuleFile> files = packaged(jurisdiction);
         CompiledRuleset prebuilt = new RulesetCompiler().compile(jurisdiction, files);
-        CompiledRuleset uploaded = new RulesetCompiler().compile(jurisdiction, uploadedCopy(files));
+        CompiledRuleset uploaded = new RulesetCompiler().compile(jurisdiction, RepositoryRuleset.uploadedCopy(files));
 
         assertThat(prebuilt.builtAhead())
                 .as("the packaged rules load as the build's model")
@@ -131,20 +130,5 @@ class PrebuiltModelAnswersAsDrlTest {
                 .findFirst()
                 .orElseThrow()
                 .files();
-    }
-
-    /** The same files as an officer's upload of them: every DRL file one comment line longer. */
-    private static List<RuleFile> uploadedCopy(List<RuleFile> files) {
-        List<RuleFile> copy = new ArrayList<>();
-        for (RuleFile file : files) {
-            copy.add(
-                    file.isDrl()
-                            ? new RuleFile(
-                                    file.path(),
-                                    (new String(file.content(), StandardCharsets.UTF_8) + "\n// uploaded\n")
-                                            .getBytes(StandardCharsets.UTF_8))
-                            : file);
-        }
-        return copy;
     }
 }

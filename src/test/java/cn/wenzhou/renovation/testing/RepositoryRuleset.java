@@ -4,6 +4,7 @@ import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.engine.RuleFile;
 import cn.wenzhou.renovation.ruleset.engine.RuleSourceLoader;
 import cn.wenzhou.renovation.ruleset.engine.RulesetCompiler;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,5 +24,31 @@ public final class RepositoryRuleset {
         List<RuleFile> files = new ArrayList<>(loader.load(rules.toString(), "rules"));
         files.addAll(loader.load(decisionTables.toString(), "decision-tables"));
         return new RulesetCompiler().compile("wenzhou", files);
+    }
+
+    /**
+     * The repository's rules compiled as an officer's upload of the same files is: from DRL, since every DRL file is
+     * one comment line longer and so matches none of the modules the build prebuilt.
+     */
+    public static CompiledRuleset compileAsUpload() {
+        RuleSourceLoader loader = new RuleSourceLoader();
+        List<RuleFile> files = new ArrayList<>(loader.load("rules", "rules"));
+        files.addAll(loader.load("decision-tables", "decision-tables"));
+        return new RulesetCompiler().compile("wenzhou", uploadedCopy(files));
+    }
+
+    /** The files as an upload of them: every DRL file one comment line longer, the rest as they are. */
+    public static List<RuleFile> uploadedCopy(List<RuleFile> files) {
+        List<RuleFile> copy = new ArrayList<>();
+        for (RuleFile file : files) {
+            copy.add(
+                    file.isDrl()
+                            ? new RuleFile(
+                                    file.path(),
+                                    (new String(file.content(), StandardCharsets.UTF_8) + "\n// uploaded\n")
+                                            .getBytes(StandardCharsets.UTF_8))
+                            : file);
+        }
+        return copy;
     }
 }

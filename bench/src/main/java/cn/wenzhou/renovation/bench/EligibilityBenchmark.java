@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -33,13 +34,23 @@ public class EligibilityBenchmark {
 
     private static final Capability ELIGIBILITY = Capability.of(EligibilityService.class);
 
+    /**
+     * How the rules were compiled: {@code prebuilt}, the executable model the build made (what the service serves from
+     * its packaged rules), or {@code drl}, an upload of the same files compiled from DRL.
+     */
+    @Param({"prebuilt", "drl"})
+    public String model;
+
     private CompiledRuleset ruleset;
     private Community builtIn1995;
     private Community builtIn2008WithDeficiencies;
 
     @Setup
     public void compileTheRepositoryRules() {
-        ruleset = RepositoryRuleset.compile();
+        ruleset = model.equals("drl") ? RepositoryRuleset.compileAsUpload() : RepositoryRuleset.compile();
+        if (ruleset.builtAhead() != model.equals("prebuilt")) {
+            throw new IllegalStateException("Not the " + model + " rules: build with mvn -Pbench test-compile first");
+        }
         builtIn1995 = Communities.ordinary(1995, false, LocalDate.of(2026, 3, 1));
         builtIn2008WithDeficiencies = Communities.ordinary(2008, true, LocalDate.of(2026, 3, 1));
     }

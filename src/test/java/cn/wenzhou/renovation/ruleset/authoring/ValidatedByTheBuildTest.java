@@ -8,11 +8,10 @@ import cn.wenzhou.renovation.ruleset.engine.RuleProblem;
 import cn.wenzhou.renovation.ruleset.engine.RulesetCheck;
 import cn.wenzhou.renovation.ruleset.engine.RulesetSources;
 import cn.wenzhou.renovation.testing.CompilesEditedRules;
+import cn.wenzhou.renovation.testing.RepositoryRuleset;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -53,16 +52,8 @@ class ValidatedByTheBuildTest {
     @Test
     void anUploadedCopyOfTheSameRulesIsChecked() {
         CountingCheck check = new CountingCheck();
-        RulesetSources packaged = packaged("wenzhou");
-        List<RuleFile> uploaded = new ArrayList<>();
-        packaged.files()
-                .forEach(f -> uploaded.add(
-                        f.isDrl()
-                                ? new RuleFile(
-                                        f.path(),
-                                        (new String(f.content(), StandardCharsets.UTF_8) + "\n// edited\n")
-                                                .getBytes(StandardCharsets.UTF_8))
-                                : f));
+        List<RuleFile> uploaded =
+                RepositoryRuleset.uploadedCopy(packaged("wenzhou").files());
 
         RulesetValidation validation = new RulesetValidator(List.of(check)).validate(RulesetSources.base(uploaded));
 
