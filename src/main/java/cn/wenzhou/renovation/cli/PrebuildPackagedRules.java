@@ -3,6 +3,7 @@ package cn.wenzhou.renovation.cli;
 import cn.wenzhou.renovation.ruleset.authoring.RulesetValidation;
 import cn.wenzhou.renovation.ruleset.authoring.RulesetValidator;
 import cn.wenzhou.renovation.ruleset.authoring.ValidatedByTheBuild;
+import cn.wenzhou.renovation.ruleset.engine.BuildFingerprint;
 import cn.wenzhou.renovation.ruleset.engine.PrebuiltModules;
 import cn.wenzhou.renovation.ruleset.engine.RulesetCompilationException;
 import cn.wenzhou.renovation.ruleset.engine.RulesetCompiler;
@@ -67,6 +68,7 @@ public final class PrebuildPackagedRules {
                 validation.findings().forEach(f -> System.out.println("  " + f));
             }
         }
+        Files.writeString(modules.resolve(PrebuiltModules.MADE_WITH), BuildFingerprint.of(classes));
         Files.writeString(builtFrom, inputs);
         System.exit(0); // Drools may leave non-daemon threads behind
     }
@@ -80,7 +82,7 @@ public final class PrebuildPackagedRules {
                 .append(' ')
                 .append(sources.version())
                 .append('\n'));
-        return inputs.append(ValidatedByTheBuild.madeWith(classes)).toString();
+        return inputs.append(BuildFingerprint.of(classes)).toString();
     }
 
     private static void deleteEarlierOutput(Path folder) throws IOException {

@@ -3,6 +3,7 @@ package cn.wenzhou.renovation.ruleset.engine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.drools.compiler.kie.builder.impl.DrlProject;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.codegen.ExecutableModelProject;
@@ -57,15 +59,30 @@ public final class PrebuiltModules {
         return RulesetFiles.contentHash(content);
     }
 
-    /** The prebuilt module with this key, added to the KIE repository, if the build made one. */
+    /**
+     * Beside the modules, what they were built with ({@link BuildFingerprint}): a module is loaded only where the
+     * classes and Drools running are those, since its classes call the application's.
+     */
+    public static final String MADE_WITH = "made-with";
+
+    /** Whether the modules under each classes root were made with the classes and Drools running, once per root. */
+    private static final Map<String, Boolean> MADE_WITH_THESE_CLASSES = new ConcurrentHashMap<>();
+
+    /**
+     * The prebuilt module with this key, added to the KIE repository, if the build made one with the classes and
+     * Drools that are running.
+     */
     Optional<KieModule> load(String key) {
         if (buildingInto != null) {
             return Optional.empty();
         }
-        try (InputStream in = PrebuiltModules.class.getClassLoader().getResourceAsStream(FOLDER + key + SUFFIX)) {
-            if (in == null) {
-                return Optional.empty();
-            }
+        ClassLoader classes = PrebuiltModules.class.getClassLoader();
+        String path = FOLDER + key + SUFFIX;
+        URL module = classes.getResource(path);
+        if (module == null || !madeWithTheseClasses(module, path, classes.getResource(FOLDER + MADE_WITH))) {
+            return Optional.empty();
+        }
+        try (InputStream in = module.openStream()) {
             KieServices kieServices = KieServices.get();
             return Optional.of(kieServices
                     .getRepository()
@@ -74,6 +91,24 @@ public final class PrebuiltModules {
             throw new UncheckedIOException("A prebuilt rules module in the jar cannot be read: " + key, e);
         }
     }
+
+    static boolean madeWithTheseClasses(URL module, String path, URL madeWith) {
+        String root = module.toString().substring(0, module.toString().length() - path.length());
+        return MADE_WITH_THESE_CLASSES.computeIfAbsent(root, r -> {
+            boolean same = madeWith != null
+                    && madeWith.toString().equals(r + FOLDER + MADE_WITH)
+                    && BuildFingerprint.matchesBeside(madeWith, FOLDER + MADE_WITH);
+            if (!same) {
+                log.warn(
+                        "The prebuilt rules under {} were built with other classes or another Drools: the rules"
+                                + " compile from DRL instead (run mvn package to build them again)",
+                        r);
+            }
+            return same;
+        });
+    }
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PrebuiltModules.class);
 
     /** What a module not prebuilt compiles as: the executable model when building, DRL at runtime. */
     Class<? extends org.kie.api.builder.KieBuilder.ProjectType> projectType() {

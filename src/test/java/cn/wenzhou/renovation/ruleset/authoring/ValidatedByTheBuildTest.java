@@ -2,6 +2,7 @@ package cn.wenzhou.renovation.ruleset.authoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.wenzhou.renovation.ruleset.engine.BuildFingerprint;
 import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.engine.RuleFile;
 import cn.wenzhou.renovation.ruleset.engine.RuleProblem;
@@ -96,7 +97,7 @@ class ValidatedByTheBuildTest {
 
     private static boolean holds(Path classes, CompiledRuleset ruleset) throws IOException {
         String relative = ValidatedByTheBuild.recordPath(ruleset);
-        return ValidatedByTheBuild.holdsAt(classes.resolve(relative).toUri().toURL(), relative);
+        return BuildFingerprint.matchesBeside(classes.resolve(relative).toUri().toURL(), relative);
     }
 
     private static RulesetSources packaged(String jurisdiction) {
