@@ -25,7 +25,8 @@ import org.kie.api.builder.ReleaseId;
  * Java classes) and kept in the jar under {@value #FOLDER}, each named by the content key of what it was built
  * from: its release, its kmodule and every DRL it holds. At runtime a module whose key is there is loaded
  * instead of compiled; anything else (an upload, an edited folder) compiles from DRL as before. A key is a hash
- * of content, so a prebuilt module can only stand in for exactly the DRL it was built from.
+ * of content, so a prebuilt module can only stand in for exactly the DRL it was built from; and modules are loaded
+ * only beside the classes and Drools they were built with ({@link #MADE_WITH}).
  */
 public final class PrebuiltModules {
 
