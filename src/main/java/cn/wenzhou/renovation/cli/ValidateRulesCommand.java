@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code java -jar <jar> validate --rules-dir rules --decision-tables-dir decision-tables}: compiles
  * every jurisdiction (or one) exactly as the service would at startup, runs the same checks (the
- * statutory guard among them), runs each jurisdiction's Test Scenarios ({@code scenarios/<code>/}) and its golden
+ * statutory guard among them; as at startup, files identical to the packaged rules take the build's result of them,
+ * see {@code ValidatedByTheBuild}), runs each jurisdiction's Test Scenarios ({@code scenarios/<code>/}) and its golden
  * cases (through the service's own deciders, in a context without a web server), and prints each finding with its
  * file, sheet and cell (a failing scenario or case by its row), and with {@code --diff} each county's changes against
  * the base. Exit code 0 when every jurisdiction is valid, 1 when any is refused, 2 when the folders cannot be read.
