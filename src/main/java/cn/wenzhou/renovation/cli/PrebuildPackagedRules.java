@@ -11,9 +11,8 @@ import cn.wenzhou.renovation.ruleset.engine.RulesetSources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A step of the build (process-classes, so the tests and the jar have it): compiles every jurisdiction of the
@@ -41,7 +40,7 @@ public final class PrebuildPackagedRules {
             System.out.println("Prebuilt rules are up to date");
             System.exit(0); // the same rules, classes and Drools as the last build: nothing to do
         }
-        deleteEarlierOutput(modules); // another content's modules would only make the jar larger
+        FileSystemUtils.deleteRecursively(modules); // another content's modules would only make the jar larger
         RulesetCompiler compiler = new RulesetCompiler(PrebuiltModules.buildingInto(modules));
         RulesetValidator validator = new RulesetValidator(ValidateRulesCommand.checks());
         for (RulesetSources sources : jurisdictions) {
@@ -83,16 +82,5 @@ public final class PrebuildPackagedRules {
                 .append(sources.version())
                 .append('\n'));
         return inputs.append(BuildFingerprint.of(classes)).toString();
-    }
-
-    private static void deleteEarlierOutput(Path folder) throws IOException {
-        if (!Files.isDirectory(folder)) {
-            return;
-        }
-        try (Stream<Path> earlier = Files.walk(folder)) {
-            for (Path path : earlier.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

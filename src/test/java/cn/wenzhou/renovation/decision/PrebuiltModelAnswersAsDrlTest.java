@@ -7,7 +7,6 @@ import cn.wenzhou.renovation.kernel.ProblemException;
 import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.engine.RuleFile;
 import cn.wenzhou.renovation.ruleset.engine.RulesetCompiler;
-import cn.wenzhou.renovation.ruleset.engine.RulesetSources;
 import cn.wenzhou.renovation.testing.CompilesEditedRules;
 import cn.wenzhou.renovation.testing.DeployedService;
 import cn.wenzhou.renovation.testing.RepositoryRuleset;
@@ -47,7 +46,7 @@ class PrebuiltModelAnswersAsDrlTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"wenzhou", "yueqing"})
     void anUploadedCopyAnswersEverySpecExampleAndGoldenCaseAsThePrebuiltModelDoes(String jurisdiction) {
-        List<RuleFile> files = packaged(jurisdiction);
+        List<RuleFile> files = RepositoryRuleset.packaged(jurisdiction).files();
         CompiledRuleset prebuilt = new RulesetCompiler().compile(jurisdiction, files);
         CompiledRuleset uploaded = new RulesetCompiler().compile(jurisdiction, RepositoryRuleset.uploadedCopy(files));
 
@@ -123,12 +122,4 @@ class PrebuiltModelAnswersAsDrlTest {
     }
 
     private static final String VERSION = "rulesetVersion";
-
-    private static List<RuleFile> packaged(String jurisdiction) {
-        return RulesetSources.load("classpath:rules", "classpath:decision-tables").stream()
-                .filter(sources -> sources.jurisdiction().code().equals(jurisdiction))
-                .findFirst()
-                .orElseThrow()
-                .files();
-    }
 }

@@ -4,6 +4,7 @@ import cn.wenzhou.renovation.ruleset.engine.CompiledRuleset;
 import cn.wenzhou.renovation.ruleset.engine.RuleFile;
 import cn.wenzhou.renovation.ruleset.engine.RuleSourceLoader;
 import cn.wenzhou.renovation.ruleset.engine.RulesetCompiler;
+import cn.wenzhou.renovation.ruleset.engine.RulesetSources;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,10 +21,22 @@ public final class RepositoryRuleset {
     }
 
     public static CompiledRuleset compile(Path rules, Path decisionTables) {
+        return new RulesetCompiler().compile("wenzhou", files(rules, decisionTables));
+    }
+
+    /** One jurisdiction's files as the jar packages them: the base, or a county over it. */
+    public static RulesetSources packaged(String jurisdiction) {
+        return RulesetSources.load("classpath:rules", "classpath:decision-tables").stream()
+                .filter(sources -> sources.jurisdiction().code().equals(jurisdiction))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static List<RuleFile> files(Path rules, Path decisionTables) {
         RuleSourceLoader loader = new RuleSourceLoader();
         List<RuleFile> files = new ArrayList<>(loader.load(rules.toString(), "rules"));
         files.addAll(loader.load(decisionTables.toString(), "decision-tables"));
-        return new RulesetCompiler().compile("wenzhou", files);
+        return files;
     }
 
     /**
@@ -31,10 +44,8 @@ public final class RepositoryRuleset {
      * one comment line longer and so matches none of the modules the build prebuilt.
      */
     public static CompiledRuleset compileAsUpload() {
-        RuleSourceLoader loader = new RuleSourceLoader();
-        List<RuleFile> files = new ArrayList<>(loader.load("rules", "rules"));
-        files.addAll(loader.load("decision-tables", "decision-tables"));
-        return new RulesetCompiler().compile("wenzhou", uploadedCopy(files));
+        return new RulesetCompiler()
+                .compile("wenzhou", uploadedCopy(files(Path.of("rules"), Path.of("decision-tables"))));
     }
 
     /** The files as an upload of them: every DRL file one comment line longer, the rest as they are. */

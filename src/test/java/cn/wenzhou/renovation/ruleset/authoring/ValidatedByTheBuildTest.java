@@ -43,7 +43,8 @@ class ValidatedByTheBuildTest {
     void thePackagedRulesAsTheBuildCompiledThemAreNotCheckedAgain() {
         CountingCheck check = new CountingCheck();
 
-        RulesetValidation validation = new RulesetValidator(List.of(check)).validate(packaged("wenzhou"));
+        RulesetValidation validation =
+                new RulesetValidator(List.of(check)).validate(RepositoryRuleset.packaged("wenzhou"));
 
         assertThat(validation.valid()).isTrue();
         assertThat(validation.ruleset().builtAhead()).isTrue();
@@ -53,8 +54,8 @@ class ValidatedByTheBuildTest {
     @Test
     void anUploadedCopyOfTheSameRulesIsChecked() {
         CountingCheck check = new CountingCheck();
-        List<RuleFile> uploaded =
-                RepositoryRuleset.uploadedCopy(packaged("wenzhou").files());
+        List<RuleFile> uploaded = RepositoryRuleset.uploadedCopy(
+                RepositoryRuleset.packaged("wenzhou").files());
 
         RulesetValidation validation = new RulesetValidator(List.of(check)).validate(RulesetSources.base(uploaded));
 
@@ -64,8 +65,9 @@ class ValidatedByTheBuildTest {
 
     @Test
     void aRecordHoldsOnlyBesideTheClassesItWasMadeWith() throws IOException {
-        CompiledRuleset ruleset =
-                new RulesetValidator(List.of()).validate(packaged("wenzhou")).ruleset();
+        CompiledRuleset ruleset = new RulesetValidator(List.of())
+                .validate(RepositoryRuleset.packaged("wenzhou"))
+                .ruleset();
         Path built = classesFolder("built", "the classes the build ran");
         ValidatedByTheBuild.record(ruleset, built);
         String record = Files.readString(built.resolve(ValidatedByTheBuild.recordPath(ruleset)));
@@ -98,12 +100,5 @@ class ValidatedByTheBuildTest {
     private static boolean holds(Path classes, CompiledRuleset ruleset) throws IOException {
         String relative = ValidatedByTheBuild.recordPath(ruleset);
         return BuildFingerprint.matchesBeside(classes.resolve(relative).toUri().toURL(), relative);
-    }
-
-    private static RulesetSources packaged(String jurisdiction) {
-        return RulesetSources.load("classpath:rules", "classpath:decision-tables").stream()
-                .filter(sources -> sources.jurisdiction().code().equals(jurisdiction))
-                .findFirst()
-                .orElseThrow();
     }
 }
