@@ -17,6 +17,12 @@ public final class ContentCaches {
     /** Compiled rulesets by jurisdiction and content hash: a compile takes seconds. */
     public static final Cache<String, CompiledRuleset> COMPILED_RULESETS = bounded(8);
 
+    /**
+     * One capability's KieBase by the content hash of its module (kmodule and DRL): an edit rebuilds its own
+     * capability, and a county shares the base's KieBases of the capabilities it does not change.
+     */
+    static final Cache<String, RulesetCompiler.CapabilityModule> CAPABILITY_MODULES = bounded(64);
+
     /** Staff tables translated to DRL, by path and the content hash of the workbook, its form and template. */
     static final Cache<String, RulesetCompiler.TranslatedTable> TRANSLATED_TABLES = bounded(64);
 
@@ -29,6 +35,7 @@ public final class ContentCaches {
     public static Map<String, Cache<?, ?>> byName() {
         return Map.of(
                 "compiled-rulesets", COMPILED_RULESETS,
+                "capability-modules", CAPABILITY_MODULES,
                 "translated-tables", TRANSLATED_TABLES,
                 "refused-cells-of-kept-versions", REFUSED_CELLS_OF_KEPT_VERSIONS);
     }

@@ -1,6 +1,5 @@
 package cn.wenzhou.renovation.ruleset.engine;
 
-import cn.wenzhou.renovation.kernel.Futures;
 import cn.wenzhou.renovation.ruleset.engine.stafftable.CaseForm;
 import cn.wenzhou.renovation.ruleset.engine.stafftable.CaseRows;
 import java.io.StringReader;
@@ -17,8 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
@@ -32,7 +29,6 @@ import org.kie.api.builder.model.KieBaseModel;
 import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.conf.EqualityBehaviorOption;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,36 +61,12 @@ public final class RulesetCompiler {
                 .sorted(Comparator.comparing(RuleFile::path))
                 .toList();
         String version = contentHash(files);
-        String key = jurisdiction + "|" + version;
-        CompiledRuleset known = ContentCaches.COMPILED_RULESETS.getIfPresent(key);
-        if (known != null) {
-            return known;
-        }
-        // Not Cache.get(key, loader), which would hold a lock of the cache for seconds while jurisdictions compile
-        // side by side: a compile already under way for the same files (the startup head start's) is joined instead.
-        CompletableFuture<CompiledRuleset> mine = new CompletableFuture<>();
-        CompletableFuture<CompiledRuleset> running = COMPILING.putIfAbsent(key, mine);
-        if (running != null) {
-            return Futures.joined(running); // its ruleset, or the very problem it failed with
-        }
-        try {
-            // Another thread may have finished the same compile between the first look and now.
-            CompiledRuleset finished = ContentCaches.COMPILED_RULESETS.getIfPresent(key);
-            CompiledRuleset compiled = finished != null ? finished : compileAnew(jurisdiction, files, version);
-            ContentCaches.COMPILED_RULESETS.put(key, compiled);
-            mine.complete(compiled);
-            return compiled;
-        } catch (RuntimeException | Error failure) {
-            mine.completeExceptionally(failure);
-            throw failure;
-        } finally {
-            COMPILING.remove(key, mine);
-        }
+        // The startup head start's compile of the same files is joined rather than repeated.
+        return COMPILED.get(jurisdiction + "|" + version, () -> compileAnew(jurisdiction, files, version));
     }
 
-    /** Compiles under way, by jurisdiction and content hash. */
-    private static final ConcurrentHashMap<String, CompletableFuture<CompiledRuleset>> COMPILING =
-            new ConcurrentHashMap<>();
+    private static final BuiltOncePerKey<CompiledRuleset> COMPILED =
+            new BuiltOncePerKey<>(ContentCaches.COMPILED_RULESETS);
 
     /**
      * A compiled ruleset is an immutable value of its files: the same files compile to the same rules.
@@ -108,10 +80,9 @@ public final class RulesetCompiler {
             throw new RulesetCompilationException(jurisdiction, problems);
         }
 
-        // Two modules from the same packages: what a request runs, and the set-up that runs once per build.
-        KieModuleModel byCapability = kieModuleByCapability(sources);
-        Built decisions = build(jurisdiction, version, "", byCapability, sources, false, problems);
-        Built setUp = build(jurisdiction, version, "-set-up", byCapability, sources, true, problems);
+        // Per capability, what a request runs and the set-up that runs once per build.
+        Built decisions = build(sources, false, problems);
+        Built setUp = build(sources, true, problems);
         Map<Capability, KieBase> kieBases = decisions.kieBases();
         Map<Capability, KieBase> setUpKieBases = setUp.kieBases();
         if (!problems.isEmpty()) {
@@ -184,54 +155,111 @@ public final class RulesetCompiler {
 
     private static final String ANSWERS_FILE = "rules/%s/answers.drl";
 
-    /**
-     * One KieBase per capability from either the set-up files (parameter sheets and {@code integrity.drl}
-     * files) or every other file; errors are added to {@code problems} with their file, sheet and cell.
-     */
-    /** A module's KieBases by capability, and whether the build had prebuilt it. */
+    /** A ruleset's KieBases by capability, and whether the build had prebuilt every one. */
     private record Built(Map<Capability, KieBase> kieBases, boolean prebuilt) {}
 
-    private Built build(
-            String jurisdiction,
-            String version,
-            String suffix,
-            KieModuleModel byCapability,
-            DrlSources sources,
-            boolean setUp,
-            List<RuleProblem> problems) {
-        Map<String, String> moduleDrl = new TreeMap<>();
-        sources.drlByPath().forEach((path, drl) -> {
-            if (sources.setUpPaths().contains(path) == setUp) {
-                moduleDrl.put(path, drl);
+    /** One capability's KieBase, and whether the build had prebuilt it. */
+    record CapabilityModule(KieBase kieBase, boolean prebuilt) {}
+
+    private static final BuiltOncePerKey<CapabilityModule> CAPABILITY_MODULES =
+            new BuiltOncePerKey<>(ContentCaches.CAPABILITY_MODULES);
+
+    /**
+     * One module per capability, of either its set-up files (parameter sheets and {@code integrity.drl} files) or
+     * its other files, kept by the content it was built from: an edit rebuilds its own capability only, and a
+     * county shares the base's KieBase of every capability it leaves as it is. Errors are added to {@code
+     * problems} with their file, sheet and cell.
+     */
+    private Built build(DrlSources sources, boolean setUp, List<RuleProblem> problems) {
+        Map<Capability, KieBase> kieBases = new TreeMap<>(BY_NAME);
+        boolean prebuilt = true;
+        for (Map.Entry<Capability, Set<String>> packages :
+                sources.rulePackages().entrySet()) {
+            Capability capability = packages.getKey();
+            KieModuleModel module = kieServices.newKieModuleModel();
+            addKieBase(module, capability, packages.getValue());
+            Map<String, String> drl = drlOf(sources, setUp, capability);
+            String kmoduleXml = module.toXML();
+            ReleaseId releaseId = kieServices.newReleaseId(
+                    "cn.wenzhou.renovation.rulesets",
+                    capability.name() + (setUp ? "-set-up" : ""),
+                    "1.0.0-" + PrebuiltModules.key(CONTENT_ONLY, kmoduleXml, drl));
+            String moduleKey = PrebuiltModules.key(releaseId, kmoduleXml, drl);
+            try {
+                CapabilityModule built = CAPABILITY_MODULES.get(
+                        moduleKey + "|" + prebuiltModules.projectType().getSimpleName(),
+                        () -> buildModule(capability, releaseId, moduleKey, kmoduleXml, drl));
+                kieBases.put(capability, built.kieBase());
+                prebuilt &= built.prebuilt();
+            } catch (ModuleErrors errors) {
+                errors.messages.forEach(message -> problems.add(locate(message, sources)));
+            }
+        }
+        // A file whose package cannot be read belongs to no capability; built alone, it reports its syntax errors.
+        Map<String, String> unplaced = drlOf(sources, setUp, null);
+        if (!unplaced.isEmpty()) {
+            KieFileSystem kfs = kieServices.newKieFileSystem();
+            unplaced.forEach((path, text) -> kfs.write(RESOURCES + path, text));
+            ReleaseId unplacedRelease = kieServices.newReleaseId(
+                    "cn.wenzhou.renovation.rulesets", "unplaced", "1.0.0-" + java.util.UUID.randomUUID());
+            kfs.generateAndWritePomXML(unplacedRelease);
+            kieServices
+                    .newKieBuilder(kfs)
+                    .buildAll()
+                    .getResults()
+                    .getMessages(Message.Level.ERROR)
+                    .forEach(message -> problems.add(locate(message, sources)));
+            kieServices.getRepository().removeKieModule(unplacedRelease);
+        }
+        return new Built(kieBases, prebuilt);
+    }
+
+    /** The release a module's content hash is taken under: the content alone names its release. */
+    private static final ReleaseId CONTENT_ONLY =
+            KieServices.get().newReleaseId("cn.wenzhou.renovation.rulesets", "content", "0");
+
+    /** The set-up or decision DRL of one capability, or with no capability the DRL no capability could claim. */
+    private static Map<String, String> drlOf(DrlSources sources, boolean setUp, Capability capability) {
+        Map<String, String> drl = new TreeMap<>();
+        sources.drlByPath().forEach((path, text) -> {
+            if (sources.setUpPaths().contains(path) == setUp
+                    && java.util.Objects.equals(sources.capabilityOfPath().get(path), capability)) {
+                drl.put(path, text);
             }
         });
-        String kmoduleXml = byCapability.toXML();
-        ReleaseId releaseId =
-                kieServices.newReleaseId("cn.wenzhou.renovation.rulesets", jurisdiction + suffix, "1.0.0-" + version);
-        String moduleKey = PrebuiltModules.key(releaseId, kmoduleXml, moduleDrl);
+        return drl;
+    }
+
+    /** The prebuilt module of this content if the build made one, else the module compiled here. */
+    private CapabilityModule buildModule(
+            Capability capability, ReleaseId releaseId, String moduleKey, String kmoduleXml, Map<String, String> drl) {
         boolean prebuilt = prebuiltModules.load(moduleKey).isPresent();
         if (!prebuilt) {
             KieFileSystem kfs = kieServices.newKieFileSystem();
-            moduleDrl.forEach((path, drl) -> kfs.write(RESOURCES + path, drl));
+            drl.forEach((path, text) -> kfs.write(RESOURCES + path, text));
             kfs.writeKModuleXML(kmoduleXml);
             kfs.generateAndWritePomXML(releaseId);
             KieBuilder builder = kieServices.newKieBuilder(kfs).buildAll(prebuiltModules.projectType());
-            for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-                problems.add(locate(message, sources));
-            }
-            if (!problems.isEmpty()) {
-                return new Built(Map.of(), false);
+            List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+            if (!errors.isEmpty()) {
+                throw new ModuleErrors(errors);
             }
             prebuiltModules.keep(moduleKey, builder);
         }
-        KieContainer container = kieServices.newKieContainer(releaseId);
-        Map<Capability, KieBase> kieBases = new TreeMap<>(BY_NAME);
-        for (Capability capability : sources.rulePackages().keySet()) {
-            kieBases.put(capability, container.getKieBase(capability.kieBaseName()));
-        }
-        // The KieBases are built; keeping the module in the global repository would only hold memory.
+        KieBase kieBase = kieServices.newKieContainer(releaseId).getKieBase(capability.kieBaseName());
+        // The KieBase is built; keeping the module in the global repository would only hold memory.
         kieServices.getRepository().removeKieModule(releaseId);
-        return new Built(kieBases, prebuilt);
+        return new CapabilityModule(kieBase, prebuilt);
+    }
+
+    /** Drools' errors of a module, for the ruleset being compiled to place at their file, sheet and cell. */
+    private static final class ModuleErrors extends RuntimeException {
+        private final transient List<Message> messages;
+
+        ModuleErrors(List<Message> messages) {
+            super("The rules have errors", null, false, false);
+            this.messages = List.copyOf(messages);
+        }
     }
 
     /**
@@ -277,6 +305,7 @@ public final class RulesetCompiler {
             Map<String, TableTranslation.SheetDrl> sheetOf,
             Map<String, RuleFile> fileByPath,
             Map<Capability, Set<String>> rulePackages,
+            Map<String, Capability> capabilityOfPath,
             Set<String> setUpPaths,
             List<RuleProblem> problems,
             List<CaseRows> cases) {}
@@ -290,12 +319,14 @@ public final class RulesetCompiler {
      */
     private KieModuleModel kieModuleByCapability(DrlSources sources) {
         KieModuleModel module = kieServices.newKieModuleModel();
-        sources.rulePackages().forEach((capability, packages) -> {
-            KieBaseModel kieBase =
-                    module.newKieBaseModel(capability.kieBaseName()).setEqualsBehavior(EqualityBehaviorOption.IDENTITY);
-            packages.forEach(kieBase::addPackage);
-        });
+        sources.rulePackages().forEach((capability, packages) -> addKieBase(module, capability, packages));
         return module;
+    }
+
+    private static void addKieBase(KieModuleModel module, Capability capability, Set<String> packages) {
+        KieBaseModel kieBase =
+                module.newKieBaseModel(capability.kieBaseName()).setEqualsBehavior(EqualityBehaviorOption.IDENTITY);
+        packages.forEach(kieBase::addPackage);
     }
 
     private DrlSources translate(List<RuleFile> files) {
@@ -306,6 +337,7 @@ public final class RulesetCompiler {
                 new HashMap<>(),
                 new HashMap<>(),
                 new TreeMap<>(BY_NAME),
+                new HashMap<>(),
                 new java.util.HashSet<>(),
                 new ArrayList<>(),
                 new ArrayList<>());
@@ -335,7 +367,8 @@ public final class RulesetCompiler {
                 if (declared != null && declared.getRules().isEmpty()) {
                     sources.problems().add(RuleProblem.inFile(file.path(), "文件中没有任何规则"));
                 }
-                assignCapability(file.path(), declared, sources);
+                assignCapability(file.path(), declared, sources)
+                        .ifPresent(capability -> sources.capabilityOfPath().put(file.path(), capability));
                 sources.drlByPath().put(file.path(), drl);
                 sources.sourceFileOf().put(file.path(), file.path());
                 if (declared != null) {
@@ -394,7 +427,8 @@ public final class RulesetCompiler {
             if (misplaced(file.path(), table.packages().get(i), sources)) {
                 return;
             }
-            assignCapability(file.path(), table.packages().get(i), sources);
+            assignCapability(file.path(), table.packages().get(i), sources)
+                    .ifPresent(capability -> sources.capabilityOfPath().put(generatedPath, capability));
             sources.drlByPath().put(generatedPath, sheets.get(i).drl());
             sources.sourceFileOf().put(generatedPath, file.path());
             sheets.get(i).rules().forEach(rule -> sources.drlPathOfRule().put(rule.name(), generatedPath));
@@ -485,15 +519,18 @@ public final class RulesetCompiler {
         return true;
     }
 
-    private static void assignCapability(String path, PackageDescr declared, DrlSources sources) {
-        if (declared != null) {
-            assignCapability(path, declared.getNamespace() == null ? "" : declared.getNamespace(), sources);
-        } // else a syntax error: the build reports it with its line
+    private static java.util.Optional<Capability> assignCapability(
+            String path, PackageDescr declared, DrlSources sources) {
+        if (declared == null) {
+            return java.util.Optional.empty(); // a syntax error: the build reports it with its line
+        }
+        return assignCapability(path, declared.getNamespace() == null ? "" : declared.getNamespace(), sources);
     }
 
-    private static void assignCapability(String path, String rulePackage, DrlSources sources) {
+    private static java.util.Optional<Capability> assignCapability(
+            String path, String rulePackage, DrlSources sources) {
         if (rulePackage == null) {
-            return; // a syntax error: the build reports it with its line
+            return java.util.Optional.empty(); // a syntax error: the build reports it with its line
         }
         java.util.Optional<Capability> capability = Capability.ofRulePackage(rulePackage);
         if (capability.isEmpty()) {
@@ -503,11 +540,12 @@ public final class RulesetCompiler {
                             "规则包 package " + (rulePackage.isEmpty() ? "（未声明）" : rulePackage)
                                     + " 不属于任何决策能力，其中的规则不会被执行：应为某一决策能力的规则包（如 "
                                     + EXAMPLE_CAPABILITY_PACKAGE + "）或其子包"));
-            return;
+            return capability;
         }
         sources.rulePackages()
                 .computeIfAbsent(capability.get(), c -> new TreeSet<>())
                 .add(rulePackage);
+        return capability;
     }
 
     /**

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -200,6 +201,74 @@ class RulesetCompilerTest {
                                 .mapToInt(kieBase -> namesOf(kieBase).size())
                                 .sum()
                         + setUp.size());
+    }
+
+    // --- what an edit rebuilds ---------------------------------------------------------------------
+
+    @Test
+    void anEditedParameterCellRebuildsItsCapabilitysSetUpRulesOnly() throws IOException {
+        CompiledRuleset original = CopiedRules.compile(root);
+        RuleFolderCopy.editCutoffCell(root, cell -> cell.setCellValue(2005));
+        CompiledRuleset edited = CopiedRules.compile(root);
+
+        Capability eligibility = new Capability("eligibility");
+        assertThat(edited.setUpKieBase(eligibility)).isNotSameAs(original.setUpKieBase(eligibility));
+        for (Capability capability : original.kieBases().keySet()) {
+            assertThat(edited.kieBase(capability))
+                    .as("the decision rules of %s", capability)
+                    .isSameAs(original.kieBase(capability));
+            if (!capability.equals(eligibility)) {
+                assertThat(edited.setUpKieBase(capability))
+                        .as("the set-up rules of %s", capability)
+                        .isSameAs(original.setUpKieBase(capability));
+            }
+        }
+        assertThat(edited.parameters(eligibility)).isNotEqualTo(original.parameters(eligibility));
+    }
+
+    @Test
+    void anEditedRuleFileRebuildsItsCapabilityOnly() throws IOException {
+        CompiledRuleset original = CopiedRules.compile(root);
+        Files.writeString(root.resolve(SCOPE_DRL), "\n// edited\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        CompiledRuleset edited = CopiedRules.compile(root);
+
+        Capability eligibility = new Capability("eligibility");
+        assertThat(edited.kieBase(eligibility)).isNotSameAs(original.kieBase(eligibility));
+        assertThat(edited.kieBases().keySet()).isEqualTo(original.kieBases().keySet());
+        original.kieBases().keySet().stream()
+                .filter(capability -> !capability.equals(eligibility))
+                .forEach(capability -> assertThat(edited.kieBase(capability))
+                        .as("the decision rules of %s", capability)
+                        .isSameAs(original.kieBase(capability)));
+    }
+
+    @Test
+    void aCountySharesTheBasesRulesOfEveryCapabilityItLeavesAsItIs() {
+        RulesetSources base = cn.wenzhou.renovation.testing.RepositoryRuleset.packaged("wenzhou");
+        RulesetSources county = cn.wenzhou.renovation.testing.RepositoryRuleset.packaged("yueqing");
+        RulesetCompiler compiler = new RulesetCompiler();
+        CompiledRuleset baseRules = compiler.compile("wenzhou", base.files());
+        CompiledRuleset countyRules = compiler.compile("yueqing", county.files());
+
+        // A county file keeps the county's path: rules/counties/<code>/<capability>/..., decision-tables/counties/...
+        Set<Capability> changedByTheCounty = county.files().stream()
+                .map(RuleFile::path)
+                .filter(path -> path.contains("/counties/yueqing/"))
+                .map(path -> path.split("/"))
+                .filter(parts -> parts.length > 4)
+                .map(parts -> new Capability(parts[3]))
+                .collect(Collectors.toSet());
+        assertThat(changedByTheCounty).isNotEmpty();
+        for (Capability capability : baseRules.kieBases().keySet()) {
+            if (changedByTheCounty.contains(capability)) {
+                assertThat(countyRules.kieBase(capability)).isNotSameAs(baseRules.kieBase(capability));
+            } else {
+                assertThat(countyRules.kieBase(capability))
+                        .as("the county's decision rules of %s", capability)
+                        .isSameAs(baseRules.kieBase(capability));
+                assertThat(countyRules.setUpKieBase(capability)).isSameAs(baseRules.setUpKieBase(capability));
+            }
+        }
     }
 
     private static Set<String> namesOf(org.kie.api.KieBase kieBase) {
