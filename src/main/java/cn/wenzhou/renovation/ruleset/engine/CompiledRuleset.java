@@ -17,8 +17,10 @@ import org.kie.api.command.KieCommands;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.runtime.conf.KeepReferenceOption;
 import org.kie.api.runtime.rule.QueryResults;
 import org.kie.api.runtime.rule.QueryResultsRow;
 
@@ -42,6 +44,14 @@ public final class CompiledRuleset {
     private final Map<Capability, KieBase> kieBases;
     private final Map<Capability, KieBase> setUpKieBases;
     private final Map<Capability, KieSessionsPool> sessionPools = new java.util.HashMap<>();
+
+    /**
+     * Pooled sessions are not registered with their KieBase, which Drools does by default: a KieBase is shared by
+     * every ruleset with the same rules of a capability and outlives each of them, and its registry would keep every
+     * pooled session of every ruleset ever built over it.
+     */
+    private final KieSessionConfiguration pooledSessions = unregisteredSessions();
+
     private final Map<Capability, List<Object>> parameters;
     private final List<RulesetDefect> defects;
     private final Map<String, RuleClause> clauses;
@@ -104,7 +114,7 @@ public final class CompiledRuleset {
      * kept out of every request (the item catalogue) fire only when asked for.
      */
     public <T> T answer(Capability capability, Collection<?> facts, String agendaGroup, Function<Answers, T> read) {
-        KieSession session = ofCapability(sessionPools, capability).newKieSession();
+        KieSession session = ofCapability(sessionPools, capability).newKieSession(pooledSessions);
         try {
             fire(session, capability, facts, agendaGroup);
             return read.apply(new Answers(capability, session));
@@ -124,13 +134,19 @@ public final class CompiledRuleset {
 
     /** As {@link #evaluate(Capability, Collection)}, with one agenda group focused first. */
     public Evaluation evaluate(Capability capability, Collection<?> facts, String agendaGroup) {
-        KieSession session = ofCapability(sessionPools, capability).newKieSession();
+        KieSession session = ofCapability(sessionPools, capability).newKieSession(pooledSessions);
         try {
             fire(session, capability, facts, agendaGroup);
             return new Evaluation(new ArrayList<>(session.getObjects()));
         } finally {
             session.dispose();
         }
+    }
+
+    private static KieSessionConfiguration unregisteredSessions() {
+        KieSessionConfiguration configuration = KieServices.get().newKieSessionConfiguration();
+        configuration.setOption(KeepReferenceOption.NO);
+        return configuration;
     }
 
     private void fire(KieSession session, Capability capability, Collection<?> facts, String agendaGroup) {

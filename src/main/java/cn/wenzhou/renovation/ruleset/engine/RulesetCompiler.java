@@ -195,7 +195,7 @@ public final class RulesetCompiler {
                 errors.messages.forEach(message -> problems.add(locate(message, sources)));
             }
         }
-        // A file whose package cannot be read belongs to no capability; built alone, it reports its syntax errors.
+        // A DRL file that does not parse has no known package, so no capability; built alone, it reports its errors.
         Map<String, String> unplaced = drlOf(sources, setUp, null);
         if (!unplaced.isEmpty()) {
             KieFileSystem kfs = kieServices.newKieFileSystem();

@@ -243,6 +243,28 @@ class RulesetCompilerTest {
     }
 
     @Test
+    void aSharedKieBaseKeepsNoSessionOfTheRulesetsBuiltOverIt() throws IOException {
+        CompiledRuleset original = CopiedRules.compile(root);
+        RuleFolderCopy.editCutoffCell(root, cell -> cell.setCellValue(2005));
+        CompiledRuleset edited = CopiedRules.compile(root);
+        Capability funding = new Capability("funding");
+        org.kie.api.KieBase shared = edited.kieBase(funding);
+        assertThat(shared).isSameAs(original.kieBase(funding));
+
+        // Sessions open at once, as concurrent requests hold them: each pool grows to three.
+        for (CompiledRuleset ruleset : List.of(original, edited)) {
+            ruleset.answer(
+                    funding,
+                    List.of(),
+                    outer -> ruleset.answer(
+                            funding, List.of(), middle -> ruleset.answer(funding, List.of(), inner -> inner)));
+        }
+
+        // The KieBase outlives either ruleset; what it registers would stay as long as it does.
+        assertThat(shared.getKieSessions()).isEmpty();
+    }
+
+    @Test
     void aCountySharesTheBasesRulesOfEveryCapabilityItLeavesAsItIs() {
         RulesetSources base = cn.wenzhou.renovation.testing.RepositoryRuleset.packaged("wenzhou");
         RulesetSources county = cn.wenzhou.renovation.testing.RepositoryRuleset.packaged("yueqing");
