@@ -345,6 +345,22 @@ class RulesetCompilerTest {
         });
     }
 
+    @Test
+    void aMisspeltPackageLineIsReportedAtItsLineRatherThanItsRulesDropped() throws IOException {
+        Path readiness = root.resolve("rules/funding/readiness.drl");
+        String source = Files.readString(readiness, StandardCharsets.UTF_8);
+        String intact = "package cn.wenzhou.renovation.funding;";
+        assertThat(source).contains(intact);
+        Files.writeString(
+                readiness, source.replace(intact, "pakage cn.wenzhou.renovation.funding;"), StandardCharsets.UTF_8);
+
+        RulesetCompilationException failure = CopiedRules.compileFailing(root);
+
+        assertThat(failure.problems()).extracting(RuleProblem::file).containsOnly("rules/funding/readiness.drl");
+        assertThat(failure.problems())
+                .anySatisfy(problem -> assertThat(problem.line()).isEqualTo(lineOf(source, intact)));
+    }
+
     @ParameterizedTest(name = "rule carrying only @{0}")
     @ValueSource(strings = {"quote", "clause"})
     void rejectsRuleThatDoesNotCiteAClause(String onlyMetadata) throws IOException {
