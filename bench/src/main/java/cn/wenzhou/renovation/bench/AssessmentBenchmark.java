@@ -69,6 +69,19 @@ public class AssessmentBenchmark {
         return assessor.decide(wenzhou, wholeProject);
     }
 
+    /**
+     * The five parts one after another through their deciders, without the assessor: against the whole, what the
+     * assessor adds; against the parts run alone, what running every capability in one JVM costs.
+     */
+    @Benchmark
+    public void everyPartInTurn(org.openjdk.jmh.infra.Blackhole answers) {
+        answers.consume(eligibility.decide(wenzhou, wholeProject.getEligibility()));
+        answers.consume(consent.decide(wenzhou, wholeProject.getConsent()));
+        answers.consume(funding.decide(wenzhou, wholeProject.getFunding()));
+        answers.consume(approvals.decide(wenzhou, wholeProject.getApprovals()));
+        answers.consume(procedure.decide(wenzhou, wholeProject.getProcedure()));
+    }
+
     // Each part of the same example alone, through its decider: where an assessment's time goes.
 
     @Benchmark
