@@ -205,25 +205,34 @@ class RulesetCompilerTest {
 
     // --- what an edit rebuilds ---------------------------------------------------------------------
 
-    @Test
-    void anEditedParameterCellRebuildsItsCapabilitysSetUpRulesOnly() throws IOException {
+    /** The copied rules compiled before and after an officer moves the priority cut-off to 2005. */
+    private record CutoffEdit(CompiledRuleset original, CompiledRuleset edited) {}
+
+    private CutoffEdit compiledBeforeAndAfterMovingTheCutoff() throws IOException {
         CompiledRuleset original = CopiedRules.compile(root);
         RuleFolderCopy.editCutoffCell(root, cell -> cell.setCellValue(2005));
-        CompiledRuleset edited = CopiedRules.compile(root);
+        return new CutoffEdit(original, CopiedRules.compile(root));
+    }
+
+    @Test
+    void anEditedParameterCellRebuildsItsCapabilitysSetUpRulesOnly() throws IOException {
+        CutoffEdit cutoff = compiledBeforeAndAfterMovingTheCutoff();
 
         Capability eligibility = new Capability("eligibility");
-        assertThat(edited.setUpKieBase(eligibility)).isNotSameAs(original.setUpKieBase(eligibility));
-        for (Capability capability : original.kieBases().keySet()) {
-            assertThat(edited.kieBase(capability))
+        assertThat(cutoff.edited().setUpKieBase(eligibility))
+                .isNotSameAs(cutoff.original().setUpKieBase(eligibility));
+        for (Capability capability : cutoff.original().kieBases().keySet()) {
+            assertThat(cutoff.edited().kieBase(capability))
                     .as("the decision rules of %s", capability)
-                    .isSameAs(original.kieBase(capability));
+                    .isSameAs(cutoff.original().kieBase(capability));
             if (!capability.equals(eligibility)) {
-                assertThat(edited.setUpKieBase(capability))
+                assertThat(cutoff.edited().setUpKieBase(capability))
                         .as("the set-up rules of %s", capability)
-                        .isSameAs(original.setUpKieBase(capability));
+                        .isSameAs(cutoff.original().setUpKieBase(capability));
             }
         }
-        assertThat(edited.parameters(eligibility)).isNotEqualTo(original.parameters(eligibility));
+        assertThat(cutoff.edited().parameters(eligibility))
+                .isNotEqualTo(cutoff.original().parameters(eligibility));
     }
 
     @Test
@@ -244,15 +253,13 @@ class RulesetCompilerTest {
 
     @Test
     void aSharedKieBaseKeepsNoSessionOfTheRulesetsBuiltOverIt() throws IOException {
-        CompiledRuleset original = CopiedRules.compile(root);
-        RuleFolderCopy.editCutoffCell(root, cell -> cell.setCellValue(2005));
-        CompiledRuleset edited = CopiedRules.compile(root);
+        CutoffEdit cutoff = compiledBeforeAndAfterMovingTheCutoff();
         Capability funding = new Capability("funding");
-        org.kie.api.KieBase shared = edited.kieBase(funding);
-        assertThat(shared).isSameAs(original.kieBase(funding));
+        org.kie.api.KieBase shared = cutoff.edited().kieBase(funding);
+        assertThat(shared).isSameAs(cutoff.original().kieBase(funding));
 
         // Sessions open at once, as concurrent requests hold them: each pool grows to three.
-        for (CompiledRuleset ruleset : List.of(original, edited)) {
+        for (CompiledRuleset ruleset : List.of(cutoff.original(), cutoff.edited())) {
             ruleset.answer(
                     funding,
                     List.of(),
