@@ -180,11 +180,10 @@ public final class RulesetCompiler {
             addKieBase(module, capability, packages.getValue());
             Map<String, String> drl = drlOf(sources, setUp, capability);
             String kmoduleXml = module.toXML();
-            ReleaseId releaseId = kieServices.newReleaseId(
-                    "cn.wenzhou.renovation.rulesets",
-                    capability.name() + (setUp ? "-set-up" : ""),
-                    "1.0.0-" + PrebuiltModules.key(CONTENT_ONLY, kmoduleXml, drl));
-            String moduleKey = PrebuiltModules.key(releaseId, kmoduleXml, drl);
+            // The content names the release: the same files give the same module, whichever ruleset asks.
+            String artifact = capability.name() + (setUp ? "-set-up" : "");
+            String moduleKey = PrebuiltModules.key(kieServices.newReleaseId(GROUP, artifact, "0"), kmoduleXml, drl);
+            ReleaseId releaseId = kieServices.newReleaseId(GROUP, artifact, "1.0.0-" + moduleKey);
             try {
                 CapabilityModule built = CAPABILITY_MODULES.get(
                         moduleKey + "|" + prebuiltModules.projectType().getSimpleName(),
@@ -200,8 +199,8 @@ public final class RulesetCompiler {
         if (!unplaced.isEmpty()) {
             KieFileSystem kfs = kieServices.newKieFileSystem();
             unplaced.forEach((path, text) -> kfs.write(RESOURCES + path, text));
-            ReleaseId unplacedRelease = kieServices.newReleaseId(
-                    "cn.wenzhou.renovation.rulesets", "unplaced", "1.0.0-" + java.util.UUID.randomUUID());
+            ReleaseId unplacedRelease =
+                    kieServices.newReleaseId(GROUP, "unplaced", "1.0.0-" + java.util.UUID.randomUUID());
             kfs.generateAndWritePomXML(unplacedRelease);
             kieServices
                     .newKieBuilder(kfs)
@@ -214,9 +213,7 @@ public final class RulesetCompiler {
         return new Built(kieBases, prebuilt);
     }
 
-    /** The release a module's content hash is taken under: the content alone names its release. */
-    private static final ReleaseId CONTENT_ONLY =
-            KieServices.get().newReleaseId("cn.wenzhou.renovation.rulesets", "content", "0");
+    private static final String GROUP = "cn.wenzhou.renovation.rulesets";
 
     /** The set-up or decision DRL of one capability, or with no capability the DRL no capability could claim. */
     private static Map<String, String> drlOf(DrlSources sources, boolean setUp, Capability capability) {
