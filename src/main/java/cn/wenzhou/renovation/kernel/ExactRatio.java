@@ -13,8 +13,13 @@ import org.apache.commons.numbers.fraction.BigFraction;
  */
 public final class ExactRatio {
 
+    private static final BigInteger HUNDRED = BigInteger.valueOf(100);
+
     /** Null when the whole is zero. */
     private final BigFraction value;
+
+    /** {@link #fraction()}, once asked for. */
+    private String written;
 
     private ExactRatio(BigFraction value) {
         this.value = value;
@@ -26,7 +31,7 @@ public final class ExactRatio {
         if (whole.signum() == 0) {
             return new ExactRatio(null);
         }
-        return new ExactRatio(fraction(part).divide(fraction(whole)));
+        return new ExactRatio(quotient(part, whole));
     }
 
     public static ExactRatio of(long part, long whole) {
@@ -44,11 +49,10 @@ public final class ExactRatio {
         try {
             BigFraction parsed;
             if (t.endsWith("%")) {
-                parsed = fraction(new BigDecimal(t.substring(0, t.length() - 1).strip()))
-                        .divide(BigInteger.valueOf(100));
+                parsed = quotient(new BigDecimal(t.substring(0, t.length() - 1).strip()), BigDecimal.valueOf(100));
             } else if (t.contains("/")) {
                 String[] parts = t.split("/", 2);
-                parsed = fraction(new BigDecimal(parts[0].strip())).divide(fraction(new BigDecimal(parts[1].strip())));
+                parsed = quotient(new BigDecimal(parts[0].strip()), new BigDecimal(parts[1].strip()));
             } else {
                 parsed = fraction(new BigDecimal(t));
             }
@@ -89,10 +93,16 @@ public final class ExactRatio {
         if (!isDefined()) {
             return "0/0";
         }
-        // BigFraction keeps the signs it was given (1/-2); show the sign on the numerator only.
-        boolean negativeDenominator = value.getDenominator().signum() < 0;
-        return (negativeDenominator ? value.getNumerator().negate() : value.getNumerator()) + "/"
-                + value.getDenominator().abs();
+        // Every answer and message that shows a share asks for it, some more than once; a share never changes.
+        String shown = written;
+        if (shown == null) {
+            // BigFraction keeps the signs it was given (1/-2); show the sign on the numerator only.
+            boolean negativeDenominator = value.getDenominator().signum() < 0;
+            shown = decimal(negativeDenominator ? value.getNumerator().negate() : value.getNumerator()) + "/"
+                    + decimal(value.getDenominator().abs());
+            written = shown;
+        }
+        return shown;
     }
 
     /**
@@ -101,7 +111,27 @@ public final class ExactRatio {
      * undefined. Decisions compare {@link #isAtLeast}, never this.
      */
     public BigDecimal percent(int scale) {
-        return isDefined() ? value.multiply(100).bigDecimalValue(scale, RoundingMode.DOWN) : null;
+        return isDefined()
+                ? new BigDecimal(value.getNumerator().multiply(HUNDRED))
+                        .divide(new BigDecimal(value.getDenominator()), scale, RoundingMode.DOWN)
+                : null;
+    }
+
+    /** {@code part / whole} reduced once, rather than each decimal reduced and then their quotient again. */
+    private static BigFraction quotient(BigDecimal part, BigDecimal whole) {
+        if (whole.signum() == 0) {
+            // BigFraction.of(0, 0) is zero, not an error.
+            throw new ArithmeticException("division by zero");
+        }
+        int scale = Math.max(part.scale(), whole.scale());
+        return BigFraction.of(
+                part.unscaledValue().multiply(BigInteger.TEN.pow(scale - part.scale())),
+                whole.unscaledValue().multiply(BigInteger.TEN.pow(scale - whole.scale())));
+    }
+
+    /** BigInteger's own decimal rendering is general and slow; shares are almost always small numbers. */
+    private static String decimal(BigInteger number) {
+        return number.bitLength() < Long.SIZE ? Long.toString(number.longValue()) : number.toString();
     }
 
     private static BigFraction fraction(BigDecimal decimal) {
