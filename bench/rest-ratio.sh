@@ -44,7 +44,9 @@ max_rate() { # port seconds -> requests/s, failing the run on any non-2xx or soc
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 # Warm-up until the JIT settles: the service's rates still climbed after 2 x 10 s (2026-12-06).
-WARMUP="${WARMUP:-30}"
+# Each endpoint is loaded twice for WARMUP seconds first. The service's JIT takes 2-3 minutes of load to settle on
+# two cores (bench/ab.sh's A/A); with 2 x 30 s it measured 0.33 of bare, with 2 x 90 s 0.38.
+WARMUP="${WARMUP:-90}"
 for port in "$BARE_PORT" "$SERVICE_PORT" "$BARE_PORT" "$SERVICE_PORT"; do max_rate "$port" "$WARMUP" >/dev/null; done
 echo "== maximum rate (wrk -t2 -c16, ${SECONDS_PER_RUN}s per run, alternating)"
 : > target/ratio-service.txt
