@@ -11,6 +11,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
 /**
  * A share of any two amounts, at any scale (negative scales and numbers beyond a long included), is the reduced
@@ -79,11 +80,11 @@ class ExactRatioProperties {
     /** Small and everyday (an area, a household count) most of the time; now and then beyond a long. */
     private static Arbitrary<BigInteger> unscaled() {
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(
+                Tuple.of(
                         8,
                         Arbitraries.bigIntegers()
                                 .between(BigInteger.valueOf(-100_000_000), BigInteger.valueOf(100_000_000))),
-                net.jqwik.api.Tuple.of(
+                Tuple.of(
                         2,
                         Arbitraries.bigIntegers().between(BigInteger.TEN.pow(25).negate(), BigInteger.TEN.pow(25))));
     }
