@@ -48,6 +48,7 @@ public class ClassDataArchive {
         Process service = new ProcessBuilder(
                         java(),
                         "-XX:DumpLoadedClassList=" + classes,
+                        "-Dspring.aot.enabled=true",
                         "-jar",
                         jar.toString(),
                         "--server.port=" + port,

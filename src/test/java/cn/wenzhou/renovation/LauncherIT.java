@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's launcher (target/app/run, which the build writes beside its class-data archive) starts the
- * service with the archive in use: a JVM that cannot map it would start without it and say nothing, so the
+ * service with the archive in use and Spring's ahead-of-time bean definitions: a JVM that cannot map it would start without it and say nothing, so the
  * test reads where Spring's own classes came from, and that the rules came as the build compiled and validated them.
  * Run by Failsafe after {@code package}.
  */
@@ -38,7 +38,9 @@ class LauncherIT {
                         "--server.port=" + port,
                         "--renovation.data-dir=",
                         "--renovation.receipts.mode=off",
-                        "--spring.datasource.url=jdbc:h2:mem:launcher"))
+                        "--spring.datasource.url=jdbc:h2:mem:launcher",
+                        // a setting that adds a bean: read by the running service, not fixed by the build
+                        "--renovation.watch-rules-folder=true"))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         start.environment().put("JAVA_OPTS", "-Xlog:class+load=info:file=" + classLoading);
@@ -58,7 +60,12 @@ class LauncherIT {
                             HttpResponse.BodyHandlers.ofString());
             assertThat(decided.statusCode()).isEqualTo(200);
         }
-        assertThat(Files.readString(log)).doesNotContain("does not fit");
+        assertThat(Files.readString(log))
+                .doesNotContain("does not fit")
+                .as("the bean definitions Spring's ahead-of-time processing wrote at package")
+                .contains("Starting AOT-processed RenovationDecisionServiceApplication")
+                .as("the folder watch switched on by this start's own setting")
+                .contains("renovation.watch-rules-folder is on");
         assertThat(Files.readAllLines(log))
                 .as("both jurisdictions loaded as the build compiled them, the build's checks trusted")
                 .anySatisfy(

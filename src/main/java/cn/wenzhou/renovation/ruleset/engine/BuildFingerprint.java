@@ -54,7 +54,10 @@ public final class BuildFingerprint {
     private static String ofRoot(String root) {
         return BY_ROOT.computeIfAbsent(root, r -> {
             try {
-                Resource[] classes = new PathMatchingResourcePatternResolver().getResources(r + CLASSES + "**/*.class");
+                Resource[] classes = Arrays.stream(
+                                new PathMatchingResourcePatternResolver().getResources(r + CLASSES + "**/*.class"))
+                        .filter(type -> !generatedBySpringAot(pathOf(type)))
+                        .toArray(Resource[]::new);
                 Arrays.sort(classes, Comparator.comparing(BuildFingerprint::pathOf));
                 MessageDigest digest = MessageDigest.getInstance("SHA-256");
                 for (Resource type : classes) {
@@ -71,6 +74,14 @@ public final class BuildFingerprint {
                 throw new IllegalStateException("SHA-256 is part of every JDK", e);
             }
         });
+    }
+
+    /**
+     * Spring's ahead-of-time processing adds its bean definitions and configuration proxies to the classes after the
+     * rules are prebuilt (they are generated from the application's classes and never called by rules).
+     */
+    public static boolean generatedBySpringAot(String path) {
+        return path.contains("__") || path.contains("$$SpringCGLIB$$");
     }
 
     private static String pathOf(Resource type) {

@@ -3,13 +3,17 @@ package cn.wenzhou.renovation.ruleset.versions;
 import cn.wenzhou.renovation.ruleset.engine.RuleFile;
 import cn.wenzhou.renovation.ruleset.engine.RulesetFiles;
 import cn.wenzhou.renovation.ruleset.engine.RulesetSources;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,10 +23,12 @@ import org.springframework.stereotype.Component;
  * same on two polls in a row (the editor has finished saving) is validated and activated as a new
  * version by "文件夹监视". One that fails validation is logged with its findings, once, and not served.
  * A county folder added while running is served after a restart.
+ *
+ * <p>Always a bean, scheduled only when switched on: the launcher runs Spring's ahead-of-time bean definitions,
+ * where a condition on a property would be decided once by the build, not by the running service's settings.
  */
 @Component
-@ConditionalOnProperty(name = "renovation.watch-rules-folder", havingValue = "true")
-class RulesFolderWatcher {
+class RulesFolderWatcher implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(RulesFolderWatcher.class);
     static final String WATCHER = "文件夹监视 (folder watch)";
@@ -35,24 +41,46 @@ class RulesFolderWatcher {
 
     private final Map<String, String> handled = new HashMap<>();
 
-    public RulesFolderWatcher(RulesetRegistry registry, RulesetProperties properties) {
-        this(registry, properties.rulesDir(), properties.decisionTablesDir());
+    /** Null when the watch is off. */
+    private final Duration interval;
+
+    @Autowired
+    public RulesFolderWatcher(
+            RulesetRegistry registry,
+            RulesetProperties properties,
+            @Value("${renovation.watch-rules-folder:false}") boolean watching,
+            @Value("${renovation.watch-interval:2s}") Duration interval) {
+        this(registry, properties.rulesDir(), properties.decisionTablesDir(), watching ? interval : null);
     }
 
     RulesFolderWatcher(RulesetRegistry registry, String rulesDir, String decisionTablesDir) {
+        this(registry, rulesDir, decisionTablesDir, null);
+    }
+
+    private RulesFolderWatcher(RulesetRegistry registry, String rulesDir, String decisionTablesDir, Duration interval) {
         this.registry = registry;
         this.rulesDir = rulesDir;
         this.decisionTablesDir = decisionTablesDir;
-        if (rulesDir.startsWith("classpath:") || decisionTablesDir.startsWith("classpath:")) {
+        this.interval = interval;
+        if (interval != null && (rulesDir.startsWith("classpath:") || decisionTablesDir.startsWith("classpath:"))) {
             log.warn(
                     "renovation.watch-rules-folder is on, but the rules are read from the classpath: nothing to watch. "
                             + "Point renovation.rules-dir and renovation.decision-tables-dir at folders on disk.");
         }
     }
 
-    @Scheduled(
-            fixedDelayString = "${renovation.watch-interval:2s}",
-            initialDelayString = "${renovation.watch-interval:2s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        if (interval != null) {
+            tasks.addFixedDelayTask(new FixedDelayTask(this::poll, interval, interval));
+        }
+    }
+
+    /** Whether the running service polls the folders. */
+    boolean watching() {
+        return interval != null;
+    }
+
     public synchronized void poll() {
         if (rulesDir.startsWith("classpath:") || decisionTablesDir.startsWith("classpath:")) {
             return;

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.core.env.Environment;
 
 /**
@@ -18,7 +19,8 @@ import org.springframework.core.env.Environment;
  * active version is a kept one whose files differ from the deployed ones, the head start's work is not used
  * (and took the second core meanwhile). Only the server's start adds it (the
  * application's main method): tests and commands compile as before. {@code renovation.startup.head-start=false}
- * turns it off (for a side-by-side measurement, or a machine with one core).
+ * turns it off (for a side-by-side measurement, or a machine with one core). The build's ahead-of-time processing,
+ * which runs the main method only to record the bean definitions, compiles nothing.
  */
 public final class RulesHeadStart implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
@@ -27,7 +29,8 @@ public final class RulesHeadStart implements ApplicationListener<ApplicationEnvi
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
         Environment environment = event.getEnvironment();
-        if (!environment.getProperty("renovation.startup.head-start", Boolean.class, true)) {
+        if (Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)
+                || !environment.getProperty("renovation.startup.head-start", Boolean.class, true)) {
             return;
         }
         String rulesDir = environment.getProperty("renovation.rules-dir", "classpath:rules");

@@ -11,9 +11,11 @@ import cn.wenzhou.renovation.testing.Registries;
 import cn.wenzhou.renovation.testing.RuleFolderCopy;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /** The optional folder watch: a settled valid edit becomes the next version; a broken one is not served. */
 class RulesFolderWatcherTest {
@@ -54,6 +56,27 @@ class RulesFolderWatcherTest {
         watcher.poll();
         assertThat(decide(registry, 2003)).as("still the last valid edit").isEqualTo(Eligibility.PRIORITY_RENOVATION);
         assertThat(registry.versions("wenzhou")).hasSize(2);
+    }
+
+    @Test
+    void theRunningServicesSettingSchedulesThePollNotTheBuild() {
+        RulesetRegistry registry = null; // only scheduled here, never polled
+        RulesetProperties folders = new RulesetProperties(
+                root.resolve("rules").toString(),
+                root.resolve("decision-tables").toString(),
+                "wenzhou",
+                null);
+
+        ScheduledTaskRegistrar off = new ScheduledTaskRegistrar();
+        new RulesFolderWatcher(registry, folders, false, Duration.ofSeconds(2)).configureTasks(off);
+        assertThat(off.getFixedDelayTaskList()).isEmpty();
+
+        ScheduledTaskRegistrar on = new ScheduledTaskRegistrar();
+        new RulesFolderWatcher(registry, folders, true, Duration.ofSeconds(7)).configureTasks(on);
+        assertThat(on.getFixedDelayTaskList()).singleElement().satisfies(task -> {
+            assertThat(task.getIntervalDuration()).isEqualTo(Duration.ofSeconds(7));
+            assertThat(task.getInitialDelayDuration()).isEqualTo(Duration.ofSeconds(7));
+        });
     }
 
     private static Eligibility decide(RulesetRegistry registry, int completionYear) {
