@@ -81,4 +81,29 @@ class LauncherIT {
                 .anySatisfy(line ->
                         assertThat(line).contains("org.drools.core.impl.RuleBaseFactory source: shared objects file"));
     }
+
+    /**
+     * A command through the same launcher: {@code validate} builds a context without a web server, so it runs
+     * without the web service's ahead-of-time definitions; and on the packaged rules (loaded prebuilt, no DRL
+     * compiled in this process) every Test Scenario row still reads and passes.
+     */
+    @Test
+    void theLaunchersValidateCommandPassesTheRepositoryRulesAndScenarios() throws Exception {
+        assumeFalse(Boolean.getBoolean("classDataSkipped"), "built with -Dclass-data.skip: no launcher to test");
+        Path launcher =
+                Path.of(System.getProperty("packagedJar")).resolveSibling("app").resolve("run");
+        Path log = temp.resolve("validate.log");
+        Process validate = new ProcessBuilder(List.of(
+                        launcher.toString(), "validate", "--jurisdiction", "wenzhou", "--scenarios-dir", "scenarios"))
+                .directory(Path.of("").toAbsolutePath().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        assertThat(validate.waitFor(3, java.util.concurrent.TimeUnit.MINUTES))
+                .as("validate must finish")
+                .isTrue();
+        String printed = Files.readString(log);
+        assertThat(validate.exitValue()).as(printed).isZero();
+        assertThat(printed).contains("通过 wenzhou", "全部通过").doesNotContain("[测试场景]");
+    }
 }

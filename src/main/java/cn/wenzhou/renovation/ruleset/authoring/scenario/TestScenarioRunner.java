@@ -34,6 +34,7 @@ import org.kie.api.command.Command;
 import org.kie.api.runtime.ExecutionResults;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.StatelessKieSession;
+import org.mvel2.MVEL;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -161,6 +162,7 @@ public class TestScenarioRunner implements RulesetScenarios {
     }
 
     private Run run(CompiledRuleset ruleset) {
+        readExpressionsAsDroolsDoes();
         Run all = new Run(new ArrayList<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
         for (Resource scenario : scenarioFiles(ruleset.jurisdiction())) {
             String name = "scenarios/" + ruleset.jurisdiction() + "/" + relativeName(scenario, ruleset.jurisdiction());
@@ -215,6 +217,19 @@ public class TestScenarioRunner implements RulesetScenarios {
         AbstractScenarioRunner.getSpecificRunnerProvider(model.getSettings().getType())
                 .create(statelessContainer(ruleset, lastFacts), scenarios)
                 .run(notifier);
+    }
+
+    /**
+     * A scenario's expressions ({@code # CalendarFile.read(OfficialCalendar.class.getResourceAsStream(…))}) are
+     * MVEL as Drools' MVEL dialect reads it. Drools switches these MVEL-wide options on only while it compiles DRL
+     * constraints, so a process that has loaded nothing but prebuilt rules (the packaged {@code validate}, a fresh
+     * start) had them off, and every row with a class literal failed.
+     */
+    static void readExpressionsAsDroolsDoes() {
+        MVEL.COMPILER_OPT_ALLOW_NAKED_METH_CALL = true;
+        MVEL.COMPILER_OPT_ALLOW_OVERRIDE_ALL_PROPHANDLING = true;
+        MVEL.COMPILER_OPT_ALLOW_RESOLVE_INNERCLASSES_WITH_DOTNOTATION = true;
+        MVEL.COMPILER_OPT_SUPPORT_JAVA_STYLE_CLASS_LITERALS = true;
     }
 
     /** What a row's rules concluded, per kind of fact, each as staff read it. */

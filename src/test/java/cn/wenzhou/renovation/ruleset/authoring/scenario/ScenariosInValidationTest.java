@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mvel2.MVEL;
 
 /** The scenarios of scenarios/ run inside the service against a compiled ruleset, as validation runs them. */
 class ScenariosInValidationTest {
@@ -32,6 +33,21 @@ class ScenariosInValidationTest {
                 .orElseThrow();
         assertThat(runner.failures(new RulesetCompiler().compile("yueqing", yueqing.files())))
                 .isEmpty();
+    }
+
+    /**
+     * Drools sets MVEL's options while compiling DRL; a process that loaded only the build's prebuilt rules never
+     * did. The scenarios' class literals must read the same there (as in the packaged {@code validate}).
+     */
+    @Test
+    void theScenariosReadTheSameInAProcessThatCompiledNoDrl() {
+        CompiledRuleset wenzhou = RepositoryRuleset.compile();
+        MVEL.COMPILER_OPT_SUPPORT_JAVA_STYLE_CLASS_LITERALS = false;
+        try {
+            assertThat(runner.failures(wenzhou)).isEmpty();
+        } finally {
+            TestScenarioRunner.readExpressionsAsDroolsDoes();
+        }
     }
 
     @CompilesEditedRules
