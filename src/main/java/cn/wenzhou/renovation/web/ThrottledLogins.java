@@ -30,6 +30,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Staff logins with a limit on failures and a bounded cost: wrong passwords are counted per user name
@@ -53,7 +54,8 @@ final class ThrottledLogins implements AuthenticationProvider, DisposableBean {
     private final ThreadPoolExecutor passwordChecks;
     private final SecretKeySpec provenKey;
     /** Checked when the name is unknown, so that an unknown name takes as long as a wrong password. */
-    private final String unknownUserHash;
+    /** Made at the first login by an unknown name, not at startup: one BCrypt hash costs a cold JVM a quarter second. */
+    private final SingletonSupplier<String> unknownUserHash;
 
     ThrottledLogins(UserDetailsService users, PasswordEncoder passwords, LoginLimitProperties limits, Ticker ticker) {
         this.users = users;
@@ -82,7 +84,8 @@ final class ThrottledLogins implements AuthenticationProvider, DisposableBean {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         this.provenKey = new SecretKeySpec(key, "HmacSHA256");
-        this.unknownUserHash = passwords.encode(HexFormat.of().formatHex(key, 0, 16));
+        String unknownUserPassword = HexFormat.of().formatHex(key, 0, 16);
+        this.unknownUserHash = SingletonSupplier.of(() -> passwords.encode(unknownUserPassword));
     }
 
     @Override
@@ -102,7 +105,7 @@ final class ThrottledLogins implements AuthenticationProvider, DisposableBean {
         refuseIfLimited("address:" + address, limits.maxFailuresPerAddress());
 
         UserDetails user = find(name);
-        boolean matches = check(password, user == null ? unknownUserHash : user.getPassword());
+        boolean matches = check(password, user == null ? unknownUserHash.obtain() : user.getPassword());
         if (user == null || !matches || !user.isEnabled()) {
             failures.get("user:" + name, k -> new AtomicInteger()).incrementAndGet();
             failures.get("address:" + address, k -> new AtomicInteger()).incrementAndGet();

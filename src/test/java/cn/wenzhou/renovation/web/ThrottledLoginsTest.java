@@ -78,6 +78,46 @@ class ThrottledLoginsTest {
         }
     }
 
+    /**
+     * An unknown name costs a password check like a known one (no answer comes faster for it); the hash it is
+     * checked against is made once, at the first such login, not while the service starts.
+     */
+    @Test
+    void anUnknownNameIsCheckedAgainstOneHashMadeAtItsFirstLogin() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger encoded = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger checked = new java.util.concurrent.atomic.AtomicInteger();
+        PasswordEncoder counting = new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence raw) {
+                encoded.incrementAndGet();
+                return "hash of " + raw;
+            }
+
+            @Override
+            public boolean matches(CharSequence raw, String hash) {
+                checked.incrementAndGet();
+                return hash.equals("hash of " + raw);
+            }
+        };
+        ThrottledLogins logins = new ThrottledLogins(
+                new InMemoryUserDetailsManager(),
+                counting,
+                new LoginLimitProperties(5, 20, Duration.ofMinutes(15), 1, 0, Duration.ZERO),
+                Ticker.systemTicker());
+        try {
+            assertThat(encoded).as("nothing hashed at construction").hasValue(0);
+            for (String guess : new String[] {"secret", "another"}) {
+                assertThatThrownBy(() ->
+                                logins.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("li", guess)))
+                        .isInstanceOf(BadCredentialsException.class);
+            }
+            assertThat(checked).as("each unknown login checked a password").hasValue(2);
+            assertThat(encoded).as("against one hash").hasValue(1);
+        } finally {
+            logins.destroy();
+        }
+    }
+
     private static UsernamePasswordAuthenticationToken login(String password) {
         return UsernamePasswordAuthenticationToken.unauthenticated("zhang", password);
     }
