@@ -53,8 +53,10 @@ final class ThrottledLogins implements AuthenticationProvider, DisposableBean {
     private final Cache<String, UserDetails> proven;
     private final ThreadPoolExecutor passwordChecks;
     private final SecretKeySpec provenKey;
-    /** Checked when the name is unknown, so that an unknown name takes as long as a wrong password. */
-    /** Made at the first login by an unknown name, not at startup: one BCrypt hash costs a cold JVM a quarter second. */
+    /**
+     * Checked when the name is unknown, so that an unknown name takes as long as a wrong password. Made at the first
+     * such login, not at startup: one BCrypt hash costs a cold JVM a quarter second.
+     */
     private final SingletonSupplier<String> unknownUserHash;
 
     ThrottledLogins(UserDetailsService users, PasswordEncoder passwords, LoginLimitProperties limits, Ticker ticker) {

@@ -78,10 +78,12 @@ public final class BuildFingerprint {
 
     /**
      * Spring's ahead-of-time processing adds its bean definitions and configuration proxies to the classes after the
-     * rules are prebuilt (they are generated from the application's classes and never called by rules).
+     * rules are prebuilt (they are generated from the application's classes and never called by rules). Told by the
+     * class file's own name, so a folder named with two underscores hides nothing.
      */
-    public static boolean generatedBySpringAot(String path) {
-        return path.contains("__") || path.contains("$$SpringCGLIB$$");
+    public static boolean generatedBySpringAot(String classFile) {
+        String name = classFile.substring(classFile.lastIndexOf('/') + 1);
+        return name.contains("__") || name.contains("$$SpringCGLIB$$");
     }
 
     private static String pathOf(Resource type) {

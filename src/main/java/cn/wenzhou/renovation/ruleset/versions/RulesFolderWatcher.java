@@ -76,11 +76,6 @@ class RulesFolderWatcher implements SchedulingConfigurer {
         }
     }
 
-    /** Whether the running service polls the folders. */
-    boolean watching() {
-        return interval != null;
-    }
-
     public synchronized void poll() {
         if (rulesDir.startsWith("classpath:") || decisionTablesDir.startsWith("classpath:")) {
             return;

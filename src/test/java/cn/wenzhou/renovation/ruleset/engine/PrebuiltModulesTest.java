@@ -39,6 +39,23 @@ class PrebuiltModulesTest {
                 .isFalse();
     }
 
+    /** {@code package} adds Spring's ahead-of-time classes after the rules were prebuilt: they change nothing rules call. */
+    @Test
+    void springsAheadOfTimeClassesAddedAfterTheBuildStillLoadTheModulesAndAFoldersNameHidesNothing()
+            throws IOException {
+        Path built = classes("built-before-aot", "the classes the build compiled against");
+        String madeWith = BuildFingerprint.of(built);
+        Path packaged = classes("packaged", "the classes the build compiled against");
+        write(packaged, "cn/wenzhou/renovation/eligibility/EligibilityConfiguration__BeanDefinitions.class", "aot");
+        write(packaged, "cn/wenzhou/renovation/web/SecurityConfiguration$$SpringCGLIB$$0.class", "proxy");
+        write(packaged, MADE_WITH, madeWith);
+        assertThat(loadable(packaged, packaged)).isTrue();
+
+        Path underscored = classes("two__underscores", "a fact class changed since");
+        write(underscored, MADE_WITH, madeWith);
+        assertThat(loadable(underscored, underscored)).isFalse();
+    }
+
     @Test
     void aModuleWithoutItsRecordIsNotLoaded() throws IOException {
         Path root = classes("without-record", "classes");
