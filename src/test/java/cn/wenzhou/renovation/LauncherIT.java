@@ -15,8 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's launcher (target/app/run, which the build writes beside its class-data archive) starts the
- * service with the archive in use and Spring's ahead-of-time bean definitions: a JVM that cannot map it would start without it and say nothing, so the
- * test reads where Spring's own classes came from, and that the rules came as the build compiled and validated them.
+ * service with the archive in use and Spring's ahead-of-time bean definitions. A JVM that cannot map the archive
+ * would start without it and say nothing, so the test reads where Spring's own classes came from, and that the
+ * rules came as the build compiled and validated them.
  * Run by Failsafe after {@code package}.
  */
 class LauncherIT {

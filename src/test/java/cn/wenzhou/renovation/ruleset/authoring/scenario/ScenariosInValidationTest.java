@@ -37,7 +37,8 @@ class ScenariosInValidationTest {
 
     /**
      * Drools sets MVEL's options while compiling DRL; a process that loaded only the build's prebuilt rules never
-     * did. The scenarios' class literals must read the same there (as in the packaged {@code validate}).
+     * did. The scenarios' class literals must read the same there (as in the packaged {@code validate}). Only the
+     * full build can catch a regression here: in the quick loop the rules compile from DRL, which sets them again.
      */
     @Test
     void theScenariosReadTheSameInAProcessThatCompiledNoDrl() {
