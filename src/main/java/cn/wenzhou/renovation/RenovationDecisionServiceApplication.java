@@ -6,7 +6,9 @@ import cn.wenzhou.renovation.cli.ValidateRulesCommand;
 import cn.wenzhou.renovation.ruleset.versions.RulesHeadStart;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.List;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.ToIntFunction;
 import org.springframework.aot.AotDetector;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -18,20 +20,19 @@ import org.springframework.context.annotation.Bean;
 @org.springframework.scheduling.annotation.EnableScheduling
 public class RenovationDecisionServiceApplication {
 
+    /** The command-line commands, by their first argument; each gets the arguments after it. */
+    private static final Map<String, ToIntFunction<String[]>> COMMANDS = Map.of(
+            "assess", AssessInventoryCommand::run,
+            "hash-password", arguments -> PasswordHashCommand.run(),
+            "validate", ValidateRulesCommand::run);
+
     public static void main(String[] args) {
-        if (args.length > 0 && List.of("assess", "hash-password", "validate").contains(args[0])) {
+        ToIntFunction<String[]> command = args.length > 0 ? COMMANDS.get(args[0]) : null;
+        if (command != null) {
             // The build's ahead-of-time bean definitions (which the launcher turns on) are the web service's; a
             // command builds its own context without a web server.
             System.clearProperty(AotDetector.AOT_ENABLED);
-        }
-        if (args.length > 0 && "assess".equals(args[0])) {
-            System.exit(AssessInventoryCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
-        }
-        if (args.length > 0 && "hash-password".equals(args[0])) {
-            System.exit(PasswordHashCommand.run());
-        }
-        if (args.length > 0 && "validate".equals(args[0])) {
-            System.exit(ValidateRulesCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+            System.exit(command.applyAsInt(Arrays.copyOfRange(args, 1, args.length)));
         }
         SpringApplication service = new SpringApplication(RenovationDecisionServiceApplication.class);
         service.addListeners(new RulesHeadStart());

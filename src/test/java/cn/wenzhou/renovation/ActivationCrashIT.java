@@ -140,19 +140,16 @@ class ActivationCrashIT {
     /** The jar on the shared data folder, halting at the step when one is given. */
     private RunningJar start(String name, String haltAt, String hash) throws Exception {
         int port = RunningJar.freePort();
-        List<String> command = RunningJar.javaCommand(
+        ProcessBuilder command = RunningJar.command(
+                haltAt == null ? List.of() : List.of("-Drenovation.fault-test.halt-at=" + haltAt),
                 "--server.port=" + port,
                 "--renovation.data-dir=" + temp.resolve("rulesets"),
                 "--renovation.receipts.folder=" + temp,
                 "--renovation.security.users[0].name=" + PUBLISHER,
                 "--renovation.security.users[0].password-hash=" + hash,
                 "--renovation.security.users[0].roles[0]=rules-publisher");
-        if (haltAt != null) {
-            command.add(1, "-Drenovation.fault-test.halt-at=" + haltAt);
-        }
         Path log = temp.resolve(name + ".log");
-        Process process = new ProcessBuilder(command)
-                .directory(temp.toFile())
+        Process process = command.directory(temp.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();

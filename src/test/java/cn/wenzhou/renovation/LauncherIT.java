@@ -28,8 +28,7 @@ class LauncherIT {
     @Test
     void theLauncherServesDecisionsWithSpringsClassesFromTheBuildsArchive() throws Exception {
         assumeFalse(Boolean.getBoolean("classDataSkipped"), "built with -Dclass-data.skip: no launcher to test");
-        Path launcher =
-                Path.of(System.getProperty("packagedJar")).resolveSibling("app").resolve("run");
+        Path launcher = RunningJar.launcher();
         assertThat(launcher).as("written by the package phase").isExecutable();
         Path classLoading = temp.resolve("class-load.log");
         Path log = temp.resolve("launcher.log");
@@ -91,8 +90,7 @@ class LauncherIT {
     @Test
     void theLaunchersValidateCommandPassesTheRepositoryRulesAndScenarios() throws Exception {
         assumeFalse(Boolean.getBoolean("classDataSkipped"), "built with -Dclass-data.skip: no launcher to test");
-        Path launcher =
-                Path.of(System.getProperty("packagedJar")).resolveSibling("app").resolve("run");
+        Path launcher = RunningJar.launcher();
         Path log = temp.resolve("validate.log");
         Process validate = new ProcessBuilder(List.of(
                         launcher.toString(), "validate", "--jurisdiction", "wenzhou", "--scenarios-dir", "scenarios"))

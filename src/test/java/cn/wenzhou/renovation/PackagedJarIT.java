@@ -160,8 +160,7 @@ class PackagedJarIT {
         Path result = temp.resolve("结果.xlsx");
         writeInventory(inventory);
         Path log = temp.resolve("assess.log");
-        Process process = new ProcessBuilder(
-                        RunningJar.javaCommand("assess", inventory.toString(), "-o", result.toString()))
+        Process process = RunningJar.command(List.of(), "assess", inventory.toString(), "-o", result.toString())
                 .directory(temp.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())

@@ -31,11 +31,10 @@ public record RunningJar(Process process, int port, Path log) implements AutoClo
     public static RunningJar startWithJvmOptions(Path log, List<String> jvmOptions, String... args)
             throws IOException, InterruptedException {
         int port = freePort();
-        List<String> command = javaCommand("--server.port=" + port);
-        command.addAll(1, jvmOptions);
-        command.addAll(List.of(args));
+        List<String> all = new ArrayList<>(List.of("--server.port=" + port));
+        all.addAll(List.of(args));
         RunningJar app = new RunningJar(
-                new ProcessBuilder(command)
+                command(jvmOptions, all.toArray(String[]::new))
                         .redirectErrorStream(true)
                         .redirectOutput(log.toFile())
                         .start(),
@@ -52,36 +51,46 @@ public record RunningJar(Process process, int port, Path log) implements AutoClo
     }
 
     public static Process launch(Path log, int port, String... args) throws IOException {
-        List<String> command = javaCommand("--server.port=" + port);
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command)
+        List<String> all = new ArrayList<>(List.of("--server.port=" + port));
+        all.addAll(List.of(args));
+        return command(List.of(), all.toArray(String[]::new))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
     }
 
     /**
-     * {@code java -jar} as the packaged launcher runs it: the jar the build extracted into {@code target/app}, with
-     * the class-data archive dumped beside it and Spring's ahead-of-time bean definitions (faster to start, and what
-     * an operator deploys). A build without the archive ({@code -Dclass-data.skip}) runs the Spring Boot jar itself,
-     * without them.
+     * The packaged service as an operator starts it: the build's launcher, {@code target/app/run} (the class-data
+     * archive, Spring's ahead-of-time bean definitions), run by the JDK running the tests, with the JVM options in
+     * {@code JAVA_OPTS} as the launcher takes them. A build without the launcher ({@code -Dclass-data.skip}) runs
+     * {@code java -jar} of the Spring Boot jar.
      */
-    public static List<String> javaCommand(String... args) {
-        String jar = System.getProperty("packagedJar");
-        assertThat(jar).as("system property packagedJar (set by Failsafe)").isNotBlank();
-        Path app = Path.of(jar).toAbsolutePath().resolveSibling("app");
-        Path extracted = app.resolve(Path.of(jar).getFileName());
-        Path archive = app.resolve("renovation.jsa");
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        if (Files.exists(archive) && Files.exists(extracted)) {
-            command.addAll(List.of(
-                    "-XX:SharedArchiveFile=" + archive, "-Dspring.aot.enabled=true", "-jar", extracted.toString()));
+    public static ProcessBuilder command(List<String> jvmOptions, String... args) {
+        Path launcher = launcher();
+        List<String> command = new ArrayList<>();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (Files.isExecutable(launcher)) {
+            command.add(launcher.toString());
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            builder.environment().put("JAVA_OPTS", String.join(" ", jvmOptions));
         } else {
-            command.addAll(List.of("-jar", jar));
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", packagedJar().toString()));
         }
         command.addAll(List.of(args));
-        return command;
+        return builder;
+    }
+
+    /** Where the package phase writes the launcher, beside the jar it extracted. */
+    public static Path launcher() {
+        return packagedJar().resolveSibling("app").resolve("run");
+    }
+
+    private static Path packagedJar() {
+        String jar = System.getProperty("packagedJar");
+        assertThat(jar).as("system property packagedJar (set by Failsafe)").isNotBlank();
+        return Path.of(jar).toAbsolutePath();
     }
 
     public static int freePort() throws IOException {
