@@ -60,8 +60,7 @@ for run in $(seq "$RUNS"); do
     'BEGIN {printf "run %s: bare %.0f/s, service eligibility %.0f/s, ratio %.2f\n", r, b, s, s / b}'
 done
 echo "median ratio $(median < target/ratio-pairs.txt)"
-# PacedLoad shares the two cores: above about 1,000 requests/s it cannot keep its own schedule (2026-12-06: at
-# 2,541/s both endpoints "failed", the bare one too), so LATENCY_RATE may set the rate instead of half the maximum.
+# Half the service's median maximum, unless LATENCY_RATE sets another rate.
 HALF="${LATENCY_RATE:-$(median < target/ratio-service.txt | awk '{printf "%d", $1 / 2}')}"
 
 PACED="java -cp $CLASSPATH_BENCH cn.wenzhou.renovation.bench.PacedLoad"
