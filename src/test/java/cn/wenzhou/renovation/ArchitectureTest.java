@@ -13,6 +13,7 @@ import cn.wenzhou.renovation.ruleset.versions.RulesetRegistry;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.bind.annotation.RestController;
@@ -68,7 +69,7 @@ class ArchitectureTest {
      * Not the bean definitions and configuration proxies Spring generates into the classes at {@code package}
      * (its ahead-of-time processing, which the launcher runs): the rules below are about the code we write.
      */
-    private static boolean writtenByUs(com.tngtech.archunit.core.importer.Location location) {
+    private static boolean writtenByUs(Location location) {
         return !BuildFingerprint.generatedBySpringAot(location.toString());
     }
 

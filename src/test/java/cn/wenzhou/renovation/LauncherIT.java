@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,7 +99,7 @@ class LauncherIT {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        assertThat(validate.waitFor(3, java.util.concurrent.TimeUnit.MINUTES))
+        assertThat(validate.waitFor(3, TimeUnit.MINUTES))
                 .as("validate must finish")
                 .isTrue();
         String printed = Files.readString(log);

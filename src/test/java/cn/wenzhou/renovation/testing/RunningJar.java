@@ -31,15 +31,7 @@ public record RunningJar(Process process, int port, Path log) implements AutoClo
     public static RunningJar startWithJvmOptions(Path log, List<String> jvmOptions, String... args)
             throws IOException, InterruptedException {
         int port = freePort();
-        List<String> all = new ArrayList<>(List.of("--server.port=" + port));
-        all.addAll(List.of(args));
-        RunningJar app = new RunningJar(
-                command(jvmOptions, all.toArray(String[]::new))
-                        .redirectErrorStream(true)
-                        .redirectOutput(log.toFile())
-                        .start(),
-                port,
-                log);
+        RunningJar app = new RunningJar(launch(log, port, jvmOptions, args), port, log);
         app.awaitHealthy();
         return app;
     }
@@ -51,9 +43,13 @@ public record RunningJar(Process process, int port, Path log) implements AutoClo
     }
 
     public static Process launch(Path log, int port, String... args) throws IOException {
+        return launch(log, port, List.of(), args);
+    }
+
+    private static Process launch(Path log, int port, List<String> jvmOptions, String... args) throws IOException {
         List<String> all = new ArrayList<>(List.of("--server.port=" + port));
         all.addAll(List.of(args));
-        return command(List.of(), all.toArray(String[]::new))
+        return command(jvmOptions, all.toArray(String[]::new))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -84,8 +85,8 @@ class ThrottledLoginsTest {
      */
     @Test
     void anUnknownNameIsCheckedAgainstOneHashMadeAtItsFirstLogin() throws Exception {
-        java.util.concurrent.atomic.AtomicInteger encoded = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger checked = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger encoded = new AtomicInteger();
+        AtomicInteger checked = new AtomicInteger();
         PasswordEncoder counting = new PasswordEncoder() {
             @Override
             public String encode(CharSequence raw) {

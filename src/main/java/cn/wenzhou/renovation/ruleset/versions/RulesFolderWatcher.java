@@ -44,6 +44,9 @@ class RulesFolderWatcher implements SchedulingConfigurer {
     /** Null when the watch is off. */
     private final Duration interval;
 
+    /** Rules read from inside the jar: nothing on disk to watch. */
+    private final boolean onClasspath;
+
     @Autowired
     public RulesFolderWatcher(
             RulesetRegistry registry,
@@ -62,7 +65,8 @@ class RulesFolderWatcher implements SchedulingConfigurer {
         this.rulesDir = rulesDir;
         this.decisionTablesDir = decisionTablesDir;
         this.interval = interval;
-        if (interval != null && (rulesDir.startsWith("classpath:") || decisionTablesDir.startsWith("classpath:"))) {
+        this.onClasspath = rulesDir.startsWith("classpath:") || decisionTablesDir.startsWith("classpath:");
+        if (interval != null && onClasspath) {
             log.warn(
                     "renovation.watch-rules-folder is on, but the rules are read from the classpath: nothing to watch. "
                             + "Point renovation.rules-dir and renovation.decision-tables-dir at folders on disk.");
@@ -77,7 +81,7 @@ class RulesFolderWatcher implements SchedulingConfigurer {
     }
 
     public synchronized void poll() {
-        if (rulesDir.startsWith("classpath:") || decisionTablesDir.startsWith("classpath:")) {
+        if (onClasspath) {
             return;
         }
         Map<String, List<RuleFile>> onDisk;
